@@ -13,6 +13,7 @@ const company = identity('PROPERTY_COMPANY', '91110102MA0000RULE');
 const xichengBureau = identity('CITY_BUREAU', 'bureau-xicheng', ['110102']);
 const xichengCourt = identity('COURT', 'bj-xicheng-court', ['110102']);
 const hangzhouCourt = identity('COURT', 'hz-xihu-court', ['330106']);
+const haidianCourt = identity('COURT', 'bj-haidian-court', ['110108']);
 const admin = identity('ADMIN', 'hub-operator');
 const haidianBureau = identity('CITY_BUREAU', 'bureau-haidian', ['110108']);
 const deshengOffice = identity('STREET_OFFICE', 'street-office-desheng', ['110102011']);
@@ -195,6 +196,30 @@ describe('arrears and referrals under issue 14: only past-due charges, the reaso
       `{ smallClaimsThresholds(provinceCode: "110000") { amountFen recordedBy } }`,
     );
     expect(smallClaimsThresholds).toEqual([{ amountFen: 5_000_000, recordedBy: xichengCourt.subject }]);
+    // Another Beijing court may not put its own figure over it (audit, Low: it would change the procedure proposed on
+    // every Beijing court's referrals): refused, naming the figure, and nothing is written. The admin corrects it.
+    const beijingRecords = async () =>
+      (
+        await t.sql<{ n: number }>(
+          `select count(*)::int as n from litigation.small_claims_threshold where province_code = '110000'`,
+          [],
+        )
+      )[0].n;
+    const contradiction = await fails(haidianCourt, RECORD, { t: { ...threshold, amountFen: 4_000_000 } });
+    expect(contradiction.extensions.code).toBe('THRESHOLD_CONTRADICTS_RECORD');
+    expect(contradiction.extensions.details?.contradicts).toMatchObject({
+      amountFen: 5_000_000,
+      source: threshold.source,
+      heldIn: 'RECORD',
+      recordedRole: 'COURT',
+      recordedOrganisation: 'bj-xicheng-court',
+    });
+    expect(await beijingRecords()).toBe(1);
+    const correction = { ...threshold, amountFen: 4_800_000, source: 'test figure, corrected by the admin' };
+    expect((await ok(admin, RECORD, { t: correction })).recordSmallClaimsThreshold).toEqual([
+      { ...threshold, consentCeilingFen: 20_000_000, recordedBy: xichengCourt.subject, recordedRole: 'COURT' },
+      { ...correction, consentCeilingFen: 19_200_000, recordedBy: admin.subject, recordedRole: 'ADMIN' },
+    ]);
 
     await ok(company, ACTION, {
       a: accounts[2].id,

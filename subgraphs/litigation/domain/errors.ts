@@ -15,6 +15,8 @@ export const LITIGATION_ERRORS = {
     'A case package would claim months billed under another contract than the one it sues under (`details.months`): a complaint sues under one contract, by the party to it (Civil Code art. 465 para. 2). A referral reports it as an eligibility failure; refer under one contract (`contractId`).',
   NO_SMALL_CLAIMS_THRESHOLD:
     "No small-claims threshold is recorded for the province of the area's city and the year (art. 165): the procedure stays UNDETERMINED.",
+  THRESHOLD_CONTRADICTS_RECORD:
+    "A court records a small-claims threshold for its province and year that differs (threshold or consent ceiling) from the figure known for the day it would take effect: the one held from the high court's published notice, or one the admin or another court recorded (`details.contradicts`: amountFen, consentCeilingFen, effectiveFrom, source, heldIn STATUTES or RECORD, and who recorded it). Nothing was recorded. The same figure again is accepted as a confirmation; a correction is the hub's admin's.",
   PACKAGE_LOCKED:
     'The court has docketed the case: its case package can no longer be corrected, nor evidence added to it (it goes to the court in its proceedings).',
   WITHDRAWAL_NEEDS_COURT: 'The case is docketed: only the court can report the withdrawal (撤诉).',

@@ -1,6 +1,12 @@
 import { rejection } from '../../../test/support/rejection';
 import { Identity } from '../../../kernel/identity';
-import { assertMayRecordThreshold, checkThresholdRecord } from './small-claims-threshold';
+import {
+  RecordedThreshold,
+  ThresholdRecordInput,
+  assertMayRecordThreshold,
+  assertRecordAgreesWithKnownFigure,
+  checkThresholdRecord,
+} from './small-claims-threshold';
 import { courtChoseProcedure, decideProcedure, proposeProcedure } from './procedure';
 import { findSmallClaimsThreshold } from './statutes';
 
@@ -153,6 +159,114 @@ describe('small-claims thresholds recorded by the courts (Civil Procedure Law ar
     expect(findSmallClaimsThreshold('320000', 2024, [before2024Notice], '2024-06-01')?.thresholdFen).toBe(6_086_200);
     expect(findSmallClaimsThreshold('320000', 2024, [before2024Notice], '2024-01-03')?.thresholdFen).toBe(5_000_000);
     expect(findSmallClaimsThreshold('320000', 2024, [before2024Notice])?.thresholdFen).toBe(6_086_200);
+  });
+
+  describe("a court's record does not contradict a figure already known for the province and year (audit, Low)", () => {
+    const nanjing = who('COURT', 'js-nanjing-court');
+    const suzhou = who('COURT', 'js-suzhou-court');
+    const xicheng = who('COURT', 'bj-xicheng-court');
+    const haidian = who('COURT', 'bj-haidian-court');
+    const admin = who('ADMIN', 'hub-operator');
+    const recordedBy = (by: Identity, input: ThresholdRecordInput, at = '2026-12-01T09:00:00Z'): RecordedThreshold => ({
+      ...checkThresholdRecord(input),
+      recordedBy: by.subject,
+      recordedRole: by.role,
+      recordedOrganisation: by.organisationId,
+      recordedAt: new Date(at),
+    });
+    const check =
+      (by: Identity, input: ThresholdRecordInput, recorded: RecordedThreshold[] = []) =>
+      () =>
+        assertRecordAgreesWithKnownFigure(by, checkThresholdRecord(input), recorded);
+    // The same test figure for Beijing as the integration test's: no 北京市高级人民法院 notice is confirmed.
+    const BEIJING = { provinceCode: '110000', year: 2026, amountFen: 5_000_000, source: 'test figure' };
+
+    it("refuses a Jiangsu court's other figure for 2024 over the published notice held in code, naming it", () => {
+      for (const effectiveFrom of ['2024-01-06', '2024-03-01']) {
+        const error = rejection(check(nanjing, { ...JIANGSU, amountFen: 6_000_000, effectiveFrom }));
+        expect(error.code).toBe('THRESHOLD_CONTRADICTS_RECORD');
+        expect(error.details).toEqual({
+          provinceCode: '320000',
+          year: 2024,
+          contradicts: {
+            amountFen: 6_086_200,
+            consentCeilingFen: 24_344_800,
+            effectiveFrom: '2024-01-06',
+            source: expect.stringContaining('苏高法电〔2024〕9号'),
+            heldIn: 'STATUTES',
+            recordedRole: null,
+            recordedOrganisation: null,
+            recordedAt: null,
+          },
+        });
+      }
+      // Only the consent ceiling differing changes the procedure too (art. 165: consent up to 200%).
+      expect(rejection(check(nanjing, { ...JIANGSU, consentCeilingFen: 24_344_000 })).code).toBe(
+        'THRESHOLD_CONTRADICTS_RECORD',
+      );
+    });
+
+    it('accepts the same figure again as a confirmation, the previous figure for the days before the notice, and any figure from the admin', () => {
+      expect(check(nanjing, JIANGSU)).not.toThrow();
+      // Omitted, the ceiling is 4 × the threshold, which is Jiangsu's published ceiling.
+      expect(check(nanjing, { ...JIANGSU, consentCeilingFen: null, effectiveFrom: '2024-02-01' })).not.toThrow();
+      // 1–5 January 2024 fell under the previous figure: no figure covers those days yet.
+      expect(
+        check(nanjing, { ...JIANGSU, amountFen: 5_000_000, consentCeilingFen: null, effectiveFrom: null }),
+      ).not.toThrow();
+      expect(check(admin, { ...JIANGSU, amountFen: 6_000_000 })).not.toThrow();
+    });
+
+    it("follows the admin's correction: a court confirms it, and may not restore the figure it corrected", () => {
+      const correction = recordedBy(admin, { ...JIANGSU, amountFen: 6_000_000, consentCeilingFen: 24_000_000 });
+      expect(
+        check(suzhou, { ...JIANGSU, amountFen: 6_000_000, consentCeilingFen: 24_000_000 }, [correction]),
+      ).not.toThrow();
+      const error = rejection(check(suzhou, JIANGSU, [correction]));
+      expect(error.code).toBe('THRESHOLD_CONTRADICTS_RECORD');
+      expect(error.details?.contradicts).toMatchObject({
+        amountFen: 6_000_000,
+        heldIn: 'RECORD',
+        recordedRole: 'ADMIN',
+        recordedOrganisation: 'hub-operator',
+        recordedAt: '2026-12-01T09:00:00.000Z',
+      });
+    });
+
+    it('lets a Beijing court record the first figure for a year, and refuses another Beijing court a different one', () => {
+      expect(check(xicheng, BEIJING)).not.toThrow();
+      const first = [recordedBy(xicheng, BEIJING)];
+      const error = rejection(check(haidian, { ...BEIJING, amountFen: 100 }, first));
+      expect(error.code).toBe('THRESHOLD_CONTRADICTS_RECORD');
+      expect(error.details?.contradicts).toMatchObject({
+        amountFen: 5_000_000,
+        consentCeilingFen: 20_000_000,
+        source: 'test figure',
+        heldIn: 'RECORD',
+        recordedRole: 'COURT',
+        recordedOrganisation: 'bj-xicheng-court',
+      });
+      // Later in the year, the figure recorded from 1 January is still in force.
+      expect(rejection(check(haidian, { ...BEIJING, amountFen: 100, effectiveFrom: '2026-07-01' }, first)).code).toBe(
+        'THRESHOLD_CONTRADICTS_RECORD',
+      );
+      expect(check(haidian, BEIJING, first)).not.toThrow();
+      // Another year is another figure.
+      expect(check(haidian, { ...BEIJING, year: 2027, amountFen: 5_200_000 }, first)).not.toThrow();
+    });
+
+    it('lets a court correct its own record while no other party stands by it; a record of no known organisation is another’s', () => {
+      const own = [recordedBy(xicheng, BEIJING)];
+      expect(check(xicheng, { ...BEIJING, amountFen: 5_100_000 }, own)).not.toThrow();
+      const confirmed = [...own, recordedBy(haidian, BEIJING, '2026-12-02T09:00:00Z')];
+      expect(
+        rejection(check(xicheng, { ...BEIJING, amountFen: 5_100_000 }, confirmed)).details?.contradicts,
+      ).toMatchObject({ recordedOrganisation: 'bj-haidian-court' });
+      const legacy = [{ ...recordedBy(xicheng, BEIJING), recordedOrganisation: null }];
+      expect(rejection(check(xicheng, { ...BEIJING, amountFen: 5_100_000 }, legacy)).code).toBe(
+        'THRESHOLD_CONTRADICTS_RECORD',
+      );
+    });
   });
 
   it("replaces the hub's reasons once the court has chosen the procedure", () => {

@@ -2,11 +2,13 @@ import { IsoDate, isIsoDate } from '../../../kernel/calendar';
 import { ForbiddenError, InvalidInputError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
 import { Fen } from '../../../kernel/money';
+import { litigationError } from './errors';
 import {
   PublishedSmallClaimsThreshold,
   SMALL_CLAIMS_CONSENT_PERCENT_OF_WAGE,
   SMALL_CLAIMS_MANDATORY_PERCENT_OF_WAGE,
   SMALL_CLAIMS_SOURCE,
+  findSmallClaimsThreshold,
 } from './statutes';
 
 /**
@@ -30,6 +32,8 @@ export interface ThresholdRecordInput {
 export interface RecordedThreshold extends PublishedSmallClaimsThreshold {
   readonly recordedBy: string;
   readonly recordedRole: string;
+  /** The organisation that recorded it (a court's id, the admin's); null for records made before it was kept. */
+  readonly recordedOrganisation: string | null;
   readonly recordedAt: Date;
 }
 
@@ -84,4 +88,52 @@ export function assertMayRecordThreshold(
   if (identity.role === 'ADMIN') return;
   if (identity.role === 'COURT' && courtProvinceCode === provinceCode) return;
   throw new ForbiddenError("Only a court of that province, or the hub's admin, records its small-claims threshold");
+}
+
+/**
+ * A court's record must not contradict a figure already known for the province and year (audit: one court could
+ * otherwise change the procedure proposed on every other court's referrals of its province with a bogus figure). The
+ * known figure is the one that applies, on the day the record would take effect, of the figures held in code
+ * (statutes.ts, citing the high court's notice) and the records of every other party (the admin, another court; a
+ * record kept without its organisation counts as another's): the record would replace it from that day on
+ * (findSmallClaimsThreshold), so a different threshold or consent ceiling is THRESHOLD_CONTRADICTS_RECORD, naming the
+ * figure and where it comes from. The same figure again is a confirmation, kept for the audit trail. A court may
+ * record the first figure for days no figure covers (a year no one recorded, or the days before a notice took
+ * effect), and correct its own records while no other party's stands over them. The admin records a correction over
+ * anything: that is how a wrong figure, a court's or the code's, is put right.
+ */
+export function assertRecordAgreesWithKnownFigure(
+  identity: Identity,
+  record: PublishedSmallClaimsThreshold,
+  recorded: readonly RecordedThreshold[],
+): void {
+  if (identity.role === 'ADMIN') return;
+  const others = recorded.filter(
+    (r) => !(r.recordedRole === identity.role && r.recordedOrganisation === identity.organisationId),
+  );
+  const known = findSmallClaimsThreshold(record.provinceCode, record.applicationYear, others, record.effectiveFrom);
+  if (
+    known === null ||
+    (known.thresholdFen === record.thresholdFen && known.consentCeilingFen === record.consentCeilingFen)
+  )
+    return;
+  const held = others.find((r) => r === known);
+  throw litigationError(
+    'THRESHOLD_CONTRADICTS_RECORD',
+    `Province ${record.provinceCode}'s small-claims threshold for ${record.applicationYear} in force on ${record.effectiveFrom} is already known as ${known.thresholdFen} fen (consent up to ${known.consentCeilingFen}), ${held ? `recorded by ${held.recordedRole} ${held.recordedOrganisation ?? held.recordedBy}` : 'held in the hub from the published notice'}; only the hub's admin records a correction`,
+    {
+      provinceCode: record.provinceCode,
+      year: record.applicationYear,
+      contradicts: {
+        amountFen: known.thresholdFen,
+        consentCeilingFen: known.consentCeilingFen,
+        effectiveFrom: known.effectiveFrom,
+        source: known.source,
+        heldIn: held ? 'RECORD' : 'STATUTES',
+        recordedRole: held?.recordedRole ?? null,
+        recordedOrganisation: held?.recordedOrganisation ?? null,
+        recordedAt: held?.recordedAt.toISOString() ?? null,
+      },
+    },
+  );
 }

@@ -15,6 +15,7 @@ interface ThresholdColumns {
   source: string;
   recorded_by: string;
   recorded_role: string;
+  recorded_organisation: string | null;
   recorded_at: string | Date;
 }
 
@@ -29,18 +30,34 @@ const thresholdOf = (r: ThresholdColumns): RecordedThreshold => ({
   source: r.source,
   recordedBy: r.recorded_by,
   recordedRole: r.recorded_role,
+  recordedOrganisation: r.recorded_organisation,
   recordedAt: new Date(r.recorded_at),
 });
 
+/**
+ * Serialises, for the rest of the caller's transaction, the records of one province's and year's threshold: a record
+ * is checked against those before it (assertRecordAgreesWithKnownFigure), so two courts recording at once must not
+ * both pass the check on what they read before the other's insert. Rows cannot be locked for update when there are
+ * none yet (two first figures), hence an advisory lock. Taken before reading them and inserting.
+ */
+export async function lockThresholdsOf(tx: EntityManager, provinceCode: string, year: number): Promise<void> {
+  await sqlRun(
+    tx,
+    `select pg_advisory_xact_lock(hashtext('litigation.small_claims_threshold'), hashtext(? || '/' || ?))`,
+    [provinceCode, String(year)],
+  );
+}
+
+/** Appends a record; the caller holds lockThresholdsOf for its province and year. */
 export async function insertThreshold(
   tx: EntityManager,
   t: PublishedSmallClaimsThreshold,
-  by: { subject: string; role: string },
+  by: { subject: string; role: string; organisationId: string },
 ): Promise<void> {
   await sqlRun(
     tx,
-    `insert into litigation.small_claims_threshold (id, province_code, application_year, effective_from, threshold_fen, consent_ceiling_fen, wage_basis, source, recorded_by, recorded_role, recorded_at)
-     values (?::uuid, ?, ?, ?::date, ?, ?, ?, ?, ?, ?, clock_timestamp())`,
+    `insert into litigation.small_claims_threshold (id, province_code, application_year, effective_from, threshold_fen, consent_ceiling_fen, wage_basis, source, recorded_by, recorded_role, recorded_organisation, recorded_at)
+     values (?::uuid, ?, ?, ?::date, ?, ?, ?, ?, ?, ?, ?, clock_timestamp())`,
     [
       randomUUID(),
       t.provinceCode,
@@ -52,6 +69,7 @@ export async function insertThreshold(
       t.source,
       by.subject,
       by.role,
+      by.organisationId,
     ],
   );
 }
@@ -64,7 +82,7 @@ export async function recordedThresholds(
 ): Promise<RecordedThreshold[]> {
   const rows = await sqlRows<ThresholdColumns>(
     em,
-    `select province_code, application_year, effective_from::text as effective_from, threshold_fen, consent_ceiling_fen, wage_basis, source, recorded_by, recorded_role, recorded_at
+    `select province_code, application_year, effective_from::text as effective_from, threshold_fen, consent_ceiling_fen, wage_basis, source, recorded_by, recorded_role, recorded_organisation, recorded_at
        from litigation.small_claims_threshold where province_code = ? and (?::int is null or application_year = ?::int) order by recorded_at, id`,
     [provinceCode, year, year],
   );
