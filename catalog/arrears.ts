@@ -209,6 +209,13 @@ export const CLAIM_UPDATED = {
     room: NullableText,
     floorAreaCentiM2: Nullable(Type.Integer({ minimum: 0 })),
     ownerReference: NullableText,
+    ownerSince: Type.Optional(
+      Type.String({
+        format: 'date',
+        description:
+          "The day the owner became the owner, where the areas register recorded a change of owner (Civil Code art. 209: the transfer's registration); absent otherwise and in snapshots published before it was added. The fees of months begun before it are the former owner's (art. 944).",
+      }),
+    ),
     status: Status,
     version: Type.Integer({ minimum: 1, description: "Counts the account's snapshots: a consumer keeps the highest." }),
     asOf: IsoDate,

@@ -29,6 +29,13 @@ export const BUILDING_ROSTER_CHANGED = {
         room: Type.String(),
         floorAreaCentiM2: Type.Integer({ minimum: 1 }),
         ownerReference: Type.String(),
+        ownerSince: Type.Optional(
+          Type.String({
+            format: 'date',
+            description:
+              "The day the owner became the owner (the transfer registered, Civil Code art. 209), where the register records a change of owner; absent for an owner registered with the household, and in rosters published before it was added. Fees of months begun before it are the former owner's.",
+          }),
+        ),
       }),
     ),
   }),

@@ -1615,6 +1615,40 @@ describe('litigation: referrals through the green channel, the court’s reports
     expect(await overdueOn(addDays(closedOn, -1))).toContain(referral.id);
   });
 
+  it('leaves out the months begun before the owner became the owner: the former owner’s fees (Civil Code arts. 209, 944)', async () => {
+    const account = accounts[70];
+    const [{ household_id: householdId }] = (
+      await db.query(`select household_id from arrears.account where id = $1`, [account.id])
+    ).rows;
+    const SOLD = `mutation($h: ID!, $r: Key, $since: LocalDate) { updateHousehold(id: $h, input: { ownerReference: $r, ownerName: "新业主", ownerSince: $since }) { id } }`;
+    // A day of the change without a new owner, or after today, is refused; nothing changes.
+    for (const [r, since] of [
+      [null, `${recentMonths[1]}-01`],
+      ['o-sold-70', addDays(today, 1)],
+    ])
+      expect((await fails(guangwai, SOLD, { h: householdId, r, since })).extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        details: { fields: { ownerSince: expect.any(String) } },
+      });
+    // Sold: the transfer registered on the first day of the latest month billed.
+    const sinceOn = `${recentMonths[1]}-01`;
+    await ok(guangwai, SOLD, { h: householdId, r: 'o-sold-70', since: sinceOn });
+    await demand(70);
+    await waitFor('litigation to hold the claim naming the new owner and the day', async () => {
+      const { rows } = await db.query(`select claim from litigation.claim_account where account_id = $1`, [account.id]);
+      const claim = rows[0]?.claim;
+      return claim?.ownerReference === 'o-sold-70' && claim.ownerSince === sinceOn && claim.demands.length === 1;
+    });
+    const [referral] = (await refer([account.id], { mediationWaivedOn: today })).referArrears;
+    expect(referral.eligible).toBe(true);
+    expect(referral.eligibility.claimableCharges.map((c: { month: string }) => c.month)).toEqual([recentMonths[1]]);
+    // The former owner's months, the time-barred one too: not the new owner's to answer for.
+    expect(referral.eligibility.excludedCharges).toEqual([
+      { month: barredMonth, reason: 'PRIOR_OWNER' },
+      { month: recentMonths[0], reason: 'PRIOR_OWNER' },
+    ]);
+  });
+
   it('lets the company lower a fee the court holds but not raise it (CLAIM_BEFORE_COURT)', async () => {
     const account = accounts[46];
     const referral = await referredAlone(46);

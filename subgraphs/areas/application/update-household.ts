@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Identity } from '../../../kernel/identity';
-import { HouseholdChanges, validateHousehold } from '../domain/compound';
+import { HouseholdChanges, ownerSinceOf, validateHousehold } from '../domain/compound';
+import { todayInChina } from '../../../kernel/clock';
 import { formatSquareMetres } from '../domain/floor-area';
 import { Household } from '../persistence/compound.entity';
 import { removeOwnerIdentity, saveOwnerIdentities } from '../persistence/owner-identity.repository';
@@ -9,7 +10,8 @@ import { manageableHousehold } from './compound.lookup';
 
 /**
  * Corrects a household: a new certificate area, the owner's identity, or a change of owner (the reference, the name
- * and the identity go together: a new reference without an identity removes the former owner's).
+ * and the identity go together: a new reference without an identity removes the former owner's; the day the new
+ * owner became the owner is kept, domain/compound.ts ownerSinceOf, and published with the roster).
  */
 export async function updateHousehold(
   em: EntityManager,
@@ -36,10 +38,12 @@ export async function updateHousehold(
       },
       { storedPlaceholder: !newOwner },
     );
+    const ownerSince = ownerSinceOf(changes, newOwner, todayInChina());
     Object.assign(household, {
       floorAreaCentiM2: valid.floorAreaCentiM2,
       ownerReference: valid.ownerReference,
       ownerName: valid.ownerName,
+      ...(newOwner ? { ownerSince } : {}),
     });
     await recordBuildingRosters(tx, [building.id]);
     if (valid.ownerIdentity)

@@ -1,5 +1,7 @@
 import { DomainError } from '../../../kernel/errors';
+import { rejection } from '../../../test/support/rejection';
 import {
+  ownerSinceOf,
   householdProblems,
   isPlaceholderOwnerReference,
   maskOwnerName,
@@ -129,6 +131,27 @@ describe('buildings', () => {
         details: { fields: { elevatorsReplacedIn: expect.any(String) } },
       }),
     );
+  });
+});
+
+describe('the day a new owner became the owner', () => {
+  const today = '2026-12-01';
+  it('is the day given with a new owner, else the day of the change; nothing without a new owner', () => {
+    expect(ownerSinceOf({ ownerSince: '2026-10-15' }, true, today)).toBe('2026-10-15');
+    expect(ownerSinceOf({}, true, today)).toBe(today);
+    expect(ownerSinceOf({}, false, today)).toBeNull();
+  });
+
+  it('refuses a day without a new owner, after today, or not a date', () => {
+    for (const [since, newOwner] of [
+      ['2026-10-15', false],
+      ['2026-12-02', true],
+      ['2026-02-30', true],
+    ] as const) {
+      const error = rejection(() => ownerSinceOf({ ownerSince: since }, newOwner, today));
+      expect(error.code).toBe('BAD_USER_INPUT');
+      expect(error.details).toEqual({ fields: { ownerSince: expect.any(String) } });
+    }
   });
 });
 

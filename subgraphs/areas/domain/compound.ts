@@ -1,6 +1,6 @@
 import type { IsoDate } from '../../../kernel/calendar';
 import { InvalidInputError } from '../../../kernel/errors';
-import { YearMonth, compareMonths, isYearMonth } from '../../../kernel/calendar';
+import { YearMonth, compareMonths, isIsoDate, isYearMonth } from '../../../kernel/calendar';
 import { CentiSquareMetres, parseSquareMetres } from './floor-area';
 import { OwnerIdentity, OwnerIdentityInput, normaliseOwnerIdentity, ownerIdentityProblems } from './owner-identity';
 
@@ -67,6 +67,33 @@ export interface HouseholdChanges {
   ownerReference?: string;
   ownerName?: string;
   ownerIdentity?: OwnerIdentityInput | null;
+  /** With a new owner: the day the transfer was registered; the day the register is changed when not given. */
+  ownerSince?: string | null;
+}
+
+/**
+ * The day a new owner became the owner, as the register keeps it with a change of owner: the day given (the
+ * transfer's registration, Civil Code art. 209: a transfer of real property takes effect on registration), or the day
+ * of the change in the register when none is given (the earliest the hub knows of it; a later day than the real one
+ * only leaves months of the new owner's unclaimed, never puts the former owner's on the new one). Fees of the months
+ * begun before it are the former owner's (art. 944: the owner pays), which a referral leaves out. BAD_USER_INPUT for
+ * a day given without a new owner, or after today.
+ */
+export function ownerSinceOf(
+  changes: Pick<HouseholdChanges, 'ownerSince'>,
+  newOwner: boolean,
+  today: IsoDate,
+): IsoDate | null {
+  const given = changes.ownerSince ?? null;
+  if (given !== null) {
+    if (!newOwner)
+      fail('household', {
+        ownerSince: 'ownerSince goes with a new owner reference: the day that owner became the owner',
+      });
+    if (!isIsoDate(given) || given > today)
+      fail('household', { ownerSince: `a YYYY-MM-DD day, not after today (${today})` });
+  }
+  return newOwner ? ((given as IsoDate | null) ?? today) : null;
 }
 
 export interface ValidHousehold extends Omit<HouseholdRegistration, 'floorArea' | 'ownerIdentity'> {

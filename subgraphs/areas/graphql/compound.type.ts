@@ -11,7 +11,7 @@ import {
   MaintenanceFundStatus,
 } from '../domain/compound';
 import { OwnerIdentityInput } from './owner-identity.type';
-import { Key, Name } from '../../../platform/graphql/scalars';
+import { Key, LocalDate, Name } from '../../../platform/graphql/scalars';
 
 /** A GraphQL enum from a domain list of values, so the schema never restates them. */
 export const CompoundKindEnum = graphqlEnum(COMPOUND_KINDS);
@@ -269,6 +269,13 @@ export class UpdateHouseholdInput {
 
   @Field(() => OwnerIdentityInput, { nullable: true })
   ownerIdentity?: OwnerIdentityInput | null;
+
+  @Field(() => LocalDate, {
+    nullable: true,
+    description:
+      'With a new ownerReference: the day the transfer was registered (Civil Code art. 209); today when not given. A referral of the household leaves out the fees of months begun before it, which are the former owner’s.',
+  })
+  ownerSince?: string | null;
 }
 
 @InputType({ description: 'Only the fields given change.' })

@@ -48,6 +48,8 @@ export const HouseholdSchema = defineEntity({
     floorAreaCentiM2: p.integer().fieldName('floor_area_centi_m2'),
     ownerReference: p.text(),
     ownerName: p.text().nullable(),
+    /** The day the owner became the owner, where the register recorded a change of owner (domain/compound.ts ownerSinceOf). */
+    ownerSince: p.date().nullable(),
   },
 });
 

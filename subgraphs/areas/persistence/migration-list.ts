@@ -3,6 +3,7 @@ import { Migration20261201220000_contract_areas } from './migrations/Migration20
 import { Migration20261213000000_declared_households } from './migrations/Migration20261213000000_declared_households';
 import { Migration20261214000000_joint_decision_agenda_item } from './migrations/Migration20261214000000_joint_decision_agenda_item';
 import { Migration20261222010000_organisation_owners } from './migrations/Migration20261222010000_organisation_owners';
+import { Migration20261222020000_owner_since } from './migrations/Migration20261222020000_owner_since';
 import { Migration20261122000000_initial } from './migrations/Migration20261122000000_initial';
 import { Migration20261122010000_compounds } from './migrations/Migration20261122010000_compounds';
 import { Migration20261122020000_governance } from './migrations/Migration20261122020000_governance';
@@ -53,4 +54,5 @@ export const migrations: MigrationEntry[] = migrationEntries(
   Migration20261213000000_declared_households,
   Migration20261214000000_joint_decision_agenda_item,
   Migration20261222010000_organisation_owners,
+  Migration20261222020000_owner_since,
 );

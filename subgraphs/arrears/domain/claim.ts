@@ -143,6 +143,8 @@ export interface ClaimedAccount {
   room: string | null;
   floorAreaCentiM2: number | null;
   ownerReference: string | null;
+  /** The day the owner became the owner, where the register recorded a change of owner; null otherwise. */
+  ownerSince: IsoDate | null;
   status: AccountStatus;
   version: number;
 }

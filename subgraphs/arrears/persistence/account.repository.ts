@@ -247,6 +247,7 @@ interface ClaimedAccountColumns extends AccountKeyColumns {
   room: string | null;
   floor_area_centi_m2: number | null;
   owner_reference: string | null;
+  owner_since: IsoDate | null;
 }
 
 const claimedAccountOf = (r: ClaimedAccountColumns): ClaimedAccount => ({
@@ -262,6 +263,7 @@ const claimedAccountOf = (r: ClaimedAccountColumns): ClaimedAccount => ({
   room: r.room,
   floorAreaCentiM2: r.floor_area_centi_m2,
   ownerReference: r.owner_reference,
+  ownerSince: r.owner_since,
   status: r.status,
   version: r.claim_version,
 });
@@ -276,7 +278,8 @@ export async function nextClaimVersions(em: EntityManager, accountIds: readonly 
     `with bumped as (
        update arrears.account set claim_version = claim_version + 1 where id = any(?::uuid[])
        returning id, company_id, household_id, area_id, building_id, status, claim_version)
-     select b.*, ba.name as area_name, ba.street_code, ba.district_code, h.unit, h.room, h.floor_area_centi_m2, h.owner_reference
+     select b.*, ba.name as area_name, ba.street_code, ba.district_code, h.unit, h.room, h.floor_area_centi_m2, h.owner_reference,
+            to_char(h.owner_since, 'YYYY-MM-DD') as owner_since
        from bumped b join arrears.billing_area ba on ba.area_id = b.area_id left join arrears.billable_household h on h.household_id = b.household_id
       order by b.id`,
     [sqlArray(accountIds)],
@@ -301,6 +304,16 @@ const transitionOf = (r: TransitionColumns): AccountTransition => ({
 });
 
 /** The day of the account's last move into REFERRED (its current or last case's referral), or null if none. */
+/** The accounts of those households (of any company that billed them), in id order. */
+export async function accountIdsOfHouseholds(em: EntityManager, householdIds: readonly string[]): Promise<string[]> {
+  const rows = await sqlRows<{ id: string }>(
+    em,
+    `select id from arrears.account where household_id = any(?::uuid[]) order by id`,
+    [sqlArray(householdIds)],
+  );
+  return rows.map((r) => r.id);
+}
+
 export async function lastReferredOn(em: EntityManager, accountId: string): Promise<IsoDate | null> {
   const [row] = await sqlRows<{ on_date: IsoDate }>(
     em,

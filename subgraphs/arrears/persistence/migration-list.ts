@@ -21,6 +21,7 @@ import { Migration20261210000000_followed_referral } from './migrations/Migratio
 import { Migration20261210010000_late_fee_waiver } from './migrations/Migration20261210010000_late_fee_waiver';
 import { Migration20261212000000_payment_reversal } from './migrations/Migration20261212000000_payment_reversal';
 import { Migration20261216000000_handover_month } from './migrations/Migration20261216000000_handover_month';
+import { Migration20261222000000_household_owner_since } from './migrations/Migration20261222000000_household_owner_since';
 
 /**
  * The subgraph's checked-in migrations, in order. Only what migrates, verifies or hashes them loads this file (and
@@ -49,4 +50,5 @@ export const migrations: MigrationEntry[] = migrationEntries(
   Migration20261210010000_late_fee_waiver,
   Migration20261212000000_payment_reversal,
   Migration20261216000000_handover_month,
+  Migration20261222000000_household_owner_since,
 );

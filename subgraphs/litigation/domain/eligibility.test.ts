@@ -39,6 +39,28 @@ const facts = (overrides: Partial<ReferralFacts>): ReferralFacts => ({ ...base, 
 const codes = (f: ReferralFacts) => referralEligibility(f).failures.map((x) => x.code);
 
 describe('referral eligibility (seed 004 precondition)', () => {
+  it('leaves out the months begun before the owner became the owner, the month of the transfer whole (Civil Code arts. 209, 944)', () => {
+    // Sold on 15 February 2023: January and February are the former owner's; March is the new owner's.
+    const sold = referralEligibility(facts({ ownerSince: '2023-02-15' }));
+    expect(sold.claimableCharges.map((c) => c.month)).toEqual(['2023-03']);
+    expect(sold.excludedCharges).toEqual([
+      { month: '2023-01', amountFen: 9_482, reason: 'PRIOR_OWNER' },
+      { month: '2023-02', amountFen: 9_482, reason: 'PRIOR_OWNER' },
+    ]);
+    // From the first day of a month that month is the new owner's.
+    expect(referralEligibility(facts({ ownerSince: '2023-02-01' })).claimableCharges.map((c) => c.month)).toEqual([
+      '2023-02',
+      '2023-03',
+    ]);
+    // Not recorded: the owner is taken to have owned it throughout, as before.
+    expect(referralEligibility(facts({ ownerSince: null })).claimableCharges).toHaveLength(3);
+    // Every month the former owner's: nothing to claim from this owner.
+    expect(codes(facts({ ownerSince: '2024-01-01' }))).toContain('NO_CLAIMABLE_CHARGES');
+    expect(rejection(() => referralEligibility(facts({ ownerSince: '15/02/2023' }))).details).toMatchObject({
+      fields: { ownerSince: expect.any(String) },
+    });
+  });
+
   it('lets a filed, demanded, mediated claim through, months in order', () => {
     const result = referralEligibility(base);
     expect(result).toMatchObject({ eligible: true, failures: [], excludedCharges: [] });
@@ -163,7 +185,8 @@ describe('referral eligibility (seed 004 precondition)', () => {
     expect(result.failures).toEqual([
       {
         code: 'NO_CLAIMABLE_CHARGES',
-        message: 'Every unpaid charge is already decided by a court, time-barred, not yet due or not demanded',
+        message:
+          "Every unpaid charge is already decided by a court, time-barred, not yet due, not demanded, or the former owner's",
         months: ['2020-01', '2020-02'],
       },
       { code: 'NO_DEMAND_RECORDED', message: expect.stringMatching(/demand/) },

@@ -77,6 +77,11 @@ export interface ReferralFacts {
   decidedMonths?: readonly YearMonth[];
   /** The contract the company sues under, when it names one: months billed under another are left out (OTHER_CONTRACT). */
   contractId?: string | null;
+  /**
+   * The day the owner sued became the owner, where the register recorded a change of owner: the months begun before
+   * it are the former owner's (PRIOR_OWNER). Absent or null: the owner is taken to have owned it throughout.
+   */
+  ownerSince?: IsoDate | null;
 }
 
 export interface EligibilityFailure {
@@ -95,9 +100,11 @@ export interface EligibilityFailure {
  * Why a month is left out of the claim: a court already decided it in an earlier case of the account (ALREADY_DECIDED:
  * a judgment or a consent judgment binds, Civil Procedure Law art. 127 item 5, 2017 text art. 124; its enforcement is asked
  * of the court that gave it, not a new suit), its limitation period ended (art. 188), it is not yet due or was never
- * demanded (art. 944), or it was billed under another contract than the one the company sues under (OTHER_CONTRACT).
+ * demanded (art. 944), or it was billed under another contract than the one the company sues under (OTHER_CONTRACT),
+ * or it began before the owner sued became the owner (PRIOR_OWNER, statutes.ts PRIOR_OWNER_SOURCE: the former owner's).
  */
-export type ExclusionReason = 'OTHER_CONTRACT' | 'ALREADY_DECIDED' | 'TIME_BARRED' | 'NOT_YET_DUE' | 'NOT_DEMANDED';
+export type ExclusionReason =
+  'OTHER_CONTRACT' | 'PRIOR_OWNER' | 'ALREADY_DECIDED' | 'TIME_BARRED' | 'NOT_YET_DUE' | 'NOT_DEMANDED';
 
 export interface ExcludedCharge {
   month: YearMonth;
@@ -138,18 +145,23 @@ export function referralEligibility(facts: ReferralFacts): Eligibility {
   const decided = new Set(facts.decidedMonths ?? []);
   // Under a named contract, a month whose contract cannot be told (a month of a change of provider) is not claimed.
   const otherContract = (c: OwedCharge) => !!facts.contractId && c.contractId !== facts.contractId;
+  // A month begun before the owner became the owner is (wholly or in part) the former owner's: left out whole, so the
+  // new owner is never sued for a day of the former's.
+  const priorOwner = (c: OwedCharge) => !!facts.ownerSince && compareDates(`${c.month}-01`, facts.ownerSince) < 0;
   const exclusion = (c: OwedCharge): ExclusionReason | null =>
     otherContract(c)
       ? 'OTHER_CONTRACT'
-      : decided.has(c.month)
-        ? 'ALREADY_DECIDED'
-        : !isPastDue(c.dueOn, facts.referralDate)
-          ? 'NOT_YET_DUE'
-          : compareDates(c.limitationEndsOn, facts.referralDate) < 0 && !c.limitationHeldOpen
-            ? 'TIME_BARRED'
-            : demands.length > 0 && !firstDemandOf(c)
-              ? 'NOT_DEMANDED'
-              : null;
+      : priorOwner(c)
+        ? 'PRIOR_OWNER'
+        : decided.has(c.month)
+          ? 'ALREADY_DECIDED'
+          : !isPastDue(c.dueOn, facts.referralDate)
+            ? 'NOT_YET_DUE'
+            : compareDates(c.limitationEndsOn, facts.referralDate) < 0 && !c.limitationHeldOpen
+              ? 'TIME_BARRED'
+              : demands.length > 0 && !firstDemandOf(c)
+                ? 'NOT_DEMANDED'
+                : null;
   const claimableCharges = charges.filter((c) => exclusion(c) === null);
   const excludedCharges: ExcludedCharge[] = charges.flatMap((c) => {
     const reason = exclusion(c);
@@ -162,7 +174,8 @@ export function referralEligibility(facts: ReferralFacts): Eligibility {
   } else if (claimableCharges.length === 0) {
     failures.push({
       code: 'NO_CLAIMABLE_CHARGES',
-      message: 'Every unpaid charge is already decided by a court, time-barred, not yet due or not demanded',
+      message:
+        "Every unpaid charge is already decided by a court, time-barred, not yet due, not demanded, or the former owner's",
       months: excludedCharges.map((c) => c.month),
     });
   }
@@ -332,6 +345,8 @@ function validate(facts: ReferralFacts): void {
     }
   });
   if (!Array.isArray(facts.contracts)) fields.contracts = 'give the contracts, possibly none';
+  if (facts.ownerSince !== undefined && facts.ownerSince !== null && !isIsoDate(facts.ownerSince))
+    fields.ownerSince = 'the day the owner became the owner must be a YYYY-MM-DD date';
   if (!Array.isArray(facts.demands) || facts.demands.some((d) => !isIsoDate(d.date)))
     fields.demands = 'every demand needs a YYYY-MM-DD date';
   if (!Array.isArray(facts.mediationSessions) || facts.mediationSessions.some((s) => !isIsoDate(s.heldOn))) {

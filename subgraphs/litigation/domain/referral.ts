@@ -114,6 +114,8 @@ export interface ClaimSnapshot {
   room: string | null;
   floorAreaCentiM2: number | null;
   ownerReference: string | null;
+  /** The day the owner became the owner, where the register recorded a change of owner; absent otherwise. */
+  ownerSince?: IsoDate | null;
   /** The arrears account's status when the snapshot was taken. */
   status: AccountStatus;
   asOf: IsoDate;
@@ -264,6 +266,7 @@ export function referralFacts(
     demandPeriod,
     decidedMonths,
     contractId,
+    ownerSince: claim.ownerSince ?? null,
     charges: claimedCharges(claim).map((c): OwedCharge => ({
       month: c.month,
       amountFen: c.openFen,

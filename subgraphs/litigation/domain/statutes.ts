@@ -61,6 +61,20 @@ export const PRE_LITIGATION_MEDIATION_SOURCE =
   'docs/domain.md (Litigation referral): pre-litigation mediation normally up to 30 days';
 
 // ---------------------------------------------------------------------------------------------------------------
+// Whose fees: the owner of the month. Civil Code arts. 209, 944.
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * The owner pays the fees (art. 944 para. 1: "业主应当按照约定向物业服务人支付物业费"), and a flat passes to its buyer
+ * when the transfer is registered (art. 209 para. 1: "不动产物权的设立、变更、转让和消灭，经依法登记，发生效力"). So the
+ * fees of the months before are the former owner's debt: the new owner is not sued for them, and a referral of the
+ * household leaves out every month begun before the day the register gives (PRIOR_OWNER), the month of the transfer
+ * whole, as the hub cannot split it; the company claims those from the former owner outside the hub.
+ */
+export const PRIOR_OWNER_SOURCE =
+  'Civil Code art. 944 para. 1 (the owner pays), art. 209 para. 1 (ownership passes on registration)';
+
+// ---------------------------------------------------------------------------------------------------------------
 // Territorial jurisdiction: Civil Procedure Law art. 24.
 // ---------------------------------------------------------------------------------------------------------------
 

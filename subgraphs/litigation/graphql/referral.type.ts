@@ -80,7 +80,7 @@ export class EligibilityFailureType {
 
 @ObjectType('ExcludedCharge', {
   description:
-    'A month left out of the claim, with the reason (OTHER_CONTRACT: billed under another contract than the one referred under; ALREADY_DECIDED: an earlier referral of the account claimed it and the court judged or settled it; TIME_BARRED: Civil Code art. 188; NOT_YET_DUE: not past due on the referral date, art. 944; NOT_DEMANDED: no demand named it before the referral, art. 944 para. 2).',
+    'A month left out of the claim, with the reason (OTHER_CONTRACT: billed under another contract than the one referred under; PRIOR_OWNER: the month began before the owner became the owner, so it is the former owner’s, Civil Code arts. 209, 944; ALREADY_DECIDED: an earlier referral of the account claimed it and the court judged or settled it; TIME_BARRED: Civil Code art. 188; NOT_YET_DUE: not past due on the referral date, art. 944; NOT_DEMANDED: no demand named it before the referral, art. 944 para. 2).',
 })
 export class ExcludedChargeType {
   @Field() month!: string;

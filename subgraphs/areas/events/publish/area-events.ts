@@ -47,6 +47,7 @@ export function buildingRosterChanged(roster: BuildingRoster): BuildingRosterDat
       room: h.room,
       floorAreaCentiM2: h.floorAreaCentiM2,
       ownerReference: h.ownerReference,
+      ...(h.ownerSince ? { ownerSince: h.ownerSince } : {}),
     })),
   };
 }

@@ -92,12 +92,17 @@ describe('areas events: aggregates to the catalog’s event data', () => {
       room: '101',
       floorAreaCentiM2: 8_536,
       ownerReference: 'BJ-2019-0001',
+      ownerSince: null,
     };
     const data = buildingRosterChanged({ ...roster, households: [household] });
     expect(data.households).toEqual([
       { householdId: household.id, unit: '1', room: '101', floorAreaCentiM2: 8_536, ownerReference: 'BJ-2019-0001' },
     ]);
     expect(() => validateEventData(BUILDING_ROSTER_CHANGED.type, data)).not.toThrow();
+    // A change of owner recorded with its day: the day travels with the roster (fees before it are the former owner's).
+    const sold = buildingRosterChanged({ ...roster, households: [{ ...household, ownerSince: '2026-03-15' }] });
+    expect(sold.households[0]).toMatchObject({ ownerReference: 'BJ-2019-0001', ownerSince: '2026-03-15' });
+    expect(() => validateEventData(BUILDING_ROSTER_CHANGED.type, sold)).not.toThrow();
     expect(() =>
       validateEventData(BUILDING_ROSTER_CHANGED.type, buildingRosterChanged({ ...roster, households: [] })),
     ).not.toThrow();

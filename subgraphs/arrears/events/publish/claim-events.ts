@@ -28,6 +28,7 @@ export function claimUpdated(
     room: account.room,
     floorAreaCentiM2: account.floorAreaCentiM2,
     ownerReference: account.ownerReference,
+    ...(account.ownerSince ? { ownerSince: account.ownerSince } : {}),
     status: account.status,
     version: account.version,
     asOf,
