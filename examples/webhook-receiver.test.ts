@@ -1,7 +1,7 @@
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
-import { verifyWebhook, webhookReceiver } from './webhook-receiver';
+import { portFromEnv, verifyWebhook, webhookReceiver } from './webhook-receiver';
 
 const secret = `whsec_${Buffer.from('a test secret of thirty-two bytes').toString('base64')}`;
 const body = JSON.stringify({ filingId: '3f1b8c1e-0a5e-4d43-9d2b-2b8d3c1f2e11', status: 'ACCEPTED' });
@@ -138,4 +138,27 @@ describe("the reference receiver's request handler", () => {
     expect(answer instanceof Response ? answer.status : String(answer)).toBe(413);
     expect(() => webhookReceiver({ secret: 'whsec_not base64!', onEvent: () => undefined })).toThrow();
   });
+});
+
+describe("the reference webhook receiver's port from the environment", () => {
+  const port = (value?: string) => portFromEnv({ PORT: value });
+
+  it('is 8080 when unset or blank, else a whole 1 to 65535', () => {
+    expect(port()).toBe(8080);
+    expect(port('')).toBe(8080);
+    // Before, a blank value was Number(' ') = 0: a random port nobody sends to.
+    expect(port(' ')).toBe(8080);
+    expect(port(' 8443 ')).toBe(8443);
+    expect(port('1')).toBe(1);
+    expect(port('65535')).toBe(65_535);
+  });
+
+  // Number() read 1e3 as 1000 and 0x1F90 as 8080 (before, taken), a typo as NaN (before, refused by listen() without
+  // naming PORT).
+  it.each(['0', '-1', '84.43', '8443a', '1e3', '0x1F90', '65536', '123456'])(
+    'refuses %s at start-up, by name',
+    (value) => {
+      expect(() => port(value)).toThrow(`PORT must be a port, 1 to 65535, not ${value}`);
+    },
+  );
 });

@@ -144,6 +144,20 @@ export function webhookReceiver(options: ReceiverOptions): http.RequestListener 
   };
 }
 
+/**
+ * The port to listen on from `PORT`: 8080 when unset or blank, else a whole 1–65535; anything else stops the receiver
+ * at start, naming the variable. Before, `Number()` read a blank value as 0 (listening on a random port nobody sends
+ * to), `1e3` as 1000 and `0x1F90` as 8080, and a typo as NaN, which listen() refused without naming PORT. Its own
+ * check, not the hub's (platform/config.ts portFromEnv): this file stays standalone, to be copied.
+ */
+export function portFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  const value = env.PORT?.trim();
+  if (!value) return 8080;
+  if (!/^[0-9]{1,5}$/.test(value) || Number(value) < 1 || Number(value) > 65_535)
+    throw new Error(`PORT must be a port, 1 to 65535, not ${value}`);
+  return Number(value);
+}
+
 if (require.main === module) {
   const secret = process.env.WEBHOOK_SECRET;
   if (!secret) {
@@ -152,7 +166,13 @@ if (require.main === module) {
     );
     process.exit(2);
   }
-  const port = Number(process.env.PORT ?? 8080);
+  let port: number;
+  try {
+    port = portFromEnv();
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(2);
+  }
   let handler: http.RequestListener;
   try {
     handler = webhookReceiver({ secret, onEvent: (event) => console.log(JSON.stringify(event)) });

@@ -3,7 +3,7 @@ import { logger } from '../logging';
 import type { BackgroundWork } from './module';
 
 /** The longest delay a Node timer keeps: a longer one fires after 1 ms, so the work would run without pause. */
-const LONGEST_TIMER_MS = 2_147_483_647;
+export const LONGEST_TIMER_MS = 2_147_483_647;
 
 /**
  * A periodic work's interval from the variable `name`: `fallbackMs` when unset or empty, `0` to turn the work off,

@@ -1,12 +1,23 @@
+import { wholeNumberFromEnv } from '../../../platform/config';
 import type { HubOrm } from '../../../platform/db/orm';
 import type { BackgroundWork } from '../../../platform/subgraph/module';
+import { LONGEST_TIMER_MS } from '../../../platform/subgraph/periodic';
 import { logger } from '../../../platform/logging';
 import { publishDueCreditEntries } from './publish-due-credit-entries';
 
-/** How often the credit sweep looks for entries whose notice period has run (`CREDIT_SWEEP_INTERVAL_MS`). */
+/**
+ * How often the credit sweep looks for entries whose notice period has run (`CREDIT_SWEEP_INTERVAL_MS`): 600,000 ms
+ * when unset or blank, else whole milliseconds from 1 s to a timer's longest (about 24.8 days); anything else is
+ * refused at start, by name (wholeNumberFromEnv: before, a typo such as `10m` or `500` silently became the default,
+ * `1e4` was taken, and a value beyond a timer's longest ran the sweep every millisecond).
+ */
 export function creditSweepIntervalMs(env: NodeJS.ProcessEnv = process.env): number {
-  const value = Number(env.CREDIT_SWEEP_INTERVAL_MS ?? 600_000);
-  return Number.isSafeInteger(value) && value >= 1_000 ? value : 600_000;
+  return wholeNumberFromEnv(
+    'CREDIT_SWEEP_INTERVAL_MS',
+    600_000,
+    { min: 1_000, max: LONGEST_TIMER_MS, what: 'milliseconds' },
+    env,
+  );
 }
 
 /**

@@ -1,5 +1,7 @@
 import { commaList } from '../../../kernel/comma-list';
+import { wholeNumberFromEnv } from '../../../platform/config';
 import { retentionDaysFromEnv } from '../../../platform/db/retention';
+import { LONGEST_TIMER_MS } from '../../../platform/subgraph/periodic';
 import { PRODUCTION_RETRY_SCHEDULE, RetrySchedule, parseRetrySchedule } from '../domain/webhook-retry';
 import { WebhookUrlPolicy } from '../domain/webhook-url';
 
@@ -18,7 +20,9 @@ import { WebhookUrlPolicy } from '../domain/webhook-url';
  *   default), asked by c-ares with a timeout (webhook-url-check.ts);
  * - `HUB_WEBHOOK_RETENTION_DAYS` (30): how long a delivered delivery and its attempts are kept, and so how far back a
  *   replay reaches; 0 keeps them for good. Pending ones (a paused subscription's) always stay.
- * https is required when `NODE_ENV=production`.
+ * https is required when `NODE_ENV=production`. The poll and the three counts are whole numbers from 1 (the poll up to
+ * a timer's longest, about 24.8 days; the counts up to 100,000): anything else stops the subgraph at start, naming the
+ * variable (before, a typo or 0 silently became the default).
  */
 export interface WebhookConfig {
   policy: WebhookUrlPolicy;
@@ -38,14 +42,14 @@ export interface WebhookConfig {
   retentionDays: number;
 }
 
-const positive = (text: string | undefined, fallback: number) => {
-  const n = Number(text);
-  return text && Number.isSafeInteger(n) && n > 0 ? n : fallback;
-};
+/** Requests in flight at most, per instance, subscription or organisation: a bound only against a typo's zeros. */
+const MAX_REQUESTS = 100_000;
 
 export function webhookConfig(env: NodeJS.ProcessEnv = process.env): WebhookConfig {
   const retry = env.HUB_WEBHOOK_RETRY ? parseRetrySchedule(env.HUB_WEBHOOK_RETRY) : PRODUCTION_RETRY_SCHEDULE;
   if (!retry) throw new Error('HUB_WEBHOOK_RETRY must be <first delay ms>,<max delay ms>,<window ms>');
+  const requests = (name: string, fallback: number) =>
+    wholeNumberFromEnv(name, fallback, { min: 1, max: MAX_REQUESTS, what: 'requests' }, env);
   return {
     policy: {
       requireHttps: env.NODE_ENV === 'production',
@@ -53,10 +57,15 @@ export function webhookConfig(env: NodeJS.ProcessEnv = process.env): WebhookConf
     },
     dnsServers: commaList(env.HUB_WEBHOOK_DNS_SERVERS),
     retry,
-    pollIntervalMs: positive(env.HUB_WEBHOOK_POLL_MS, 1000),
-    maxInFlight: positive(env.HUB_WEBHOOK_IN_FLIGHT, 256),
-    perSubscription: positive(env.HUB_WEBHOOK_PER_SUBSCRIPTION, 32),
-    perOrganisation: positive(env.HUB_WEBHOOK_PER_ORGANISATION, 64),
+    pollIntervalMs: wholeNumberFromEnv(
+      'HUB_WEBHOOK_POLL_MS',
+      1000,
+      { min: 1, max: LONGEST_TIMER_MS, what: 'milliseconds' },
+      env,
+    ),
+    maxInFlight: requests('HUB_WEBHOOK_IN_FLIGHT', 256),
+    perSubscription: requests('HUB_WEBHOOK_PER_SUBSCRIPTION', 32),
+    perOrganisation: requests('HUB_WEBHOOK_PER_ORGANISATION', 64),
     leaseMs: 60_000,
     timeoutMs: 10_000,
     maxResponseBytes: 1024,
