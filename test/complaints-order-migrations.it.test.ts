@@ -141,4 +141,27 @@ describe('complaints: the migrations keeping an order’s company and when a bac
     );
     expect(held.map((r) => r.sender_id)).toEqual(['hotline', 'street-office-guanganmenwai']);
   });
+
+  it('holds a number once among a street’s backfilled orders, whoever imported them; the hotline’s order still stands beside', async () => {
+    // Migration20261222030000_backfill_number_once: two imports of one line at once by the street office and the admin
+    // each passed the "number not held" check, and both rows stood.
+    const em = orm.em.fork();
+    const insert = (n: string, sender: string, backfilled: boolean) =>
+      sqlRun(
+        em,
+        `insert into complaints.complaint_order (id, order_number, sender_id, received_at, address_text, street_code, category_code,
+           item_code, text, respond_by, resolve_by, status, sequence, backfilled_at)
+         values (?, ?, ?, '2019-05-06T01:00:00Z', '某胡同1号', '110102020', 'T1', 'T1.1', '漏水', '2019-05-06T03:00:00Z',
+           '2019-05-13T01:00:00Z', 'MATCHED', 1, ?)`,
+        [randomUUID(), n, sender, backfilled ? '2026-12-06T00:00:00Z' : null],
+      );
+    await insert('N-9', 'street-office-guanganmenwai', true);
+    await expect(insert('N-9', 'hub-admin', true)).rejects.toThrow(/complaint_order_backfilled_number_key/);
+    await insert('N-9', 'hotline', false);
+    const held = await sqlRows<{ sender_id: string }>(
+      em,
+      `select sender_id from complaints.complaint_order where order_number = 'N-9' order by sender_id`,
+    );
+    expect(held.map((r) => r.sender_id)).toEqual(['hotline', 'street-office-guanganmenwai']);
+  });
 });

@@ -10,6 +10,7 @@ import { Migration20261215010000_order_backfilled_at } from './migrations/Migrat
 import { Migration20261218000000_company_responded_at } from './migrations/Migration20261218000000_company_responded_at';
 import { Migration20261220000000_hotline_served_since } from './migrations/Migration20261220000000_hotline_served_since';
 import { Migration20261222000000_order_number_per_sender } from './migrations/Migration20261222000000_order_number_per_sender';
+import { Migration20261222030000_backfill_number_once } from './migrations/Migration20261222030000_backfill_number_once';
 
 /**
  * The subgraph's checked-in migrations, in order. Only what migrates, verifies or hashes them loads this file (and
@@ -27,4 +28,5 @@ export const migrations: MigrationEntry[] = migrationEntries(
   Migration20261218000000_company_responded_at,
   Migration20261220000000_hotline_served_since,
   Migration20261222000000_order_number_per_sender,
+  Migration20261222030000_backfill_number_once,
 );

@@ -151,7 +151,9 @@ export async function insertStagedOrders(
               compound_id, category_code, item_code, text, respond_by, resolve_by, status, 1, demo, now()
          from pg_temp.complaint_order_import i
         where not exists (select 1 from complaints.complaint_order o where o.street_code = i.street_code and o.order_number = i.order_number)
-       on conflict (street_code, order_number, sender_id) do nothing
+       -- Any conflict: the sender's own copy, or another sender's backfill of the number committed meanwhile (two imports
+       -- of one line at once each passed the check above; complaint_order_backfilled_number_key takes the second).
+       on conflict do nothing
        returning ${EVENT_COLUMNS}),
      receipts as (
        insert into complaints.order_transition (order_id, sequence, step, from_status, to_status, actor_subject, actor_role, actor_organisation,
