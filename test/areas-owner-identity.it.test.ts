@@ -114,7 +114,13 @@ describe('areas: the owner’s identity, sealed, masked and every read in full l
       `mutation($a: ID!, $x: CollectionActionInput!) { recordCollectionAction(accountId: $a, action: $x) { status } }`,
       {
         a: accountId,
-        x: { kind: 'LETTER', on: addDays(today, -20), chargeIds: account.charge_ids, note: '催缴函' },
+        x: {
+          kind: 'LETTER',
+          on: addDays(today, -20),
+          deliveredOn: addDays(today, -20),
+          chargeIds: account.charge_ids,
+          note: '催缴函',
+        },
       },
     );
     await waitFor(

@@ -134,8 +134,8 @@ describe('arrears: credits paid in advance are set against the fees billed later
       await db.query(`select id from arrears.charge where account_id = $1 and month = $2`, [held, second])
     ).rows.map((r) => r.id);
     expect(
-      (await ok(companyA, ACTION, { a: held, x: { kind: 'LETTER', on: today, chargeIds } })).recordCollectionAction
-        .status,
+      (await ok(companyA, ACTION, { a: held, x: { kind: 'LETTER', on: today, deliveredOn: today, chargeIds } }))
+        .recordCollectionAction.status,
     ).toBe('IN_COLLECTION');
 
     await ok(companyA, RUN, { a: areaId, m: third });

@@ -446,6 +446,15 @@ describe('arrears: billing, payments, collection and rates, through the gateway 
       details: { fields: { deliveredOn: expect.any(String) } },
     });
     expect((await refused(companyA, addDays(today, 1))).extensions.code).toBe('BAD_USER_INPUT');
+    // Nor with the letter itself: an arrival ahead would switch the interruption on later, unseen and uncorrectable.
+    const ahead = await fails(companyA, ACTION, {
+      a: accountId,
+      x: { kind: 'LETTER', on: today, deliveredOn: addDays(today, 1), chargeIds: [old.chargeId] },
+    });
+    expect(ahead.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: { fields: { deliveredOn: expect.any(String) } },
+    });
     expect((await statement(companyA, accountId)).actions[0].deliveredOn).toBeNull();
     // Recorded: the period of the charge it named runs afresh from the arrival; the other charge's does not move.
     const arrivedOn = addDays(today, -1);

@@ -98,11 +98,17 @@ describe('arrears and referrals under issue 14: only past-due charges, the reaso
     const old = addDays(today, -(DEFAULT_DEMAND_PERIOD.days + 5));
     await ok(company, ACTION, {
       a: accounts[0].id,
-      x: { kind: 'LETTER', on: recent, chargeIds: accounts[0].chargeIds.slice(0, 3), note: '催缴函' },
+      x: {
+        kind: 'LETTER',
+        on: recent,
+        deliveredOn: recent,
+        chargeIds: accounts[0].chargeIds.slice(0, 3),
+        note: '催缴函',
+      },
     });
     await ok(company, ACTION, {
       a: accounts[1].id,
-      x: { kind: 'LETTER', on: old, chargeIds: accounts[1].chargeIds.slice(0, 3), note: '催缴函' },
+      x: { kind: 'LETTER', on: old, deliveredOn: old, chargeIds: accounts[1].chargeIds.slice(0, 3), note: '催缴函' },
     });
     await waitFor('litigation to hold both demands', async () => {
       const rows = await t.sql<{ n: number }>(
@@ -140,7 +146,13 @@ describe('arrears and referrals under issue 14: only past-due charges, the reaso
     const demandedOn = addDays('2026-12-05', -DEFAULT_DEMAND_PERIOD.days);
     await ok(company, ACTION, {
       a: accounts[4].id,
-      x: { kind: 'LETTER', on: demandedOn, chargeIds: accounts[4].chargeIds.slice(0, 3), note: '催缴函' },
+      x: {
+        kind: 'LETTER',
+        on: demandedOn,
+        deliveredOn: demandedOn,
+        chargeIds: accounts[4].chargeIds.slice(0, 3),
+        note: '催缴函',
+      },
     });
     await waitFor('litigation to hold the demand', async () => {
       const rows = await t.sql<{ n: number }>(
@@ -223,7 +235,13 @@ describe('arrears and referrals under issue 14: only past-due charges, the reaso
 
     await ok(company, ACTION, {
       a: accounts[2].id,
-      x: { kind: 'LETTER', on: addDays(today, -30), chargeIds: accounts[2].chargeIds.slice(0, 3), note: '催缴函' },
+      x: {
+        kind: 'LETTER',
+        on: addDays(today, -30),
+        deliveredOn: addDays(today, -30),
+        chargeIds: accounts[2].chargeIds.slice(0, 3),
+        note: '催缴函',
+      },
     });
     await waitFor(
       'litigation to hold the demand',
@@ -346,7 +364,7 @@ describe('arrears and referrals under issue 14: only past-due charges, the reaso
     });
     const demand = await fails(company, ACTION, {
       a: accountId,
-      x: { kind: 'LETTER', on: today, chargeIds: [contribution.chargeId], note: '集资催缴' },
+      x: { kind: 'LETTER', on: today, deliveredOn: today, chargeIds: [contribution.chargeId], note: '集资催缴' },
     });
     expect(demand.extensions.details?.problems).toEqual([
       { code: 'VOLUNTARY_CONTRIBUTION', chargeId: contribution.chargeId },

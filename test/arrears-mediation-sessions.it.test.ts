@@ -212,6 +212,7 @@ describe('mediationSessions: the street office’s list across accounts, through
     const letter = {
       kind: 'LETTER',
       on: today,
+      deliveredOn: today,
       chargeIds: arrearsAccount.charges.map((c: { chargeId: string }) => c.chargeId),
       note: '催缴函（重试）',
     };

@@ -136,7 +136,10 @@ describe('complaints in the case package of an arrears referral', () => {
     await ok(
       companyA,
       `mutation($a: ID!, $x: CollectionActionInput!) { recordCollectionAction(accountId: $a, action: $x) { status } }`,
-      { a: account.id, x: { kind: 'LETTER', on: addDays(today, -20), chargeIds, note: '催缴函' } },
+      {
+        a: account.id,
+        x: { kind: 'LETTER', on: addDays(today, -20), deliveredOn: addDays(today, -20), chargeIds, note: '催缴函' },
+      },
     );
     await waitFor(
       'litigation to hold the claim with its demand',

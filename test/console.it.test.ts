@@ -565,7 +565,7 @@ describe('the web console in headless Chromium', () => {
         `mutation($a: ID!, $x: CollectionActionInput!) { recordCollectionAction(accountId: $a, action: $x) { status } }`,
         {
           a: account.id,
-          x: { kind: 'LETTER', on: demandOn, chargeIds: account.charge_ids, note: '催缴函' },
+          x: { kind: 'LETTER', on: demandOn, deliveredOn: demandOn, chargeIds: account.charge_ids, note: '催缴函' },
         },
       );
     await waitFor(

@@ -66,7 +66,13 @@ describe('deadlines from litigation and arrears: the court and the company remin
   const demandedAndReferred = async (account: { id: string; chargeIds: string[] }) => {
     await ok(companyA, ACTION, {
       a: account.id,
-      x: { kind: 'LETTER', on: addDays(today, -20), chargeIds: account.chargeIds, note: '催缴函' },
+      x: {
+        kind: 'LETTER',
+        on: addDays(today, -20),
+        deliveredOn: addDays(today, -20),
+        chargeIds: account.chargeIds,
+        note: '催缴函',
+      },
     });
     await waitFor('litigation to hold the demand', async () => {
       const { rows } = await db.query(`select claim from litigation.claim_account where account_id = $1`, [account.id]);
@@ -140,7 +146,13 @@ describe('deadlines from litigation and arrears: the court and the company remin
     const [oldCharge, ...recent] = accounts[0].chargeIds;
     await ok(companyA, ACTION, {
       a: accounts[0].id,
-      x: { kind: 'LETTER', on: addDays(today, -20), chargeIds: recent, note: '催缴函' },
+      x: {
+        kind: 'LETTER',
+        on: addDays(today, -20),
+        deliveredOn: addDays(today, -20),
+        chargeIds: recent,
+        note: '催缴函',
+      },
     });
     const key = `arrears-limitation:${accounts[0].id}`;
     await waitFor('the limitation deadline in the register', async () => (await row(key)) !== undefined);

@@ -29,7 +29,7 @@ describe("the demand period's N: the contract's own term, else the city's settin
     const account = accountOf[company.organisationId];
     await ok(company, ACTION, {
       a: account.id,
-      x: { kind: 'LETTER', on, chargeIds: account.chargeIds, note: '催缴函' },
+      x: { kind: 'LETTER', on, deliveredOn: on, chargeIds: account.chargeIds, note: '催缴函' },
     });
     await waitFor(
       'litigation to hold the demand',

@@ -384,7 +384,13 @@ describe('idempotency keys under races: ten parallel calls, one effect, one answ
       );
       await ok(company, ACTION, {
         a: accountId,
-        x: { kind: 'LETTER', on: addDays(today, -20), chargeIds: ids, note: '催缴函' },
+        x: {
+          kind: 'LETTER',
+          on: addDays(today, -20),
+          deliveredOn: addDays(today, -20),
+          chargeIds: ids,
+          note: '催缴函',
+        },
       });
       await waitFor(`litigation to hold the claim of ${accountId}`, async () => {
         const [row] = await t.sql<{ claim: { demands: unknown[] } }>(

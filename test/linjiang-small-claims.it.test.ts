@@ -42,6 +42,7 @@ describe('small claims in 临江市: the province is the city’s (吉林省), t
         x: {
           kind: 'LETTER',
           on: addDays(today, -(DEFAULT_DEMAND_PERIOD.days + 5)),
+          deliveredOn: addDays(today, -(DEFAULT_DEMAND_PERIOD.days + 5)),
           chargeIds: account.chargeIds,
           note: '催缴函',
         },

@@ -129,7 +129,10 @@ describe('litigation: monthly late-fee terms and the clause, from the contract t
     await ok(
       company,
       `mutation($a: ID!, $x: CollectionActionInput!) { recordCollectionAction(accountId: $a, action: $x) { status } }`,
-      { a: accountId, x: { kind: 'LETTER', on: addDays(today, -20), chargeIds, note: '催缴函' } },
+      {
+        a: accountId,
+        x: { kind: 'LETTER', on: addDays(today, -20), deliveredOn: addDays(today, -20), chargeIds, note: '催缴函' },
+      },
     );
     await waitFor('litigation to hold the demanded claim', async () => {
       const { rows } = await db.query(`select claim from litigation.claim_account where account_id = $1`, [accountId]);
@@ -233,7 +236,16 @@ describe('litigation: monthly late-fee terms and the clause, from the contract t
     await ok(
       company,
       `mutation($a: ID!, $x: CollectionActionInput!) { recordCollectionAction(accountId: $a, action: $x) { status } }`,
-      { a: other.id, x: { kind: 'LETTER', on: addDays(today, -20), chargeIds: other.charge_ids, note: '催缴函' } },
+      {
+        a: other.id,
+        x: {
+          kind: 'LETTER',
+          on: addDays(today, -20),
+          deliveredOn: addDays(today, -20),
+          chargeIds: other.charge_ids,
+          note: '催缴函',
+        },
+      },
     );
     await waitFor('litigation to hold the demanded claim', async () => {
       const claims = await db.query(`select claim from litigation.claim_account where account_id = $1`, [other.id]);

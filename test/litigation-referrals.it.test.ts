@@ -80,7 +80,13 @@ describe('litigation: referrals through the green channel, the court’s reports
   const demand = (i: number) =>
     ok(companyA, ACTION, {
       a: accounts[i].id,
-      x: { kind: 'LETTER', on: addDays(today, -20), chargeIds: accounts[i].chargeIds, note: '催缴函' },
+      x: {
+        kind: 'LETTER',
+        on: addDays(today, -20),
+        deliveredOn: addDays(today, -20),
+        chargeIds: accounts[i].chargeIds,
+        note: '催缴函',
+      },
     });
   const refer = (accountIds: string[], extra: Record<string, unknown> = {}) =>
     ok(companyA, REFER, { r: { courtId: 'bj-xicheng-court', accountIds, evidence: EVIDENCE, ...extra } });
@@ -205,7 +211,9 @@ describe('litigation: referrals through the green channel, the court’s reports
       });
       expect(content.claims.feeTotalFen).toBe(fees);
       expect(content.arrearsLines.map((l: { month: string }) => l.month)).toEqual(recentMonths);
-      expect(content.demands).toEqual([{ date: addDays(today, -20), channel: 'LETTER' }]);
+      expect(content.demands).toEqual([
+        { date: addDays(today, -20), channel: 'LETTER', deliveredOn: addDays(today, -20) },
+      ]);
       expect(content.evidence).toEqual(EVIDENCE);
     }
     expect(first.batchKey).toBe(second.batchKey);
@@ -1229,7 +1237,7 @@ describe('litigation: referrals through the green channel, the court’s reports
     const letter = (chargeIds: string[]) =>
       ok(companyA, ACTION, {
         a: account.id,
-        x: { kind: 'LETTER', on: addDays(today, -20), chargeIds, note: '催缴函' },
+        x: { kind: 'LETTER', on: addDays(today, -20), deliveredOn: addDays(today, -20), chargeIds, note: '催缴函' },
       });
     // The first suit claims the older recent month; the later one, never demanded, is left out (NOT_DEMANDED).
     await letter([barred, decided]);

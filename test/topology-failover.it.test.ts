@@ -248,7 +248,7 @@ describe('the production topology: two instances of each subgraph, failover with
         const letter = await gql(
           company,
           `mutation($a: ID!, $x: CollectionActionInput!) { recordCollectionAction(accountId: $a, action: $x) { status } }`,
-          { a: accountId, x: { kind: 'LETTER', on: demandOn, chargeIds: ids, note: '催缴函' } },
+          { a: accountId, x: { kind: 'LETTER', on: demandOn, deliveredOn: demandOn, chargeIds: ids, note: '催缴函' } },
         );
         if (!letter.ok) throw new Error(`recordCollectionAction failed: ${letter.code}`);
       }),

@@ -38,6 +38,8 @@ export async function recordCollectionAction(
   // A session recorded with its outcome: that day has happened too (before, an agreement dated 2030 settled the
   // account from then and restarted the limitation period from 2030).
   if (action.kind === 'MEDIATION_SESSION' && action.outcomeOn) checkStepHappened(action.outcomeOn, today, 'outcomeOn');
+  // A letter's arrival too: a day ahead would switch its interruption on later, unseen, and could not be corrected.
+  if (action.kind === 'LETTER' && action.deliveredOn) checkStepHappened(action.deliveredOn, today, 'deliveredOn');
   const optionalKey = {
     scope: 'collection-action',
     ownerId: identity.organisationId,

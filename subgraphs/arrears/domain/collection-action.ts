@@ -46,7 +46,8 @@ export type CollectionAction =
       readonly kind: 'LETTER';
       /**
        * The day it reached the owner, or by the postal record should have (refused at the owner's address); null
-       * while the company has no record of its arrival. Absent in letters recorded before it existed.
+       * while the company has no record of its arrival. Absent in letters recorded before it existed, which the hub
+       * counted from their sending and still does (effectiveOn) until their arrival is recorded.
        */
       readonly deliveredOn?: IsoDate | null;
     })
@@ -257,10 +258,13 @@ export function deliverLetter(letter: Letter, deliveredOn: string): Letter {
 /**
  * The day a demand reached the owner and took effect (a letter's arrival, art. 137 para. 2), or null for a letter whose
  * arrival is not recorded; every other step takes effect the day it was made (a notice posted, a message sent, a
- * visit or call that reached someone, the owner's promise, the mediation applied for).
+ * visit or call that reached someone, the owner's promise, the mediation applied for). A letter recorded before its
+ * arrival could be (no `deliveredOn` at all) keeps the day the hub counted it from, its sending: the accounts' limitation
+ * dates, the deadlines announced and the claims litigation holds stay as they were, until the arrival is recorded.
  */
 export function effectiveOn(action: CollectionAction): IsoDate | null {
-  return action.kind === 'LETTER' ? (action.deliveredOn ?? null) : action.on;
+  if (action.kind !== 'LETTER') return action.on;
+  return action.deliveredOn === undefined ? action.on : action.deliveredOn;
 }
 
 const notBefore = (date: unknown, start: unknown): boolean =>

@@ -44,6 +44,11 @@ describe('limitationEndsOn', () => {
       '2024-01-31',
     ],
     [
+      'a letter stored before arrivals were recorded still counts from its sending, as the hub counted it',
+      [{ kind: 'LETTER', on: '2022-06-15', chargeIds: [JAN.chargeId], note: null }],
+      '2025-06-16',
+    ],
+    [
       'a letter sent before the last day that arrives after it comes too late',
       [letter('2024-01-29', undefined, '2024-02-01')],
       '2024-01-31',

@@ -43,15 +43,12 @@ export function limitationPeriodEnd(from: IsoDate): IsoDate {
 
 /**
  * The day the period runs afresh from ("从中断、有关程序终结时起", art. 195), or null when the event interrupts
- * nothing. Facts dated after `asOf` are not yet known.
+ * nothing; `at` is the day it took effect (interruptsOn). Facts dated after `asOf` are not yet known.
  */
-function restartsFrom(event: LimitationEvent, asOf: IsoDate | undefined): IsoDate | null {
-  if (event.kind === 'PART_PAYMENT') return event.on;
+function restartsFrom(event: LimitationEvent, at: IsoDate, asOf: IsoDate | undefined): IsoDate | null {
+  if (event.kind === 'PART_PAYMENT') return at;
   if (!interruptsLimitation(event.kind)) return null;
   switch (event.kind) {
-    case 'LETTER':
-      // From the day it reached the owner (statutes.ts DEMAND_ARRIVAL_SOURCE); not known to have arrived: no interruption.
-      return event.deliveredOn ?? null;
     case 'VISIT':
     case 'CALL':
       return event.reached ? event.on : null;
@@ -67,7 +64,8 @@ function restartsFrom(event: LimitationEvent, asOf: IsoDate | undefined): IsoDat
       // The plan is an agreement to pay the arrears in instalments: art. 189 runs it from the last instalment.
       return event.instalments.reduce((date, instalment) => laterDate(date, instalment.dueOn), event.on);
     default:
-      return event.on;
+      // A letter from its arrival (statutes.ts DEMAND_ARRIVAL_SOURCE), any other step from the day it was made.
+      return at;
   }
 }
 
@@ -94,7 +92,7 @@ function endsOn(charge: Claim, events: readonly LimitationEvent[], asOf: IsoDate
     .filter(({ at }) => compareDates(at, charge.dueOn) > 0 && (asOf === undefined || compareDates(at, asOf) <= 0))
     .sort((a, b) => compareDates(a.at, b.at));
   for (const { event, at } of relevant) {
-    const from = restartsFrom(event, asOf);
+    const from = restartsFrom(event, at, asOf);
     if (from === null) continue;
     // A demand after the last day cannot interrupt a period that has already run out, so it revives nothing (a
     // letter sent in time that arrives after it neither); the debtor's later agreement to pay does (art. 192 para.

@@ -94,8 +94,11 @@ export interface CasePackageContent {
    * it, whose complaint states the referral's day.
    */
   amountsAsOf?: IsoDate;
-  /** `deliveredOn`: the day a letter reached the owner, where recorded; absent otherwise and in older packages. */
-  demands: { date: IsoDate; channel: string; deliveredOn?: IsoDate }[];
+  /**
+   * `deliveredOn`: the day a letter reached the owner; null for a letter whose arrival is not recorded (it has not taken
+   * effect: Civil Code art. 137 para. 2); absent for other kinds, letters recorded before arrivals were, and older packages.
+   */
+  demands: { date: IsoDate; channel: string; deliveredOn?: IsoDate | null }[];
   evidence: EvidenceItem[];
   /** Hotline complaints about the service at the household's compound (service-complaints.ts); absent in older packages. */
   serviceComplaints?: ServiceComplaints;

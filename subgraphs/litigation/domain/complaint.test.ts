@@ -262,6 +262,11 @@ describe('the complaint (物业服务合同纠纷 民事起诉状) from a case p
     expect(row('事实与理由', '10.')).toBe(
       '2026年11月1日，书面催缴函（2026年11月3日送达）；2026年11月5日，短信/消息催缴（WECHAT）',
     );
+    const unrecorded = { ...pkg, demands: [{ date: '2026-11-01', channel: 'LETTER', deliveredOn: null }] };
+    const sent = buildComplaint({ ...complaintInput, pkg: unrecorded, packageDigest: packageDigest(unrecorded) });
+    expect(
+      sent.sections.find((x) => x.heading === '事实与理由')!.rows.find((r) => r.label.startsWith('10.'))?.value,
+    ).toBe('2026年11月1日，书面催缴函（送达情况未记录）');
     expect(row('事实与理由', '12.')).toContain('第九百四十四条');
   });
 

@@ -441,7 +441,7 @@ export function buildComplaint(input: ComplaintInput): Complaint {
             : pkg.demands
                 .map(
                   (d) =>
-                    `${chineseDate(d.date)}，${demandText(d.channel)}${d.deliveredOn ? `（${chineseDate(d.deliveredOn)}送达）` : ''}`,
+                    `${chineseDate(d.date)}，${demandText(d.channel)}${d.deliveredOn ? `（${chineseDate(d.deliveredOn)}送达）` : d.deliveredOn === null ? '（送达情况未记录）' : ''}`,
                 )
                 .join('；'),
       },

@@ -104,6 +104,22 @@ describe('referral facts and the case package', () => {
         { ...CLAIM.demands[1], deliveredOn: undefined },
       ],
     };
+    // A letter whose arrival is not recorded has demanded nothing yet: no demand for the reasonable period, as arrears
+    // counts it for limitation; the package lists it as sent, its arrival unrecorded.
+    const unrecorded = { ...CLAIM, demands: [{ ...CLAIM.demands[0], deliveredOn: null }, CLAIM.demands[1]] };
+    expect(referralFacts(unrecorded, [FILING], '2026-11-22', null, DEFAULT_DEMAND_PERIOD).demands).toEqual([
+      { date: '2026-11-05', channel: 'MESSAGE (WECHAT)', months: null },
+    ]);
+    expect(
+      casePackageContent({
+        referralId: '7d0c2f1e-0000-4000-8000-000000000003',
+        claim: unrecorded,
+        claimableMonths: ['2026-09', '2026-10'],
+        filings: [FILING],
+        evidence: EVIDENCE,
+        costs: [],
+      }).content.demands[0],
+    ).toEqual({ date: '2026-11-01', channel: 'LETTER', deliveredOn: null });
     expect(referralFacts(delivered, [FILING], '2026-11-22', null, DEFAULT_DEMAND_PERIOD).demands).toEqual([
       { date: '2026-11-04', channel: 'LETTER', months: ['2026-09', '2026-10'] },
       { date: '2026-11-05', channel: 'MESSAGE (WECHAT)', months: null },

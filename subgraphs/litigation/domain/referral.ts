@@ -276,15 +276,18 @@ export function referralFacts(
       contractId: contractOfCharge(filings, c),
     })),
     contracts: filedContracts(filings),
-    demands: claim.demands.map((d) => ({
-      // A letter demands payment once it reaches the owner (Civil Code art. 137): the reasonable period runs from then
-      // where its arrival is recorded, from its sending where not.
-      date: d.deliveredOn ?? d.on,
-      channel: d.channel ? `${d.kind} (${d.channel})` : d.kind,
-      months: d.chargeIds
-        ? [...new Set(claim.charges.filter((c) => d.chargeIds!.includes(c.chargeId)).map((c) => c.month))]
-        : null,
-    })),
+    // A letter demands payment once it reaches the owner (Civil Code art. 137 para. 2), as arrears counts it for
+    // limitation: its arrival not recorded (null), it has demanded nothing yet; a snapshot without the field (other
+    // kinds, letters recorded before arrivals were) dates it by its sending.
+    demands: claim.demands
+      .filter((d) => d.deliveredOn !== null)
+      .map((d) => ({
+        date: d.deliveredOn ?? d.on,
+        channel: d.channel ? `${d.kind} (${d.channel})` : d.kind,
+        months: d.chargeIds
+          ? [...new Set(claim.charges.filter((c) => d.chargeIds!.includes(c.chargeId)).map((c) => c.month))]
+          : null,
+      })),
     mediationSessions: claim.mediationSessions.map((s) => ({ heldOn: s.on, outcome: s.outcome })),
     mediationWaivedOn,
   };
@@ -463,10 +466,11 @@ export function casePackageContent(input: PackageInput): {
     penaltyLines: claims.penaltyLines,
     lateFeeTerms: filing.terms.lateFee ? publishedLateFee(filing.terms.lateFee) : null,
     amountsAsOf: claim.asOf,
+    // Every demand made, a letter with its arrival (null: not recorded, which the complaint says).
     demands: claim.demands.map((d) => ({
       date: d.on,
       channel: d.channel ? `${d.kind} (${d.channel})` : d.kind,
-      ...(d.deliveredOn ? { deliveredOn: d.deliveredOn } : {}),
+      ...(d.deliveredOn !== undefined ? { deliveredOn: d.deliveredOn } : {}),
     })),
     evidence: [...input.evidence],
   };

@@ -59,7 +59,10 @@ export function claimUpdated(
         on: a.on,
         channel: a.action.kind === 'MESSAGE' ? a.action.channel : null,
         chargeIds: a.chargeIds,
-        ...(a.action.kind === 'LETTER' ? { deliveredOn: a.action.deliveredOn ?? null } : {}),
+        // A letter recorded before arrivals were (no deliveredOn): published without it, as litigation counted it.
+        ...(a.action.kind === 'LETTER' && a.action.deliveredOn !== undefined
+          ? { deliveredOn: a.action.deliveredOn }
+          : {}),
       })),
     mediationSessions: lines.actions.flatMap(({ actionId, action }) =>
       action.kind === 'MEDIATION_SESSION'
