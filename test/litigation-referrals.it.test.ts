@@ -1625,28 +1625,50 @@ describe('litigation: referrals through the green channel, the court’s reports
 
   it('leaves out the months begun before the owner became the owner: the former owner’s fees (Civil Code arts. 209, 944)', async () => {
     const account = accounts[70];
-    const [{ household_id: householdId }] = (
-      await db.query(`select household_id from arrears.account where id = $1`, [account.id])
+    const [{ household_id: householdId, building_id: buildingId }] = (
+      await db.query(`select household_id, building_id from arrears.account where id = $1`, [account.id])
     ).rows;
-    const SOLD = `mutation($h: ID!, $r: Key, $since: LocalDate) { updateHousehold(id: $h, input: { ownerReference: $r, ownerName: "新业主", ownerSince: $since }) { id } }`;
-    // A day of the change without a new owner, or after today, is refused; nothing changes.
-    for (const [r, since] of [
-      [null, `${recentMonths[1]}-01`],
-      ['o-sold-70', addDays(today, 1)],
-    ])
-      expect((await fails(guangwai, SOLD, { h: householdId, r, since })).extensions).toMatchObject({
-        code: 'BAD_USER_INPUT',
-        details: { fields: { ownerSince: expect.any(String) } },
-      });
-    // Sold: the transfer registered on the first day of the latest month billed.
-    const sinceOn = `${recentMonths[1]}-01`;
-    await ok(guangwai, SOLD, { h: householdId, r: 'o-sold-70', since: sinceOn });
     await demand(70);
-    await waitFor('litigation to hold the claim naming the new owner and the day', async () => {
-      const { rows } = await db.query(`select claim from litigation.claim_account where account_id = $1`, [account.id]);
-      const claim = rows[0]?.claim;
-      return claim?.ownerReference === 'o-sold-70' && claim.ownerSince === sinceOn && claim.demands.length === 1;
+    await claimKnown(account.id, 1);
+    const claimOf = async () =>
+      (await db.query(`select claim from litigation.claim_account where account_id = $1`, [account.id])).rows[0].claim;
+    const CHANGE = `mutation($h: ID!, $i: UpdateHouseholdInput!) { updateHousehold(id: $h, input: $i) { id } }`;
+    // Sold, the day entered wrongly at first: the roster alone brings the new owner and the day to the claim.
+    await ok(guangwai, CHANGE, {
+      h: householdId,
+      i: { ownerReference: 'o-sold-70', ownerName: '新业主', ownerSince: `${recentMonths[0]}-15` },
     });
+    await waitFor('the claim to name the new owner and the day', async () => {
+      const claim = await claimOf();
+      return claim.ownerReference === 'o-sold-70' && claim.ownerSince === `${recentMonths[0]}-15`;
+    });
+    // The day alone corrected (the transfer registered on the first of the latest month billed); a day ahead refused.
+    const sinceOn = `${recentMonths[1]}-01`;
+    expect(
+      (await fails(guangwai, CHANGE, { h: householdId, i: { ownerSince: addDays(today, 1) } })).extensions,
+    ).toMatchObject({ code: 'BAD_USER_INPUT', details: { fields: { ownerSince: expect.any(String) } } });
+    await ok(guangwai, CHANGE, { h: householdId, i: { ownerSince: sinceOn } });
+    await waitFor('the claim to carry the corrected day', async () => (await claimOf()).ownerSince === sinceOn);
+    // A roster of the building with no change of this owner publishes no new claim of the account.
+    const version = async () =>
+      (await db.query(`select claim_version from arrears.account where id = $1`, [account.id])).rows[0].claim_version;
+    const before = await version();
+    const [neighbour] = (
+      await db.query(`select id from areas.household where building_id = $1 and id <> $2 order by id limit 1`, [
+        buildingId,
+        householdId,
+      ])
+    ).rows;
+    await ok(guangwai, CHANGE, { h: neighbour.id, i: { floorArea: '77.77' } });
+    await waitFor('arrears to hold the neighbour’s corrected area', async () => {
+      const { rows } = await db.query(
+        `select floor_area_centi_m2 from arrears.billable_household where household_id = $1`,
+        [neighbour.id],
+      );
+      return rows[0]?.floor_area_centi_m2 === 7777;
+    });
+    expect(await version()).toBe(before);
+
     const [referral] = (await refer([account.id], { mediationWaivedOn: today })).referArrears;
     expect(referral.eligible).toBe(true);
     expect(referral.eligibility.claimableCharges.map((c: { month: string }) => c.month)).toEqual([recentMonths[1]]);

@@ -43,7 +43,7 @@ export async function updateHousehold(
       floorAreaCentiM2: valid.floorAreaCentiM2,
       ownerReference: valid.ownerReference,
       ownerName: valid.ownerName,
-      ...(newOwner ? { ownerSince } : {}),
+      ...(ownerSince !== undefined ? { ownerSince } : {}),
     });
     await recordBuildingRosters(tx, [building.id]);
     if (valid.ownerIdentity)

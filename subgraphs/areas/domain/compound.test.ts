@@ -134,21 +134,19 @@ describe('buildings', () => {
   });
 });
 
-describe('the day a new owner became the owner', () => {
+describe('the day the owner became the owner', () => {
   const today = '2026-12-01';
-  it('is the day given with a new owner, else the day of the change; nothing without a new owner', () => {
+  it('is the day given, with a new owner or alone as a correction; today for a new owner without one; null clears it', () => {
     expect(ownerSinceOf({ ownerSince: '2026-10-15' }, true, today)).toBe('2026-10-15');
+    expect(ownerSinceOf({ ownerSince: '2026-10-15' }, false, today)).toBe('2026-10-15');
     expect(ownerSinceOf({}, true, today)).toBe(today);
-    expect(ownerSinceOf({}, false, today)).toBeNull();
+    expect(ownerSinceOf({}, false, today)).toBeUndefined();
+    expect(ownerSinceOf({ ownerSince: null }, true, today)).toBeNull();
   });
 
-  it('refuses a day without a new owner, after today, or not a date', () => {
-    for (const [since, newOwner] of [
-      ['2026-10-15', false],
-      ['2026-12-02', true],
-      ['2026-02-30', true],
-    ] as const) {
-      const error = rejection(() => ownerSinceOf({ ownerSince: since }, newOwner, today));
+  it('refuses a day after today, or not a date', () => {
+    for (const since of ['2026-12-02', '2026-02-30']) {
+      const error = rejection(() => ownerSinceOf({ ownerSince: since }, true, today));
       expect(error.code).toBe('BAD_USER_INPUT');
       expect(error.details).toEqual({ fields: { ownerSince: expect.any(String) } });
     }

@@ -67,33 +67,31 @@ export interface HouseholdChanges {
   ownerReference?: string;
   ownerName?: string;
   ownerIdentity?: OwnerIdentityInput | null;
-  /** With a new owner: the day the transfer was registered; the day the register is changed when not given. */
+  /** The day the owner became the owner (ownerSinceOf); null clears it; absent: kept, or today with a new owner. */
   ownerSince?: string | null;
 }
 
 /**
- * The day a new owner became the owner, as the register keeps it with a change of owner: the day given (the
- * transfer's registration, Civil Code art. 209: a transfer of real property takes effect on registration), or the day
- * of the change in the register when none is given (the earliest the hub knows of it; a later day than the real one
- * only leaves months of the new owner's unclaimed, never puts the former owner's on the new one). Fees of the months
- * begun before it are the former owner's (art. 944: the owner pays), which a referral leaves out. BAD_USER_INPUT for
- * a day given without a new owner, or after today.
+ * The day the owner became the owner (业主) as the register keeps it, or undefined to leave the stored day as it is. The
+ * owner pays the fees (Civil Code art. 944), so the months begun before that day are the former owner's, which a
+ * referral leaves out. The day is the transfer's registration (art. 209: a transfer of real property takes effect on
+ * registration), or for a buyer from the developer who lawfully took the flat over before registering, that handover
+ * (法释〔2009〕7号 art. 1 para. 2 counts such a buyer as 业主). With a new owner reference and no day given, the day of
+ * the change in the register (the earliest the hub knows of it: a later day than the real one leaves some of the new
+ * owner's months unclaimed, never the former owner's on the new one). A day given corrects the stored one, with or
+ * without a new reference; null clears it (a corrected reference that was no sale, or a day entered in error).
+ * BAD_USER_INPUT for a day after today.
  */
 export function ownerSinceOf(
   changes: Pick<HouseholdChanges, 'ownerSince'>,
   newOwner: boolean,
   today: IsoDate,
-): IsoDate | null {
-  const given = changes.ownerSince ?? null;
-  if (given !== null) {
-    if (!newOwner)
-      fail('household', {
-        ownerSince: 'ownerSince goes with a new owner reference: the day that owner became the owner',
-      });
-    if (!isIsoDate(given) || given > today)
-      fail('household', { ownerSince: `a YYYY-MM-DD day, not after today (${today})` });
-  }
-  return newOwner ? ((given as IsoDate | null) ?? today) : null;
+): IsoDate | null | undefined {
+  const given = changes.ownerSince;
+  if (given === undefined) return newOwner ? today : undefined;
+  if (given !== null && (!isIsoDate(given) || given > today))
+    fail('household', { ownerSince: `a YYYY-MM-DD day, not after today (${today})` });
+  return given as IsoDate | null;
 }
 
 export interface ValidHousehold extends Omit<HouseholdRegistration, 'floorArea' | 'ownerIdentity'> {

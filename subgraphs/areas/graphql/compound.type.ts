@@ -273,7 +273,7 @@ export class UpdateHouseholdInput {
   @Field(() => LocalDate, {
     nullable: true,
     description:
-      'With a new ownerReference: the day the transfer was registered (Civil Code art. 209); today when not given. A referral of the household leaves out the fees of months begun before it, which are the former owner’s.',
+      'The day the owner became the owner (业主): the transfer’s registration (Civil Code art. 209), or a buyer’s lawful handover from the developer (法释〔2009〕7号 art. 1 para. 2). A referral of the household leaves out the fees of months begun before it, the former owner’s. With a new ownerReference and no day, today; a day alone corrects the stored one; null clears it (a corrected reference that was no sale). Not after today.',
   })
   ownerSince?: string | null;
 }
