@@ -213,7 +213,7 @@ export const CLAIM_UPDATED = {
       Type.String({
         format: 'date',
         description:
-          "The day the owner became the owner, where the areas register recorded a change of owner (Civil Code art. 209: the transfer's registration); absent otherwise and in snapshots published before it was added. The fees of months begun before it are the former owner's (art. 944).",
+          "The day the owner became the owner, as the areas register keeps it (the household roster's ownerSince: the day the street office gave, else the day it changed the owner); absent otherwise and in snapshots published before it was added. The fees of months begun before it are the former owner's (Civil Code art. 944).",
       }),
     ),
     status: Status,

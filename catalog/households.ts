@@ -33,7 +33,7 @@ export const BUILDING_ROSTER_CHANGED = {
           Type.String({
             format: 'date',
             description:
-              "The day the owner became the owner (the transfer registered, Civil Code art. 209), where the register records a change of owner; absent for an owner registered with the household, and in rosters published before it was added. Fees of months begun before it are the former owner's.",
+              "The day the owner became the owner, as the register keeps it: the transfer's registration (Civil Code art. 209) or a buyer's lawful handover from the developer, where the street office gave it, else the day it changed the owner in the register. Absent for an owner registered with the household, and in rosters published before it was added. Fees of months begun before it are the former owner's.",
           }),
         ),
       }),

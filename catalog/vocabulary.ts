@@ -33,7 +33,6 @@ export const JOINT_DECISION_TALLY_SOURCES = [
 ] as const;
 export type JointDecisionTallySource = (typeof JOINT_DECISION_TALLY_SOURCES)[number];
 
-/** Building classes of fee schedules (seed 003: ¥1.00 low-rise, ¥1.67 high-rise owner rates). */
 /**
  * The document an owner is identified by, as the areas register holds it and a court's complaint names the defendant:
  * a natural person's 居民身份证 (GB 11643), passport or other document; an owner that is a legal person or other
@@ -43,6 +42,7 @@ export type JointDecisionTallySource = (typeof JOINT_DECISION_TALLY_SOURCES)[num
 export const OWNER_ID_TYPES = ['RESIDENT_ID', 'PASSPORT', 'OTHER', 'UNIFIED_SOCIAL_CREDIT_CODE'] as const;
 export type OwnerIdType = (typeof OWNER_ID_TYPES)[number];
 
+/** Building classes of fee schedules (seed 003: ¥1.00 low-rise, ¥1.67 high-rise owner rates). */
 export const BUILDING_CLASSES = ['LOW_RISE', 'HIGH_RISE'] as const;
 export type BuildingClass = (typeof BUILDING_CLASSES)[number];
 

@@ -75,7 +75,7 @@ export type CollectionActionInput = {
   channel?: MessageChannel | null | undefined;
   /** The charges demanded: only these have their limitation period restarted. */
   chargeIds: Array<string | number>;
-  /** LETTER: the day it reached the owner, or by the postal record should have (refused at the address). A letter interrupts the limitation period from its arrival (法释〔2020〕17号 art. 8 item 2; Civil Code art. 137): without it, from none; recordLetterDelivery adds it later. */
+  /** LETTER: the day it reached the owner, or by the postal record should have (refused at the address); not after today. A letter interrupts the limitation period, and demands payment, from its arrival (SPC provisions on limitation (法释〔2008〕11号, amended by 法释〔2020〕17号) art. 8 item 2; Civil Code art. 137 para. 2): without it, not at all; recordLetterDelivery adds it later. */
   deliveredOn?: string | null | undefined;
   instalments?: Array<InstalmentInput> | null | undefined;
   kind: CollectionActionKind;

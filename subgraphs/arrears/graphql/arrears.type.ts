@@ -7,7 +7,7 @@ import { ACCOUNT_STATUSES, AccountStatus } from '../domain/account-status';
 import { ADJUSTMENT_KINDS } from '../domain/allocation';
 import { COLLECTION_ACTION_KINDS, MEDIATION_OUTCOMES, MESSAGE_CHANNELS } from '../domain/collection-action';
 import { PAYMENT_METHODS, PaymentPurpose } from '../domain/payment';
-import { AGING_BUCKETS, AgingBucket, UTILITY_CUT_OFF_BAN } from '../domain/statutes';
+import { AGING_BUCKETS, AgingBucket, DEMAND_ARRIVAL_SOURCE, UTILITY_CUT_OFF_BAN } from '../domain/statutes';
 import { Fen, Key, LocalDate, Name, Note, PaymentFen, RateFen } from '../../../platform/graphql/scalars';
 
 export const AccountStatusEnum = graphqlEnum(ACCOUNT_STATUSES);
@@ -261,8 +261,7 @@ export class CollectionActionRecordType {
   @Field(() => String, { nullable: true }) outcomeOn!: string | null;
   @Field(() => String, {
     nullable: true,
-    description:
-      'LETTER: the day it reached the owner (or by the postal record should have); null while not recorded, and then the letter interrupts no limitation period (法释〔2020〕17号 art. 8 item 2).',
+    description: `LETTER: the day it reached the owner (or by the postal record should have); null while not recorded, and then the letter interrupts no limitation period and demands nothing yet (${DEMAND_ARRIVAL_SOURCE}). Letters recorded before arrivals were count from their sending until one is recorded.`,
   })
   deliveredOn!: string | null;
   @Field() recordedByRole!: string;
@@ -539,8 +538,7 @@ export class CollectionActionInputType {
   @Field(() => LocalDate, { nullable: true }) outcomeOn?: string | null;
   @Field(() => LocalDate, {
     nullable: true,
-    description:
-      'LETTER: the day it reached the owner, or by the postal record should have (refused at the address). A letter interrupts the limitation period from its arrival (法释〔2020〕17号 art. 8 item 2; Civil Code art. 137): without it, from none; recordLetterDelivery adds it later.',
+    description: `LETTER: the day it reached the owner, or by the postal record should have (refused at the address); not after today. A letter interrupts the limitation period, and demands payment, from its arrival (${DEMAND_ARRIVAL_SOURCE}): without it, not at all; recordLetterDelivery adds it later.`,
   })
   deliveredOn?: string | null;
 }

@@ -37,7 +37,7 @@ export async function insertCollectionAction(
   return id;
 }
 
-/** A recorded step of that kind and its account, locked for the rest of the transaction; null when there is none. */
+/** A recorded step of that kind, locked for the rest of the transaction, with its account's id; null when there is none. */
 export async function findActionForUpdate<K extends CollectionAction['kind']>(
   em: EntityManager,
   actionId: string,

@@ -66,13 +66,14 @@ export const PRE_LITIGATION_MEDIATION_SOURCE =
 
 /**
  * The owner pays the fees (art. 944 para. 1: "业主应当按照约定向物业服务人支付物业费"), and a flat passes to its buyer
- * when the transfer is registered (art. 209 para. 1: "不动产物权的设立、变更、转让和消灭，经依法登记，发生效力"). So the
- * fees of the months before are the former owner's debt: the new owner is not sued for them, and a referral of the
- * household leaves out every month begun before the day the register gives (PRIOR_OWNER), the month of the transfer
- * whole, as the hub cannot split it; the company claims those from the former owner outside the hub.
+ * when the transfer is registered (art. 209 para. 1: "不动产物权的设立、变更、转让和消灭，经依法登记，发生效力"); a buyer
+ * from the developer who lawfully took the flat over is 业主 from the handover, registered or not (法释〔2009〕7号 art. 1
+ * para. 2). So the fees of the months before are the former owner's debt: the new owner is not sued for them, and a
+ * referral of the household leaves out every month begun before the day the register gives (PRIOR_OWNER), the month
+ * of the transfer whole, as the hub cannot split it; the company claims those from the former owner outside the hub.
  */
 export const PRIOR_OWNER_SOURCE =
-  'Civil Code art. 944 para. 1 (the owner pays), art. 209 para. 1 (ownership passes on registration)';
+  'Civil Code art. 944 para. 1 (the owner pays), art. 209 para. 1 (ownership passes on registration); 法释〔2009〕7号 art. 1 para. 2 (a buyer from the developer is 业主 from the lawful handover)';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Territorial jurisdiction: Civil Procedure Law art. 24.
@@ -89,7 +90,7 @@ export const PRIOR_OWNER_SOURCE =
  * of the area's district that sees its jurisdiction otherwise transfers the case (art. 37).
  */
 export const COURT_TERRITORY_SOURCE =
-  'Civil Procedure Law art. 24 (2021 amendment): the court of the place of performance, where the property is';
+  "Civil Procedure Law art. 24 (2021 amendment): the court of the place of performance, taken as where the property is (the hub's reading)";
 
 // ---------------------------------------------------------------------------------------------------------------
 // The reasonable period after a demand for payment: Civil Code art. 944 para. 2.

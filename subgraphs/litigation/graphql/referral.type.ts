@@ -7,7 +7,7 @@ import {
   PROPOSED_PROCEDURES,
 } from '../../../catalog';
 import { graphqlEnum } from '../../../platform/federation/graphql-enum';
-import { SMALL_CLAIMS_EXCLUSION_NAMES } from '../domain/statutes';
+import { PRIOR_OWNER_SOURCE, SMALL_CLAIMS_EXCLUSION_NAMES } from '../domain/statutes';
 import { Fen, Key, LocalDate, Name, Note } from '../../../platform/graphql/scalars';
 
 export const CaseStatusEnum = graphqlEnum(CASE_STATUSES);
@@ -79,8 +79,7 @@ export class EligibilityFailureType {
 }
 
 @ObjectType('ExcludedCharge', {
-  description:
-    'A month left out of the claim, with the reason (OTHER_CONTRACT: billed under another contract than the one referred under; PRIOR_OWNER: the month began before the owner became the owner, so it is the former owner’s, Civil Code arts. 209, 944; ALREADY_DECIDED: an earlier referral of the account claimed it and the court judged or settled it; TIME_BARRED: Civil Code art. 188; NOT_YET_DUE: not past due on the referral date, art. 944; NOT_DEMANDED: no demand named it before the referral, art. 944 para. 2).',
+  description: `A month left out of the claim, with the reason (OTHER_CONTRACT: billed under another contract than the one referred under; PRIOR_OWNER: the month began before the owner became the owner, so it is the former owner’s, ${PRIOR_OWNER_SOURCE}; ALREADY_DECIDED: an earlier referral of the account claimed it and the court judged or settled it; TIME_BARRED: Civil Code art. 188; NOT_YET_DUE: not past due on the referral date, art. 944; NOT_DEMANDED: no demand named it before the referral, art. 944 para. 2).`,
 })
 export class ExcludedChargeType {
   @Field() month!: string;
