@@ -1632,7 +1632,7 @@ describe('litigation: referrals through the green channel, the court’s reports
     await claimKnown(account.id, 1);
     const claimOf = async () =>
       (await db.query(`select claim from litigation.claim_account where account_id = $1`, [account.id])).rows[0].claim;
-    const CHANGE = `mutation($h: ID!, $i: UpdateHouseholdInput!) { updateHousehold(id: $h, input: $i) { id } }`;
+    const CHANGE = `mutation($h: ID!, $i: UpdateHouseholdInput!) { updateHousehold(id: $h, input: $i) { id ownerSince } }`;
     // Sold, the day entered wrongly at first: the roster alone brings the new owner and the day to the claim.
     await ok(guangwai, CHANGE, {
       h: householdId,
@@ -1647,7 +1647,9 @@ describe('litigation: referrals through the green channel, the court’s reports
     expect(
       (await fails(guangwai, CHANGE, { h: householdId, i: { ownerSince: addDays(today, 1) } })).extensions,
     ).toMatchObject({ code: 'BAD_USER_INPUT', details: { fields: { ownerSince: expect.any(String) } } });
-    await ok(guangwai, CHANGE, { h: householdId, i: { ownerSince: sinceOn } });
+    expect(
+      (await ok(guangwai, CHANGE, { h: householdId, i: { ownerSince: sinceOn } })).updateHousehold.ownerSince,
+    ).toBe(sinceOn);
     await waitFor('the claim to carry the corrected day', async () => (await claimOf()).ownerSince === sinceOn);
     // A roster of the building with no change of this owner publishes no new claim of the account.
     const version = async () =>
@@ -1677,6 +1679,11 @@ describe('litigation: referrals through the green channel, the court’s reports
       { month: barredMonth, reason: 'PRIOR_OWNER' },
       { month: recentMonths[0], reason: 'PRIOR_OWNER' },
     ]);
+    // The court reads the day on the household, as the register keeps it.
+    const HOUSEHOLD = `query($id: ID!) { referral(id: $id) { household { ownerSince } } }`;
+    expect((await ok(xichengCourt, HOUSEHOLD, { id: referral.id })).referral.household).toEqual({
+      ownerSince: sinceOn,
+    });
   });
 
   it('lets the company lower a fee the court holds but not raise it (CLAIM_BEFORE_COURT)', async () => {

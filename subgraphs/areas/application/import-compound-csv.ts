@@ -13,7 +13,7 @@ import {
   roomKey,
 } from '../domain/compound-csv';
 import { buildingsOfCompounds, insertBuildings } from '../persistence/building.repository';
-import { HouseholdRecord, insertHouseholds, registeredRooms } from '../persistence/household.repository';
+import { NewHouseholdRecord, insertHouseholds, registeredRooms } from '../persistence/household.repository';
 import { OwnerIdentity } from '../domain/owner-identity';
 import { saveOwnerIdentities } from '../persistence/owner-identity.repository';
 import { recordBuildingRosters } from './building-rosters';
@@ -63,7 +63,7 @@ export async function importCompoundCsv(
     );
     const buildingIds = new Map<string, string>();
     const newBuildings: (BuildingRegistration & { id: string })[] = [];
-    const households: HouseholdRecord[] = [];
+    const households: NewHouseholdRecord[] = [];
     const identities: { householdId: string; identity: OwnerIdentity }[] = [];
     for (const { line, building, household } of rows) {
       const known = registered.get(building.label);

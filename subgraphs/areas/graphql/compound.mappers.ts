@@ -4,7 +4,9 @@ import type { CompoundStatistics } from '../persistence/compound.repository';
 import { CompoundStatisticsType, HouseholdType } from './compound.type';
 
 /** A household's register entry; its owner's name and identity are field resolvers (owner-identity.resolver.ts). */
-export function householdType(h: Omit<HouseholdRecord, 'ownerName'>): HouseholdType {
+export function householdType(
+  h: Omit<HouseholdRecord, 'ownerName' | 'ownerSince'> & { ownerSince?: string | null },
+): HouseholdType {
   return {
     id: h.id,
     buildingId: h.buildingId,
@@ -12,6 +14,7 @@ export function householdType(h: Omit<HouseholdRecord, 'ownerName'>): HouseholdT
     room: h.room,
     floorAreaM2: formatSquareMetres(h.floorAreaCentiM2),
     ownerReference: h.ownerReference,
+    ownerSince: h.ownerSince ?? null,
   };
 }
 

@@ -132,6 +132,13 @@ export class HouseholdType {
 
   @Field()
   ownerReference!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The day the owner became the owner (YYYY-MM-DD), where the street office recorded a change of owner (UpdateHouseholdInput.ownerSince); null for an owner registered with the household. A referral leaves out the months begun before it.',
+  })
+  ownerSince!: string | null;
 }
 
 @ObjectType('HouseholdPage')
