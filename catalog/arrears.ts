@@ -104,6 +104,27 @@ export const COLLECTION_ACTION_RECORDED = {
     chargeIds: Type.Array(Uuid),
     demand: Type.Boolean(),
     recordedByRole: Type.String(),
+    deliveredOn: Type.Optional(
+      Nullable(IsoDate, {
+        description:
+          'LETTER: the day it reached the owner, recorded with it; null: not recorded (the letter demands nothing and interrupts nothing until it is: hub.arrears.account.letter-delivered follows). Absent for other kinds and in events published before it was added.',
+      }),
+    ),
+  }),
+} satisfies EventDefinition;
+
+/** `hub.arrears.account.letter-delivered`: a letter's arrival recorded after the letter (recordLetterDelivery). */
+export const LETTER_DELIVERED = {
+  type: 'hub.arrears.account.letter-delivered',
+  topic: ACCOUNTS_TOPIC,
+  summary:
+    "A demand letter's arrival was recorded: from that day it demands payment and interrupts the limitation period of the charges it named (Civil Code art. 137 para. 2; SPC provisions on limitation art. 8 item 2).",
+  schema: Closed({
+    ...accountBase,
+    actionId: Uuid,
+    on: IsoDate,
+    deliveredOn: IsoDate,
+    chargeIds: Type.Array(Uuid),
   }),
 } satisfies EventDefinition;
 
@@ -282,6 +303,7 @@ export type AccountStatusChangedData = EventData<typeof ACCOUNT_STATUS_CHANGED>;
 export type PaymentRecordedData = EventData<typeof PAYMENT_RECORDED>;
 export type PaymentReversedData = EventData<typeof PAYMENT_REVERSED>;
 export type CollectionActionRecordedData = EventData<typeof COLLECTION_ACTION_RECORDED>;
+export type LetterDeliveredData = EventData<typeof LETTER_DELIVERED>;
 export type LevyDecidedData = EventData<typeof LEVY_DECIDED>;
 export type LevyBuildingActivatedData = EventData<typeof LEVY_BUILDING_ACTIVATED>;
 export type ClaimUpdatedData = EventData<typeof CLAIM_UPDATED>;

@@ -485,15 +485,25 @@ describe('arrears: billing, payments, collection and rates, through the gateway 
     expect(await count('collection_action')).toBe(actions);
 
     const events = await probe.waitForCount(
-      'the action and status events',
+      'the action, status and arrival events',
       (m) => String(m.message.key) === accountId,
-      2,
+      3,
     );
     expect(events.map((m) => m.headers.ce_type).sort()).toEqual([
       'hub.arrears.account.action-recorded',
+      'hub.arrears.account.letter-delivered',
       'hub.arrears.account.status-changed',
     ]);
     for (const e of events) expect(JSON.stringify(expectValidEvent(e))).not.toContain('催缴函');
+    // The feed says a letter's arrival: not recorded with it, then the day recorded after.
+    const ofType = (type: string) => expectValidEvent(events.find((m) => m.headers.ce_type === type)!);
+    expect(ofType('hub.arrears.account.action-recorded')).toMatchObject({ actionId: letterId, deliveredOn: null });
+    expect(ofType('hub.arrears.account.letter-delivered')).toMatchObject({
+      actionId: letterId,
+      on: letterOn,
+      deliveredOn: arrivedOn,
+      chargeIds: [old.chargeId],
+    });
   });
 
   it('lets the street office mediate in its street only, and moves the account through mediation', async () => {

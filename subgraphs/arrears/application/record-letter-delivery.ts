@@ -7,11 +7,18 @@ import { checkStepHappened, deliverLetter } from '../domain/collection-action';
 import { findAccount } from '../persistence/account.repository';
 import { findActionForUpdate, saveCollectionAction } from '../persistence/collection-action.repository';
 import { publishClaims } from './claims.publish';
+import { LETTER_DELIVERED } from '../../../catalog';
+import { IsoDate } from '../../../kernel/calendar';
+import { recordEvent } from '../../../platform/events/outbox';
+import { openTotal } from '../domain/charge';
+import { letterDelivered } from '../events/publish/account-events';
+import { chargesOfAccount } from '../persistence/charge.repository';
 
 /**
  * The company records the day its demand letter reached the owner (or, by the postal record, should have): the letter
- * interrupts the limitation period from that day (domain/statutes.ts DEMAND_ARRIVAL_SOURCE), and the claim the
- * litigation subgraph reads is published again. Another company's letter is NOT_FOUND. Returns the account id.
+ * interrupts the limitation period from that day (domain/statutes.ts DEMAND_ARRIVAL_SOURCE); the accounts feed says so
+ * (hub.arrears.account.letter-delivered) and the claim the litigation subgraph reads is published again. Another
+ * company's letter is NOT_FOUND. Returns the account id.
  */
 export async function recordLetterDelivery(
   em: EntityManager,
@@ -28,6 +35,16 @@ export async function recordLetterDelivery(
     const delivered = deliverLetter(found.action, input.deliveredOn);
     checkStepHappened(input.deliveredOn, today, 'deliveredOn');
     await saveCollectionAction(tx, input.actionId, delivered);
+    recordEvent(tx, LETTER_DELIVERED, {
+      source: 'arrears',
+      key: account.id,
+      data: letterDelivered(
+        account,
+        input.actionId,
+        { ...delivered, deliveredOn: input.deliveredOn as IsoDate },
+        openTotal(await chargesOfAccount(tx, account.id)),
+      ),
+    });
     await publishClaims(tx, [account.id], today);
     return account.id;
   });

@@ -4,13 +4,14 @@ import type {
   AccountEventBase,
   AccountStatusChangedData,
   CollectionActionRecordedData,
+  LetterDeliveredData,
   PaymentRecordedData,
   PaymentReversedData,
 } from '../../../../catalog';
 import { Account } from '../../domain/account';
 import { AccountStatus } from '../../domain/account-status';
 import { AppliedAmount } from '../../domain/allocation';
-import { CollectionAction, isDemand } from '../../domain/collection-action';
+import { CollectionAction, Letter, isDemand } from '../../domain/collection-action';
 import { PaymentPurpose, PaymentReversal, RecordedPayment } from '../../domain/payment';
 
 /** What every event on arrears.accounts.v1 starts with: the account, whose, where, and where it stands now. */
@@ -101,5 +102,22 @@ export function collectionActionRecorded(
     chargeIds: [...action.chargeIds],
     demand: isDemand(action.kind),
     recordedByRole,
+    ...(action.kind === 'LETTER' ? { deliveredOn: action.deliveredOn ?? null } : {}),
+  };
+}
+
+/** A letter's arrival recorded after the letter: from that day it demands payment and interrupts limitation. */
+export function letterDelivered(
+  account: Account,
+  actionId: string,
+  letter: Letter & { deliveredOn: IsoDate },
+  openFen: Fen,
+): LetterDeliveredData {
+  return {
+    ...accountEventBase(account, openFen),
+    actionId,
+    on: letter.on,
+    deliveredOn: letter.deliveredOn,
+    chargeIds: [...letter.chargeIds],
   };
 }
