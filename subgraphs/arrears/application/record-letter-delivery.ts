@@ -1,18 +1,18 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { LETTER_DELIVERED } from '../../../catalog';
+import { IsoDate } from '../../../kernel/calendar';
 import { todayInChina } from '../../../kernel/clock';
 import { NotFoundError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
+import { recordEvent } from '../../../platform/events/outbox';
 import { mayKeepAccount } from '../domain/access';
+import { openTotal } from '../domain/charge';
 import { checkStepHappened, deliverLetter } from '../domain/collection-action';
+import { letterDelivered } from '../events/publish/account-events';
 import { findAccount } from '../persistence/account.repository';
+import { chargesOfAccount } from '../persistence/charge.repository';
 import { findActionForUpdate, saveCollectionAction } from '../persistence/collection-action.repository';
 import { publishClaims } from './claims.publish';
-import { LETTER_DELIVERED } from '../../../catalog';
-import { IsoDate } from '../../../kernel/calendar';
-import { recordEvent } from '../../../platform/events/outbox';
-import { openTotal } from '../domain/charge';
-import { letterDelivered } from '../events/publish/account-events';
-import { chargesOfAccount } from '../persistence/charge.repository';
 
 /**
  * The company records the day its demand letter reached the owner (or, by the postal record, should have): the letter

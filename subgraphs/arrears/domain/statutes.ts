@@ -37,8 +37,9 @@ export type InterruptionGround = keyof typeof INTERRUPTION_GROUNDS;
  * When a demand interrupts: a letter "到达或者应当到达对方当事人的" (art. 8 item 2 of the Supreme People's Court's
  * provisions on limitation, 法释〔2008〕11号 as amended by 法释〔2020〕17号; art. 10 before 2020), as a declaration not
  * made face to face takes effect on arrival (Civil Code art. 137 para. 2). The company proves the arrival: a letter
- * whose arrival it has not recorded interrupts nothing in the hub's count, and one arriving after the period's last
- * day comes too late however early it was sent.
+ * whose arrival it has not recorded interrupts nothing in the hub's count (but one recorded before arrivals could
+ * be, which counts from its sending as it did: collection-action.ts effectiveOn), and one arriving after the period's
+ * last day comes too late however early it was sent.
  */
 export const DEMAND_ARRIVAL_SOURCE =
   'SPC provisions on limitation (法释〔2008〕11号, amended by 法释〔2020〕17号) art. 8 item 2; Civil Code art. 137 para. 2';
