@@ -3,7 +3,9 @@ import { NotFoundError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
 import { Account } from '../domain/account';
 import { mayReadAccount } from '../domain/access';
+import { CollectionAction } from '../domain/collection-action';
 import { findAccount, findAccounts } from '../persistence/account.repository';
+import { findActionForUpdate } from '../persistence/collection-action.repository';
 
 /**
  * The account, locked for the rest of the transaction when `lock` is set, if the caller may read it; NOT_FOUND
@@ -32,4 +34,21 @@ export async function loadAccounts(
 ): Promise<Map<string, Account>> {
   const accounts = await findAccounts(em, accountIds, { lock });
   return new Map(accounts.filter((a) => mayReadAccount(identity, a)).map((a) => [a.id, a]));
+}
+
+/**
+ * A recorded step of that kind and its account, both locked for the rest of the transaction, when the caller may act
+ * on it (`may`); NOT_FOUND as `what` otherwise, the same answer as for a step that does not exist, never naming the
+ * account (loadAccount's NOT_FOUND would).
+ */
+export async function lockedStepOf<K extends CollectionAction['kind']>(
+  tx: EntityManager,
+  identity: Identity,
+  step: { actionId: string; kind: K; what: string },
+  may: (identity: Identity, account: Account) => boolean,
+): Promise<{ account: Account; action: Extract<CollectionAction, { kind: K }> }> {
+  const found = await findActionForUpdate(tx, step.actionId, step.kind);
+  const account = found ? await findAccount(tx, found.accountId, { lock: true }) : null;
+  if (!found || !account || !may(identity, account)) throw new NotFoundError(step.what, step.actionId);
+  return { account, action: found.action };
 }

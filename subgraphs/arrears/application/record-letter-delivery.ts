@@ -1,17 +1,15 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { LETTER_DELIVERED } from '../../../catalog';
-import { IsoDate } from '../../../kernel/calendar';
 import { todayInChina } from '../../../kernel/clock';
-import { NotFoundError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
 import { recordEvent } from '../../../platform/events/outbox';
 import { mayKeepAccount } from '../domain/access';
 import { openTotal } from '../domain/charge';
 import { checkStepHappened, deliverLetter } from '../domain/collection-action';
 import { letterDelivered } from '../events/publish/account-events';
-import { findAccount } from '../persistence/account.repository';
 import { chargesOfAccount } from '../persistence/charge.repository';
-import { findActionForUpdate, saveCollectionAction } from '../persistence/collection-action.repository';
+import { saveCollectionAction } from '../persistence/collection-action.repository';
+import { lockedStepOf } from './account.lookup';
 import { publishClaims } from './claims.publish';
 
 /**
@@ -27,23 +25,19 @@ export async function recordLetterDelivery(
 ): Promise<string> {
   const today = todayInChina();
   return em.transactional(async (tx) => {
-    const found = await findActionForUpdate(tx, input.actionId, 'LETTER');
-    if (!found) throw new NotFoundError('Demand letter', input.actionId);
-    // Refused as the letter not found, never naming its account.
-    const account = await findAccount(tx, found.accountId, { lock: true });
-    if (!account || !mayKeepAccount(identity, account)) throw new NotFoundError('Demand letter', input.actionId);
-    const delivered = deliverLetter(found.action, input.deliveredOn);
+    const { account, action } = await lockedStepOf(
+      tx,
+      identity,
+      { actionId: input.actionId, kind: 'LETTER', what: 'Demand letter' },
+      mayKeepAccount,
+    );
+    const delivered = deliverLetter(action, input.deliveredOn);
     checkStepHappened(input.deliveredOn, today, 'deliveredOn');
     await saveCollectionAction(tx, input.actionId, delivered);
     recordEvent(tx, LETTER_DELIVERED, {
       source: 'arrears',
       key: account.id,
-      data: letterDelivered(
-        account,
-        input.actionId,
-        { ...delivered, deliveredOn: input.deliveredOn as IsoDate },
-        openTotal(await chargesOfAccount(tx, account.id)),
-      ),
+      data: letterDelivered(account, input.actionId, delivered, openTotal(await chargesOfAccount(tx, account.id))),
     });
     await publishClaims(tx, [account.id], today);
     return account.id;

@@ -1,13 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { todayInChina } from '../../../kernel/clock';
-import { NotFoundError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
 import { mayMediate } from '../domain/access';
 import { openTotal } from '../domain/charge';
 import { MediationOutcome, checkStepHappened, endMediation } from '../domain/collection-action';
 import { chargesOfAccount } from '../persistence/charge.repository';
-import { findAccount } from '../persistence/account.repository';
-import { findActionForUpdate, saveCollectionAction } from '../persistence/collection-action.repository';
+import { saveCollectionAction } from '../persistence/collection-action.repository';
+import { lockedStepOf } from './account.lookup';
 import { followMediationOutcome } from './account.moves';
 import { publishClaims } from './claims.publish';
 
@@ -22,12 +21,13 @@ export async function recordMediationOutcome(
 ): Promise<string> {
   const today = todayInChina();
   return em.transactional(async (tx) => {
-    const found = await findActionForUpdate(tx, input.actionId, 'MEDIATION_SESSION');
-    if (!found) throw new NotFoundError('Mediation session', input.actionId);
-    // Refused as the session not found, never naming its account (loadAccount's NOT_FOUND named it).
-    const account = await findAccount(tx, found.accountId, { lock: true });
-    if (!account || !mayMediate(identity, account)) throw new NotFoundError('Mediation session', input.actionId);
-    const ended = endMediation(found.action, { outcome: input.outcome, outcomeOn: input.outcomeOn });
+    const { account, action } = await lockedStepOf(
+      tx,
+      identity,
+      { actionId: input.actionId, kind: 'MEDIATION_SESSION', what: 'Mediation session' },
+      mayMediate,
+    );
+    const ended = endMediation(action, { outcome: input.outcome, outcomeOn: input.outcomeOn });
     checkStepHappened(input.outcomeOn, today);
     await saveCollectionAction(tx, input.actionId, ended);
     await followMediationOutcome(

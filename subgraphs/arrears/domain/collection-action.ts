@@ -240,19 +240,21 @@ export function endMediation(
 }
 
 export type Letter = Extract<CollectionAction, { readonly kind: 'LETTER' }>;
+/** A letter whose arrival is recorded. */
+export type DeliveredLetter = Letter & { readonly deliveredOn: IsoDate };
 
 /**
  * A letter given the day it reached the owner: LETTER_DELIVERY_ALREADY_RECORDED when it has one already, otherwise
  * the letter validated again with it (not before the letter was sent).
  */
-export function deliverLetter(letter: Letter, deliveredOn: string): Letter {
+export function deliverLetter(letter: Letter, deliveredOn: string): DeliveredLetter {
   if (letter.deliveredOn)
     throw arrearsError('LETTER_DELIVERY_ALREADY_RECORDED', `The letter's arrival is recorded (${letter.deliveredOn})`, {
       deliveredOn: letter.deliveredOn,
     });
   const delivered = validateCollectionAction({ ...letter, deliveredOn });
-  if (delivered.kind !== 'LETTER') throw new Error('unreachable: the kind was LETTER');
-  return delivered;
+  if (delivered.kind !== 'LETTER' || !delivered.deliveredOn) throw new Error('unreachable: a LETTER with its arrival');
+  return { ...delivered, deliveredOn: delivered.deliveredOn };
 }
 
 /**

@@ -250,6 +250,12 @@ function demandText(channel: string): string {
   return via ? `${name}（${via}）` : name;
 }
 
+/** A letter's arrival as the complaint states it: its day, or that none is recorded; nothing for other demands. */
+function arrivalText(demand: CasePackage['demands'][number]): string {
+  if (demand.deliveredOn === undefined) return '';
+  return demand.deliveredOn === null ? '（送达情况未记录）' : `（${chineseDate(demand.deliveredOn)}送达）`;
+}
+
 export function buildComplaint(input: ComplaintInput): Complaint {
   const { pkg, plaintiff, defendant } = input;
   const packagePlaintiff = pkg.parties.find((p) => p.role === 'PLAINTIFF')!;
@@ -438,12 +444,7 @@ export function buildComplaint(input: ComplaintInput): Complaint {
         value:
           pkg.demands.length === 0
             ? '无'
-            : pkg.demands
-                .map(
-                  (d) =>
-                    `${chineseDate(d.date)}，${demandText(d.channel)}${d.deliveredOn ? `（${chineseDate(d.deliveredOn)}送达）` : d.deliveredOn === null ? '（送达情况未记录）' : ''}`,
-                )
-                .join('；'),
+            : pkg.demands.map((d) => `${chineseDate(d.date)}，${demandText(d.channel)}${arrivalText(d)}`).join('；'),
       },
       { label: '11. 其他需要说明的内容（可另附页）', value: '无' },
       {

@@ -148,20 +148,16 @@ export function referralEligibility(facts: ReferralFacts): Eligibility {
   // A month begun before the owner became the owner is (wholly or in part) the former owner's: left out whole, so the
   // new owner is never sued for a day of the former's.
   const priorOwner = (c: OwedCharge) => !!facts.ownerSince && compareDates(`${c.month}-01`, facts.ownerSince) < 0;
-  const exclusion = (c: OwedCharge): ExclusionReason | null =>
-    otherContract(c)
-      ? 'OTHER_CONTRACT'
-      : priorOwner(c)
-        ? 'PRIOR_OWNER'
-        : decided.has(c.month)
-          ? 'ALREADY_DECIDED'
-          : !isPastDue(c.dueOn, facts.referralDate)
-            ? 'NOT_YET_DUE'
-            : compareDates(c.limitationEndsOn, facts.referralDate) < 0 && !c.limitationHeldOpen
-              ? 'TIME_BARRED'
-              : demands.length > 0 && !firstDemandOf(c)
-                ? 'NOT_DEMANDED'
-                : null;
+  // The first that applies names the month's reason, in this order.
+  const rules: readonly [ExclusionReason, (c: OwedCharge) => boolean][] = [
+    ['OTHER_CONTRACT', otherContract],
+    ['PRIOR_OWNER', priorOwner],
+    ['ALREADY_DECIDED', (c) => decided.has(c.month)],
+    ['NOT_YET_DUE', (c) => !isPastDue(c.dueOn, facts.referralDate)],
+    ['TIME_BARRED', (c) => compareDates(c.limitationEndsOn, facts.referralDate) < 0 && !c.limitationHeldOpen],
+    ['NOT_DEMANDED', (c) => demands.length > 0 && !firstDemandOf(c)],
+  ];
+  const exclusion = (c: OwedCharge): ExclusionReason | null => rules.find(([, applies]) => applies(c))?.[0] ?? null;
   const claimableCharges = charges.filter((c) => exclusion(c) === null);
   const excludedCharges: ExcludedCharge[] = charges.flatMap((c) => {
     const reason = exclusion(c);

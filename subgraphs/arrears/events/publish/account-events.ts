@@ -11,7 +11,7 @@ import type {
 import { Account } from '../../domain/account';
 import { AccountStatus } from '../../domain/account-status';
 import { AppliedAmount } from '../../domain/allocation';
-import { CollectionAction, Letter, isDemand } from '../../domain/collection-action';
+import { CollectionAction, DeliveredLetter, isDemand } from '../../domain/collection-action';
 import { PaymentPurpose, PaymentReversal, RecordedPayment } from '../../domain/payment';
 
 /** What every event on arrears.accounts.v1 starts with: the account, whose, where, and where it stands now. */
@@ -110,7 +110,7 @@ export function collectionActionRecorded(
 export function letterDelivered(
   account: Account,
   actionId: string,
-  letter: Letter & { deliveredOn: IsoDate },
+  letter: DeliveredLetter,
   openFen: Fen,
 ): LetterDeliveredData {
   return {
