@@ -39,11 +39,7 @@ export interface RunningGateway {
 const log = logger.child({ component: 'gateway' });
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown) {
-  res.writeHead(status, {
-    'content-type': 'application/json',
-    'cache-control': 'no-store',
-    'x-content-type-options': 'nosniff',
-  });
+  res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
   res.end(JSON.stringify(body));
 }
 
@@ -74,6 +70,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const serveConsole = options.console ? consoleHandler({ ...options.console, tokens: options.tokens }) : undefined;
 
   const server = http.createServer(async (req, res) => {
+    // Every answer of the edge, whoever writes it (its own, the metrics, the console's files, GraphQL), is never
+    // sniffed as another type: set once here.
+    res.setHeader('x-content-type-options', 'nosniff');
     try {
       const path = (req.url ?? '/').split('?')[0];
       if (path === '/healthz') return sendJson(res, 200, { status: 'OK' });
@@ -107,10 +106,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       // answer: kept when it is 1–128 visible ASCII characters, otherwise left out, so the runtime gives a fresh one.
       const requestId = req.headers['x-request-id'];
       if (typeof requestId !== 'string' || !REQUEST_ID.test(requestId)) delete req.headers['x-request-id'];
-      // An answer holds one caller's data: never stored by a shared cache or the browser, never sniffed as another
-      // type (the console's files and the edge's own answers said so already; GraphQL answers did not).
+      // An answer holds one caller's data: never stored by a shared cache or the browser (the console's files and the
+      // edge's own answers said so already; GraphQL answers did not).
       res.setHeader('cache-control', 'no-store');
-      res.setHeader('x-content-type-options', 'nosniff');
       await runtime.requestListener(req, res);
     } catch (error) {
       log.error({ err: error }, 'gateway request failed');

@@ -16,6 +16,9 @@ describe("the local topology's secrets (.local/topology.env)", () => {
       expect(fs.readFileSync(file, 'utf8')).not.toContain('from-the-environment');
       // The next run without it gets the stored key back (before, a new one: the sealed owner data unreadable).
       expect(topologySecrets(root, {}).secrets).toEqual(first.secrets);
+      // An empty variable gives nothing: the stored key is used, and kept in the file.
+      expect(topologySecrets(root, { OWNER_DATA_KEY: '' }).secrets.OWNER_DATA_KEY).toBe(first.secrets.OWNER_DATA_KEY);
+      expect(topologySecrets(root, {}).secrets).toEqual(first.secrets);
     } finally {
       fs.rmSync(root, { recursive: true, force: true });
     }

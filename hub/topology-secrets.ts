@@ -19,7 +19,11 @@ export function topologySecrets(root: string, env: NodeJS.ProcessEnv = process.e
           .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
       )
     : {};
-  const value = (name: string) => env[name] ?? stored[name] ?? randomBytes(32).toString('base64');
+  // One test of what the environment gives, for the value and for the file: an empty variable gives nothing (before, it
+  // was taken as the secret here, while the file, testing it as given nowhere, was written with the empty value and
+  // lost the stored one).
+  const given = (name: string) => env[name] || undefined;
+  const value = (name: string) => given(name) ?? stored[name] ?? randomBytes(32).toString('base64');
   const secrets = {
     HUB_JWT_SECRET: value('HUB_JWT_SECRET'),
     HUB_INTERNAL_SECRET: value('HUB_INTERNAL_SECRET'),
@@ -32,7 +36,7 @@ export function topologySecrets(root: string, env: NodeJS.ProcessEnv = process.e
   // the file; then, for a while, the stored one was dropped, so the next run without it made a new owner data key and
   // the owners' data sealed in the kept database could no longer be read).
   const text = Object.keys(secrets)
-    .map((k) => [k, env[k] ? stored[k] : secrets[k as keyof typeof secrets]])
+    .map((k) => [k, given(k) ? stored[k] : secrets[k as keyof typeof secrets]])
     .filter(([, v]) => v !== undefined)
     .map(([k, v]) => `${k}=${v}\n`)
     .join('');

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { Client } from 'pg';
+import { portFromEnv } from '../../platform/config';
 import { logger } from '../../platform/logging';
 
 const log = logger.child({ component: 'local-postgres' });
@@ -42,7 +43,7 @@ export async function resolvePostgres(
   if (!forceEmbedded && (await reachable('127.0.0.1', 5432)))
     return { adminUrl: MACHINE_POSTGRES_URL, embedded: false, stop: async () => undefined };
 
-  const port = Number(env.EMBEDDED_POSTGRES_PORT ?? 54329);
+  const port = portFromEnv('EMBEDDED_POSTGRES_PORT', 54329, env);
   log.info({ port }, 'no PostgreSQL configured or running: starting an embedded one');
   const EmbeddedPostgres = loadEmbeddedPostgres();
   const dir = path.join(projectRoot, '.local', 'postgres');
