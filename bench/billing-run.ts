@@ -36,6 +36,7 @@ import { Client } from 'pg';
 import { addMonths } from '../kernel/calendar';
 import type { Identity } from '../kernel/identity';
 import { canonicalJson, sha256Hex } from '../kernel/canonical-json';
+import { wholeNumberFromEnv } from '../platform/config';
 import type { HubOrm } from '../platform/db/orm';
 import type { FilingTermsData } from '../catalog';
 import type { BillingRunResult } from '../subgraphs/arrears/application/run-billing';
@@ -105,9 +106,7 @@ const TERMS: FilingTermsData = {
  * smallest tables).
  */
 function evenRounds(): number {
-  const raw = process.env.BENCH_ROUNDS ?? '2';
-  const asked = Number(raw);
-  if (!Number.isInteger(asked) || asked < 1) throw new Error(`BENCH_ROUNDS must be a whole number ≥ 1, not ${raw}`);
+  const asked = wholeNumberFromEnv('BENCH_ROUNDS', 2, { min: 1, max: 1_000, what: 'rounds' });
   if (asked % 2 === 0) return asked;
   console.log(
     `note: BENCH_ROUNDS=${asked} is odd; running ${asked + 1} rounds, so that the forward and reverse orders pair up`,

@@ -21,6 +21,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Kafka } from 'kafkajs';
 import { Client, Pool } from 'pg';
+import { wholeNumberFromEnv } from '../platform/config';
 import { median, percentile } from './load';
 
 async function loadHub() {
@@ -47,7 +48,8 @@ const PAYLOAD = { filingId: randomUUID(), companyId: '91110108MA01BENCH1', note:
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 /** How long a burst may take to arrive whole before its round is given up (recorded as never done). */
-const BURST_DEADLINE_MS = Number(process.env.BENCH_BURST_DEADLINE_S ?? 120) * 1000;
+const BURST_DEADLINE_MS =
+  wholeNumberFromEnv('BENCH_BURST_DEADLINE_S', 120, { min: 1, max: 86_400, what: 'seconds' }) * 1000;
 
 async function main(): Promise<void> {
   const hub = await loadHub();

@@ -62,7 +62,7 @@ export type TopicReaders = Readonly<Record<string, readonly string[]>>;
  * Which outside parties read a family's per-party topics (`<family>.<id>`), by the ACLs a registered party gets: text
  * per family; a family absent is read by no outside party.
  */
-export type PartyFeedReaders = Readonly<Record<string, string>>;
+type PartyFeedReaders = Readonly<Record<string, string>>;
 
 const accessText = (topic: TopicDefinition, readers: readonly string[]) => {
   if (topic.replies)

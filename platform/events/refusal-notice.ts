@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { IHeaders, Message } from 'kafkajs';
-import { EVENT_DEFINITIONS, TopicDefinition } from '../../catalog';
+import { EVENT_DEFINITIONS, MAX_CE_ATTRIBUTE_BYTES, TopicDefinition } from '../../catalog';
 import { isStorableText } from '../../kernel/storable-text';
-import { MAX_CE_ATTRIBUTE_BYTES } from '../../catalog';
 import { encodeHeaders, header } from './cloudevent';
 
 /** Reasons whose words are the hub's own internals (a failing handler, a database refusal): the party gets these. */

@@ -344,7 +344,8 @@ function leaseHeld(file: string): boolean {
   const [pidText, started] = (readText(file) ?? '').trim().split(' ');
   const pid = Number.parseInt(pidText ?? '', 10);
   if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return false;
-  return !started || startTimeOf(pid) === undefined || startTimeOf(pid) === started;
+  const now = started ? startTimeOf(pid) : undefined;
+  return now === undefined || now === started;
 }
 
 /**

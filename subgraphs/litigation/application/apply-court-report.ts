@@ -165,18 +165,17 @@ async function applyUnderId(
     });
     await appendCourtEventToChain(tx, referral.id, details);
     if (verdict === 'DUPLICATE') return verdict;
-    if (report.kind === DEBTOR_LISTING) {
-      // Its enforcement case number is the case's from now on: the one the start gave, or a resumed enforcement's
-      // (执恢) under which the debtor is listed, so the referral and the credit record name the same case.
-      await recordCourtEffect(tx, referral.id, effect, 'REPLACE');
-      recordDebtorListed(tx, referral, String(report.caseNumber).trim(), report.occurredAt);
-      return verdict;
-    }
-    // A late step fills in only what is still missing; a new one may replace (a rescheduled hearing).
+    // A late step fills in only what is still missing; a new one may replace (a rescheduled hearing; a debtor
+    // listing, always new, its enforcement case number: the one the start gave, or a resumed enforcement's (执恢)
+    // under which the debtor is listed, so the referral and the credit record name the same case).
     await recordCourtEffect(tx, referral.id, effect, verdict === 'STALE' ? 'FILL_MISSING' : 'REPLACE');
     // A late docketing's procedure counts only where no docketing was recorded before (recordCourtEffect).
     if (effect.procedure && (verdict !== 'STALE' || referral.docketedOn === null))
       await replaceProcedureReasons(tx, referral.id, courtChoseProcedure(effect.procedure));
+    if (report.kind === DEBTOR_LISTING) {
+      recordDebtorListed(tx, referral, effect.enforcementCaseNumber!, report.occurredAt);
+      return verdict;
+    }
     if (verdict === 'STALE') {
       await announceCaseDeadlines(tx, referral.id);
       if (

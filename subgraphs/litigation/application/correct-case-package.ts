@@ -9,12 +9,7 @@ import { casePackageContent, isSent, validateCosts, validateEvidence } from '../
 import { latestPackage } from '../persistence/case-package.repository';
 import { companyClaims } from '../persistence/claim-account.repository';
 import { companyFilings } from '../persistence/filing-snapshot.repository';
-import {
-  lockReferral,
-  procedureQuestionOf,
-  replaceProposal,
-  updateClaimedAmounts,
-} from '../persistence/referral.repository';
+import { lockReferral, procedureQuestionOf, reviseClaim } from '../persistence/referral.repository';
 import { cityProvinces } from '../persistence/city-province.repository';
 import { questionOfReasons } from '../domain/procedure';
 import { procedureProposer } from './procedure-proposal';
@@ -66,8 +61,6 @@ export async function correctCasePackage(
       // Drawn up under the contract it was referred under, whatever filing has arrived since.
       contractId: referral.contractId,
     });
-    // The claimed months stay those judged eligible; their amounts and the costs are as the claim now stands.
-    await updateClaimedAmounts(tx, referral.id, complaint);
     const today = todayInChina();
     const stored = await procedureQuestionOf(tx, referral.id);
     // A referral made before the question was stored: read from its reasons once, and stored with the new proposal,
@@ -78,7 +71,8 @@ export async function correctCasePackage(
       complaint.amountInDisputeFen,
       question,
     );
-    await replaceProposal(tx, referral.id, proposal, question);
+    // The claimed months stay those judged eligible; their amounts and the costs are as the claim now stands.
+    await reviseClaim(tx, referral.id, complaint, proposal, question);
     // The complaints listed stay those of the window up to the referral, as they stand now.
     const complaints = await serviceComplaints(tx, referral.accountId, referral.companyId, referral.submittedOn);
     const next = nextPackage(latest, { ...content, serviceComplaints: complaints });

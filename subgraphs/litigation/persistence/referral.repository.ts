@@ -382,19 +382,25 @@ export async function procedureQuestionOf(
   };
 }
 
-/** The hub's proposal made again (a package corrected before docketing): the procedure, its reasons and question. */
-export async function replaceProposal(
+/**
+ * A package corrected before docketing: the claimed amounts as the claim now stands and the hub's proposal made again
+ * on them (the procedure, its reasons and the question it answered), in one statement.
+ */
+export async function reviseClaim(
   tx: EntityManager,
   id: string,
+  amounts: { amountInDisputeFen: number; grandTotalFen: number },
   proposal: ProcedureProposal,
   question: SmallClaimsQuestion,
 ): Promise<void> {
   await sqlRun(
     tx,
-    `update litigation.referral set procedure = ?, procedure_reasons = ?::jsonb, small_claims_consent = ?,
-        small_claims_exclusions = ?::jsonb
+    `update litigation.referral set amount_in_dispute_fen = ?, grand_total_fen = ?, procedure = ?, procedure_reasons = ?::jsonb,
+        small_claims_consent = ?, small_claims_exclusions = ?::jsonb
       where id = ?::uuid`,
     [
+      amounts.amountInDisputeFen,
+      amounts.grandTotalFen,
       proposal.procedure,
       JSON.stringify(proposal.reasons),
       question.bothPartiesConsent,
@@ -402,18 +408,6 @@ export async function replaceProposal(
       id,
     ],
   );
-}
-
-export async function updateClaimedAmounts(
-  tx: EntityManager,
-  id: string,
-  amounts: { amountInDisputeFen: number; grandTotalFen: number },
-): Promise<void> {
-  await sqlRun(tx, `update litigation.referral set amount_in_dispute_fen = ?, grand_total_fen = ? where id = ?::uuid`, [
-    amounts.amountInDisputeFen,
-    amounts.grandTotalFen,
-    id,
-  ]);
 }
 
 /**
