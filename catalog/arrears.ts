@@ -237,6 +237,13 @@ export const CLAIM_UPDATED = {
           "The day the owner became the owner, as the areas register keeps it (the household roster's ownerSince: the day the street office gave, else the day it changed the owner); absent otherwise and in snapshots published before it was added. The fees of months begun before it are the former owner's (Civil Code art. 944).",
       }),
     ),
+    ownerDiedOn: Type.Optional(
+      Type.String({
+        format: 'date',
+        description:
+          "The day the registered owner died, as the areas register keeps it (the household roster's ownerDiedOn); absent otherwise and in snapshots published before it was added. A deceased owner cannot be sued (Civil Code art. 13): the litigation subgraph refuses a referral (OWNER_DECEASED).",
+      }),
+    ),
     status: Status,
     version: Type.Integer({ minimum: 1, description: "Counts the account's snapshots: a consumer keeps the highest." }),
     asOf: IsoDate,

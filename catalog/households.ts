@@ -36,6 +36,13 @@ export const BUILDING_ROSTER_CHANGED = {
               "The day the owner became the owner, as the register keeps it: the transfer's registration (Civil Code art. 209) or a buyer's lawful handover from the developer, where the street office gave it, else the day it changed the owner in the register. Absent for an owner registered with the household, and in rosters published before it was added. Fees of months begun before it are the former owner's.",
           }),
         ),
+        ownerDiedOn: Type.Optional(
+          Type.String({
+            format: 'date',
+            description:
+              'The day the registered owner died, where the street office recorded it; absent otherwise, and in rosters published before it was added. A deceased owner cannot be sued (Civil Code art. 13): the heirs are to be registered as the owner.',
+          }),
+        ),
       }),
     ),
   }),

@@ -24,6 +24,7 @@ const xichengCourt = identity('COURT', 'bj-xicheng-court', ['110102']);
 const haidianCourt = identity('COURT', 'bj-haidian-court', ['110108']);
 const xichengBureau = identity('CITY_BUREAU', 'bureau-xicheng', ['110102']);
 const haidianBureau = identity('CITY_BUREAU', 'bureau-haidian', ['110108']);
+const deshengStreet = identity('STREET_OFFICE', 'street-office-desheng', ['110102011']);
 
 // Periods counted from "today" (filing deadlines, grace days, demand periods) would run past the holiday data the hub
 // holds (2026-12-24) from mid-December 2026: the scenario is pinned to a day it is dated against.
@@ -1684,6 +1685,58 @@ describe('litigation: referrals through the green channel, the court’s reports
     expect((await ok(xichengCourt, HOUSEHOLD, { id: referral.id })).referral.household).toEqual({
       ownerSince: sinceOn,
     });
+  });
+
+  it('refuses to sue an owner the register records as dead, and sues the heirs registered from the death for the months since (Civil Code arts. 13, 230, 1121)', async () => {
+    const account = accounts[71];
+    const [{ household_id: householdId }] = (
+      await db.query(`select household_id from arrears.account where id = $1`, [account.id])
+    ).rows;
+    await demand(71);
+    await claimKnown(account.id, 1);
+    const claimOf = async () =>
+      (await db.query(`select claim from litigation.claim_account where account_id = $1`, [account.id])).rows[0].claim;
+    const CHANGE = `mutation($h: ID!, $i: UpdateHouseholdInput!) { updateHousehold(id: $h, input: $i) { ownerReference ownerSince ownerDiedOn } }`;
+    const diedOn = `${recentMonths[0]}-20`;
+    expect(
+      (await fails(guangwai, CHANGE, { h: householdId, i: { ownerDiedOn: addDays(today, 1) } })).extensions,
+    ).toMatchObject({ code: 'BAD_USER_INPUT', details: { fields: { ownerDiedOn: expect.any(String) } } });
+    // Another street office cannot record it.
+    expect((await fails(deshengStreet, CHANGE, { h: householdId, i: { ownerDiedOn: diedOn } })).extensions.code).toBe(
+      'NOT_FOUND',
+    );
+    expect((await ok(guangwai, CHANGE, { h: householdId, i: { ownerDiedOn: diedOn } })).updateHousehold).toMatchObject({
+      ownerSince: null,
+      ownerDiedOn: diedOn,
+    });
+    await waitFor('the claim to carry the day of the death', async () => (await claimOf()).ownerDiedOn === diedOn);
+
+    // Before, the deceased was the defendant: a court would have asked for the proper party, then dismissed the suit.
+    const [refused] = (await refer([account.id], { mediationWaivedOn: today })).referArrears;
+    expect(refused.eligible).toBe(false);
+    expect(refused.eligibility.failures).toEqual([{ code: 'OWNER_DECEASED', months: null }]);
+
+    // The heirs registered as the owner from the death: the day of the death goes with the former owner.
+    expect(
+      (
+        await ok(guangwai, CHANGE, {
+          h: householdId,
+          i: { ownerReference: 'o-heirs-71', ownerName: '继承人', ownerSince: diedOn },
+        })
+      ).updateHousehold,
+    ).toEqual({ ownerReference: 'o-heirs-71', ownerSince: diedOn, ownerDiedOn: null });
+    await waitFor('the claim to name the heirs, alive', async () => {
+      const claim = await claimOf();
+      return claim.ownerReference === 'o-heirs-71' && claim.ownerDiedOn === undefined;
+    });
+    const [referral] = (await refer([account.id], { mediationWaivedOn: today })).referArrears;
+    expect(referral.eligible).toBe(true);
+    expect(referral.eligibility.claimableCharges.map((c: { month: string }) => c.month)).toEqual([recentMonths[1]]);
+    // The deceased's months are the estate's debt (art. 1161): claimed from the heirs outside the green channel.
+    expect(referral.eligibility.excludedCharges).toEqual([
+      { month: barredMonth, reason: 'PRIOR_OWNER' },
+      { month: recentMonths[0], reason: 'PRIOR_OWNER' },
+    ]);
   });
 
   it('lets the company lower a fee the court holds but not raise it (CLAIM_BEFORE_COURT)', async () => {

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Identity } from '../../../kernel/identity';
-import { HouseholdChanges, ownerSinceOf, validateHousehold } from '../domain/compound';
+import { HouseholdChanges, ownerDiedOnOf, ownerSinceOf, validateHousehold } from '../domain/compound';
 import { todayInChina } from '../../../kernel/clock';
 import { formatSquareMetres } from '../domain/floor-area';
 import { Household } from '../persistence/compound.entity';
@@ -11,7 +11,8 @@ import { manageableHousehold } from './compound.lookup';
 /**
  * Corrects a household: a new certificate area, the owner's identity, or a change of owner (the reference, the name
  * and the identity go together: a new reference without an identity removes the former owner's; the day the new
- * owner became the owner is kept, domain/compound.ts ownerSinceOf, and published with the roster).
+ * owner became the owner is kept, domain/compound.ts ownerSinceOf, and published with the roster), or the owner's
+ * death (ownerDiedOnOf, published with the roster: a deceased owner is not sued).
  */
 export async function updateHousehold(
   em: EntityManager,
@@ -38,12 +39,20 @@ export async function updateHousehold(
       },
       { storedPlaceholder: !newOwner },
     );
-    const ownerSince = ownerSinceOf(changes, newOwner, todayInChina());
+    const today = todayInChina();
+    const ownerSince = ownerSinceOf(changes, newOwner, today);
+    const ownerDiedOn = ownerDiedOnOf(
+      changes,
+      newOwner,
+      ownerSince === undefined ? (household.ownerSince ?? null) : ownerSince,
+      today,
+    );
     Object.assign(household, {
       floorAreaCentiM2: valid.floorAreaCentiM2,
       ownerReference: valid.ownerReference,
       ownerName: valid.ownerName,
       ...(ownerSince !== undefined ? { ownerSince } : {}),
+      ...(ownerDiedOn !== undefined ? { ownerDiedOn } : {}),
     });
     await recordBuildingRosters(tx, [building.id]);
     if (valid.ownerIdentity)

@@ -1,6 +1,7 @@
 import { DomainError } from '../../../kernel/errors';
 import { rejection } from '../../../test/support/rejection';
 import {
+  ownerDiedOnOf,
   ownerSinceOf,
   householdProblems,
   isPlaceholderOwnerReference,
@@ -149,6 +150,30 @@ describe('the day the owner became the owner', () => {
       const error = rejection(() => ownerSinceOf({ ownerSince: since }, true, today));
       expect(error.code).toBe('BAD_USER_INPUT');
       expect(error.details).toEqual({ fields: { ownerSince: expect.any(String) } });
+    }
+  });
+});
+
+describe('the day the owner died', () => {
+  const today = '2026-12-01';
+  it('is the day given; kept when not given, cleared by a new owner (the heirs) unless given with it; null clears it', () => {
+    expect(ownerDiedOnOf({ ownerDiedOn: '2026-10-15' }, false, null, today)).toBe('2026-10-15');
+    expect(ownerDiedOnOf({ ownerDiedOn: '2026-10-15' }, false, '2020-05-01', today)).toBe('2026-10-15');
+    expect(ownerDiedOnOf({}, false, null, today)).toBeUndefined();
+    expect(ownerDiedOnOf({}, true, '2026-10-15', today)).toBeNull();
+    expect(ownerDiedOnOf({ ownerDiedOn: null }, false, null, today)).toBeNull();
+    expect(ownerDiedOnOf({ ownerDiedOn: today }, false, null, today)).toBe(today);
+  });
+
+  it('refuses a day after today, not a date, or before the owner became the owner', () => {
+    for (const [diedOn, since] of [
+      ['2026-12-02', null],
+      ['2026-02-30', null],
+      ['2026-10-14', '2026-10-15'],
+    ] as const) {
+      const error = rejection(() => ownerDiedOnOf({ ownerDiedOn: diedOn }, false, since, today));
+      expect(error.code).toBe('BAD_USER_INPUT');
+      expect(error.details).toEqual({ fields: { ownerDiedOn: expect.any(String) } });
     }
   });
 });

@@ -69,6 +69,8 @@ export interface HouseholdChanges {
   ownerIdentity?: OwnerIdentityInput | null;
   /** The day the owner became the owner (ownerSinceOf); null clears it; absent: kept, or today with a new owner. */
   ownerSince?: string | null;
+  /** The day the registered owner died (ownerDiedOnOf); null clears it; absent: kept, or cleared with a new owner. */
+  ownerDiedOn?: string | null;
 }
 
 /**
@@ -92,6 +94,32 @@ export function ownerSinceOf(
   if (given !== null && (!isIsoDate(given) || given > today))
     fail('household', { ownerSince: `a YYYY-MM-DD day, not after today (${today})` });
   return given as IsoDate | null;
+}
+
+/**
+ * The day the registered owner died, as the register keeps it, or undefined to leave the stored day as it is. A
+ * natural person's capacity to bear rights and duties ends with death (Civil Code art. 13), so a deceased owner
+ * cannot be sued (Civil Procedure Law art. 122 item 2: a definite defendant): their fees are a debt of the estate,
+ * which the heirs pay up to its value (art. 1161), and the heirs own the flat from the death (arts. 1121, 230). A
+ * referral of the household is refused while the owner registered is dead (litigation's OWNER_DECEASED): the street
+ * office registers the heirs as the new owner, from the day of the death. A new owner clears the day unless one is
+ * given with it; null clears it (entered in error). BAD_USER_INPUT for a day after today, or before the day the owner
+ * became the owner (`ownerSince`, as stored or as changed now).
+ */
+export function ownerDiedOnOf(
+  changes: Pick<HouseholdChanges, 'ownerDiedOn'>,
+  newOwner: boolean,
+  ownerSince: IsoDate | null,
+  today: IsoDate,
+): IsoDate | null | undefined {
+  const given = changes.ownerDiedOn;
+  if (given === undefined) return newOwner ? null : undefined;
+  if (given === null) return null;
+  if (!isIsoDate(given) || given > today)
+    fail('household', { ownerDiedOn: `a YYYY-MM-DD day, not after today (${today})` });
+  if (ownerSince !== null && given < ownerSince)
+    fail('household', { ownerDiedOn: `not before the day the owner became the owner (${ownerSince})` });
+  return given as IsoDate;
 }
 
 export interface ValidHousehold extends Omit<HouseholdRegistration, 'floorArea' | 'ownerIdentity'> {

@@ -5,7 +5,10 @@ import { CompoundStatisticsType, HouseholdType } from './compound.type';
 
 /** A household's register entry; its owner's name and identity are field resolvers (owner-identity.resolver.ts). */
 export function householdType(
-  h: Omit<HouseholdRecord, 'ownerName' | 'ownerSince'> & { ownerSince?: string | null },
+  h: Omit<HouseholdRecord, 'ownerName' | 'ownerSince' | 'ownerDiedOn'> & {
+    ownerSince?: string | null;
+    ownerDiedOn?: string | null;
+  },
 ): HouseholdType {
   return {
     id: h.id,
@@ -15,6 +18,7 @@ export function householdType(
     floorAreaM2: formatSquareMetres(h.floorAreaCentiM2),
     ownerReference: h.ownerReference,
     ownerSince: h.ownerSince ?? null,
+    ownerDiedOn: h.ownerDiedOn ?? null,
   };
 }
 

@@ -139,6 +139,13 @@ export class HouseholdType {
       'The day the owner became the owner (YYYY-MM-DD), where the street office recorded a change of owner (UpdateHouseholdInput.ownerSince); null for an owner registered with the household. A referral leaves out the months begun before it.',
   })
   ownerSince!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The day the registered owner died (YYYY-MM-DD), where the street office recorded it (UpdateHouseholdInput.ownerDiedOn); null otherwise. A deceased owner cannot be sued: a referral is refused (OWNER_DECEASED) until the heirs are registered as the owner.',
+  })
+  ownerDiedOn!: string | null;
 }
 
 @ObjectType('HouseholdPage')
@@ -283,6 +290,13 @@ export class UpdateHouseholdInput {
       'The day the owner became the owner (业主): the transfer’s registration (Civil Code art. 209), or a buyer’s lawful handover from the developer (法释〔2009〕7号 art. 1 para. 2). A referral of the household leaves out the fees of months begun before it, the former owner’s. With a new ownerReference and no day, today; a day alone corrects the stored one; null clears it (a corrected reference that was no sale). Not after today.',
   })
   ownerSince?: string | null;
+
+  @Field(() => LocalDate, {
+    nullable: true,
+    description:
+      'The day the registered owner died (from the death certificate or the cancelled household registration). A deceased person cannot be sued (Civil Code art. 13; Civil Procedure Law art. 122 item 2): a referral of the household is refused (OWNER_DECEASED) until the heirs are registered as the new owner, with ownerSince the day of the death (the heirs own the flat from it, arts. 1121, 230; they answer for the deceased’s fees up to the estate’s value, art. 1161, a claim outside the green channel). A new ownerReference clears it unless given with it; null clears it. Not after today, nor before ownerSince.',
+  })
+  ownerDiedOn?: string | null;
 }
 
 @InputType({ description: 'Only the fields given change.' })

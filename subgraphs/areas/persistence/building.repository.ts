@@ -107,6 +107,8 @@ export interface RosterHousehold {
   ownerReference: string;
   /** Where the register recorded a change of owner: the day (YYYY-MM-DD) the owner became the owner. */
   ownerSince: string | null;
+  /** The day the registered owner died, where the register knows it (YYYY-MM-DD). */
+  ownerDiedOn: string | null;
 }
 
 /** A building with all its households, by unit and room. */
@@ -132,7 +134,8 @@ export async function buildingRosters(em: EntityManager, buildingIds: readonly s
     `select b.id as building_id, b.compound_id, b.area_id, b.building_class,
             json_agg(json_build_object('id', h.id, 'unit', h.unit, 'room', h.room,
                                        'floorAreaCentiM2', h.floor_area_centi_m2, 'ownerReference', h.owner_reference,
-                                       'ownerSince', to_char(h.owner_since, 'YYYY-MM-DD'))
+                                       'ownerSince', to_char(h.owner_since, 'YYYY-MM-DD'),
+                                       'ownerDiedOn', to_char(h.owner_died_on, 'YYYY-MM-DD'))
                      order by h.unit, h.room) filter (where h.id is not null) as households
        from areas.building b left join areas.household h on h.building_id = b.id
       where b.id = any(?::uuid[])

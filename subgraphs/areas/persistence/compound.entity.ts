@@ -50,6 +50,8 @@ export const HouseholdSchema = defineEntity({
     ownerName: p.text().nullable(),
     /** The day the owner became the owner, where the register recorded a change of owner (domain/compound.ts ownerSinceOf). */
     ownerSince: p.date().nullable(),
+    /** The day the registered owner died, where the register knows it (domain/compound.ts ownerDiedOnOf). */
+    ownerDiedOn: p.date().nullable(),
   },
 });
 

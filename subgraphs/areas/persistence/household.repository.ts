@@ -17,6 +17,8 @@ export interface HouseholdRecord {
   ownerName: string | null;
   /** The day the owner became the owner, where the register keeps one (domain/compound.ts ownerSinceOf). */
   ownerSince: IsoDate | null;
+  /** The day the registered owner died, where the register knows it (domain/compound.ts ownerDiedOnOf). */
+  ownerDiedOn: IsoDate | null;
 }
 
 /** A household with what its access rule needs: its compound's street and its building's area. */
@@ -35,6 +37,7 @@ interface HouseholdColumns {
   owner_name: string | null;
   /** `to_char(owner_since, 'YYYY-MM-DD')`: the date column as text, whatever the process's time zone. */
   owner_since_day: IsoDate | null;
+  owner_died_on_day: IsoDate | null;
 }
 
 /** The one mapper of `areas.household` rows read in SQL. */
@@ -47,6 +50,7 @@ const householdOf = (r: HouseholdColumns): HouseholdRecord => ({
   ownerReference: r.owner_reference,
   ownerName: r.owner_name,
   ownerSince: r.owner_since_day,
+  ownerDiedOn: r.owner_died_on_day,
 });
 
 export function findHousehold(em: EntityManager, id: string): Promise<Household | null> {
@@ -65,8 +69,8 @@ export function insertHousehold(em: EntityManager, household: Omit<RequiredEntit
 /** Rows per statement of a bulk insert: one JSON parameter each, since knex would expand array bindings into lists. */
 const INSERT_CHUNK = 20_000;
 
-/** A household as the compound file registers it: its owner registered with it, so no day of a change of owner. */
-export type NewHouseholdRecord = Omit<HouseholdRecord, 'ownerSince'>;
+/** A household as the compound file registers it: its owner registered with it, so no day of a change of owner or death. */
+export type NewHouseholdRecord = Omit<HouseholdRecord, 'ownerSince' | 'ownerDiedOn'>;
 
 /** Many new households in a few set-based statements (the compound file's import); ids are the caller's. */
 export async function insertHouseholds(em: EntityManager, households: readonly NewHouseholdRecord[]): Promise<void> {
@@ -133,7 +137,7 @@ export async function pageHouseholds(
   const [label, unit, room] = page.after != null ? householdKeyOf(page.after) : [null, null, null];
   const rows = await sqlRows<HouseholdColumns & { label: string }>(
     em,
-    `select h.*, to_char(h.owner_since, 'YYYY-MM-DD') as owner_since_day, b.label
+    `select h.*, to_char(h.owner_since, 'YYYY-MM-DD') as owner_since_day, to_char(h.owner_died_on, 'YYYY-MM-DD') as owner_died_on_day, b.label
        from areas.household h join areas.building b on b.id = h.building_id
       where b.compound_id = ? and (?::uuid is null or b.id = ?::uuid)
         and (?::text is null or (b.label >= ?::text and (b.label, h.unit, h.room) > (?::text, ?::text, ?::text)))
@@ -184,7 +188,7 @@ export async function countHouseholds(
 export async function findLocatedHouseholds(em: EntityManager, ids: readonly string[]): Promise<LocatedHousehold[]> {
   const rows = await sqlRows<HouseholdColumns & { street_code: string; area_id: string | null }>(
     em,
-    `select h.*, to_char(h.owner_since, 'YYYY-MM-DD') as owner_since_day, c.street_code, b.area_id
+    `select h.*, to_char(h.owner_since, 'YYYY-MM-DD') as owner_since_day, to_char(h.owner_died_on, 'YYYY-MM-DD') as owner_died_on_day, c.street_code, b.area_id
        from areas.household h join areas.building b on b.id = h.building_id join areas.compound c on c.id = b.compound_id
       where h.id = any(?::uuid[])`,
     [sqlArray(ids)],

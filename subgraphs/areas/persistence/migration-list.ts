@@ -4,6 +4,7 @@ import { Migration20261213000000_declared_households } from './migrations/Migrat
 import { Migration20261214000000_joint_decision_agenda_item } from './migrations/Migration20261214000000_joint_decision_agenda_item';
 import { Migration20261222010000_organisation_owners } from './migrations/Migration20261222010000_organisation_owners';
 import { Migration20261222020000_owner_since } from './migrations/Migration20261222020000_owner_since';
+import { Migration20261223000000_owner_died_on } from './migrations/Migration20261223000000_owner_died_on';
 import { Migration20261122000000_initial } from './migrations/Migration20261122000000_initial';
 import { Migration20261122010000_compounds } from './migrations/Migration20261122010000_compounds';
 import { Migration20261122020000_governance } from './migrations/Migration20261122020000_governance';
@@ -55,4 +56,5 @@ export const migrations: MigrationEntry[] = migrationEntries(
   Migration20261214000000_joint_decision_agenda_item,
   Migration20261222010000_organisation_owners,
   Migration20261222020000_owner_since,
+  Migration20261223000000_owner_died_on,
 );

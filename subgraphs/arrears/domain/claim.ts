@@ -145,6 +145,8 @@ export interface ClaimedAccount {
   ownerReference: string | null;
   /** The day the owner became the owner, where the register recorded a change of owner; null otherwise. */
   ownerSince: IsoDate | null;
+  /** The day the registered owner died, where the register recorded it; null otherwise. */
+  ownerDiedOn: IsoDate | null;
   status: AccountStatus;
   version: number;
 }

@@ -248,6 +248,7 @@ interface ClaimedAccountColumns extends AccountKeyColumns {
   floor_area_centi_m2: number | null;
   owner_reference: string | null;
   owner_since: IsoDate | null;
+  owner_died_on: IsoDate | null;
 }
 
 const claimedAccountOf = (r: ClaimedAccountColumns): ClaimedAccount => ({
@@ -264,6 +265,7 @@ const claimedAccountOf = (r: ClaimedAccountColumns): ClaimedAccount => ({
   floorAreaCentiM2: r.floor_area_centi_m2,
   ownerReference: r.owner_reference,
   ownerSince: r.owner_since,
+  ownerDiedOn: r.owner_died_on,
   status: r.status,
   version: r.claim_version,
 });
@@ -279,7 +281,7 @@ export async function nextClaimVersions(em: EntityManager, accountIds: readonly 
        update arrears.account set claim_version = claim_version + 1 where id = any(?::uuid[])
        returning id, company_id, household_id, area_id, building_id, status, claim_version)
      select b.*, ba.name as area_name, ba.street_code, ba.district_code, h.unit, h.room, h.floor_area_centi_m2, h.owner_reference,
-            to_char(h.owner_since, 'YYYY-MM-DD') as owner_since
+            to_char(h.owner_since, 'YYYY-MM-DD') as owner_since, to_char(h.owner_died_on, 'YYYY-MM-DD') as owner_died_on
        from bumped b join arrears.billing_area ba on ba.area_id = b.area_id left join arrears.billable_household h on h.household_id = b.household_id
       order by b.id`,
     [sqlArray(accountIds)],

@@ -13,23 +13,28 @@ export async function replaceBuildingRoster(em: EntityManager, roster: BuildingR
   if (roster.households.length === 0) return;
   await sqlRun(
     em,
-    `insert into arrears.billable_household (household_id, building_id, area_id, building_class, unit, room, floor_area_centi_m2, owner_reference, owner_since)
-     select "householdId", ?::uuid, ?::uuid, ?, unit, room, "floorAreaCentiM2", "ownerReference", "ownerSince"
-       from json_to_recordset(?::json) as t("householdId" uuid, unit text, room text, "floorAreaCentiM2" int, "ownerReference" text, "ownerSince" date)`,
+    `insert into arrears.billable_household (household_id, building_id, area_id, building_class, unit, room, floor_area_centi_m2, owner_reference, owner_since, owner_died_on)
+     select "householdId", ?::uuid, ?::uuid, ?, unit, room, "floorAreaCentiM2", "ownerReference", "ownerSince", "ownerDiedOn"
+       from json_to_recordset(?::json)
+         as t("householdId" uuid, unit text, room text, "floorAreaCentiM2" int, "ownerReference" text, "ownerSince" date, "ownerDiedOn" date)`,
     [roster.buildingId, roster.areaId, roster.buildingClass, JSON.stringify(roster.households)],
   );
 }
 
-/** The households of the roster whose owner (reference or the day they became owner) differs from what is kept. */
+/**
+ * The households of the roster whose owner (reference, the day they became owner, or the day they died) differs from
+ * what is kept.
+ */
 export async function householdsWithNewOwner(em: EntityManager, roster: BuildingRosterData): Promise<string[]> {
   if (roster.households.length === 0) return [];
   const rows = await sqlRows<{ household_id: string }>(
     em,
     `select h.household_id
        from arrears.billable_household h
-       join json_to_recordset(?::json) as t("householdId" uuid, "ownerReference" text, "ownerSince" date)
+       join json_to_recordset(?::json) as t("householdId" uuid, "ownerReference" text, "ownerSince" date, "ownerDiedOn" date)
          on t."householdId" = h.household_id
-      where h.owner_reference is distinct from t."ownerReference" or h.owner_since is distinct from t."ownerSince"`,
+      where h.owner_reference is distinct from t."ownerReference" or h.owner_since is distinct from t."ownerSince"
+         or h.owner_died_on is distinct from t."ownerDiedOn"`,
     [JSON.stringify(roster.households)],
   );
   return rows.map((r) => r.household_id);

@@ -61,6 +61,24 @@ describe('referral eligibility (seed 004 precondition)', () => {
     });
   });
 
+  it('refuses to sue an owner recorded as dead, citing why, until the heirs are registered (Civil Code art. 13)', () => {
+    const died = referralEligibility(facts({ ownerDiedOn: '2023-02-20' }));
+    expect(died.eligible).toBe(false);
+    expect(died.failures).toEqual([
+      {
+        code: 'OWNER_DECEASED',
+        message: expect.stringMatching(/died on 2023-02-20.*Civil Code art\. 13.*Civil Procedure Law art\. 122 item 2/),
+      },
+    ]);
+    // The heirs registered from the death: alive, and the months begun before are the estate's (PRIOR_OWNER).
+    const heirs = referralEligibility(facts({ ownerSince: '2023-02-20', ownerDiedOn: null }));
+    expect(heirs.eligible).toBe(true);
+    expect(heirs.claimableCharges.map((c) => c.month)).toEqual(['2023-03']);
+    expect(rejection(() => referralEligibility(facts({ ownerDiedOn: '2023-2-20' }))).details).toMatchObject({
+      fields: { ownerDiedOn: expect.any(String) },
+    });
+  });
+
   it('lets a filed, demanded, mediated claim through, months in order', () => {
     const result = referralEligibility(base);
     expect(result).toMatchObject({ eligible: true, failures: [], excludedCharges: [] });

@@ -3,7 +3,7 @@ import { InvalidInputError } from '../../../kernel/errors';
 import { IsoDate, YearMonth, addDays, compareDates, isIsoDate, isYearMonth } from '../../../kernel/calendar';
 import { Fen } from '../../../kernel/money';
 import { isPastDue } from '../../../kernel/past-due';
-import { DemandPeriod, DemandPeriodSetBy } from './statutes';
+import { DemandPeriod, DemandPeriodSetBy, OWNER_DECEASED_SOURCE } from './statutes';
 import { CHINA_WORKING_DAYS, WorkingDayCalendar, periodEnd, unlessBeyondCalendar } from '../../../kernel/working-days';
 
 /**
@@ -20,6 +20,7 @@ import { CHINA_WORKING_DAYS, WorkingDayCalendar, periodEnd, unlessBeyondCalendar
  * Every failed condition is reported, by a stable code, so the company fixes them all in one pass.
  */
 export type EligibilityFailureCode =
+  | 'OWNER_DECEASED'
   | 'NOTHING_OWED'
   | 'NO_CLAIMABLE_CHARGES'
   | 'CONTRACT_NOT_FILED'
@@ -82,6 +83,11 @@ export interface ReferralFacts {
    * it are the former owner's (PRIOR_OWNER). Absent or null: the owner is taken to have owned it throughout.
    */
   ownerSince?: IsoDate | null;
+  /**
+   * The day the owner sued died, where the register recorded it: a deceased owner cannot be sued (OWNER_DECEASED,
+   * statutes.ts OWNER_DECEASED_SOURCE). Absent or null: not recorded.
+   */
+  ownerDiedOn?: IsoDate | null;
 }
 
 export interface EligibilityFailure {
@@ -165,6 +171,14 @@ export function referralEligibility(facts: ReferralFacts): Eligibility {
   });
 
   const failures: EligibilityFailure[] = [];
+  if (facts.ownerDiedOn) {
+    failures.push({
+      code: 'OWNER_DECEASED',
+      message:
+        `The owner registered died on ${facts.ownerDiedOn} and cannot be sued (${OWNER_DECEASED_SOURCE}): ` +
+        'have the street office register the heirs as the owner from that day, then refer the months since',
+    });
+  }
   if (charges.length === 0) {
     failures.push({ code: 'NOTHING_OWED', message: 'Nothing is owed: there are no unpaid charges to refer' });
   } else if (claimableCharges.length === 0) {
@@ -343,6 +357,8 @@ function validate(facts: ReferralFacts): void {
   if (!Array.isArray(facts.contracts)) fields.contracts = 'give the contracts, possibly none';
   if (facts.ownerSince !== undefined && facts.ownerSince !== null && !isIsoDate(facts.ownerSince))
     fields.ownerSince = 'the day the owner became the owner must be a YYYY-MM-DD date';
+  if (facts.ownerDiedOn !== undefined && facts.ownerDiedOn !== null && !isIsoDate(facts.ownerDiedOn))
+    fields.ownerDiedOn = 'the day the owner died must be a YYYY-MM-DD date';
   if (!Array.isArray(facts.demands) || facts.demands.some((d) => !isIsoDate(d.date)))
     fields.demands = 'every demand needs a YYYY-MM-DD date';
   if (!Array.isArray(facts.mediationSessions) || facts.mediationSessions.some((s) => !isIsoDate(s.heldOn))) {

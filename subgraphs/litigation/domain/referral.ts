@@ -116,6 +116,8 @@ export interface ClaimSnapshot {
   ownerReference: string | null;
   /** The day the owner became the owner, where the register recorded a change of owner; absent otherwise. */
   ownerSince?: IsoDate | null;
+  /** The day the registered owner died, where the register recorded it; absent otherwise. */
+  ownerDiedOn?: IsoDate | null;
   /** The arrears account's status when the snapshot was taken. */
   status: AccountStatus;
   asOf: IsoDate;
@@ -267,6 +269,7 @@ export function referralFacts(
     decidedMonths,
     contractId,
     ownerSince: claim.ownerSince ?? null,
+    ownerDiedOn: claim.ownerDiedOn ?? null,
     charges: claimedCharges(claim).map((c): OwedCharge => ({
       month: c.month,
       amountFen: c.openFen,

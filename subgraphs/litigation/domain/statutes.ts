@@ -75,6 +75,20 @@ export const PRE_LITIGATION_MEDIATION_SOURCE =
 export const PRIOR_OWNER_SOURCE =
   'Civil Code art. 944 para. 1 (the owner pays), art. 209 para. 1 (ownership passes on registration); 法释〔2009〕7号 art. 1 para. 2 (a buyer from the developer is 业主 from the lawful handover)';
 
+/**
+ * A deceased owner is no defendant. A natural person bears rights and duties from birth to death (Civil Code art. 13:
+ * "自然人从出生时起到死亡时止，具有民事权利能力，依法享有民事权利，承担民事义务"), and a suit needs a definite defendant
+ * (Civil Procedure Law art. 122 item 2, 2017 text art. 119: "有明确的被告"): a court asks a plaintiff who names a dead
+ * person to name the proper party and dismisses the suit if it does not. Succession opens at the death (Civil Code
+ * art. 1121), and heirs take real property from then (art. 230), so the fees of the months since are the heirs' as
+ * owners; the deceased's own fees are a debt of the estate that the heirs pay up to its value (art. 1161), a claim
+ * against the heirs that is not the green channel's. The hub refuses a referral of a household whose registered owner
+ * is recorded dead (OWNER_DECEASED) until the street office registers the heirs as the owner, from the day of the death
+ * (the months before are then left out as PRIOR_OWNER).
+ */
+export const OWNER_DECEASED_SOURCE =
+  'Civil Code art. 13 (capacity ends at death); Civil Procedure Law art. 122 item 2 (a definite defendant); Civil Code arts. 1121, 230 (the heirs own from the death), 1161 (the deceased’s debts, up to the estate’s value)';
+
 // ---------------------------------------------------------------------------------------------------------------
 // Territorial jurisdiction: Civil Procedure Law art. 24.
 // ---------------------------------------------------------------------------------------------------------------

@@ -48,6 +48,7 @@ export function buildingRosterChanged(roster: BuildingRoster): BuildingRosterDat
       floorAreaCentiM2: h.floorAreaCentiM2,
       ownerReference: h.ownerReference,
       ...(h.ownerSince ? { ownerSince: h.ownerSince } : {}),
+      ...(h.ownerDiedOn ? { ownerDiedOn: h.ownerDiedOn } : {}),
     })),
   };
 }

@@ -93,6 +93,7 @@ describe('areas events: aggregates to the catalog’s event data', () => {
       floorAreaCentiM2: 8_536,
       ownerReference: 'BJ-2019-0001',
       ownerSince: null,
+      ownerDiedOn: null,
     };
     const data = buildingRosterChanged({ ...roster, households: [household] });
     expect(data.households).toEqual([
@@ -103,6 +104,11 @@ describe('areas events: aggregates to the catalog’s event data', () => {
     const sold = buildingRosterChanged({ ...roster, households: [{ ...household, ownerSince: '2026-03-15' }] });
     expect(sold.households[0]).toMatchObject({ ownerReference: 'BJ-2019-0001', ownerSince: '2026-03-15' });
     expect(() => validateEventData(BUILDING_ROSTER_CHANGED.type, sold)).not.toThrow();
+    // The owner's death recorded: its day travels too (a deceased owner is not sued; the heirs are registered).
+    const died = buildingRosterChanged({ ...roster, households: [{ ...household, ownerDiedOn: '2026-08-02' }] });
+    expect(died.households[0]).toMatchObject({ ownerReference: 'BJ-2019-0001', ownerDiedOn: '2026-08-02' });
+    expect(died.households[0]).not.toHaveProperty('ownerSince');
+    expect(() => validateEventData(BUILDING_ROSTER_CHANGED.type, died)).not.toThrow();
     expect(() =>
       validateEventData(BUILDING_ROSTER_CHANGED.type, buildingRosterChanged({ ...roster, households: [] })),
     ).not.toThrow();

@@ -29,6 +29,7 @@ export function claimUpdated(
     floorAreaCentiM2: account.floorAreaCentiM2,
     ownerReference: account.ownerReference,
     ...(account.ownerSince ? { ownerSince: account.ownerSince } : {}),
+    ...(account.ownerDiedOn ? { ownerDiedOn: account.ownerDiedOn } : {}),
     status: account.status,
     version: account.version,
     asOf,
