@@ -5,16 +5,10 @@ import {
   loadOrCreateBrokerCredentials,
   localKafkaCredentialsFile,
 } from '../platform/events/broker-credentials';
-import { kafkaBrokersFromEnv, kafkaTlsFromEnv, portFromEnv } from '../platform/config';
+import { kafkaBrokersFromEnv, kafkaTlsFromEnv } from '../platform/config';
 import type { KafkaTls } from '../platform/events/kafka';
 import { logger } from '../platform/logging';
-import {
-  LOCAL_KAFKA_TLS_PORT,
-  LocalKafka,
-  runningPid,
-  startLocalKafka,
-  stopLocalKafka,
-} from '../tools/kafka/local-kafka';
+import { LocalKafka, localKafkaPorts, runningPid, startLocalKafka, stopLocalKafka } from '../tools/kafka/local-kafka';
 
 /** The broker a command of this machine's hub uses and its credentials. */
 export interface HubBroker {
@@ -48,10 +42,8 @@ export async function hubBroker(root: string, servers: StartedServers): Promise<
   const kafka = await startLocalKafka({
     projectRoot: root,
     dataDir,
-    port: 19092,
-    controllerPort: 19093,
+    ...localKafkaPorts(),
     admin: credentials.admin,
-    tlsPort: portFromEnv('KAFKA_TLS_PORT', LOCAL_KAFKA_TLS_PORT),
   });
   // A broker left running by `npm run kafka:start` stays up; one started here stops with the command. The hub's own
   // processes use the plain listener on loopback; parties elsewhere the TLS one.

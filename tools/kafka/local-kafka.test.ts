@@ -2,7 +2,14 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { spawnSync } from 'child_process';
-import { leaseLocalKafka, logMark, readSince, releaseLocalKafka, writePrivateFile } from './local-kafka';
+import {
+  leaseLocalKafka,
+  localKafkaPorts,
+  logMark,
+  readSince,
+  releaseLocalKafka,
+  writePrivateFile,
+} from './local-kafka';
 
 describe('readSince: a launch reads only its own part of the broker log', () => {
   let dir: string;
@@ -54,6 +61,18 @@ describe('readSince: a launch reads only its own part of the broker log', () => 
       fs.writeFileSync(log, text);
     }
     expect(readSince(log, mark)).toBe('two Kafka Server started\nthree\nfour\n');
+  });
+});
+
+describe("the development broker's ports, one reading for `npm start` and `npm run kafka:start`", () => {
+  it('are 19092/19093/19094 unless KAFKA_PORT, KAFKA_CONTROLLER_PORT or KAFKA_TLS_PORT say otherwise; a typo is refused', () => {
+    expect(localKafkaPorts({})).toEqual({ port: 19092, controllerPort: 19093, tlsPort: 19094 });
+    expect(localKafkaPorts({ KAFKA_PORT: '29092', KAFKA_CONTROLLER_PORT: '29093', KAFKA_TLS_PORT: '29094' })).toEqual({
+      port: 29092,
+      controllerPort: 29093,
+      tlsPort: 29094,
+    });
+    expect(() => localKafkaPorts({ KAFKA_PORT: '2909a' })).toThrow(/KAFKA_PORT must be a port/);
   });
 });
 

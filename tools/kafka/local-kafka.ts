@@ -82,6 +82,23 @@ const HOST = '127.0.0.1';
 /** The development broker's SASL_SSL listener for parties' clients (KAFKA_TLS_PORT unless set). */
 export const LOCAL_KAFKA_TLS_PORT = 19094;
 
+/**
+ * The development broker's ports: KAFKA_PORT (19092), KAFKA_CONTROLLER_PORT (19093) and KAFKA_TLS_PORT (19094), read
+ * once for `npm run kafka:start` and for `npm start`'s own local broker, which before read only the TLS port and so
+ * could not reuse a broker started on other ports.
+ */
+export function localKafkaPorts(env: NodeJS.ProcessEnv = process.env): {
+  port: number;
+  controllerPort: number;
+  tlsPort: number;
+} {
+  return {
+    port: portFromEnv('KAFKA_PORT', 19092, env),
+    controllerPort: portFromEnv('KAFKA_CONTROLLER_PORT', 19093, env),
+    tlsPort: portFromEnv('KAFKA_TLS_PORT', LOCAL_KAFKA_TLS_PORT, env),
+  };
+}
+
 const READY_LINE = 'Kafka Server started'; // "[KafkaRaftServer nodeId=1] Kafka Server started (kafka.server.KafkaRaftServer)"
 const START_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 30_000;
@@ -725,9 +742,7 @@ function logTails(files: ReturnType<typeof pathsFor>, since = { serverLog: NO_MA
 async function main(cmd: string | undefined): Promise<number> {
   const root = projectRoot();
   const dataDir = path.resolve(process.env.KAFKA_DATA_DIR ?? path.join(root, '.local', 'kafka', 'data'));
-  const port = portFromEnv('KAFKA_PORT', 19092);
-  const controllerPort = portFromEnv('KAFKA_CONTROLLER_PORT', 19093);
-  const tlsPort = portFromEnv('KAFKA_TLS_PORT', LOCAL_KAFKA_TLS_PORT);
+  const { port, controllerPort, tlsPort } = localKafkaPorts();
   switch (cmd) {
     case 'start': {
       const credentialsFile = localKafkaCredentialsFile(root);
