@@ -272,9 +272,16 @@ const claimedAccountOf = (r: ClaimedAccountColumns): ClaimedAccount => ({
 
 /**
  * Counts one more claim snapshot for each account and returns the accounts as the snapshots name them, with their
- * new versions, in id order: one statement whatever the number of accounts.
+ * new versions, in id order: two statements whatever the number of accounts. The accounts are locked (in id order)
+ * by a statement of their own first, so the version and the household are read by a statement that starts after any
+ * other writer of the account has committed: in one statement, a publish that waited on the version of an account
+ * whose owner the roster was changing read the household as it was before, and published the former owner (or an
+ * owner alive) under a higher version than the roster's, which litigation kept (a helper's attacker audit).
  */
 export async function nextClaimVersions(em: EntityManager, accountIds: readonly string[]): Promise<ClaimedAccount[]> {
+  await sqlRun(em, `select id from arrears.account where id = any(?::uuid[]) order by id for update`, [
+    sqlArray(accountIds),
+  ]);
   const rows = await sqlRows<ClaimedAccountColumns>(
     em,
     `with bumped as (
