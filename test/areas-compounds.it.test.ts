@@ -423,4 +423,45 @@ describe('areas: compounds, buildings and households', () => {
       return rows.map((r) => r.floor_area_centi_m2).join() === '10101,10202';
     });
   });
+
+  it('decides two changes of one household made at once one after the other: the heirs, and the former owner’s death', async () => {
+    const [{ id: householdId }] = (
+      await db.query(
+        `select h.id from areas.household h join areas.building b on b.id = h.building_id
+           join areas.compound c on c.id = b.compound_id where c.name = '红居南街6号院' order by h.id desc limit 1`,
+      )
+    ).rows;
+    const CHANGE = `mutation($h: ID!, $i: UpdateHouseholdInput!) { updateHousehold(id: $h, input: $i) { id } }`;
+    const waiting = async () =>
+      (
+        await db.query(
+          `select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`,
+        )
+      ).rows[0].n;
+    // Both changes are made while the row is held, so each is decided once the other has committed, in either order.
+    const holder = await connectedClient(t.databaseUrl);
+    try {
+      await holder.query('begin');
+      await holder.query('select id from areas.household where id = $1 for update', [householdId]);
+      const heirs = t.gql(guangwai, CHANGE, {
+        h: householdId,
+        i: { ownerReference: 'o-heirs-race', ownerName: '继承人', ownerSince: '2026-10-01' },
+      });
+      const death = t.gql(guangwai, CHANGE, { h: householdId, i: { ownerDiedOn: '2026-08-15' } });
+      await waitFor('both changes to wait on the household', async () => (await waiting()) >= 2);
+      await holder.query('commit');
+      const codes = (await Promise.all([heirs, death])).map((r) => r.body.errors?.[0]?.extensions?.code ?? 'OK');
+      // The heirs first: a death before they owned the flat is refused. The death first: the heirs clear it.
+      expect(codes[0]).toBe('OK');
+      expect(['OK', 'BAD_USER_INPUT']).toContain(codes[1]);
+    } finally {
+      await holder.end();
+    }
+    const { rows } = await db.query(
+      `select owner_reference, to_char(owner_since, 'YYYY-MM-DD') as since, owner_died_on from areas.household where id = $1`,
+      [householdId],
+    );
+    // Before, each checked the days it had read, and both wrote: the heirs dead since before they owned the flat.
+    expect(rows[0]).toEqual({ owner_reference: 'o-heirs-race', since: '2026-10-01', owner_died_on: null });
+  });
 });

@@ -229,6 +229,22 @@ describe('areas: the owner’s identity, sealed, masked and every read in full l
       o: { ...developer, idNumber: developer.idNumber.toLowerCase() },
     });
     expect(entered.registerHousehold.ownerIdentity).toEqual({ ...developer, masked: false });
+    // A company does not die (Civil Code arts. 59, 68): its death is refused, and nothing is written.
+    const [{ id: unsoldId }] = await t.sql<{ id: string }>(
+      `select id from areas.household where owner_reference = 'o-902'`,
+    );
+    const died = await fails(
+      guangwai,
+      `mutation($h: ID!) { updateHousehold(id: $h, input: { ownerDiedOn: "2026-11-01" }) { id } }`,
+      { h: unsoldId },
+    );
+    expect(died.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: { fields: { ownerDiedOn: expect.stringContaining('arts. 59, 68') } },
+    });
+    expect(await t.sql(`select owner_died_on from areas.household where id = $1`, [unsoldId])).toEqual([
+      { owner_died_on: null },
+    ]);
   });
 
   it('keeps ID numbers and phones only encrypted in the database', async () => {

@@ -5,7 +5,7 @@ import { assertMayManageStreet, mayReadStreet } from '../domain/access';
 import { Building, Compound, Household } from '../persistence/compound.entity';
 import { findBuilding } from '../persistence/building.repository';
 import { findCompound } from '../persistence/compound.repository';
-import { findHousehold } from '../persistence/household.repository';
+import { lockHousehold } from '../persistence/household.repository';
 
 /**
  * A compound of the caller's own street, for changing its register. Outside the caller's jurisdiction it is
@@ -15,8 +15,8 @@ export const manageableCompound = (em: EntityManager, identity: Identity, compou
   managedCompound(em, identity, compoundId, new NotFoundError('Compound', compoundId));
 
 /**
- * A household of a compound the caller manages, with its building; outside the caller's jurisdiction NOT_FOUND by
- * the household's id (before, the compound's id was given in the refusal, telling another street the household
+ * A household of a compound the caller manages, with its building, locked for the caller's transaction (which changes
+ * it); outside the caller's jurisdiction NOT_FOUND by the household's id (before, the compound's id was given in the refusal, telling another street the household
  * exists and where).
  */
 export async function manageableHousehold(
@@ -25,7 +25,7 @@ export async function manageableHousehold(
   householdId: string,
 ): Promise<{ household: Household; building: Building }> {
   const notFound = new NotFoundError('Household', householdId);
-  const household = await findHousehold(em, householdId);
+  const household = await lockHousehold(em, householdId);
   const building = household && (await findBuilding(em, household.buildingId));
   if (!household || !building) throw notFound;
   await managedCompound(em, identity, building.compoundId, notFound);

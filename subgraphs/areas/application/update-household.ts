@@ -1,18 +1,22 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Identity } from '../../../kernel/identity';
-import { HouseholdChanges, ownerDiedOnOf, ownerSinceOf, validateHousehold } from '../domain/compound';
+import { HouseholdChanges, ownerDaysOf, validateHousehold } from '../domain/compound';
 import { todayInChina } from '../../../kernel/clock';
 import { formatSquareMetres } from '../domain/floor-area';
 import { Household } from '../persistence/compound.entity';
-import { removeOwnerIdentity, saveOwnerIdentities } from '../persistence/owner-identity.repository';
+import {
+  findOwnerIdentities,
+  removeOwnerIdentity,
+  saveOwnerIdentities,
+} from '../persistence/owner-identity.repository';
 import { recordBuildingRosters } from './building-rosters';
 import { manageableHousehold } from './compound.lookup';
 
 /**
  * Corrects a household: a new certificate area, the owner's identity, or a change of owner (the reference, the name
  * and the identity go together: a new reference without an identity removes the former owner's; the day the new
- * owner became the owner is kept, domain/compound.ts ownerSinceOf, and published with the roster), or the owner's
- * death (ownerDiedOnOf, published with the roster: a deceased owner is not sued).
+ * owner became the owner is kept and published with the roster), or the owner's death (published with the roster: a
+ * deceased owner is not sued), both by domain/compound.ts ownerDaysOf.
  */
 export async function updateHousehold(
   em: EntityManager,
@@ -39,20 +43,24 @@ export async function updateHousehold(
       },
       { storedPlaceholder: !newOwner },
     );
-    const today = todayInChina();
-    const ownerSince = ownerSinceOf(changes, newOwner, today);
-    const ownerDiedOn = ownerDiedOnOf(
+    // An organisation does not die: its identity as given now, else as stored (read only when a death is given).
+    const idType = valid.ownerIdentity
+      ? valid.ownerIdentity.idType
+      : changes.ownerDiedOn && !newOwner
+        ? (await findOwnerIdentities(tx, [householdId]))[0]?.idType
+        : undefined;
+    const days = ownerDaysOf(
       changes,
       newOwner,
-      ownerSince === undefined ? (household.ownerSince ?? null) : ownerSince,
-      today,
+      { ownerSince: household.ownerSince ?? null, ownerDiedOn: household.ownerDiedOn ?? null },
+      idType === 'UNIFIED_SOCIAL_CREDIT_CODE',
+      todayInChina(),
     );
     Object.assign(household, {
       floorAreaCentiM2: valid.floorAreaCentiM2,
       ownerReference: valid.ownerReference,
       ownerName: valid.ownerName,
-      ...(ownerSince !== undefined ? { ownerSince } : {}),
-      ...(ownerDiedOn !== undefined ? { ownerDiedOn } : {}),
+      ...days,
     });
     await recordBuildingRosters(tx, [building.id]);
     if (valid.ownerIdentity)

@@ -1,8 +1,8 @@
 import { DomainError } from '../../../kernel/errors';
 import { rejection } from '../../../test/support/rejection';
 import {
-  ownerDiedOnOf,
-  ownerSinceOf,
+  OwnerDays,
+  ownerDaysOf,
   householdProblems,
   isPlaceholderOwnerReference,
   maskOwnerName,
@@ -135,46 +135,62 @@ describe('buildings', () => {
   });
 });
 
-describe('the day the owner became the owner', () => {
+describe("the owner's days: since when, and the death", () => {
   const today = '2026-12-01';
-  it('is the day given, with a new owner or alone as a correction; today for a new owner without one; null clears it', () => {
-    expect(ownerSinceOf({ ownerSince: '2026-10-15' }, true, today)).toBe('2026-10-15');
-    expect(ownerSinceOf({ ownerSince: '2026-10-15' }, false, today)).toBe('2026-10-15');
-    expect(ownerSinceOf({}, true, today)).toBe(today);
-    expect(ownerSinceOf({}, false, today)).toBeUndefined();
-    expect(ownerSinceOf({ ownerSince: null }, true, today)).toBeNull();
+  const none: OwnerDays = { ownerSince: null, ownerDiedOn: null };
+  const days = (changes: object, newOwner: boolean, stored = none, organisation = false) =>
+    ownerDaysOf(changes, newOwner, stored, organisation, today);
+  const refused = (changes: object, newOwner: boolean, stored = none, organisation = false) =>
+    rejection(() => days(changes, newOwner, stored, organisation));
+
+  it('since: the day given, with a new owner or alone as a correction; today for a new owner without one; null clears it', () => {
+    expect(days({ ownerSince: '2026-10-15' }, true)).toEqual({ ownerSince: '2026-10-15', ownerDiedOn: null });
+    expect(days({ ownerSince: '2026-10-15' }, false)).toEqual({ ownerSince: '2026-10-15' });
+    expect(days({}, true)).toEqual({ ownerSince: today, ownerDiedOn: null });
+    expect(days({}, false)).toEqual({});
+    expect(days({ ownerSince: null }, true)).toEqual({ ownerSince: null, ownerDiedOn: null });
   });
 
-  it('refuses a day after today, or not a date', () => {
-    for (const since of ['2026-12-02', '2026-02-30']) {
-      const error = rejection(() => ownerSinceOf({ ownerSince: since }, true, today));
-      expect(error.code).toBe('BAD_USER_INPUT');
-      expect(error.details).toEqual({ fields: { ownerSince: expect.any(String) } });
-    }
-  });
-});
-
-describe('the day the owner died', () => {
-  const today = '2026-12-01';
-  it('is the day given; kept when not given, cleared by a new owner (the heirs) unless given with it; null clears it', () => {
-    expect(ownerDiedOnOf({ ownerDiedOn: '2026-10-15' }, false, null, today)).toBe('2026-10-15');
-    expect(ownerDiedOnOf({ ownerDiedOn: '2026-10-15' }, false, '2020-05-01', today)).toBe('2026-10-15');
-    expect(ownerDiedOnOf({}, false, null, today)).toBeUndefined();
-    expect(ownerDiedOnOf({}, true, '2026-10-15', today)).toBeNull();
-    expect(ownerDiedOnOf({ ownerDiedOn: null }, false, null, today)).toBeNull();
-    expect(ownerDiedOnOf({ ownerDiedOn: today }, false, null, today)).toBe(today);
+  it('the death: the day given, kept when not given; null clears it', () => {
+    expect(days({ ownerDiedOn: '2026-10-15' }, false)).toEqual({ ownerDiedOn: '2026-10-15' });
+    expect(days({ ownerDiedOn: '2026-10-15' }, false, { ownerSince: '2020-05-01', ownerDiedOn: null })).toEqual({
+      ownerDiedOn: '2026-10-15',
+    });
+    expect(days({ ownerDiedOn: today }, false)).toEqual({ ownerDiedOn: today });
+    expect(days({ ownerDiedOn: null }, false, { ownerSince: null, ownerDiedOn: '2026-10-15' })).toEqual({
+      ownerDiedOn: null,
+    });
   });
 
-  it('refuses a day after today, not a date, or before the owner became the owner', () => {
-    for (const [diedOn, since] of [
-      ['2026-12-02', null],
-      ['2026-02-30', null],
-      ['2026-10-14', '2026-10-15'],
-    ] as const) {
-      const error = rejection(() => ownerDiedOnOf({ ownerDiedOn: diedOn }, false, since, today));
-      expect(error.code).toBe('BAD_USER_INPUT');
-      expect(error.details).toEqual({ fields: { ownerDiedOn: expect.any(String) } });
-    }
+  it('registers the heirs only from the death on, which clears it; a new reference without a day corrects the deceased’s (Civil Code arts. 230, 1121, 1161)', () => {
+    const dead = { ownerSince: '2019-03-01', ownerDiedOn: '2026-08-02' };
+    expect(days({ ownerSince: '2026-08-02' }, true, dead)).toEqual({ ownerSince: '2026-08-02', ownerDiedOn: null });
+    expect(days({ ownerSince: '2026-09-10' }, true, dead)).toEqual({ ownerSince: '2026-09-10', ownerDiedOn: null });
+    // Before, heirs registered without a day (today) or with null were taken as owners throughout, or from today.
+    expect(days({}, true, dead)).toEqual({});
+    expect(days({ ownerSince: null }, true, dead)).toEqual({ ownerSince: null });
+    expect(refused({ ownerSince: '2026-08-01' }, true, dead).details).toEqual({
+      fields: { ownerSince: expect.stringContaining('on or after 2026-08-02') },
+    });
+    // The deceased owner's own day cannot move past the death.
+    expect(refused({ ownerSince: '2026-09-01' }, false, dead).details).toEqual({
+      fields: { ownerSince: expect.stringContaining('2026-08-02') },
+    });
+  });
+
+  it('refuses a day after today or not a date, a death before the owner became the owner, and the death of an organisation', () => {
+    for (const changes of [{ ownerSince: '2026-12-02' }, { ownerSince: '2026-02-30' }])
+      expect(refused(changes, true).details).toEqual({ fields: { ownerSince: expect.any(String) } });
+    for (const changes of [{ ownerDiedOn: '2026-12-02' }, { ownerDiedOn: '2026-02-30' }])
+      expect(refused(changes, false).details).toEqual({ fields: { ownerDiedOn: expect.any(String) } });
+    expect(
+      refused({ ownerDiedOn: '2026-10-14' }, false, { ownerSince: '2026-10-15', ownerDiedOn: null }).details,
+    ).toEqual({
+      fields: { ownerDiedOn: expect.stringContaining('2026-10-15') },
+    });
+    const organisation = refused({ ownerDiedOn: '2026-10-14' }, false, none, true);
+    expect(organisation.code).toBe('BAD_USER_INPUT');
+    expect(organisation.details).toEqual({ fields: { ownerDiedOn: expect.stringContaining('arts. 59, 68') } });
   });
 });
 

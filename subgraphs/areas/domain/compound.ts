@@ -67,59 +67,82 @@ export interface HouseholdChanges {
   ownerReference?: string;
   ownerName?: string;
   ownerIdentity?: OwnerIdentityInput | null;
-  /** The day the owner became the owner (ownerSinceOf); null clears it; absent: kept, or today with a new owner. */
+  /** The day the owner became the owner (ownerDaysOf); null clears it; absent: kept, or today with a new owner. */
   ownerSince?: string | null;
-  /** The day the registered owner died (ownerDiedOnOf); null clears it; absent: kept, or cleared with a new owner. */
+  /** The day the registered owner died (ownerDaysOf); null clears it; absent: kept, or cleared with a new owner. */
   ownerDiedOn?: string | null;
 }
 
-/**
- * The day the owner became the owner (业主) as the register keeps it, or undefined to leave the stored day as it is. The
- * owner pays the fees (Civil Code art. 944), so the months begun before that day are the former owner's, which a
- * referral leaves out. The day is the transfer's registration (art. 209: a transfer of real property takes effect on
- * registration), or for a buyer from the developer who lawfully took the flat over before registering, that handover
- * (法释〔2009〕7号 art. 1 para. 2 counts such a buyer as 业主). With a new owner reference and no day given, the day of
- * the change in the register (the earliest the hub knows of it: a later day than the real one leaves some of the new
- * owner's months unclaimed, never the former owner's on the new one). A day given corrects the stored one, with or
- * without a new reference; null clears it (a corrected reference that was no sale, or a day entered in error).
- * BAD_USER_INPUT for a day after today.
- */
-export function ownerSinceOf(
-  changes: Pick<HouseholdChanges, 'ownerSince'>,
-  newOwner: boolean,
-  today: IsoDate,
-): IsoDate | null | undefined {
-  const given = changes.ownerSince;
-  if (given === undefined) return newOwner ? today : undefined;
-  if (given !== null && (!isIsoDate(given) || given > today))
-    fail('household', { ownerSince: `a YYYY-MM-DD day, not after today (${today})` });
-  return given as IsoDate | null;
+/** The days the register keeps of the owner registered: when they became the owner, and when they died. */
+export interface OwnerDays {
+  ownerSince: IsoDate | null;
+  ownerDiedOn: IsoDate | null;
 }
 
 /**
- * The day the registered owner died, as the register keeps it, or undefined to leave the stored day as it is. A
- * natural person's capacity to bear rights and duties ends with death (Civil Code art. 13), so a deceased owner
- * cannot be sued (Civil Procedure Law art. 122 item 2: a definite defendant): their fees are a debt of the estate,
- * which the heirs pay up to its value (art. 1161), and the heirs own the flat from the death (arts. 1121, 230). A
- * referral of the household is refused while the owner registered is dead (litigation's OWNER_DECEASED): the street
- * office registers the heirs as the new owner, from the day of the death. A new owner clears the day unless one is
- * given with it; null clears it (entered in error). BAD_USER_INPUT for a day after today, or before the day the owner
- * became the owner (`ownerSince`, as stored or as changed now).
+ * The owner's days after a correction of a household, each undefined to leave the stored one as it is.
+ *
+ * `ownerSince`, the day the owner became the owner (业主): the owner pays the fees (Civil Code art. 944), so the months
+ * begun before it are the former owner's, which a referral leaves out. The day is the transfer's registration (art.
+ * 209: a transfer of real property takes effect on registration), or for a buyer from the developer who lawfully took
+ * the flat over before registering, that handover (法释〔2009〕7号 art. 1 para. 2 counts such a buyer as 业主), or for
+ * heirs the death (below). With a new owner reference and no day given, the day of the change in the register (the
+ * earliest the hub knows of it: a later day than the real one leaves some of the new owner's months unclaimed, never
+ * the former owner's on the new one). A day given corrects the stored one, with or without a new reference; null
+ * clears it (a corrected reference that was no sale, or a day entered in error).
+ *
+ * `ownerDiedOn`, the day the registered owner died: a natural person's capacity ends with death (art. 13), so a
+ * deceased owner cannot be sued (litigation's OWNER_DECEASED). Null clears it (entered in error). While a death is
+ * recorded, a new owner reference is the heirs (继承人, not legatees: art. 230 makes heirs owners from the opening of
+ * the succession, art. 1121 at the death, without registration) only with `ownerSince` on or after the death, which
+ * clears the death; without `ownerSince` it corrects the deceased owner's reference and the death stays (before, any
+ * new reference cleared it, and heirs registered without a day, or with one before the death, were sued for the
+ * deceased's months as their own, which art. 1161 limits to the estate's value). A new owner otherwise clears the
+ * death unless one is given with it. An organisation (a unified social credit code) does not die: it ends by
+ * deregistration (arts. 59, 68).
+ *
+ * BAD_USER_INPUT for a day after today, a death before the owner became the owner, heirs owning from before the
+ * death, or the death of an organisation.
  */
-export function ownerDiedOnOf(
-  changes: Pick<HouseholdChanges, 'ownerDiedOn'>,
+export function ownerDaysOf(
+  changes: Pick<HouseholdChanges, 'ownerSince' | 'ownerDiedOn'>,
   newOwner: boolean,
-  ownerSince: IsoDate | null,
+  stored: OwnerDays,
+  organisation: boolean,
   today: IsoDate,
-): IsoDate | null | undefined {
-  const given = changes.ownerDiedOn;
-  if (given === undefined) return newOwner ? null : undefined;
-  if (given === null) return null;
-  if (!isIsoDate(given) || given > today)
-    fail('household', { ownerDiedOn: `a YYYY-MM-DD day, not after today (${today})` });
-  if (ownerSince !== null && given < ownerSince)
-    fail('household', { ownerDiedOn: `not before the day the owner became the owner (${ownerSince})` });
-  return given as IsoDate;
+): Partial<OwnerDays> {
+  const { ownerSince: since, ownerDiedOn: died } = changes;
+  const day = (value: string | null | undefined) => value == null || (isIsoDate(value) && value <= today);
+  fail('household', {
+    ...(day(since) ? {} : { ownerSince: `a YYYY-MM-DD day, not after today (${today})` }),
+    ...(day(died) ? {} : { ownerDiedOn: `a YYYY-MM-DD day, not after today (${today})` }),
+  });
+  if (newOwner && died === undefined && stored.ownerDiedOn) {
+    if (since == null) return since === null ? { ownerSince: null } : {};
+    if (since < stored.ownerDiedOn)
+      fail('household', {
+        ownerSince: `the heirs own the flat from the death (Civil Code arts. 1121, 230): on or after ${stored.ownerDiedOn}`,
+      });
+    return { ownerSince: since as IsoDate, ownerDiedOn: null };
+  }
+  const next: Partial<OwnerDays> = {};
+  if (since !== undefined) next.ownerSince = since as IsoDate | null;
+  else if (newOwner && !died) next.ownerSince = today;
+  if (died !== undefined) next.ownerDiedOn = died as IsoDate | null;
+  else if (newOwner) next.ownerDiedOn = null;
+  if (died) {
+    const ownerSince = next.ownerSince !== undefined ? next.ownerSince : stored.ownerSince;
+    fail('household', {
+      ...(organisation
+        ? { ownerDiedOn: 'an organisation does not die: it ends by deregistration (Civil Code arts. 59, 68)' }
+        : {}),
+      ...(ownerSince && died < ownerSince
+        ? { ownerDiedOn: `not before the day the owner became the owner (${ownerSince})` }
+        : {}),
+    });
+  } else if (since && stored.ownerDiedOn && died === undefined && since > stored.ownerDiedOn)
+    fail('household', { ownerSince: `not after the day the owner died (${stored.ownerDiedOn})` });
+  return next;
 }
 
 export interface ValidHousehold extends Omit<HouseholdRegistration, 'floorArea' | 'ownerIdentity'> {

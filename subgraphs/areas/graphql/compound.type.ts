@@ -294,7 +294,7 @@ export class UpdateHouseholdInput {
   @Field(() => LocalDate, {
     nullable: true,
     description:
-      'The day the registered owner died (from the death certificate or the cancelled household registration). A deceased person cannot be sued (Civil Code art. 13; Civil Procedure Law art. 122 item 2): a referral of the household is refused (OWNER_DECEASED) until the heirs are registered as the new owner, with ownerSince the day of the death (the heirs own the flat from it, arts. 1121, 230; they answer for the deceased’s fees up to the estate’s value, art. 1161, a claim outside the green channel). A new ownerReference clears it unless given with it; null clears it. Not after today, nor before ownerSince.',
+      'The day the registered owner died (from the death certificate or the cancelled household registration). A deceased person cannot be sued (Civil Code art. 13; Civil Procedure Law art. 122 item 2): a referral of the household is refused (OWNER_DECEASED) until the heirs (继承人; not legatees) are registered as the new owner with ownerSince on or after the day of the death (the heirs own the flat from it, arts. 1121, 230; they answer for the deceased’s fees up to the estate’s value, art. 1161, a claim the hub leaves outside the green channel), which clears it; a new ownerReference without ownerSince corrects the deceased owner’s reference and keeps the death. null clears it. Not after today, nor before ownerSince; refused for an organisation (it ends by deregistration, arts. 59, 68).',
   })
   ownerDiedOn?: string | null;
 }

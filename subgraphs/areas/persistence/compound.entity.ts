@@ -48,9 +48,9 @@ export const HouseholdSchema = defineEntity({
     floorAreaCentiM2: p.integer().fieldName('floor_area_centi_m2'),
     ownerReference: p.text(),
     ownerName: p.text().nullable(),
-    /** The day the owner became the owner, where the register recorded a change of owner (domain/compound.ts ownerSinceOf). */
+    /** The day the owner became the owner, where the register recorded a change of owner (domain/compound.ts ownerDaysOf). */
     ownerSince: p.date().nullable(),
-    /** The day the registered owner died, where the register knows it (domain/compound.ts ownerDiedOnOf). */
+    /** The day the registered owner died, where the register knows it (domain/compound.ts ownerDaysOf). */
     ownerDiedOn: p.date().nullable(),
   },
 });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { RequiredEntityData } from '@mikro-orm/core';
+import { LockMode, type RequiredEntityData } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { IsoDate } from '../../../kernel/calendar';
 import { cursorOf, keyOfCursor } from '../../../kernel/pagination';
@@ -15,9 +15,9 @@ export interface HouseholdRecord {
   floorAreaCentiM2: number;
   ownerReference: string;
   ownerName: string | null;
-  /** The day the owner became the owner, where the register keeps one (domain/compound.ts ownerSinceOf). */
+  /** The day the owner became the owner, where the register keeps one (domain/compound.ts ownerDaysOf). */
   ownerSince: IsoDate | null;
-  /** The day the registered owner died, where the register knows it (domain/compound.ts ownerDiedOnOf). */
+  /** The day the registered owner died, where the register knows it (domain/compound.ts ownerDaysOf). */
   ownerDiedOn: IsoDate | null;
 }
 
@@ -53,8 +53,14 @@ const householdOf = (r: HouseholdColumns): HouseholdRecord => ({
   ownerDiedOn: r.owner_died_on_day,
 });
 
-export function findHousehold(em: EntityManager, id: string): Promise<Household | null> {
-  return em.findOne(HouseholdSchema, { id });
+/**
+ * A household to change, locked until the caller's transaction ends: two changes at once are decided one after the
+ * other on the row as the first left it (before, each checked the owner's days it had read and wrote only what it
+ * changed, so heirs registered at the moment the former owner's death was recorded were stored dead since before
+ * they owned the flat: a helper's attacker audit).
+ */
+export function lockHousehold(em: EntityManager, id: string): Promise<Household | null> {
+  return em.findOne(HouseholdSchema, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
 }
 
 /** A room (unit and room number) is registered once per building. */
