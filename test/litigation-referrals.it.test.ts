@@ -1739,6 +1739,38 @@ describe('litigation: referrals through the green channel, the court’s reports
     ]);
   });
 
+  it('shows the court of a case already referred the day its defendant died, as the register records it', async () => {
+    const referral = await referredAlone(65);
+    const [{ household_id: householdId }] = (
+      await db.query(`select household_id from arrears.account where id = $1`, [accounts[65].id])
+    ).rows;
+    const diedOn = addDays(today, -2);
+    await ok(guangwai, `mutation($h: ID!, $i: UpdateHouseholdInput!) { updateHousehold(id: $h, input: $i) { id } }`, {
+      h: householdId,
+      i: { ownerDiedOn: diedOn },
+    });
+    // The court asks the plaintiff to name the heirs; the company reads it too (it serves the household).
+    const HOUSEHOLD = `query($id: ID!) { referral(id: $id) { household { ownerDiedOn } } }`;
+    // The register lets the court read the household once it has learnt of the referral (from its event).
+    await waitFor('the register to let the court read the household', async () => {
+      const res = await t.gql(xichengCourt, HOUSEHOLD, { id: referral.id });
+      return !res.body.errors;
+    });
+    for (const reader of [xichengCourt, companyA])
+      expect((await ok(reader, HOUSEHOLD, { id: referral.id })).referral.household).toEqual({ ownerDiedOn: diedOn });
+    expect((await fails(haidianCourt, HOUSEHOLD, { id: referral.id })).extensions.code).toBe('NOT_FOUND');
+    // No complaint naming the deceased is generated for the court (before, it named them as the defendant).
+    const DOCUMENTS = `query($id: ID!) { referral(id: $id) { documents { name } } }`;
+    const { error } = await waitFor('the register to answer for the referral', async () => {
+      const answer = (await t.gql(xichengCourt, DOCUMENTS, { id: referral.id })).body.errors?.[0];
+      return answer?.extensions?.code === 'DEFENDANT_IDENTITY_PENDING' ? undefined : { error: answer };
+    });
+    expect(error?.extensions).toMatchObject({
+      code: 'DEFENDANT_DECEASED',
+      details: { referralId: referral.id, diedOn },
+    });
+  });
+
   it('lets the company lower a fee the court holds but not raise it (CLAIM_BEFORE_COURT)', async () => {
     const account = accounts[46];
     const referral = await referredAlone(46);

@@ -79,6 +79,19 @@ describe('referral eligibility (seed 004 precondition)', () => {
     });
   });
 
+  it('counts no demand, mediation or refusal of mediation made before the owner sued became the owner', () => {
+    // The new owner since 1 January 2023: the former owner was demanded, mediated with and declined mediation in 2022.
+    const former = facts({
+      ownerSince: '2023-01-01',
+      demands: [{ date: '2022-12-20', channel: 'LETTER' }],
+      mediationSessions: [{ heldOn: '2022-12-22', outcome: 'FAILED' }],
+      mediationWaivedOn: '2022-12-23',
+    });
+    expect(codes(former)).toEqual(['NO_DEMAND_RECORDED', 'MEDIATION_NOT_TRIED']);
+    // The same steps taken with this owner count (the demand, made before the months fell due, demands none of them).
+    expect(codes({ ...former, ownerSince: '2022-12-01' })).toEqual(['NO_CLAIMABLE_CHARGES']);
+  });
+
   it('lets a filed, demanded, mediated claim through, months in order', () => {
     const result = referralEligibility(base);
     expect(result).toMatchObject({ eligible: true, failures: [], excludedCharges: [] });

@@ -143,7 +143,10 @@ export function referralEligibility(facts: ReferralFacts): Eligibility {
   validate(facts);
   const charges = [...facts.charges].sort((a, b) => a.month.localeCompare(b.month));
   const onOrBefore = (date: IsoDate) => compareDates(date, facts.referralDate) <= 0;
-  const demands = facts.demands.filter((d) => onOrBefore(d.date)).sort((a, b) => compareDates(a.date, b.date));
+  const ownersOwn = madeToTheOwner(facts.ownerSince);
+  const demands = facts.demands
+    .filter((d) => onOrBefore(d.date) && ownersOwn(d.date))
+    .sort((a, b) => compareDates(a.date, b.date));
   // A demand counts for a month only once the month is late (art. 944 para. 2: 逾期不支付 first, then the demand):
   // a letter naming December's fee before 31 December demanded nothing yet (as limitation.ts, which ignores it).
   const firstDemandOf = (c: OwedCharge) =>
@@ -222,9 +225,12 @@ export function referralEligibility(facts: ReferralFacts): Eligibility {
     const failure = demandPeriodFailure(demandedOn, facts.demandPeriod, facts.referralDate);
     if (failure) failures.push(failure);
   }
-  const waived = facts.mediationWaivedOn !== null && onOrBefore(facts.mediationWaivedOn);
+  const waived =
+    facts.mediationWaivedOn !== null && onOrBefore(facts.mediationWaivedOn) && ownersOwn(facts.mediationWaivedOn);
   // A session still PENDING has not failed: the negotiation is not over (seed 004: "双方协商不成后仍拒交…").
-  const tried = facts.mediationSessions.some((s) => onOrBefore(s.heldOn) && s.outcome !== 'PENDING');
+  const tried = facts.mediationSessions.some(
+    (s) => onOrBefore(s.heldOn) && ownersOwn(s.heldOn) && s.outcome !== 'PENDING',
+  );
   if (!waived && !tried) {
     failures.push({
       code: 'MEDIATION_NOT_TRIED',
@@ -233,6 +239,17 @@ export function referralEligibility(facts: ReferralFacts): Eligibility {
   }
   return { eligible: failures.length === 0, failures, claimableCharges, excludedCharges };
 }
+
+/**
+ * Whether a step dated `on` was taken with the owner sued: one before they became the owner (`ownerSince`, PRIOR_OWNER)
+ * was taken with the former owner, or with the deceased before the heirs (a demand reaches its addressee, Civil Code
+ * art. 137; a mediation binds its parties), so it is neither a demand on this owner nor their mediation, and the
+ * complaint does not list it. Before, a demand or mediation of the former owner counted for the new one.
+ */
+export const madeToTheOwner =
+  (ownerSince: IsoDate | null | undefined) =>
+  (on: IsoDate): boolean =>
+    !ownerSince || compareDates(on, ownerSince) >= 0;
 
 /**
  * The last day of the reasonable period after a demand made on `demandedOn`: the demand's day is not counted

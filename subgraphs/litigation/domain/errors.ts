@@ -39,6 +39,8 @@ export const LITIGATION_ERRORS = {
     "An account's claim, as arrears last published it, is still before a court though its case here ended less than ten minutes ago (arrears learns of the court's report from its events): ask again shortly; nothing was referred. `details.accountIds` names them.",
   DEFENDANT_IDENTITY_PENDING:
     "The owners' register has not disclosed the defendant to this court yet (it learns of referrals from their events): ask again shortly; nothing was generated.",
+  DEFENDANT_DECEASED:
+    "The owners' register records the defendant of this referral as dead (`details.diedOn`): a deceased person cannot be sued (Civil Code art. 13; Civil Procedure Law art. 122 item 2), so no complaint naming them is generated. The company withdraws the referral, the street office registers the heirs as the owner from the death, and the company refers the heirs' months again; a case already docketed is the court's to continue against the heirs.",
 } as const satisfies ErrorCatalog;
 
 export type LitigationErrorCode = keyof typeof LITIGATION_ERRORS;

@@ -139,6 +139,19 @@ describe('referral facts and the case package', () => {
     ]);
   });
 
+  it('lists in the package only the demands made on the owner sued, none made on a former owner', () => {
+    // The owner since 3 November 2026: the letter of the 1st went to the former owner, the message of the 5th to them.
+    const { content } = casePackageContent({
+      referralId: '7d0c2f1e-0000-4000-8000-000000000004',
+      claim: { ...CLAIM, ownerSince: '2026-11-03' },
+      claimableMonths: ['2026-10'],
+      filings: [FILING],
+      evidence: EVIDENCE,
+      costs: [],
+    });
+    expect(content.demands).toEqual([{ date: '2026-11-05', channel: 'MESSAGE (WECHAT)' }]);
+  });
+
   it('counts superseded and terminated filings as filed for the months they covered, up to the termination', () => {
     expect(
       filedContracts([

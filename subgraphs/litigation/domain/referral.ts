@@ -19,7 +19,7 @@ import {
   packageClaims,
 } from './case-package';
 import { ComplaintClaims, CostLine, buildComplaintClaims, monthChargedFen } from './claim';
-import { Eligibility, FiledContract, OwedCharge, ReferralFacts, filedAndInForce } from './eligibility';
+import { Eligibility, FiledContract, OwedCharge, ReferralFacts, filedAndInForce, madeToTheOwner } from './eligibility';
 import { DemandPeriod } from './statutes';
 import { EVIDENCE_LIMITS } from './evidence-file';
 import { litigationError } from './errors';
@@ -469,12 +469,15 @@ export function casePackageContent(input: PackageInput): {
     penaltyLines: claims.penaltyLines,
     lateFeeTerms: filing.terms.lateFee ? publishedLateFee(filing.terms.lateFee) : null,
     amountsAsOf: claim.asOf,
-    // Every demand made, a letter with its arrival (null: not recorded, which the complaint says).
-    demands: claim.demands.map((d) => ({
-      date: d.on,
-      channel: d.channel ? `${d.kind} (${d.channel})` : d.kind,
-      ...(d.deliveredOn !== undefined ? { deliveredOn: d.deliveredOn } : {}),
-    })),
+    // Every demand made on the owner sued (not on a former owner: madeToTheOwner), a letter with its arrival (null:
+    // not recorded, which the complaint says).
+    demands: claim.demands
+      .filter((d) => madeToTheOwner(claim.ownerSince)(d.on))
+      .map((d) => ({
+        date: d.on,
+        channel: d.channel ? `${d.kind} (${d.channel})` : d.kind,
+        ...(d.deliveredOn !== undefined ? { deliveredOn: d.deliveredOn } : {}),
+      })),
     evidence: [...input.evidence],
   };
   return { content, claims, filing };

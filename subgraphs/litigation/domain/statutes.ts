@@ -78,13 +78,17 @@ export const PRIOR_OWNER_SOURCE =
 /**
  * A deceased owner is no defendant. A natural person bears rights and duties from birth to death (Civil Code art. 13:
  * "自然人从出生时起到死亡时止，具有民事权利能力，依法享有民事权利，承担民事义务"), and a suit needs a definite defendant
- * (Civil Procedure Law art. 122 item 2, 2017 text art. 119: "有明确的被告"): a court asks a plaintiff who names a dead
- * person to name the proper party and dismisses the suit if it does not. Succession opens at the death (Civil Code
- * art. 1121), and heirs take real property from then (art. 230), so the fees of the months since are the heirs' as
- * owners; the deceased's own fees are a debt of the estate that the heirs pay up to its value (art. 1161), a claim
- * against the heirs that is not the green channel's. The hub refuses a referral of a household whose registered owner
- * is recorded dead (OWNER_DECEASED) until the street office registers the heirs as the owner, from the day of the death
- * (the months before are then left out as PRIOR_OWNER).
+ * (Civil Procedure Law art. 122 item 2, 2017 text art. 119: "有明确的被告"; parties are citizens, legal persons and
+ * other organisations, 2017 text art. 48 para. 1): a court asks a plaintiff who names a dead person to name the proper
+ * party and dismisses the suit if it does not. Succession opens at the death (Civil Code art. 1121), and heirs (继承人;
+ * not legatees, whom art. 230 no longer names) take real property from then without registration (art. 230), so the
+ * fees of the months since are the heirs' own as owners, jointly where several hold the flat (art. 307); the
+ * deceased's own fees are a debt of the estate that the heirs pay up to its value (art. 1161). Claiming those from the
+ * heirs, a judgment limited to the estate, is left outside the green channel by the hub's choice, not by law; a
+ * surviving spouse co-owning the flat (art. 1153) owes its fees as a co-owner too, which the hub does not model. The
+ * hub refuses a referral of a household whose registered owner is recorded dead (OWNER_DECEASED) until the street
+ * office registers the heirs as the owner, on or after the day of the death (the months before are then left out as
+ * PRIOR_OWNER), and generates no complaint naming a defendant recorded dead after the referral (DEFENDANT_DECEASED).
  */
 export const OWNER_DECEASED_SOURCE =
   'Civil Code art. 13 (capacity ends at death); Civil Procedure Law art. 122 item 2 (a definite defendant); Civil Code arts. 1121, 230 (the heirs own from the death), 1161 (the deceased’s debts, up to the estate’s value)';

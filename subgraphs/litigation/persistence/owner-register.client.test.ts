@@ -117,6 +117,31 @@ describe('the owners’ register client (Household.ownerIdentity of the areas su
     }
   });
 
+  it('answers DEFENDANT_DECEASED for an owner the register records as dead, with or without an identity', async () => {
+    const identity = {
+      legalName: '张三',
+      idType: 'RESIDENT_ID',
+      idNumber: '110108190001010015',
+      phone: null,
+      serviceAddress: null,
+      masked: false,
+    };
+    const dead = await fakeAreas(() => ({
+      data: { _entities: [{ ownerDiedOn: '2026-11-20', ownerIdentity: identity }] },
+    }));
+    const deadUnknown = await fakeAreas(() => ({
+      data: { _entities: [{ ownerDiedOn: '2026-11-20', ownerIdentity: null }] },
+    }));
+    try {
+      for (const areas of [dead, deadUnknown])
+        await expect(
+          ownerRegisterClient({ url: areas.url, tokens }).find({ caller: court, householdId: 'h', referralId: 'r' }),
+        ).rejects.toMatchObject({ code: 'DEFENDANT_DECEASED', details: { referralId: 'r', diedOn: '2026-11-20' } });
+    } finally {
+      await Promise.all([dead.stop(), deadUnknown.stop()]);
+    }
+  });
+
   it('fails on any other error or a malformed identity, rather than filing a complaint without its defendant', async () => {
     const refusing = await fakeAreas(() => ({ errors: [{ message: 'no', extensions: { code: 'FORBIDDEN' } }] }));
     const malformed = await fakeAreas(() => ({

@@ -6,7 +6,10 @@ import { litigationError } from '../domain/errors';
 
 const QUERY = `query OwnerIdentity($representations: [_Any!]!, $referralId: ID) {
   _entities(representations: $representations) {
-    ... on Household { ownerIdentity(referralId: $referralId) { legalName idType idNumber phone serviceAddress masked } }
+    ... on Household {
+      ownerDiedOn
+      ownerIdentity(referralId: $referralId) { legalName idType idNumber phone serviceAddress masked }
+    }
   }
 }`;
 
@@ -48,7 +51,10 @@ function decoded(value: unknown): DefendantIdentity {
  * owner only for the court of a referral naming that owner, and logs the read. While the areas subgraph has no
  * `Household.ownerIdentity` yet, its schema refuses the query and the complaint leaves the defendant to be filled in.
  * A household the court cannot see yet, or an owner masked from it, means the register has not learnt of the
- * referral (from litigation.referrals.v1): DEFENDANT_IDENTITY_PENDING, and nothing is generated.
+ * referral (from litigation.referrals.v1): DEFENDANT_IDENTITY_PENDING, and nothing is generated. An owner the register
+ * records as dead (the death recorded after the referral was sent) is no defendant: DEFENDANT_DECEASED, and nothing
+ * naming them is generated (before, the complaint named the deceased, or after the heirs were registered, stayed
+ * DEFENDANT_IDENTITY_PENDING for good).
  */
 export function ownerRegisterClient(options: {
   url: string;
@@ -70,7 +76,7 @@ export function ownerRegisterClient(options: {
         signal: AbortSignal.timeout(options.timeoutMs ?? 5000),
       });
       const body = (await response.json().catch(() => ({}))) as {
-        data?: { _entities?: ({ ownerIdentity?: unknown } | null)[] };
+        data?: { _entities?: ({ ownerIdentity?: unknown; ownerDiedOn?: unknown } | null)[] };
         errors?: { message: string; extensions?: { code?: string } }[];
       };
       if (body.errors?.some((e) => e.extensions?.code === 'GRAPHQL_VALIDATION_FAILED')) {
@@ -89,6 +95,15 @@ export function ownerRegisterClient(options: {
       const household = body.data?._entities?.[0];
       // No household for this court, or a masked owner: the register has not learnt of the referral yet.
       if (!household) throw pending(referralId);
+      if (typeof household.ownerDiedOn === 'string')
+        throw litigationError(
+          'DEFENDANT_DECEASED',
+          `The register records the defendant as dead since ${household.ownerDiedOn}`,
+          {
+            referralId,
+            diedOn: household.ownerDiedOn,
+          },
+        );
       if (household.ownerIdentity === null || household.ownerIdentity === undefined) return null;
       const identity = decoded(household.ownerIdentity);
       if (identity.masked) throw pending(referralId);
