@@ -104,6 +104,14 @@ export function compareDates(a: IsoDate, b: IsoDate): number {
 /** The later of two days (either, when the same). */
 export const laterDate = (a: IsoDate, b: IsoDate): IsoDate => (compareDates(a, b) >= 0 ? a : b);
 
+/**
+ * Whether `month` is wholly the owner's who became the owner on `ownerSince` (null: the owner throughout): it began
+ * on or after that day. A month begun before it is the former owner's, in part or whole (a referral leaves it out as
+ * PRIOR_OWNER, and a payment without designation does not go to it).
+ */
+export const isOwnersMonth = (month: YearMonth, ownerSince: IsoDate | null | undefined): boolean =>
+  !ownerSince || compareDates(`${month}-01`, ownerSince) >= 0;
+
 /** Whole calendar days from `from` to `to` (negative when `to` is earlier): 2024-03-16 → 2024-03-19 is 3. */
 export function daysBetween(from: IsoDate, to: IsoDate): number {
   return Math.round((utcOrThrow(to) - utcOrThrow(from)) / DAY_MS);

@@ -255,6 +255,64 @@ describe('arrears: billing, payments, collection and rates, through the gateway 
     expect(reminded.actions.map((a: { kind: string }) => a.kind)).toEqual(['NOTICE_POSTED']);
   });
 
+  it('applies a new owner’s payment without designation to their own months, never the former owner’s (Civil Code arts. 560, 944)', async () => {
+    const accountId = accountIds[40];
+    const [{ household_id: householdId }] = (
+      await db.query(`select household_id from arrears.account where id = $1`, [accountId])
+    ).rows;
+    const soldOn = `${addMonths(thisMonth, -2)}-01`;
+    await ok(guangwai, `mutation($h: ID!, $i: UpdateHouseholdInput!) { updateHousehold(id: $h, input: $i) { id } }`, {
+      h: householdId,
+      i: { ownerReference: 'o-sold-40', ownerName: '新业主', ownerSince: soldOn },
+    });
+    await waitFor('arrears to hold the day the new owner became the owner', async () => {
+      const { rows } = await db.query(
+        `select to_char(owner_since, 'YYYY-MM-DD') as since from arrears.billable_household where household_id = $1`,
+        [householdId],
+      );
+      return rows[0]?.since === soldOn;
+    });
+    const charges = (
+      await db.query(
+        `select id, month, amount_fen::int as fen from arrears.charge where account_id = $1 and kind = 'SERVICE_FEE' order by month`,
+        [accountId],
+      )
+    ).rows as { id: string; month: string; fen: number }[];
+    const [former, own] = charges;
+    expect([former.month, own.month]).toEqual([firstMonth, addMonths(thisMonth, -2)]);
+    const IMPORT = `mutation($p: [PaymentInput!]!) { importPayments(payments: $p) { receiptNumber } }`;
+    const pay = (extra: Record<string, unknown>) =>
+      ok(companyA, IMPORT, {
+        p: [
+          {
+            accountId,
+            amountFen: own.fen,
+            paidOn: today,
+            method: 'BANK_TRANSFER',
+            idempotencyKey: randomUUID(),
+            ...extra,
+          },
+        ],
+      });
+    const allocated = async () =>
+      (
+        await db.query(
+          `select a.charge_id, a.fen::int as fen from arrears.payment_allocation a join arrears.payment p on p.id = a.payment_id
+            where p.account_id = $1 order by p.recorded_at, a.charge_id`,
+          [accountId],
+        )
+      ).rows;
+    await pay({});
+    // Before, it paid the former owner's oldest month, and the new owner's own month stayed in arrears.
+    expect(await allocated()).toEqual([{ charge_id: own.id, fen: own.fen }]);
+    // Named, a payment still pays the former owner's month (the former owner paying, or the buyer taking it on).
+    await pay({ amountFen: former.fen, designatedChargeIds: [former.id] });
+    expect(await allocated()).toEqual([
+      { charge_id: own.id, fen: own.fen },
+      { charge_id: former.id, fen: former.fen },
+    ]);
+  });
+
   it('imports a payment statement all or nothing, naming the bad line, and records each line once however often it is imported', async () => {
     const IMPORT = `mutation($p: [PaymentInput!]!) { importPayments(payments: $p) { receiptNumber accountId amountFen replayed } }`;
     const line = (i: number, key: string = randomUUID()) => ({

@@ -2,9 +2,10 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { IsoDate } from '../../../kernel/calendar';
 import { Fen } from '../../../kernel/money';
 import { Identity } from '../../../kernel/identity';
-import { AppliedCredit, applyCredits } from '../domain/allocation';
+import { AppliedCredit, applyCredits, currentOwnersCharges } from '../domain/allocation';
 import { addCredits } from '../persistence/account.repository';
 import { addPaidAmounts, chargesOfAccounts } from '../persistence/charge.repository';
+import { ownersSince } from '../persistence/billable-household.repository';
 import { heldServiceFeeCredits, insertCreditApplications } from '../persistence/ledger.repository';
 import { loadAccounts } from './account.lookup';
 import { collectedMoves, settleIfCleared } from './account.moves';
@@ -27,13 +28,18 @@ export async function applyHeldCredits(
   if (held.size === 0) return [];
   const accounts = await loadAccounts(tx, identity, [...held.keys()]);
   const chargesOf = await chargesOfAccounts(tx, [...held.keys()]);
+  const since = await ownersSince(tx, [...new Set([...accounts.values()].map((a) => a.householdId))]);
   const applied: AppliedCredit[] = [];
   const spent = new Map<string, Fen>();
   const moves = collectedMoves(tx);
   for (const [accountId, credits] of held) {
     const account = accounts.get(accountId);
     if (!account) continue;
-    const serviceFees = (chargesOf.get(accountId) ?? []).filter((c) => c.kind === 'SERVICE_FEE');
+    // The current owner's months only (currentOwnersCharges): a credit does not pay a former owner's debt.
+    const serviceFees = currentOwnersCharges(
+      (chargesOf.get(accountId) ?? []).filter((c) => c.kind === 'SERVICE_FEE'),
+      since.get(account.householdId) ?? null,
+    );
     const result = applyCredits(credits, serviceFees);
     if (result.applied.length === 0) continue;
     applied.push(...result.applied);

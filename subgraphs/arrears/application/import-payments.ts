@@ -11,7 +11,7 @@ import { retryAfterLostRace } from '../../../platform/db/sql';
 import { recordEvent } from '../../../platform/events/outbox';
 import { Account } from '../domain/account';
 import { assertPropertyCompany } from '../domain/access';
-import { allocatePayment } from '../domain/allocation';
+import { allocatePayment, currentOwnersCharges } from '../domain/allocation';
 import { BilledCharge, openTotal } from '../domain/charge';
 import {
   PaymentInput,
@@ -28,6 +28,7 @@ import {
 import { paymentRecorded } from '../events/publish/account-events';
 import { addCredits } from '../persistence/account.repository';
 import { addPaidAmounts, chargesOfAccounts } from '../persistence/charge.repository';
+import { ownersSince } from '../persistence/billable-household.repository';
 import { NewPayment, insertPayments, receiptsOf, reserveReceiptNumbers } from '../persistence/ledger.repository';
 import { loadAccounts } from './account.lookup';
 import { collectedMoves, settleIfCleared } from './account.moves';
@@ -131,6 +132,7 @@ async function applyPayments(
   const idOf = (line: (typeof lines)[number]) => line.prepared.input.accountId.toLowerCase();
   const locked = await loadAccounts(tx, identity, [...new Set(lines.map(idOf))], true);
   const chargesOf = await chargesOfAccounts(tx, [...locked.keys()]);
+  const since = await ownersSince(tx, [...new Set([...locked.values()].map((a) => a.householdId))]);
   const paying = new Map<string, PayingAccount>(
     [...locked].map(([id, account]) => [id, { account, charges: chargesOf.get(id) ?? [] }]),
   );
@@ -157,7 +159,13 @@ async function applyPayments(
       );
       if (input.purpose === 'LEVY' && payable.length === 0)
         throw new NotFoundError('Levy charge of this account', String(input.levyId));
-      const allocation = allocatePayment(payable, input.amountFen, input.designatedChargeIds ?? []);
+      // Without a designation, only the current owner's months (currentOwnersCharges): a former owner's are paid by name.
+      const designated = input.designatedChargeIds ?? [];
+      const allocation = allocatePayment(
+        designated.length > 0 ? payable : currentOwnersCharges(payable, since.get(account.householdId) ?? null),
+        input.amountFen,
+        designated,
+      );
       const levyId = input.levyId ?? null;
       const payment: NewPayment = {
         id: randomUUID(),

@@ -5,6 +5,7 @@ import {
   adjustCharge,
   allocatePayment,
   applyCredits,
+  currentOwnersCharges,
   raisesClaimBeforeCourt,
 } from './allocation';
 import { Charge, openFen } from './charge';
@@ -119,6 +120,19 @@ describe('allocatePayment', () => {
     const error = rejection(() => allocatePayment(ledger, 1_000, designated));
     expect(error.code).toBe('BAD_USER_INPUT');
     expect(error.details).toEqual({ problems });
+  });
+});
+
+describe('currentOwnersCharges', () => {
+  it('leaves a payment without designation the months begun on or after the owner became the owner (arts. 560, 944)', () => {
+    // Sold on 15 February 2024: January and February are (in part) the former owner's.
+    expect(currentOwnersCharges(ledger, '2024-02-15').map((c) => c.month)).toEqual(['2024-03']);
+    expect(currentOwnersCharges(ledger, '2024-02-01').map((c) => c.month)).toEqual(['2024-03', '2024-02']);
+    expect(currentOwnersCharges(ledger, null)).toEqual(ledger);
+    // The new owner's 9,482 fen pays March, not the former owner's January.
+    expect(allocatePayment(currentOwnersCharges(ledger, '2024-02-15'), MONTHLY).applied).toEqual([
+      { chargeId: 'c-2024-03', fen: MONTHLY },
+    ]);
   });
 });
 

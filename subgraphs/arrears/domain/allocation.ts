@@ -1,5 +1,5 @@
 import { InvalidInputError } from '../../../kernel/errors';
-import { IsoDate, compareDates, compareMonths } from '../../../kernel/calendar';
+import { IsoDate, compareDates, compareMonths, isOwnersMonth } from '../../../kernel/calendar';
 import { isPastDue } from '../../../kernel/past-due';
 import { Fen } from '../../../kernel/money';
 import { Charge, openFen } from './charge';
@@ -75,6 +75,22 @@ export function allocatePayment(
       received.has(c.chargeId) ? { ...c, paidFen: c.paidFen + (received.get(c.chargeId) ?? 0) } : c,
     ),
   };
+}
+
+/**
+ * The charges money may go to without the payer naming them: those of the months of the owner registered now (begun
+ * on or after the day they became the owner, where the register recorded a change of owner). The months before are
+ * the former owner's debt (Civil Code art. 944 para. 1, art. 209; for heirs, the estate's, art. 1161), which the new
+ * owner's payment does not settle by default (art. 560 orders the debts of the one debtor paying) nor restart the
+ * limitation of (art. 195 item 2 needs the debtor's own act): a payer names them to pay them. Before, after a sale
+ * the new owner's payments went to the former owner's oldest months, while the new owner's own months stayed open,
+ * ran late fees and were referred to court against them (a helper's legal audit).
+ */
+export function currentOwnersCharges<C extends Pick<Charge, 'month'>>(
+  charges: readonly C[],
+  ownerSince: IsoDate | null,
+): C[] {
+  return charges.filter((c) => isOwnersMonth(c.month, ownerSince));
 }
 
 /** What a payment left over (its credit) and has not yet been set against a charge. */

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { sqlArray, sqlRows, sqlRun } from '../../../platform/db/sql';
 import type { BuildingRosterData } from '../../../catalog';
 import { HouseholdPlace } from '../domain/statement';
+import type { IsoDate } from '../../../kernel/calendar';
 
 /**
  * The households billing charges, as the areas feed lists them (floor area, building class, no owner names). Each
@@ -38,6 +39,20 @@ export async function householdsWithNewOwner(em: EntityManager, roster: Building
     [JSON.stringify(roster.households)],
   );
   return rows.map((r) => r.household_id);
+}
+
+/**
+ * The day each household's owner became the owner, where the register recorded a change of owner (the roster's
+ * ownerSince); households without one, or no longer on the register, are absent.
+ */
+export async function ownersSince(em: EntityManager, householdIds: readonly string[]): Promise<Map<string, IsoDate>> {
+  const rows = await sqlRows<{ household_id: string; owner_since: IsoDate }>(
+    em,
+    `select household_id, to_char(owner_since, 'YYYY-MM-DD') as owner_since from arrears.billable_household
+      where household_id = any(?::uuid[]) and owner_since is not null`,
+    [sqlArray(householdIds)],
+  );
+  return new Map(rows.map((r) => [r.household_id, r.owner_since]));
 }
 
 /** Which of the buildings have households in the area. */

@@ -1,6 +1,14 @@
 import { litigationError } from './errors';
 import { InvalidInputError } from '../../../kernel/errors';
-import { IsoDate, YearMonth, addDays, compareDates, isIsoDate, isYearMonth } from '../../../kernel/calendar';
+import {
+  IsoDate,
+  YearMonth,
+  addDays,
+  compareDates,
+  isIsoDate,
+  isOwnersMonth,
+  isYearMonth,
+} from '../../../kernel/calendar';
 import { Fen } from '../../../kernel/money';
 import { isPastDue } from '../../../kernel/past-due';
 import { DemandPeriod, DemandPeriodSetBy, OWNER_DECEASED_SOURCE } from './statutes';
@@ -156,7 +164,7 @@ export function referralEligibility(facts: ReferralFacts): Eligibility {
   const otherContract = (c: OwedCharge) => !!facts.contractId && c.contractId !== facts.contractId;
   // A month begun before the owner became the owner is (wholly or in part) the former owner's: left out whole, so the
   // new owner is never sued for a day of the former's.
-  const priorOwner = (c: OwedCharge) => !!facts.ownerSince && compareDates(`${c.month}-01`, facts.ownerSince) < 0;
+  const priorOwner = (c: OwedCharge) => !isOwnersMonth(c.month, facts.ownerSince);
   // The first that applies names the month's reason, in this order.
   const rules: readonly [ExclusionReason, (c: OwedCharge) => boolean][] = [
     ['OTHER_CONTRACT', otherContract],
