@@ -71,6 +71,16 @@ const terms = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
+/** A developer's preliminary contract (Civil Code art. 939) from `startsOn` to `endsOn`. */
+const preliminaryTerms = (number: string, startsOn: string, endsOn: string) => ({
+  kind: 'PRELIMINARY',
+  number,
+  ownersSide: { kind: 'DEVELOPER', name: '某开发商' },
+  startsOn,
+  endsOn,
+  parties: [terms().parties[0], { role: 'DEVELOPER', name: '某开发商', signatory: '周总' }],
+});
+
 const FILING_FIELDS = `id contractId status kind currentVersion recordNumber submittedOn deadline late daysLate lateConsequence acceptedOn amendsFilingId supersededByFilingId terminatedOn handoverOn`;
 const DRAFT = `mutation($a: ID!, $t: ContractTermsInput!) { draftContract(areaId: $a, terms: $t) { id status } }`;
 const SUBMIT = `mutation($c: ID!, $k: Key!, $d: [FilingDocumentInput!]!) { submitFiling(contractId: $c, idempotencyKey: $k, documents: $d) { ${FILING_FIELDS} } }`;
@@ -417,14 +427,6 @@ describe('contracts: filings from draft to termination, through the gateway and 
     // Before, a preliminary contract beginning under the owners' contract was filed, and one whose filing was still
     // under review when the regular contract was accepted stayed ACCEPTED beside it once accepted.
     const year = (n: number) => addDays(today, n * 365);
-    const preliminaryTerms = (number: string, startsOn: string, endsOn: string) => ({
-      kind: 'PRELIMINARY',
-      number,
-      ownersSide: { kind: 'DEVELOPER', name: '某开发商' },
-      startsOn,
-      endsOn,
-      parties: [terms().parties[0], { role: 'DEVELOPER', name: '某开发商', signatory: '周总' }],
-    });
     const regular = await draft(companyA, { number: 'HJ6-940-R', startsOn: year(20), endsOn: year(23) });
     const regularFiling = (await t.gql(companyA, SUBMIT, { c: regular, k: randomUUID(), d: contractText })).body.data
       .submitFiling;
@@ -1083,5 +1085,64 @@ describe('contracts: filings from draft to termination, through the gateway and 
       await producer.disconnect();
       await db.end();
     }
+  });
+
+  it('supersedes a preliminary contract’s amendment filed at the moment the regular contract is accepted (art. 940)', async () => {
+    const year = (n: number) => addDays(today, n * 365);
+    const submit = async (contractId: string) => {
+      const res = await t.gql(companyA, SUBMIT, { c: contractId, k: randomUUID(), d: contractText });
+      expect(res.body.errors).toBeUndefined();
+      return res.body.data.submitFiling;
+    };
+    // 阳光丽景's buildings are high-rise.
+    const highRise = {
+      feeSchedule: {
+        classes: [{ buildingClass: 'HIGH_RISE', assessedRateFenPerM2Month: 250, ownerRateFenPerM2Month: 250 }],
+      },
+    };
+    const preliminaryOf = (endsOn: string) => ({ ...preliminaryTerms('YG-940-P', year(1), endsOn), ...highRise });
+    const preliminary = await draft(companyA, preliminaryOf(addDays(year(2), 50)), YANGGUANG);
+    const accepted = await t.gql(xichengBureau, ACCEPT, { f: (await submit(preliminary)).id, v: 1 });
+    expect(accepted.body.data.acceptFiling.status).toBe('ACCEPTED');
+    const regular = await draft(
+      companyA,
+      { number: 'YG-940-R', startsOn: year(2), endsOn: year(5), ...highRise },
+      YANGGUANG,
+    );
+    const regularFiling = await submit(regular);
+    const holder = await connectedClient(t.databaseUrl);
+    const waiting = async (n: number) =>
+      (
+        await t.sql<{ n: number }>(
+          `select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and query not like '%pg_stat_activity%'`,
+        )
+      )[0].n >= n;
+    try {
+      // The preliminary contract held: its amendment queues for it first, then the regular contract's acceptance.
+      await holder.query('begin');
+      await holder.query('select 1 from contracts.contract where id = $1 for update', [preliminary]);
+      const amending = t.gql(companyA, AMEND, {
+        c: preliminary,
+        k: randomUUID(),
+        on: today,
+        t: terms(preliminaryOf(addDays(year(2), 80))),
+        d: contractText,
+      });
+      await waitFor('the amendment to wait on the preliminary contract', () => waiting(1));
+      const accepting = t.gql(xichengBureau, ACCEPT, { f: regularFiling.id, v: 1 });
+      await waitFor('the acceptance to wait on the preliminary contract', () => waiting(2));
+      await holder.query('commit');
+      expect((await amending).body.errors).toBeUndefined();
+      expect((await accepting).body.data.acceptFiling.status).toBe('ACCEPTED');
+    } finally {
+      await holder.end();
+    }
+    // Before, the acceptance had read the contract's filings before the amendment committed: it stayed SUBMITTED.
+    const ended = (await t.gql(companyA, CONTRACT, { id: preliminary })).body.data.contract;
+    expect(ended.status).toBe('SUPERSEDED');
+    expect(ended.filings.map((f: { kind: string; status: string }) => [f.kind, f.status]).sort()).toEqual([
+      ['AMENDMENT', 'SUPERSEDED'],
+      ['INITIAL', 'SUPERSEDED'],
+    ]);
   });
 });

@@ -20,7 +20,7 @@ import { mayDecideFiling, mayReviewFiling } from '../domain/filing-reviewers';
 import { findAreaView } from '../persistence/area-view.repository';
 import { Contract } from '../persistence/contract.entity';
 import {
-  acceptedContracts,
+  lockAcceptedContracts,
   contractsEverAccepted,
   findContract,
   lockAreaContracts,
@@ -189,7 +189,7 @@ async function endPreliminaryContracts(
   actor: Identity,
   via: Channel,
 ): Promise<void> {
-  const preliminary = await acceptedContracts(em, regular.areaId, 'PRELIMINARY');
+  const preliminary = await lockAcceptedContracts(em, regular.areaId, 'PRELIMINARY');
   const ended = new Set(
     preliminaryContractsEndedBy(preliminary.map(asExistingContract), {
       id: regular.id,

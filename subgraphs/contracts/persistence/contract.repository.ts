@@ -28,9 +28,18 @@ export const otherContractsOfArea = (
   exceptContractId: string,
 ): Promise<Contract[]> => em.find(ContractSchema, { areaId, id: { $ne: exceptContractId } });
 
-/** The area's accepted contracts of one kind. */
-export const acceptedContracts = (em: EntityManager, areaId: string, kind: ContractKind): Promise<Contract[]> =>
-  em.find(ContractSchema, { areaId, kind, status: 'ACCEPTED' });
+/**
+ * The area's accepted contracts of one kind, locked in id order for the caller's transaction and read afresh: a
+ * change committed meanwhile (an amendment filed, a termination) is seen before the caller changes them. Read without
+ * a lock, the acceptance of a regular contract superseded a preliminary one whose amendment was filed at that moment,
+ * and left the amendment SUBMITTED on a superseded contract (a helper's concurrency audit).
+ */
+export const lockAcceptedContracts = (em: EntityManager, areaId: string, kind: ContractKind): Promise<Contract[]> =>
+  em.find(
+    ContractSchema,
+    { areaId, kind, status: 'ACCEPTED' },
+    { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true, orderBy: { id: 'asc' } },
+  );
 
 /**
  * The area's contracts of one kind that were ever in force: accepted, or terminated after a version of theirs was
