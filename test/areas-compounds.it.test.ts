@@ -424,6 +424,29 @@ describe('areas: compounds, buildings and households', () => {
     });
   });
 
+  /** Sends `requests` while the row `id` of `table` is held, so that each queues for it; their answers once it is let go. */
+  const whileHeld = async <T>(table: string, id: string, requests: () => Promise<T>[]): Promise<T[]> => {
+    const waiting = async () =>
+      (
+        await db.query(
+          `select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`,
+        )
+      ).rows[0].n;
+    const holder = await connectedClient(t.databaseUrl);
+    try {
+      await holder.query('begin');
+      await holder.query(`select id from ${table} where id = $1 for update`, [id]);
+      const answers = requests();
+      await waitFor('the requests to wait on the row', async () => (await waiting()) >= answers.length);
+      await holder.query('commit');
+      return await Promise.all(answers);
+    } finally {
+      await holder.end();
+    }
+  };
+  const codeOf = (r: { body: { errors?: { extensions?: { code?: string } }[] } }) =>
+    r.body.errors?.[0]?.extensions?.code ?? 'OK';
+
   it('decides two changes of one household made at once one after the other: the heirs, and the former owner’s death', async () => {
     const [{ id: householdId }] = (
       await db.query(
@@ -432,36 +455,42 @@ describe('areas: compounds, buildings and households', () => {
       )
     ).rows;
     const CHANGE = `mutation($h: ID!, $i: UpdateHouseholdInput!) { updateHousehold(id: $h, input: $i) { id } }`;
-    const waiting = async () =>
-      (
-        await db.query(
-          `select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`,
-        )
-      ).rows[0].n;
-    // Both changes are made while the row is held, so each is decided once the other has committed, in either order.
-    const holder = await connectedClient(t.databaseUrl);
-    try {
-      await holder.query('begin');
-      await holder.query('select id from areas.household where id = $1 for update', [householdId]);
-      const heirs = t.gql(guangwai, CHANGE, {
+    const [heirs, death] = await whileHeld('areas.household', householdId, () => [
+      t.gql(guangwai, CHANGE, {
         h: householdId,
         i: { ownerReference: 'o-heirs-race', ownerName: '继承人', ownerSince: '2026-10-01' },
-      });
-      const death = t.gql(guangwai, CHANGE, { h: householdId, i: { ownerDiedOn: '2026-08-15' } });
-      await waitFor('both changes to wait on the household', async () => (await waiting()) >= 2);
-      await holder.query('commit');
-      const codes = (await Promise.all([heirs, death])).map((r) => r.body.errors?.[0]?.extensions?.code ?? 'OK');
-      // The heirs first: a death before they owned the flat is refused. The death first: the heirs clear it.
-      expect(codes[0]).toBe('OK');
-      expect(['OK', 'BAD_USER_INPUT']).toContain(codes[1]);
-    } finally {
-      await holder.end();
-    }
+      }),
+      t.gql(guangwai, CHANGE, { h: householdId, i: { ownerDiedOn: '2026-08-15' } }),
+    ]);
+    // The heirs first: a death before they owned the flat is refused. The death first: the heirs clear it.
+    expect(codeOf(heirs)).toBe('OK');
+    expect(['OK', 'BAD_USER_INPUT']).toContain(codeOf(death));
     const { rows } = await db.query(
       `select owner_reference, to_char(owner_since, 'YYYY-MM-DD') as since, owner_died_on from areas.household where id = $1`,
       [householdId],
     );
     // Before, each checked the days it had read, and both wrote: the heirs dead since before they owned the flat.
     expect(rows[0]).toEqual({ owner_reference: 'o-heirs-race', since: '2026-10-01', owner_died_on: null });
+  });
+
+  it('decides two corrections of one building made at once one after the other: no elevators, and their replacement', async () => {
+    const [{ id: buildingId }] = (
+      await db.query(`select id from areas.building where compound_id = $1 order by id desc limit 1`, [
+        byName['红居南街6号院'].id,
+      ])
+    ).rows;
+    const FIX = `mutation($b: ID!, $i: UpdateBuildingInput!) { updateBuilding(id: $b, input: $i) { id } }`;
+    expect(codeOf(await t.gql(guangwai, FIX, { b: buildingId, i: { elevators: 2 } }))).toBe('OK');
+    const answers = await whileHeld('areas.building', buildingId, () => [
+      t.gql(guangwai, FIX, { b: buildingId, i: { elevators: 0 } }),
+      t.gql(guangwai, FIX, { b: buildingId, i: { elevatorsReplacedIn: '2020-05' } }),
+    ]);
+    // Whichever came second was checked against the first's result: one of them is refused.
+    expect(answers.map(codeOf).sort()).toEqual(['BAD_USER_INPUT', 'OK']);
+    const { rows } = await db.query(`select elevators, elevators_replaced_in from areas.building where id = $1`, [
+      buildingId,
+    ]);
+    // Before, each was checked against the row it had read and both were written: 0 elevators, replaced in 2020-05.
+    expect(rows[0].elevators === 0 && rows[0].elevators_replaced_in !== null).toBe(false);
   });
 });

@@ -3,7 +3,7 @@ import { Identity } from '../../../kernel/identity';
 import { NotFoundError } from '../../../kernel/errors';
 import { assertMayManageStreet, mayReadStreet } from '../domain/access';
 import { Building, Compound, Household } from '../persistence/compound.entity';
-import { findBuilding } from '../persistence/building.repository';
+import { findBuilding, findBuildings } from '../persistence/building.repository';
 import { findCompound } from '../persistence/compound.repository';
 import { lockHousehold } from '../persistence/household.repository';
 
@@ -33,11 +33,14 @@ export async function manageableHousehold(
 }
 
 /**
- * A building of a compound the caller manages (see manageableCompound). Outside the caller's jurisdiction the
- * building is NOT_FOUND by the id the caller gave: its compound's id is not disclosed.
+ * A building of a compound the caller manages (see manageableCompound), locked for the caller's transaction (which
+ * changes it or adds to it): two corrections at once are each validated against the other's result (before, each
+ * against the row it had read, so 0 elevators and a month they were replaced in could both be stored: a helper's
+ * concurrency audit). Outside the caller's jurisdiction the building is NOT_FOUND by the id the caller gave: its
+ * compound's id is not disclosed.
  */
 export async function manageableBuilding(em: EntityManager, identity: Identity, buildingId: string): Promise<Building> {
-  const building = await findBuilding(em, buildingId);
+  const [building] = await findBuildings(em, [buildingId], { lock: true });
   const notFound = new NotFoundError('Building', buildingId);
   if (!building) throw notFound;
   await managedCompound(em, identity, building.compoundId, notFound);
