@@ -305,11 +305,14 @@ describe('arrears: billing, payments, collection and rates, through the gateway 
     await pay({});
     // Before, it paid the former owner's oldest month, and the new owner's own month stayed in arrears.
     expect(await allocated()).toEqual([{ charge_id: own.id, fen: own.fen }]);
+    // Paid before the sale (a bank file imported late), it pays the former owner's months: it was their money.
+    await pay({ amountFen: 100, paidOn: addDays(soldOn, -1) });
     // Named, a payment still pays the former owner's month (the former owner paying, or the buyer taking it on).
-    await pay({ amountFen: former.fen, designatedChargeIds: [former.id] });
+    await pay({ amountFen: former.fen - 100, designatedChargeIds: [former.id] });
     expect(await allocated()).toEqual([
       { charge_id: own.id, fen: own.fen },
-      { charge_id: former.id, fen: former.fen },
+      { charge_id: former.id, fen: 100 },
+      { charge_id: former.id, fen: former.fen - 100 },
     ]);
   });
 

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { IsoDate } from '../../../kernel/calendar';
 import { Fen } from '../../../kernel/money';
 import { Identity } from '../../../kernel/identity';
-import { AppliedCredit, applyCredits, currentOwnersCharges } from '../domain/allocation';
+import { AppliedCredit, applyCredits } from '../domain/allocation';
 import { addCredits } from '../persistence/account.repository';
 import { addPaidAmounts, chargesOfAccounts } from '../persistence/charge.repository';
 import { ownersSince } from '../persistence/billable-household.repository';
@@ -35,12 +35,9 @@ export async function applyHeldCredits(
   for (const [accountId, credits] of held) {
     const account = accounts.get(accountId);
     if (!account) continue;
-    // The current owner's months only (currentOwnersCharges): a credit does not pay a former owner's debt.
-    const serviceFees = currentOwnersCharges(
-      (chargesOf.get(accountId) ?? []).filter((c) => c.kind === 'SERVICE_FEE'),
-      since.get(account.householdId) ?? null,
-    );
-    const result = applyCredits(credits, serviceFees);
+    const serviceFees = (chargesOf.get(accountId) ?? []).filter((c) => c.kind === 'SERVICE_FEE');
+    // Each credit pays the months of whoever owned the flat when it was paid (allocation.ts payersCharges).
+    const result = applyCredits(credits, serviceFees, since.get(account.householdId) ?? null);
     if (result.applied.length === 0) continue;
     applied.push(...result.applied);
     spent.set(accountId, -result.applied.reduce((sum, a) => sum + a.fen, 0));

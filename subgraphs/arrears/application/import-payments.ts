@@ -11,7 +11,7 @@ import { retryAfterLostRace } from '../../../platform/db/sql';
 import { recordEvent } from '../../../platform/events/outbox';
 import { Account } from '../domain/account';
 import { assertPropertyCompany } from '../domain/access';
-import { allocatePayment, currentOwnersCharges } from '../domain/allocation';
+import { allocatePayment, payersCharges } from '../domain/allocation';
 import { BilledCharge, openTotal } from '../domain/charge';
 import {
   PaymentInput,
@@ -159,10 +159,13 @@ async function applyPayments(
       );
       if (input.purpose === 'LEVY' && payable.length === 0)
         throw new NotFoundError('Levy charge of this account', String(input.levyId));
-      // Without a designation, only the current owner's months (currentOwnersCharges): a former owner's are paid by name.
+      // Without a designation, a service fee pays the months of whoever owned the flat the day it was paid
+      // (payersCharges); a levy payment names its levy.
       const designated = input.designatedChargeIds ?? [];
       const allocation = allocatePayment(
-        designated.length > 0 ? payable : currentOwnersCharges(payable, since.get(account.householdId) ?? null),
+        designated.length > 0 || input.purpose === 'LEVY'
+          ? payable
+          : payersCharges(payable, since.get(account.householdId) ?? null, input.paidOn),
         input.amountFen,
         designated,
       );

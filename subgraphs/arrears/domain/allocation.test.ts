@@ -5,7 +5,7 @@ import {
   adjustCharge,
   allocatePayment,
   applyCredits,
-  currentOwnersCharges,
+  payersCharges,
   raisesClaimBeforeCourt,
 } from './allocation';
 import { Charge, openFen } from './charge';
@@ -123,14 +123,17 @@ describe('allocatePayment', () => {
   });
 });
 
-describe('currentOwnersCharges', () => {
-  it('leaves a payment without designation the months begun on or after the owner became the owner (arts. 560, 944)', () => {
+describe('payersCharges', () => {
+  it('leaves money paid without designation the months of whoever owned the flat that day (arts. 560, 944)', () => {
     // Sold on 15 February 2024: January and February are (in part) the former owner's.
-    expect(currentOwnersCharges(ledger, '2024-02-15').map((c) => c.month)).toEqual(['2024-03']);
-    expect(currentOwnersCharges(ledger, '2024-02-01').map((c) => c.month)).toEqual(['2024-03', '2024-02']);
-    expect(currentOwnersCharges(ledger, null)).toEqual(ledger);
+    const months = (cs: readonly Charge[]) => cs.map((c) => c.month);
+    expect(months(payersCharges(ledger, '2024-02-15', '2024-04-02'))).toEqual(['2024-03']);
+    expect(months(payersCharges(ledger, '2024-02-01', '2024-04-02'))).toEqual(['2024-03', '2024-02']);
+    // Paid before the sale: the former owner's money pays their own months.
+    expect(months(payersCharges(ledger, '2024-02-15', '2024-02-10'))).toEqual(['2024-01', '2024-02']);
+    expect(payersCharges(ledger, null, '2024-04-02')).toEqual(ledger);
     // The new owner's 9,482 fen pays March, not the former owner's January.
-    expect(allocatePayment(currentOwnersCharges(ledger, '2024-02-15'), MONTHLY).applied).toEqual([
+    expect(allocatePayment(payersCharges(ledger, '2024-02-15', '2024-04-02'), MONTHLY).applied).toEqual([
       { chargeId: 'c-2024-03', fen: MONTHLY },
     ]);
   });
@@ -140,8 +143,8 @@ describe('applyCredits', () => {
   it('sets credits, earliest paid first, against the open charges earliest due first, holding what none takes', () => {
     const { applied, charges } = applyCredits(
       [
-        { paymentId: 'p-early', fen: 10_000 },
-        { paymentId: 'p-late', fen: 20_000 },
+        { paymentId: 'p-early', fen: 10_000, paidOn: '2024-01-05' },
+        { paymentId: 'p-late', fen: 20_000, paidOn: '2024-01-20' },
       ],
       ledger,
     );
@@ -156,11 +159,32 @@ describe('applyCredits', () => {
     expect(applied.reduce((sum, a) => sum + a.fen, 0)).toBe(25_964);
   });
 
+  it('sets each credit against the months of whoever owned the flat when it was paid', () => {
+    // Sold on 15 February 2024: the former owner's advance of 1 February pays January; the buyer's of 1 March, March.
+    const { applied, charges } = applyCredits(
+      [
+        { paymentId: 'p-former', fen: 7_482, paidOn: '2024-02-01' },
+        { paymentId: 'p-buyer', fen: 9_482, paidOn: '2024-03-01' },
+      ],
+      ledger,
+      '2024-02-15',
+    );
+    expect(applied).toEqual([
+      { paymentId: 'p-former', chargeId: 'c-2024-01', fen: 7_482 },
+      { paymentId: 'p-buyer', chargeId: 'c-2024-03', fen: 9_482 },
+    ]);
+    // February, the month of the sale, is left to be paid by name.
+    expect(charges.map(openFen)).toEqual([0, 0, 9_000]);
+  });
+
   it('applies nothing when nothing is open, and keeps every field of the charges', () => {
     const settled = [charge('2024-04', MONTHLY)];
-    expect(applyCredits([{ paymentId: 'p', fen: 5_000 }], settled)).toEqual({ applied: [], charges: settled });
+    expect(applyCredits([{ paymentId: 'p', fen: 5_000, paidOn: '2024-04-01' }], settled)).toEqual({
+      applied: [],
+      charges: settled,
+    });
     const extra = [{ ...charge('2024-05'), kind: 'SERVICE_FEE' as const }];
-    expect(applyCredits([{ paymentId: 'p', fen: 100 }], extra).charges[0]).toMatchObject({
+    expect(applyCredits([{ paymentId: 'p', fen: 100, paidOn: '2024-05-01' }], extra).charges[0]).toMatchObject({
       kind: 'SERVICE_FEE',
       paidFen: 100,
     });

@@ -78,25 +78,32 @@ export function allocatePayment(
 }
 
 /**
- * The charges money may go to without the payer naming them: those of the months of the owner registered now (begun
- * on or after the day they became the owner, where the register recorded a change of owner). The months before are
- * the former owner's debt (Civil Code art. 944 para. 1, art. 209; for heirs, the estate's, art. 1161), which the new
- * owner's payment does not settle by default (art. 560 orders the debts of the one debtor paying) nor restart the
- * limitation of (art. 195 item 2 needs the debtor's own act): a payer names them to pay them. Before, after a sale
- * the new owner's payments went to the former owner's oldest months, while the new owner's own months stayed open,
- * ran late fees and were referred to court against them (a helper's legal audit).
+ * The charges money paid on `paidOn` may go to without the payer naming them: the months of whoever owned the flat
+ * that day. Paid on or after the day the owner registered now became the owner (`ownerSince`, where the register
+ * recorded a change of owner), the months begun on or after it; paid before it, the former owner's, begun before it.
+ * Each owner's months are their own debt (Civil Code art. 944 para. 1, art. 209; for heirs, the months before the
+ * death are the estate's, art. 1161), which the other's money does not settle by default (art. 560 orders the debts
+ * of the one debtor paying) nor restart the limitation of (art. 195 item 2 needs the debtor's own act): a payer names
+ * them to pay them. Before, after a sale the new owner's payments went to the former owner's oldest months, while
+ * the new owner's own months stayed in arrears, ran late fees and were referred to court against them (a helper's
+ * legal audit).
  */
-export function currentOwnersCharges<C extends Pick<Charge, 'month'>>(
+export function payersCharges<C extends Pick<Charge, 'month'>>(
   charges: readonly C[],
   ownerSince: IsoDate | null,
+  paidOn: IsoDate,
 ): C[] {
-  return charges.filter((c) => isOwnersMonth(c.month, ownerSince));
+  if (!ownerSince) return [...charges];
+  const paidByTheOwner = compareDates(paidOn, ownerSince) >= 0;
+  return charges.filter((c) => isOwnersMonth(c.month, ownerSince) === paidByTheOwner);
 }
 
 /** What a payment left over (its credit) and has not yet been set against a charge. */
 export interface HeldCredit {
   paymentId: string;
   fen: Fen;
+  /** The day the payment that left it was made: it pays the months of whoever owned the flat then (payersCharges). */
+  paidOn: IsoDate;
 }
 
 export interface AppliedCredit extends AppliedAmount {
@@ -106,20 +113,25 @@ export interface AppliedCredit extends AppliedAmount {
 /**
  * Sets an account's held credits against its open charges billed since (an owner who paid in advance owes nothing
  * when the month is billed): each credit, earliest paid first, goes to the open charges earliest due first, as an
- * undesignated payment would have (art. 560 para. 2); what no charge takes stays held. Returns the amounts applied
- * and the charges with their paidFen raised.
+ * undesignated payment would have (art. 560 para. 2), of the months of whoever owned the flat when it was paid
+ * (payersCharges, `ownerSince` as the register keeps it); what no charge takes stays held. Returns the amounts
+ * applied and the charges with their paidFen raised.
  */
 export function applyCredits<C extends Charge>(
   credits: readonly HeldCredit[],
   charges: readonly C[],
+  ownerSince: IsoDate | null = null,
 ): { applied: AppliedCredit[]; charges: C[] } {
   let current = [...charges];
   const applied: AppliedCredit[] = [];
   for (const credit of credits) {
-    if (credit.fen === 0 || current.every((c) => openFen(c) === 0)) continue;
-    const allocation = allocatePayment(current, credit.fen);
+    const payable = payersCharges(current, ownerSince, credit.paidOn);
+    if (credit.fen === 0 || payable.every((c) => openFen(c) === 0)) continue;
+    const allocation = allocatePayment(payable, credit.fen);
     applied.push(...allocation.applied.map((a) => ({ paymentId: credit.paymentId, ...a })));
-    current = allocation.charges as C[]; // allocatePayment only raises paidFen: every other field is kept
+    // allocatePayment only raises paidFen: every other field is kept
+    const raised = new Map(allocation.charges.map((c) => [c.chargeId, c as C]));
+    current = current.map((c) => raised.get(c.chargeId) ?? c);
   }
   return { applied, charges: current };
 }

@@ -281,9 +281,10 @@ export async function heldServiceFeeCredits(
     [scope.companyId, scope.areaId],
   );
   if (holders.length === 0) return new Map();
-  const rows = await sqlRows<{ account_id: string; payment_id: string; fen: number }>(
+  const rows = await sqlRows<{ account_id: string; payment_id: string; fen: number; paid_on: IsoDate }>(
     em,
-    `select p.account_id, p.id as payment_id, (p.credit_fen - coalesce(sum(ca.fen), 0))::int8 as fen
+    `select p.account_id, p.id as payment_id, (p.credit_fen - coalesce(sum(ca.fen), 0))::int8 as fen,
+            to_char(p.paid_on, 'YYYY-MM-DD') as paid_on
        from arrears.payment p left join arrears.credit_application ca on ca.payment_id = p.id
       where p.account_id = any(?::uuid[]) and p.purpose = 'SERVICE_FEE' and p.credit_fen > 0 and p.designated_charge_ids = '[]'::jsonb
         and p.reversed_on is null
@@ -295,7 +296,7 @@ export async function heldServiceFeeCredits(
   return groupRows(
     rows,
     (r) => r.account_id,
-    (r) => ({ paymentId: r.payment_id, fen: Number(r.fen) }),
+    (r) => ({ paymentId: r.payment_id, fen: Number(r.fen), paidOn: r.paid_on }),
   );
 }
 

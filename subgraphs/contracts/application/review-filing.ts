@@ -119,7 +119,10 @@ export async function reviewFiling(
       if (filing.kind === 'AMENDMENT') {
         // The amendment's term against the area's other contracts as they stand now, under the area's lock: its
         // terms reach the contract only now, so a contract filed meanwhile for its new months passed its own check
-        // against the old term (before, both were accepted: two regular contracts over the same days).
+        // against the old term (before, both were accepted: two regular contracts over the same days). A regular
+        // contract's acceptance locks the preliminary contracts it may end (endPreliminaryContracts) before the area,
+        // in the order an amendment of one takes them (its contract, then the area), so the two never deadlock.
+        if (terms.kind === 'REGULAR') await lockAcceptedContracts(tx, contract.areaId, 'PRELIMINARY');
         await lockAreaContracts(tx, contract.areaId);
         const others = await otherContractsOfArea(tx, contract.areaId, contract.id);
         validateContractTerm(

@@ -132,13 +132,21 @@ describe('the owners’ register client (Household.ownerIdentity of the areas su
     const deadUnknown = await fakeAreas(() => ({
       data: { _entities: [{ ownerDiedOn: '2026-11-20', ownerIdentity: null }] },
     }));
+    // An owner masked to the court is not the one referred (the flat changed hands since): their death is not the
+    // defendant's.
+    const deadOther = await fakeAreas(() => ({
+      data: { _entities: [{ ownerDiedOn: '2026-11-20', ownerIdentity: { ...identity, masked: true } }] },
+    }));
     try {
       for (const areas of [dead, deadUnknown])
         await expect(
           ownerRegisterClient({ url: areas.url, tokens }).find({ caller: court, householdId: 'h', referralId: 'r' }),
         ).rejects.toMatchObject({ code: 'DEFENDANT_DECEASED', details: { referralId: 'r', diedOn: '2026-11-20' } });
+      await expect(
+        ownerRegisterClient({ url: deadOther.url, tokens }).find({ caller: court, householdId: 'h', referralId: 'r' }),
+      ).rejects.toMatchObject({ code: 'DEFENDANT_IDENTITY_PENDING' });
     } finally {
-      await Promise.all([dead.stop(), deadUnknown.stop()]);
+      await Promise.all([dead.stop(), deadUnknown.stop(), deadOther.stop()]);
     }
   });
 

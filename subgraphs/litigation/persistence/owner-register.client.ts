@@ -51,10 +51,12 @@ function decoded(value: unknown): DefendantIdentity {
  * owner only for the court of a referral naming that owner, and logs the read. While the areas subgraph has no
  * `Household.ownerIdentity` yet, its schema refuses the query and the complaint leaves the defendant to be filled in.
  * A household the court cannot see yet, or an owner masked from it, means the register has not learnt of the
- * referral (from litigation.referrals.v1): DEFENDANT_IDENTITY_PENDING, and nothing is generated. An owner the register
- * records as dead (the death recorded after the referral was sent) is no defendant: DEFENDANT_DECEASED, and nothing
- * naming them is generated (before, the complaint named the deceased, or after the heirs were registered, stayed
- * DEFENDANT_IDENTITY_PENDING for good).
+ * referral (from litigation.referrals.v1): DEFENDANT_IDENTITY_PENDING, and nothing is generated. The owner referred,
+ * recorded as dead since (the death recorded after the referral was sent), is no defendant: DEFENDANT_DECEASED, and
+ * nothing naming them is generated (before, the complaint named the deceased). An owner masked to the court is not
+ * the one referred (or not yet known to be): their death is not the defendant's. Once heirs are registered in the
+ * deceased's place, the owner referred is no longer the register's, and the answer stays DEFENDANT_IDENTITY_PENDING
+ * (README, noticed and left).
  */
 export function ownerRegisterClient(options: {
   url: string;
@@ -95,6 +97,8 @@ export function ownerRegisterClient(options: {
       const household = body.data?._entities?.[0];
       // No household for this court, or a masked owner: the register has not learnt of the referral yet.
       if (!household) throw pending(referralId);
+      const identity = household.ownerIdentity == null ? null : decoded(household.ownerIdentity);
+      if (identity?.masked) throw pending(referralId);
       if (typeof household.ownerDiedOn === 'string')
         throw litigationError(
           'DEFENDANT_DECEASED',
@@ -104,9 +108,6 @@ export function ownerRegisterClient(options: {
             diedOn: household.ownerDiedOn,
           },
         );
-      if (household.ownerIdentity === null || household.ownerIdentity === undefined) return null;
-      const identity = decoded(household.ownerIdentity);
-      if (identity.masked) throw pending(referralId);
       return identity;
     },
   };
