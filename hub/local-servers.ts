@@ -1,4 +1,3 @@
-import path from 'node:path';
 import {
   BrokerCredentials,
   brokerCredentialsFromEnv,
@@ -8,7 +7,14 @@ import {
 import { kafkaBrokersFromEnv, kafkaTlsFromEnv } from '../platform/config';
 import type { KafkaTls } from '../platform/events/kafka';
 import { logger } from '../platform/logging';
-import { LocalKafka, localKafkaPorts, runningPid, startLocalKafka, stopLocalKafka } from '../tools/kafka/local-kafka';
+import {
+  LocalKafka,
+  localKafkaDataDir,
+  localKafkaPorts,
+  runningPid,
+  startLocalKafka,
+  stopLocalKafka,
+} from '../tools/kafka/local-kafka';
 
 /** The broker a command of this machine's hub uses and its credentials. */
 export interface HubBroker {
@@ -21,8 +27,8 @@ export interface HubBroker {
 }
 
 /**
- * KAFKA_BROKERS (with KAFKA_CREDENTIALS_FILE) when set, else the local broker of .local/kafka/data under the
- * credentials generated there on first start. One way for `npm start`, `npm run start:topology` and
+ * KAFKA_BROKERS (with KAFKA_CREDENTIALS_FILE) when set, else the local broker of localKafkaDataDir (KAFKA_DATA_DIR,
+ * else .local/kafka/data) under the credentials generated there on first start. One way for `npm start`, `npm run start:topology` and
  * `npm run demo:documents`: the last started the local broker without its credentials, so on the same data directory
  * it was formatted afresh (every topic, offset and principal gone) or, already running, refused it (a helper's audit
  * of 2026-12-06). A local broker this call starts is stopped with `servers`; a configured one, or one already
@@ -32,7 +38,7 @@ export async function hubBroker(root: string, servers: StartedServers): Promise<
   const configured = kafkaBrokersFromEnv();
   if (configured) return { brokers: configured, credentials: brokerCredentialsFromEnv(), tls: kafkaTlsFromEnv() };
   process.stderr.write('starting a local Kafka 3.9 broker (first run resolves its jars with Maven)...\n');
-  const dataDir = path.join(root, '.local', 'kafka', 'data');
+  const dataDir = localKafkaDataDir(root);
   // Generated on first start, kept under .local/: the broker's super user and one principal per subgraph.
   const credentials = loadOrCreateBrokerCredentials(localKafkaCredentialsFile(root));
   const reused = runningPid(dataDir) !== undefined;

@@ -19,6 +19,7 @@ import { scenario } from './support/scenario';
 import { waitFor } from './support/wait-for';
 import { expectValidEvent } from './support/event-schema';
 import { connectedClient } from './support/db-client';
+import { whileHeld } from './support/row-locks';
 
 // 红居南街6号院 (广安门外, Xicheng) is unmanaged in the demo data: no contract, two low-rise buildings, 72 households.
 const HONGJU = '红居南街6号院';
@@ -1110,33 +1111,20 @@ describe('contracts: filings from draft to termination, through the gateway and 
       YANGGUANG,
     );
     const regularFiling = await submit(regular);
-    const holder = await connectedClient(t.databaseUrl);
-    const waiting = async (n: number) =>
-      (
-        await t.sql<{ n: number }>(
-          `select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and query not like '%pg_stat_activity%'`,
-        )
-      )[0].n >= n;
-    try {
-      // The preliminary contract held: its amendment queues for it first, then the regular contract's acceptance.
-      await holder.query('begin');
-      await holder.query('select 1 from contracts.contract where id = $1 for update', [preliminary]);
-      const amending = t.gql(companyA, AMEND, {
-        c: preliminary,
-        k: randomUUID(),
-        on: today,
-        t: terms(preliminaryOf(addDays(year(2), 80))),
-        d: contractText,
-      });
-      await waitFor('the amendment to wait on the preliminary contract', () => waiting(1));
-      const accepting = t.gql(xichengBureau, ACCEPT, { f: regularFiling.id, v: 1 });
-      await waitFor('the acceptance to wait on the preliminary contract', () => waiting(2));
-      await holder.query('commit');
-      expect((await amending).body.errors).toBeUndefined();
-      expect((await accepting).body.data.acceptFiling.status).toBe('ACCEPTED');
-    } finally {
-      await holder.end();
-    }
+    // The preliminary contract held: its amendment queues for it first, then the regular contract's acceptance.
+    const [amending, accepting] = await whileHeld(t.databaseUrl, { table: 'contracts.contract', id: preliminary }, [
+      () =>
+        t.gql(companyA, AMEND, {
+          c: preliminary,
+          k: randomUUID(),
+          on: today,
+          t: terms(preliminaryOf(addDays(year(2), 80))),
+          d: contractText,
+        }),
+      () => t.gql(xichengBureau, ACCEPT, { f: regularFiling.id, v: 1 }),
+    ]);
+    expect(amending.body.errors).toBeUndefined();
+    expect(accepting.body.data.acceptFiling.status).toBe('ACCEPTED');
     // Before, the acceptance had read the contract's filings before the amendment committed: it stayed SUBMITTED.
     const ended = (await t.gql(companyA, CONTRACT, { id: preliminary })).body.data.contract;
     expect(ended.status).toBe('SUPERSEDED');

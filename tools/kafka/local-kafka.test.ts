@@ -4,6 +4,7 @@ import * as path from 'path';
 import { spawnSync } from 'child_process';
 import {
   leaseLocalKafka,
+  localKafkaDataDir,
   localKafkaPorts,
   logMark,
   readSince,
@@ -73,6 +74,11 @@ describe("the development broker's ports, one reading for `npm start` and `npm r
       tlsPort: 29094,
     });
     expect(() => localKafkaPorts({ KAFKA_PORT: '2909a' })).toThrow(/KAFKA_PORT must be a port/);
+  });
+
+  it('keeps its data under .local/kafka/data unless KAFKA_DATA_DIR says otherwise', () => {
+    expect(localKafkaDataDir('/srv/hub', {})).toBe('/srv/hub/.local/kafka/data');
+    expect(localKafkaDataDir('/srv/hub', { KAFKA_DATA_DIR: '/var/kafka' })).toBe('/var/kafka');
   });
 });
 

@@ -82,10 +82,14 @@ const HOST = '127.0.0.1';
 /** The development broker's SASL_SSL listener for parties' clients (KAFKA_TLS_PORT unless set). */
 export const LOCAL_KAFKA_TLS_PORT = 19094;
 
+/** The development broker's data directory: KAFKA_DATA_DIR, else `.local/kafka/data` (kafka:start and npm start alike). */
+export const localKafkaDataDir = (root: string, env: NodeJS.ProcessEnv = process.env): string =>
+  path.resolve(env.KAFKA_DATA_DIR ?? path.join(root, '.local', 'kafka', 'data'));
+
 /**
  * The development broker's ports: KAFKA_PORT (19092), KAFKA_CONTROLLER_PORT (19093) and KAFKA_TLS_PORT (19094), read
- * once for `npm run kafka:start` and for `npm start`'s own local broker, which before read only the TLS port and so
- * could not reuse a broker started on other ports.
+ * once for `npm run kafka:start` and for `npm start`'s own local broker, which before read only the TLS port (and no
+ * KAFKA_DATA_DIR) and so could not reuse a broker started on other ports or another data directory.
  */
 export function localKafkaPorts(env: NodeJS.ProcessEnv = process.env): {
   port: number;
@@ -741,7 +745,7 @@ function logTails(files: ReturnType<typeof pathsFor>, since = { serverLog: NO_MA
 
 async function main(cmd: string | undefined): Promise<number> {
   const root = projectRoot();
-  const dataDir = path.resolve(process.env.KAFKA_DATA_DIR ?? path.join(root, '.local', 'kafka', 'data'));
+  const dataDir = localKafkaDataDir(root);
   const { port, controllerPort, tlsPort } = localKafkaPorts();
   switch (cmd) {
     case 'start': {

@@ -16,8 +16,8 @@ export const manageableCompound = (em: EntityManager, identity: Identity, compou
 
 /**
  * A household of a compound the caller manages, with its building, locked for the caller's transaction (which changes
- * it); outside the caller's jurisdiction NOT_FOUND by the household's id (before, the compound's id was given in the refusal, telling another street the household
- * exists and where).
+ * it); outside the caller's jurisdiction NOT_FOUND by the household's id (before, the compound's id was given in the
+ * refusal, telling another street the household exists and where).
  */
 export async function manageableHousehold(
   em: EntityManager,
@@ -34,8 +34,8 @@ export async function manageableHousehold(
 
 /**
  * A building of a compound the caller manages (see manageableCompound), locked for the caller's transaction (which
- * changes it or adds to it): two corrections at once are each validated against the other's result (before, each
- * against the row it had read, so 0 elevators and a month they were replaced in could both be stored: a helper's
+ * changes it or adds to it): of two corrections at once, the second is validated against the first's result (before,
+ * each against the row it had read, so 0 elevators and a month they were replaced in could both be stored: a helper's
  * concurrency audit). Outside the caller's jurisdiction the building is NOT_FOUND by the id the caller gave: its
  * compound's id is not disclosed.
  */

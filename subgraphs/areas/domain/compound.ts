@@ -2,6 +2,7 @@ import type { IsoDate } from '../../../kernel/calendar';
 import { InvalidInputError } from '../../../kernel/errors';
 import { YearMonth, compareMonths, isIsoDate, isYearMonth } from '../../../kernel/calendar';
 import { CentiSquareMetres, parseSquareMetres } from './floor-area';
+import { HEIRS_OWN_FROM_DEATH_SOURCE, ORGANISATION_ENDS_BY_DEREGISTRATION_SOURCE } from './statutes';
 import { OwnerIdentity, OwnerIdentityInput, normaliseOwnerIdentity, ownerIdentityProblems } from './owner-identity';
 
 /** Compound kinds named in seed 001 (Beijing's classification of residential compounds). */
@@ -88,8 +89,9 @@ export interface OwnerDays {
  * the flat over before registering, that handover (法释〔2009〕7号 art. 1 para. 2 counts such a buyer as 业主), or for
  * heirs the death (below). With a new owner reference and no day given, the day of the change in the register (the
  * earliest the hub knows of it: a later day than the real one leaves some of the new owner's months unclaimed, never
- * the former owner's on the new one). A day given corrects the stored one, with or without a new reference; null
- * clears it (a corrected reference that was no sale, or a day entered in error).
+ * the former owner's on the new one), unless a death is recorded or given with it (below: the stored day is kept). A
+ * day given corrects the stored one, with or without a new reference; null clears it (a corrected reference that was
+ * no sale, or a day entered in error).
  *
  * `ownerDiedOn`, the day the registered owner died: a natural person's capacity ends with death (art. 13), so a
  * deceased owner cannot be sued (litigation's OWNER_DECEASED). Null clears it (entered in error). While a death is
@@ -121,7 +123,7 @@ export function ownerDaysOf(
     if (since == null) return since === null ? { ownerSince: null } : {};
     if (since < stored.ownerDiedOn)
       fail('household', {
-        ownerSince: `the heirs own the flat from the death (Civil Code arts. 1121, 230): on or after ${stored.ownerDiedOn}`,
+        ownerSince: `the heirs own the flat from the death (${HEIRS_OWN_FROM_DEATH_SOURCE}): on or after ${stored.ownerDiedOn}`,
       });
     return { ownerSince: since as IsoDate, ownerDiedOn: null };
   }
@@ -134,7 +136,9 @@ export function ownerDaysOf(
     const ownerSince = next.ownerSince !== undefined ? next.ownerSince : stored.ownerSince;
     fail('household', {
       ...(organisation
-        ? { ownerDiedOn: 'an organisation does not die: it ends by deregistration (Civil Code arts. 59, 68)' }
+        ? {
+            ownerDiedOn: `an organisation does not die: it ends by deregistration (${ORGANISATION_ENDS_BY_DEREGISTRATION_SOURCE})`,
+          }
         : {}),
       ...(ownerSince && died < ownerSince
         ? { ownerDiedOn: `not before the day the owner became the owner (${ownerSince})` }

@@ -133,3 +133,20 @@ export const PMC_DECISION_POSTING_SOURCE = 'Beijing Property Management Regulati
 
 export const OWNERS_ASSEMBLY_SOURCE =
   "State Council Property Management Regulation arts. 8–9 (all owners form one assembly per area), 15 (the owners' committee carries out its decisions)";
+
+// ---------------------------------------------------------------------------------------------------------------
+// The owner registered: since when, and their death (domain/compound.ts ownerDaysOf).
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * Heirs own the flat from the death: succession opens then (Civil Code art. 1121: "继承从被继承人死亡时开始") and
+ * real property acquired by succession passes from the opening of the succession, without registration (art. 230:
+ * "因继承取得物权的，自继承开始时发生效力").
+ */
+export const HEIRS_OWN_FROM_DEATH_SOURCE = 'Civil Code arts. 1121, 230';
+
+/**
+ * A legal person does not die: its capacity ends when it terminates (art. 59), which follows its winding up and
+ * deregistration (art. 68).
+ */
+export const ORGANISATION_ENDS_BY_DEREGISTRATION_SOURCE = 'Civil Code arts. 59, 68';

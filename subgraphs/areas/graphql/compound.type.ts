@@ -287,7 +287,7 @@ export class UpdateHouseholdInput {
   @Field(() => LocalDate, {
     nullable: true,
     description:
-      'The day the owner became the owner (业主): the transfer’s registration (Civil Code art. 209), or a buyer’s lawful handover from the developer (法释〔2009〕7号 art. 1 para. 2). A referral of the household leaves out the fees of months begun before it, the former owner’s. With a new ownerReference and no day, today; a day alone corrects the stored one; null clears it (a corrected reference that was no sale). Not after today.',
+      'The day the owner became the owner (业主): the transfer’s registration (Civil Code art. 209), or a buyer’s lawful handover from the developer (法释〔2009〕7号 art. 1 para. 2). A referral of the household leaves out the fees of months begun before it, the former owner’s. With a new ownerReference and no day, today (unless a death is recorded or given with it: the stored day is kept, see ownerDiedOn); a day alone corrects the stored one; null clears it (a corrected reference that was no sale). Not after today.',
   })
   ownerSince?: string | null;
 

@@ -20,7 +20,7 @@ export function findBuildings(
   return em.find(
     BuildingSchema,
     { id: { $in: [...ids] } },
-    options.lock ? { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' } } : {},
+    options.lock ? { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true, orderBy: { id: 'asc' } } : {},
   );
 }
 

@@ -60,7 +60,7 @@ const householdOf = (r: HouseholdColumns): HouseholdRecord => ({
  * they owned the flat: a helper's attacker audit).
  */
 export function lockHousehold(em: EntityManager, id: string): Promise<Household | null> {
-  return em.findOne(HouseholdSchema, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  return em.findOne(HouseholdSchema, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
 }
 
 /** A room (unit and room number) is registered once per building. */
