@@ -98,6 +98,17 @@ describe('litigation: referrals through the green channel, the court’s reports
     const [referral] = (await refer([accounts[i].id], { mediationWaivedOn: today })).referArrears;
     return referral;
   };
+  /** The account referred with mediation waived today, eligible for the latest month billed alone, the two before PRIOR_OWNER. */
+  const referredForLatestMonthOnly = async (accountId: string) => {
+    const [referral] = (await refer([accountId], { mediationWaivedOn: today })).referArrears;
+    expect(referral.eligible).toBe(true);
+    expect(referral.eligibility.claimableCharges.map((c: { month: string }) => c.month)).toEqual([recentMonths[1]]);
+    expect(referral.eligibility.excludedCharges).toEqual([
+      { month: barredMonth, reason: 'PRIOR_OWNER' },
+      { month: recentMonths[0], reason: 'PRIOR_OWNER' },
+    ]);
+    return referral;
+  };
   /** Account i referred alone and docketed as a small claim four months ago, overdue now (art. 168), and the list. */
   const docketedSmallClaim = async (i: number, day: string) => {
     const referral = await referredAlone(i);
@@ -1672,14 +1683,8 @@ describe('litigation: referrals through the green channel, the court’s reports
     });
     expect(await version()).toBe(before);
 
-    const [referral] = (await refer([account.id], { mediationWaivedOn: today })).referArrears;
-    expect(referral.eligible).toBe(true);
-    expect(referral.eligibility.claimableCharges.map((c: { month: string }) => c.month)).toEqual([recentMonths[1]]);
     // The former owner's months, the time-barred one too: not the new owner's to answer for.
-    expect(referral.eligibility.excludedCharges).toEqual([
-      { month: barredMonth, reason: 'PRIOR_OWNER' },
-      { month: recentMonths[0], reason: 'PRIOR_OWNER' },
-    ]);
+    const referral = await referredForLatestMonthOnly(account.id);
     // The court reads the day on the household, as the register keeps it.
     const HOUSEHOLD = `query($id: ID!) { referral(id: $id) { household { ownerSince } } }`;
     expect((await ok(xichengCourt, HOUSEHOLD, { id: referral.id })).referral.household).toEqual({
@@ -1729,14 +1734,8 @@ describe('litigation: referrals through the green channel, the court’s reports
       const claim = await claimOf();
       return claim.ownerReference === 'o-heirs-71' && claim.ownerDiedOn === undefined;
     });
-    const [referral] = (await refer([account.id], { mediationWaivedOn: today })).referArrears;
-    expect(referral.eligible).toBe(true);
-    expect(referral.eligibility.claimableCharges.map((c: { month: string }) => c.month)).toEqual([recentMonths[1]]);
     // The deceased's months are the estate's debt (art. 1161): claimed from the heirs outside the green channel.
-    expect(referral.eligibility.excludedCharges).toEqual([
-      { month: barredMonth, reason: 'PRIOR_OWNER' },
-      { month: recentMonths[0], reason: 'PRIOR_OWNER' },
-    ]);
+    await referredForLatestMonthOnly(account.id);
   });
 
   it('shows the court of a case already referred the day its defendant died, as the register records it', async () => {
