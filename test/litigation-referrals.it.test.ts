@@ -1770,6 +1770,28 @@ describe('litigation: referrals through the green channel, the court’s reports
     });
   });
 
+  it('generates no complaint against whoever owns the flat now when the owner referred has sold it since', async () => {
+    const referral = await referredAlone(66);
+    const [{ household_id: householdId }] = (
+      await db.query(`select household_id from arrears.account where id = $1`, [accounts[66].id])
+    ).rows;
+    await ok(guangwai, `mutation($h: ID!, $i: UpdateHouseholdInput!) { updateHousehold(id: $h, input: $i) { id } }`, {
+      h: householdId,
+      i: { ownerReference: 'o-buyer-66', ownerName: '买受人', ownerSince: addDays(today, -1) },
+    });
+    const DOCUMENTS = `query($id: ID!) { referral(id: $id) { documents { name } } }`;
+    const { error } = await waitFor('the register to answer for the referral', async () => {
+      const answer = (await t.gql(xichengCourt, DOCUMENTS, { id: referral.id })).body.errors?.[0];
+      return answer?.extensions?.code === 'DEFENDANT_IDENTITY_PENDING' ? undefined : { error: answer };
+    });
+    // Before, the court was told to ask again for good (or, had the sale come before the register learnt of the
+    // referral, was given the buyer as the defendant).
+    expect(error?.extensions).toMatchObject({
+      code: 'DEFENDANT_NO_LONGER_OWNER',
+      details: { referralId: referral.id },
+    });
+  });
+
   it('lets the company lower a fee the court holds but not raise it (CLAIM_BEFORE_COURT)', async () => {
     const account = accounts[46];
     const referral = await referredAlone(46);

@@ -91,7 +91,13 @@ export async function complaintDocuments(
     findCourt(em, referral.courtId),
     findCompanyProfile(em, referral.companyId),
     evidenceFilesOf(em, [referral.id]),
-    defendantIdentities().find({ caller: identity, householdId: referral.householdId, referralId: referral.id }),
+    defendantIdentities().find({
+      caller: identity,
+      householdId: referral.householdId,
+      referralId: referral.id,
+      // The owner the package names (the household's id stands in a package whose claim named none).
+      ownerReference: latest.package.property.owner === referral.householdId ? null : latest.package.property.owner,
+    }),
   ]);
   // A masked identity means the register has not learnt of the referral yet: a complaint frozen now would keep the
   // masked number for good, so nothing is generated until the court can be told who the defendant is.

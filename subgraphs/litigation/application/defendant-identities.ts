@@ -7,8 +7,17 @@ import { DefendantIdentity } from '../domain/defendant';
  * referral naming the owner) and logs the read. Litigation stores none of it.
  */
 export interface DefendantIdentities {
-  /** The owner of the household as the caller may see it; null when the register has no identity for the owner. */
-  find(request: { caller: Identity; householdId: string; referralId: string }): Promise<DefendantIdentity | null>;
+  /**
+   * The owner of the household as the caller may see it; null when the register has no identity for the owner.
+   * `ownerReference`: the owner the referral names (its package's), when known: the register's owner must still be
+   * that one (DEFENDANT_NO_LONGER_OWNER otherwise).
+   */
+  find(request: {
+    caller: Identity;
+    householdId: string;
+    referralId: string;
+    ownerReference?: string | null;
+  }): Promise<DefendantIdentity | null>;
 }
 
 /** Until the register is wired (no areas URL configured), complaints leave the defendant's particulars to be filled in. */

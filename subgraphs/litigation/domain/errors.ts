@@ -39,6 +39,8 @@ export const LITIGATION_ERRORS = {
     "An account's claim, as arrears last published it, is still before a court though its case here ended less than ten minutes ago (arrears learns of the court's report from its events): ask again shortly; nothing was referred. `details.accountIds` names them.",
   DEFENDANT_IDENTITY_PENDING:
     "The owners' register has not disclosed the defendant to this court yet (it learns of referrals from their events): ask again shortly; nothing was generated.",
+  DEFENDANT_NO_LONGER_OWNER:
+    "The owner this referral names is no longer the register's owner of the household (a sale, or heirs registered, since the referral): the register no longer holds the referred owner's identity and discloses no one else's, so no complaint is generated. The company gives the court the defendant's particulars itself, or withdraws the referral (the new owner's own months are referred in a case of their own).",
   DEFENDANT_DECEASED:
     "The owners' register records the defendant of this referral as dead (`details.diedOn`): a deceased person cannot be sued (Civil Code art. 13; Civil Procedure Law art. 122 item 2), so no complaint naming them is generated. The company withdraws the referral, the street office registers the heirs as the owner from the death, and the company refers the heirs' months again; a case already docketed is the court's to continue against the heirs.",
 } as const satisfies ErrorCatalog;

@@ -150,6 +150,32 @@ describe('the owners’ register client (Household.ownerIdentity of the areas su
     }
   });
 
+  it('answers DEFENDANT_NO_LONGER_OWNER when the register’s owner is not the one the referral names', async () => {
+    const owner = {
+      legalName: '李四',
+      idType: 'RESIDENT_ID',
+      idNumber: '110108190001010015',
+      phone: null,
+      serviceAddress: null,
+      masked: false,
+    };
+    const areas = await fakeAreas(() => ({
+      data: { _entities: [{ ownerReference: 'o-buyer', ownerIdentity: owner }] },
+    }));
+    try {
+      const client = ownerRegisterClient({ url: areas.url, tokens });
+      // Before, the buyer's identity, unmasked by a grant recorded after the sale, was named as the defendant.
+      await expect(
+        client.find({ caller: court, householdId: 'h', referralId: 'r', ownerReference: 'o-seller' }),
+      ).rejects.toMatchObject({ code: 'DEFENDANT_NO_LONGER_OWNER', details: { referralId: 'r' } });
+      expect(
+        await client.find({ caller: court, householdId: 'h', referralId: 'r', ownerReference: 'o-buyer' }),
+      ).toEqual(owner);
+    } finally {
+      await areas.stop();
+    }
+  });
+
   it('fails on any other error or a malformed identity, rather than filing a complaint without its defendant', async () => {
     const refusing = await fakeAreas(() => ({ errors: [{ message: 'no', extensions: { code: 'FORBIDDEN' } }] }));
     const malformed = await fakeAreas(() => ({

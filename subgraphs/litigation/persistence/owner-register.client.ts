@@ -7,6 +7,7 @@ import { litigationError } from '../domain/errors';
 const QUERY = `query OwnerIdentity($representations: [_Any!]!, $referralId: ID) {
   _entities(representations: $representations) {
     ... on Household {
+      ownerReference
       ownerDiedOn
       ownerIdentity(referralId: $referralId) { legalName idType idNumber phone serviceAddress masked }
     }
@@ -55,8 +56,9 @@ function decoded(value: unknown): DefendantIdentity {
  * recorded as dead since (the death recorded after the referral was sent), is no defendant: DEFENDANT_DECEASED, and
  * nothing naming them is generated (before, the complaint named the deceased). An owner masked to the court is not
  * the one referred (or not yet known to be): their death is not the defendant's. Once heirs are registered in the
- * deceased's place, the owner referred is no longer the register's, and the answer stays DEFENDANT_IDENTITY_PENDING
- * (README, noticed and left).
+ * deceased's place (or the flat is sold), the owner referred is no longer the register's: DEFENDANT_NO_LONGER_OWNER
+ * when the caller names the owner referred (before, DEFENDANT_IDENTITY_PENDING for good; and a change of owner before
+ * the register learnt of the referral unmasked the new owner, who was then named as the defendant).
  */
 export function ownerRegisterClient(options: {
   url: string;
@@ -64,7 +66,7 @@ export function ownerRegisterClient(options: {
   timeoutMs?: number;
 }): DefendantIdentities {
   return {
-    async find({ caller, householdId, referralId }) {
+    async find({ caller, householdId, referralId, ownerReference }) {
       const response = await fetch(options.url, {
         method: 'POST',
         headers: {
@@ -78,7 +80,7 @@ export function ownerRegisterClient(options: {
         signal: AbortSignal.timeout(options.timeoutMs ?? 5000),
       });
       const body = (await response.json().catch(() => ({}))) as {
-        data?: { _entities?: ({ ownerIdentity?: unknown; ownerDiedOn?: unknown } | null)[] };
+        data?: { _entities?: ({ ownerIdentity?: unknown; ownerDiedOn?: unknown; ownerReference?: unknown } | null)[] };
         errors?: { message: string; extensions?: { code?: string } }[];
       };
       if (body.errors?.some((e) => e.extensions?.code === 'GRAPHQL_VALIDATION_FAILED')) {
@@ -97,6 +99,11 @@ export function ownerRegisterClient(options: {
       const household = body.data?._entities?.[0];
       // No household for this court, or a masked owner: the register has not learnt of the referral yet.
       if (!household) throw pending(referralId);
+      // Another owner than the one referred: their identity is not the defendant's, and the referred owner's is gone.
+      if (ownerReference && typeof household.ownerReference === 'string' && household.ownerReference !== ownerReference)
+        throw litigationError('DEFENDANT_NO_LONGER_OWNER', 'The owner referred is no longer the registered owner', {
+          referralId,
+        });
       const identity = household.ownerIdentity == null ? null : decoded(household.ownerIdentity);
       if (identity?.masked) throw pending(referralId);
       if (typeof household.ownerDiedOn === 'string')
