@@ -255,15 +255,14 @@ describe('arrears: billing, payments, collection and rates, through the gateway 
     expect(reminded.actions.map((a: { kind: string }) => a.kind)).toEqual(['NOTICE_POSTED']);
   });
 
-  it('applies a new owner’s payment without designation to their own months, never the former owner’s (Civil Code arts. 560, 944)', async () => {
-    const accountId = accountIds[40];
-    const [{ household_id: householdId }] = (
-      await db.query(`select household_id from arrears.account where id = $1`, [accountId])
+  /** The account's household sold through the register on `soldOn`, once arrears holds the day: its building. */
+  const sold = async (accountId: string, soldOn: string) => {
+    const [{ household_id: householdId, building_id: building }] = (
+      await db.query(`select household_id, building_id from arrears.account where id = $1`, [accountId])
     ).rows;
-    const soldOn = `${addMonths(thisMonth, -2)}-01`;
     await ok(guangwai, `mutation($h: ID!, $i: UpdateHouseholdInput!) { updateHousehold(id: $h, input: $i) { id } }`, {
       h: householdId,
-      i: { ownerReference: 'o-sold-40', ownerName: '新业主', ownerSince: soldOn },
+      i: { ownerReference: `o-sold-${accountId}`, ownerName: '新业主', ownerSince: soldOn },
     });
     await waitFor('arrears to hold the day the new owner became the owner', async () => {
       const { rows } = await db.query(
@@ -272,6 +271,13 @@ describe('arrears: billing, payments, collection and rates, through the gateway 
       );
       return rows[0]?.since === soldOn;
     });
+    return { building: building as string };
+  };
+
+  it('applies a new owner’s payment without designation to their own months, never the former owner’s (Civil Code arts. 560, 944)', async () => {
+    const accountId = accountIds[40];
+    const soldOn = `${addMonths(thisMonth, -2)}-01`;
+    await sold(accountId, soldOn);
     const charges = (
       await db.query(
         `select id, month, amount_fen::int as fen from arrears.charge where account_id = $1 and kind = 'SERVICE_FEE' order by month`,
@@ -993,5 +999,52 @@ describe('arrears: billing, payments, collection and rates, through the gateway 
       (m) => m.headers.ce_type === 'hub.arrears.levy.building-activated' && String(m.message.key) === levy.id,
       1,
     );
+  });
+
+  it('lets a new owner pay, without naming charges, a levy decided before they became the owner: the levy is named', async () => {
+    const accountId = accountIds[41];
+    const soldOn = addDays(today, -1);
+    const { building } = await sold(accountId, soldOn);
+    const levy = (
+      await ok(companyA, LEVY, {
+        l: {
+          areaId,
+          title: '外墙修缮集资',
+          purpose: '外墙修缮',
+          accountName: '物管会专项账户',
+          rateFenPerM2: 300,
+          activationThresholdPercent: 50,
+          advanceFen: 100_000,
+          decidedOn: addDays(today, -40),
+          dueOn: addDays(today, 30),
+          buildingIds: [building],
+          voluntary: true,
+        },
+      })
+    ).createLevy;
+    const [charge] = (
+      await db.query(
+        `select id, month, amount_fen::int as fen from arrears.charge where levy_id = $1 and account_id = $2`,
+        [levy.id, accountId],
+      )
+    ).rows;
+    // The levy's month began before the sale: a service fee of that month would be the former owner's.
+    expect(charge.month < soldOn.slice(0, 7)).toBe(true);
+    const receipt = (
+      await ok(companyA, PAY, {
+        p: {
+          accountId,
+          amountFen: charge.fen,
+          paidOn: today,
+          method: 'CASH',
+          purpose: 'LEVY',
+          levyId: levy.id,
+          idempotencyKey: randomUUID(),
+        },
+      })
+    ).recordPayment;
+    // A levy payment names its levy: it is not held back as the former owner's (it would have become a credit no levy
+    // could use).
+    expect(receipt).toMatchObject({ creditFen: 0, allocations: [{ chargeId: charge.id, fen: charge.fen }] });
   });
 });
