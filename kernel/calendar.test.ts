@@ -8,6 +8,8 @@ import {
   compareMonths,
   daysBetween,
   isIsoDate,
+  isOwnersDay,
+  isOwnersMonth,
   isYearMonth,
   monthFromIndex,
   monthIndex,
@@ -140,5 +142,14 @@ describe('calendar months', () => {
     expect(isYearMonth('2022-1')).toBe(false);
     expect(isYearMonth('2022-01-01')).toBe(false);
     expect(() => monthIndex('2022-00')).toThrow(DomainError);
+  });
+});
+
+describe('the owner’s days and months, since the day they became the owner', () => {
+  it('takes a day on or after it, and a month begun on or after it; everything when no day is recorded', () => {
+    expect([isOwnersDay('2024-02-14', '2024-02-15'), isOwnersDay('2024-02-15', '2024-02-15')]).toEqual([false, true]);
+    expect([isOwnersMonth('2024-02', '2024-02-15'), isOwnersMonth('2024-03', '2024-02-15')]).toEqual([false, true]);
+    expect(isOwnersMonth('2024-02', '2024-02-01')).toBe(true);
+    expect([isOwnersDay('2020-01-01', null), isOwnersMonth('2020-01', undefined)]).toEqual([true, true]);
   });
 });

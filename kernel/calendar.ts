@@ -105,12 +105,20 @@ export function compareDates(a: IsoDate, b: IsoDate): number {
 export const laterDate = (a: IsoDate, b: IsoDate): IsoDate => (compareDates(a, b) >= 0 ? a : b);
 
 /**
+ * Whether `day` falls within the ownership of whoever became the owner on `ownerSince` (null: the owner throughout):
+ * on or after that day. A demand, a mediation or a payment dated before it was the former owner's (a referral counts
+ * none of them for this owner, and such a payment pays the former owner's months).
+ */
+export const isOwnersDay = (day: IsoDate, ownerSince: IsoDate | null | undefined): boolean =>
+  !ownerSince || compareDates(day, ownerSince) >= 0;
+
+/**
  * Whether `month` is wholly the owner's who became the owner on `ownerSince` (null: the owner throughout): it began
  * on or after that day. A month begun before it is the former owner's, in part or whole (a referral leaves it out as
  * PRIOR_OWNER, and a payment without designation does not go to it).
  */
 export const isOwnersMonth = (month: YearMonth, ownerSince: IsoDate | null | undefined): boolean =>
-  !ownerSince || compareDates(`${month}-01`, ownerSince) >= 0;
+  isOwnersDay(`${month}-01`, ownerSince);
 
 /** Whole calendar days from `from` to `to` (negative when `to` is earlier): 2024-03-16 → 2024-03-19 is 3. */
 export function daysBetween(from: IsoDate, to: IsoDate): number {

@@ -1,5 +1,5 @@
 import { InvalidInputError } from '../../../kernel/errors';
-import { IsoDate, compareDates, compareMonths, isOwnersMonth } from '../../../kernel/calendar';
+import { IsoDate, compareDates, compareMonths, isOwnersDay, isOwnersMonth } from '../../../kernel/calendar';
 import { isPastDue } from '../../../kernel/past-due';
 import { Fen } from '../../../kernel/money';
 import { Charge, openFen } from './charge';
@@ -94,7 +94,7 @@ export function payersCharges<C extends Pick<Charge, 'month'>>(
   paidOn: IsoDate,
 ): C[] {
   if (!ownerSince) return [...charges];
-  const paidByTheOwner = compareDates(paidOn, ownerSince) >= 0;
+  const paidByTheOwner = isOwnersDay(paidOn, ownerSince);
   return charges.filter((c) => isOwnersMonth(c.month, ownerSince) === paidByTheOwner);
 }
 

@@ -6,6 +6,7 @@ import {
   addDays,
   compareDates,
   isIsoDate,
+  isOwnersDay,
   isOwnersMonth,
   isYearMonth,
 } from '../../../kernel/calendar';
@@ -151,7 +152,9 @@ export function referralEligibility(facts: ReferralFacts): Eligibility {
   validate(facts);
   const charges = [...facts.charges].sort((a, b) => a.month.localeCompare(b.month));
   const onOrBefore = (date: IsoDate) => compareDates(date, facts.referralDate) <= 0;
-  const ownersOwn = madeToTheOwner(facts.ownerSince);
+  // A demand, mediation or refusal of mediation before the owner sued became the owner was the former owner's (a
+  // demand reaches its addressee, Civil Code art. 137; a mediation binds its parties): none counts for this owner.
+  const ownersOwn = (on: IsoDate) => isOwnersDay(on, facts.ownerSince);
   const demands = facts.demands
     .filter((d) => onOrBefore(d.date) && ownersOwn(d.date))
     .sort((a, b) => compareDates(a.date, b.date));
@@ -247,17 +250,6 @@ export function referralEligibility(facts: ReferralFacts): Eligibility {
   }
   return { eligible: failures.length === 0, failures, claimableCharges, excludedCharges };
 }
-
-/**
- * Whether a step dated `on` was taken with the owner sued: one before they became the owner (`ownerSince`, PRIOR_OWNER)
- * was taken with the former owner, or with the deceased before the heirs (a demand reaches its addressee, Civil Code
- * art. 137; a mediation binds its parties), so it is neither a demand on this owner nor their mediation, and the
- * complaint does not list it. Before, a demand or mediation of the former owner counted for the new one.
- */
-export const madeToTheOwner =
-  (ownerSince: IsoDate | null | undefined) =>
-  (on: IsoDate): boolean =>
-    !ownerSince || compareDates(on, ownerSince) >= 0;
 
 /**
  * The last day of the reasonable period after a demand made on `demandedOn`: the demand's day is not counted

@@ -6,7 +6,7 @@ import {
   publishedLateFee,
 } from '../../../catalog';
 import { InvalidInputError } from '../../../kernel/errors';
-import { IsoDate, compareDates, compareMonths, dateOutOfRange, isIsoDate } from '../../../kernel/calendar';
+import { IsoDate, compareDates, compareMonths, dateOutOfRange, isIsoDate, isOwnersDay } from '../../../kernel/calendar';
 import { todayInChina } from '../../../kernel/clock';
 import { utcInstant } from '../../../kernel/instant';
 import { Fen, formatYuan } from '../../../kernel/money';
@@ -19,7 +19,7 @@ import {
   packageClaims,
 } from './case-package';
 import { ComplaintClaims, CostLine, buildComplaintClaims, monthChargedFen } from './claim';
-import { Eligibility, FiledContract, OwedCharge, ReferralFacts, filedAndInForce, madeToTheOwner } from './eligibility';
+import { Eligibility, FiledContract, OwedCharge, ReferralFacts, filedAndInForce } from './eligibility';
 import { DemandPeriod } from './statutes';
 import { EVIDENCE_LIMITS } from './evidence-file';
 import { litigationError } from './errors';
@@ -286,7 +286,7 @@ export function referralFacts(
       .filter((d) => d.deliveredOn !== null)
       .map((d) => ({
         date: d.deliveredOn ?? d.on,
-        channel: d.channel ? `${d.kind} (${d.channel})` : d.kind,
+        channel: demandChannel(d),
         months: d.chargeIds
           ? [...new Set(claim.charges.filter((c) => d.chargeIds!.includes(c.chargeId)).map((c) => c.month))]
           : null,
@@ -295,6 +295,10 @@ export function referralFacts(
     mediationWaivedOn,
   };
 }
+
+/** How a demand is named in the facts and the package: its kind, with the channel of a message (`MESSAGE (WECHAT)`). */
+const demandChannel = (d: { kind: string; channel?: string | null }) =>
+  d.channel ? `${d.kind} (${d.channel})` : d.kind;
 
 export interface PackageInput {
   referralId: string;
@@ -469,13 +473,13 @@ export function casePackageContent(input: PackageInput): {
     penaltyLines: claims.penaltyLines,
     lateFeeTerms: filing.terms.lateFee ? publishedLateFee(filing.terms.lateFee) : null,
     amountsAsOf: claim.asOf,
-    // Every demand made on the owner sued (not on a former owner: madeToTheOwner), a letter with its arrival (null:
+    // Every demand made on the owner sued (not on a former owner: kernel isOwnersDay), a letter with its arrival (null:
     // not recorded, which the complaint says).
     demands: claim.demands
-      .filter((d) => madeToTheOwner(claim.ownerSince)(d.on))
+      .filter((d) => isOwnersDay(d.on, claim.ownerSince))
       .map((d) => ({
         date: d.on,
-        channel: d.channel ? `${d.kind} (${d.channel})` : d.kind,
+        channel: demandChannel(d),
         ...(d.deliveredOn !== undefined ? { deliveredOn: d.deliveredOn } : {}),
       })),
     evidence: [...input.evidence],
