@@ -701,6 +701,19 @@ describe('arrears: billing, payments, collection and rates, through the gateway 
     const claimed = rows[0].payload.charges as { chargeId: string; lateFeeFen: number }[];
     expect(claimed.find((c) => c.chargeId === old.chargeId)!.lateFeeFen).toBe(0);
     expect(claimed.find((c) => c.chargeId === next.chargeId)!.lateFeeFen).toBe(next.lateFeeFen);
+
+    // Civil Code art. 560 para. 2: the oldest month, its late fee waived, now weighs lighter on the owner than the
+    // next, which still carries one, so a payment naming no month pays the next first (before, the oldest by due date).
+    const paid = (
+      await ok(companyA, PAY, {
+        p: { accountId, amountFen: next.openFen, paidOn: today, method: 'BANK_TRANSFER', idempotencyKey: randomUUID() },
+      })
+    ).recordPayment;
+    expect(paid.allocations.map((a: { chargeId: string; fen: number }) => [a.chargeId, a.fen])).toEqual([
+      [next.chargeId, next.openFen],
+    ]);
+    const after = await statement(companyA, accountId);
+    expect(after.charges.slice(0, 2).map((c: Line) => c.openFen)).toEqual([old.openFen, 0]);
   });
 
   it('reverses a payment recorded in error, once, by its company alone: the charges are owed again, late fees as if never paid, the credit taken back', async () => {

@@ -302,7 +302,7 @@ export type PaymentInput = {
   accountId: string | number;
   /** Whole fen (分). */
   amountFen: unknown;
-  /** Charges the payer designated; otherwise the earliest due are paid first. */
+  /** Charges the payer designated; otherwise those due by the day paid, the ones carrying a late fee first (Civil Code art. 560 para. 2), then the earliest due. */
   designatedChargeIds?: Array<string | number> | null | undefined;
   /** The same on every retry: a retry returns the same receipt. */
   idempotencyKey: string;

@@ -8,6 +8,7 @@ import { addPaidAmounts, chargesOfAccounts } from '../persistence/charge.reposit
 import { ownersSince } from '../persistence/billable-household.repository';
 import { heldServiceFeeCredits, insertCreditApplications } from '../persistence/ledger.repository';
 import { loadAccounts } from './account.lookup';
+import { chargesCarryingLateFee } from './payment-priority.lookup';
 import { collectedMoves, settleIfCleared } from './account.moves';
 
 /**
@@ -29,6 +30,7 @@ export async function applyHeldCredits(
   const accounts = await loadAccounts(tx, identity, [...held.keys()]);
   const chargesOf = await chargesOfAccounts(tx, [...held.keys()]);
   const since = await ownersSince(tx, [...new Set([...accounts.values()].map((a) => a.householdId))]);
+  const carryingLateFee = await chargesCarryingLateFee(tx, [...held.keys()], [...chargesOf.values()].flat());
   const applied: AppliedCredit[] = [];
   const spent = new Map<string, Fen>();
   const moves = collectedMoves(tx);
@@ -36,8 +38,12 @@ export async function applyHeldCredits(
     const account = accounts.get(accountId);
     if (!account) continue;
     const serviceFees = (chargesOf.get(accountId) ?? []).filter((c) => c.kind === 'SERVICE_FEE');
-    // Each credit pays the months of whoever owned the flat when it was paid (allocation.ts payersCharges).
-    const result = applyCredits(credits, serviceFees, since.get(account.householdId) ?? null);
+    // Each credit pays the months of whoever owned the flat when it was paid (allocation.ts payersCharges), in art.
+    // 560 para. 2's order as of today (PaymentPriority).
+    const result = applyCredits(credits, serviceFees, since.get(account.householdId) ?? null, {
+      paidOn: today,
+      carryingLateFee,
+    });
     if (result.applied.length === 0) continue;
     applied.push(...result.applied);
     spent.set(accountId, -result.applied.reduce((sum, a) => sum + a.fen, 0));

@@ -12,6 +12,7 @@ import { recordEvent } from '../../../platform/events/outbox';
 import { Account } from '../domain/account';
 import { assertPropertyCompany } from '../domain/access';
 import { allocatePayment, payersCharges } from '../domain/allocation';
+import { chargesCarryingLateFee } from './payment-priority.lookup';
 import { BilledCharge, openTotal } from '../domain/charge';
 import {
   PaymentInput,
@@ -133,6 +134,7 @@ async function applyPayments(
   const locked = await loadAccounts(tx, identity, [...new Set(lines.map(idOf))], true);
   const chargesOf = await chargesOfAccounts(tx, [...locked.keys()]);
   const since = await ownersSince(tx, [...new Set([...locked.values()].map((a) => a.householdId))]);
+  const carryingLateFee = await chargesCarryingLateFee(tx, [...locked.keys()], [...chargesOf.values()].flat());
   const paying = new Map<string, PayingAccount>(
     [...locked].map(([id, account]) => [id, { account, charges: chargesOf.get(id) ?? [] }]),
   );
@@ -160,7 +162,7 @@ async function applyPayments(
       if (input.purpose === 'LEVY' && payable.length === 0)
         throw new NotFoundError('Levy charge of this account', String(input.levyId));
       // Without a designation, a service fee pays the months of whoever owned the flat the day it was paid
-      // (payersCharges); a levy payment names its levy.
+      // (payersCharges), in art. 560 para. 2's order (PaymentPriority); a levy payment names its levy.
       const designated = input.designatedChargeIds ?? [];
       const allocation = allocatePayment(
         designated.length > 0 || input.purpose === 'LEVY'
@@ -168,6 +170,7 @@ async function applyPayments(
           : payersCharges(payable, since.get(account.householdId) ?? null, input.paidOn),
         input.amountFen,
         designated,
+        { paidOn: input.paidOn, carryingLateFee },
       );
       const levyId = input.levyId ?? null;
       const payment: NewPayment = {

@@ -100,6 +100,36 @@ describe('allocatePayment', () => {
     expect(allocatePayment(charges, 100 * MONTHLY).applied.map((a) => a.chargeId)).toEqual(order);
   });
 
+  describe('by art. 560 para. 2 (PaymentPriority)', () => {
+    // A contract without late-fee terms until February 2024, one with them (a 违约金) from March; paid 10 May 2024.
+    const months = [charge('2024-01'), charge('2024-02'), charge('2024-03'), charge('2024-04'), charge('2024-05')];
+    const carryingLateFee = new Set(['c-2024-03', 'c-2024-04', 'c-2024-05']);
+    const order = (paidOn: string, fen = 100 * MONTHLY) =>
+      allocatePayment(months, fen, [], { paidOn, carryingLateFee }).applied.map((a) => a.chargeId);
+
+    it('pays the due months carrying a late fee first, oldest first, then the other due months, then those not yet due', () => {
+      expect(order('2024-05-10')).toEqual(['c-2024-03', 'c-2024-04', 'c-2024-01', 'c-2024-02', 'c-2024-05']);
+    });
+
+    it('counts a month due on the day paid as due ("已经到期"), the day itself included', () => {
+      expect(order('2024-05-28')).toEqual(['c-2024-03', 'c-2024-04', 'c-2024-05', 'c-2024-01', 'c-2024-02']);
+    });
+
+    it('pays a month not yet due last, though it carries a late fee', () => {
+      expect(order('2024-03-27', 2 * MONTHLY)).toEqual(['c-2024-01', 'c-2024-02']);
+    });
+
+    it('keeps the due-date order where no charge carries a late fee (equal burdens)', () => {
+      const applied = allocatePayment(months, 100 * MONTHLY, [], { paidOn: '2024-05-10', carryingLateFee: new Set() });
+      expect(applied.applied.map((a) => a.chargeId)).toEqual(months.map((c) => c.chargeId));
+    });
+
+    it('leaves a designation as the payer made it', () => {
+      const applied = allocatePayment(months, MONTHLY, ['c-2024-01'], { paidOn: '2024-05-10', carryingLateFee });
+      expect(applied.applied).toEqual([{ chargeId: 'c-2024-01', fen: MONTHLY }]);
+    });
+  });
+
   it('gives a settled designated charge nothing: the whole payment is a credit', () => {
     expect(allocatePayment([charge('2024-01', MONTHLY)], 100, ['c-2024-01'])).toMatchObject({
       applied: [],
@@ -175,6 +205,17 @@ describe('applyCredits', () => {
     ]);
     // February, the month of the sale, is left to be paid by name.
     expect(charges.map(openFen)).toEqual([0, 0, 9_000]);
+  });
+
+  it('sets credits against the due months carrying a late fee first (art. 560 para. 2), as of the day set off', () => {
+    const { applied } = applyCredits([{ paymentId: 'p', fen: 10_000, paidOn: '2024-01-05' }], ledger, null, {
+      paidOn: '2024-04-01',
+      carryingLateFee: new Set(['c-2024-03']),
+    });
+    expect(applied).toEqual([
+      { paymentId: 'p', chargeId: 'c-2024-03', fen: 9_482 },
+      { paymentId: 'p', chargeId: 'c-2024-01', fen: 518 },
+    ]);
   });
 
   it('applies nothing when nothing is open, and keeps every field of the charges', () => {

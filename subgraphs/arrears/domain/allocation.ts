@@ -7,9 +7,11 @@ import { AccountStatus, COURT_HELD_STATUSES } from './account-status';
 
 /**
  * Applying a payment to a household's charges (Civil Code art. 560): the payer may say which charges it is for;
- * otherwise it goes to the charge that fell due first, which is the oldest month. Where the two disagree (a month
- * billed late, so due after a later month) the due date decides, as art. 560 para. 2 orders by 到期的先后. Payments
- * go to charges (principal) only: a late fee is a separate amount, computed on the open principal (late-fee.ts).
+ * otherwise, by para. 2, it goes first to the charges already due when it was paid, among those first to the ones
+ * weighing heavier on the owner (PaymentPriority), then to the charge that fell due first, which is the oldest month.
+ * Where due date and month disagree (a month billed late, so due after a later month) the due date decides, as art.
+ * 560 para. 2 orders by 到期的先后. Payments go to charges (principal) only: a late fee is a separate amount,
+ * computed on the open principal (late-fee.ts).
  */
 
 export interface AppliedAmount {
@@ -30,15 +32,31 @@ const isPositiveFen = (value: unknown): value is number =>
   typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
 
 /**
- * Applies `paymentFen` (whole fen, more than 0) to the open charges, earliest due date first (then oldest month,
- * then the order given), or, when the payer designated charges, to those only and in the order designated: the
- * rest becomes a credit rather than going to charges the payer did not choose. A designated charge that is already
- * settled simply takes nothing.
+ * What art. 560 para. 2 orders an undesignated payment by before the due dates: "优先履行已经到期的债务" (the charges
+ * due by the day it was paid, `paidOn`, the due day itself included), then among those "缺乏担保或者担保最少的"
+ * (no fee is secured, so that never decides) and "债务人负担较重的": the charges that carry a late fee
+ * (`carryingLateFee`, late-fee.ts carriesLateFee: a 违约金 under their contract's terms, not waived) before those that
+ * do not, such as months billed under a contract without late-fee terms. "负担相同的，按照债务到期的先后顺序" is the
+ * due date. The article's last step, equal due dates shared "按照债务比例", does not arise between the months of one
+ * account, each due at its own month's end; the oldest month goes first there.
+ */
+export interface PaymentPriority {
+  paidOn: IsoDate;
+  carryingLateFee: ReadonlySet<string>;
+}
+
+/**
+ * Applies `paymentFen` (whole fen, more than 0) to the open charges, by `priority` (PaymentPriority: those due by the
+ * day paid, among them those carrying a late fee, first) then earliest due date first (then oldest month, then the
+ * order given), or, when the payer designated charges, to those only and in the order designated: the rest becomes
+ * a credit rather than going to charges the payer did not choose. A designated charge that is already settled simply
+ * takes nothing.
  */
 export function allocatePayment(
   charges: readonly Charge[],
   paymentFen: Fen,
   designatedChargeIds: readonly string[] = [],
+  priority: PaymentPriority | null = null,
 ): Allocation {
   if (!isPositiveFen(paymentFen)) {
     throw new InvalidInputError('A payment must be whole fen, more than 0', {
@@ -57,7 +75,10 @@ export function allocatePayment(
   const order: readonly Charge[] =
     designatedChargeIds.length > 0
       ? designatedChargeIds.map((id) => byId.get(id) as Charge)
-      : [...charges].sort((a, b) => compareDates(a.dueOn, b.dueOn) || compareMonths(a.month, b.month));
+      : [...charges].sort(
+          (a, b) =>
+            rank(a, priority) - rank(b, priority) || compareDates(a.dueOn, b.dueOn) || compareMonths(a.month, b.month),
+        );
 
   let left = paymentFen;
   const applied: AppliedAmount[] = [];
@@ -75,6 +96,13 @@ export function allocatePayment(
       received.has(c.chargeId) ? { ...c, paidFen: c.paidFen + (received.get(c.chargeId) ?? 0) } : c,
     ),
   };
+}
+
+/** Art. 560 para. 2's order before the due dates: 0 due and carrying a late fee, 1 due, 2 not yet due when paid. */
+function rank(charge: Charge, priority: PaymentPriority | null): number {
+  if (!priority) return 0;
+  if (compareDates(charge.dueOn, priority.paidOn) > 0) return 2;
+  return priority.carryingLateFee.has(charge.chargeId) ? 0 : 1;
 }
 
 /**
@@ -113,21 +141,22 @@ export interface AppliedCredit extends AppliedAmount {
 /**
  * Sets an account's held credits against its open charges billed since (an owner who paid in advance owes nothing
  * when the month is billed): each credit, earliest paid first, goes to the open charges earliest due first, as an
- * undesignated payment would have (art. 560 para. 2), of the months of whoever owned the flat when it was paid
- * (payersCharges, `ownerSince` as the register keeps it); what no charge takes stays held. Returns the amounts
- * applied and the charges with their paidFen raised.
+ * undesignated payment would have (art. 560 para. 2, by `priority` as of the day they are set off, its `paidOn`), of
+ * the months of whoever owned the flat when it was paid (payersCharges, `ownerSince` as the register keeps it); what
+ * no charge takes stays held. Returns the amounts applied and the charges with their paidFen raised.
  */
 export function applyCredits<C extends Charge>(
   credits: readonly HeldCredit[],
   charges: readonly C[],
   ownerSince: IsoDate | null = null,
+  priority: PaymentPriority | null = null,
 ): { applied: AppliedCredit[]; charges: C[] } {
   let current = [...charges];
   const applied: AppliedCredit[] = [];
   for (const credit of credits) {
     const payable = payersCharges(current, ownerSince, credit.paidOn);
     if (credit.fen === 0 || payable.every((c) => openFen(c) === 0)) continue;
-    const allocation = allocatePayment(payable, credit.fen);
+    const allocation = allocatePayment(payable, credit.fen, [], priority);
     applied.push(...allocation.applied.map((a) => ({ paymentId: credit.paymentId, ...a })));
     // allocatePayment only raises paidFen: every other field is kept
     const raised = new Map(allocation.charges.map((c) => [c.chargeId, c as C]));

@@ -1,5 +1,5 @@
 import { rejection } from '../../../test/support/rejection';
-import { LateFeeBasis, LateFeeTerms, graceEndsOn, lateFeeFen, shownLateFee } from './late-fee';
+import { LateFeeBasis, LateFeeTerms, carriesLateFee, graceEndsOn, lateFeeFen, shownLateFee } from './late-fee';
 
 /** Seed 003's 9,482 fen monthly fee, due 2024-01-31; 万分之五 a day is a common contract term (demo, not a seed figure). */
 const jan: LateFeeBasis = { dueOn: '2024-01-31', principalFen: 9_482, reductions: [] };
@@ -212,5 +212,17 @@ describe('lateFeeFen at a monthly rate (每逾期一个月, Civil Code art. 202)
     expect(both.code).toBe('BAD_USER_INPUT');
     expect(both.details).toEqual({ fields: { rate: expect.any(String) } });
     expect(rejection(() => lateFeeFen(jan, { graceDays: 0 }, '2024-04-30')).code).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('carriesLateFee (the heavier burden of Civil Code art. 560 para. 2)', () => {
+  it.each<[string, Parameters<typeof carriesLateFee>[0], boolean]>([
+    ['no terms', null, false],
+    ['a daily rate', { dailyRatePerTenThousand: 5, graceDays: 0 }, true],
+    ['a monthly rate under a cap', { monthlyRatePerTenThousand: 100, graceDays: 15, capPercentOfPrincipal: 30 }, true],
+    ['a rate of 0', { dailyRatePerTenThousand: 0, graceDays: 0 }, false],
+    ['a cap of 0', { dailyRatePerTenThousand: 5, graceDays: 0, capPercentOfPrincipal: 0 }, false],
+  ])('%s: %p', (_name, terms, carries) => {
+    expect(carriesLateFee(terms)).toBe(carries);
   });
 });

@@ -62,6 +62,18 @@ function validate(basis: LateFeeBasis, terms: LateFeeTerms, asOf: IsoDate): void
 }
 
 /**
+ * Whether charges under these terms carry a late fee at all: terms with a rate above 0 and a cap, if any, above 0.
+ * Such a debt carries a 违约金 and so weighs heavier on the owner than one without (Civil Code art. 560 para. 2,
+ * allocation.ts PaymentPriority).
+ */
+export function carriesLateFee(terms: LateFeeTerms | null | undefined): boolean {
+  if (!terms) return false;
+  const rate = terms.dailyRatePerTenThousand ?? terms.monthlyRatePerTenThousand ?? 0;
+  const cap = terms.capPercentOfPrincipal;
+  return rate > 0 && (cap === undefined || cap === null || cap > 0);
+}
+
+/**
  * The last day of the grace period, the day after which the fee runs: `graceDays` days after the due date, the due
  * date not counted (Civil Code art. 201), moved to the next working day when that day is a rest day or holiday
  * (art. 203, the hub's calendar in kernel/working-days.ts). 15 grace days after 2024-01-31 end on 2024-02-15, in the

@@ -506,7 +506,8 @@ export class PaymentInputType {
   @Field(() => ID, { nullable: true }) levyId?: string | null;
   @Field(() => [ID], {
     nullable: true,
-    description: 'Charges the payer designated; otherwise the earliest due are paid first.',
+    description:
+      'Charges the payer designated; otherwise those due by the day paid, the ones carrying a late fee first (Civil Code art. 560 para. 2), then the earliest due.',
   })
   designatedChargeIds?: string[] | null;
   @Field(() => Key, { nullable: true, description: 'Bank or payment-platform reference.' }) payerReference?:

@@ -384,3 +384,14 @@ export async function adjustmentsOfAccounts(
   );
   return groupRows(rows, (r) => r.account_id, adjustmentOf);
 }
+
+/** The charges of the accounts whose late fee was waived (an adjustment LATE_FEE_WAIVER). */
+export async function lateFeeWaivedCharges(em: EntityManager, accountIds: readonly string[]): Promise<Set<string>> {
+  if (accountIds.length === 0) return new Set();
+  const rows = await sqlRows<{ charge_id: string }>(
+    em,
+    `select distinct charge_id from arrears.adjustment where account_id = any(?::uuid[]) and kind = 'LATE_FEE_WAIVER'`,
+    [sqlArray(accountIds)],
+  );
+  return new Set(rows.map((r) => r.charge_id));
+}
