@@ -244,7 +244,7 @@ describe('the edge refuses hostile requests before any subgraph', () => {
       // Found by edge-fuzz.it (seed 117141468): graphql-js's validation checks the range of Int only, not of a custom
       // scalar such as Fen, and Hive's Rust planner threw on the literal.
       const referral = (amount: string) =>
-        `mutation { referArrears(referral: { courtId: "110102014", accountIds: [], evidence: [], costs: [{ label: "x", amountFen: ${amount} }] }) { id } }`;
+        `mutation { referArrears(referral: { courtId: "110102014", accountIds: [], evidence: [], costs: [{ kind: COURT_COSTS, label: "x", amountFen: ${amount} }] }) { id } }`;
       for (const amount of ['-9223372036854776000', '9223372036854775808', '9007199254740992', '-1e400'])
         expectRefused(await post({ query: referral(amount) }, court), 400, 'NUMBER_OUT_OF_RANGE');
       // In range, the subgraph's scalar refuses a negative amount by itself (the court may not refer arrears at all).
@@ -260,7 +260,7 @@ describe('the edge refuses hostile requests before any subgraph', () => {
       // on: INTERNAL_SERVER_ERROR. Built as text: JSON.stringify itself would overflow here.
       const REFER = 'mutation($r: ReferralInput!) { referArrears(referral: $r) { id } }';
       const referral = (label: string, courtId = '"x"') =>
-        `{"query": ${JSON.stringify(REFER)}, "variables": {"r": {"courtId": ${courtId}, "accountIds": [], "evidence": [], "costs": [{"label": ${label}, "amountFen": 1}]}}}`;
+        `{"query": ${JSON.stringify(REFER)}, "variables": {"r": {"courtId": ${courtId}, "accountIds": [], "evidence": [], "costs": [{"kind": "COURT_COSTS", "label": ${label}, "amountFen": 1}]}}}`;
       const deepList = `${'['.repeat(20_000)}"x"${']'.repeat(20_000)}`;
       const deepObject = `${'{"a": '.repeat(20_000)}1${'}'.repeat(20_000)}`;
       expectRefused(await post(referral(deepList), court), 400, 'DOCUMENT_TOO_DEEP');

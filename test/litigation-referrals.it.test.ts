@@ -333,7 +333,7 @@ describe('litigation: referrals through the green channel, the court’s reports
         accountIds: pair,
         evidence: EVIDENCE,
         bothPartiesConsent: true,
-        costs: [{ label: '律师费', amountFen: 300_000 }],
+        costs: [{ kind: 'OTHER_CLAIM', label: '律师费', amountFen: 300_000 }],
       },
     });
     expect(refused.extensions).toMatchObject({
@@ -1216,6 +1216,34 @@ describe('litigation: referrals through the green channel, the court’s reports
       accounts[51].id,
     ]);
     expect(rows[0].n).toBe(0);
+  });
+
+  it("claims a lawyer's fee as a claim of its own, in the amount in dispute, and court costs outside it (诉讼费用交纳办法 art. 6)", async () => {
+    // Before, every cost was stated as 诉讼费用 and left out of 标的额, which decides the procedure (art. 165).
+    await demand(12);
+    await claimKnown(accounts[12].id, 1);
+    const costs = [
+      { kind: 'OTHER_CLAIM', label: '律师费', amountFen: 300_000 },
+      { kind: 'COURT_COSTS', label: '案件受理费', amountFen: 2_500 },
+    ];
+    const [bare] = (await refer([accounts[12].id], { mediationWaivedOn: today, costs })).referArrears;
+    expect(bare.eligible).toBe(true);
+    const { rows } = await db.query(`select package from litigation.case_package where referral_id = $1`, [bare.id]);
+    const { claims, otherClaimLines } = rows[0].package;
+    expect(otherClaimLines).toEqual([{ kind: 'OTHER_CLAIM', label: '律师费', amountFen: 300_000 }]);
+    expect(claims).toMatchObject({ otherClaimsTotalFen: 300_000, costsTotalFen: 2_500 });
+    expect(bare.amountInDisputeFen).toBe(claims.feeTotalFen + claims.penaltyTotalFen + 300_000);
+    expect(bare.grandTotalFen).toBe(bare.amountInDisputeFen + 2_500);
+    // A cost that does not say which it is: refused by the schema, nothing referred.
+    const untyped = await t.gql(companyA, REFER, {
+      r: {
+        courtId: 'bj-xicheng-court',
+        accountIds: [accounts[12].id],
+        evidence: EVIDENCE,
+        costs: [{ label: '律师费', amountFen: 1 }],
+      },
+    });
+    expect(untyped.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('refers no account whose case was judged, settled or written off, naming them (CASE_CONCLUDED)', async () => {

@@ -9,7 +9,7 @@ import { Identity } from '../../../kernel/identity';
 import { keyReusedFor, transactionOnce } from '../../../platform/db/idempotency';
 import { recordEvent } from '../../../platform/events/outbox';
 import { EvidenceItem, firstPackage } from '../domain/case-package';
-import { CostLine } from '../domain/claim';
+import { CostLine, isCourtCosts } from '../domain/claim';
 import { Eligibility, governingContract, referralEligibility } from '../domain/eligibility';
 import { settingsCovering } from '../../../kernel/city-code';
 import { cityProvinces } from '../persistence/city-province.repository';
@@ -287,7 +287,12 @@ const referralRequest = (input: ReferralInput, evidence: EvidenceItem[], exclusi
   courtId: input.courtId,
   accountIds: input.accountIds,
   evidence,
-  costs: (input.costs ?? []).map((c) => ({ label: c.label, amountFen: c.amountFen })),
+  // A court cost as before costs had a kind (all were stated as court costs), so a retry of such a request matches.
+  costs: (input.costs ?? []).map((c) => ({
+    label: c.label,
+    amountFen: c.amountFen,
+    ...(isCourtCosts(c) ? {} : { kind: c.kind }),
+  })),
   bothPartiesConsent: input.bothPartiesConsent ?? false,
   exclusions,
   mediationWaivedOn: input.mediationWaivedOn ?? null,

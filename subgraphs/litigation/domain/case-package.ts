@@ -1,7 +1,7 @@
 import { InvalidInputError } from '../../../kernel/errors';
 import { IsoDate } from '../../../kernel/calendar';
 import { Fen } from '../../../kernel/money';
-import { ComplaintClaims, FeeLine, PenaltyLine } from './claim';
+import { ComplaintClaims, CostLine, FeeLine, PenaltyLine } from './claim';
 import { SHA256_HEX, canonicalJson, sha256Hex } from '../../../kernel/canonical-json';
 import { ServiceComplaints } from './service-complaints';
 import type { FilingTermsData } from '../../../catalog';
@@ -36,7 +36,9 @@ export type PackageClaims = Pick<
   | 'grandTotalFen'
   | 'grandTotalExplanation'
   | 'statements'
->;
+> &
+  /** Only where the company claims other sums (OTHER_CLAIM), as in every package made before they were told apart. */
+  Partial<Pick<ComplaintClaims, 'otherClaimsTotalFen' | 'otherClaimsExplanation'>>;
 
 export interface EvidenceItem {
   name: string;
@@ -83,6 +85,8 @@ export interface CasePackageContent {
   serviceTerm: { startsOn: IsoDate; endsOn: IsoDate; agreedEndsOn?: IsoDate };
   arrearsLines: FeeLine[];
   penaltyLines: PenaltyLine[];
+  /** The other sums claimed (claim.ts OTHER_CLAIM), the complaint's "其他请求": only where there are any. */
+  otherClaimLines?: CostLine[];
   /**
    * The contract's late-fee terms as filed (contracts subgraph), from which the arrears subgraph computed the penalty
    * lines (subgraphs/arrears/domain/late-fee.ts); null: the filing holds none. Absent in packages built before it;
@@ -134,6 +138,9 @@ export function packageClaims(claims: ComplaintClaims): PackageClaims {
     penaltyExplanation: claims.penaltyExplanation,
     costsTotalFen: claims.costsTotalFen,
     costsExplanation: claims.costsExplanation,
+    ...(claims.otherClaimLines.length > 0
+      ? { otherClaimsTotalFen: claims.otherClaimsTotalFen, otherClaimsExplanation: claims.otherClaimsExplanation }
+      : {}),
     amountInDisputeFen: claims.amountInDisputeFen,
     grandTotalFen: claims.grandTotalFen,
     grandTotalExplanation: claims.grandTotalExplanation,
@@ -184,7 +191,8 @@ export function casePackageProblems(pkg: CasePackage): CasePackageProblem[] {
   if (sum(pkg.arrearsLines.map((l) => l.amountFen)) !== claims.feeTotalFen) problems.push('FEE_TOTAL_MISMATCH');
   if (sum(pkg.penaltyLines.map((l) => l.amountFen)) !== claims.penaltyTotalFen) problems.push('PENALTY_TOTAL_MISMATCH');
   if (
-    claims.amountInDisputeFen !== claims.feeTotalFen + claims.penaltyTotalFen ||
+    sum((pkg.otherClaimLines ?? []).map((l) => l.amountFen)) !== (claims.otherClaimsTotalFen ?? 0) ||
+    claims.amountInDisputeFen !== claims.feeTotalFen + claims.penaltyTotalFen + (claims.otherClaimsTotalFen ?? 0) ||
     claims.grandTotalFen !== claims.amountInDisputeFen + claims.costsTotalFen
   ) {
     problems.push('GRAND_TOTAL_MISMATCH');

@@ -12,7 +12,7 @@ const penalties: PenaltyLine[] = [
   { label: '2023-01 fee', amountFen: 1_209, computation: '¥94.82 × 0.03% × 425 days = ¥12.09' },
   { label: '2023-02 fee', amountFen: 1_124, computation: '¥94.82 × 0.03% × 395 days = ¥11.24' },
 ];
-const costs: CostLine[] = [{ label: 'court fee', amountFen: 2_500 }];
+const costs: CostLine[] = [{ kind: 'COURT_COSTS', label: 'court fee', amountFen: 2_500 }];
 
 describe('element-based complaint claims', () => {
   it('computes each month in words and totals exactly', () => {
@@ -39,13 +39,52 @@ describe('element-based complaint claims', () => {
     expect(claims.penaltyExplanation).toBe(
       'Penalty for late payment: ¥23.33, the sum of 2 lines computed under the contract: 2023-01 fee: ¥94.82 × 0.03% × 425 days = ¥12.09; 2023-02 fee: ¥94.82 × 0.03% × 395 days = ¥11.24',
     );
-    expect(claims.costsExplanation).toBe('Costs: ¥25.00 = court fee ¥25.00');
+    expect(claims.costsExplanation).toBe(
+      'Court costs, as the court assesses them: ¥25.00 as the company states them = court fee ¥25.00',
+    );
     expect(claims.grandTotalExplanation).toBe('Total: fees ¥264.46 + penalty ¥23.33 + costs ¥25.00 = ¥312.79');
     expect(claims.statements).toEqual([
       '1. Order the defendant to pay property service fees of ¥264.46 for 2023-01 to 2023-03',
       '2. Order the defendant to pay a penalty for late payment of ¥23.33',
-      '3. Order the defendant to bear the costs of ¥25.00 (court fee)',
+      '3. Order the defendant to bear the court costs (court fee)',
     ]);
+  });
+
+  it('claims a sum other than court costs as a claim of its own, in the amount in dispute (诉讼费用交纳办法 art. 6)', () => {
+    // A lawyer's fee is no 诉讼费用: before, it was stated as court costs, outside 标的额 and the procedure's test.
+    const claims = buildComplaintClaims({
+      arrears: [month('2023-01')],
+      penalties: [],
+      costs: [
+        { kind: 'OTHER_CLAIM', label: '律师费', amountFen: 300_000 },
+        { kind: 'COURT_COSTS', label: '案件受理费', amountFen: 2_500 },
+      ],
+    });
+    expect(claims).toMatchObject({
+      feeTotalFen: 9_482,
+      otherClaimsTotalFen: 300_000,
+      otherClaimLines: [{ kind: 'OTHER_CLAIM', label: '律师费', amountFen: 300_000 }],
+      costsTotalFen: 2_500,
+      costLines: [{ kind: 'COURT_COSTS', label: '案件受理费', amountFen: 2_500 }],
+      amountInDisputeFen: 309_482,
+      grandTotalFen: 311_982,
+      otherClaimsExplanation: 'Other claims: ¥3,000.00 = 律师费 ¥3,000.00',
+      grandTotalExplanation: 'Total: fees ¥94.82 + penalty ¥0.00 + other claims ¥3,000.00 + costs ¥25.00 = ¥3,119.82',
+    });
+    expect(claims.statements).toEqual([
+      '1. Order the defendant to pay property service fees of ¥94.82 for 2023-01',
+      '2. Order the defendant to pay 律师费 of ¥3,000.00',
+      '3. Order the defendant to bear the court costs (案件受理费)',
+    ]);
+  });
+
+  it('takes a cost without a kind, as packages made before kinds hold them, for court costs', () => {
+    const claims = buildComplaintClaims({
+      arrears: [month('2023-01')],
+      penalties: [],
+      costs: [{ label: '诉讼费', amountFen: 5_000 }],
+    });
+    expect(claims).toMatchObject({ costsTotalFen: 5_000, otherClaimsTotalFen: 0, amountInDisputeFen: 9_482 });
   });
 
   it('claims a month handed over for the days served, with the days in words, and checks them', () => {

@@ -35,11 +35,24 @@ export interface PenaltyLine {
   computation: string;
 }
 
-/** Costs claimed from the defendant (the court fee estimate is made elsewhere). */
+/**
+ * COURT_COSTS: 诉讼费用 (statutes.ts COURT_COSTS_SOURCE), which the court assesses and the defendant is asked to bear;
+ * OTHER_CLAIM: any other sum claimed from the defendant, such as a lawyer's fee the contract puts on the owner, a claim
+ * of its own in the amount in dispute.
+ */
+export const COST_KINDS = ['COURT_COSTS', 'OTHER_CLAIM'] as const;
+export type CostKind = (typeof COST_KINDS)[number];
+
+/** A sum claimed from the defendant besides the fees and the penalty. */
 export interface CostLine {
+  /** Absent in packages made before costs had a kind (2026-12-07): they were all stated as court costs. */
+  kind?: CostKind;
   label: string;
   amountFen: Fen;
 }
+
+/** Whether the line is court costs (诉讼费用), as every line of a package made before kinds was stated. */
+export const isCourtCosts = (line: Pick<CostLine, 'kind'>): boolean => line.kind !== 'OTHER_CLAIM';
 
 export interface FeeLine {
   month: YearMonth;
@@ -65,10 +78,18 @@ export interface ComplaintClaims {
   penaltyLines: PenaltyLine[];
   penaltyTotalFen: Fen;
   penaltyExplanation: string;
+  /** Court costs (COURT_COSTS) only. */
   costLines: CostLine[];
   costsTotalFen: Fen;
   costsExplanation: string;
-  /** Fee + penalty: the amount in dispute (标的额) that decides the procedure; costs are not part of it. */
+  /** The other sums claimed (OTHER_CLAIM): the complaint's "其他请求". */
+  otherClaimLines: CostLine[];
+  otherClaimsTotalFen: Fen;
+  otherClaimsExplanation: string;
+  /**
+   * Fee + penalty + other claims: the amount in dispute (标的额) that decides the procedure; court costs are not part
+   * of it (statutes.ts COURT_COSTS_SOURCE).
+   */
   amountInDisputeFen: Fen;
   grandTotalFen: Fen;
   grandTotalExplanation: string;
@@ -110,9 +131,16 @@ export function buildComplaintClaims(input: {
     computation: p.computation.trim(),
   }));
   const penaltyTotalFen = sum(penaltyLines.map((l) => l.amountFen));
-  const costLines = input.costs.map((c) => ({ label: c.label.trim(), amountFen: c.amountFen }));
+  const lines = input.costs.map((c) => ({
+    kind: isCourtCosts(c) ? ('COURT_COSTS' as const) : ('OTHER_CLAIM' as const),
+    label: c.label.trim(),
+    amountFen: c.amountFen,
+  }));
+  const costLines = lines.filter(isCourtCosts);
   const costsTotalFen = sum(costLines.map((l) => l.amountFen));
-  const amountInDisputeFen = sum([feeTotalFen, penaltyTotalFen]);
+  const otherClaimLines = lines.filter((l) => !isCourtCosts(l));
+  const otherClaimsTotalFen = sum(otherClaimLines.map((l) => l.amountFen));
+  const amountInDisputeFen = sum([feeTotalFen, penaltyTotalFen, otherClaimsTotalFen]);
   const grandTotalFen = sum([amountInDisputeFen, costsTotalFen]);
 
   const period = describeMonths(feeLines.map((l) => l.month));
@@ -123,19 +151,26 @@ export function buildComplaintClaims(input: {
       ? 'No penalty is claimed'
       : `Penalty for late payment: ${yuan(penaltyTotalFen)}, the sum of ${count(penaltyLines.length, 'line')} computed under the contract: ` +
         penaltyLines.map((l) => `${l.label}: ${l.computation}`).join('; ');
+  const listed = (ls: readonly CostLine[]) => ls.map((l) => `${l.label} ${yuan(l.amountFen)}`).join(' + ');
   const costsExplanation =
     costLines.length === 0
       ? 'No costs are claimed'
-      : `Costs: ${yuan(costsTotalFen)} = ` + costLines.map((l) => `${l.label} ${yuan(l.amountFen)}`).join(' + ');
-  const grandTotalExplanation = `Total: fees ${yuan(feeTotalFen)} + penalty ${yuan(penaltyTotalFen)} + costs ${yuan(costsTotalFen)} = ${yuan(grandTotalFen)}`;
+      : `Court costs, as the court assesses them: ${yuan(costsTotalFen)} as the company states them = ${listed(costLines)}`;
+  const otherClaimsExplanation =
+    otherClaimLines.length === 0
+      ? 'No other claims'
+      : `Other claims: ${yuan(otherClaimsTotalFen)} = ${listed(otherClaimLines)}`;
+  const grandTotalExplanation =
+    `Total: fees ${yuan(feeTotalFen)} + penalty ${yuan(penaltyTotalFen)}` +
+    (otherClaimLines.length > 0 ? ` + other claims ${yuan(otherClaimsTotalFen)}` : '') +
+    ` + costs ${yuan(costsTotalFen)} = ${yuan(grandTotalFen)}`;
 
   const statements = [`Order the defendant to pay property service fees of ${yuan(feeTotalFen)} for ${period}`];
   if (penaltyLines.length > 0)
     statements.push(`Order the defendant to pay a penalty for late payment of ${yuan(penaltyTotalFen)}`);
+  for (const l of otherClaimLines) statements.push(`Order the defendant to pay ${l.label} of ${yuan(l.amountFen)}`);
   if (costLines.length > 0)
-    statements.push(
-      `Order the defendant to bear the costs of ${yuan(costsTotalFen)} (${costLines.map((l) => l.label).join(', ')})`,
-    );
+    statements.push(`Order the defendant to bear the court costs (${costLines.map((l) => l.label).join(', ')})`);
   return {
     feeLines,
     feeTotalFen,
@@ -146,6 +181,9 @@ export function buildComplaintClaims(input: {
     costLines,
     costsTotalFen,
     costsExplanation,
+    otherClaimLines,
+    otherClaimsTotalFen,
+    otherClaimsExplanation,
     amountInDisputeFen,
     grandTotalFen,
     grandTotalExplanation,

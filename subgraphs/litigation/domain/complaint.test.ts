@@ -1,6 +1,6 @@
 import { chargeFen } from '../../../kernel/money';
 import { buildComplaintClaims } from './claim';
-import { firstPackage, packageDigest } from './case-package';
+import { casePackageProblems, firstPackage, packageDigest } from './case-package';
 import { CompanyProfile } from './company-profile';
 import {
   NOT_HELD,
@@ -77,7 +77,7 @@ const { content } = casePackageContent({
   claimableMonths: ['2026-07', '2026-08', '2026-09', '2026-10'],
   filings: [FILING],
   evidence: [{ name: '四方协议.pdf', type: 'CONTRACT', sha256: 'a'.repeat(64) }],
-  costs: [{ label: 'court fee', amountFen: 2500 }],
+  costs: [{ kind: 'COURT_COSTS', label: 'court fee', amountFen: 2500 }],
 });
 const pkg = firstPackage(content);
 
@@ -217,16 +217,44 @@ describe('the complaint (物业服务合同纠纷 民事起诉状) from a case p
     expect(row('诉讼请求', '2. 违约金')).toBe(
       '截至2026年11月22日止，欠逾期物业费的违约金4.30元（大写：人民币肆元叁角整）；是否请求支付至实际清偿之日止：否',
     );
-    expect(row('诉讼请求', '3. 是否主张诉讼费用')).toBe('是，25.00元（大写：人民币贰拾伍元整）');
+    // The court assesses its costs: the complaint asks only that the defendant bear them (the model's 是□ 否□).
+    expect(row('诉讼请求', '3. 是否主张诉讼费用')).toBe('是');
+    expect(row('诉讼请求', '4. 其他请求')).toBe('无');
     expect(row('诉讼请求', '5. 标的总额')).toBe('363.58元（大写：人民币叁佰陆拾叁元伍角捌分）');
-    expect(row('诉讼请求', '合计')).toBe('388.58元（大写：人民币叁佰捌拾捌元伍角捌分）');
+    expect(row('诉讼请求', '合计')).toBe('');
     expect(complaint.figures).toEqual({
       feeTotalFen: 35928,
       penaltyTotalFen: 430,
+      otherClaimsTotalFen: 0,
       costsTotalFen: 2500,
       amountInDisputeFen: 36358,
       grandTotalFen: 38858,
     });
+  });
+
+  it('pleads a sum other than court costs under 其他请求, in 标的总额 (诉讼费用交纳办法 art. 6)', () => {
+    // Before, a lawyer's fee was stated as 诉讼费用 with its amount, 其他请求 said 无 and 标的总额 left it out.
+    const { content: withFee } = casePackageContent({
+      referralId: pkg.referralId,
+      claim: CLAIM,
+      claimableMonths: ['2026-07', '2026-08', '2026-09', '2026-10'],
+      filings: [FILING],
+      evidence: [{ name: '四方协议.pdf', type: 'CONTRACT', sha256: 'a'.repeat(64) }],
+      costs: [{ kind: 'OTHER_CLAIM', label: '律师费', amountFen: 300_000 }],
+    });
+    const claimed = firstPackage(withFee);
+    expect(casePackageProblems(claimed)).toEqual([]);
+    expect(claimed.otherClaimLines).toEqual([{ kind: 'OTHER_CLAIM', label: '律师费', amountFen: 300_000 }]);
+    const text = buildComplaint({ ...complaintInput, pkg: claimed, packageDigest: packageDigest(claimed) });
+    const claimRow = (label: string) =>
+      text.sections.find((s) => s.heading === '诉讼请求')?.rows.find((r) => r.label.startsWith(label))?.value;
+    expect(claimRow('3. 是否主张诉讼费用')).toBe('否');
+    expect(claimRow('4. 其他请求')).toBe('律师费3,000.00元（大写：人民币叁仟元整）');
+    expect(claimRow('5. 标的总额')).toBe('3,363.58元（大写：人民币叁仟叁佰陆拾叁元伍角捌分）');
+    expect(text.figures).toMatchObject({ otherClaimsTotalFen: 300_000, amountInDisputeFen: 336_358 });
+    // A total that leaves the other claims out is refused as any other wrong total.
+    const wrong = { ...claimed, claims: { ...claimed.claims, amountInDisputeFen: 36358 } };
+    expect(casePackageProblems(wrong)).toContain('GRAND_TOTAL_MISMATCH');
   });
 
   it('leaves what the hub does not hold for the company to fill in', () => {

@@ -97,7 +97,14 @@ export interface Complaint {
   evidence: EvidenceListEntry[];
   signature: { plaintiff: string; date: string };
   /** The package's figures the text states, for checks. */
-  figures: { feeTotalFen: Fen; penaltyTotalFen: Fen; costsTotalFen: Fen; amountInDisputeFen: Fen; grandTotalFen: Fen };
+  figures: {
+    feeTotalFen: Fen;
+    penaltyTotalFen: Fen;
+    otherClaimsTotalFen: Fen;
+    costsTotalFen: Fen;
+    amountInDisputeFen: Fen;
+    grandTotalFen: Fen;
+  };
   /** The digest of the package version it was built from. */
   packageDigest: string;
 }
@@ -348,15 +355,15 @@ export function buildComplaint(input: ComplaintInput): Complaint {
           ? `截至${asAt}止，欠逾期物业费的违约金${yuanWithWords(claims.penaltyTotalFen)}；是否请求支付至实际清偿之日止：否`
           : '无',
       },
+      // The court assesses its own costs and decides who bears them: the complaint asks only that the defendant
+      // does (是/否, statutes.ts COURT_COSTS_SOURCE). Before, every cost, a lawyer's fee too, was stated here with its
+      // amount as court costs, never pleaded as a claim, and left out of 标的总额 and the procedure (a helper's audit).
+      { label: '3. 是否主张诉讼费用', value: claims.costsTotalFen > 0 ? '是' : '否' },
       {
-        label: '3. 是否主张诉讼费用',
-        value: claims.costsTotalFen > 0 ? `是，${yuanWithWords(claims.costsTotalFen)}` : '否',
+        label: '4. 其他请求',
+        value: (pkg.otherClaimLines ?? []).map((l) => `${l.label}${yuanWithWords(l.amountFen)}`).join('；') || '无',
       },
-      { label: '4. 其他请求', value: '无' },
       { label: '5. 标的总额', value: yuanWithWords(claims.amountInDisputeFen) },
-      ...(claims.costsTotalFen > 0
-        ? [{ label: '合计（含诉讼费用）', value: yuanWithWords(claims.grandTotalFen) }]
-        : []),
     ],
   };
 
@@ -487,6 +494,7 @@ export function buildComplaint(input: ComplaintInput): Complaint {
     figures: {
       feeTotalFen: claims.feeTotalFen,
       penaltyTotalFen: claims.penaltyTotalFen,
+      otherClaimsTotalFen: claims.otherClaimsTotalFen ?? 0,
       costsTotalFen: claims.costsTotalFen,
       amountInDisputeFen: claims.amountInDisputeFen,
       grandTotalFen: claims.grandTotalFen,

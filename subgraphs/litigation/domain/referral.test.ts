@@ -337,12 +337,16 @@ describe('referral facts and the case package', () => {
     expect(() => validateEvidence(Array.from({ length: MAX_EVIDENCE_ITEMS + 1 }, (_, n) => piece(n)))).toThrow(
       expect.objectContaining({ details: { fields: { evidence: 'at most 50 pieces of evidence' } } }),
     );
-    const cost = { label: '诉讼费', amountFen: 5000 };
+    const cost = { kind: 'COURT_COSTS' as const, label: '诉讼费', amountFen: 5000 };
     expect(validateCosts(Array(MAX_COST_LINES).fill(cost))).toEqual({});
     expect(validateCosts(Array(MAX_COST_LINES + 1).fill(cost))).toEqual({ costs: 'at most 20 costs' });
-    expect(validateCosts([{ label: ' ', amountFen: -1 }])).toEqual({
+    expect(validateCosts([{ kind: 'OTHER_CLAIM', label: ' ', amountFen: -1 }])).toEqual({
       'costs[0].label': 'name the cost',
       'costs[0].amountFen': 'whole fen, 0 or more',
+    });
+    // A direct caller (the GraphQL enum refuses it first) must say whether it is court costs or another claim.
+    expect(validateCosts([{ label: '律师费', amountFen: 1 }])).toEqual({
+      'costs[0].kind': 'one of COURT_COSTS, OTHER_CLAIM',
     });
   });
 

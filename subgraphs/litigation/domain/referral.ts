@@ -18,7 +18,7 @@ import {
   PackageLateFeeTerms,
   packageClaims,
 } from './case-package';
-import { ComplaintClaims, CostLine, buildComplaintClaims, monthChargedFen } from './claim';
+import { COST_KINDS, ComplaintClaims, CostLine, buildComplaintClaims, monthChargedFen } from './claim';
 import { Eligibility, FiledContract, OwedCharge, ReferralFacts, filedAndInForce } from './eligibility';
 import { DemandPeriod } from './statutes';
 import { EVIDENCE_LIMITS } from './evidence-file';
@@ -322,12 +322,17 @@ const yuan = (fen: Fen) => `¥${formatYuan(fen)}`;
 export const MAX_EVIDENCE_ITEMS = EVIDENCE_LIMITS.maxFiles;
 export const MAX_COST_LINES = 20;
 
-/** Checks the costs a company claims besides the arrears: a label and whole fen each, at most 20. */
+/**
+ * Checks the costs a company claims besides the arrears: a kind (court costs or another claim, claim.ts COST_KINDS),
+ * a label and whole fen each, at most 20.
+ */
 export function validateCosts(costs: readonly CostLine[]): Record<string, string> {
   const fields: Record<string, string> = {};
   if (costs.length > MAX_COST_LINES) fields.costs = `at most ${MAX_COST_LINES} costs`;
   else
     costs.forEach((c, i) => {
+      if (!(COST_KINDS as readonly unknown[]).includes(c.kind))
+        fields[`costs[${i}].kind`] = `one of ${COST_KINDS.join(', ')}`;
       if (typeof c.label !== 'string' || c.label.trim() === '') fields[`costs[${i}].label`] = 'name the cost';
       if (!Number.isSafeInteger(c.amountFen) || c.amountFen < 0)
         fields[`costs[${i}].amountFen`] = 'whole fen, 0 or more';
@@ -471,6 +476,7 @@ export function casePackageContent(input: PackageInput): {
     },
     arrearsLines: claims.feeLines,
     penaltyLines: claims.penaltyLines,
+    ...(claims.otherClaimLines.length > 0 ? { otherClaimLines: claims.otherClaimLines } : {}),
     lateFeeTerms: filing.terms.lateFee ? publishedLateFee(filing.terms.lateFee) : null,
     amountsAsOf: claim.asOf,
     // Every demand made on the owner sued (not on a former owner: kernel isOwnersDay), a letter with its arrival (null:

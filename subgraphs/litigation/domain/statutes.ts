@@ -46,6 +46,16 @@ export const SMALL_CLAIMS_EXCLUSION_NAMES = Object.freeze(
  * Art. 168: "应当在立案之日起两个月内审结。有特殊情况需要延长的，经本院院长批准，可以延长一个月" — decided within two
  * months of docketing; the court president may extend once, by one month.
  */
+/**
+ * What counts as 诉讼费用 (court costs): 诉讼费用交纳办法 (State Council, 2006) art. 6, "案件受理费；申请费；证人、鉴定人、
+ * 翻译人员、理算人员在人民法院指定日期出庭发生的交通费、住宿费、生活费和误工补贴". The court assesses them and decides
+ * who bears them (art. 29: 由败诉方负担), so a complaint only asks that the defendant bear them (the model complaint's
+ * "是否主张诉讼费用 是□ 否□"); they are not part of the amount in dispute. Any other sum the company claims (a lawyer's fee
+ * the contract puts on the owner, say) is a claim of its own (其他请求), part of the amount in dispute (标的额) that
+ * decides the procedure (Civil Procedure Law art. 165).
+ */
+export const COURT_COSTS_SOURCE = '诉讼费用交纳办法 arts. 6, 29; Civil Procedure Law art. 165 (标的额)';
+
 export const SMALL_CLAIMS_DECISION_MONTHS = 2;
 export const SMALL_CLAIMS_EXTENSION_MONTHS = 1;
 export const SMALL_CLAIMS_MAX_EXTENSIONS = 1;

@@ -7,6 +7,7 @@ import {
   PROPOSED_PROCEDURES,
 } from '../../../catalog';
 import { graphqlEnum } from '../../../platform/federation/graphql-enum';
+import { COST_KINDS, CostKind } from '../domain/claim';
 import { PRIOR_OWNER_SOURCE, SMALL_CLAIMS_EXCLUSION_NAMES } from '../domain/statutes';
 import { Fen, Key, LocalDate, Name, Note } from '../../../platform/graphql/scalars';
 
@@ -14,6 +15,8 @@ export const CaseStatusEnum = graphqlEnum(CASE_STATUSES);
 export const CourtEventKindEnum = graphqlEnum(COURT_EVENT_KINDS);
 export const SmallClaimsExclusionEnum = graphqlEnum(SMALL_CLAIMS_EXCLUSION_NAMES);
 export const ProcedureEnum = graphqlEnum(PROPOSED_PROCEDURES);
+export const CostKindEnum = graphqlEnum(COST_KINDS);
+registerEnumType(CostKindEnum, { name: 'CostKind' });
 registerEnumType(CaseStatusEnum, { name: 'CaseStatus' });
 registerEnumType(CourtEventKindEnum, { name: 'CourtEventKind' });
 registerEnumType(SmallClaimsExclusionEnum, {
@@ -163,7 +166,9 @@ export class ReferralType {
   @Directive('@listSize(assumedSize: 5)')
   @Field(() => [ProcedureReasonType])
   procedureReasons!: ProcedureReasonType[];
-  @Field(() => Float, { description: 'Fees and penalty (标的额), in fen: what decides the procedure.' })
+  @Field(() => Float, {
+    description: 'Fees, penalty and other claims (标的额, court costs aside), in fen: what decides the procedure.',
+  })
   amountInDisputeFen!: number;
   @Field(() => Float, FEN) grandTotalFen!: number;
   @Field(() => String, { nullable: true, description: 'The court case number (案号), once docketed.' }) caseNumber!:
@@ -271,6 +276,11 @@ export class EvidenceInputType {
 
 @InputType('CostInput')
 export class CostInputType {
+  @Field(() => CostKindEnum, {
+    description:
+      "COURT_COSTS: 诉讼费用 (case acceptance and application fees, witnesses' and experts' appearance costs: 诉讼费用交纳办法 art. 6), which the court assesses; the complaint asks that the defendant bear them, outside the amount in dispute. OTHER_CLAIM: any other sum, e.g. a lawyer's fee the contract puts on the owner: pleaded under 其他请求 and part of the amount in dispute (标的额) that decides the procedure.",
+  })
+  kind!: CostKind;
   @Field(() => Name) label!: string;
   @Field(() => Fen, FEN) amountFen!: number;
 }
