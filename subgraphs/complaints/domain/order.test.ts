@@ -55,6 +55,25 @@ describe('hotline orders: the caller, the address, the steps, the reach', () => 
     ).toBeUndefined();
   });
 
+  it('matches a name only as a whole house number: 3号院 is not 13号院, 103号院 nor 甲3号院', () => {
+    // Before, 3号院 matched 13号院 and the order went to that compound's company (a helper's audit).
+    const numbered = [
+      { compoundId: 'three', name: '3号院' },
+      { compoundId: 'yard', name: '红居街' },
+    ];
+    expect(matchCompound('北京市西城区13号院2号楼', numbered)).toBeUndefined();
+    expect(matchCompound('103号院', numbered)).toBeUndefined();
+    expect(matchCompound('甲3号院', numbered)).toBeUndefined();
+    expect(matchCompound('3号院2号楼', numbered)?.compoundId).toBe('three');
+    expect(matchCompound('13号院，又：3号院南门', numbered)?.compoundId).toBe('three');
+    // Full-width digits are the same number.
+    expect(matchCompound('１３号院', numbered)).toBeUndefined();
+    expect(matchCompound('３号院', numbered)?.compoundId).toBe('three');
+    // A name ending in a digit is not the head of a longer number.
+    expect(matchCompound('阳光小区23号楼', [{ compoundId: 'two', name: '阳光小区2' }])).toBeUndefined();
+    expect(matchCompound('阳光小区2号楼', [{ compoundId: 'two', name: '阳光小区2' }])?.compoundId).toBe('two');
+  });
+
   it('lets each step follow only the statuses it may', () => {
     expect(nextStatus('MATCHED', 'DISPATCH')).toBe('DISPATCHED');
     expect(nextStatus('DISPATCHED', 'ACCEPT')).toBe('ACCEPTED');

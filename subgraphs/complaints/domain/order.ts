@@ -181,14 +181,38 @@ const NOISE = /[\s,，。.、()（）\-—_]/g;
 const ADMINISTRATIVE_PREFIX =
   /^(北京市|北京)?(东城区|西城区|朝阳区|丰台区|石景山区|海淀区|门头沟区|房山区|通州区|顺义区|昌平区|大兴区|怀柔区|平谷区|密云区|延庆区)?/;
 
-/** Address text or a compound's name reduced for matching: no spaces or punctuation, the city and district dropped. */
+/**
+ * Address text or a compound's name reduced for matching: full-width characters as their ASCII forms (１３号院 as
+ * 13号院, NFKC), no spaces or punctuation, the city and district dropped.
+ */
 export function normaliseAddress(text: string): string {
-  return text.replace(NOISE, '').replace(ADMINISTRATIVE_PREFIX, '');
+  return text.normalize('NFKC').replace(NOISE, '').replace(ADMINISTRATIVE_PREFIX, '');
+}
+
+/** What may stand before a house number and be part of it: its digits, and 甲乙丙丁 (甲3号 is not 3号). */
+const NUMBER_BEFORE = /[0-9甲乙丙丁]$/;
+const DIGIT_AFTER = /^[0-9]/;
+
+/**
+ * Whether `name` stands in `address` as a whole: not as the tail of a longer house number (3号院 in 13号院 or 甲3号院)
+ * nor, a name ending in a digit, as the head of one (…2 in …23). Before, 3号院 matched 13号院 and 103号院, and the
+ * order went to that compound's company, which then read a call that was not about it (a helper's audit). Whether
+ * 北街20号院 is 西便门北街20号院 no rule of characters can tell: the street office matches such orders.
+ */
+function standsIn(address: string, name: string): boolean {
+  const numberFirst = /^[0-9]/.test(name);
+  const numberLast = /[0-9]$/.test(name);
+  for (let at = address.indexOf(name); at >= 0; at = address.indexOf(name, at + 1)) {
+    if (numberFirst && NUMBER_BEFORE.test(address.slice(0, at))) continue;
+    if (numberLast && DIGIT_AFTER.test(address.slice(at + name.length))) continue;
+    return true;
+  }
+  return false;
 }
 
 /**
- * The compound an address names: the compounds of the order's street whose (normalised) name the address contains;
- * the longest name wins, a tie between two compounds matches none (the street office decides).
+ * The compound an address names: the compounds of the order's street whose (normalised) name the address contains as
+ * a whole (standsIn); the longest name wins, a tie between two compounds matches none (the street office decides).
  */
 export function matchCompound<C extends { compoundId: string; name: string }>(
   addressText: string,
@@ -207,11 +231,11 @@ export function compoundMatcher<C extends { compoundId: string; name: string }>(
     .sort((a, b) => b.name.length - a.name.length);
   return (addressText) => {
     const address = normaliseAddress(addressText);
-    const first = names.findIndex((h) => address.includes(h.name));
+    const first = names.findIndex((h) => standsIn(address, h.name));
     if (first < 0) return undefined;
     const tie = names
       .slice(first + 1)
-      .find((h) => h.name.length === names[first].name.length && address.includes(h.name));
+      .find((h) => h.name.length === names[first].name.length && standsIn(address, h.name));
     return tie ? undefined : names[first].c;
   };
 }
