@@ -12,6 +12,7 @@ import { probeTopics, rawProducer } from './support/kafka-probe';
 import { partyTopics } from './support/party-topics';
 import { GUANGWAI_OFFICE, HONGJU, gqlExpectations, hongjuTerms, scenario } from './support/scenario';
 import { waitFor } from './support/wait-for';
+import { connectedClient } from './support/db-client';
 
 // Its contract is signed a month or two before "today" and filed today: past the plain 15 days, whether that was late
 // needs the holiday data, which the hub holds to 2026-12-24 only, so the scenario is pinned to a day it is dated against.
@@ -618,6 +619,23 @@ describe('complaints: hotline orders matched, dispatched by governance model, me
       await ok(haidian, `{ complaintStatistics(groupBy: ALL) { orders perHundredHouseholds { numerator } } }`)
     ).complaintStatistics;
     expect(all.orders).toBe(all.perHundredHouseholds.numerator + 1);
+    // The street office's rate per 100 households counts the orders of its compounds' households only: the lane's
+    // order is in its orders, not over its households (before, every order of the street was, matched or not).
+    const [street] = (
+      await ok(GUANGWAI_OFFICE, `{ complaintStatistics(groupBy: ALL) { orders perHundredHouseholds { numerator } } }`)
+    ).complaintStatistics;
+    const db = await connectedClient(t.databaseUrl);
+    try {
+      const { rows } = await db.query(
+        `select count(*) filter (where compound_id is not null)::int as matched, count(*)::int as orders
+           from complaints.complaint_order where street_code like any($1)`,
+        [GUANGWAI_OFFICE.jurisdictions.map((d) => `${d}%`)],
+      );
+      expect(rows[0].orders).toBeGreaterThan(rows[0].matched);
+      expect([street.orders, street.perHundredHouseholds.numerator]).toEqual([rows[0].orders, rows[0].matched]);
+    } finally {
+      await db.end();
+    }
   });
 
   it('keeps one version of an item in force at a time, the later replacing the earlier, and item codes per category', async () => {

@@ -80,7 +80,7 @@ async function countOrders(
               count(*) filter (where ${responded} is not null
                 or (o.respond_by < ? and (o.backfilled_at is null or o.respond_by >= o.backfilled_at))) as due,
               count(*) filter (where ${responded} is not null and ${responded} <= o.respond_by) as in_time,
-              count(*) filter (where ?::boolean or o.street_code like any(?::text[])) as of_households,
+              count(*) filter (where o.compound_id is not null and (?::boolean or o.street_code like any(?::text[]))) as of_households,
               count(*) filter (where o.closed_at is not null) as closed,
               count(*) filter (where o.closed_at is not null and o.resolved_by_caller) as closed_resolved,
               count(*) filter (where o.satisfaction is not null) as rated,
@@ -99,7 +99,8 @@ async function countOrders(
       group by 1`,
     [
       s.asOf,
-      // the orders of the households counted below: those in the reader's divisions
+      // the orders of the households counted below: those of a compound (an address in none, a bungalow lane, is
+      // nobody's household: before, a street's unmatched orders raised its compounds' rate) in the reader's divisions
       s.reach.all,
       divisions,
       ...reachParams,
