@@ -24,12 +24,15 @@ export type JointDecisionMatterCode = (typeof JOINT_DECISION_MATTERS)[number];
 
 /**
  * Where a joint decision's figures come from: household ballots counted against the register; a meeting's tally
- * whose totals are the register's; a meeting's tally taken as reported (the register holds no household of the area).
+ * whose totals are the register's; a meeting's tally taken as reported (the register holds no household of the area);
+ * a meeting's tally recorded after owners changed in the register since the meeting, its area the register's and its
+ * owners within what those changes can move (REPORTED_TALLY_BOUNDED).
  */
 export const JOINT_DECISION_TALLY_SOURCES = [
   'REGISTER_BALLOTS',
   'REPORTED_TALLY_CHECKED',
   'REPORTED_TALLY_UNCHECKED',
+  'REPORTED_TALLY_BOUNDED',
 ] as const;
 export type JointDecisionTallySource = (typeof JOINT_DECISION_TALLY_SOURCES)[number];
 

@@ -687,6 +687,29 @@ describe("areas: governance bodies and owners' joint decisions", () => {
     const checked = await t.gql(guangnei, RECORD, { i: { ...meeting, tally } });
     expect(checked.body.data.recordJointDecision).toMatchObject({ valid: true, tallySource: 'REPORTED_TALLY_CHECKED' });
 
+    // One of o-trimmed's two units sold on 1 July, after a meeting of 1 June recorded since: the register now counts
+    // one owner more than the meeting did. Ballots can no longer be counted as of the meeting day (before, the buyer
+    // voted in a meeting held before the purchase); the meeting's own tally is taken within one owner per change.
+    const SELL = `mutation($h: ID!) { updateHousehold(id: $h, input: { ownerReference: "o-buyer", ownerSince: "2024-07-01" }) { id } }`;
+    expect((await t.gql(guangnei, SELL, { h: added[1].id })).body.errors).toBeUndefined();
+    const june = { ...meeting, matter: 'OTHER_MAJOR_MATTER', heldOn: '2024-06-01' };
+    const byBallots = await t.gql(guangnei, RECORD, {
+      i: { ...june, ballots: [{ householdId: added[0].id, vote: 'CONSENT' }] },
+    });
+    expect(byBallots.body.errors[0].extensions).toMatchObject({
+      code: 'REGISTER_CHANGED_SINCE_MEETING',
+      details: { changedHouseholds: 1, heldOn: '2024-06-01' },
+    });
+    const bounded = await t.gql(guangnei, RECORD, { i: { ...june, tally } });
+    expect(bounded.body.data.recordJointDecision).toMatchObject({ valid: true, tallySource: 'REPORTED_TALLY_BOUNDED' });
+    const tooFew = await t.gql(guangnei, RECORD, {
+      i: { ...june, heldOn: '2024-06-02', tally: { ...tally, totalOwners: grown.owners - 1 } },
+    });
+    expect(tooFew.body.errors[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: { problems: ['TOTALS_DIFFER_FROM_REGISTER'] },
+    });
+
     // A meeting not held yet is not recorded (before, a decision dated tomorrow was).
     const tomorrow = await t.gql(guangnei, RECORD, { i: { ...meeting, heldOn: addDays(todayInChina(), 1), tally } });
     expect(tomorrow.body.errors[0].extensions).toMatchObject({

@@ -9,6 +9,8 @@ import {
   DecisionTally,
   JointDecisionOutcome,
   agendaItemOf,
+  changedSinceMeeting,
+  checkBallotsCountable,
   checkDecisionBasis,
   checkMeetingDay,
   checkOwnerReferencesResolved,
@@ -98,8 +100,11 @@ export async function recordJointDecision(
     const units = await householdAreasOfArea(tx, area.id);
     checkRegisterComplete(units.length, area.declaredHouseholds ?? null);
     checkOwnerReferencesResolved(units);
+    // Counted as of the meeting: owners changed in the register since leave ballots uncountable and bound the tally.
+    const changed = changedSinceMeeting(units, input.heldOn);
+    if (!input.tally) checkBallotsCountable(changed, input.heldOn);
     const { tally, tallySource } = input.tally
-      ? { tally: input.tally, tallySource: checkTallyTotals(input.tally, registerTotals(units)) }
+      ? { tally: input.tally, tallySource: checkTallyTotals(input.tally, registerTotals(units), changed) }
       : { tally: tallyAreaBallots(units, input.ballots!), tallySource: 'REGISTER_BALLOTS' as const };
     if (recorded) return checkSameDecision(recorded, tally);
     const outcome = decideJointDecision(input.matter, tally);

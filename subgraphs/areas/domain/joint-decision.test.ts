@@ -5,6 +5,8 @@ import {
   HouseholdBallot,
   JointDecisionReason,
   agendaItemOf,
+  changedSinceMeeting,
+  checkBallotsCountable,
   checkDecisionBasis,
   checkMeetingDay,
   checkRegisterComplete,
@@ -562,6 +564,59 @@ describe("a reported tally's totals against the register (法释〔2009〕7号 a
     });
     const both = rejection(() => checkTallyTotals(reported, register));
     expect(Object.keys((both as DomainError).details?.fields as object)).toEqual(['totalOwners', 'totalArea']);
+  });
+});
+
+describe('a decision counted as of its meeting, the register changed since', () => {
+  // A owns u1 and u2 and consents for both, B opposes, C does not vote; after the meeting of 10 October, A sells u2 to
+  // D (helper-197's case). On the meeting day: 3 owners, 2 took part, 1 consented: no majority of those taking part.
+  const heldOn = '2026-10-10';
+  const today = [
+    { id: 'u1', floorAreaCentiM2: 10_000, ownerReference: 'A', ownerSince: null },
+    { id: 'u2', floorAreaCentiM2: 10_000, ownerReference: 'D', ownerSince: '2026-11-01' },
+    { id: 'u3', floorAreaCentiM2: 10_000, ownerReference: 'B', ownerSince: '2026-10-10' },
+    { id: 'u4', floorAreaCentiM2: 10_000, ownerReference: 'C', ownerSince: null },
+  ];
+  const meetingTally: DecisionTally = {
+    totalOwners: 3,
+    totalAreaCentiM2: 40_000,
+    participatingOwners: 2,
+    participatingAreaCentiM2: 30_000,
+    consentingOwners: 1,
+    consentingAreaCentiM2: 20_000,
+  };
+
+  it('counts the units whose owner became the owner after the meeting day, the day itself not', () => {
+    expect(changedSinceMeeting(today, heldOn)).toBe(1);
+    expect(changedSinceMeeting(today, '2026-11-01')).toBe(0);
+  });
+
+  it("refuses ballots the register can no longer count as of the meeting, and takes the meeting's tally within bounds", () => {
+    // Before, the ballots counted D as a fourth owner consenting: 2 of 3 taking part, a majority, the vote passed.
+    expect(rejection(() => checkBallotsCountable(1, heldOn))).toMatchObject({
+      code: 'REGISTER_CHANGED_SINCE_MEETING',
+      details: { changedHouseholds: 1, heldOn },
+    });
+    expect(() => checkBallotsCountable(0, heldOn)).not.toThrow();
+    // The meeting's own tally (3 owners) against today's register (4): refused before, now within one per change.
+    expect(checkTallyTotals(meetingTally, registerTotals(today), 1)).toBe('REPORTED_TALLY_BOUNDED');
+    expect(decideJointDecision(HIRE, meetingTally).valid).toBe(false);
+    expect(checkTallyTotals({ ...meetingTally, totalOwners: 5 }, registerTotals(today), 1)).toBe(
+      'REPORTED_TALLY_BOUNDED',
+    );
+    expect(
+      rejection(() => checkTallyTotals({ ...meetingTally, totalOwners: 2 }, registerTotals(today), 1)),
+    ).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: {
+        fields: { totalOwners: 'the register counts 4 owners, 1 household(s) changed owner since the meeting: 3 to 5' },
+      },
+    });
+    // A sale moves no area: the area stays the register's.
+    const area = rejection(() =>
+      checkTallyTotals({ ...meetingTally, totalAreaCentiM2: 30_000 }, registerTotals(today), 1),
+    );
+    expect(Object.keys((area as DomainError).details?.fields as object)).toEqual(['totalArea']);
   });
 });
 

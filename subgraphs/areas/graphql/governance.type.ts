@@ -26,7 +26,8 @@ registerEnumType(TallySourceEnum, {
   description:
     "Where a decision's figures come from: REGISTER_BALLOTS (household ballots counted against the register), " +
     "REPORTED_TALLY_CHECKED (a meeting's tally whose totals are the register's owners and area), " +
-    "REPORTED_TALLY_UNCHECKED (a meeting's tally as reported: the register holds no household of the area).",
+    "REPORTED_TALLY_UNCHECKED (a meeting's tally as reported: the register holds no household of the area), " +
+    "REPORTED_TALLY_BOUNDED (a meeting's tally recorded after a change of owner registered since the meeting: its area is the register's, its owners within one of the register's per household changed since).",
 });
 
 @ObjectType('GovernanceMember')

@@ -117,17 +117,31 @@ export function registeredRooms(
   );
 }
 
-/** Every household of an area with its certificate floor area and owner reference: the electorate of a joint decision. */
+/**
+ * Every household of an area with its certificate floor area, owner reference and the day its owner became the owner
+ * (where the register recorded a change): the electorate of a joint decision.
+ */
 export async function householdAreasOfArea(
   em: EntityManager,
   areaId: string,
-): Promise<{ id: string; floorAreaCentiM2: number; ownerReference: string }[]> {
-  const rows = await sqlRows<{ id: string; floor_area_centi_m2: number; owner_reference: string }>(
+): Promise<{ id: string; floorAreaCentiM2: number; ownerReference: string; ownerSince: IsoDate | null }[]> {
+  const rows = await sqlRows<{
+    id: string;
+    floor_area_centi_m2: number;
+    owner_reference: string;
+    owner_since_day: IsoDate | null;
+  }>(
     em,
-    `select h.id, h.floor_area_centi_m2, h.owner_reference from areas.household h join areas.building b on b.id = h.building_id where b.area_id = ?`,
+    `select h.id, h.floor_area_centi_m2, h.owner_reference, to_char(h.owner_since, 'YYYY-MM-DD') as owner_since_day
+       from areas.household h join areas.building b on b.id = h.building_id where b.area_id = ?`,
     [areaId],
   );
-  return rows.map((r) => ({ id: r.id, floorAreaCentiM2: r.floor_area_centi_m2, ownerReference: r.owner_reference }));
+  return rows.map((r) => ({
+    id: r.id,
+    floorAreaCentiM2: r.floor_area_centi_m2,
+    ownerReference: r.owner_reference,
+    ownerSince: r.owner_since_day,
+  }));
 }
 
 /**
