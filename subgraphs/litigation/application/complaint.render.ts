@@ -19,7 +19,8 @@ export function complaintForm(complaint: Complaint, createdAt: Date): FormDocume
         columns: [
           { title: '序号', weight: 1 },
           { title: '证据名称', weight: 4 },
-          { title: '证明目的', weight: 6 },
+          { title: '证明目的', weight: 5 },
+          { title: '证据来源', weight: 3 },
           { title: '文件摘要（SHA-256）', weight: 6 },
           { title: '提交方式', weight: 2 },
         ],
@@ -27,6 +28,7 @@ export function complaintForm(complaint: Complaint, createdAt: Date): FormDocume
           String(e.number),
           e.name,
           e.purpose,
+          e.origin,
           e.sha256,
           e.source === 'UPLOADED' ? '已上传' : '仅列明摘要',
         ]),

@@ -46,6 +46,11 @@ export interface EvidenceItem {
   type: string;
   /** SHA-256 of the file's bytes, lower-case hex. */
   sha256: string;
+  /**
+   * Where it comes from (证据来源, Civil Procedure Law art. 124 item 4), as the company states it: only where stated, the
+   * complaint leaving it to be filled in otherwise (before, the list had no place for it).
+   */
+  origin?: string | null;
 }
 
 /** The filed late-fee terms as a package carries them: the catalog's shape (one rate, daily or monthly). */

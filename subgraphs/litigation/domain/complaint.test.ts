@@ -12,7 +12,7 @@ import {
 } from './complaint';
 import { DefendantIdentity, residentIdFacts } from './defendant';
 import { EvidenceFile } from './evidence-file';
-import { ClaimSnapshot, FilingRecord, casePackageContent } from './referral';
+import { ClaimSnapshot, FilingRecord, casePackageContent, validateEvidence } from './referral';
 
 const FILING: FilingRecord = {
   filingId: 'f1',
@@ -288,7 +288,8 @@ describe('the complaint (物业服务合同纠纷 民事起诉状) from a case p
     );
     // The letter's arrival, where the company recorded it: the day the demand took effect (Civil Code art. 137).
     expect(row('事实与理由', '10.')).toBe(
-      '2026年11月1日，书面催缴函（2026年11月3日送达）；2026年11月5日，短信/消息催缴（WECHAT）',
+      // The channel in Chinese (before, WECHAT as the hub names it).
+      '2026年11月1日，书面催缴函（2026年11月3日送达）；2026年11月5日，短信/消息催缴（微信）',
     );
     const unrecorded = { ...pkg, demands: [{ date: '2026-11-01', channel: 'LETTER', deliveredOn: null }] };
     const sent = buildComplaint({ ...complaintInput, pkg: unrecorded, packageDigest: packageDigest(unrecorded) });
@@ -315,8 +316,16 @@ describe('the complaint (物业服务合同纠纷 民事起诉状) from a case p
   });
 
   it('states a capped standard, and keeps “not held” where the package holds no terms', () => {
+    // The cap bounds a month's whole late fee (late-fee.ts), as the complaint now says (before, "每月违约金不超过该月
+    // 物业费的20%", read as what one month of delay adds, which never bites while the claim was cut).
     expect(lateFeeStandard({ dailyRatePerTenThousand: 5, graceDays: 0, capPercentOfPrincipal: 20 })).toBe(
-      '逾期未付的，按欠付物业费每日万分之5支付违约金；自应付之日次日起算；每月违约金不超过该月物业费的20%',
+      '逾期未付的，按欠付物业费每日万分之5支付违约金；自应付之日次日起算；每月物业费的违约金累计不超过该月物业费的20%',
+    );
+    // No grace period: from the day after the due date (before, "自应付之日后0日的宽限期届满次日起").
+    expect(
+      lateFeeComputation({ dailyRatePerTenThousand: 5, graceDays: 0, capPercentOfPrincipal: 20 }, '2026年12月1日'),
+    ).toBe(
+      '各月逾期未付的物业费×日万分之5×逾期天数（自应付之日次日起，计算至2026年12月1日，按各笔付款之日扣减本金，每月物业费的违约金累计不超过该月物业费的20%，每月四舍五入至分）',
     );
     // A package built before the terms were carried, and one whose filing holds none.
     const older = { ...pkg, lateFeeTerms: undefined, feeStandards: undefined };
@@ -508,6 +517,7 @@ describe('the complaint (物业服务合同纠纷 民事起诉状) from a case p
         number: 1,
         name: '四方协议.pdf',
         purpose: expect.stringContaining('物业服务合同'),
+        origin: NOT_HELD,
         sha256: 'a'.repeat(64),
         source: 'LISTED',
       },
@@ -515,10 +525,28 @@ describe('the complaint (物业服务合同纠纷 民事起诉状) from a case p
         number: 2,
         name: '送达回执.jpg',
         purpose: expect.stringContaining('送达回执'),
+        origin: NOT_HELD,
         sha256: 'b'.repeat(64),
         source: 'UPLOADED',
       },
     ]);
+  });
+
+  it('states where each piece comes from (证据来源, Civil Procedure Law art. 124 item 4) as the company stated it', () => {
+    // Before, the list had no place for it: the statute asks a complaint for 证据和证据来源.
+    const evidence = validateEvidence([
+      { name: ' 四方协议.pdf ', type: 'CONTRACT', sha256: 'a'.repeat(64), origin: ' 原告保存的合同原件 ' },
+      { name: '催缴函.pdf', type: 'DEMAND_LETTER', sha256: 'd'.repeat(64), origin: null },
+    ]);
+    expect(evidence).toEqual([
+      { name: '四方协议.pdf', type: 'CONTRACT', sha256: 'a'.repeat(64), origin: '原告保存的合同原件' },
+      { name: '催缴函.pdf', type: 'DEMAND_LETTER', sha256: 'd'.repeat(64) },
+    ]);
+    const stated = buildComplaint({ ...complaintInput, pkg: { ...pkg, evidence }, uploads: [] });
+    expect(stated.evidence.map((e) => e.origin)).toEqual(['原告保存的合同原件', NOT_HELD]);
+    expect(() => validateEvidence([{ name: 'x', type: 'CONTRACT', sha256: 'a'.repeat(64), origin: ' ' }])).toThrow(
+      expect.objectContaining({ details: { fields: { 'evidence[0].origin': expect.any(String) } } }),
+    );
   });
 
   it('is signed by the plaintiff on the referral date', () => {
@@ -538,7 +566,17 @@ describe('the complaint (物业服务合同纠纷 民事起诉状) from a case p
     const rows = bare.sections[0].rows;
     expect(rows.find((r) => r.label === '统一社会信用代码')?.value).toBe(NOT_HELD);
     expect(rows.find((r) => r.label === '证件号码')?.value).toBe(NOT_HELD);
-    expect(rows.find((r) => r.label.startsWith('被告'))?.value).toBe(pkg.parties[1].name);
+    // Not the package's English "Owner of …": the name is the company's to fill in, the flat says whose it is.
+    expect(pkg.parties[1].name).toBe('Owner of 学院南路32号院 3-402');
+    const unnamed = '（姓名未载明，由原告填写；坐落于学院南路32号院 3-402的房屋所有权人）';
+    expect(rows.find((r) => r.label.startsWith('被告'))?.value).toBe(unnamed);
+    expect(bare.sections.find((s) => s.heading === '事实与理由')?.rows[2].value).toContain(`所有权人：${unnamed}`);
+    // An evidence type the hub does not know: its purpose is the company's to state, not the type's code.
+    const photo = buildComplaint({
+      ...complaintInput,
+      pkg: { ...pkg, evidence: [{ name: '现场照片.jpg', type: 'PHOTO', sha256: 'c'.repeat(64) }] },
+    });
+    expect(photo.evidence[0].purpose).toBe(NOT_HELD);
   });
 
   it("names the file by the defendant's first 40 characters, never half of one", () => {

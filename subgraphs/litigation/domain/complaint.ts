@@ -43,10 +43,12 @@ export function lateFeeStandard(terms: NonNullable<CasePackage['lateFeeTerms']>)
     terms.graceDays === 0
       ? '自应付之日次日起算'
       : `应付之日后${terms.graceDays}日为宽限期（末日为法定休假日的，顺延至其后第一个工作日），期满次日起算`;
+  // The cap bounds the whole late fee of a month's fee (late-fee.ts), not what one month of delay adds: "每月违约金不超过
+  // 该月物业费的X%" read as the latter, which never bites, while the fee claimed was cut by the former (a helper's audit).
   const cap =
     terms.capPercentOfPrincipal === null
       ? '合同未约定上限'
-      : `每月违约金不超过该月物业费的${terms.capPercentOfPrincipal}%`;
+      : `每月物业费的违约金累计不超过该月物业费的${terms.capPercentOfPrincipal}%`;
   return `逾期未付的，按欠付物业费${rate}支付违约金；${grace}；${cap}`;
 }
 
@@ -55,8 +57,11 @@ export function lateFeeStandard(terms: NonNullable<CasePackage['lateFeeTerms']>)
  * in words, for a daily rate (per day overdue) or a monthly one (per full month, Civil Code art. 202).
  */
 export function lateFeeComputation(terms: NonNullable<CasePackage['lateFeeTerms']>, asAt: string): string {
-  const cap = terms.capPercentOfPrincipal === null ? '' : `，每月不超过该月物业费的${terms.capPercentOfPrincipal}%`;
-  const from = `自应付之日后${terms.graceDays}日的宽限期届满次日起`;
+  const cap =
+    terms.capPercentOfPrincipal === null
+      ? ''
+      : `，每月物业费的违约金累计不超过该月物业费的${terms.capPercentOfPrincipal}%`;
+  const from = terms.graceDays === 0 ? '自应付之日次日起' : `自应付之日后${terms.graceDays}日的宽限期届满次日起`;
   return terms.monthlyRatePerTenThousand != null
     ? `各月逾期未付的物业费×月万分之${terms.monthlyRatePerTenThousand}×逾期整月数（${from}，每满一个月计一次，月份届满之日依《中华人民共和国民法典》第二百零二条确定，不足一个月的不计，计算至${asAt}；每满一个月按届满之日仍欠付的数额计算${cap}，每月四舍五入至分）`
     : `各月逾期未付的物业费×日万分之${terms.dailyRatePerTenThousand}×逾期天数（${from}，计算至${asAt}，按各笔付款之日扣减本金${cap}，每月四舍五入至分）`;
@@ -84,6 +89,8 @@ export interface EvidenceListEntry {
   number: number;
   name: string;
   purpose: string;
+  /** 证据来源 (Civil Procedure Law art. 124 item 4): as the company stated it, NOT_HELD otherwise. */
+  origin: string;
   sha256: string;
   /** 'UPLOADED' when the file is in the hub (and in the bundle), 'LISTED' when only its digest was given. */
   source: 'UPLOADED' | 'LISTED';
@@ -127,7 +134,7 @@ export interface ComplaintInput {
  */
 export const LEGAL_BASIS = '《中华人民共和国民法典》第五百七十七条、第五百八十五条、第九百四十四条';
 
-/** Chinese names of the evidence types the hub uses; others are quoted as given. */
+/** What each evidence type the hub knows proves; another type's purpose is the company's to state (NOT_HELD). */
 const EVIDENCE_PURPOSES: Record<string, string> = {
   CONTRACT: '物业服务合同，证明双方物业服务合同关系及收费标准、违约金约定',
   FILING_RECORD: '合同备案记录，证明物业服务合同已备案',
@@ -251,10 +258,13 @@ function lateFeeGroups(
   return groups.map(({ key: _, ...group }) => group);
 }
 
+/** A message's channel in Chinese: the court reads a Chinese complaint (WECHAT was printed as it was). */
+const MESSAGE_CHANNELS: Record<string, string> = { WECHAT: '微信', QQ: 'QQ', SMS: '短信' };
+
 function demandText(channel: string): string {
   const [kind, via] = [channel.split(' ')[0], /\(([^)]*)\)/.exec(channel)?.[1]];
   const name = DEMAND_KINDS[kind] ?? channel;
-  return via ? `${name}（${via}）` : name;
+  return via ? `${name}（${MESSAGE_CHANNELS[via] ?? via}）` : name;
 }
 
 /** A letter's arrival as the complaint states it: its day, or that none is recorded; nothing for other demands. */
@@ -268,7 +278,10 @@ export function buildComplaint(input: ComplaintInput): Complaint {
   const packagePlaintiff = pkg.parties.find((p) => p.role === 'PLAINTIFF')!;
   const packageDefendant = pkg.parties.find((p) => p.role === 'DEFENDANT')!;
   const plaintiffName = plaintiff?.legalName ?? packagePlaintiff.name;
-  const defendantName = defendant?.legalName ?? packageDefendant.name;
+  // Without the register's identity the package names the owner in the hub's English ("Owner of …"): the complaint
+  // leaves the name to the company and says which flat's owner is meant.
+  const defendantName =
+    defendant?.legalName ?? `（姓名未载明，由原告填写；坐落于${packageDefendant.address}的房屋所有权人）`;
   const idFacts = defendant ? residentIdFacts(defendant) : null;
   const signedOn = chineseDate(input.referredOn);
   // The day the package's amounts and late fees are computed to (the claim's asOf): a correction rebuilt from a later
@@ -461,13 +474,14 @@ export function buildComplaint(input: ComplaintInput): Complaint {
     ],
   };
 
-  const listed = pkg.evidence.map((e) => ({ name: e.name, type: e.type, sha256: e.sha256 }));
+  const listed = pkg.evidence.map((e) => ({ name: e.name, type: e.type, sha256: e.sha256, origin: e.origin }));
   const extra = input.uploads.filter((u) => !listed.some((e) => e.sha256 === u.sha256));
   const uploaded = new Set(input.uploads.map((u) => u.sha256));
   const evidence: EvidenceListEntry[] = [...listed, ...extra].map((e, i) => ({
     number: i + 1,
     name: e.name,
-    purpose: EVIDENCE_PURPOSES[e.type] ?? e.type,
+    purpose: EVIDENCE_PURPOSES[e.type] ?? NOT_HELD,
+    origin: ('origin' in e && e.origin) || NOT_HELD,
     sha256: e.sha256,
     source: uploaded.has(e.sha256) ? 'UPLOADED' : 'LISTED',
   }));

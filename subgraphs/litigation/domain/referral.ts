@@ -340,7 +340,10 @@ export function validateCosts(costs: readonly CostLine[]): Record<string, string
   return fields;
 }
 
-/** Checks the evidence a company lists: a name, a type and the SHA-256 of the file's bytes each, at most 50. */
+/**
+ * Checks the evidence a company lists: a name, a type and the SHA-256 of the file's bytes each, and where it comes from
+ * if stated, at most 50.
+ */
 export function validateEvidence(evidence: readonly EvidenceItem[]): EvidenceItem[] {
   const fields: Record<string, string> = {};
   if (evidence.length > MAX_EVIDENCE_ITEMS) {
@@ -354,10 +357,18 @@ export function validateEvidence(evidence: readonly EvidenceItem[]): EvidenceIte
       fields[`evidence[${i}].type`] = 'give its type, e.g. CONTRACT, DEMAND_LETTER';
     if (typeof e.sha256 !== 'string' || !SHA256_HEX.test(e.sha256))
       fields[`evidence[${i}].sha256`] = '64 lower-case hex digits';
+    if (e.origin != null && (typeof e.origin !== 'string' || e.origin.trim() === ''))
+      fields[`evidence[${i}].origin`] = 'say where it comes from, or leave it out';
   });
   if (evidence.length === 0) fields.evidence = 'list at least one piece of evidence with its SHA-256';
   if (Object.keys(fields).length > 0) throw new InvalidInputError('The evidence list is invalid', { fields });
-  return evidence.map((e) => ({ name: e.name.trim(), type: e.type.trim(), sha256: e.sha256 }));
+  // The origin only where stated, so a retry of a referral sent before it existed still matches its key.
+  return evidence.map((e) => ({
+    name: e.name.trim(),
+    type: e.type.trim(),
+    sha256: e.sha256,
+    ...(e.origin != null ? { origin: e.origin.trim() } : {}),
+  }));
 }
 
 /**

@@ -272,6 +272,12 @@ export class EvidenceInputType {
   })
   type!: string;
   @Field(() => Key, { description: 'SHA-256 of the file, 64 lower-case hex digits.' }) sha256!: string;
+  @Field(() => Name, {
+    nullable: true,
+    description:
+      "Where it comes from (证据来源, Civil Procedure Law art. 124 item 4), e.g. 原告保存的合同原件, 邮政EMS回执: the complaint's evidence list states it, or leaves it to be filled in.",
+  })
+  origin?: string | null;
 }
 
 @InputType('CostInput')
