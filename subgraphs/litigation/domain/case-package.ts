@@ -4,7 +4,7 @@ import { Fen } from '../../../kernel/money';
 import { ComplaintClaims, CostLine, FeeLine, PenaltyLine } from './claim';
 import { SHA256_HEX, canonicalJson, sha256Hex } from '../../../kernel/canonical-json';
 import { ServiceComplaints } from './service-complaints';
-import type { FilingTermsData } from '../../../catalog';
+import type { FilingTermsData, OwnersSideKind } from '../../../catalog';
 
 export { canonicalJson } from '../../../kernel/canonical-json';
 
@@ -73,7 +73,17 @@ export interface CasePackageContent {
   referralId: string;
   parties: Party[];
   claims: PackageClaims;
-  contract: { name: string; number: string; signedOn: IsoDate; filingRecordNumber: string };
+  contract: {
+    name: string;
+    number: string;
+    signedOn: IsoDate;
+    filingRecordNumber: string;
+    /**
+     * The owners' side that signed it as the filing names it: the developer (a preliminary contract) or the owners'
+     * or property-management committee (a regular one). Absent in packages built before it, and where none is named.
+     */
+    ownersSide?: { role: OwnersSideKind; name: string };
+  };
   property: { address: string; floorAreaCentiM2: number; owner: string };
   /** The latest claimed month's standard (the package's filing); `feeStandards` has each month's. */
   feeStandard: { rateFenPerM2Month: Fen; description: string };

@@ -28,7 +28,11 @@ const FILING: FilingRecord = {
     signedOn: '2021-12-10',
     startsOn: '2022-01-01',
     endsOn: '2031-12-31',
-    parties: [{ role: 'PROVIDER', name: '北京学苑物业服务有限公司', registration: '91110108551385082Q' }],
+    parties: [
+      { role: 'PROVIDER', name: '北京学苑物业服务有限公司', registration: '91110108551385082Q' },
+      // The demo's four-party agreement (hub/demo/demo-data.ts) names the committee for the owners.
+      { role: 'PROPERTY_MANAGEMENT_COMMITTEE', name: '学院南路32号院物业管理委员会', registration: null },
+    ],
     lateFee: { dailyRatePerTenThousand: 3, graceDays: 30, capPercentOfPrincipal: null },
   },
 };
@@ -268,6 +272,17 @@ describe('the complaint (物业服务合同纠纷 民事起诉状) from a case p
       '《学院南路32号院物业服务合同（四方协议）》，编号BTPZ-XYNL32-2021-001，签订时间2021年12月10日',
     );
     expect(row('事实与理由', '1.')).toContain('合同备案编号110108-2021-0001');
+    // Who signed for the owners, as the filing names them (before, not held: a helper's audit).
+    expect(row('事实与理由', '2.')).toBe(
+      '业主/建设单位：学院南路32号院物业管理委员会（物业管理委员会）；物业服务人：北京学苑物业服务有限公司',
+    );
+    const contract = { ...pkg.contract };
+    delete contract.ownersSide;
+    const older = { ...pkg, contract };
+    const before = buildComplaint({ ...complaintInput, pkg: older, packageDigest: packageDigest(older) });
+    expect(before.sections.find((s) => s.heading === '事实与理由')?.rows[1].value).toBe(
+      `业主/建设单位：${NOT_HELD}；物业服务人：北京学苑物业服务有限公司`,
+    );
     expect(row('事实与理由', '3.')).toBe('坐落位置：学院南路32号院 3-402；面积：56.78平方米；所有权人：张三');
     expect(row('事实与理由', '4.')).toBe('1.67元/平方米/月');
     expect(row('事实与理由', '5.')).toBe('2022年1月1日起至2031年12月31日止');

@@ -3,6 +3,7 @@ import { compareMonths, monthIndex } from '../../../kernel/calendar';
 import { Fen } from '../../../kernel/money';
 import { CasePackage, FeeStandardPeriod, PackageLateFeeTerms, periodOfMonth } from './case-package';
 import { canonicalJson } from '../../../kernel/canonical-json';
+import type { OwnersSideKind } from '../../../catalog';
 import { FeeLine, PenaltyLine, servedPart } from './claim';
 import { CompanyProfile } from './company-profile';
 import { DefendantIdentity, OwnerIdType, isOrganisation, residentIdFacts } from './defendant';
@@ -144,6 +145,13 @@ const EVIDENCE_PURPOSES: Record<string, string> = {
   STATEMENT: '欠费明细，证明被告欠付物业费的期间及数额',
   SERVICE_RECORD: '物业服务记录，证明原告已提供物业服务',
   MEDIATION_RECORD: '调解记录，证明纠纷经调解未果',
+};
+
+/** The owners' side of a contract as the complaint's element 2 names it. */
+const OWNERS_SIDE_NAMES: Record<OwnersSideKind, string> = {
+  DEVELOPER: '建设单位',
+  OWNERS_COMMITTEE: '业主委员会',
+  PROPERTY_MANAGEMENT_COMMITTEE: '物业管理委员会',
 };
 
 const DEMAND_KINDS: Record<string, string> = {
@@ -392,6 +400,7 @@ export function buildComplaint(input: ComplaintInput): Complaint {
     const month = penaltyMonth(l.label);
     return `${month ? `${chineseMonth(month)}物业费逾期违约金` : l.label}：${yuan(l.amountFen)}`;
   };
+  const { ownersSide } = pkg.contract;
   const lateFees = lateFeeGroups(pkg);
   const terms = lateFees.length === 1 ? lateFees[0].terms : null;
   const penaltyLines = pkg.penaltyLines.map(penaltyLine);
@@ -407,7 +416,11 @@ export function buildComplaint(input: ComplaintInput): Complaint {
         label: '1. 物业服务合同或前期物业服务合同签订情况（名称、编号、签订时间、地点等）',
         value: `《${pkg.contract.name}》，编号${pkg.contract.number}，签订时间${chineseDate(pkg.contract.signedOn)}，签订地点${NOT_HELD}；合同备案编号${pkg.contract.filingRecordNumber}`,
       },
-      { label: '2. 签订主体', value: `业主/建设单位：${NOT_HELD}；物业服务人：${plaintiffName}` },
+      {
+        label: '2. 签订主体',
+        // Before, not held though the filing names the owners' side (a helper's audit of the court documents).
+        value: `业主/建设单位：${ownersSide ? `${ownersSide.name}（${OWNERS_SIDE_NAMES[ownersSide.role]}）` : NOT_HELD}；物业服务人：${plaintiffName}`,
+      },
       {
         label: '3. 物业项目情况',
         value: `坐落位置：${pkg.property.address}；面积：${area(pkg.property.floorAreaCentiM2)}；所有权人：${defendantName}`,

@@ -2,6 +2,8 @@ import {
   type AccountStatus,
   COURT_PROCEDURES,
   CaseStatus,
+  OWNERS_SIDE_KINDS,
+  type OwnersSideKind,
   ProposedProcedure,
   publishedLateFee,
 } from '../../../catalog';
@@ -451,6 +453,8 @@ export function casePackageContent(input: PackageInput): {
     costs: input.costs,
   });
   const provider = filing.terms.parties.find((p) => p.role === 'PROVIDER');
+  // Who signed for the owners (Civil Code art. 939: the contract binds the owner sued though they did not sign it).
+  const ownersSide = filing.terms.parties.find((p) => (OWNERS_SIDE_KINDS as readonly string[]).includes(p.role));
   const address = `${claim.areaName} ${claim.unit ?? ''}-${claim.room ?? ''}`.trim();
   const owner = claim.ownerReference ?? claim.householdId;
   const content: CasePackageContent = {
@@ -471,6 +475,7 @@ export function casePackageContent(input: PackageInput): {
       number: filing.terms.number,
       signedOn: filing.terms.signedOn,
       filingRecordNumber: filing.recordNumber ?? '',
+      ...(ownersSide ? { ownersSide: { role: ownersSide.role as OwnersSideKind, name: ownersSide.name } } : {}),
     },
     property: { address, floorAreaCentiM2: floorArea, owner },
     feeStandard: {
