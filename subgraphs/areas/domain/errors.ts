@@ -9,7 +9,7 @@ export const AREAS_ERRORS = {
   REGISTER_INCOMPLETE:
     'The register holds fewer households of the area than its street office declared it has (`details.registered`, `details.declared`): a joint decision is counted against all the owners (Civil Code art. 278), so the register is completed first, or the declaration corrected.',
   REGISTER_CHANGED_SINCE_MEETING:
-    "Households of the area changed owner in the register after the meeting (`details.changedHouseholds` how many, `details.heldOn`): ballots are counted against the owners of the meeting day, which the register no longer holds for them, so they are refused; the meeting's own tally is recorded instead (its area must be the register's, its owners within one per household changed: REPORTED_TALLY_BOUNDED).",
+    "Households of the area changed owner in the register after the meeting (`details.changedHouseholds` how many, `details.heldOn`): ballots are counted against the owners of the meeting day, which the register no longer holds for them, so they are refused; the meeting's own tally is recorded instead (its area must be the register's, its owners within one per household changed: REPORTED_TALLY_BOUNDED). A reference corrected without a change of owner is recorded with `ownerSince: null` (updateHousehold), which counts as no change.",
   OWNER_REFERENCES_UNRESOLVED:
     'Households of the area are registered under a placeholder owner reference (未知, "-", …; `details.households` how many): owners are counted one per reference (法释〔2009〕7号 art. 9), so their owners would count as one; the street office gives each its own reference (updateHousehold) first.',
   JOINT_DECISION_ALREADY_RECORDED:
