@@ -470,6 +470,15 @@ describe("owners counted as the Supreme People's Court does (法释〔2009〕7�
     ]);
   });
 
+  it('counts one reference typed in full-width and half-width characters as one owner (NFKC)', () => {
+    // Before, Ａ-1 and A-1 were two owners, and a vote's headcount could flip (helper-197's audit).
+    const typed = [
+      { id: 'u1', floorAreaCentiM2: 8_000, ownerReference: 'A-1' },
+      { id: 'u2', floorAreaCentiM2: 6_000, ownerReference: 'Ａ－１' },
+    ];
+    expect(countOwners(typed)).toEqual([{ ownerReference: 'A-1', unitIds: ['u1', 'u2'], areaCentiM2: 14_000 }]);
+  });
+
   it("matches ballots to owners through the register: one ballot for a unit is the owner's vote with all their area", () => {
     const tally = tallyAreaBallots(units, [
       { householdId: 'u1', vote: 'CONSENT' },

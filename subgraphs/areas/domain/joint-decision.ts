@@ -158,19 +158,18 @@ export interface CountedOwner {
  * amended 2020) arts. 8–9: each owner's area is the registered area of their exclusive parts (art. 8); owners are
  * counted by exclusive parts, except that one owner of several parts counts as one, and the developer's unsold
  * parts and those sold but not yet delivered count as one (art. 9). The register's owner reference is what ties parts
- * to an owner, so parts sharing a reference are one owner; the developer's parts carry the developer's reference.
+ * to an owner, so parts sharing a reference (compared in NFKC form) are one owner; the developer's parts carry the
+ * developer's reference. Two references of one person (two certificate numbers) still count as two: nothing ties them.
  */
 export function countOwners(units: readonly RegisteredUnit[]): CountedOwner[] {
   const owners = new Map<string, CountedOwner>();
   for (const unit of units) {
-    const owner = owners.get(unit.ownerReference) ?? {
-      ownerReference: unit.ownerReference,
-      unitIds: [],
-      areaCentiM2: 0,
-    };
+    // One reference however it was typed: full-width Ａ-1 is A-1 (NFKC), or one owner counted as two (a helper's audit).
+    const key = unit.ownerReference.normalize('NFKC');
+    const owner = owners.get(key) ?? { ownerReference: unit.ownerReference, unitIds: [], areaCentiM2: 0 };
     owner.unitIds.push(unit.id);
     owner.areaCentiM2 += unit.floorAreaCentiM2;
-    owners.set(unit.ownerReference, owner);
+    owners.set(key, owner);
   }
   return [...owners.values()];
 }

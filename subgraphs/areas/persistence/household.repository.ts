@@ -218,7 +218,8 @@ export async function findLocatedHouseholds(em: EntityManager, ids: readonly str
 
 /**
  * The owners of many areas counted as 法释〔2009〕7号 art. 9 does (domain/joint-decision.ts countOwners): one per
- * distinct owner reference of the register, with the registered area of all their units; set-based, one query.
+ * distinct owner reference of the register (in NFKC form, as countOwners compares them), with the registered area of
+ * all their units; set-based, one query.
  */
 export async function ownerCountsOfAreas(
   em: EntityManager,
@@ -226,7 +227,7 @@ export async function ownerCountsOfAreas(
 ): Promise<{ areaId: string; owners: number; households: number; floorAreaCentiM2: number }[]> {
   const rows = await sqlRows<{ area_id: string; owners: number; households: number; floor_area: string }>(
     em,
-    `select b.area_id, count(distinct h.owner_reference)::int as owners, count(*)::int as households, sum(h.floor_area_centi_m2)::text as floor_area
+    `select b.area_id, count(distinct normalize(h.owner_reference, NFKC))::int as owners, count(*)::int as households, sum(h.floor_area_centi_m2)::text as floor_area
        from areas.household h join areas.building b on b.id = h.building_id
       where b.area_id = any(?::uuid[])
       group by b.area_id`,
