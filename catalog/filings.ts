@@ -70,6 +70,8 @@ export const MAX_LATE_FEE_GRACE_DAYS = 366;
 export const MAX_LATE_FEE_RATE_PER_TEN_THOUSAND = { daily: 100, monthly: 3_000 } as const;
 export const MAX_CONTRACT_PARTIES = 20;
 export const MAX_SUBSIDIES_PER_CLASS = 50;
+/** The largest project building area a contract may state: 10,000,000 m² (an input bound, not a statute's). */
+export const MAX_PROJECT_BUILDING_AREA_CENTI_M2 = 1_000_000_000;
 
 /** A filing's contract terms as published: everything but the signatories' names. */
 export const FilingTerms = Closed({
@@ -79,6 +81,15 @@ export const FilingTerms = Closed({
   ownersSide: Closed({ kind: OneOf(OWNERS_SIDE_KINDS), name: Type.String() }),
   selectionMethod: OneOf(SELECTION_METHODS),
   approvalReference: Nullable(Type.String()),
+  // Added to v1 as an optional field (absent from messages published before, and wherever not stated).
+  projectBuildingAreaCentiM2: Type.Optional(
+    Type.Integer({
+      minimum: 1,
+      maximum: MAX_PROJECT_BUILDING_AREA_CENTI_M2,
+      description:
+        "The project's total building area (总建筑面积) in hundredths of m², as the developer states it with a provider chosen by agreement: the city's agreement threshold is tested on it, not on the registered flats' area.",
+    }),
+  ),
   signedOn: IsoDate,
   startsOn: IsoDate,
   endsOn: IsoDate,

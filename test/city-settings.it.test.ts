@@ -49,6 +49,7 @@ const preliminaryTerms = (company: { organisationId: string }, overrides: Record
   ownersSide: { kind: 'DEVELOPER', name: '临江某房地产开发有限公司' },
   selectionMethod: 'AGREEMENT',
   approvalReference: '临城执批〔2026〕1号',
+  projectBuildingAreaCentiM2: 2_850_000,
   signedOn: addDays(today, -5),
   startsOn: addDays(today, 1),
   endsOn: addDays(today, 365),
@@ -218,10 +219,12 @@ describe('cities are data: the registry of city settings, and 临江市 beside B
   });
 
   it('refuses 30,000.01 m² by agreement in 临江市 with the seed’s provision, and accepts exactly 30,000.00 m²', async () => {
-    const over = await areaOf(jianguo, '临江超限试点', ['15000.00', '15000.01']);
+    // The project's building area as the developer states it decides, not the flats registered (2 × 100 m² here):
+    // before, a project over the threshold passed while few of its flats were registered (a helper's legal audit).
+    const over = await areaOf(jianguo, '临江超限试点', ['100.00', '100.00']);
     const atLimit = await areaOf(jianguo, '临江限额试点', ['15000.00', '15000.00']);
     const refused = await t.gql(linjiangCompany, SUBMIT, {
-      c: await draft(linjiangCompany, over),
+      c: await draft(linjiangCompany, over, { projectBuildingAreaCentiM2: 3_000_001 }),
       k: randomUUID(),
       d: documents,
     });
@@ -230,8 +233,20 @@ describe('cities are data: the registry of city settings, and 临江市 beside B
       details: { problems: [expect.objectContaining({ code: 'AREA_OVER_AGREEMENT_THRESHOLD' })] },
     });
     expect(JSON.stringify(refused.body.errors[0].extensions.details)).toContain('§六(七)');
+    // Stated below the flats registered: refused; not stated: refused, the threshold cannot be checked.
+    for (const [projectBuildingAreaCentiM2, code] of [
+      [2_999_999, 'BUILDING_AREA_BELOW_REGISTER'],
+      [null, 'AREA_UNKNOWN_FOR_AGREEMENT'],
+    ] as const) {
+      const wrong = await t.gql(linjiangCompany, SUBMIT, {
+        c: await draft(linjiangCompany, atLimit, { projectBuildingAreaCentiM2 }),
+        k: randomUUID(),
+        d: documents,
+      });
+      expect(wrong.body.errors[0].extensions.details.problems.map((p: { code: string }) => p.code)).toEqual([code]);
+    }
     const accepted = await t.gql(linjiangCompany, SUBMIT, {
-      c: await draft(linjiangCompany, atLimit),
+      c: await draft(linjiangCompany, atLimit, { projectBuildingAreaCentiM2: 3_000_000 }),
       k: randomUUID(),
       d: documents,
     });

@@ -735,7 +735,7 @@ export const DEMO_LINJIANG = {
   oldCompound: LINJIANG_OLD_COMPOUND.name,
   /**
    * The new estate's preliminary contract, the provider chosen by agreement with the enforcement bureau's approval.
-   * Dates, rate, number and approval reference are the demo's own; the seed gives none.
+   * Dates, rate, number, approval reference and building area are the demo's own; the seed gives none.
    */
   preliminaryContract: {
     kind: 'PRELIMINARY',
@@ -744,6 +744,8 @@ export const DEMO_LINJIANG = {
     ownersSide: { kind: 'DEVELOPER', name: '临江建国新苑开发单位（示例）' },
     selectionMethod: 'AGREEMENT',
     approvalReference: '临城执批〔2026〕示例1号',
+    // The project's building area: the demo's own (its 288 flats measure about 23,500 m²); the seed gives none.
+    projectBuildingAreaCentiM2: 2_850_000,
     signedOn: '2026-03-02',
     startsOn: '2026-04-01',
     endsOn: '2028-03-31',

@@ -15,6 +15,7 @@ export const CONTRACT_TERMS_FIELDS = graphql(`
     }
     selectionMethod
     approvalReference
+    projectBuildingAreaCentiM2
     signedOn
     startsOn
     endsOn
@@ -61,6 +62,8 @@ export interface TermsValues {
   ownersSideName: string;
   selectionMethod: 'TENDER' | 'AGREEMENT';
   approvalReference?: string;
+  /** The project's total building area (总建筑面积), in m². */
+  projectBuildingAreaM2?: number | null;
   signedOn: string;
   startsOn: string;
   endsOn: string;
@@ -85,6 +88,7 @@ export interface HeldTerms {
   ownersSide: { kind: string; name: string };
   selectionMethod: string;
   approvalReference?: string | null;
+  projectBuildingAreaCentiM2?: number | null;
   signedOn: string;
   startsOn: string;
   endsOn: string;
@@ -117,6 +121,7 @@ export function valuesOf(terms: HeldTerms): TermsValues {
     ownersSideName: terms.ownersSide.name,
     selectionMethod: terms.selectionMethod as TermsValues['selectionMethod'],
     approvalReference: terms.approvalReference ?? undefined,
+    projectBuildingAreaM2: terms.projectBuildingAreaCentiM2 != null ? terms.projectBuildingAreaCentiM2 / 100 : null,
     signedOn: terms.signedOn,
     startsOn: terms.startsOn,
     endsOn: terms.endsOn,
@@ -156,6 +161,7 @@ export function termsInput(v: TermsValues, held?: HeldTerms): ContractTermsInput
     ownersSide: { kind: v.ownersSideKind, name: v.ownersSideName.trim() },
     selectionMethod: v.selectionMethod,
     approvalReference: blank(v.approvalReference),
+    projectBuildingAreaCentiM2: v.projectBuildingAreaM2 != null ? Math.round(v.projectBuildingAreaM2 * 100) : null,
     signedOn: v.signedOn,
     startsOn: v.startsOn,
     endsOn: v.endsOn,
@@ -208,6 +214,7 @@ const TERMS_FIELD: Record<string, string[]> = {
   'ownersSide.name': ['ownersSideName'],
   selectionMethod: ['selectionMethod'],
   approvalReference: ['approvalReference'],
+  projectBuildingAreaCentiM2: ['projectBuildingAreaM2'],
   signedOn: ['signedOn'],
   startsOn: ['startsOn'],
   endsOn: ['endsOn'],
@@ -334,6 +341,9 @@ export function TermsFields() {
         </Form.Item>
         <Form.Item label="协议选聘批准文号" name="approvalReference" rules={[{ max: 128 }]}>
           <Input />
+        </Form.Item>
+        <Form.Item label="项目总建筑面积（㎡，协议选聘时填写）" name="projectBuildingAreaM2">
+          <InputNumber aria-label="项目总建筑面积" min={0.01} max={10_000_000} precision={2} style={{ width: 160 }} />
         </Form.Item>
       </Space>
       <Space wrap>

@@ -162,28 +162,45 @@ describe('contract terms checked for filing', () => {
       'OWNERS_SIDE_PARTY_REQUIRED',
       'SERVICE_SCOPE_REQUIRED',
       'AGREEMENT_NEEDS_APPROVAL',
-      'AREA_OVER_AGREEMENT_THRESHOLD',
+      'AREA_UNKNOWN_FOR_AGREEMENT',
       'PRELIMINARY_TERM_TOO_LONG',
     ]);
   });
 
-  it.each([
-    [3_000_000, []],
-    [3_000_001, ['AREA_OVER_AGREEMENT_THRESHOLD']],
+  it.each<[number | null, number, string[]]>([
+    [3_000_000, 1_000_000, []],
+    [3_000_001, 1_000_000, ['AREA_OVER_AGREEMENT_THRESHOLD']],
+    // The flats registered so far (two buildings of a new estate) are not the project's 45,000 m².
+    [4_500_000, 2_400_000, ['AREA_OVER_AGREEMENT_THRESHOLD']],
+    [null, 2_400_000, ['AREA_UNKNOWN_FOR_AGREEMENT']],
+    [2_000_000, 2_400_000, ['BUILDING_AREA_BELOW_REGISTER']],
   ])(
-    'a preliminary contract chosen by approved agreement over %i hundredths of m² has problems %j',
-    (floorArea, expected) => {
+    'a preliminary contract chosen by approved agreement for a project of %p hundredths of m² (flats registered %i) has problems %j',
+    (projectBuildingAreaCentiM2, floorArea, expected) => {
       const terms = seed003Terms({
         kind: 'PRELIMINARY',
         ownersSide: { kind: 'DEVELOPER', name: '某开发商' },
         selectionMethod: 'AGREEMENT',
         approvalReference: '临建办批〔2024〕7号',
+        projectBuildingAreaCentiM2,
         endsOn: '2023-12-31',
         parties: [seed003Terms().parties[0], { role: 'DEVELOPER', name: '某开发商', signatory: '周总' }],
       });
       expect(codes(terms, { totalFloorAreaCentiM2: floorArea, buildingClasses: ['LOW_RISE'] })).toEqual(expected);
     },
   );
+
+  it('keeps a stated building area with the terms, and none where none is stated; refuses one out of bounds', () => {
+    expect(normaliseTerms(seed003Terms({ projectBuildingAreaCentiM2: 2_999_900 })).projectBuildingAreaCentiM2).toBe(
+      2_999_900,
+    );
+    expect(normaliseTerms(seed003Terms({ projectBuildingAreaCentiM2: null }))).not.toHaveProperty(
+      'projectBuildingAreaCentiM2',
+    );
+    expect(() => normaliseTerms(seed003Terms({ projectBuildingAreaCentiM2: 0 }))).toThrow(
+      expect.objectContaining({ details: { fields: { projectBuildingAreaCentiM2: expect.any(String) } } }),
+    );
+  });
 
   it('refuses a schedule that leaves a building class of the area uncovered or does not add up', () => {
     const terms = seed003Terms();

@@ -20,6 +20,7 @@ import {
   MAX_CONTRACT_PARTIES,
   MAX_LATE_FEE_GRACE_DAYS,
   MAX_LATE_FEE_RATE_PER_TEN_THOUSAND,
+  MAX_PROJECT_BUILDING_AREA_CENTI_M2,
   MAX_SERVICE_ITEMS,
   MAX_SUBSIDIES_PER_CLASS,
   OWNERS_SIDE_KINDS,
@@ -80,9 +81,12 @@ type NullsOptional<T> = { [K in keyof T as null extends T[K] ? K : never]?: T[K]
 };
 
 /** The terms as a provider enters them, optional parts left out; normaliseTerms turns them into ContractTerms. */
-export type ContractTermsEntry = NullsOptional<Omit<ContractTerms, 'lateFee' | 'parties' | 'demandPeriodDays'>> & {
+export type ContractTermsEntry = NullsOptional<
+  Omit<ContractTerms, 'lateFee' | 'parties' | 'demandPeriodDays' | 'projectBuildingAreaCentiM2'>
+> & {
   lateFee?: LateFeeEntry | null;
   demandPeriodDays?: number | null;
+  projectBuildingAreaCentiM2?: number | null;
   parties: NullsOptional<ContractParty>[];
 };
 
@@ -231,15 +235,17 @@ export function assessContractTerms(
       method: terms.selectionMethod,
       approvalReference: terms.approvalReference,
       totalFloorAreaCentiM2: area.totalFloorAreaCentiM2,
+      projectBuildingAreaCentiM2: terms.projectBuildingAreaCentiM2,
     };
     for (const code of selectionProblems(selection, settings)) {
       add(
         code,
         SELECTION_MESSAGES[code](settings),
         'selectionMethod',
-        code === 'AREA_OVER_AGREEMENT_THRESHOLD'
+        code === 'AREA_OVER_AGREEMENT_THRESHOLD' || code === 'BUILDING_AREA_BELOW_REGISTER'
           ? {
               agreementSelectionMaxFloorAreaCentiM2: settings.agreementSelectionMaxFloorAreaCentiM2,
+              projectBuildingAreaCentiM2: terms.projectBuildingAreaCentiM2,
               areaFloorAreaCentiM2: area.totalFloorAreaCentiM2,
               source: settings.sources.agreementSelection,
             }
@@ -306,7 +312,9 @@ const SELECTION_MESSAGES: Record<SelectionProblem, (s: CitySettings) => string> 
   AREA_OVER_AGREEMENT_THRESHOLD: (s) =>
     `choosing by agreement is open only to projects of at most ${(s.agreementSelectionMaxFloorAreaCentiM2 ?? 0) / 100} m² of building area`,
   AREA_UNKNOWN_FOR_AGREEMENT: (s) =>
-    `the area's building area is not known (no household is registered yet), so choosing by agreement, open only to projects of at most ${(s.agreementSelectionMaxFloorAreaCentiM2 ?? 0) / 100} m², cannot be checked: register the households first`,
+    `choosing by agreement is open only to projects of at most ${(s.agreementSelectionMaxFloorAreaCentiM2 ?? 0) / 100} m² of building area: state the project's total building area (projectBuildingAreaCentiM2, 总建筑面积 as its planning permit gives it)`,
+  BUILDING_AREA_BELOW_REGISTER: () =>
+    "the project's stated building area is less than its registered flats' floor area, which it holds",
 };
 
 const FEE_MESSAGES: Record<FeeScheduleProblem['code'], string> = {
@@ -348,6 +356,9 @@ function listProblems(terms: ContractTermsEntry): Record<string, string> {
   };
   over(terms.serviceItems, MAX_SERVICE_ITEMS, 'serviceItems');
   over(terms.parties, MAX_CONTRACT_PARTIES, 'parties');
+  const built = terms.projectBuildingAreaCentiM2;
+  if (built != null && (!wholeAtLeast(built, 1) || built > MAX_PROJECT_BUILDING_AREA_CENTI_M2))
+    fields.projectBuildingAreaCentiM2 = `whole hundredths of m², 1 to ${MAX_PROJECT_BUILDING_AREA_CENTI_M2}, or none`;
   const classes = terms.feeSchedule?.classes;
   over(classes, BUILDING_CLASSES.length, 'feeSchedule.classes');
   if ((classes?.length ?? 0) <= BUILDING_CLASSES.length)
@@ -377,6 +388,10 @@ export function normaliseTerms(terms: ContractTermsEntry): ContractTerms {
     ownersSide: { kind: terms.ownersSide.kind, name: trimmed(terms.ownersSide.name) },
     selectionMethod: terms.selectionMethod,
     approvalReference: orNull(terms.approvalReference),
+    // Left out when not stated, so terms without it digest and publish exactly as before it existed.
+    ...(terms.projectBuildingAreaCentiM2 == null
+      ? {}
+      : { projectBuildingAreaCentiM2: terms.projectBuildingAreaCentiM2 }),
     signedOn: terms.signedOn,
     startsOn: terms.startsOn,
     endsOn: terms.endsOn,

@@ -2,12 +2,16 @@ import { rejection } from '../../../test/support/rejection';
 import { ProviderSelection, SelectionProblem, selectionProblems, validateSelection } from './selection';
 import { BEIJING, CitySettings, LINJIANG_SETTINGS, defineCitySettings } from './statutes';
 
-/** A bureau-approved agreement for a project of exactly 30,000.00 m², seed 004's threshold. */
+/**
+ * A bureau-approved agreement for a project of exactly 30,000.00 m² of building area, seed 004's threshold, whose flats
+ * registered so far measure 24,000 m².
+ */
 const base: ProviderSelection = {
   contractKind: 'PRELIMINARY',
   method: 'AGREEMENT',
   approvalReference: '临城执批〔2024〕12号',
-  totalFloorAreaCentiM2: 3_000_000,
+  totalFloorAreaCentiM2: 2_400_000,
+  projectBuildingAreaCentiM2: 3_000_000,
 };
 const selection = (overrides: Partial<ProviderSelection>): ProviderSelection => ({ ...base, ...overrides });
 
@@ -21,14 +25,18 @@ const fiftyThousand: CitySettings = defineCitySettings({
 describe('choosing the provider of a preliminary contract (State Council regulation art. 24, seed 004)', () => {
   it.each<[string, Partial<ProviderSelection>, SelectionProblem[]]>([
     ['approved agreement at exactly 30,000.00 m²', {}, []],
-    ['approved agreement at 29,999.99 m²', { totalFloorAreaCentiM2: 2_999_999 }, []],
-    ['approved agreement at 30,000.01 m²', { totalFloorAreaCentiM2: 3_000_001 }, ['AREA_OVER_AGREEMENT_THRESHOLD']],
+    ['approved agreement at 29,999.99 m²', { projectBuildingAreaCentiM2: 2_999_999 }, []],
+    [
+      'approved agreement at 30,000.01 m²',
+      { projectBuildingAreaCentiM2: 3_000_001 },
+      ['AREA_OVER_AGREEMENT_THRESHOLD'],
+    ],
     ['agreement without approval', { approvalReference: undefined }, ['AGREEMENT_NEEDS_APPROVAL']],
     ['agreement with a blank approval reference', { approvalReference: '  ' }, ['AGREEMENT_NEEDS_APPROVAL']],
     ['agreement with a null approval reference', { approvalReference: null }, ['AGREEMENT_NEEDS_APPROVAL']],
     [
       'unapproved agreement for 30,000.01 m²: both problems',
-      { approvalReference: null, totalFloorAreaCentiM2: 3_000_001 },
+      { approvalReference: null, projectBuildingAreaCentiM2: 3_000_001 },
       ['AGREEMENT_NEEDS_APPROVAL', 'AREA_OVER_AGREEMENT_THRESHOLD'],
     ],
     [
@@ -48,9 +56,25 @@ describe('choosing the provider of a preliminary contract (State Council regulat
       ['UNKNOWN_CONTRACT_KIND'],
     ],
     [
-      'approved agreement with no household registered yet: no size to check',
+      'approved agreement with no household registered yet: the stated building area decides',
       { totalFloorAreaCentiM2: 0 },
+      [],
+    ],
+    [
+      // Before, the registered flats' 24,000 m² passed a project of 45,000 m² (a helper's legal audit).
+      'approved agreement for a 45,000 m² project with 24,000 m² of flats registered',
+      { projectBuildingAreaCentiM2: 4_500_000 },
+      ['AREA_OVER_AGREEMENT_THRESHOLD'],
+    ],
+    [
+      'approved agreement without the building area stated',
+      { projectBuildingAreaCentiM2: null },
       ['AREA_UNKNOWN_FOR_AGREEMENT'],
+    ],
+    [
+      'a building area stated below the registered flats',
+      { projectBuildingAreaCentiM2: 2_399_999 },
+      ['BUILDING_AREA_BELOW_REGISTER'],
     ],
   ])('%s', (_label, overrides, problems) => {
     expect(selectionProblems(selection(overrides), LINJIANG_SETTINGS)).toEqual(problems);
@@ -58,8 +82,8 @@ describe('choosing the provider of a preliminary contract (State Council regulat
 
   it("checks only the approval where the city's figure is not confirmed (Beijing: none held, none borrowed)", () => {
     expect(BEIJING.agreementSelectionMaxFloorAreaCentiM2).toBeNull();
-    for (const totalFloorAreaCentiM2 of [0, 3_000_001, 100_000_000])
-      expect(selectionProblems(selection({ totalFloorAreaCentiM2 }), BEIJING)).toEqual([]);
+    for (const projectBuildingAreaCentiM2 of [null, 3_000_001, 100_000_000])
+      expect(selectionProblems(selection({ projectBuildingAreaCentiM2 }), BEIJING)).toEqual([]);
     expect(selectionProblems(selection({ approvalReference: null }), BEIJING)).toEqual(['AGREEMENT_NEEDS_APPROVAL']);
   });
 
@@ -68,12 +92,12 @@ describe('choosing the provider of a preliminary contract (State Council regulat
     [5_000_000, []],
     [5_000_001, ['AREA_OVER_AGREEMENT_THRESHOLD']],
   ])('reads the threshold from the city: %i centi-m² under a 50,000 m² city gives %j', (area, problems) => {
-    expect(selectionProblems(selection({ totalFloorAreaCentiM2: area }), fiftyThousand)).toEqual(problems);
+    expect(selectionProblems(selection({ projectBuildingAreaCentiM2: area }), fiftyThousand)).toEqual(problems);
   });
 
   it('throws BAD_USER_INPUT with every problem, the threshold and its source', () => {
     const error = rejection(() =>
-      validateSelection(selection({ approvalReference: '', totalFloorAreaCentiM2: 3_000_001 }), LINJIANG_SETTINGS),
+      validateSelection(selection({ approvalReference: '', projectBuildingAreaCentiM2: 3_000_001 }), LINJIANG_SETTINGS),
     );
     expect(error.code).toBe('BAD_USER_INPUT');
     expect(error.details).toMatchObject({

@@ -17,8 +17,10 @@ export interface ProviderSelection {
   method: SelectionMethod;
   /** The number of the bureau's approval (批准文号) of an agreement-based choice. */
   approvalReference?: string | null;
-  /** The project's total building floor area (建筑面积), in hundredths of m². */
+  /** The registered households' floor area (the areas feed), in hundredths of m²: what the project holds at least. */
   totalFloorAreaCentiM2: number;
+  /** The project's total building area (总建筑面积) as stated with the choice, in hundredths of m²; null: not stated. */
+  projectBuildingAreaCentiM2?: number | null;
 }
 
 export type SelectionProblem =
@@ -26,7 +28,8 @@ export type SelectionProblem =
   | 'UNKNOWN_SELECTION_METHOD'
   | 'AGREEMENT_NEEDS_APPROVAL'
   | 'AREA_OVER_AGREEMENT_THRESHOLD'
-  | 'AREA_UNKNOWN_FOR_AGREEMENT';
+  | 'AREA_UNKNOWN_FOR_AGREEMENT'
+  | 'BUILDING_AREA_BELOW_REGISTER';
 
 /**
  * Every selection problem (empty when none), in a fixed order. Only preliminary contracts are checked: art. 24 binds
@@ -34,10 +37,16 @@ export type SelectionProblem =
  * item 4), which the areas subgraph decides. Both agreement conditions are checked independently, so a project that
  * is too large and unapproved gets both codes. The threshold is inclusive ("不超过", Civil Code art. 1259): at
  * exactly 30,000.00 m² agreement is allowed, at 30,000.01 m² it is not.
+ *
+ * The threshold is the project's building area (建筑面积), which the developer states with the choice (its planning
+ * permit's figure, which the approving bureau checked): the register's households are the flats only, without shops,
+ * garages and common parts, and a new estate is registered building by building, so their sum let an estate of
+ * 45,000 m² choose by agreement while two buildings were registered (a helper's legal audit). Not stated:
+ * AREA_UNKNOWN_FOR_AGREEMENT; stated below the registered flats' area, which it holds: BUILDING_AREA_BELOW_REGISTER.
  */
 export function selectionProblems(selection: ProviderSelection, settings: CitySettings): SelectionProblem[] {
-  const area = selection.totalFloorAreaCentiM2;
-  if (!Number.isSafeInteger(area) || area < 0) {
+  const registered = selection.totalFloorAreaCentiM2;
+  if (!Number.isSafeInteger(registered) || registered < 0) {
     throw new InvalidInputError('The floor area is invalid', {
       fields: { totalFloorAreaCentiM2: 'the floor area must be a whole number of hundredths of m², 0 or more' },
     });
@@ -51,10 +60,11 @@ export function selectionProblems(selection: ProviderSelection, settings: CitySe
   const reference = selection.approvalReference;
   if (typeof reference !== 'string' || reference.trim() === '') problems.push('AGREEMENT_NEEDS_APPROVAL');
   const threshold = settings.agreementSelectionMaxFloorAreaCentiM2;
-  // The area is the register's: its households' areas. None registered yet (a new estate) is no size at all, and
-  // passed any threshold before (a helper's legal audit, 2026-12-04).
-  if (threshold !== null && area === 0) problems.push('AREA_UNKNOWN_FOR_AGREEMENT');
-  else if (threshold !== null && area > threshold) problems.push('AREA_OVER_AGREEMENT_THRESHOLD');
+  if (threshold === null) return problems;
+  const stated = selection.projectBuildingAreaCentiM2 ?? null;
+  if (stated === null) problems.push('AREA_UNKNOWN_FOR_AGREEMENT');
+  else if (stated < registered) problems.push('BUILDING_AREA_BELOW_REGISTER');
+  else if (stated > threshold) problems.push('AREA_OVER_AGREEMENT_THRESHOLD');
   return problems;
 }
 

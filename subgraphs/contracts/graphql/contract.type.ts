@@ -120,6 +120,11 @@ export class ContractTermsType {
   @Field(() => OwnersSideType) ownersSide!: OwnersSideType;
   @Field(() => SelectionMethodEnum) selectionMethod!: SelectionMethod;
   @Field(() => String, { nullable: true }) approvalReference?: string | null;
+  @Field(() => Int, {
+    nullable: true,
+    description: "The project's total building area (总建筑面积), hundredths of m², where the developer stated it.",
+  })
+  projectBuildingAreaCentiM2?: number | null;
   @Field() signedOn!: string;
   @Field() startsOn!: string;
   @Field() endsOn!: string;
@@ -206,6 +211,12 @@ export class ContractTermsInput {
   @Field(() => SelectionMethodEnum) selectionMethod!: SelectionMethod;
   @Field(() => Key, { nullable: true, description: "The bureau's approval number of an agreement-based choice." })
   approvalReference?: string | null;
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "The project's total building area (总建筑面积) in hundredths of m², as its planning permit gives it: needed to choose the provider by agreement where the city sets a threshold (tested on it, not on the registered flats' area, which it must not be below).",
+  })
+  projectBuildingAreaCentiM2?: number | null;
   @Field(() => LocalDate) signedOn!: string;
   @Field(() => LocalDate) startsOn!: string;
   @Field(() => LocalDate) endsOn!: string;
