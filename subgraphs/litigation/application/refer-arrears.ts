@@ -287,7 +287,8 @@ const referralRequest = (input: ReferralInput, evidence: EvidenceItem[], exclusi
   courtId: input.courtId,
   accountIds: input.accountIds,
   evidence,
-  // A court cost as before costs had a kind (all were stated as court costs), so a retry of such a request matches.
+  // A court cost as before costs had a kind (all were stated as court costs): a request made before, resent with
+  // kind COURT_COSTS (now required), matches its key.
   costs: (input.costs ?? []).map((c) => ({
     label: c.label,
     amountFen: c.amountFen,

@@ -38,7 +38,13 @@ export type PackageClaims = Pick<
   | 'statements'
 > &
   /** Only where the company claims other sums (OTHER_CLAIM), as in every package made before they were told apart. */
-  Partial<Pick<ComplaintClaims, 'otherClaimsTotalFen' | 'otherClaimsExplanation'>>;
+  Partial<Pick<ComplaintClaims, 'otherClaimsTotalFen' | 'otherClaimsExplanation'>> & {
+    /**
+     * The company asks that the defendant bear the court costs: a COURT_COSTS line, at 0 fen too. Only where it does;
+     * packages made before answer by their costs' total.
+     */
+    courtCostsClaimed?: true;
+  };
 
 export interface EvidenceItem {
   name: string;
@@ -156,6 +162,7 @@ export function packageClaims(claims: ComplaintClaims): PackageClaims {
     ...(claims.otherClaimLines.length > 0
       ? { otherClaimsTotalFen: claims.otherClaimsTotalFen, otherClaimsExplanation: claims.otherClaimsExplanation }
       : {}),
+    ...(claims.costLines.length > 0 ? { courtCostsClaimed: true as const } : {}),
     amountInDisputeFen: claims.amountInDisputeFen,
     grandTotalFen: claims.grandTotalFen,
     grandTotalExplanation: claims.grandTotalExplanation,

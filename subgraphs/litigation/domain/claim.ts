@@ -78,7 +78,7 @@ export interface ComplaintClaims {
   penaltyLines: PenaltyLine[];
   penaltyTotalFen: Fen;
   penaltyExplanation: string;
-  /** Court costs (COURT_COSTS) only. */
+  /** Court costs (COURT_COSTS) only: the company may claim them at 0 fen, the court assessing them. */
   costLines: CostLine[];
   costsTotalFen: Fen;
   costsExplanation: string;

@@ -28,9 +28,12 @@ const FILING: FilingRecord = {
     signedOn: '2021-12-10',
     startsOn: '2022-01-01',
     endsOn: '2031-12-31',
+    // The demo's four-party agreement (hub/demo/demo-data.ts) is signed for the owners by the committee; a developer
+    // listed first among the parties is not who signed (a helper's review: it was named before).
+    ownersSide: { kind: 'PROPERTY_MANAGEMENT_COMMITTEE', name: '学院南路32号院物业管理委员会' },
     parties: [
       { role: 'PROVIDER', name: '北京学苑物业服务有限公司', registration: '91110108551385082Q' },
-      // The demo's four-party agreement (hub/demo/demo-data.ts) names the committee for the owners.
+      { role: 'DEVELOPER', name: '某开发公司', registration: null },
       { role: 'PROPERTY_MANAGEMENT_COMMITTEE', name: '学院南路32号院物业管理委员会', registration: null },
     ],
     lateFee: { dailyRatePerTenThousand: 3, graceDays: 30, capPercentOfPrincipal: null },
@@ -256,6 +259,22 @@ describe('the complaint (物业服务合同纠纷 民事起诉状) from a case p
     expect(claimRow('4. 其他请求')).toBe('律师费3,000.00元（大写：人民币叁仟元整）');
     expect(claimRow('5. 标的总额')).toBe('3,363.58元（大写：人民币叁仟叁佰陆拾叁元伍角捌分）');
     expect(text.figures).toMatchObject({ otherClaimsTotalFen: 300_000, amountInDisputeFen: 336_358 });
+    // Court costs claimed at 0 fen, the court to assess them: still 是 (a helper's review: it said 否).
+    const { content: assessed } = casePackageContent({
+      referralId: pkg.referralId,
+      claim: CLAIM,
+      claimableMonths: ['2026-07', '2026-08', '2026-09', '2026-10'],
+      filings: [FILING],
+      evidence: [{ name: '四方协议.pdf', type: 'CONTRACT', sha256: 'a'.repeat(64) }],
+      costs: [{ kind: 'COURT_COSTS', label: '案件受理费', amountFen: 0 }],
+    });
+    const atZero = firstPackage(assessed);
+    expect(atZero.claims).toMatchObject({ costsTotalFen: 0, courtCostsClaimed: true });
+    const zeroText = buildComplaint({ ...complaintInput, pkg: atZero, packageDigest: packageDigest(atZero) });
+    expect(zeroText.sections.find((s) => s.heading === '诉讼请求')?.rows[2]).toEqual({
+      label: '3. 是否主张诉讼费用',
+      value: '是',
+    });
     // A total that leaves the other claims out is refused as any other wrong total.
     const wrong = { ...claimed, claims: { ...claimed.claims, amountInDisputeFen: 36358 } };
     expect(casePackageProblems(wrong)).toContain('GRAND_TOTAL_MISMATCH');

@@ -379,7 +379,7 @@ export function buildComplaint(input: ComplaintInput): Complaint {
       // The court assesses its own costs and decides who bears them: the complaint asks only that the defendant
       // does (是/否, statutes.ts COURT_COSTS_SOURCE). Before, every cost, a lawyer's fee too, was stated here with its
       // amount as court costs, never pleaded as a claim, and left out of 标的总额 and the procedure (a helper's audit).
-      { label: '3. 是否主张诉讼费用', value: claims.costsTotalFen > 0 ? '是' : '否' },
+      { label: '3. 是否主张诉讼费用', value: claims.courtCostsClaimed || claims.costsTotalFen > 0 ? '是' : '否' },
       {
         label: '4. 其他请求',
         value: (pkg.otherClaimLines ?? []).map((l) => `${l.label}${yuanWithWords(l.amountFen)}`).join('；') || '无',

@@ -340,9 +340,14 @@ describe('referral facts and the case package', () => {
     const cost = { kind: 'COURT_COSTS' as const, label: '诉讼费', amountFen: 5000 };
     expect(validateCosts(Array(MAX_COST_LINES).fill(cost))).toEqual({});
     expect(validateCosts(Array(MAX_COST_LINES + 1).fill(cost))).toEqual({ costs: 'at most 20 costs' });
-    expect(validateCosts([{ kind: 'OTHER_CLAIM', label: ' ', amountFen: -1 }])).toEqual({
+    expect(validateCosts([{ kind: 'COURT_COSTS', label: ' ', amountFen: -1 }])).toEqual({
       'costs[0].label': 'name the cost',
       'costs[0].amountFen': 'whole fen, 0 or more',
+    });
+    // Court costs at 0 (the court assesses them); another claim of nothing is refused.
+    expect(validateCosts([{ kind: 'COURT_COSTS', label: '案件受理费', amountFen: 0 }])).toEqual({});
+    expect(validateCosts([{ kind: 'OTHER_CLAIM', label: '律师费', amountFen: 0 }])).toEqual({
+      'costs[0].amountFen': 'whole fen, more than 0',
     });
     // A direct caller (the GraphQL enum refuses it first) must say whether it is court costs or another claim.
     expect(validateCosts([{ label: '律师费', amountFen: 1 }])).toEqual({

@@ -2,7 +2,6 @@ import {
   type AccountStatus,
   COURT_PROCEDURES,
   CaseStatus,
-  OWNERS_SIDE_KINDS,
   type OwnersSideKind,
   ProposedProcedure,
   publishedLateFee,
@@ -180,6 +179,8 @@ export interface FilingRecord {
     startsOn: IsoDate;
     endsOn: IsoDate;
     parties: readonly { role: string; name: string; registration: string | null }[];
+    /** Who signed for the owners, as the filing states it (the catalog's FilingTerms.ownersSide). */
+    ownersSide?: { kind: OwnersSideKind; name: string };
     lateFee: PackageLateFeeTerms | null;
     /** The reasonable period after a demand the contract states (Civil Code art. 944 para. 2); absent: none. */
     demandPeriodDays?: number;
@@ -336,8 +337,10 @@ export function validateCosts(costs: readonly CostLine[]): Record<string, string
       if (!(COST_KINDS as readonly unknown[]).includes(c.kind))
         fields[`costs[${i}].kind`] = `one of ${COST_KINDS.join(', ')}`;
       if (typeof c.label !== 'string' || c.label.trim() === '') fields[`costs[${i}].label`] = 'name the cost';
-      if (!Number.isSafeInteger(c.amountFen) || c.amountFen < 0)
-        fields[`costs[${i}].amountFen`] = 'whole fen, 0 or more';
+      // Court costs may be claimed at 0 (the court assesses them); another claim of nothing is no claim.
+      const least = c.kind === 'OTHER_CLAIM' ? 1 : 0;
+      if (!Number.isSafeInteger(c.amountFen) || c.amountFen < least)
+        fields[`costs[${i}].amountFen`] = least === 1 ? 'whole fen, more than 0' : 'whole fen, 0 or more';
     });
   return fields;
 }
@@ -453,8 +456,9 @@ export function casePackageContent(input: PackageInput): {
     costs: input.costs,
   });
   const provider = filing.terms.parties.find((p) => p.role === 'PROVIDER');
-  // Who signed for the owners (Civil Code art. 939: the contract binds the owner sued though they did not sign it).
-  const ownersSide = filing.terms.parties.find((p) => (OWNERS_SIDE_KINDS as readonly string[]).includes(p.role));
+  // Who signed for the owners, as the filing states it (Civil Code art. 939: the contract binds the owner sued though
+  // they did not sign it); not the first owners'-side party listed, which may be a developer beside the committee.
+  const { ownersSide } = filing.terms;
   const address = `${claim.areaName} ${claim.unit ?? ''}-${claim.room ?? ''}`.trim();
   const owner = claim.ownerReference ?? claim.householdId;
   const content: CasePackageContent = {
@@ -475,7 +479,7 @@ export function casePackageContent(input: PackageInput): {
       number: filing.terms.number,
       signedOn: filing.terms.signedOn,
       filingRecordNumber: filing.recordNumber ?? '',
-      ...(ownersSide ? { ownersSide: { role: ownersSide.role as OwnersSideKind, name: ownersSide.name } } : {}),
+      ...(ownersSide ? { ownersSide: { role: ownersSide.kind, name: ownersSide.name } } : {}),
     },
     property: { address, floorAreaCentiM2: floorArea, owner },
     feeStandard: {
