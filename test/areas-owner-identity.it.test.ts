@@ -108,6 +108,26 @@ describe('areas: the owner’s identity, sealed, masked and every read in full l
       { h: householdId, a: (held.centi / 100).toFixed(2), r: held.owner_reference },
     );
     expect(kept.updateHousehold).toEqual({ ownerName: held.owner_name, ownerIdentity: FULL });
+    // Retyped in full-width characters (the register compares references in NFKC form, as it counts owners): a
+    // correction, no sale dated today (before, the identity was wiped and the owner's months became a former owner's).
+    const wide = [...held.owner_reference]
+      .map((c) => (c >= '!' && c <= '~' ? String.fromCharCode(c.charCodeAt(0) + 0xfee0) : c))
+      .join('');
+    const retyped = await ok(
+      guangwai,
+      `mutation($h: ID!, $r: Key) { updateHousehold(id: $h, input: { ownerReference: $r }) { ownerReference ownerSince ownerName ownerIdentity { ${IDENTITY} } } }`,
+      { h: householdId, r: wide },
+    );
+    expect(retyped.updateHousehold).toEqual({
+      ownerReference: wide,
+      ownerSince: null,
+      ownerName: held.owner_name,
+      ownerIdentity: FULL,
+    });
+    await ok(guangwai, `mutation($h: ID!, $r: Key) { updateHousehold(id: $h, input: { ownerReference: $r }) { id } }`, {
+      h: householdId,
+      r: held.owner_reference,
+    });
 
     await ok(
       companyA,

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Identity } from '../../../kernel/identity';
-import { HouseholdChanges, ownerDaysOf, validateHousehold } from '../domain/compound';
+import { HouseholdChanges, ownerDaysOf, ownerKey, validateHousehold } from '../domain/compound';
 import { todayInChina } from '../../../kernel/clock';
 import { formatSquareMetres } from '../domain/floor-area';
 import { Household } from '../persistence/compound.entity';
@@ -27,11 +27,12 @@ export async function updateHousehold(
   return em.transactional(async (tx) => {
     const { household, building } = await manageableHousehold(tx, identity, householdId);
     // A reference sent again as it stands is no change of owner (before, correcting only the area with the reference
-    // included wiped the owner's name and sealed identity, which courts read).
+    // included wiped the owner's name and sealed identity, which courts read), nor retyped in half-width characters
+    // (ownerKey, as owners are counted: before, it dated a sale today and wiped the identity, a helper's review).
     const newOwner =
       changes.ownerReference !== undefined &&
       changes.ownerReference !== null &&
-      changes.ownerReference.trim() !== household.ownerReference;
+      ownerKey(changes.ownerReference) !== ownerKey(household.ownerReference);
     const valid = validateHousehold(
       {
         unit: household.unit,

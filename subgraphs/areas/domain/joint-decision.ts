@@ -4,7 +4,7 @@ import { percentHalfUp } from '../../../kernel/percent';
 import { InvalidInputError } from '../../../kernel/errors';
 import { CentiSquareMetres, formatSquareMetres } from './floor-area';
 import { areasError } from './errors';
-import { isPlaceholderOwnerReference } from './compound';
+import { isPlaceholderOwnerReference, ownerKey } from './compound';
 import {
   Fraction,
   JOINT_DECISION_PARTICIPATION,
@@ -165,7 +165,7 @@ export function countOwners(units: readonly RegisteredUnit[]): CountedOwner[] {
   const owners = new Map<string, CountedOwner>();
   for (const unit of units) {
     // One reference however it was typed: full-width Ａ-1 is A-1 (NFKC), or one owner counted as two (a helper's audit).
-    const key = unit.ownerReference.normalize('NFKC');
+    const key = ownerKey(unit.ownerReference);
     const owner = owners.get(key) ?? { ownerReference: unit.ownerReference, unitIds: [], areaCentiM2: 0 };
     owner.unitIds.push(unit.id);
     owner.areaCentiM2 += unit.floorAreaCentiM2;
