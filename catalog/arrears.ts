@@ -57,7 +57,8 @@ export const ACCOUNT_STATUS_CHANGED = {
 export const PAYMENT_RECORDED = {
   type: 'hub.arrears.account.payment-recorded',
   topic: ACCOUNTS_TOPIC,
-  summary: 'A payment was recorded and applied to charges (oldest first unless the payer designated them).',
+  summary:
+    'A payment was recorded and applied to charges: those the payer designated, otherwise those due by the day paid, the ones carrying a late fee first (Civil Code art. 560 para. 2), then the earliest due.',
   schema: Closed({
     ...accountBase,
     paymentId: Uuid,

@@ -113,7 +113,7 @@ interface PayingAccount {
 /**
  * Applies the payments by payment day, then line order, inside the caller's transaction, set-based: the accounts are locked and their
  * charges read in one query each, every line is allocated in memory against the charges as the lines before it left
- * them (allocation.ts: designated charges only, or the earliest due first; what no charge takes becomes a credit;
+ * them (allocation.ts: designated charges only, or by art. 560 para. 2's order, PaymentPriority; what no charge takes becomes a credit;
  * levy payments go to that levy's charges and into its own account), its status move (settleIfCleared) decided and
  * its events recorded in line order; then the moves, the payments, their allocations, the paid amounts and the
  * credits are written in one or two statements each. `receipt` is the number reserved for each line. Returns the

@@ -11,7 +11,7 @@ import type { ChargeKind } from '../../../catalog';
  */
 export interface Charge {
   readonly chargeId: string;
-  /** The service month billed; payments without a designation go to the oldest month first. */
+  /** The service month billed; among charges due the same day, an undesignated payment pays the oldest month first. */
   readonly month: YearMonth;
   readonly dueOn: IsoDate;
   readonly amountFen: Fen;
