@@ -4,7 +4,7 @@ import { AccountStatus } from './account-status';
 import { AdjustmentKind } from './allocation';
 import { BilledCharge } from './charge';
 import { CollectionAction } from './collection-action';
-import { LateFeeTerms, PrincipalReduction, shownLateFee } from './late-fee';
+import { LateFeeTerms, PrincipalReduction, lateFeeTermsOfCharge, shownLateFee } from './late-fee';
 import { LimitationEvent, limitationEndsOn, limitationHeldOpen } from './limitation';
 
 /**
@@ -105,12 +105,13 @@ export function claimLines(
   }
   const lateFeeWaived = new Set(ledger.adjustments.filter((a) => a.kind === 'LATE_FEE_WAIVER').map((a) => a.chargeId));
   const charges = ledger.charges.map((c) => {
+    const terms = lateFeeTermsOfCharge(c, lateFeeTerms, lateFeeWaived);
     const lateFee =
-      c.voluntary || lateFeeWaived.has(c.chargeId)
+      terms === null
         ? { fen: 0, awaitsHolidayYear: null }
         : shownLateFee(
             { dueOn: c.dueOn, principalFen: c.amountFen, reductions: reductions.get(c.chargeId) ?? [] },
-            c.filingId ? (lateFeeTerms.get(c.filingId) ?? null) : null,
+            terms,
             asOf,
           );
     return {

@@ -62,6 +62,20 @@ function validate(basis: LateFeeBasis, terms: LateFeeTerms, asOf: IsoDate): void
 }
 
 /**
+ * The terms a charge runs its late fee under: its filing's, or none for a voluntary contribution (nothing is owed), a
+ * charge whose late fee the company waived, or one billed under no filing. The statement, the claim (claim.ts) and
+ * the order of payments (allocation.ts PaymentPriority) all ask here.
+ */
+export function lateFeeTermsOfCharge(
+  charge: { chargeId: string; voluntary: boolean; filingId: string | null },
+  termsByFiling: ReadonlyMap<string, LateFeeTerms | null>,
+  lateFeeWaived: ReadonlySet<string>,
+): LateFeeTerms | null {
+  if (charge.voluntary || lateFeeWaived.has(charge.chargeId) || charge.filingId === null) return null;
+  return termsByFiling.get(charge.filingId) ?? null;
+}
+
+/**
  * Whether charges under these terms carry a late fee at all: terms with a rate above 0 and a cap, if any, above 0.
  * Such a debt carries a 违约金 and so weighs heavier on the owner than one without (Civil Code art. 560 para. 2,
  * allocation.ts PaymentPriority).
