@@ -148,4 +148,43 @@ describe('arrears: credits paid in advance are set against the fees billed later
     });
     expect((await db.query(balanceMismatchesSql())).rows).toEqual([]);
   });
+
+  it('sets a held credit against the due months carrying a late fee first (Civil Code art. 560 para. 2), as of the day billed', async () => {
+    const held = accounts[3];
+    await ok(companyA, RUN, { a: areaId, m: second });
+    const chargeOf = async (month: string) =>
+      (await db.query(`select id from arrears.charge where account_id = $1 and month = $2`, [held, month])).rows[0]
+        .id as string;
+    // The first month's late fee waived: it now weighs lighter on the owner than the second, which still runs one.
+    await ok(
+      companyA,
+      `mutation($c: ID!) { adjustCharge(chargeId: $c, kind: LATE_FEE_WAIVER, reason: "业主补缴本金，免收滞纳金") { id } }`,
+      { c: await chargeOf(first) },
+    );
+    const fee = await monthly(held);
+    const { receiptNumber } = (await ok(companyA, PAY, { p: pay(held, fee, { paidOn: today }) })).recordPayment;
+    // The state an older hub left: the payment held as a credit while the months stayed open.
+    await db.query('begin');
+    await db.query(
+      `delete from arrears.payment_allocation pa using arrears.payment p where p.id = pa.payment_id and p.receipt_number = $1 and p.company_id = $2`,
+      [receiptNumber, companyA.organisationId],
+    );
+    await db.query(`update arrears.payment set credit_fen = $1 where receipt_number = $2 and company_id = $3`, [
+      fee,
+      receiptNumber,
+      companyA.organisationId,
+    ]);
+    await db.query(`update arrears.charge set paid_fen = 0 where account_id = $1`, [held]);
+    await db.query(`update arrears.account set credit_fen = $1 where id = $2`, [fee, held]);
+    await db.query('commit');
+
+    // This month's run sets the credit off today: the second month, not the first (before, the oldest by due date).
+    await ok(companyA, RUN, { a: areaId, m: today.slice(0, 7) });
+    const applications = await db.query(
+      `select c.month, ca.fen from arrears.credit_application ca join arrears.charge c on c.id = ca.charge_id where c.account_id = $1`,
+      [held],
+    );
+    expect(applications.rows).toEqual([{ month: second, fen: fee }]);
+    expect((await db.query(balanceMismatchesSql())).rows).toEqual([]);
+  });
 });
