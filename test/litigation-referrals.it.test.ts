@@ -1220,13 +1220,13 @@ describe('litigation: referrals through the green channel, the court’s reports
 
   it("claims a lawyer's fee as a claim of its own, in the amount in dispute, and court costs outside it (诉讼费用交纳办法 art. 6)", async () => {
     // Before, every cost was stated as 诉讼费用 and left out of 标的额, which decides the procedure (art. 165).
-    await demand(12);
-    await claimKnown(accounts[12].id, 1);
+    await demand(25);
+    await claimKnown(accounts[25].id, 1);
     const costs = [
       { kind: 'OTHER_CLAIM', label: '律师费', amountFen: 300_000 },
       { kind: 'COURT_COSTS', label: '案件受理费', amountFen: 2_500 },
     ];
-    const [bare] = (await refer([accounts[12].id], { mediationWaivedOn: today, costs })).referArrears;
+    const [bare] = (await refer([accounts[25].id], { mediationWaivedOn: today, costs })).referArrears;
     expect(bare.eligible).toBe(true);
     const { rows } = await db.query(`select package from litigation.case_package where referral_id = $1`, [bare.id]);
     const { claims, otherClaimLines } = rows[0].package;
@@ -1238,7 +1238,7 @@ describe('litigation: referrals through the green channel, the court’s reports
     const untyped = await t.gql(companyA, REFER, {
       r: {
         courtId: 'bj-xicheng-court',
-        accountIds: [accounts[12].id],
+        accountIds: [accounts[25].id],
         evidence: EVIDENCE,
         costs: [{ label: '律师费', amountFen: 1 }],
       },
