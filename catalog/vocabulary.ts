@@ -181,6 +181,9 @@ export const COMPLAINT_STATUSES = [
   'VISITED',
   'RESOLVED',
   'CLOSED',
+  // The hotline re-routed the order to another street under its number: that street's copy is the order now, and this
+  // one leaves every count (a helper's audit: it stayed due for good, and the call counted twice).
+  'REROUTED',
 ] as const;
 export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
 

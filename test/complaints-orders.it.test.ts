@@ -462,6 +462,38 @@ describe('complaints: hotline orders matched, dispatched by governance model, me
     expect(importComplaintOrdersCsv).toEqual({ received: 2, duplicates: 1, unmatched: 1 });
   });
 
+  it('takes an order the hotline re-routes to another street under its number: the first copy REROUTED and counted nowhere', async () => {
+    // Before, the first street's copy could take no step that ended it, stayed due for good, and the call counted
+    // twice in the district (a helper's audit).
+    const desheng = identity('STREET_OFFICE', `street-office-desheng-${runId}`, ['110102011']);
+    const STATS = `{ complaintStatistics(groupBy: ALL) { orders } }`;
+    const ordersOf = async (who: typeof desheng) => (await ok(who, STATS)).complaintStatistics[0]?.orders ?? 0;
+    const copies = () =>
+      t.sql<{ street_code: string; status: string; id: string }>(
+        `select street_code, status, id from complaints.complaint_order where order_number = $1 order by street_code`,
+        [`${runId}-reroute`],
+      );
+    const [guangwaiBefore, deshengBefore] = [await ordersOf(GUANGWAI_OFFICE), await ordersOf(desheng)];
+    await send(order('reroute', { addressText: '广安门外某胡同99号' }));
+    await waitFor('the first copy', async () => (await copies()).length === 1);
+    expect(await ordersOf(GUANGWAI_OFFICE)).toBe(guangwaiBefore + 1);
+    await send(order('reroute', { streetCode: '110102011', addressText: '德胜门外某胡同1号' }));
+    await waitFor('the re-routed copy', async () => (await copies()).length === 2);
+    const [atDesheng, atGuangwai] = await copies();
+    expect([atDesheng.street_code, atDesheng.status]).toEqual(['110102011', 'AWAITING_MATCH']);
+    expect([atGuangwai.street_code, atGuangwai.status]).toEqual(['110102020', 'REROUTED']);
+    const [step] = await t.sql<{ step: string; actor_role: string; note: string }>(
+      `select step, actor_role, note from complaints.order_transition where order_id = $1 order by sequence desc limit 1`,
+      [atGuangwai.id],
+    );
+    expect(step).toEqual({ step: 'REROUTE', actor_role: 'SYSTEM', note: 're-routed to street 110102011' });
+    // Counted once, where it now is; the first street takes no further step on it.
+    expect([await ordersOf(GUANGWAI_OFFICE), await ordersOf(desheng)]).toEqual([guangwaiBefore, deshengBefore + 1]);
+    const ESCALATE = `mutation($o: ID!) { escalateComplaintOrder(orderId: $o, bureauOrganisationId: "${bureau.organisationId}", reason: "需执法部门处理") { status } }`;
+    const escalated = await fails(GUANGWAI_OFFICE, ESCALATE, { o: atGuangwai.id });
+    expect(escalated.extensions.code).toBe('INVALID_ORDER_TRANSITION');
+  });
+
   it("keeps each street's order numbers its own: another street's import neither pre-empts nor probes them", async () => {
     const IMPORT = `mutation($csv: CsvText!) { importComplaintOrdersCsv(csv: $csv) { received duplicates unmatched } }`;
     const header =
@@ -628,7 +660,7 @@ describe('complaints: hotline orders matched, dispatched by governance model, me
     try {
       const { rows } = await db.query(
         `select count(*) filter (where compound_id is not null)::int as matched, count(*)::int as orders
-           from complaints.complaint_order where street_code like any($1)`,
+           from complaints.complaint_order where street_code like any($1) and status <> 'REROUTED'`,
         [GUANGWAI_OFFICE.jurisdictions.map((d) => `${d}%`)],
       );
       expect(rows[0].orders).toBeGreaterThan(rows[0].matched);

@@ -18,13 +18,14 @@ import {
   createOrderStaging,
   insertOrder,
   insertStagedOrders,
+  openCopiesElsewhere,
   stageOrders,
   stagedOrderLine,
 } from '../persistence/order.repository';
 import { compoundsOfStreet, compoundsOfStreets } from '../persistence/read-model.repository';
 import { findSender } from '../persistence/sender.repository';
 import { itemInForceOn, itemValidity } from '../persistence/taxonomy.repository';
-import { recordStep } from './order-step';
+import { recordStep, takeStep } from './order-step';
 
 let callerKeySecret: Buffer | undefined;
 /** A keyed hash of the caller's number: repeats are counted without keeping the number (HMAC-SHA256, the owner-data key). */
@@ -107,8 +108,22 @@ export async function receiveOrder(
         `${data.senderOrganisationId.slice(0, 100)} is not registered to send orders for street ${data.streetCode}`,
       );
     }
-    return admitOrder(tx, senderIdentity, { ...data, ...times }, options);
+    const order = await admitOrder(tx, senderIdentity, { ...data, ...times }, options);
+    if (order) await rerouteCopiesElsewhere(tx, senderIdentity, order);
+    return order;
   });
+}
+
+/**
+ * The hotline re-routes an order to another street under its number (派单至其他街道): its copy in the street it was sent
+ * to first, still open, becomes REROUTED (a step by the hotline system, with the street it went to), so it leaves that
+ * street's queue and every count, and the new street's copy is the order. Before, the first copy could take no step
+ * that ended it, stayed due for good and the call counted twice (a helper's audit). A closed copy stays as it is.
+ */
+async function rerouteCopiesElsewhere(tx: EntityManager, sender: Identity, order: ComplaintOrder): Promise<void> {
+  for (const copy of await openCopiesElsewhere(tx, order)) {
+    await takeStep(tx, sender, copy, 'REROUTE', {}, { note: `re-routed to street ${order.streetCode}` });
+  }
 }
 
 /**

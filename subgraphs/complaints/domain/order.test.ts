@@ -84,6 +84,15 @@ describe('hotline orders: the caller, the address, the steps, the reach', () => 
     expect(nextStatus('AWAITING_MATCH', 'ESCALATE')).toBe('ESCALATED');
     expect(nextStatus('VISITED', 'RESOLVE')).toBe('RESOLVED');
     expect(nextStatus('RESOLVED', 'CLOSE')).toBe('CLOSED');
+    // Re-routed by the hotline to another street: from any open status, never from a closed order or twice.
+    for (const status of ['AWAITING_MATCH', 'DISPATCHED', 'ESCALATED', 'RESOLVED'] as const)
+      expect(nextStatus(status, 'REROUTE')).toBe('REROUTED');
+    expect(() => nextStatus('CLOSED', 'REROUTE')).toThrow(
+      expect.objectContaining({ code: 'INVALID_ORDER_TRANSITION' }),
+    );
+    expect(() => nextStatus('REROUTED', 'ESCALATE')).toThrow(
+      expect.objectContaining({ code: 'INVALID_ORDER_TRANSITION' }),
+    );
     expect(() => nextStatus('AWAITING_MATCH', 'DISPATCH')).toThrow(
       expect.objectContaining({
         code: 'INVALID_ORDER_TRANSITION',

@@ -252,6 +252,12 @@ export const ORDER_STEPS = {
   VISIT: { from: ['ACCEPTED'], to: 'VISITED' },
   RESOLVE: { from: ['ACCEPTED', 'VISITED'], to: 'RESOLVED' },
   CLOSE: { from: ['RESOLVED'], to: 'CLOSED' },
+  // Taken by the hotline system, never by a user: its order sent again under the same number for another street
+  // (receiveOrder). A closed order stays closed; a re-routed one is no longer this street's.
+  REROUTE: {
+    from: ['AWAITING_MATCH', 'MATCHED', 'DISPATCHED', 'ESCALATED', 'ACCEPTED', 'VISITED', 'RESOLVED'],
+    to: 'REROUTED',
+  },
 } as const satisfies Record<string, { from: readonly ComplaintStatus[]; to: ComplaintStatus }>;
 export type OrderStep = keyof typeof ORDER_STEPS;
 

@@ -43,7 +43,8 @@ export interface MeasureScope {
  * category holds each such set whole; a company's repeats are those among the orders dispatched to it. An order is
  * due for a response once answered or past its deadline, except one a backfill wrote already past it: the file
  * carries no answers, so its outcome is not known (before, a street's imported history was all unanswered). A
- * company's orders are answered when the company answered them itself (company_responded_at).
+ * company's orders are answered when the company answered them itself (company_responded_at). A copy the hotline
+ * re-routed to another street (REROUTED) counts nowhere: the other street's copy is the order.
  */
 export function orderCounts(
   em: EntityManager,
@@ -86,7 +87,7 @@ async function countOrders(
               count(*) filter (where o.satisfaction is not null) as rated,
               count(*) filter (where o.satisfaction in ('SATISFIED', 'BASICALLY_SATISFIED')) as satisfied
          from complaints.complaint_order o
-        where ${reachWhere}
+        where ${reachWhere} and o.status <> 'REROUTED'
           and (?::uuid[] is null or o.compound_id = any(?::uuid[]))
           and (?::text[] is null or o.company_organisation_id = any(?::text[]))
           and (?::date is null or o.received_at >= ${chinaDayStart()}) and (?::date is null or o.received_at < ${chinaDayStart('next')})

@@ -184,6 +184,24 @@ export async function lockOrder(em: EntityManager, id: string): Promise<Complain
   return row && orderOf(row);
 }
 
+/**
+ * The sender's orders under `orderNumber` in other streets than `streetCode`, still open (not closed, not re-routed
+ * already), locked for the step the caller's transaction takes: the copies a re-route to `streetCode` replaces.
+ */
+export async function openCopiesElsewhere(
+  em: EntityManager,
+  o: { senderId: string; orderNumber: string; streetCode: string },
+): Promise<ComplaintOrder[]> {
+  const rows = await sqlRows<OrderRow>(
+    em,
+    `select ${ORDER_COLUMNS} from complaints.complaint_order
+      where sender_id = ? and order_number = ? and street_code <> ? and status not in ('CLOSED', 'REROUTED')
+      order by id for update`,
+    [o.senderId, o.orderNumber, o.streetCode],
+  );
+  return rows.map(orderOf);
+}
+
 /** Writes an order's new state (its sequence one up). */
 export async function saveOrder(em: EntityManager, o: ComplaintOrder): Promise<void> {
   await sqlRun(

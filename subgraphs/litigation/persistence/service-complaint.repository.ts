@@ -54,7 +54,8 @@ const iso = (v: unknown): string | null =>
 
 /**
  * The orders dispatched to the company (escalated since or not) at the compound of the account's building, received from `from` to `to`
- * (China dates, inclusive), oldest first.
+ * (China dates, inclusive), oldest first; not a copy the hotline re-routed to another street (REROUTED), which was not
+ * this compound's.
  */
 export async function serviceComplaintsOf(
   em: EntityManager,
@@ -70,7 +71,7 @@ export async function serviceComplaintsOf(
        from litigation.claim_account a
        join litigation.building_compound b on b.building_id = (a.claim->>'buildingId')::uuid
        join litigation.service_complaint o on o.compound_id = b.compound_id
-      where a.account_id = ?::uuid and o.company_organisation_id = ?
+      where a.account_id = ?::uuid and o.company_organisation_id = ? and o.status <> 'REROUTED'
         and o.received_at >= ${chinaDayStart()} and o.received_at < ${chinaDayStart('next')}
       order by o.received_at, o.order_number`,
     [accountId, companyId, from, to],
