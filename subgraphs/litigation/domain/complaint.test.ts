@@ -1,5 +1,5 @@
 import { chargeFen } from '../../../kernel/money';
-import { buildComplaintClaims } from './claim';
+import { CostLine, buildComplaintClaims } from './claim';
 import { casePackageProblems, firstPackage, packageDigest } from './case-package';
 import { CompanyProfile } from './company-profile';
 import {
@@ -78,15 +78,19 @@ const CLAIM: ClaimSnapshot = {
   ],
   mediationSessions: [],
 };
-const { content } = casePackageContent({
-  referralId: '7d0c2f1e-0000-4000-8000-000000000001',
-  claim: CLAIM,
-  claimableMonths: ['2026-07', '2026-08', '2026-09', '2026-10'],
-  filings: [FILING],
-  evidence: [{ name: '四方协议.pdf', type: 'CONTRACT', sha256: 'a'.repeat(64) }],
-  costs: [{ kind: 'COURT_COSTS', label: 'court fee', amountFen: 2500 }],
-});
-const pkg = firstPackage(content);
+/** The fixture's first package, claiming `costs` besides the four months. */
+const packageClaiming = (costs: CostLine[]) =>
+  firstPackage(
+    casePackageContent({
+      referralId: '7d0c2f1e-0000-4000-8000-000000000001',
+      claim: CLAIM,
+      claimableMonths: ['2026-07', '2026-08', '2026-09', '2026-10'],
+      filings: [FILING],
+      evidence: [{ name: '四方协议.pdf', type: 'CONTRACT', sha256: 'a'.repeat(64) }],
+      costs,
+    }).content,
+  );
+const pkg = packageClaiming([{ kind: 'COURT_COSTS', label: 'court fee', amountFen: 2500 }]);
 
 const PLAINTIFF: CompanyProfile = {
   companyId: 'company-xueyuan',
@@ -241,15 +245,7 @@ describe('the complaint (物业服务合同纠纷 民事起诉状) from a case p
 
   it('pleads a sum other than court costs under 其他请求, in 标的总额 (诉讼费用交纳办法 art. 6)', () => {
     // Before, a lawyer's fee was stated as 诉讼费用 with its amount, 其他请求 said 无 and 标的总额 left it out.
-    const { content: withFee } = casePackageContent({
-      referralId: pkg.referralId,
-      claim: CLAIM,
-      claimableMonths: ['2026-07', '2026-08', '2026-09', '2026-10'],
-      filings: [FILING],
-      evidence: [{ name: '四方协议.pdf', type: 'CONTRACT', sha256: 'a'.repeat(64) }],
-      costs: [{ kind: 'OTHER_CLAIM', label: '律师费', amountFen: 300_000 }],
-    });
-    const claimed = firstPackage(withFee);
+    const claimed = packageClaiming([{ kind: 'OTHER_CLAIM', label: '律师费', amountFen: 300_000 }]);
     expect(casePackageProblems(claimed)).toEqual([]);
     expect(claimed.otherClaimLines).toEqual([{ kind: 'OTHER_CLAIM', label: '律师费', amountFen: 300_000 }]);
     const text = buildComplaint({ ...complaintInput, pkg: claimed, packageDigest: packageDigest(claimed) });
@@ -260,15 +256,7 @@ describe('the complaint (物业服务合同纠纷 民事起诉状) from a case p
     expect(claimRow('5. 标的总额')).toBe('3,363.58元（大写：人民币叁仟叁佰陆拾叁元伍角捌分）');
     expect(text.figures).toMatchObject({ otherClaimsTotalFen: 300_000, amountInDisputeFen: 336_358 });
     // Court costs claimed at 0 fen, the court to assess them: still 是 (a helper's review: it said 否).
-    const { content: assessed } = casePackageContent({
-      referralId: pkg.referralId,
-      claim: CLAIM,
-      claimableMonths: ['2026-07', '2026-08', '2026-09', '2026-10'],
-      filings: [FILING],
-      evidence: [{ name: '四方协议.pdf', type: 'CONTRACT', sha256: 'a'.repeat(64) }],
-      costs: [{ kind: 'COURT_COSTS', label: '案件受理费', amountFen: 0 }],
-    });
-    const atZero = firstPackage(assessed);
+    const atZero = packageClaiming([{ kind: 'COURT_COSTS', label: '案件受理费', amountFen: 0 }]);
     expect(atZero.claims).toMatchObject({ costsTotalFen: 0, courtCostsClaimed: true });
     const zeroText = buildComplaint({ ...complaintInput, pkg: atZero, packageDigest: packageDigest(atZero) });
     expect(zeroText.sections.find((s) => s.heading === '诉讼请求')?.rows[2]).toEqual({
