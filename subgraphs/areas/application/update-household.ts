@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Identity } from '../../../kernel/identity';
-import { HouseholdChanges, ownerDaysOf, ownerKey, validateHousehold } from '../domain/compound';
+import { HouseholdChanges, ownerDaysOf, validateHousehold } from '../domain/compound';
+import { ownerKey } from '../../../kernel/owner-key';
 import { todayInChina } from '../../../kernel/clock';
 import { formatSquareMetres } from '../domain/floor-area';
 import { Household } from '../persistence/compound.entity';

@@ -1,4 +1,5 @@
 import type { IsoDate } from '../../../kernel/calendar';
+import { ownerKey } from '../../../kernel/owner-key';
 import { InvalidInputError } from '../../../kernel/errors';
 import { YearMonth, compareMonths, isIsoDate, isYearMonth } from '../../../kernel/calendar';
 import { CentiSquareMetres, parseSquareMetres } from './floor-area';
@@ -244,14 +245,8 @@ const PLACEHOLDER_WORDS = new Set([
  * art. 9: 业主人数按照专有部分的数量计算，一个专有部分按一人计算), so sixty units registered as 未知 would count as one
  * owner voting once with all their area.
  */
-/**
- * An owner reference as the register compares them: trimmed, in NFKC form, so full-width Ａ－１ is A-1. Counting owners
- * (joint-decision.ts countOwners) and telling a change of owner from a correction (updateHousehold) both use it.
- */
-export const ownerKey = (reference: string): string => reference.normalize('NFKC').trim();
-
 export function isPlaceholderOwnerReference(reference: string): boolean {
-  const folded = reference.normalize('NFKC').trim().toLowerCase();
+  const folded = ownerKey(reference).toLowerCase();
   return PLACEHOLDER_WORDS.has(folded) || /^[\p{P}\p{S}\s0]+$/u.test(folded);
 }
 

@@ -4,7 +4,8 @@ import { percentHalfUp } from '../../../kernel/percent';
 import { InvalidInputError } from '../../../kernel/errors';
 import { CentiSquareMetres, formatSquareMetres } from './floor-area';
 import { areasError } from './errors';
-import { isPlaceholderOwnerReference, ownerKey } from './compound';
+import { isPlaceholderOwnerReference } from './compound';
+import { ownerKey } from '../../../kernel/owner-key';
 import {
   Fraction,
   JOINT_DECISION_PARTICIPATION,

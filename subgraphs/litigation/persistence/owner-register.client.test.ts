@@ -171,6 +171,10 @@ describe('the owners’ register client (Household.ownerIdentity of the areas su
       expect(
         await client.find({ caller: court, householdId: 'h', referralId: 'r', ownerReference: 'o-buyer' }),
       ).toEqual(owner);
+      // The register's reference retyped in full-width since the referral: the same owner (the register's ownerKey).
+      expect(
+        await client.find({ caller: court, householdId: 'h', referralId: 'r', ownerReference: ' ｏ－ｂｕｙｅｒ' }),
+      ).toEqual(owner);
     } finally {
       await areas.stop();
     }

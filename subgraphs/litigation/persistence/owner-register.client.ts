@@ -1,4 +1,5 @@
 import { IDENTITY_HEADER, TokenSettings, signIdentityAssertion } from '../../../platform/auth/tokens';
+import { ownerKey } from '../../../kernel/owner-key';
 import { logger } from '../../../platform/logging';
 import type { DefendantIdentities } from '../application/defendant-identities';
 import { DefendantIdentity, OWNER_ID_TYPES } from '../domain/defendant';
@@ -100,7 +101,12 @@ export function ownerRegisterClient(options: {
       // No household for this court, or a masked owner: the register has not learnt of the referral yet.
       if (!household) throw pending(referralId);
       // Another owner than the one referred: their identity is not the defendant's, and the referred owner's is gone.
-      if (ownerReference && typeof household.ownerReference === 'string' && household.ownerReference !== ownerReference)
+      // Compared as the register compares references (ownerKey): a reference retyped in half-width is no new owner.
+      if (
+        ownerReference &&
+        typeof household.ownerReference === 'string' &&
+        ownerKey(household.ownerReference) !== ownerKey(ownerReference)
+      )
         throw litigationError('DEFENDANT_NO_LONGER_OWNER', 'The owner referred is no longer the registered owner', {
           referralId,
         });
