@@ -492,6 +492,45 @@ describe('complaints: hotline orders matched, dispatched by governance model, me
     const ESCALATE = `mutation($o: ID!) { escalateComplaintOrder(orderId: $o, bureauOrganisationId: "${bureau.organisationId}", reason: "需执法部门处理") { status } }`;
     const escalated = await fails(GUANGWAI_OFFICE, ESCALATE, { o: atGuangwai.id });
     expect(escalated.extensions.code).toBe('INVALID_ORDER_TRANSITION');
+    // Sent back to the first street: its copy starts over there and the second street's is re-routed in turn (before,
+    // the message was dropped as a duplicate and the order stayed away from the street it was back in).
+    await send(order('reroute', { addressText: '广安门外某胡同99号' }));
+    await waitFor('the order back at 广安门外', async () =>
+      (await copies()).every((c) => c.status === (c.street_code === '110102020' ? 'AWAITING_MATCH' : 'REROUTED')),
+    );
+    expect([await ordersOf(GUANGWAI_OFFICE), await ordersOf(desheng)]).toEqual([guangwaiBefore + 1, deshengBefore]);
+    // The same message again is a duplicate: nothing moves.
+    await send(order('reroute', { addressText: '广安门外某胡同99号' }));
+    await send(order('reroute-marker', { addressText: '广安门外某胡同98号' }));
+    await waitFor(
+      'the marker after the duplicate',
+      async () =>
+        (
+          await t.sql<{ n: number }>(
+            `select count(*)::int as n from complaints.complaint_order where order_number = $1`,
+            [`${runId}-reroute-marker`],
+          )
+        )[0].n === 1,
+    );
+    expect((await copies()).map((c) => c.status)).toEqual(['REROUTED', 'AWAITING_MATCH']);
+  });
+
+  it('takes a re-routed order off the record of the company it was dispatched to', async () => {
+    // Matched to 红居南街6号院 and dispatched to its company, then re-routed: the company's orders no longer count it.
+    const STATS = `{ complaintStatistics(groupBy: ALL) { orders } }`;
+    const before = (await ok(companyA, STATS)).complaintStatistics[0]?.orders ?? 0;
+    await send(order('moved-on'));
+    const row = await orderRow('moved-on');
+    await ok(GUANGWAI_OFFICE, DISPATCH, { o: row.id });
+    expect((await ok(companyA, STATS)).complaintStatistics[0].orders).toBe(before + 1);
+    await send(order('moved-on', { streetCode: '110102011', addressText: '德胜门外某胡同2号' }));
+    await waitFor(
+      'the dispatched copy re-routed',
+      async () =>
+        (await t.sql<{ status: string }>(`select status from complaints.complaint_order where id = $1`, [row.id]))[0]
+          .status === 'REROUTED',
+    );
+    expect((await ok(companyA, STATS)).complaintStatistics[0]?.orders ?? 0).toBe(before);
   });
 
   it("keeps each street's order numbers its own: another street's import neither pre-empts nor probes them", async () => {

@@ -7,7 +7,7 @@ import { timeOrderedUuid } from '../../../platform/db/time-ordered-uuid';
 import { complaintsError } from '../domain/errors';
 import { outboxInsertSelect } from '../../../platform/events/outbox';
 import { CsvLineProblem } from '../domain/order-csv';
-import { callerDigits, compoundMatcher, maskCaller, matchCompound, orderTimes } from '../domain/order';
+import { callerDigits, compoundMatcher, maskCaller, matchCompound, orderTimes, sentBack } from '../domain/order';
 import { versionInForce } from '../domain/taxonomy';
 import { InvalidInputError } from '../../../kernel/errors';
 import { todayInChina } from '../../../kernel/clock';
@@ -18,6 +18,7 @@ import {
   createOrderStaging,
   insertOrder,
   insertStagedOrders,
+  lockOwnCopy,
   openCopiesElsewhere,
   stageOrders,
   stagedOrderLine,
@@ -109,8 +110,22 @@ export async function receiveOrder(
       );
     }
     const order = await admitOrder(tx, senderIdentity, { ...data, ...times }, options);
-    if (order) await rerouteCopiesElsewhere(tx, senderIdentity, order);
-    return order;
+    if (order) {
+      await rerouteCopiesElsewhere(tx, senderIdentity, order);
+      return order;
+    }
+    // The number again for this street: a duplicate, or the order re-routed away and now sent back.
+    const own = await lockOwnCopy(tx, {
+      senderId: senderIdentity.organisationId,
+      orderNumber: data.orderNumber,
+      streetCode: data.streetCode,
+    });
+    if (own?.status !== 'REROUTED') return undefined;
+    const back = await recordStep(tx, senderIdentity, own, 'REROUTE_BACK', sentBack(own), {
+      note: 'sent back to this street',
+    });
+    await rerouteCopiesElsewhere(tx, senderIdentity, back);
+    return back;
   });
 }
 

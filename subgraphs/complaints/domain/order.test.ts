@@ -9,6 +9,8 @@ import {
   nextStatus,
   orderReach,
   orderTimes,
+  sentBack,
+  type ComplaintOrder,
 } from './order';
 
 const who = (role: Identity['role'], organisationId: string, jurisdictions: string[] = []): Identity => ({
@@ -74,6 +76,36 @@ describe('hotline orders: the caller, the address, the steps, the reach', () => 
     expect(matchCompound('阳光小区2号楼', [{ compoundId: 'two', name: '阳光小区2' }])?.compoundId).toBe('two');
   });
 
+  it('starts a re-routed order over in its street when the hotline sends it back, matched as its address was', () => {
+    const rerouted = {
+      id: 'o1',
+      status: 'REROUTED',
+      compoundId: 'c1',
+      responsiblePartyKind: 'PROPERTY_COMPANY',
+      partyOrganisationId: 'company-a',
+      companyOrganisationId: 'company-a',
+      respondedAt: new Date('2026-12-01T01:00:00Z'),
+      companyRespondedAt: new Date('2026-12-01T01:00:00Z'),
+      resolvedAt: null,
+      closedAt: null,
+      sequence: 4,
+    } as ComplaintOrder;
+    expect(sentBack(rerouted)).toMatchObject({
+      status: 'MATCHED',
+      compoundId: 'c1',
+      responsiblePartyKind: null,
+      partyOrganisationId: null,
+      companyOrganisationId: null,
+      respondedAt: null,
+      companyRespondedAt: null,
+      sequence: 5,
+    });
+    expect(sentBack({ ...rerouted, compoundId: null }).status).toBe('AWAITING_MATCH');
+    expect(() => sentBack({ ...rerouted, status: 'CLOSED' })).toThrow(
+      expect.objectContaining({ code: 'INVALID_ORDER_TRANSITION' }),
+    );
+  });
+
   it('lets each step follow only the statuses it may', () => {
     expect(nextStatus('MATCHED', 'DISPATCH')).toBe('DISPATCHED');
     expect(nextStatus('DISPATCHED', 'ACCEPT')).toBe('ACCEPTED');
@@ -85,7 +117,15 @@ describe('hotline orders: the caller, the address, the steps, the reach', () => 
     expect(nextStatus('VISITED', 'RESOLVE')).toBe('RESOLVED');
     expect(nextStatus('RESOLVED', 'CLOSE')).toBe('CLOSED');
     // Re-routed by the hotline to another street: from any open status, never from a closed order or twice.
-    for (const status of ['AWAITING_MATCH', 'DISPATCHED', 'ESCALATED', 'RESOLVED'] as const)
+    for (const status of [
+      'AWAITING_MATCH',
+      'MATCHED',
+      'DISPATCHED',
+      'ESCALATED',
+      'ACCEPTED',
+      'VISITED',
+      'RESOLVED',
+    ] as const)
       expect(nextStatus(status, 'REROUTE')).toBe('REROUTED');
     expect(() => nextStatus('CLOSED', 'REROUTE')).toThrow(
       expect.objectContaining({ code: 'INVALID_ORDER_TRANSITION' }),

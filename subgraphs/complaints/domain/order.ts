@@ -261,6 +261,28 @@ export const ORDER_STEPS = {
 } as const satisfies Record<string, { from: readonly ComplaintStatus[]; to: ComplaintStatus }>;
 export type OrderStep = keyof typeof ORDER_STEPS;
 
+/**
+ * A re-routed copy the hotline sends back to its street under the number (the step REROUTE_BACK, taken by the hotline
+ * system): the order starts over there, matched as its address was, to be dispatched again; nothing of its earlier
+ * dispatch or answers stands (the copy it went to is re-routed in turn). Before, the message was taken for a duplicate
+ * and dropped: the order stayed re-routed away from the street it was back in (a helper's review).
+ */
+export function sentBack(copy: ComplaintOrder): ComplaintOrder {
+  if (copy.status !== 'REROUTED')
+    throw complaintsError('INVALID_ORDER_TRANSITION', 'Only a re-routed order is sent back', { status: copy.status });
+  return {
+    ...copy,
+    status: copy.compoundId ? 'MATCHED' : 'AWAITING_MATCH',
+    responsiblePartyKind: null,
+    partyOrganisationId: null,
+    companyOrganisationId: null,
+    respondedAt: null,
+    companyRespondedAt: null,
+    resolvedAt: null,
+    sequence: copy.sequence + 1,
+  };
+}
+
 export function nextStatus(current: ComplaintStatus, step: OrderStep): ComplaintStatus {
   const rule = ORDER_STEPS[step];
   if (!(rule.from as readonly ComplaintStatus[]).includes(current)) {

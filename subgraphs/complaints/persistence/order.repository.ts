@@ -184,6 +184,20 @@ export async function lockOrder(em: EntityManager, id: string): Promise<Complain
   return row && orderOf(row);
 }
 
+/** The sender's own order under the number in the street, locked for the step the caller's transaction takes. */
+export async function lockOwnCopy(
+  em: EntityManager,
+  o: { senderId: string; orderNumber: string; streetCode: string },
+): Promise<ComplaintOrder | undefined> {
+  const [row] = await sqlRows<OrderRow>(
+    em,
+    `select ${ORDER_COLUMNS} from complaints.complaint_order
+      where street_code = ? and order_number = ? and sender_id = ? for update`,
+    [o.streetCode, o.orderNumber, o.senderId],
+  );
+  return row && orderOf(row);
+}
+
 /**
  * The sender's orders under `orderNumber` in other streets than `streetCode`, still open (not closed, not re-routed
  * already), locked for the step the caller's transaction takes: the copies a re-route to `streetCode` replaces.
