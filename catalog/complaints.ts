@@ -30,7 +30,7 @@ export const HOTLINE_ORDER_RECEIVED = {
   type: 'gov.city.hotline-order.received',
   topic: HOTLINE_ORDERS_TOPIC,
   summary:
-    'The hotline received a call about property management and sends the work order to the street it dispatched it to.',
+    'The hotline received a call about property management and sends the work order to the street it dispatched it to. The same number sent for another street re-routes the order there (the copy in the street it was sent to before becomes REROUTED; sent back, that copy starts over): the copy sent last is the order.',
   personalFields: ['callerName', 'callerPhone'],
   schema: Closed({
     orderNumber: Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9._-]+$' }),

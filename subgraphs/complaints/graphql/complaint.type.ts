@@ -12,7 +12,8 @@ export const AnswerStepEnum = graphqlEnum(ANSWER_STEPS);
 export const MeasureGroupEnum = graphqlEnum(MEASURE_GROUPS);
 registerEnumType(ComplaintStatusEnum, {
   name: 'ComplaintStatus',
-  description: 'Where a hotline work order (接诉即办) stands.',
+  description:
+    'Where a hotline work order (接诉即办) stands. REROUTED: the hotline sent the order under its number to another street, whose copy is the order now; this copy counts in no measure (sent back, it starts over as MATCHED or AWAITING_MATCH).',
 });
 registerEnumType(ResponsiblePartyKindEnum, {
   name: 'ResponsiblePartyKind',
