@@ -6,8 +6,8 @@ import { lateFeeWaivedCharges } from '../persistence/ledger.repository';
 
 /**
  * The charges of the accounts that carry a late fee (late-fee.ts lateFeeTermsOfCharge and carriesLateFee, as the
- * statement and the claim decide it: their filing's terms run one, and it was not waived), for the order of art. 560 para. 2 (allocation.ts PaymentPriority): two queries whatever the number
- * of accounts.
+ * statement and the claim decide it: their filing's terms run one, and it was not waived), for the order of art. 560
+ * para. 2 (allocation.ts PaymentPriority): two queries whatever the number of accounts.
  */
 export async function chargesCarryingLateFee(
   em: EntityManager,

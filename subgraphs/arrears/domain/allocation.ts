@@ -37,8 +37,8 @@ const isPositiveFen = (value: unknown): value is number =>
  * (no fee is secured, so that never decides) and "债务人负担较重的": the charges that carry a late fee
  * (`carryingLateFee`, late-fee.ts carriesLateFee: a 违约金 under their contract's terms, not waived) before those that
  * do not, such as months billed under a contract without late-fee terms. "负担相同的，按照债务到期的先后顺序" is the
- * due date. The article's last step, equal due dates shared "按照债务比例", does not arise between the months of one
- * account, each due at its own month's end; the oldest month goes first there.
+ * due date. The article's last step, equal due dates shared "按照债务比例", is not applied: months of one account fall
+ * due on the same day only when one was billed late, and the older month is paid first there.
  */
 export interface PaymentPriority {
   paidOn: IsoDate;
