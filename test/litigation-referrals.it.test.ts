@@ -1226,14 +1226,28 @@ describe('litigation: referrals through the green channel, the court’s reports
       { kind: 'OTHER_CLAIM', label: '律师费', amountFen: 300_000 },
       { kind: 'COURT_COSTS', label: '案件受理费', amountFen: 2_500 },
     ];
-    const [bare] = (await refer([accounts[25].id], { mediationWaivedOn: today, costs })).referArrears;
+    // With the late fee asked on until the day paid (是否请求支付至实际清偿之日止), which the package keeps.
+    const [bare] = (await refer([accounts[25].id], { mediationWaivedOn: today, costs, lateFeeUntilPaid: true }))
+      .referArrears;
     expect(bare.eligible).toBe(true);
     const { rows } = await db.query(`select package from litigation.case_package where referral_id = $1`, [bare.id]);
-    const { claims, otherClaimLines } = rows[0].package;
+    const { claims, otherClaimLines, lateFeeUntilPaid } = rows[0].package;
+    expect(claims.penaltyTotalFen).toBeGreaterThan(0);
+    expect(lateFeeUntilPaid).toBe(true);
     expect(otherClaimLines).toEqual([{ kind: 'OTHER_CLAIM', label: '律师费', amountFen: 300_000 }]);
     expect(claims).toMatchObject({ otherClaimsTotalFen: 300_000, costsTotalFen: 2_500 });
     expect(bare.amountInDisputeFen).toBe(claims.feeTotalFen + claims.penaltyTotalFen + 300_000);
     expect(bare.grandTotalFen).toBe(bare.amountInDisputeFen + 2_500);
+    // A correction of the evidence keeps what the company asked (the late fee on until paid, the costs given again).
+    await ok(
+      companyA,
+      `mutation($id: ID!, $e: [EvidenceInput!]!, $c: [CostInput!]) { correctCasePackage(referralId: $id, evidence: $e, costs: $c) { id } }`,
+      { id: bare.id, e: [...EVIDENCE, { name: '补充.pdf', type: 'STATEMENT', sha256: 'e'.repeat(64) }], c: costs },
+    );
+    const [second] = (
+      await db.query(`select package from litigation.case_package where referral_id = $1 and version = 2`, [bare.id])
+    ).rows;
+    expect(second.package).toMatchObject({ version: 2, lateFeeUntilPaid: true, otherClaimLines });
     // A cost that does not say which it is: refused by the schema, nothing referred.
     const untyped = await t.gql(companyA, REFER, {
       r: {

@@ -60,6 +60,8 @@ export async function correctCasePackage(
       costs: input.costs ?? [],
       // Drawn up under the contract it was referred under, whatever filing has arrived since.
       contractId: referral.contractId,
+      // As the company asked when it referred: a correction changes the evidence and costs, not the claims asked.
+      lateFeeUntilPaid: latest.lateFeeUntilPaid === true,
     });
     const today = todayInChina();
     const stored = await procedureQuestionOf(tx, referral.id);

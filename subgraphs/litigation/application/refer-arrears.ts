@@ -61,6 +61,8 @@ export interface ReferralInput {
   exclusions?: string[] | null;
   /** The date a party expressly declined mediation, when no session was held: stated for each account referred. */
   mediationWaivedOn?: string | null;
+  /** Ask for the late fee on until the day paid (至实际清偿之日止), for each account referred. */
+  lateFeeUntilPaid?: boolean | null;
   /** The contract sued under: months billed under another are left out (eligibility.ts OTHER_CONTRACT). */
   contractId?: string | null;
   /** The client's id of this referral: a retry with it returns the first attempt's results. */
@@ -252,6 +254,7 @@ export async function referArrears(
         filings: areaFilings,
         evidence,
         costs: input.costs ?? [],
+        lateFeeUntilPaid: input.lateFeeUntilPaid ?? false,
       });
       const { procedure, reasons } = await propose(claim.districtCode, complaint.amountInDisputeFen, question);
       const submitted: SubmittedReferral = {
@@ -299,6 +302,7 @@ const referralRequest = (input: ReferralInput, evidence: EvidenceItem[], exclusi
   mediationWaivedOn: input.mediationWaivedOn ?? null,
   // Only when named, so a retry of a request sent before the field existed still matches its key.
   ...(input.contractId ? { contractId: input.contractId } : {}),
+  ...(input.lateFeeUntilPaid ? { lateFeeUntilPaid: true } : {}),
 });
 
 /** The referral as recorded for an account before it is judged sendable: ineligible, nothing claimed. */

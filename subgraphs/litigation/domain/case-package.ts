@@ -106,6 +106,11 @@ export interface CasePackageContent {
   serviceTerm: { startsOn: IsoDate; endsOn: IsoDate; agreedEndsOn?: IsoDate };
   arrearsLines: FeeLine[];
   penaltyLines: PenaltyLine[];
+  /**
+   * The company asks for the late fee on until the day paid (是否请求支付至实际清偿之日止: 是), at the contract's standard:
+   * only where asked and a late fee is claimed.
+   */
+  lateFeeUntilPaid?: true;
   /** The other sums claimed (claim.ts OTHER_CLAIM), the complaint's "其他请求": only where there are any. */
   otherClaimLines?: CostLine[];
   /**

@@ -79,15 +79,16 @@ const CLAIM: ClaimSnapshot = {
   mediationSessions: [],
 };
 /** The fixture's first package, claiming `costs` besides the four months. */
-const packageClaiming = (costs: CostLine[]) =>
+const packageClaiming = (costs: CostLine[], options: { lateFeeUntilPaid?: boolean; claim?: ClaimSnapshot } = {}) =>
   firstPackage(
     casePackageContent({
       referralId: '7d0c2f1e-0000-4000-8000-000000000001',
-      claim: CLAIM,
+      claim: options.claim ?? CLAIM,
       claimableMonths: ['2026-07', '2026-08', '2026-09', '2026-10'],
       filings: [FILING],
       evidence: [{ name: '四方协议.pdf', type: 'CONTRACT', sha256: 'a'.repeat(64) }],
       costs,
+      lateFeeUntilPaid: options.lateFeeUntilPaid,
     }).content,
   );
 const pkg = packageClaiming([{ kind: 'COURT_COSTS', label: 'court fee', amountFen: 2500 }]);
@@ -241,6 +242,20 @@ describe('the complaint (物业服务合同纠纷 民事起诉状) from a case p
       amountInDisputeFen: 36358,
       grandTotalFen: 38858,
     });
+  });
+
+  it('asks for the late fee on until the day paid where the company asks it (是否请求支付至实际清偿之日止)', () => {
+    // Before, always 否: the company had no way to ask.
+    const untilPaid = packageClaiming([], { lateFeeUntilPaid: true });
+    expect(untilPaid.lateFeeUntilPaid).toBe(true);
+    const text = buildComplaint({ ...complaintInput, pkg: untilPaid, packageDigest: packageDigest(untilPaid) });
+    expect(text.sections.find((s) => s.heading === '诉讼请求')?.rows[1].value).toBe(
+      '截至2026年11月22日止，欠逾期物业费的违约金4.30元（大写：人民币肆元叁角整）；是否请求支付至实际清偿之日止：是，以各月欠付的物业费为基数，按合同约定的违约金标准（见事实与理由第7项）自2026年11月23日起继续计付至实际清偿之日止',
+    );
+    // Without a late fee claimed there is nothing to run on: not kept.
+    const noFee = { ...CLAIM, charges: CLAIM.charges.map((c) => ({ ...c, lateFeeFen: 0 })) };
+    expect(packageClaiming([], { lateFeeUntilPaid: true, claim: noFee })).not.toHaveProperty('lateFeeUntilPaid');
+    expect(packageClaiming([])).not.toHaveProperty('lateFeeUntilPaid');
   });
 
   it('pleads a sum other than court costs under 其他请求, in 标的总额 (诉讼费用交纳办法 art. 6)', () => {

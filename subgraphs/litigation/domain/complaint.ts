@@ -1,5 +1,5 @@
 import { chineseDate, chineseMonth, yuanFigures, yuanInWords } from '../../../kernel/chinese-format';
-import { compareMonths, monthIndex } from '../../../kernel/calendar';
+import { IsoDate, addDays, compareMonths, monthIndex } from '../../../kernel/calendar';
 import { Fen } from '../../../kernel/money';
 import { CasePackage, FeeStandardPeriod, PackageLateFeeTerms, periodOfMonth } from './case-package';
 import { canonicalJson } from '../../../kernel/canonical-json';
@@ -373,7 +373,11 @@ export function buildComplaint(input: ComplaintInput): Complaint {
       {
         label: '2. 违约金',
         value: penaltyClaimed
-          ? `截至${asAt}止，欠逾期物业费的违约金${yuanWithWords(claims.penaltyTotalFen)}；是否请求支付至实际清偿之日止：否`
+          ? `截至${asAt}止，欠逾期物业费的违约金${yuanWithWords(claims.penaltyTotalFen)}；是否请求支付至实际清偿之日止：${
+              pkg.lateFeeUntilPaid
+                ? `是，以各月欠付的物业费为基数，按合同约定的违约金标准（见事实与理由第7项）自${chineseDate(addDays((pkg.amountsAsOf ?? input.referredOn) as IsoDate, 1))}起继续计付至实际清偿之日止`
+                : '否'
+            }`
           : '无',
       },
       // The court assesses its own costs and decides who bears them: the complaint asks only that the defendant

@@ -313,6 +313,8 @@ export interface PackageInput {
   costs: readonly CostLine[];
   /** The contract the company sues under, when it named one. */
   contractId?: string | null;
+  /** The company asks for the late fee on until the day paid (至实际清偿之日止): kept only where a late fee is claimed. */
+  lateFeeUntilPaid?: boolean;
 }
 
 const yuan = (fen: Fen) => `¥${formatYuan(fen)}`;
@@ -509,6 +511,8 @@ export function casePackageContent(input: PackageInput): {
         ...(d.deliveredOn !== undefined ? { deliveredOn: d.deliveredOn } : {}),
       })),
     evidence: [...input.evidence],
+    // Only where asked and a late fee is claimed: a package made before, or without it, says 否.
+    ...(input.lateFeeUntilPaid && claims.penaltyLines.length > 0 ? { lateFeeUntilPaid: true as const } : {}),
   };
   return { content, claims, filing };
 }

@@ -317,6 +317,12 @@ export class ReferralInputType {
     description: 'When a party expressly declined mediation, if no session was held: stated for each account referred.',
   })
   mediationWaivedOn?: string | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      "Ask for the late fee to run on until the day paid (是否请求支付至实际清偿之日止: 是), at the contract's standard, beside the fee computed to the claim's day; for each account referred. Only with a late fee claimed.",
+  })
+  lateFeeUntilPaid?: boolean | null;
   @Field(() => ID, {
     nullable: true,
     description:
