@@ -234,13 +234,16 @@ export function estimateCost(
    */
   const addIntrospection = (node: FieldNode, factor: number) => {
     const floor = factor * INTROSPECTION_COST[node.name.value];
-    const perByte = (factor * INTROSPECTION_COST.__schema) / fullIntrospectionBytes(schema);
+    // Multiplied before divided: bytes × (15,000 / full) came to 15,000.000000000002 for the full answer itself, whose
+    // ceiling priced it 15,001 once the schema grew to a size that rounds so.
+    const full = fullIntrospectionBytes(schema);
+    const price = (bytes: number) => (bytes * factor * INTROSPECTION_COST.__schema) / full;
     let bytes = 0;
     introspectionAnswerBytes(schema, node, fragments, variables, (more) => {
       bytes += more;
-      if (total + bytes * perByte > options.max) throw new CostExceeded(Math.ceil(total + bytes * perByte));
+      if (total + price(bytes) > options.max) throw new CostExceeded(Math.ceil(total + price(bytes)));
     });
-    add(Math.max(floor, Math.ceil(bytes * perByte)));
+    add(Math.max(floor, Math.ceil(price(bytes))));
   };
 
   const visitField = (
