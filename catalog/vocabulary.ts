@@ -45,6 +45,10 @@ export type JointDecisionTallySource = (typeof JOINT_DECISION_TALLY_SOURCES)[num
 export const OWNER_ID_TYPES = ['RESIDENT_ID', 'PASSPORT', 'OTHER', 'UNIFIED_SOCIAL_CREDIT_CODE'] as const;
 export type OwnerIdType = (typeof OWNER_ID_TYPES)[number];
 
+/** Whether an owner so identified is a legal person or other organisation (its unified social credit code). */
+export const isOrganisation = (identity: { idType: OwnerIdType }): boolean =>
+  identity.idType === 'UNIFIED_SOCIAL_CREDIT_CODE';
+
 /** Building classes of fee schedules (seed 003: ¥1.00 low-rise, ¥1.67 high-rise owner rates). */
 export const BUILDING_CLASSES = ['LOW_RISE', 'HIGH_RISE'] as const;
 export type BuildingClass = (typeof BUILDING_CLASSES)[number];

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Identity } from '../../../kernel/identity';
 import { HouseholdChanges, ownerDaysOf, validateHousehold } from '../domain/compound';
 import { ownerKey } from '../../../kernel/owner-key';
+import { isOrganisation } from '../../../catalog';
 import { todayInChina } from '../../../kernel/clock';
 import { formatSquareMetres } from '../domain/floor-area';
 import { Household } from '../persistence/compound.entity';
@@ -46,16 +47,14 @@ export async function updateHousehold(
       { storedPlaceholder: !newOwner },
     );
     // An organisation does not die: its identity as given now, else as stored (read only when a death is given).
-    const idType = valid.ownerIdentity
-      ? valid.ownerIdentity.idType
-      : changes.ownerDiedOn && !newOwner
-        ? (await findOwnerIdentities(tx, [householdId]))[0]?.idType
-        : undefined;
+    const ownerIdentity =
+      valid.ownerIdentity ??
+      (changes.ownerDiedOn && !newOwner ? (await findOwnerIdentities(tx, [householdId]))[0] : undefined);
     const days = ownerDaysOf(
       changes,
       newOwner,
       { ownerSince: household.ownerSince ?? null, ownerDiedOn: household.ownerDiedOn ?? null },
-      idType === 'UNIFIED_SOCIAL_CREDIT_CODE',
+      !!ownerIdentity && isOrganisation(ownerIdentity),
       todayInChina(),
     );
     Object.assign(household, {

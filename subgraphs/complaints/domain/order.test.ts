@@ -1,3 +1,4 @@
+import { COMPLAINT_STATUSES } from '../../../catalog';
 import { Identity } from '../../../kernel/identity';
 import {
   callerDigits,
@@ -117,15 +118,7 @@ describe('hotline orders: the caller, the address, the steps, the reach', () => 
     expect(nextStatus('VISITED', 'RESOLVE')).toBe('RESOLVED');
     expect(nextStatus('RESOLVED', 'CLOSE')).toBe('CLOSED');
     // Re-routed by the hotline to another street: from any open status, never from a closed order or twice.
-    for (const status of [
-      'AWAITING_MATCH',
-      'MATCHED',
-      'DISPATCHED',
-      'ESCALATED',
-      'ACCEPTED',
-      'VISITED',
-      'RESOLVED',
-    ] as const)
+    for (const status of COMPLAINT_STATUSES.filter((s) => s !== 'CLOSED' && s !== 'REROUTED'))
       expect(nextStatus(status, 'REROUTE')).toBe('REROUTED');
     expect(() => nextStatus('CLOSED', 'REROUTE')).toThrow(
       expect.objectContaining({ code: 'INVALID_ORDER_TRANSITION' }),

@@ -1,4 +1,10 @@
-import { ComplaintStatus, GovernanceModel, ResponsiblePartyKind, SatisfactionLevel } from '../../../catalog';
+import {
+  COMPLAINT_STATUSES,
+  ComplaintStatus,
+  GovernanceModel,
+  ResponsiblePartyKind,
+  SatisfactionLevel,
+} from '../../../catalog';
 import { ForbiddenError } from '../../../kernel/errors';
 import { Identity, coversDivision } from '../../../kernel/identity';
 import { utcInstant } from '../../../kernel/instant';
@@ -62,6 +68,19 @@ export interface NewOrder extends Omit<
   callerKey: string | null;
 }
 
+/** What an order holds before any party is given it: nothing dispatched, answered or closed. */
+const NOT_YET_HANDLED = {
+  responsiblePartyKind: null,
+  partyOrganisationId: null,
+  companyOrganisationId: null,
+  respondedAt: null,
+  companyRespondedAt: null,
+  resolvedAt: null,
+  closedAt: null,
+  resolvedByCaller: null,
+  satisfaction: null,
+} as const satisfies Partial<ComplaintOrder>;
+
 /** A new order as it stands once received (sequence 1, nothing dispatched, answered or closed). */
 export const newOrderState = (o: NewOrder & { id: string }): ComplaintOrder => ({
   id: o.id,
@@ -79,15 +98,7 @@ export const newOrderState = (o: NewOrder & { id: string }): ComplaintOrder => (
   respondBy: o.respondBy,
   resolveBy: o.resolveBy,
   status: o.status,
-  responsiblePartyKind: null,
-  partyOrganisationId: null,
-  companyOrganisationId: null,
-  respondedAt: null,
-  companyRespondedAt: null,
-  resolvedAt: null,
-  closedAt: null,
-  resolvedByCaller: null,
-  satisfaction: null,
+  ...NOT_YET_HANDLED,
   sequence: 1,
   demo: o.demo,
 });
@@ -240,6 +251,10 @@ export function compoundMatcher<C extends { compoundId: string; name: string }>(
   };
 }
 
+/** The statuses an order takes no step from (closed, or re-routed to another street's copy); every other is open. */
+export const ENDED_STATUSES: readonly ComplaintStatus[] = ['CLOSED', 'REROUTED'];
+const OPEN_STATUSES = COMPLAINT_STATUSES.filter((s) => !ENDED_STATUSES.includes(s));
+
 /** The steps of a work order and the statuses each may follow (every step is an immutable transition). */
 export const ORDER_STEPS = {
   MATCH: { from: ['AWAITING_MATCH', 'MATCHED'], to: 'MATCHED' },
@@ -254,10 +269,7 @@ export const ORDER_STEPS = {
   CLOSE: { from: ['RESOLVED'], to: 'CLOSED' },
   // Taken by the hotline system, never by a user: its order sent again under the same number for another street
   // (receiveOrder). A closed order stays closed; a re-routed one is no longer this street's.
-  REROUTE: {
-    from: ['AWAITING_MATCH', 'MATCHED', 'DISPATCHED', 'ESCALATED', 'ACCEPTED', 'VISITED', 'RESOLVED'],
-    to: 'REROUTED',
-  },
+  REROUTE: { from: OPEN_STATUSES, to: 'REROUTED' },
 } as const satisfies Record<string, { from: readonly ComplaintStatus[]; to: ComplaintStatus }>;
 export type OrderStep = keyof typeof ORDER_STEPS;
 
@@ -273,12 +285,7 @@ export function sentBack(copy: ComplaintOrder): ComplaintOrder {
   return {
     ...copy,
     status: copy.compoundId ? 'MATCHED' : 'AWAITING_MATCH',
-    responsiblePartyKind: null,
-    partyOrganisationId: null,
-    companyOrganisationId: null,
-    respondedAt: null,
-    companyRespondedAt: null,
-    resolvedAt: null,
+    ...NOT_YET_HANDLED,
     sequence: copy.sequence + 1,
   };
 }

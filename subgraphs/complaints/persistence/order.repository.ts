@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ComplaintStatus, ResponsiblePartyKind, SatisfactionLevel } from '../../../catalog';
 import { chinaDayStart, copyField, sqlArray, sqlCopyFrom, sqlRows, sqlRun } from '../../../platform/db/sql';
-import { ComplaintOrder, NewOrder, OrderReach, OrderTransition } from '../domain/order';
+import { ComplaintOrder, ENDED_STATUSES, NewOrder, OrderReach, OrderTransition } from '../domain/order';
 
 export type { ComplaintOrder, NewOrder, OrderReach, OrderTransition };
 
@@ -209,9 +209,9 @@ export async function openCopiesElsewhere(
   const rows = await sqlRows<OrderRow>(
     em,
     `select ${ORDER_COLUMNS} from complaints.complaint_order
-      where sender_id = ? and order_number = ? and street_code <> ? and status not in ('CLOSED', 'REROUTED')
+      where sender_id = ? and order_number = ? and street_code <> ? and status <> all(?::text[])
       order by id for update`,
-    [o.senderId, o.orderNumber, o.streetCode],
+    [o.senderId, o.orderNumber, o.streetCode, sqlArray(ENDED_STATUSES)],
   );
   return rows.map(orderOf);
 }

@@ -88,7 +88,7 @@ export interface CasePackageContent {
      * The owners' side that signed it as the filing names it: the developer (a preliminary contract) or the owners'
      * or property-management committee (a regular one). Absent in packages built before it, and where none is named.
      */
-    ownersSide?: { role: OwnersSideKind; name: string };
+    ownersSide?: { kind: OwnersSideKind; name: string };
   };
   property: { address: string; floorAreaCentiM2: number; owner: string };
   /** The latest claimed month's standard (the package's filing); `feeStandards` has each month's. */

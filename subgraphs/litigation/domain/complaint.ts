@@ -423,7 +423,7 @@ export function buildComplaint(input: ComplaintInput): Complaint {
       {
         label: '2. 签订主体',
         // Before, not held though the filing names the owners' side (a helper's audit of the court documents).
-        value: `业主/建设单位：${ownersSide ? `${ownersSide.name}（${OWNERS_SIDE_NAMES[ownersSide.role]}）` : NOT_HELD}；物业服务人：${plaintiffName}`,
+        value: `业主/建设单位：${ownersSide ? `${ownersSide.name}（${OWNERS_SIDE_NAMES[ownersSide.kind]}）` : NOT_HELD}；物业服务人：${plaintiffName}`,
       },
       {
         label: '3. 物业项目情况',

@@ -3,13 +3,9 @@
  * (Household.ownerIdentity): held there as sensitive personal information, masked for everyone else. Litigation
  * keeps none of it: it reads it when the court asks for the complaint and writes it into that document only.
  */
-import { OWNER_ID_TYPES, type OwnerIdType } from '../../../catalog';
+import { OWNER_ID_TYPES, type OwnerIdType, isOrganisation } from '../../../catalog';
 
-export { OWNER_ID_TYPES, type OwnerIdType };
-
-/** Whether the owner is a legal person or other organisation (identified by its unified social credit code). */
-export const isOrganisation = (identity: Pick<DefendantIdentity, 'idType'>): boolean =>
-  identity.idType === 'UNIFIED_SOCIAL_CREDIT_CODE';
+export { OWNER_ID_TYPES, type OwnerIdType, isOrganisation };
 
 export interface DefendantIdentity {
   legalName: string;

@@ -481,7 +481,7 @@ export function casePackageContent(input: PackageInput): {
       number: filing.terms.number,
       signedOn: filing.terms.signedOn,
       filingRecordNumber: filing.recordNumber ?? '',
-      ...(ownersSide ? { ownersSide: { role: ownersSide.kind, name: ownersSide.name } } : {}),
+      ...(ownersSide ? { ownersSide: { kind: ownersSide.kind, name: ownersSide.name } } : {}),
     },
     property: { address, floorAreaCentiM2: floorArea, owner },
     feeStandard: {
