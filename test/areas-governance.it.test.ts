@@ -720,6 +720,106 @@ describe("areas: governance bodies and owners' joint decisions", () => {
     });
   });
 
+  it("counts a meeting's owners in the area as it stood that day, without a building that joined it later", async () => {
+    const street = DEMO_STREETS[0];
+    const gql = async (query: string, variables: Record<string, unknown>) => {
+      const res = await t.gql(guangwai, query, variables);
+      expect(res.body.errors).toBeUndefined();
+      return res.body.data;
+    };
+    const { registerCompound } = await gql(
+      'mutation($i: RegisterCompoundInput!) { registerCompound(input: $i) { id } }',
+      {
+        i: {
+          name: '扩区测试院',
+          districtCode: street.districtCode,
+          streetCode: street.streetCode,
+          kind: 'COMMERCIAL',
+          governanceModel: 'CONTRACT_BASED',
+          propertyRightsUnits: 1,
+          maintenanceFund: 'ESTABLISHED',
+        },
+      },
+    );
+    // Two buildings of three flats, each flat its own owner.
+    const households: string[][] = [];
+    for (const label of ['1号楼', '2号楼']) {
+      const { registerBuilding } = await gql(
+        'mutation($c: ID!, $l: Name!) { registerBuilding(compoundId: $c, input: { label: $l, buildingClass: LOW_RISE, floors: 6, elevators: 0 }) { id } }',
+        { c: registerCompound.id, l: label },
+      );
+      const ids = [];
+      for (const room of ['101', '102', '103']) {
+        const { registerHousehold } = await gql(
+          'mutation($b: ID!, $i: RegisterHouseholdInput!) { registerHousehold(buildingId: $b, input: $i) { id } }',
+          { b: registerBuilding.id, i: { unit: '1', room, floorArea: '80.00', ownerReference: `kq-${label}-${room}` } },
+        );
+        ids.push(registerHousehold.id);
+      }
+      households.push([registerBuilding.id, ...ids]);
+    }
+    const [[first, ...firstFlats], [second, ...secondFlats]] = households;
+    const { registerArea } = await gql('mutation($i: RegisterAreaInput!) { registerArea(input: $i) { id } }', {
+      i: { name: '扩区测试院', districtCode: street.districtCode, streetCode: street.streetCode },
+    });
+    const ASSIGN = `mutation($a: ID!, $b: [ID!]!, $on: LocalDate) { assignBuildingsToArea(areaId: $a, buildingIds: $b, joinedOn: $on) { id joinedAreaOn } }`;
+    // Delimited on 1 December with building 1; building 2 joins on 3 December (the hub's day pinned forward for it).
+    const delimited = await gql(ASSIGN, { a: registerArea.id, b: [first] });
+    expect(delimited.assignBuildingsToArea).toEqual([{ id: first, joinedAreaOn: null }]);
+    const future = await t.gql(guangwai, ASSIGN, { a: registerArea.id, b: [second], on: '2026-12-02' });
+    expect(future.body.errors[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: { fields: { joinedOn: 'after today (2026-12-01)' } },
+    });
+    pinTestToday('2026-12-03');
+    try {
+      const joined = await gql(ASSIGN, { a: registerArea.id, b: [second] });
+      expect(joined.assignBuildingsToArea).toEqual([{ id: second, joinedAreaOn: '2026-12-03' }]);
+      // A meeting of 2 December: building 1's three owners, two consenting. Before, building 2's owners counted as
+      // three who did not take part (3 of 6, short of two thirds) and the vote was recorded as failed.
+      const meeting = { areaId: registerArea.id, matter: 'OTHER_MAJOR_MATTER', heldOn: '2026-12-02' };
+      const ballots = [
+        { householdId: firstFlats[0], vote: 'CONSENT' },
+        { householdId: firstFlats[1], vote: 'CONSENT' },
+        { householdId: firstFlats[2], vote: 'OPPOSE' },
+      ];
+      const late = await t.gql(guangwai, RECORD, {
+        i: { ...meeting, ballots: [...ballots, { householdId: secondFlats[0], vote: 'CONSENT' }] },
+      });
+      expect(late.body.errors[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        details: { problems: ['HOUSEHOLD_JOINED_AREA_AFTER_MEETING'], households: [secondFlats[0]] },
+      });
+      const counted = await gql(RECORD, { i: { ...meeting, ballots } });
+      expect(counted.recordJointDecision).toMatchObject({
+        valid: true,
+        tallySource: 'REGISTER_BALLOTS',
+        participationOwners: { percent: '100.00%' },
+        consentOwners: { percent: '66.67%' },
+      });
+      // The meeting's own tally of its three owners and 240 m² is the register's of that day.
+      const tally = {
+        totalOwners: 3,
+        totalArea: '240.00',
+        participatingOwners: 3,
+        participatingArea: '240.00',
+        consentingOwners: 3,
+        consentingArea: '240.00',
+      };
+      const reported = await gql(RECORD, { i: { ...meeting, matter: 'MANAGEMENT_COVENANT', tally } });
+      expect(reported.recordJointDecision).toMatchObject({ valid: true, tallySource: 'REPORTED_TALLY_CHECKED' });
+      // From the day building 2 joined, its owners count: the same tally is three owners short.
+      const after = await t.gql(guangwai, RECORD, {
+        i: { ...meeting, matter: 'MANAGEMENT_COVENANT', heldOn: '2026-12-03', tally },
+      });
+      expect(after.body.errors[0].extensions).toMatchObject({
+        details: { problems: ['TOTALS_DIFFER_FROM_REGISTER'], register: { owners: 6, area: '480.00' } },
+      });
+    } finally {
+      pinTestToday('2026-12-01');
+    }
+  });
+
   it("lets no owners' committee and property-management committee stand together when both are set up at once", async () => {
     // Both read that nothing stands before either writes: the area's row is held by another session, so each
     // waits on its foreign key (or, with the area's governance lock, the second waits on that).

@@ -5,7 +5,9 @@ import { DomainError, InvalidInputError, NotFoundError } from '../../../kernel/e
 import { AreasErrorCode } from '../domain/errors';
 import { mayReadStreet } from '../domain/access';
 import { Building } from '../persistence/compound.entity';
-import { findBuildings } from '../persistence/building.repository';
+import { areaHasBuildings, findBuildings } from '../persistence/building.repository';
+import { joinedAreaOn } from '../domain/area';
+import { todayInChina } from '../../../kernel/clock';
 import { findCompounds } from '../persistence/compound.repository';
 import { manageableArea } from './area.lookup';
 import { recordBuildingRosters } from './building-rosters';
@@ -22,6 +24,8 @@ export async function assignBuildingsToArea(
   identity: Identity,
   areaId: string,
   buildingIds: string[],
+  /** The day the buildings joined an area delimited on an earlier day, where it is not today (domain/area.ts). */
+  joinedOn?: string | null,
 ): Promise<Building[]> {
   const ids = [...new Set(buildingIds)];
   if (ids.length === 0 || ids.length > MAX_BUILDINGS_PER_ASSIGNMENT)
@@ -56,7 +60,12 @@ export async function assignBuildingsToArea(
         buildings: taken.map((b) => b.label),
       });
     }
-    for (const building of buildings) building.areaId = areaId;
+    const today = todayInChina();
+    // Its first buildings delimit the area today; those assigned on a later day join it then (domain/area.ts).
+    if (area.delimitedOn == null && !(await areaHasBuildings(tx, areaId))) area.delimitedOn = today;
+    const joined = joinedAreaOn(area.delimitedOn ?? null, today, joinedOn);
+    for (const building of buildings.filter((b) => b.areaId !== areaId))
+      Object.assign(building, { areaId, joinedAreaOn: joined });
     // The buildings' rosters, and the area's new totals (AREA_CHANGED) with them.
     await recordBuildingRosters(
       tx,

@@ -20,6 +20,7 @@ import {
   decideJointDecision,
   registerTotals,
   tallyAreaBallots,
+  unitsOnMeetingDay,
 } from '../domain/joint-decision';
 import { isTermExpired } from '../domain/governance-body';
 import { JointDecisionMatter } from '../domain/statutes';
@@ -100,12 +101,14 @@ export async function recordJointDecision(
     const units = await householdAreasOfArea(tx, area.id);
     checkRegisterComplete(units.length, area.declaredHouseholds ?? null);
     checkOwnerReferencesResolved(units);
-    // Counted as of the meeting: owners changed in the register since leave ballots uncountable and bound the tally.
-    const changed = changedSinceMeeting(units, input.heldOn);
+    // Counted as of the meeting: the area's buildings then, and owners changed in the register since leave ballots
+    // uncountable and bound the tally.
+    const onMeetingDay = unitsOnMeetingDay(units, input.heldOn, input.ballots);
+    const changed = changedSinceMeeting(onMeetingDay, input.heldOn);
     if (!input.tally) checkBallotsCountable(changed, input.heldOn);
     const { tally, tallySource } = input.tally
-      ? { tally: input.tally, tallySource: checkTallyTotals(input.tally, registerTotals(units), changed) }
-      : { tally: tallyAreaBallots(units, input.ballots!), tallySource: 'REGISTER_BALLOTS' as const };
+      ? { tally: input.tally, tallySource: checkTallyTotals(input.tally, registerTotals(onMeetingDay), changed) }
+      : { tally: tallyAreaBallots(onMeetingDay, input.ballots!), tallySource: 'REGISTER_BALLOTS' as const };
     if (recorded) return checkSameDecision(recorded, tally);
     const outcome = decideJointDecision(input.matter, tally);
     const decision = insertJointDecision(tx, {

@@ -1,6 +1,7 @@
 import { Identity } from '../../../kernel/identity';
 import { DomainError } from '../../../kernel/errors';
-import { assertMayRegisterArea, mayReadArea, validateAreaRegistration } from './area';
+import { assertMayRegisterArea, joinedAreaOn, mayReadArea, validateAreaRegistration } from './area';
+import { rejection } from '../../../test/support/rejection';
 
 const identity = (role: Identity['role'], jurisdictions: string[]): Identity => ({
   subject: 's',
@@ -46,5 +47,30 @@ describe('area registration rules', () => {
     expect(mayReadArea(identity('CITY_BUREAU', ['110102']), { streetCode: '110102014' })).toBe(true);
     expect(mayReadArea(identity('CITY_BUREAU', ['110108']), { streetCode: '110102014' })).toBe(false);
     expect(mayReadArea(identity('PROPERTY_COMPANY', ['110102']), { streetCode: '110102014' })).toBe(false);
+  });
+});
+
+describe('the day a building joins an area', () => {
+  const today = '2026-12-07';
+
+  it('is none while the area is delimited, however many calls that day takes', () => {
+    expect(joinedAreaOn(today, today)).toBeNull();
+  });
+
+  it('is today for a building added on a later day, or for an area delimited before the day was kept', () => {
+    expect(joinedAreaOn('2026-11-30', today)).toBe(today);
+    expect(joinedAreaOn(null, today)).toBe(today);
+  });
+
+  it('is the day the street office states, on or before today', () => {
+    expect(joinedAreaOn('2026-11-30', today, '2023-05-01')).toBe('2023-05-01');
+    expect(joinedAreaOn(today, today, today)).toBe(today);
+    expect(rejection(() => joinedAreaOn('2026-11-30', today, '2026-12-08'))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: { fields: { joinedOn: 'after today (2026-12-07)' } },
+    });
+    expect(rejection(() => joinedAreaOn('2026-11-30', today, '2026-02-30'))).toMatchObject({
+      details: { fields: { joinedOn: 'not a date' } },
+    });
   });
 });

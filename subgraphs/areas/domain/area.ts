@@ -1,3 +1,4 @@
+import { IsoDate, compareDates, isIsoDate } from '../../../kernel/calendar';
 import { Identity } from '../../../kernel/identity';
 import { InvalidInputError } from '../../../kernel/errors';
 import { assertMayManageStreet, mayReadStreet } from './access';
@@ -35,3 +36,24 @@ export const assertMayRegisterArea = (identity: Identity, streetCode: string) =>
 
 export const mayReadArea = (identity: Identity, area: { streetCode: string }) =>
   mayReadStreet(identity, area.streetCode);
+
+/**
+ * The day buildings assigned to an area today joined it, kept with each building for the joint decisions of earlier
+ * meetings (domain/joint-decision.ts unitsOnMeetingDay): null while the area is being delimited (the day its first
+ * buildings were assigned, `delimitedOn`, is today), so assignments in several calls that day are all the area as
+ * delimited; otherwise the day the street office states (`stated`, a later enlargement entered after the fact, not
+ * after today), or today. An area delimited before the day was kept (`delimitedOn` null while it has buildings)
+ * takes every building assigned from then on as joining on its day.
+ */
+export function joinedAreaOn(delimitedOn: IsoDate | null, today: IsoDate, stated?: string | null): IsoDate | null {
+  if (stated !== undefined && stated !== null) {
+    if (!isIsoDate(stated))
+      throw new InvalidInputError('joinedOn must be YYYY-MM-DD', { fields: { joinedOn: 'not a date' } });
+    if (compareDates(stated, today) > 0)
+      throw new InvalidInputError('Buildings join an area on or before the day it is recorded', {
+        fields: { joinedOn: `after today (${today})` },
+      });
+    return stated;
+  }
+  return delimitedOn === today ? null : today;
+}

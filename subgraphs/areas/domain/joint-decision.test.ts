@@ -18,6 +18,7 @@ import {
   countOwners,
   tallyAreaBallots,
   tallyBallots,
+  unitsOnMeetingDay,
   validateTally,
 } from './joint-decision';
 import { JointDecisionMatter, ORDINARY_MATTER_CONSENT, SPECIAL_MATTER_CONSENT } from './statutes';
@@ -626,6 +627,67 @@ describe('a decision counted as of its meeting, the register changed since', () 
       checkTallyTotals({ ...meetingTally, totalAreaCentiM2: 30_000 }, registerTotals(today), 1),
     );
     expect(Object.keys((area as DomainError).details?.fields as object)).toEqual(['totalArea']);
+  });
+});
+
+describe('a decision counted against the area of its meeting day', () => {
+  // A, B and C own the area as delimited; a building of three flats (D, E, F) joined it on 1 November, after the
+  // meeting of 10 October at which A and B consented and C opposed.
+  const heldOn = '2026-10-10';
+  const units = [
+    { id: 'a1', floorAreaCentiM2: 10_000, ownerReference: 'A', ownerSince: null, joinedAreaOn: null },
+    { id: 'a2', floorAreaCentiM2: 10_000, ownerReference: 'B', ownerSince: null, joinedAreaOn: null },
+    { id: 'a3', floorAreaCentiM2: 10_000, ownerReference: 'C', ownerSince: null, joinedAreaOn: null },
+    { id: 'n1', floorAreaCentiM2: 10_000, ownerReference: 'D', ownerSince: null, joinedAreaOn: '2026-11-01' },
+    { id: 'n2', floorAreaCentiM2: 10_000, ownerReference: 'E', ownerSince: null, joinedAreaOn: '2026-11-01' },
+    { id: 'n3', floorAreaCentiM2: 10_000, ownerReference: 'F', ownerSince: null, joinedAreaOn: '2026-11-01' },
+  ];
+  const ballots = [
+    { householdId: 'a1', vote: 'CONSENT' as const },
+    { householdId: 'a2', vote: 'CONSENT' as const },
+    { householdId: 'a3', vote: 'OPPOSE' as const },
+  ];
+
+  it('leaves out the buildings that joined after the meeting day, the day itself not', () => {
+    expect(unitsOnMeetingDay(units, heldOn).map((u) => u.id)).toEqual(['a1', 'a2', 'a3']);
+    expect(unitsOnMeetingDay(units, '2026-11-01').map((u) => u.id)).toEqual(['a1', 'a2', 'a3', 'n1', 'n2', 'n3']);
+  });
+
+  it("counts the ballots against the meeting day's owners, where today's area turned the verdict", () => {
+    const counted = tallyAreaBallots(unitsOnMeetingDay(units, heldOn, ballots), ballots);
+    expect(counted).toMatchObject({ totalOwners: 3, participatingOwners: 3, consentingOwners: 2 });
+    expect(decideJointDecision(HIRE, counted).valid).toBe(true);
+    // Before: 3 of 6 owners took part, short of two thirds, and the vote was recorded as failed.
+    expect(decideJointDecision(HIRE, tallyAreaBallots(units, ballots)).valid).toBe(false);
+  });
+
+  it('refuses a ballot of a household whose building was not of the area on the meeting day', () => {
+    const late = [...ballots, { householdId: 'n2', vote: 'CONSENT' as const }];
+    expect(rejection(() => unitsOnMeetingDay(units, heldOn, late))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: { problems: ['HOUSEHOLD_JOINED_AREA_AFTER_MEETING'], households: ['n2'] },
+    });
+  });
+
+  it("checks a meeting's tally against the area's owners and area of its day", () => {
+    const meeting = { ...tally({}), totalOwners: 3, totalAreaCentiM2: 30_000 };
+    const register = registerTotals(unitsOnMeetingDay(units, heldOn));
+    expect(
+      checkTallyTotals(
+        {
+          ...meeting,
+          participatingOwners: 3,
+          participatingAreaCentiM2: 30_000,
+          consentingOwners: 2,
+          consentingAreaCentiM2: 20_000,
+        },
+        register,
+      ),
+    ).toBe('REPORTED_TALLY_CHECKED');
+    // Before: refused, today's area holding 6 owners and 600 m².
+    expect(rejection(() => checkTallyTotals(meeting, registerTotals(units)))).toMatchObject({
+      details: { problems: ['TOTALS_DIFFER_FROM_REGISTER'] },
+    });
   });
 });
 

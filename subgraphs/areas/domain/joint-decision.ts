@@ -125,6 +125,35 @@ export interface RegisteredUnit {
   ownerReference: string;
   /** The day its owner became the owner, where the register recorded a change of owner (null: registered with it). */
   ownerSince?: IsoDate | null;
+  /** The day its building joined the area, where it was added to an area delimited before (null: as delimited). */
+  joinedAreaOn?: IsoDate | null;
+}
+
+/**
+ * The area's units on the meeting day: a building added to the area after the meeting (`joinedAreaOn` after
+ * `heldOn`) was not of the area then, so its owners neither took part nor count among the area's owners (Civil Code
+ * art. 278 counts the area's owners). Counted against today's area, a meeting held before a building joined had its
+ * own correct tally refused and its ballots counted against owners who could not vote (a helper's audit). A ballot
+ * naming a household of such a building is refused (HOUSEHOLD_JOINED_AREA_AFTER_MEETING, the households named).
+ */
+export function unitsOnMeetingDay(
+  units: readonly RegisteredUnit[],
+  heldOn: IsoDate,
+  ballots?: readonly { householdId: string }[] | null,
+): RegisteredUnit[] {
+  const joinedLater = new Set(
+    units.filter((u) => u.joinedAreaOn != null && compareDates(u.joinedAreaOn, heldOn) > 0).map((u) => u.id),
+  );
+  const named = (ballots ?? []).map((b) => b.householdId).filter((id) => joinedLater.has(id));
+  if (named.length > 0)
+    throw new InvalidInputError(
+      `Ballots name households of buildings that joined the area after the meeting of ${heldOn}`,
+      {
+        problems: ['HOUSEHOLD_JOINED_AREA_AFTER_MEETING'],
+        households: [...new Set(named)].slice(0, 20),
+      },
+    );
+  return units.filter((u) => !joinedLater.has(u.id));
 }
 
 /**

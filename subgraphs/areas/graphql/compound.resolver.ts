@@ -27,7 +27,7 @@ import {
   UpdateCompoundInput,
   UpdateHouseholdInput,
 } from './compound.type';
-import { CsvText, Key } from '../../../platform/graphql/scalars';
+import { CsvText, Key, LocalDate } from '../../../platform/graphql/scalars';
 
 @Resolver(() => CompoundType)
 export class CompoundResolver {
@@ -129,14 +129,24 @@ export class CompoundResolver {
 
   @Directive('@listSize(assumedSize: 50)')
   @Mutation(() => [BuildingType], {
-    description: 'Groups buildings into a property-management area (a compound, or adjacent buildings).',
+    description:
+      'Groups buildings into a property-management area (a compound, or adjacent buildings). The buildings assigned on ' +
+      'the day the area gets its first buildings are the area as delimited; a building assigned on a later day joins ' +
+      'it that day, or on `joinedOn`: a joint decision of a meeting before then does not count its owners.',
   })
   assignBuildingsToArea(
     @Arg('areaId', () => ID) areaId: string,
     @Arg('buildingIds', () => [ID]) buildingIds: string[],
+    @Arg('joinedOn', () => LocalDate, {
+      nullable: true,
+      description:
+        'The day the buildings joined an area delimited on an earlier day (the street office’s decision), where it is ' +
+        'not today: an enlargement entered after the fact. Not after today.',
+    })
+    joinedOn: string | null | undefined,
     @Ctx() ctx: RequestContext,
   ): Promise<BuildingType[]> {
-    return assignBuildingsToArea(ctx.em, ctx.identity, areaId, buildingIds);
+    return assignBuildingsToArea(ctx.em, ctx.identity, areaId, buildingIds, joinedOn);
   }
 
   @Mutation(() => ImportSummaryType, {

@@ -89,6 +89,13 @@ export class BuildingType {
   @Field(() => ID, { nullable: true, description: 'The property-management area, once delimited.' })
   areaId?: string | null;
 
+  @Field(() => LocalDate, {
+    nullable: true,
+    description:
+      'The day the building joined its area, where it was added to an area delimited on an earlier day; null: part of the area as delimited.',
+  })
+  joinedAreaOn?: string | null;
+
   @Field()
   label!: string;
 

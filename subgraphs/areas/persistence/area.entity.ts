@@ -13,6 +13,8 @@ export const AreaSchema = defineEntity({
     registeredAt: p.datetime().columnType('timestamptz'),
     /** The households the street office declares the area has; null until declared. */
     declaredHouseholds: p.integer().nullable(),
+    /** The day its first buildings were assigned (domain/area.ts joinedAreaOn); null until then, and for areas delimited before the column. */
+    delimitedOn: p.date().nullable(),
   },
 });
 

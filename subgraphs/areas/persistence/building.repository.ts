@@ -10,6 +10,11 @@ export function findBuilding(em: EntityManager, id: string): Promise<Building | 
   return em.findOne(BuildingSchema, { id });
 }
 
+/** Whether any building belongs to the area already. */
+export async function areaHasBuildings(em: EntityManager, areaId: string): Promise<boolean> {
+  return (await em.count(BuildingSchema, { areaId })) > 0;
+}
+
 /** Buildings by id; `lock` holds them (FOR UPDATE, in id order) until the transaction ends. */
 export function findBuildings(
   em: EntityManager,

@@ -28,6 +28,8 @@ export const BuildingSchema = defineEntity({
     compoundId: p.uuid(),
     /** The property-management area the building belongs to, once delimited. */
     areaId: p.uuid().nullable(),
+    /** The day it joined its area, where added to an area delimited on an earlier day (null: part of it as delimited). */
+    joinedAreaOn: p.date().nullable(),
     label: p.text(),
     buildingClass: p.text().$type<BuildingClass>(),
     floors: p.integer(),

@@ -4,6 +4,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { IsoDate } from '../../../kernel/calendar';
 import { cursorOf, keyOfCursor } from '../../../kernel/pagination';
 import { sqlArray, sqlRows, sqlRun } from '../../../platform/db/sql';
+import type { RegisteredUnit } from '../domain/joint-decision';
 import { Household, HouseholdSchema } from './compound.entity';
 
 /** A household as read from the register; the owner's name is whatever is on record, masking is the caller's. */
@@ -118,21 +119,21 @@ export function registeredRooms(
 }
 
 /**
- * Every household of an area with its certificate floor area, owner reference and the day its owner became the owner
- * (where the register recorded a change): the electorate of a joint decision.
+ * Every household of an area with its certificate floor area, owner reference, the day its owner became the owner
+ * (where the register recorded a change) and the day its building joined the area (where added later): the
+ * electorate of a joint decision.
  */
-export async function householdAreasOfArea(
-  em: EntityManager,
-  areaId: string,
-): Promise<{ id: string; floorAreaCentiM2: number; ownerReference: string; ownerSince: IsoDate | null }[]> {
+export async function householdAreasOfArea(em: EntityManager, areaId: string): Promise<RegisteredUnit[]> {
   const rows = await sqlRows<{
     id: string;
     floor_area_centi_m2: number;
     owner_reference: string;
     owner_since_day: IsoDate | null;
+    joined_area_on: IsoDate | null;
   }>(
     em,
-    `select h.id, h.floor_area_centi_m2, h.owner_reference, to_char(h.owner_since, 'YYYY-MM-DD') as owner_since_day
+    `select h.id, h.floor_area_centi_m2, h.owner_reference, to_char(h.owner_since, 'YYYY-MM-DD') as owner_since_day,
+            to_char(b.joined_area_on, 'YYYY-MM-DD') as joined_area_on
        from areas.household h join areas.building b on b.id = h.building_id where b.area_id = ?`,
     [areaId],
   );
@@ -141,6 +142,7 @@ export async function householdAreasOfArea(
     floorAreaCentiM2: r.floor_area_centi_m2,
     ownerReference: r.owner_reference,
     ownerSince: r.owner_since_day,
+    joinedAreaOn: r.joined_area_on,
   }));
 }
 

@@ -31,6 +31,7 @@ const area: Area = {
   registeredBy: 'street-office-xinjiekou',
   registeredAt: new Date('2026-03-02T08:00:00Z'),
   declaredHouseholds: null,
+  delimitedOn: null,
 };
 const building = {
   buildingId: '6a7b8c9d-0e1f-4a2b-8c3d-4e5f6a7b8c9d',
