@@ -90,6 +90,14 @@ export const FilingTerms = Closed({
         "The project's total building area (总建筑面积) in hundredths of m², as the developer states it with a provider chosen by agreement: the city's agreement threshold is tested on it, not on the registered flats' area.",
     }),
   ),
+  // Added to v1 as an optional field (absent from messages published before, and wherever not named).
+  hiringDecisionId: Type.Optional(
+    Type.String({
+      format: 'uuid',
+      description:
+        "A regular contract's owners' joint decision hiring the provider (Civil Code art. 278 item 4), as areas.governance.v1 published it: checked to be the area's, valid, on hiring, and held by the signing day.",
+    }),
+  ),
   signedOn: IsoDate,
   startsOn: IsoDate,
   endsOn: IsoDate,

@@ -20,6 +20,7 @@ import { waitFor } from './support/wait-for';
 import { expectValidEvent } from './support/event-schema';
 import { connectedClient } from './support/db-client';
 import { whileHeld } from './support/row-locks';
+import { registerTotals } from './support/register-totals';
 
 // 红居南街6号院 (广安门外, Xicheng) is unmanaged in the demo data: no contract, two low-rise buildings, 72 households.
 const HONGJU = '红居南街6号院';
@@ -1086,6 +1087,96 @@ describe('contracts: filings from draft to termination, through the gateway and 
       await producer.disconnect();
       await db.end();
     }
+  });
+
+  it("checks the owners' joint decision a regular contract names as hiring its provider (Civil Code arts. 278, 939)", async () => {
+    const year = (n: number) => addDays(today, n * 365);
+    const RECORD = `mutation($i: RecordJointDecisionInput!) { recordJointDecision(input: $i) { id valid } }`;
+    const decide = async (office: typeof desheng, area: string, matter: string, heldOn: string, pass = true) => {
+      const { owners, area: m2 } = await registerTotals(t, areaIds[area]);
+      const [took, share] = pass ? [owners, m2] : [0, '0.00'];
+      const res = await t.gql(office, RECORD, {
+        i: {
+          areaId: areaIds[area],
+          matter,
+          heldOn,
+          tally: {
+            totalOwners: owners,
+            totalArea: m2,
+            participatingOwners: took,
+            participatingArea: share,
+            consentingOwners: took,
+            consentingArea: share,
+          },
+        },
+      });
+      expect(res.body.data.recordJointDecision.valid).toBe(pass);
+      return res.body.data.recordJointDecision.id as string;
+    };
+    const hired = await decide(desheng, YANGGUANG, 'HIRE_OR_DISMISS_PROVIDER', '2026-11-01');
+    const failed = await decide(desheng, YANGGUANG, 'HIRE_OR_DISMISS_PROVIDER', '2026-10-01', false);
+    const covenant = await decide(desheng, YANGGUANG, 'MANAGEMENT_COVENANT', '2026-10-02');
+    const late = await decide(desheng, YANGGUANG, 'HIRE_OR_DISMISS_PROVIDER', '2026-11-25');
+    const elsewhere = await decide(guangwai, HONGJU, 'HIRE_OR_DISMISS_PROVIDER', '2026-11-02');
+    const decisions = [hired, failed, covenant, late, elsewhere];
+    await waitFor('contracts to keep the five decisions', async () => {
+      const [{ n }] = await t.sql<{ n: number }>(
+        'select count(*)::int as n from contracts.joint_decision_view where decision_id = any($1::uuid[])',
+        [decisions],
+      );
+      return n === decisions.length;
+    });
+
+    // 阳光丽景's buildings are high-rise; years 6 to 8, clear of the other tests' contracts there. Signed 2026-11-11.
+    const regular = (hiringDecisionId: string, overrides: Record<string, unknown> = {}) => ({
+      number: `YG-HIRE-${hiringDecisionId.slice(0, 8)}`,
+      startsOn: year(6),
+      endsOn: year(8),
+      feeSchedule: {
+        classes: [{ buildingClass: 'HIGH_RISE', assessedRateFenPerM2Month: 250, ownerRateFenPerM2Month: 250 }],
+      },
+      hiringDecisionId,
+      ...overrides,
+    });
+    const refusal = async (termsOf: Record<string, unknown>) => {
+      const contractId = await draft(companyA, termsOf, YANGGUANG);
+      const res = await t.gql(companyA, SUBMIT, { c: contractId, k: randomUUID(), d: contractText });
+      const contract = await t.gql(companyA, CONTRACT, { id: contractId });
+      expect(contract.body.data.contract).toMatchObject({ status: 'DRAFT', filings: [] });
+      return res.body.errors[0].extensions.details.problems as { code: string; field: string }[];
+    };
+    for (const [decisionId, code] of [
+      [failed, 'HIRING_DECISION_INVALID'],
+      [covenant, 'NOT_A_HIRING_DECISION'],
+      [late, 'HIRING_DECISION_AFTER_SIGNING'],
+      [elsewhere, 'HIRING_DECISION_NOT_RECORDED'],
+      [randomUUID(), 'HIRING_DECISION_NOT_RECORDED'],
+    ])
+      expect(await refusal(regular(decisionId))).toEqual([
+        expect.objectContaining({ code, field: 'hiringDecisionId' }),
+      ]);
+    // Another area's decision shows nothing of it; a preliminary contract's provider is the developer's choice.
+    expect(JSON.stringify(await refusal(regular(elsewhere, { number: 'YG-HIRE-ELSEWHERE' })))).not.toContain(
+      '2026-11-02',
+    );
+    const preliminary = { ...regular(hired), ...preliminaryTerms('YG-HIRE-P', year(6), year(7)) };
+    expect((await refusal(preliminary)).map((p) => p.code)).toEqual(['HIRING_DECISION_FOR_PRELIMINARY_CONTRACT']);
+    const malformed = await t.gql(companyA, DRAFT, { a: areaIds[YANGGUANG], t: terms(regular('decision-7')) });
+    expect(malformed.body.errors[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: { fields: { hiringDecisionId: expect.stringContaining('UUID') } },
+    });
+
+    // The decision of the area, valid, on hiring, held before the signing: filed, and published with the terms.
+    const contractId = await draft(companyA, regular(hired.toUpperCase()), YANGGUANG);
+    const filed = await t.gql(companyA, SUBMIT, { c: contractId, k: randomUUID(), d: contractText });
+    expect(filed.body.errors).toBeUndefined();
+    const filing = await t.gql(companyA, `query($id: ID!) { filing(id: $id) { terms { hiringDecisionId } } }`, {
+      id: filed.body.data.submitFiling.id,
+    });
+    expect(filing.body.data.filing.terms.hiringDecisionId).toBe(hired);
+    const [event] = await probe.waitForCount('the filing event', filingsOf(filed.body.data.submitFiling.id), 1);
+    expect(expectValidEvent(event).terms).toMatchObject({ hiringDecisionId: hired });
   });
 
   it('supersedes a preliminary contract’s amendment filed at the moment the regular contract is accepted (art. 940)', async () => {

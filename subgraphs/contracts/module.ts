@@ -12,6 +12,7 @@ import { sweepDocumentUploads } from './application/sweep-document-uploads';
 import { allWork, periodicWork } from '../../platform/subgraph/periodic';
 import { debtorListingConsumer } from './events/consume/debtor-listing.consumer';
 import { utilityCutOffConsumer } from './events/consume/utility-cut-off.consumer';
+import { governanceConsumer } from './events/consume/governance.consumer';
 import { CreditResolver } from './graphql/credit.resolver';
 import { SubgraphModule } from '../../platform/subgraph/module';
 import { areaViewConsumer } from './events/consume/area-view.consumer';
@@ -67,6 +68,7 @@ export const contractsSubgraph: SubgraphModule = {
     collectionConsumer,
     debtorListingConsumer,
     utilityCutOffConsumer,
+    governanceConsumer,
   ],
   producedTopics: [
     FILINGS_TOPIC.name,

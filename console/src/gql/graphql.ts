@@ -152,6 +152,8 @@ export type ContractTermsInput = {
   demandPeriodDays?: number | null | undefined;
   endsOn: string;
   feeSchedule: FeeScheduleInput;
+  /** A regular contract's owners' joint decision hiring its provider (Civil Code art. 278 item 4; `JointDecision.id` of the areas subgraph): checked when filed to be the area's, valid, on hiring or dismissing the provider, and held by `signedOn` (art. 939 binds the owners to a contract with the provider their assembly chose lawfully). Optional; a preliminary contract names none. */
+  hiringDecisionId?: string | number | null | undefined;
   kind: ContractKind;
   lateFee?: LateFeeTermsInput | null | undefined;
   number: string;

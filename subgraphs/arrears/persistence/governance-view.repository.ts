@@ -3,46 +3,18 @@ import { IsoDate } from '../../../kernel/calendar';
 import { sqlRows, sqlRun } from '../../../platform/db/sql';
 import { RecordedJointDecision } from '../domain/levy';
 import { isUuid } from '../../../kernel/uuid';
+import { findJointDecisionCopy, keepJointDecisionCopy } from '../../../platform/read-models/joint-decisions';
 
 /**
  * What arrears keeps of areas.governance.v1: the owners' joint decisions with the areas subgraph's verdict (levies
  * must name a valid one, levy.ts) and the standing committees (an owners' committee reports utility cut-offs).
  */
-export async function saveJointDecision(em: EntityManager, d: RecordedJointDecision): Promise<void> {
-  await sqlRun(
-    em,
-    `insert into arrears.joint_decision_view (decision_id, area_id, matter, held_on, valid, reasons) values (?::uuid, ?::uuid, ?, ?::date, ?, ?::jsonb)
-     on conflict (decision_id) do update set area_id = excluded.area_id, matter = excluded.matter, held_on = excluded.held_on, valid = excluded.valid, reasons = excluded.reasons`,
-    [d.decisionId, d.areaId, d.matter, d.heldOn, d.valid, JSON.stringify(d.reasons)],
-  );
-}
+export const saveJointDecision = (em: EntityManager, d: RecordedJointDecision): Promise<void> =>
+  keepJointDecisionCopy(em, 'arrears', d);
 
 /** The decision of that id; null for an id no decision has (or that cannot be one). */
-export async function findJointDecision(em: EntityManager, decisionId: string): Promise<RecordedJointDecision | null> {
-  if (!isUuid(decisionId)) return null;
-  const [row] = await sqlRows<{
-    decision_id: string;
-    area_id: string;
-    matter: string;
-    held_on: IsoDate;
-    valid: boolean;
-    reasons: string[];
-  }>(
-    em,
-    `select decision_id, area_id, matter, held_on::text as held_on, valid, reasons from arrears.joint_decision_view where decision_id = ?::uuid`,
-    [decisionId],
-  );
-  return row
-    ? {
-        decisionId: row.decision_id,
-        areaId: row.area_id,
-        matter: row.matter,
-        heldOn: row.held_on,
-        valid: row.valid,
-        reasons: row.reasons,
-      }
-    : null;
-}
+export const findJointDecision = (em: EntityManager, decisionId: string): Promise<RecordedJointDecision | null> =>
+  findJointDecisionCopy(em, 'arrears', decisionId);
 
 export async function saveCommittee(
   em: EntityManager,

@@ -7,6 +7,7 @@ import {
   validateContractTerms,
 } from './contract-terms';
 import { BEIJING, SEED_004_AGREEMENT_SELECTION_MAX_FLOOR_AREA_CENTI_M2, defineCitySettings } from './statutes';
+import { HiringDecision } from './selection';
 import { MAX_CONTRACT_PARTIES, MAX_SERVICE_ITEMS, MAX_SUBSIDIES_PER_CLASS } from '../../../catalog';
 
 /** Seed 003 (学院南路32号院): assessed 1.78 / 2.45, owners 1.00 / 1.67, a 0.78 subsidy for three years. */
@@ -200,6 +201,71 @@ describe('contract terms checked for filing', () => {
     expect(() => normaliseTerms(seed003Terms({ projectBuildingAreaCentiM2: 0 }))).toThrow(
       expect.objectContaining({ details: { fields: { projectBuildingAreaCentiM2: expect.any(String) } } }),
     );
+  });
+
+  describe("the owners' decision hiring the provider of a regular contract (Civil Code arts. 278 item 4, 939)", () => {
+    // Seed 003: the owners of 学院南路32号院 chose the company in October 2021 (77.84% of households took part,
+    // 74.13% of them consenting: valid), and the four-party agreement was signed on 2021-12-10.
+    const decisionId = '5b0d7f4e-1c2a-4e3b-9f8d-7a6b5c4d3e2f';
+    const seed003Decision: HiringDecision = {
+      matter: 'HIRE_OR_DISMISS_PROVIDER',
+      heldOn: '2021-10-31',
+      valid: true,
+      reasons: [],
+    };
+    const assess = (decision: HiringDecision | null, overrides: Partial<ContractTermsEntry> = {}) =>
+      assessContractTerms(
+        normaliseTerms(seed003Terms({ hiringDecisionId: decisionId, ...overrides })),
+        { ...area, hiringDecision: decision },
+        [],
+        BEIJING,
+      ).problems;
+
+    it("takes seed 003's valid decision, held before the signing, and a contract naming none", () => {
+      expect(assess(seed003Decision)).toEqual([]);
+      expect(assess(null, { hiringDecisionId: null })).toEqual([]);
+    });
+
+    it('names each way a named decision fails, with what the hub recorded of it', () => {
+      expect(assess(null)).toEqual([
+        expect.objectContaining({ code: 'HIRING_DECISION_NOT_RECORDED', field: 'hiringDecisionId' }),
+      ]);
+      const failed = { ...seed003Decision, valid: false, reasons: ['PARTICIPATION_OWNERS_BELOW_TWO_THIRDS'] };
+      expect(assess(failed)).toEqual([
+        expect.objectContaining({
+          code: 'HIRING_DECISION_INVALID',
+          details: expect.objectContaining({ decision: expect.objectContaining({ reasons: failed.reasons }) }),
+        }),
+      ]);
+      expect(
+        assess({ ...seed003Decision, matter: 'MANAGEMENT_COVENANT', heldOn: '2021-12-11' }).map((p) => p.code),
+      ).toEqual(['NOT_A_HIRING_DECISION', 'HIRING_DECISION_AFTER_SIGNING']);
+      // The signing day itself is not after it.
+      expect(assess({ ...seed003Decision, heldOn: '2021-12-10' })).toEqual([]);
+    });
+
+    it("refuses one named on a preliminary contract, whose provider is the developer's choice", () => {
+      const preliminary = {
+        kind: 'PRELIMINARY' as const,
+        ownersSide: { kind: 'DEVELOPER' as const, name: '某开发商' },
+        startsOn: '2022-01-01',
+        endsOn: '2023-12-31',
+        parties: [seed003Terms().parties[0], { role: 'DEVELOPER' as const, name: '某开发商', signatory: '周总' }],
+      };
+      expect(assess(seed003Decision, preliminary).map((p) => p.code)).toEqual([
+        'HIRING_DECISION_FOR_PRELIMINARY_CONTRACT',
+      ]);
+    });
+
+    it('keeps the id in lower case, none where none is named, and refuses one that is no UUID', () => {
+      expect(normaliseTerms(seed003Terms({ hiringDecisionId: decisionId.toUpperCase() })).hiringDecisionId).toBe(
+        decisionId,
+      );
+      expect(normaliseTerms(seed003Terms({ hiringDecisionId: null }))).not.toHaveProperty('hiringDecisionId');
+      expect(() => normaliseTerms(seed003Terms({ hiringDecisionId: 'decision-7' }))).toThrow(
+        expect.objectContaining({ details: { fields: { hiringDecisionId: expect.any(String) } } }),
+      );
+    });
   });
 
   it('refuses a schedule that leaves a building class of the area uncovered or does not add up', () => {

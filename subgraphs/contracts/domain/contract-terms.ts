@@ -10,8 +10,16 @@ import {
   regularContractsInForceAtStart,
 } from './contract-overlap';
 import { BuildingClass, FeeScheduleFlag, FeeScheduleProblem, assessFeeSchedule } from './fee-schedule';
-import { ProviderSelection, SelectionProblem, selectionProblems } from './selection';
-import { CitySettings } from './statutes';
+import {
+  HiringDecision,
+  HiringDecisionProblem,
+  ProviderSelection,
+  SelectionProblem,
+  hiringDecisionProblems,
+  selectionProblems,
+} from './selection';
+import { CitySettings, HIRING_DECISION_SOURCE } from './statutes';
+import { isUuid } from '../../../kernel/uuid';
 
 /** Who signs for the owners' side: the developer (preliminary contract) or the owners' body (regular contract). */
 import {
@@ -82,11 +90,12 @@ type NullsOptional<T> = { [K in keyof T as null extends T[K] ? K : never]?: T[K]
 
 /** The terms as a provider enters them, optional parts left out; normaliseTerms turns them into ContractTerms. */
 export type ContractTermsEntry = NullsOptional<
-  Omit<ContractTerms, 'lateFee' | 'parties' | 'demandPeriodDays' | 'projectBuildingAreaCentiM2'>
+  Omit<ContractTerms, 'lateFee' | 'parties' | 'demandPeriodDays' | 'projectBuildingAreaCentiM2' | 'hiringDecisionId'>
 > & {
   lateFee?: LateFeeEntry | null;
   demandPeriodDays?: number | null;
   projectBuildingAreaCentiM2?: number | null;
+  hiringDecisionId?: string | null;
   parties: NullsOptional<ContractParty>[];
 };
 
@@ -99,6 +108,8 @@ export type LateFeeEntry = {
 export interface AreaFacts {
   totalFloorAreaCentiM2: number;
   buildingClasses: readonly BuildingClass[];
+  /** The joint decision the terms name as hiring the provider, where it is of this area (governance feed). */
+  hiringDecision?: HiringDecision | null;
 }
 
 export type TermsProblemCode =
@@ -112,6 +123,7 @@ export type TermsProblemCode =
   | 'INVALID_LATE_FEE_TERMS'
   | 'INVALID_DEMAND_PERIOD'
   | SelectionProblem
+  | HiringDecisionProblem
   | ContractTermProblem
   | FeeScheduleProblem['code'];
 
@@ -254,6 +266,22 @@ export function assessContractTerms(
     }
   }
   if (kindOk && datesOk) {
+    const decision = area.hiringDecision ?? null;
+    for (const code of hiringDecisionProblems(terms, decision)) {
+      add(code, HIRING_DECISION_MESSAGES[code], 'hiringDecisionId', {
+        source: HIRING_DECISION_SOURCE,
+        ...(decision && code !== 'HIRING_DECISION_FOR_PRELIMINARY_CONTRACT'
+          ? {
+              decision: {
+                matter: decision.matter,
+                heldOn: decision.heldOn,
+                valid: decision.valid,
+                reasons: decision.reasons,
+              },
+            }
+          : {}),
+      });
+    }
     const candidate = { kind: terms.kind, startsOn: terms.startsOn, endsOn: terms.endsOn };
     for (const code of contractTermProblems(candidate, existing, settings)) {
       if (code === 'OVERLAPS_REGULAR_CONTRACT' || code === 'OVERLAPS_PRELIMINARY_CONTRACT') {
@@ -317,6 +345,16 @@ const SELECTION_MESSAGES: Record<SelectionProblem, (s: CitySettings) => string> 
     "the project's stated building area is less than its registered flats' floor area, which it holds",
 };
 
+const HIRING_DECISION_MESSAGES: Record<HiringDecisionProblem, string> = {
+  HIRING_DECISION_FOR_PRELIMINARY_CONTRACT:
+    "a preliminary contract's provider is chosen by the developer, not by an owners' joint decision: name none",
+  HIRING_DECISION_NOT_RECORDED:
+    "no owners' joint decision of the contract's area has this id (one just recorded may take a moment to reach filings)",
+  HIRING_DECISION_INVALID: "the owners' joint decision did not pass (its reasons are in details.decision)",
+  NOT_A_HIRING_DECISION: "the owners' joint decision is not on hiring or dismissing the provider",
+  HIRING_DECISION_AFTER_SIGNING: "the owners' joint decision was taken after the contract was signed",
+};
+
 const FEE_MESSAGES: Record<FeeScheduleProblem['code'], string> = {
   UNKNOWN_BUILDING_CLASS: 'unknown building class',
   DUPLICATE_BUILDING_CLASS: 'a building class is listed twice',
@@ -356,6 +394,8 @@ function listProblems(terms: ContractTermsEntry): Record<string, string> {
   };
   over(terms.serviceItems, MAX_SERVICE_ITEMS, 'serviceItems');
   over(terms.parties, MAX_CONTRACT_PARTIES, 'parties');
+  if (terms.hiringDecisionId != null && !isUuid(terms.hiringDecisionId))
+    fields.hiringDecisionId = "the id of the owners' joint decision (a UUID), or none";
   const built = terms.projectBuildingAreaCentiM2;
   if (built != null && (!wholeAtLeast(built, 1) || built > MAX_PROJECT_BUILDING_AREA_CENTI_M2))
     fields.projectBuildingAreaCentiM2 = `whole hundredths of m², 1 to ${MAX_PROJECT_BUILDING_AREA_CENTI_M2}, or none`;
@@ -388,6 +428,8 @@ export function normaliseTerms(terms: ContractTermsEntry): ContractTerms {
     ownersSide: { kind: terms.ownersSide.kind, name: trimmed(terms.ownersSide.name) },
     selectionMethod: terms.selectionMethod,
     approvalReference: orNull(terms.approvalReference),
+    // Left out when not named, so terms without it digest and publish exactly as before it existed.
+    ...(terms.hiringDecisionId == null ? {} : { hiringDecisionId: terms.hiringDecisionId.toLowerCase() }),
     // Left out when not stated, so terms without it digest and publish exactly as before it existed.
     ...(terms.projectBuildingAreaCentiM2 == null
       ? {}

@@ -1,6 +1,7 @@
+import { IsoDate, compareDates } from '../../../kernel/calendar';
 import { InvalidInputError } from '../../../kernel/errors';
 import { CONTRACT_KINDS, ContractKind } from './contract';
-import { CitySettings } from './statutes';
+import { CitySettings, HIRING_DECISION_MATTER } from './statutes';
 
 /**
  * How the developer chose the provider of a preliminary contract. State Council Property Management Regulation
@@ -78,4 +79,41 @@ export function validateSelection(selection: ProviderSelection, settings: CitySe
       source: settings.sources.agreementSelection,
     });
   }
+}
+
+/** A joint decision of the contract's area as the areas feed published it, with the areas subgraph's verdict. */
+export interface HiringDecision {
+  matter: string;
+  heldOn: IsoDate;
+  valid: boolean;
+  reasons: string[];
+}
+
+export type HiringDecisionProblem =
+  | 'HIRING_DECISION_FOR_PRELIMINARY_CONTRACT'
+  | 'HIRING_DECISION_NOT_RECORDED'
+  | 'HIRING_DECISION_INVALID'
+  | 'NOT_A_HIRING_DECISION'
+  | 'HIRING_DECISION_AFTER_SIGNING';
+
+/**
+ * The owners' joint decision a regular contract names as hiring its provider (statutes.ts HIRING_DECISION_SOURCE):
+ * every problem, empty when it holds or none is named. `decision` is the named one where it is of the contract's
+ * area (null: unknown, or another area's). A preliminary contract's provider is the developer's choice (art. 24
+ * above), so it names none. Naming one stays optional: a regular contract filed without it is taken as the bureaus
+ * take it today (the materials checklist lists the decision as recommended); one named is checked, so what the
+ * filing says of the owners' choice is what the hub recorded.
+ */
+export function hiringDecisionProblems(
+  contract: { kind: ContractKind; signedOn: IsoDate; hiringDecisionId?: string | null },
+  decision: HiringDecision | null,
+): HiringDecisionProblem[] {
+  if (contract.hiringDecisionId == null) return [];
+  if (contract.kind === 'PRELIMINARY') return ['HIRING_DECISION_FOR_PRELIMINARY_CONTRACT'];
+  if (!decision) return ['HIRING_DECISION_NOT_RECORDED'];
+  const problems: HiringDecisionProblem[] = [];
+  if (decision.matter !== HIRING_DECISION_MATTER) problems.push('NOT_A_HIRING_DECISION');
+  if (!decision.valid) problems.push('HIRING_DECISION_INVALID');
+  if (compareDates(decision.heldOn, contract.signedOn) > 0) problems.push('HIRING_DECISION_AFTER_SIGNING');
+  return problems;
 }

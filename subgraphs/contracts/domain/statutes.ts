@@ -137,6 +137,16 @@ export const SEED_004_AGREEMENT_SELECTION_MAX_FLOOR_AREA_CENTI_M2 = 3_000_000;
 export const BEIJING_AGREEMENT_SELECTION_SOURCE =
   'State Council Property Management Regulation art. 24; no Beijing figure for "住宅规模较小" is confirmed in our sources, so none is held: the approval reference alone is checked';
 
+/**
+ * The owners choose the provider of a regular contract: Civil Code art. 278 para. 1 item 4 (选聘和解聘物业服务企业或者
+ * 其他管理人) is decided by the owners jointly, and art. 939 binds the owners to a contract the owners' committee signs
+ * with the provider the owners' assembly chose lawfully (业主委员会与业主大会依法选聘的物业服务人订立的物业服务合同，
+ * 对业主具有法律约束力). The decision is recorded with its verdict in the areas subgraph.
+ */
+export const HIRING_DECISION_MATTER = 'HIRE_OR_DISMISS_PROVIDER';
+export const HIRING_DECISION_SOURCE =
+  "Civil Code art. 278 para. 1 item 4 (the owners jointly decide on hiring the provider) and art. 939 (a contract with the provider the owners' assembly chose lawfully binds the owners)";
+
 /** Beijing is a province-level municipality: its own high court publishes the threshold (art. 165). */
 export const BEIJING_SMALL_CLAIMS_PROVINCE_SOURCE =
   'GB/T 2260: 北京市 (110000) is a province-level municipality; Civil Procedure Law art. 165 takes its average wage';

@@ -125,6 +125,12 @@ export class ContractTermsType {
     description: "The project's total building area (总建筑面积), hundredths of m², where the developer stated it.",
   })
   projectBuildingAreaCentiM2?: number | null;
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "The owners' joint decision hiring the provider of a regular contract (Civil Code arts. 278 and 939), as recorded in the areas subgraph, where the contract names it: checked when filed.",
+  })
+  hiringDecisionId?: string | null;
   @Field() signedOn!: string;
   @Field() startsOn!: string;
   @Field() endsOn!: string;
@@ -217,6 +223,12 @@ export class ContractTermsInput {
       "The project's total building area (总建筑面积) in hundredths of m², as its planning permit gives it: needed to choose the provider by agreement where the city sets a threshold (tested on it, not on the registered flats' area, which it must not be below).",
   })
   projectBuildingAreaCentiM2?: number | null;
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "A regular contract's owners' joint decision hiring its provider (Civil Code art. 278 item 4; `JointDecision.id` of the areas subgraph): checked when filed to be the area's, valid, on hiring or dismissing the provider, and held by `signedOn` (art. 939 binds the owners to a contract with the provider their assembly chose lawfully). Optional; a preliminary contract names none.",
+  })
+  hiringDecisionId?: string | null;
   @Field(() => LocalDate) signedOn!: string;
   @Field(() => LocalDate) startsOn!: string;
   @Field(() => LocalDate) endsOn!: string;

@@ -20,6 +20,7 @@ import { Migration20261212000000_discarded_drafts } from './migrations/Migration
 import { Migration20261214000000_filing_document_upload_completed } from './migrations/Migration20261214000000_filing_document_upload_completed';
 import { Migration20261216000000_credit_notice_days } from './migrations/Migration20261216000000_credit_notice_days';
 import { Migration20261217000000_credit_recorded_on } from './migrations/Migration20261217000000_credit_recorded_on';
+import { Migration20261225000000_joint_decisions } from './migrations/Migration20261225000000_joint_decisions';
 
 /**
  * The subgraph's checked-in migrations, in order. Only what migrates, verifies or hashes them loads this file (and
@@ -47,4 +48,5 @@ export const migrations: MigrationEntry[] = migrationEntries(
   Migration20261214000000_filing_document_upload_completed,
   Migration20261216000000_credit_notice_days,
   Migration20261217000000_credit_recorded_on,
+  Migration20261225000000_joint_decisions,
 );
