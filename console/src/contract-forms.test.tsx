@@ -87,6 +87,13 @@ describe('contract terms', () => {
     expect(termsInput(valuesOf({ ...held, demandPeriodDays: 60 }), held).demandPeriodDays).toBe(60);
     expect(termsInput(valuesOf(held), held).demandPeriodDays).toBeNull();
   });
+
+  it("keeps the owners' hiring decision a contract names through an amendment, and none when it names none", () => {
+    const decision = '5b0d7f4e-1c2a-4e3b-9f8d-7a6b5c4d3e2f';
+    expect(termsInput(valuesOf({ ...held, hiringDecisionId: decision }), held).hiringDecisionId).toBe(decision);
+    expect(termsInput(valuesOf(held), held).hiringDecisionId).toBeNull();
+    expect(termsInput({ ...valuesOf(held), hiringDecisionId: '  ' }, held).hiringDecisionId).toBeNull();
+  });
 });
 
 describe('起草合同 form', () => {

@@ -16,6 +16,7 @@ export const CONTRACT_TERMS_FIELDS = graphql(`
     selectionMethod
     approvalReference
     projectBuildingAreaCentiM2
+    hiringDecisionId
     signedOn
     startsOn
     endsOn
@@ -64,6 +65,8 @@ export interface TermsValues {
   approvalReference?: string;
   /** The project's total building area (总建筑面积), in m². */
   projectBuildingAreaM2?: number | null;
+  /** A regular contract's owners' joint decision hiring the provider (the areas subgraph's JointDecision.id). */
+  hiringDecisionId?: string;
   signedOn: string;
   startsOn: string;
   endsOn: string;
@@ -89,6 +92,7 @@ export interface HeldTerms {
   selectionMethod: string;
   approvalReference?: string | null;
   projectBuildingAreaCentiM2?: number | null;
+  hiringDecisionId?: string | null;
   signedOn: string;
   startsOn: string;
   endsOn: string;
@@ -122,6 +126,7 @@ export function valuesOf(terms: HeldTerms): TermsValues {
     selectionMethod: terms.selectionMethod as TermsValues['selectionMethod'],
     approvalReference: terms.approvalReference ?? undefined,
     projectBuildingAreaM2: terms.projectBuildingAreaCentiM2 != null ? terms.projectBuildingAreaCentiM2 / 100 : null,
+    hiringDecisionId: terms.hiringDecisionId ?? undefined,
     signedOn: terms.signedOn,
     startsOn: terms.startsOn,
     endsOn: terms.endsOn,
@@ -162,6 +167,7 @@ export function termsInput(v: TermsValues, held?: HeldTerms): ContractTermsInput
     selectionMethod: v.selectionMethod,
     approvalReference: blank(v.approvalReference),
     projectBuildingAreaCentiM2: v.projectBuildingAreaM2 != null ? Math.round(v.projectBuildingAreaM2 * 100) : null,
+    hiringDecisionId: blank(v.hiringDecisionId),
     signedOn: v.signedOn,
     startsOn: v.startsOn,
     endsOn: v.endsOn,
@@ -215,6 +221,7 @@ const TERMS_FIELD: Record<string, string[]> = {
   selectionMethod: ['selectionMethod'],
   approvalReference: ['approvalReference'],
   projectBuildingAreaCentiM2: ['projectBuildingAreaM2'],
+  hiringDecisionId: ['hiringDecisionId'],
   signedOn: ['signedOn'],
   startsOn: ['startsOn'],
   endsOn: ['endsOn'],
@@ -344,6 +351,13 @@ export function TermsFields() {
         </Form.Item>
         <Form.Item label="项目总建筑面积（㎡，协议选聘时填写）" name="projectBuildingAreaM2">
           <InputNumber aria-label="项目总建筑面积" min={0.01} max={10_000_000} precision={2} style={{ width: 160 }} />
+        </Form.Item>
+        <Form.Item
+          label="选聘物业服务人的业主共同决定编号（正式合同填写）"
+          name="hiringDecisionId"
+          rules={[{ max: 36 }]}
+        >
+          <Input aria-label="选聘决定编号" style={{ width: 320 }} />
         </Form.Item>
       </Space>
       <Space wrap>
