@@ -21,6 +21,8 @@ export const JOINT_DECISION_MATTERS = [
   'OTHER_MAJOR_MATTER',
 ] as const;
 export type JointDecisionMatterCode = (typeof JOINT_DECISION_MATTERS)[number];
+/** The matter of a decision hiring (or dismissing) the provider: Civil Code art. 278 para. 1 item 4. */
+export const HIRING_DECISION_MATTER = 'HIRE_OR_DISMISS_PROVIDER' satisfies JointDecisionMatterCode;
 
 /**
  * Where a joint decision's figures come from: household ballots counted against the register; a meeting's tally

@@ -1118,8 +1118,10 @@ describe('contracts: filings from draft to termination, through the gateway and 
     const covenant = await decide(desheng, YANGGUANG, 'MANAGEMENT_COVENANT', '2026-10-02');
     const late = await decide(desheng, YANGGUANG, 'HIRE_OR_DISMISS_PROVIDER', '2026-11-25');
     const elsewhere = await decide(guangwai, HONGJU, 'HIRE_OR_DISMISS_PROVIDER', '2026-11-02');
-    const decisions = [hired, failed, covenant, late, elsewhere];
-    await waitFor('contracts to keep the five decisions', async () => {
+    // The owners decided on the provider again on 5 November: that is the decision a contract signed after it names.
+    const rehired = await decide(desheng, YANGGUANG, 'HIRE_OR_DISMISS_PROVIDER', '2026-11-05');
+    const decisions = [hired, failed, covenant, late, elsewhere, rehired];
+    await waitFor('contracts to keep the six decisions', async () => {
       const [{ n }] = await t.sql<{ n: number }>(
         'select count(*)::int as n from contracts.joint_decision_view where decision_id = any($1::uuid[])',
         [decisions],
@@ -1146,6 +1148,7 @@ describe('contracts: filings from draft to termination, through the gateway and 
       return res.body.errors[0].extensions.details.problems as { code: string; field: string }[];
     };
     for (const [decisionId, code] of [
+      [hired, 'LATER_HIRING_DECISION'],
       [failed, 'HIRING_DECISION_INVALID'],
       [covenant, 'NOT_A_HIRING_DECISION'],
       [late, 'HIRING_DECISION_AFTER_SIGNING'],
@@ -1155,11 +1158,14 @@ describe('contracts: filings from draft to termination, through the gateway and 
       expect(await refusal(regular(decisionId))).toEqual([
         expect.objectContaining({ code, field: 'hiringDecisionId' }),
       ]);
+    // A company may not read the area's decisions: a refusal names no figure, day or reason of one (helper-200's
+    // review: before, its verdict, day and reasons were in the details).
+    expect(JSON.stringify(await refusal(regular(failed, { number: 'YG-HIRE-FAILED' })))).not.toContain('2026-10-01');
     // Another area's decision shows nothing of it; a preliminary contract's provider is the developer's choice.
     expect(JSON.stringify(await refusal(regular(elsewhere, { number: 'YG-HIRE-ELSEWHERE' })))).not.toContain(
       '2026-11-02',
     );
-    const preliminary = { ...regular(hired), ...preliminaryTerms('YG-HIRE-P', year(6), year(7)) };
+    const preliminary = { ...regular(rehired), ...preliminaryTerms('YG-HIRE-P', year(6), year(7)) };
     expect((await refusal(preliminary)).map((p) => p.code)).toEqual(['HIRING_DECISION_FOR_PRELIMINARY_CONTRACT']);
     const malformed = await t.gql(companyA, DRAFT, { a: areaIds[YANGGUANG], t: terms(regular('decision-7')) });
     expect(malformed.body.errors[0].extensions).toMatchObject({
@@ -1167,16 +1173,16 @@ describe('contracts: filings from draft to termination, through the gateway and 
       details: { fields: { hiringDecisionId: expect.stringContaining('UUID') } },
     });
 
-    // The decision of the area, valid, on hiring, held before the signing: filed, and published with the terms.
-    const contractId = await draft(companyA, regular(hired.toUpperCase()), YANGGUANG);
+    // The area's latest decision on the provider, valid, held before the signing: filed, and published with the terms.
+    const contractId = await draft(companyA, regular(rehired.toUpperCase()), YANGGUANG);
     const filed = await t.gql(companyA, SUBMIT, { c: contractId, k: randomUUID(), d: contractText });
     expect(filed.body.errors).toBeUndefined();
     const filing = await t.gql(companyA, `query($id: ID!) { filing(id: $id) { terms { hiringDecisionId } } }`, {
       id: filed.body.data.submitFiling.id,
     });
-    expect(filing.body.data.filing.terms.hiringDecisionId).toBe(hired);
+    expect(filing.body.data.filing.terms.hiringDecisionId).toBe(rehired);
     const [event] = await probe.waitForCount('the filing event', filingsOf(filed.body.data.submitFiling.id), 1);
-    expect(expectValidEvent(event).terms).toMatchObject({ hiringDecisionId: hired });
+    expect(expectValidEvent(event).terms).toMatchObject({ hiringDecisionId: rehired });
   });
 
   it('supersedes a preliminary contract’s amendment filed at the moment the regular contract is accepted (art. 940)', async () => {

@@ -10,6 +10,7 @@ import { ProbedMessage, probeTopics, rawProducer } from './support/kafka-probe';
 import { partyTopics } from './support/party-topics';
 import { GUANGWAI_OFFICE, HONGJU, gqlExpectations, hongjuTerms, scenario } from './support/scenario';
 import { waitFor } from './support/wait-for';
+import { unanimousTally } from './support/register-totals';
 import { expectValidEvent } from './support/event-schema';
 import { connectedClient } from './support/db-client';
 import { noVirusScan, useVirusScanner } from '../platform/documents/virus-scan';
@@ -38,9 +39,12 @@ const EVIDENCE = [
   { name: '催缴函.pdf', type: 'DEMAND_LETTER', sha256: 'd'.repeat(64) },
 ];
 
-const terms = () =>
+/** The owners' vote hiring company A, ten days before the contract's signing (hongjuTerms). */
+const hiredOn = addDays(`${firstMonth}-01`, -20);
+const terms = (hiringDecisionId: string) =>
   hongjuTerms(companyA, firstMonth, {
     number: 'HJ6-LIT-01',
+    hiringDecisionId,
     endsOn: addDays(addYears(`${firstMonth}-01`, 5), -1),
     feeSchedule: {
       classes: [
@@ -65,6 +69,7 @@ describe('litigation: referrals through the green channel, the court’s reports
   let db: Client;
   let areaId: string;
   let contractId: string;
+  let hiringDecisionId: string;
   let accounts: { id: string; chargeIds: string[] }[];
   let probe: Awaited<ReturnType<typeof probeTopics>>;
 
@@ -136,7 +141,23 @@ describe('litigation: referrals through the green channel, the court’s reports
     const given = scenario(t);
     await given.courts();
     ({ areaId } = await given.compound(HONGJU, { knownTo: ['contracts', 'arrears'] }));
-    ({ contractId } = await given.acceptedFiling(companyA, areaId, terms(), { knownTo: ['arrears', 'litigation'] }));
+    // The owners chose the company at a meeting before the signing (Civil Code art. 278 item 4), which the filing names.
+    const { recordJointDecision } = await ok(
+      GUANGWAI_OFFICE,
+      `mutation($i: RecordJointDecisionInput!) { recordJointDecision(input: $i) { id valid } }`,
+      { i: { areaId, matter: 'HIRE_OR_DISMISS_PROVIDER', heldOn: hiredOn, tally: await unanimousTally(t, areaId) } },
+    );
+    hiringDecisionId = recordJointDecision.id;
+    for (const schema of ['contracts', 'litigation'])
+      await waitFor(`${schema} to keep the hiring decision`, async () => {
+        const kept = await t.sql(`select 1 from ${schema}.joint_decision_view where decision_id = $1`, [
+          hiringDecisionId,
+        ]);
+        return kept.length === 1;
+      });
+    ({ contractId } = await given.acceptedFiling(companyA, areaId, terms(hiringDecisionId), {
+      knownTo: ['arrears', 'litigation'],
+    }));
     await given.billedMonths(companyA, areaId, [barredMonth, ...recentMonths]);
     const { rows } = await db.query(
       `select a.id, json_agg(c.id order by c.due_on) as charge_ids from arrears.account a join arrears.charge c on c.account_id = a.id
@@ -220,6 +241,8 @@ describe('litigation: referrals through the green channel, the court’s reports
       expect(content.contract).toMatchObject({
         number: 'HJ6-LIT-01',
         filingRecordNumber: expect.stringMatching(/^110102-/),
+        // The complaint's element 2 says the owners chose the plaintiff on that day (complaint.test.ts).
+        hiringDecision: { decisionId: hiringDecisionId, heldOn: hiredOn },
       });
       expect(content.claims.feeTotalFen).toBe(fees);
       expect(content.arrearsLines.map((l: { month: string }) => l.month)).toEqual(recentMonths);

@@ -1,15 +1,18 @@
 import type { EntityManager } from '@mikro-orm/core';
+import { JOINT_DECISION_RECORDED, JointDecisionRecordedData } from '../../catalog';
 import type { IsoDate } from '../../kernel/calendar';
 import { isUuid } from '../../kernel/uuid';
-import { sqlRows, sqlRun } from '../db/sql';
+import { sqlArray, sqlRows, sqlRun } from '../db/sql';
+import { ConsumerDefinition, on } from '../events/consumer';
 
 /**
  * The owners' joint decisions (areas.governance.v1) with the areas subgraph's verdict, as the subgraphs that rely on
- * one keep them: arrears (a levy names the fund-raising decision it is owed under) and contracts (a regular contract
- * names the decision hiring its provider). One table shape for both, each in its own schema; a decision is kept once,
- * redelivery and replays writing the same row again.
+ * one keep them: arrears (a levy names the fund-raising decision it is owed under), contracts (a regular contract
+ * names the decision hiring its provider) and litigation (the complaint says when the owners chose the plaintiff).
+ * One table shape for all, each in its own schema; a decision is kept once, redelivery and replays writing the same
+ * row again.
  */
-export type JointDecisionKeeper = 'arrears' | 'contracts';
+export type JointDecisionKeeper = 'arrears' | 'contracts' | 'litigation';
 
 /** A joint decision as the areas feed published it. */
 export interface RecordedJointDecision {
@@ -20,6 +23,24 @@ export interface RecordedJointDecision {
   valid: boolean;
   reasons: string[];
 }
+
+type DecisionRow = {
+  decision_id: string;
+  area_id: string;
+  matter: string;
+  held_on: IsoDate;
+  valid: boolean;
+  reasons: string[];
+};
+const COLUMNS = 'decision_id, area_id, matter, held_on::text as held_on, valid, reasons';
+const decisionOf = (row: DecisionRow): RecordedJointDecision => ({
+  decisionId: row.decision_id,
+  areaId: row.area_id,
+  matter: row.matter,
+  heldOn: row.held_on,
+  valid: row.valid,
+  reasons: row.reasons,
+});
 
 export function jointDecisionViewDdl(schema: JointDecisionKeeper): string[] {
   return [
@@ -37,7 +58,7 @@ export function jointDecisionViewDdl(schema: JointDecisionKeeper): string[] {
 export async function keepJointDecisionCopy(
   em: EntityManager,
   schema: JointDecisionKeeper,
-  d: RecordedJointDecision,
+  d: JointDecisionRecordedData,
 ): Promise<void> {
   await sqlRun(
     em,
@@ -47,33 +68,51 @@ export async function keepJointDecisionCopy(
   );
 }
 
+/** The consumer keeping the decisions, for a subgraph that needs nothing else of the governance feed. */
+export function jointDecisionConsumer(schema: Exclude<JointDecisionKeeper, 'arrears'>): ConsumerDefinition {
+  return {
+    name: `${schema}.governance`,
+    subscriptions: [on(JOINT_DECISION_RECORDED, (em, { data }) => keepJointDecisionCopy(em, schema, data))],
+  };
+}
+
 /** The decision of that id; null for an id no decision has (or that cannot be one). */
 export async function findJointDecisionCopy(
   em: EntityManager,
   schema: JointDecisionKeeper,
   decisionId: string,
 ): Promise<RecordedJointDecision | null> {
-  if (!isUuid(decisionId)) return null;
-  const [row] = await sqlRows<{
-    decision_id: string;
-    area_id: string;
-    matter: string;
-    held_on: IsoDate;
-    valid: boolean;
-    reasons: string[];
-  }>(
+  return (await findJointDecisionCopies(em, schema, [decisionId]))[0] ?? null;
+}
+
+/** The area's decisions on a matter, in the order they were held. */
+export async function jointDecisionCopiesOfArea(
+  em: EntityManager,
+  schema: JointDecisionKeeper,
+  areaId: string,
+  matter: string,
+): Promise<RecordedJointDecision[]> {
+  if (!isUuid(areaId)) return [];
+  const rows = await sqlRows<DecisionRow>(
     em,
-    `select decision_id, area_id, matter, held_on::text as held_on, valid, reasons from "${schema}".joint_decision_view where decision_id = ?::uuid`,
-    [decisionId],
+    `select ${COLUMNS} from "${schema}".joint_decision_view where area_id = ?::uuid and matter = ? order by held_on`,
+    [areaId, matter],
   );
-  return row
-    ? {
-        decisionId: row.decision_id,
-        areaId: row.area_id,
-        matter: row.matter,
-        heldOn: row.held_on,
-        valid: row.valid,
-        reasons: row.reasons,
-      }
-    : null;
+  return rows.map(decisionOf);
+}
+
+/** The decisions of those ids that are kept (ids that cannot be one left out). */
+export async function findJointDecisionCopies(
+  em: EntityManager,
+  schema: JointDecisionKeeper,
+  decisionIds: readonly string[],
+): Promise<RecordedJointDecision[]> {
+  const ids = [...new Set(decisionIds.filter(isUuid).map((id) => id.toLowerCase()))];
+  if (ids.length === 0) return [];
+  const rows = await sqlRows<DecisionRow>(
+    em,
+    `select ${COLUMNS} from "${schema}".joint_decision_view where decision_id = any(?::uuid[])`,
+    [sqlArray(ids)],
+  );
+  return rows.map(decisionOf);
 }

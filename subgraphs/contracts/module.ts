@@ -12,7 +12,7 @@ import { sweepDocumentUploads } from './application/sweep-document-uploads';
 import { allWork, periodicWork } from '../../platform/subgraph/periodic';
 import { debtorListingConsumer } from './events/consume/debtor-listing.consumer';
 import { utilityCutOffConsumer } from './events/consume/utility-cut-off.consumer';
-import { governanceConsumer } from './events/consume/governance.consumer';
+import { jointDecisionConsumer } from '../../platform/read-models/joint-decisions';
 import { CreditResolver } from './graphql/credit.resolver';
 import { SubgraphModule } from '../../platform/subgraph/module';
 import { areaViewConsumer } from './events/consume/area-view.consumer';
@@ -68,7 +68,7 @@ export const contractsSubgraph: SubgraphModule = {
     collectionConsumer,
     debtorListingConsumer,
     utilityCutOffConsumer,
-    governanceConsumer,
+    jointDecisionConsumer('contracts'),
   ],
   producedTopics: [
     FILINGS_TOPIC.name,

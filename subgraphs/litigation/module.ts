@@ -22,6 +22,7 @@ import { ownerRegisterClient } from './persistence/owner-register.client';
 import { periodicWork } from '../../platform/subgraph/periodic';
 import { sweepEvidenceUploads } from './application/sweep-evidence-uploads';
 import { holidayCalendarConsumer } from '../../platform/read-models/holiday-calendar';
+import { jointDecisionConsumer } from '../../platform/read-models/joint-decisions';
 
 export const litigationSubgraph: SubgraphModule = {
   name: 'litigation',
@@ -48,6 +49,7 @@ export const litigationSubgraph: SubgraphModule = {
     serviceComplaintsConsumer,
     holidayCalendarConsumer('litigation'),
     citySettingsConsumer,
+    jointDecisionConsumer('litigation'),
   ],
   keepsHolidayCalendar: true,
   producedTopics: [REFERRALS_TOPIC.name, LITIGATION_DEADLINES_TOPIC.name],

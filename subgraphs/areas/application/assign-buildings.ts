@@ -6,7 +6,7 @@ import { AreasErrorCode } from '../domain/errors';
 import { mayReadStreet } from '../domain/access';
 import { Building } from '../persistence/compound.entity';
 import { areaHasBuildings, findBuildings } from '../persistence/building.repository';
-import { joinedAreaOn } from '../domain/area';
+import { JoiningStated, joinedAreaOn, joiningStated } from '../domain/area';
 import { todayInChina } from '../../../kernel/clock';
 import { findCompounds } from '../persistence/compound.repository';
 import { manageableArea } from './area.lookup';
@@ -24,8 +24,8 @@ export async function assignBuildingsToArea(
   identity: Identity,
   areaId: string,
   buildingIds: string[],
-  /** The day the buildings joined an area delimited on an earlier day, where it is not today (domain/area.ts). */
-  joinedOn?: string | null,
+  /** The day the buildings joined the area, or that they are of it as delimited (domain/area.ts joinedAreaOn). */
+  stated: JoiningStated = {},
 ): Promise<Building[]> {
   const ids = [...new Set(buildingIds)];
   if (ids.length === 0 || ids.length > MAX_BUILDINGS_PER_ASSIGNMENT)
@@ -63,9 +63,12 @@ export async function assignBuildingsToArea(
     const today = todayInChina();
     // Its first buildings delimit the area today; those assigned on a later day join it then (domain/area.ts).
     if (area.delimitedOn == null && !(await areaHasBuildings(tx, areaId))) area.delimitedOn = today;
-    const joined = joinedAreaOn(area.delimitedOn ?? null, today, joinedOn);
-    for (const building of buildings.filter((b) => b.areaId !== areaId))
-      Object.assign(building, { areaId, joinedAreaOn: joined });
+    const joined = joinedAreaOn(area.delimitedOn ?? null, today, stated);
+    // What is stated applies to the buildings already of the area too (the rest of an area entered over several days,
+    // an enlargement made before the day was kept); with nothing stated theirs stays as it is.
+    for (const building of buildings)
+      if (building.areaId !== areaId || joiningStated(stated))
+        Object.assign(building, { areaId, joinedAreaOn: joined });
     // The buildings' rosters, and the area's new totals (AREA_CHANGED) with them.
     await recordBuildingRosters(
       tx,

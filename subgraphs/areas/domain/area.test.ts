@@ -62,14 +62,22 @@ describe('the day a building joins an area', () => {
     expect(joinedAreaOn(null, today)).toBe(today);
   });
 
+  it('is none where the street office states the buildings are of the area as delimited, and not with a day', () => {
+    expect(joinedAreaOn('2026-11-30', today, { asDelimited: true })).toBeNull();
+    expect(joinedAreaOn(null, today, { asDelimited: true })).toBeNull();
+    expect(rejection(() => joinedAreaOn('2026-11-30', today, { asDelimited: true, joinedOn: today }))).toMatchObject({
+      details: { fields: { joinedOn: 'not with asDelimited' } },
+    });
+  });
+
   it('is the day the street office states, on or before today', () => {
-    expect(joinedAreaOn('2026-11-30', today, '2023-05-01')).toBe('2023-05-01');
-    expect(joinedAreaOn(today, today, today)).toBe(today);
-    expect(rejection(() => joinedAreaOn('2026-11-30', today, '2026-12-08'))).toMatchObject({
+    expect(joinedAreaOn('2026-11-30', today, { joinedOn: '2023-05-01' })).toBe('2023-05-01');
+    expect(joinedAreaOn(today, today, { joinedOn: today })).toBe(today);
+    expect(rejection(() => joinedAreaOn('2026-11-30', today, { joinedOn: '2026-12-08' }))).toMatchObject({
       code: 'BAD_USER_INPUT',
       details: { fields: { joinedOn: 'after today (2026-12-07)' } },
     });
-    expect(rejection(() => joinedAreaOn('2026-11-30', today, '2026-02-30'))).toMatchObject({
+    expect(rejection(() => joinedAreaOn('2026-11-30', today, { joinedOn: '2026-02-30' }))).toMatchObject({
       details: { fields: { joinedOn: 'not a date' } },
     });
   });

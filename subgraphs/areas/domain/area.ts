@@ -37,23 +37,42 @@ export const assertMayRegisterArea = (identity: Identity, streetCode: string) =>
 export const mayReadArea = (identity: Identity, area: { streetCode: string }) =>
   mayReadStreet(identity, area.streetCode);
 
+/** What the street office states of the day buildings joined an area: a day, or that they are of it as delimited. */
+export interface JoiningStated {
+  joinedOn?: string | null;
+  asDelimited?: boolean | null;
+}
+
 /**
  * The day buildings assigned to an area today joined it, kept with each building for the joint decisions of earlier
- * meetings (domain/joint-decision.ts unitsOnMeetingDay): null while the area is being delimited (the day its first
- * buildings were assigned, `delimitedOn`, is today), so assignments in several calls that day are all the area as
- * delimited; otherwise the day the street office states (`stated`, a later enlargement entered after the fact, not
- * after today), or today. An area delimited before the day was kept (`delimitedOn` null while it has buildings)
- * takes every building assigned from then on as joining on its day.
+ * meetings (domain/joint-decision.ts unitsOnMeetingDay): what the street office states, a day not after today
+ * (`joinedOn`, an enlargement entered after the fact) or that they are part of the area as delimited (`asDelimited`,
+ * an area entered over several days, or delimited before the day was kept: null); otherwise null while the area is
+ * being delimited (the day its first buildings were assigned, `delimitedOn`, is today), so assignments in several
+ * calls that day are all the area as delimited, and today on a later day. An area delimited before the day was kept
+ * (`delimitedOn` null while it has buildings) takes every building assigned from then on as joining on its day,
+ * unless stated otherwise.
  */
-export function joinedAreaOn(delimitedOn: IsoDate | null, today: IsoDate, stated?: string | null): IsoDate | null {
-  if (stated !== undefined && stated !== null) {
-    if (!isIsoDate(stated))
+export function joinedAreaOn(delimitedOn: IsoDate | null, today: IsoDate, stated: JoiningStated = {}): IsoDate | null {
+  const { joinedOn, asDelimited } = stated;
+  if (asDelimited === true) {
+    if (joinedOn != null)
+      throw new InvalidInputError('State the day the buildings joined, or that they are of the area as delimited', {
+        fields: { joinedOn: 'not with asDelimited' },
+      });
+    return null;
+  }
+  if (joinedOn != null) {
+    if (!isIsoDate(joinedOn))
       throw new InvalidInputError('joinedOn must be YYYY-MM-DD', { fields: { joinedOn: 'not a date' } });
-    if (compareDates(stated, today) > 0)
+    if (compareDates(joinedOn, today) > 0)
       throw new InvalidInputError('Buildings join an area on or before the day it is recorded', {
         fields: { joinedOn: `after today (${today})` },
       });
-    return stated;
+    return joinedOn;
   }
   return delimitedOn === today ? null : today;
 }
+
+/** Whether the street office stated the day (or that the buildings are of the area as delimited). */
+export const joiningStated = (stated: JoiningStated): boolean => stated.asDelimited === true || stated.joinedOn != null;

@@ -132,7 +132,8 @@ export class CompoundResolver {
     description:
       'Groups buildings into a property-management area (a compound, or adjacent buildings). The buildings assigned on ' +
       'the day the area gets its first buildings are the area as delimited; a building assigned on a later day joins ' +
-      'it that day, or on `joinedOn`: a joint decision of a meeting before then does not count its owners.',
+      'it that day, unless `joinedOn` or `asDelimited` says otherwise: a joint decision of a meeting before the day it ' +
+      'joined does not count its owners. What is stated applies to the named buildings already of the area too.',
   })
   assignBuildingsToArea(
     @Arg('areaId', () => ID) areaId: string,
@@ -140,13 +141,20 @@ export class CompoundResolver {
     @Arg('joinedOn', () => LocalDate, {
       nullable: true,
       description:
-        'The day the buildings joined an area delimited on an earlier day (the street office’s decision), where it is ' +
-        'not today: an enlargement entered after the fact. Not after today.',
+        'The day the buildings joined the area (the street office’s decision), where it is not today: an enlargement ' +
+        'entered after the fact. Not after today.',
     })
     joinedOn: string | null | undefined,
+    @Arg('asDelimited', () => Boolean, {
+      nullable: true,
+      description:
+        'The buildings are part of the area as delimited (no day they joined): the rest of an area entered over ' +
+        'several days, or one delimited before the hub kept the day. Not with joinedOn.',
+    })
+    asDelimited: boolean | null | undefined,
     @Ctx() ctx: RequestContext,
   ): Promise<BuildingType[]> {
-    return assignBuildingsToArea(ctx.em, ctx.identity, areaId, buildingIds, joinedOn);
+    return assignBuildingsToArea(ctx.em, ctx.identity, areaId, buildingIds, { joinedOn, asDelimited });
   }
 
   @Mutation(() => ImportSummaryType, {

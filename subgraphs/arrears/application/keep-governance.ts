@@ -5,19 +5,12 @@ import type {
   CommitteeSucceededData,
   JointDecisionRecordedData,
 } from '../../../catalog';
-import { dissolveCommittee, saveCommittee, saveJointDecision } from '../persistence/governance-view.repository';
+import { keepJointDecisionCopy } from '../../../platform/read-models/joint-decisions';
+import { dissolveCommittee, saveCommittee } from '../persistence/governance-view.repository';
 
 /** An owners' joint decision with the areas subgraph's verdict, kept for the levies that name it. */
-export function keepJointDecision(em: EntityManager, d: JointDecisionRecordedData): Promise<void> {
-  return saveJointDecision(em, {
-    decisionId: d.decisionId,
-    areaId: d.areaId,
-    matter: d.matter,
-    heldOn: d.heldOn,
-    valid: d.valid,
-    reasons: d.reasons,
-  });
-}
+export const keepJointDecision = (em: EntityManager, d: JointDecisionRecordedData): Promise<void> =>
+  keepJointDecisionCopy(em, 'arrears', d);
 
 /** A committee formed or recorded in an area: it may report utility cut-offs there while it stands. */
 export function keepCommittee(em: EntityManager, c: CommitteeFormedData): Promise<void> {

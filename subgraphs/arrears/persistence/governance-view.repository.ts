@@ -3,15 +3,12 @@ import { IsoDate } from '../../../kernel/calendar';
 import { sqlRows, sqlRun } from '../../../platform/db/sql';
 import { RecordedJointDecision } from '../domain/levy';
 import { isUuid } from '../../../kernel/uuid';
-import { findJointDecisionCopy, keepJointDecisionCopy } from '../../../platform/read-models/joint-decisions';
+import { findJointDecisionCopy } from '../../../platform/read-models/joint-decisions';
 
 /**
  * What arrears keeps of areas.governance.v1: the owners' joint decisions with the areas subgraph's verdict (levies
  * must name a valid one, levy.ts) and the standing committees (an owners' committee reports utility cut-offs).
  */
-export const saveJointDecision = (em: EntityManager, d: RecordedJointDecision): Promise<void> =>
-  keepJointDecisionCopy(em, 'arrears', d);
-
 /** The decision of that id; null for an id no decision has (or that cannot be one). */
 export const findJointDecision = (em: EntityManager, decisionId: string): Promise<RecordedJointDecision | null> =>
   findJointDecisionCopy(em, 'arrears', decisionId);

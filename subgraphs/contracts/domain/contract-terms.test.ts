@@ -208,15 +208,19 @@ describe('contract terms checked for filing', () => {
     // 74.13% of them consenting: valid), and the four-party agreement was signed on 2021-12-10.
     const decisionId = '5b0d7f4e-1c2a-4e3b-9f8d-7a6b5c4d3e2f';
     const seed003Decision: HiringDecision = {
+      decisionId,
       matter: 'HIRE_OR_DISMISS_PROVIDER',
       heldOn: '2021-10-31',
       valid: true,
-      reasons: [],
     };
-    const assess = (decision: HiringDecision | null, overrides: Partial<ContractTermsEntry> = {}) =>
+    const assess = (
+      decision: HiringDecision | null,
+      overrides: Partial<ContractTermsEntry> = {},
+      decisionsOnProvider: HiringDecision[] = decision ? [decision] : [],
+    ) =>
       assessContractTerms(
         normaliseTerms(seed003Terms({ hiringDecisionId: decisionId, ...overrides })),
-        { ...area, hiringDecision: decision },
+        { ...area, hiringDecision: decision, decisionsOnProvider },
         [],
         BEIJING,
       ).problems;
@@ -226,22 +230,40 @@ describe('contract terms checked for filing', () => {
       expect(assess(null, { hiringDecisionId: null })).toEqual([]);
     });
 
-    it('names each way a named decision fails, with what the hub recorded of it', () => {
+    it('names each way a named decision fails, and nothing of the decision itself', () => {
       expect(assess(null)).toEqual([
         expect.objectContaining({ code: 'HIRING_DECISION_NOT_RECORDED', field: 'hiringDecisionId' }),
       ]);
-      const failed = { ...seed003Decision, valid: false, reasons: ['PARTICIPATION_OWNERS_BELOW_TWO_THIRDS'] };
-      expect(assess(failed)).toEqual([
-        expect.objectContaining({
+      // The area's decision, which a company may not read: the code and the statute only (helper-200's review).
+      expect(assess({ ...seed003Decision, valid: false })).toEqual([
+        {
           code: 'HIRING_DECISION_INVALID',
-          details: expect.objectContaining({ decision: expect.objectContaining({ reasons: failed.reasons }) }),
-        }),
+          field: 'hiringDecisionId',
+          message: expect.any(String),
+          details: { source: expect.stringContaining('art. 939') },
+        },
       ]);
       expect(
         assess({ ...seed003Decision, matter: 'MANAGEMENT_COVENANT', heldOn: '2021-12-11' }).map((p) => p.code),
       ).toEqual(['NOT_A_HIRING_DECISION', 'HIRING_DECISION_AFTER_SIGNING']);
       // The signing day itself is not after it.
       expect(assess({ ...seed003Decision, heldOn: '2021-12-10' })).toEqual([]);
+    });
+
+    it('refuses a decision the owners took again after it, by the signing day: the later one is named', () => {
+      const again = (heldOn: string, valid = true): HiringDecision => ({
+        ...seed003Decision,
+        decisionId: `5b0d7f4e-1c2a-4e3b-9f8d-${heldOn.replace(/-/g, '').padStart(12, '0')}`,
+        heldOn,
+        valid,
+      });
+      const later = (d: HiringDecision) => assess(seed003Decision, {}, [seed003Decision, d]).map((p) => p.code);
+      expect(later(again('2021-11-20'))).toEqual(['LATER_HIRING_DECISION']);
+      expect(later(again('2021-12-10'))).toEqual(['LATER_HIRING_DECISION']);
+      // One that failed, one after the signing, or one of the same day (another agenda item) is no later choice.
+      expect(later(again('2021-11-20', false))).toEqual([]);
+      expect(later(again('2021-12-11'))).toEqual([]);
+      expect(later(again('2021-10-31'))).toEqual([]);
     });
 
     it("refuses one named on a preliminary contract, whose provider is the developer's choice", () => {

@@ -110,6 +110,8 @@ export interface AreaFacts {
   buildingClasses: readonly BuildingClass[];
   /** The joint decision the terms name as hiring the provider, where it is of this area (governance feed). */
   hiringDecision?: HiringDecision | null;
+  /** The area's decisions on hiring or dismissing the provider (governance feed), where the terms name one. */
+  decisionsOnProvider?: readonly HiringDecision[];
 }
 
 export type TermsProblemCode =
@@ -266,22 +268,9 @@ export function assessContractTerms(
     }
   }
   if (kindOk && datesOk) {
-    const decision = area.hiringDecision ?? null;
-    for (const code of hiringDecisionProblems(terms, decision)) {
-      add(code, HIRING_DECISION_MESSAGES[code], 'hiringDecisionId', {
-        source: HIRING_DECISION_SOURCE,
-        ...(decision && code !== 'HIRING_DECISION_FOR_PRELIMINARY_CONTRACT'
-          ? {
-              decision: {
-                matter: decision.matter,
-                heldOn: decision.heldOn,
-                valid: decision.valid,
-                reasons: decision.reasons,
-              },
-            }
-          : {}),
-      });
-    }
+    // Codes only: the decision's figures and reasons are the area's, which a company may not read (areaJointDecisions).
+    for (const code of hiringDecisionProblems(terms, area.hiringDecision ?? null, area.decisionsOnProvider))
+      add(code, HIRING_DECISION_MESSAGES[code], 'hiringDecisionId', { source: HIRING_DECISION_SOURCE });
     const candidate = { kind: terms.kind, startsOn: terms.startsOn, endsOn: terms.endsOn };
     for (const code of contractTermProblems(candidate, existing, settings)) {
       if (code === 'OVERLAPS_REGULAR_CONTRACT' || code === 'OVERLAPS_PRELIMINARY_CONTRACT') {
@@ -350,9 +339,11 @@ const HIRING_DECISION_MESSAGES: Record<HiringDecisionProblem, string> = {
     "a preliminary contract's provider is chosen by the developer, not by an owners' joint decision: name none",
   HIRING_DECISION_NOT_RECORDED:
     "no owners' joint decision of the contract's area has this id (one just recorded may take a moment to reach filings)",
-  HIRING_DECISION_INVALID: "the owners' joint decision did not pass (its reasons are in details.decision)",
+  HIRING_DECISION_INVALID: "the owners' joint decision did not pass",
   NOT_A_HIRING_DECISION: "the owners' joint decision is not on hiring or dismissing the provider",
   HIRING_DECISION_AFTER_SIGNING: "the owners' joint decision was taken after the contract was signed",
+  LATER_HIRING_DECISION:
+    'the owners decided on the provider again after this decision and by the signing day: name the later decision',
 };
 
 const FEE_MESSAGES: Record<FeeScheduleProblem['code'], string> = {

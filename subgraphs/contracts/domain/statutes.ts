@@ -1,3 +1,4 @@
+import { HIRING_DECISION_MATTER } from '../../../catalog';
 import { InvalidInputError } from '../../../kernel/errors';
 import { PROVINCE_CODE, cityPrefix, settingsCovering } from '../../../kernel/city-code';
 import { MaterialItem, checklistProblems } from './materials';
@@ -143,7 +144,7 @@ export const BEIJING_AGREEMENT_SELECTION_SOURCE =
  * with the provider the owners' assembly chose lawfully (业主委员会与业主大会依法选聘的物业服务人订立的物业服务合同，
  * 对业主具有法律约束力). The decision is recorded with its verdict in the areas subgraph.
  */
-export const HIRING_DECISION_MATTER = 'HIRE_OR_DISMISS_PROVIDER';
+export { HIRING_DECISION_MATTER };
 export const HIRING_DECISION_SOURCE =
   "Civil Code art. 278 para. 1 item 4 (the owners jointly decide on hiring the provider) and art. 939 (a contract with the provider the owners' assembly chose lawfully binds the owners)";
 

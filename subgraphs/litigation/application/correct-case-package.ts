@@ -1,3 +1,4 @@
+import { findJointDecisionCopies } from '../../../platform/read-models/joint-decisions';
 import { litigationError } from '../domain/errors';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { InvalidInputError, NotFoundError } from '../../../kernel/errors';
@@ -51,11 +52,17 @@ export async function correctCasePackage(
     const latest = await latestPackage(tx, referral.id);
     const claim = (await companyClaims(tx, referral.companyId, [referral.accountId])).get(referral.accountId);
     if (!latest || !claim) throw new Error(`Referral ${referral.id} has lost its package or its claim`);
+    const filings = await companyFilings(tx, referral.companyId, [referral.areaId]);
     const { content, claims: complaint } = casePackageContent({
       referralId: referral.id,
       claim,
       claimableMonths: referral.eligibility.claimableCharges.map((c) => c.month),
-      filings: await companyFilings(tx, referral.companyId, [referral.areaId]),
+      filings,
+      hiringDecisions: await findJointDecisionCopies(
+        tx,
+        'litigation',
+        filings.flatMap((f) => f.terms.hiringDecisionId ?? []),
+      ),
       evidence,
       costs: input.costs ?? [],
       // Drawn up under the contract it was referred under, whatever filing has arrived since.

@@ -1,3 +1,4 @@
+import { findJointDecisionCopies } from '../../../platform/read-models/joint-decisions';
 import { litigationError } from '../domain/errors';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -206,6 +207,12 @@ export async function referArrears(
       );
     const decided = await decidedMonths(tx, input.accountIds);
     const filings = await companyFilings(tx, companyId, [...new Set([...claims.values()].map((c) => c.areaId))]);
+    // The owners' decisions hiring the company that the filings name, for the complaints (referral.ts).
+    const hiringDecisions = await findJointDecisionCopies(
+      tx,
+      'litigation',
+      filings.flatMap((f) => f.terms.hiringDecisionId ?? []),
+    );
     // A contract the company sues under is one of its own filed in these areas.
     if (input.contractId && !filings.some((f) => f.contractId === input.contractId && f.recordNumber !== null))
       throw new NotFoundError('Contract', input.contractId);
@@ -255,6 +262,7 @@ export async function referArrears(
         evidence,
         costs: input.costs ?? [],
         lateFeeUntilPaid: input.lateFeeUntilPaid ?? false,
+        hiringDecisions,
       });
       const { procedure, reasons } = await propose(claim.districtCode, complaint.amountInDisputeFen, question);
       const submitted: SubmittedReferral = {

@@ -89,6 +89,11 @@ export interface CasePackageContent {
      * or property-management committee (a regular one). Absent in packages built before it, and where none is named.
      */
     ownersSide?: { kind: OwnersSideKind; name: string };
+    /**
+     * The owners' joint decision that chose the provider (Civil Code arts. 278, 939), where the filing names one the
+     * hub recorded valid: its id and meeting day. Absent in packages built before it, and where none is named.
+     */
+    hiringDecision?: { decisionId: string; heldOn: IsoDate };
   };
   property: { address: string; floorAreaCentiM2: number; owner: string };
   /** The latest claimed month's standard (the package's filing); `feeStandards` has each month's. */

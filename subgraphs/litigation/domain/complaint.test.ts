@@ -283,6 +283,51 @@ describe('the complaint (物业服务合同纠纷 民事起诉状) from a case p
     expect(casePackageProblems(wrong)).toContain('GRAND_TOTAL_MISMATCH');
   });
 
+  it('says when the owners chose the plaintiff, where the filing names a decision the hub recorded valid', () => {
+    // Seed 003: the owners of 学院南路32号院 chose the company at a vote of October 2021 (the demo's 2021-10-31).
+    const decisionId = '5b0d7f4e-1c2a-4e3b-9f8d-7a6b5c4d3e2f';
+    const hired = {
+      decisionId,
+      areaId: 'area-1',
+      matter: 'HIRE_OR_DISMISS_PROVIDER',
+      heldOn: '2021-10-31',
+      valid: true,
+    };
+    const named: FilingRecord = { ...FILING, terms: { ...FILING.terms, hiringDecisionId: decisionId } };
+    const element2 = (decisions: (typeof hired)[]) => {
+      const content = casePackageContent({
+        referralId: pkg.referralId,
+        claim: CLAIM,
+        claimableMonths: ['2026-07'],
+        filings: [named],
+        evidence: [{ name: '四方协议.pdf', type: 'CONTRACT', sha256: 'a'.repeat(64) }],
+        costs: [],
+        hiringDecisions: decisions,
+      }).content;
+      const built = firstPackage(content);
+      const complaint = buildComplaint({ ...complaintInput, pkg: built, packageDigest: packageDigest(built) });
+      return {
+        contract: content.contract,
+        row: complaint.sections.find((s) => s.heading === '事实与理由')!.rows[1].value,
+      };
+    };
+    expect(element2([hired])).toEqual({
+      contract: expect.objectContaining({ hiringDecision: { decisionId, heldOn: '2021-10-31' } }),
+      row: '业主/建设单位：学院南路32号院物业管理委员会（物业管理委员会）；物业服务人：北京学苑物业服务有限公司（业主于2021年10月31日共同决定选聘）',
+    });
+    // Not said of a decision that failed, of another matter or area, or not known here.
+    for (const decisions of [
+      [{ ...hired, valid: false }],
+      [{ ...hired, matter: 'MANAGEMENT_COVENANT' }],
+      [{ ...hired, areaId: 'area-2' }],
+      [],
+    ]) {
+      const { contract, row } = element2(decisions);
+      expect(contract).not.toHaveProperty('hiringDecision');
+      expect(row).not.toContain('共同决定');
+    }
+  });
+
   it('leaves what the hub does not hold for the company to fill in', () => {
     expect(row('约定管辖和诉前保全', '1. 有无仲裁')).toBe(NOT_HELD);
     expect(row('事实与理由', '6. 约定的物业费支付方式')).toBe(NOT_HELD);

@@ -404,7 +404,7 @@ export function buildComplaint(input: ComplaintInput): Complaint {
     const month = penaltyMonth(l.label);
     return `${month ? `${chineseMonth(month)}物业费逾期违约金` : l.label}：${yuan(l.amountFen)}`;
   };
-  const { ownersSide } = pkg.contract;
+  const { ownersSide, hiringDecision } = pkg.contract;
   const lateFees = lateFeeGroups(pkg);
   const terms = lateFees.length === 1 ? lateFees[0].terms : null;
   const penaltyLines = pkg.penaltyLines.map(penaltyLine);
@@ -423,7 +423,11 @@ export function buildComplaint(input: ComplaintInput): Complaint {
       {
         label: '2. 签订主体',
         // Before, not held though the filing names the owners' side (a helper's audit of the court documents).
-        value: `业主/建设单位：${ownersSide ? `${ownersSide.name}（${OWNERS_SIDE_NAMES[ownersSide.kind]}）` : NOT_HELD}；物业服务人：${plaintiffName}`,
+        // The owners' choice of the provider where the filing names it (Civil Code arts. 278, 939: the contract binds
+        // the owner sued, who did not sign it, as one with the provider the owners chose lawfully).
+        value:
+          `业主/建设单位：${ownersSide ? `${ownersSide.name}（${OWNERS_SIDE_NAMES[ownersSide.kind]}）` : NOT_HELD}；物业服务人：${plaintiffName}` +
+          (hiringDecision ? `（业主于${chineseDate(hiringDecision.heldOn)}共同决定选聘）` : ''),
       },
       {
         label: '3. 物业项目情况',

@@ -22,6 +22,7 @@ import {
 import { COST_KINDS, ComplaintClaims, CostLine, buildComplaintClaims, monthChargedFen } from './claim';
 import { Eligibility, FiledContract, OwedCharge, ReferralFacts, filedAndInForce } from './eligibility';
 import { DemandPeriod } from './statutes';
+import { HIRING_DECISION_MATTER } from '../../../catalog';
 import { EVIDENCE_LIMITS } from './evidence-file';
 import { litigationError } from './errors';
 import type { SmallClaimsQuestion } from './procedure';
@@ -181,6 +182,8 @@ export interface FilingRecord {
     parties: readonly { role: string; name: string; registration: string | null }[];
     /** Who signed for the owners, as the filing states it (the catalog's FilingTerms.ownersSide). */
     ownersSide?: { kind: OwnersSideKind; name: string };
+    /** The owners' joint decision hiring the provider a regular contract names (checked when filed). */
+    hiringDecisionId?: string;
     lateFee: PackageLateFeeTerms | null;
     /** The reasonable period after a demand the contract states (Civil Code art. 944 para. 2); absent: none. */
     demandPeriodDays?: number;
@@ -315,6 +318,34 @@ export interface PackageInput {
   contractId?: string | null;
   /** The company asks for the late fee on until the day paid (至实际清偿之日止): kept only where a late fee is claimed. */
   lateFeeUntilPaid?: boolean;
+  /** The owners' joint decisions the area's filings name as hiring the provider, as the governance feed published them. */
+  hiringDecisions?: readonly HiringDecisionRecord[];
+}
+
+/** An owners' joint decision as litigation keeps it (platform/read-models/joint-decisions.ts). */
+export interface HiringDecisionRecord {
+  decisionId: string;
+  areaId: string;
+  matter: string;
+  heldOn: IsoDate;
+  valid: boolean;
+}
+
+/**
+ * When the owners chose the provider, for the complaint (Civil Code art. 939: the contract binds the owner sued, who
+ * did not sign it, as one with the provider the owners' assembly chose lawfully): the decision the filing names, where
+ * it is the claim's area's, valid and on hiring or dismissing the provider, as contracts checked it when filed.
+ */
+function hiringDecisionOf(
+  filing: FilingRecord,
+  areaId: string,
+  decisions: readonly HiringDecisionRecord[],
+): { decisionId: string; heldOn: IsoDate } | null {
+  const named = filing.terms.hiringDecisionId?.toLowerCase();
+  const decision = named ? decisions.find((d) => d.decisionId === named) : undefined;
+  if (!decision || decision.areaId !== areaId || !decision.valid || decision.matter !== HIRING_DECISION_MATTER)
+    return null;
+  return { decisionId: decision.decisionId, heldOn: decision.heldOn };
 }
 
 const yuan = (fen: Fen) => `¥${formatYuan(fen)}`;
@@ -461,6 +492,7 @@ export function casePackageContent(input: PackageInput): {
   // Who signed for the owners, as the filing states it (Civil Code art. 939: the contract binds the owner sued though
   // they did not sign it); not the first owners'-side party listed, which may be a developer beside the committee.
   const { ownersSide } = filing.terms;
+  const hiringDecision = hiringDecisionOf(filing, claim.areaId, input.hiringDecisions ?? []);
   const address = `${claim.areaName} ${claim.unit ?? ''}-${claim.room ?? ''}`.trim();
   const owner = claim.ownerReference ?? claim.householdId;
   const content: CasePackageContent = {
@@ -482,6 +514,7 @@ export function casePackageContent(input: PackageInput): {
       signedOn: filing.terms.signedOn,
       filingRecordNumber: filing.recordNumber ?? '',
       ...(ownersSide ? { ownersSide: { kind: ownersSide.kind, name: ownersSide.name } } : {}),
+      ...(hiringDecision ? { hiringDecision } : {}),
     },
     property: { address, floorAreaCentiM2: floorArea, owner },
     feeStandard: {
