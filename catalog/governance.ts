@@ -129,6 +129,11 @@ export type CommitteeFormedData = EventData<typeof COMMITTEE_FORMED>;
 export type CommitteeDissolvedData = EventData<typeof COMMITTEE_DISSOLVED>;
 export type CommitteeSucceededData = EventData<typeof COMMITTEE_SUCCEEDED>;
 export type JointDecisionRecordedData = EventData<typeof JOINT_DECISION_RECORDED>;
+/** What a subgraph keeps of a recorded joint decision (platform/read-models/joint-decisions.ts): the verdict, not the tally. */
+export type RecordedJointDecision = Pick<
+  JointDecisionRecordedData,
+  'decisionId' | 'areaId' | 'matter' | 'heldOn' | 'valid' | 'reasons'
+>;
 export type AssemblyRecordedData = EventData<typeof ASSEMBLY_RECORDED>;
 export type CommitteeRecordedData = EventData<typeof COMMITTEE_RECORDED>;
 

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { JOINT_DECISION_RECORDED, JointDecisionRecordedData } from '../../catalog';
+import { JOINT_DECISION_RECORDED, JointDecisionRecordedData, RecordedJointDecision } from '../../catalog';
 import type { IsoDate } from '../../kernel/calendar';
 import { isUuid } from '../../kernel/uuid';
 import { sqlArray, sqlRows, sqlRun } from '../db/sql';
@@ -14,20 +14,10 @@ import { ConsumerDefinition, on } from '../events/consumer';
  */
 export type JointDecisionKeeper = 'arrears' | 'contracts' | 'litigation';
 
-/** A joint decision as the areas feed published it. */
-export interface RecordedJointDecision {
-  decisionId: string;
-  areaId: string;
-  matter: string;
-  heldOn: IsoDate;
-  valid: boolean;
-  reasons: string[];
-}
-
 type DecisionRow = {
   decision_id: string;
   area_id: string;
-  matter: string;
+  matter: RecordedJointDecision['matter'];
   held_on: IsoDate;
   valid: boolean;
   reasons: string[];

@@ -1,3 +1,4 @@
+import type { RecordedJointDecision } from '../../../catalog';
 import { InvalidInputError } from '../../../kernel/errors';
 import { IsoDate, compareDates, isIsoDate } from '../../../kernel/calendar';
 import { CollectionRate, CollectionTotals, collectionRate } from './collection-rate';
@@ -119,17 +120,8 @@ export function advanceOutstandingFen(levy: Levy, recoveredFen: Fen): Fen {
   return levy.advanceFen - recoveredFen;
 }
 
-/**
- * A joint decision as the areas feed published it (areas.governance.v1), kept by arrears to check levies against.
- */
-export interface RecordedJointDecision {
-  decisionId: string;
-  areaId: string;
-  matter: string;
-  heldOn: IsoDate;
-  valid: boolean;
-  reasons: string[];
-}
+/** A joint decision as the areas feed published it (areas.governance.v1), kept by arrears to check levies against. */
+export type { RecordedJointDecision };
 
 export type LevyDecisionProblem =
   'DECISION_NOT_RECORDED' | 'DECISION_INVALID' | 'NOT_A_FUND_RAISING_DECISION' | 'DECISION_AFTER_LEVY';
