@@ -837,6 +837,64 @@ describe("areas: governance bodies and owners' joint decisions", () => {
     }
   });
 
+  it("records an owners' committee with the owners' joint decision that elected it, checked (Civil Code art. 278 item 3)", async () => {
+    const street = DEMO_STREETS[0];
+    const { registerArea } = (
+      await t.gql(guangwai, 'mutation($i: RegisterAreaInput!) { registerArea(input: $i) { id } }', {
+        i: { name: '选举测试区', districtCode: street.districtCode, streetCode: street.streetCode },
+      })
+    ).body.data;
+    const areaId = registerArea.id as string;
+    // The area's register holds no household: the meetings' tallies are taken as reported.
+    const decide = async (matter: string, heldOn: string, consenting: number) => {
+      const res = await t.gql(guangwai, RECORD, {
+        i: {
+          areaId,
+          matter,
+          heldOn,
+          tally: {
+            totalOwners: 100,
+            totalArea: '10000.00',
+            participatingOwners: 80,
+            participatingArea: '8000.00',
+            consentingOwners: consenting,
+            consentingArea: `${consenting * 100}.00`,
+          },
+        },
+      });
+      return res.body.data.recordJointDecision as { id: string; valid: boolean };
+    };
+    const elected = await decide('ELECT_COMMITTEE', '2026-03-01', 60);
+    const failed = await decide('ELECT_COMMITTEE', '2026-02-01', 30);
+    const covenant = await decide('MANAGEMENT_COVENANT', '2026-03-01', 60);
+    const reElected = await decide('ELECT_COMMITTEE', '2026-05-01', 60);
+    expect([elected.valid, failed.valid, covenant.valid, reElected.valid]).toEqual([true, false, true, true]);
+    const members = Array.from({ length: 5 }, (_, i) => ({ name: `委员 ${i + 1}`, seat: 'OWNER' }));
+    const OWNERS = `mutation($i: RecordOwnersCommitteeInput!) { recordOwnersCommittee(input: $i) { id electionDecisionId } }`;
+    const refused = async (electionDecisionId: string, recordedOn = '2026-06-01') =>
+      (await t.gql(guangwai, OWNERS, { i: { areaId, recordedOn, members, electionDecisionId } })).body.errors[0]
+        .extensions;
+    expect(await refused(failed.id)).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: { problems: ['ELECTION_DECISION_INVALID'] },
+    });
+    expect((await refused(covenant.id)).details.problems).toEqual(['NOT_AN_ELECTION_DECISION']);
+    expect((await refused(elected.id)).details.problems).toEqual(['LATER_ELECTION_DECISION']);
+    expect((await refused(reElected.id, '2026-04-01')).details.problems).toEqual(['ELECTION_DECISION_AFTER_RECORDING']);
+    expect((await refused(areas['学院南路32号院'].id)).details.problems).toEqual(['ELECTION_DECISION_NOT_RECORDED']);
+    // Another area's election is not this committee's.
+    const elsewhere = await t.gql(beitaipingzhuang, RECORD, {
+      i: { areaId: areas['学院南路32号院'].id, matter: 'ELECT_COMMITTEE', heldOn: '2026-05-02', tally: seed003 },
+    });
+    expect((await refused(elsewhere.body.data.recordJointDecision.id)).details.problems).toEqual([
+      'ELECTION_DECISION_NOT_RECORDED',
+    ]);
+    const recorded = await t.gql(guangwai, OWNERS, {
+      i: { areaId, recordedOn: '2026-06-01', members, electionDecisionId: reElected.id.toUpperCase() },
+    });
+    expect(recorded.body.data.recordOwnersCommittee.electionDecisionId).toBe(reElected.id);
+  });
+
   it("lets no owners' committee and property-management committee stand together when both are set up at once", async () => {
     // Both read that nothing stands before either writes: the area's row is held by another session, so each
     // waits on its foreign key (or, with the area's governance lock, the second waits on that).

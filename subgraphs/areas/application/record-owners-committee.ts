@@ -5,7 +5,14 @@ import { Identity } from '../../../kernel/identity';
 import { DomainError, InvalidInputError } from '../../../kernel/errors';
 import { recordEvent } from '../../../platform/events/outbox';
 import { MemberInput, checkMemberList, succeeds } from '../domain/governance-body';
-import { checkCommitteeTerm, validateCommitteeOfAssembly } from '../domain/owners-assembly';
+import {
+  ELECTION_DECISION_MATTER,
+  checkCommitteeTerm,
+  checkElectionDecision,
+  validateCommitteeOfAssembly,
+} from '../domain/owners-assembly';
+import { decisionsOfAreas, findJointDecision } from '../persistence/joint-decision.repository';
+import { isUuid } from '../../../kernel/uuid';
 import { assessDissolution, requireDates, requireNotAfter } from '../domain/property-management-committee';
 import { todayInChina } from '../../../kernel/clock';
 import { compareDates } from '../../../kernel/calendar';
@@ -30,6 +37,8 @@ export interface OwnersCommitteeRecording {
   members: MemberInput[];
   /** When the standing property-management committee was dissolved; the recording day when not given. */
   propertyManagementCommitteeDissolvedOn?: string | null;
+  /** The owners' joint decision that elected the committee (Civil Code art. 278 para. 1 item 3), where named. */
+  electionDecisionId?: string | null;
 }
 
 /**
@@ -68,6 +77,12 @@ export async function recordOwnersCommittee(
         `The area already has an owners' committee, recorded on ${standing.recordedOn ?? standing.formedOn}: its successor is recorded after it`,
         { bodyId: standing.id },
       );
+    const electionDecisionId = input.electionDecisionId?.toLowerCase() || null;
+    if (electionDecisionId) {
+      const named = isUuid(electionDecisionId) ? await findJointDecision(tx, electionDecisionId) : null;
+      const ofArea = (await decisionsOfAreas(tx, [area.id])).filter((d) => d.matter === ELECTION_DECISION_MATTER);
+      checkElectionDecision(named, area.id, input.recordedOn, ofArea);
+    }
     const assembly = await findStandingBody(tx, area.id, 'OWNERS_ASSEMBLY');
     if (assembly) validateCommitteeOfAssembly(assembly.formedOn, input.recordedOn);
     const pmc = await findStandingBody(tx, area.id, 'PROPERTY_MANAGEMENT_COMMITTEE');
@@ -104,6 +119,7 @@ export async function recordOwnersCommittee(
         formedOn: input.recordedOn,
         recordedOn: input.recordedOn,
         assemblyId: assembly?.id,
+        electionDecisionId,
         termEndsOn,
         createdBy: identity.organisationId,
       });

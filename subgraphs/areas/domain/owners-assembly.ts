@@ -68,3 +68,60 @@ export function checkCommitteeTerm(recordedOn: IsoDate, termEndsOn: IsoDate | un
 export function isAssemblyMissing(committee: { kind: string; assemblyId?: string | null }): boolean | undefined {
   return committee.kind === 'OWNERS_COMMITTEE' ? !committee.assemblyId : undefined;
 }
+
+/** The matter of a decision electing the owners' committee or replacing its members: Civil Code art. 278 para. 1 item 3. */
+export const ELECTION_DECISION_MATTER = 'ELECT_COMMITTEE';
+
+export type ElectionDecisionProblem =
+  | 'ELECTION_DECISION_NOT_RECORDED'
+  | 'ELECTION_DECISION_INVALID'
+  | 'NOT_AN_ELECTION_DECISION'
+  | 'ELECTION_DECISION_AFTER_RECORDING'
+  | 'LATER_ELECTION_DECISION';
+
+/** A joint decision as the areas subgraph recorded it, with its verdict. */
+export interface ElectionDecision {
+  id: string;
+  areaId: string;
+  matter: string;
+  heldOn: IsoDate;
+  valid: boolean;
+}
+
+/**
+ * The owners' joint decision an owners' committee's recording names as electing it (Civil Code art. 278 para. 1
+ * item 3, 选举业主委员会或者更换业主委员会成员): the area's (`ELECTION_DECISION_NOT_RECORDED` otherwise), valid, on
+ * electing the committee, held by the recording day, and the area's latest valid one on it by then (the owners
+ * elected again: that one is named). BAD_USER_INPUT with every problem. Naming one stays optional, as a committee of
+ * an assembly not on record is recorded and flagged (above): the hub started long after many committees were elected.
+ */
+export function checkElectionDecision(
+  named: ElectionDecision | null,
+  areaId: string,
+  recordedOn: IsoDate,
+  areaDecisions: readonly ElectionDecision[],
+): void {
+  const decision = named && named.areaId === areaId ? named : null;
+  const problems: ElectionDecisionProblem[] = [];
+  if (!decision) problems.push('ELECTION_DECISION_NOT_RECORDED');
+  else {
+    if (decision.matter !== ELECTION_DECISION_MATTER) problems.push('NOT_AN_ELECTION_DECISION');
+    if (!decision.valid) problems.push('ELECTION_DECISION_INVALID');
+    if (compareDates(decision.heldOn, recordedOn) > 0) problems.push('ELECTION_DECISION_AFTER_RECORDING');
+    const later = areaDecisions.some(
+      (d) =>
+        d.valid &&
+        d.id !== decision.id &&
+        d.matter === ELECTION_DECISION_MATTER &&
+        compareDates(d.heldOn, decision.heldOn) > 0 &&
+        compareDates(d.heldOn, recordedOn) <= 0,
+    );
+    if (problems.length === 0 && later) problems.push('LATER_ELECTION_DECISION');
+  }
+  if (problems.length > 0)
+    throw new InvalidInputError("The joint decision named is not the owners' election of this committee", {
+      problems,
+      fields: { electionDecisionId: problems.join(', ') },
+      source: 'Civil Code art. 278 para. 1 item 3',
+    });
+}

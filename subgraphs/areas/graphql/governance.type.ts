@@ -89,6 +89,13 @@ export class GovernanceBodyType {
   })
   assemblyId?: string | null;
 
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "The owners' joint decision that elected an owners' committee (Civil Code art. 278 para. 1 item 3), where its recording named one.",
+  })
+  electionDecisionId?: string | null;
+
   @Field(() => String, {
     nullable: true,
     description:
@@ -263,6 +270,15 @@ export class RecordOwnersCommitteeInput {
       'more than 30 days after recordedOn is flagged dissolvedLate.',
   })
   propertyManagementCommitteeDissolvedOn?: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "The owners' joint decision that elected the committee (选举业主委员会, Civil Code art. 278 para. 1 item 3; JointDecision.id): " +
+      'checked to be the area’s, valid, on electing the committee, held by recordedOn and the latest such by then ' +
+      '(BAD_USER_INPUT naming each problem). Optional: committees elected before the hub are recorded without one.',
+  })
+  electionDecisionId?: string | null;
 }
 
 @InputType()

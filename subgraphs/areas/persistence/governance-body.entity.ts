@@ -21,6 +21,8 @@ export const GovernanceBodySchema = defineEntity({
     rulesReference: p.text().nullable(),
     /** The owners' assembly an owners' committee executes for; absent while the assembly is not on record. */
     assemblyId: p.uuid().nullable(),
+    /** The owners' joint decision that elected an owners' committee, where its recording names one. */
+    electionDecisionId: p.uuid().nullable(),
     /** A property-management committee dissolved on an owners' committee's recording: 30 days on, and whether it overran. */
     dissolutionDeadline: p.date().nullable(),
     dissolvedLate: p.boolean().nullable(),

@@ -50,6 +50,7 @@ const committee: GovernanceBody = {
   recordedOn: null,
   rulesReference: null,
   assemblyId: null,
+  electionDecisionId: null,
   dissolutionDeadline: null,
   dissolvedLate: null,
   chairMemberId: null,
