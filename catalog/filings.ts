@@ -95,7 +95,7 @@ export const FilingTerms = Closed({
     Type.String({
       format: 'uuid',
       description:
-        "A regular contract's owners' joint decision hiring the provider (Civil Code art. 278 item 4), as areas.governance.v1 published it: checked to be the area's, valid, on hiring, and held by the signing day.",
+        "A regular contract's owners' joint decision on hiring (or dismissing) the provider (Civil Code art. 278 item 4), as areas.governance.v1 published it: checked when filed to be the area's, valid, on that matter, and held by the signing day. The record does not say which provider the owners chose.",
     }),
   ),
   signedOn: IsoDate,

@@ -1270,7 +1270,13 @@ describe('litigation: referrals through the green channel, the court’s reports
     const [second] = (
       await db.query(`select package from litigation.case_package where referral_id = $1 and version = 2`, [bare.id])
     ).rows;
-    expect(second.package).toMatchObject({ version: 2, lateFeeUntilPaid: true, otherClaimLines });
+    // ... and the owners' hiring decision the filing names (correct-case-package.ts reads the decisions again).
+    expect(second.package).toMatchObject({
+      version: 2,
+      lateFeeUntilPaid: true,
+      otherClaimLines,
+      contract: { hiringDecision: { decisionId: hiringDecisionId, heldOn: hiredOn } },
+    });
     // A cost that does not say which it is: refused by the schema, nothing referred.
     const untyped = await t.gql(companyA, REFER, {
       r: {

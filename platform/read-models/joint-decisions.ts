@@ -75,22 +75,6 @@ export async function findJointDecisionCopy(
   return (await findJointDecisionCopies(em, schema, [decisionId]))[0] ?? null;
 }
 
-/** The area's decisions on a matter, in the order they were held. */
-export async function jointDecisionCopiesOfArea(
-  em: EntityManager,
-  schema: JointDecisionKeeper,
-  areaId: string,
-  matter: string,
-): Promise<RecordedJointDecision[]> {
-  if (!isUuid(areaId)) return [];
-  const rows = await sqlRows<DecisionRow>(
-    em,
-    `select ${COLUMNS} from "${schema}".joint_decision_view where area_id = ?::uuid and matter = ? order by held_on`,
-    [areaId, matter],
-  );
-  return rows.map(decisionOf);
-}
-
 /** The decisions of those ids that are kept (ids that cannot be one left out). */
 export async function findJointDecisionCopies(
   em: EntityManager,

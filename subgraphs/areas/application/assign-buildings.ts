@@ -6,7 +6,8 @@ import { AreasErrorCode } from '../domain/errors';
 import { mayReadStreet } from '../domain/access';
 import { Building } from '../persistence/compound.entity';
 import { areaHasBuildings, findBuildings } from '../persistence/building.repository';
-import { JoiningStated, joinedAreaOn, joiningStated } from '../domain/area';
+import { JoiningStated, joinedAreaOn, joiningStated, meetingsMovedByRestatement } from '../domain/area';
+import { decisionsOfAreas } from '../persistence/joint-decision.repository';
 import { todayInChina } from '../../../kernel/clock';
 import { findCompounds } from '../persistence/compound.repository';
 import { manageableArea } from './area.lookup';
@@ -64,6 +65,18 @@ export async function assignBuildingsToArea(
     // Its first buildings delimit the area today; those assigned on a later day join it then (domain/area.ts).
     if (area.delimitedOn == null && !(await areaHasBuildings(tx, areaId))) area.delimitedOn = today;
     const joined = joinedAreaOn(area.delimitedOn ?? null, today, stated);
+    if (joiningStated(stated)) {
+      const moved = meetingsMovedByRestatement(
+        buildings.map((b) => ({ current: b.areaId === areaId ? (b.joinedAreaOn ?? null) : undefined })),
+        joined,
+        (await decisionsOfAreas(tx, [areaId])).map((d) => d.heldOn),
+      );
+      if (moved.length > 0)
+        throw new InvalidInputError('Decisions recorded for meetings the stated day would count differently stand', {
+          problems: ['DECISIONS_RECORDED_MEANWHILE'],
+          meetings: moved.sort().slice(0, 20),
+        });
+    }
     // What is stated applies to the buildings already of the area too (the rest of an area entered over several days,
     // an enlargement made before the day was kept); with nothing stated theirs stays as it is.
     for (const building of buildings)

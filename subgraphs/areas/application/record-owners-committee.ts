@@ -5,13 +5,8 @@ import { Identity } from '../../../kernel/identity';
 import { DomainError, InvalidInputError } from '../../../kernel/errors';
 import { recordEvent } from '../../../platform/events/outbox';
 import { MemberInput, checkMemberList, succeeds } from '../domain/governance-body';
-import {
-  ELECTION_DECISION_MATTER,
-  checkCommitteeTerm,
-  checkElectionDecision,
-  validateCommitteeOfAssembly,
-} from '../domain/owners-assembly';
-import { decisionsOfAreas, findJointDecision } from '../persistence/joint-decision.repository';
+import { checkCommitteeTerm, checkElectionDecision, validateCommitteeOfAssembly } from '../domain/owners-assembly';
+import { findJointDecision } from '../persistence/joint-decision.repository';
 import { isUuid } from '../../../kernel/uuid';
 import { assessDissolution, requireDates, requireNotAfter } from '../domain/property-management-committee';
 import { todayInChina } from '../../../kernel/clock';
@@ -80,8 +75,7 @@ export async function recordOwnersCommittee(
     const electionDecisionId = input.electionDecisionId?.toLowerCase() || null;
     if (electionDecisionId) {
       const named = isUuid(electionDecisionId) ? await findJointDecision(tx, electionDecisionId) : null;
-      const ofArea = (await decisionsOfAreas(tx, [area.id])).filter((d) => d.matter === ELECTION_DECISION_MATTER);
-      checkElectionDecision(named, area.id, input.recordedOn, ofArea);
+      checkElectionDecision(named, area.id, input.recordedOn);
     }
     const assembly = await findStandingBody(tx, area.id, 'OWNERS_ASSEMBLY');
     if (assembly) validateCommitteeOfAssembly(assembly.formedOn, input.recordedOn);

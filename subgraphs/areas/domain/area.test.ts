@@ -1,6 +1,12 @@
 import { Identity } from '../../../kernel/identity';
 import { DomainError } from '../../../kernel/errors';
-import { assertMayRegisterArea, joinedAreaOn, mayReadArea, validateAreaRegistration } from './area';
+import {
+  assertMayRegisterArea,
+  joinedAreaOn,
+  mayReadArea,
+  meetingsMovedByRestatement,
+  validateAreaRegistration,
+} from './area';
 import { rejection } from '../../../test/support/rejection';
 
 const identity = (role: Identity['role'], jurisdictions: string[]): Identity => ({
@@ -80,5 +86,20 @@ describe('the day a building joins an area', () => {
     expect(rejection(() => joinedAreaOn('2026-11-30', today, { joinedOn: '2026-02-30' }))).toMatchObject({
       details: { fields: { joinedOn: 'not a date' } },
     });
+  });
+});
+
+describe('a restatement of the day buildings joined, against decisions already recorded', () => {
+  const meetings = ['2026-10-01', '2026-11-15'];
+
+  it('names the meetings it would count differently, and none where the building stays in or out', () => {
+    // Joined 2026-11-01, restated as of the area as delimited: on 1 October it was out, now in.
+    expect(meetingsMovedByRestatement([{ current: '2026-11-01' }], null, meetings)).toEqual(['2026-10-01']);
+    // Restated to 2026-12-01: out on 15 November, where it was in.
+    expect(meetingsMovedByRestatement([{ current: '2026-11-01' }], '2026-12-01', meetings)).toEqual(['2026-11-15']);
+    expect(meetingsMovedByRestatement([{ current: '2026-11-01' }], '2026-10-02', meetings)).toEqual([]);
+    // A building new to the area, stated to have joined in 2023: in for both, where it was out.
+    expect(meetingsMovedByRestatement([{ current: undefined }], '2023-05-01', meetings)).toEqual(meetings);
+    expect(meetingsMovedByRestatement([{ current: undefined }], '2026-12-07', meetings)).toEqual([]);
   });
 });

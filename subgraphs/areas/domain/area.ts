@@ -76,3 +76,20 @@ export function joinedAreaOn(delimitedOn: IsoDate | null, today: IsoDate, stated
 
 /** Whether the street office stated the day (or that the buildings are of the area as delimited). */
 export const joiningStated = (stated: JoiningStated): boolean => stated.asDelimited === true || stated.joinedOn != null;
+
+/**
+ * The meetings whose count a restatement would change: a building's day stated now (or its joining, for one not yet
+ * of the area) moves it in or out of the area on the day of a decision already recorded, whose verdict and tally
+ * stand as published. Refused rather than leave a recorded decision counted against an area it no longer matches
+ * (a review: a building switched in by a restatement, a decision recorded, and switched back, left no trace).
+ * `current` is the building's day where it is of the area already (`undefined`: not of it).
+ */
+export function meetingsMovedByRestatement(
+  buildings: readonly { current: IsoDate | null | undefined }[],
+  joined: IsoDate | null,
+  meetingDays: readonly IsoDate[],
+): IsoDate[] {
+  const member = (day: IsoDate | null | undefined, on: IsoDate) =>
+    day !== undefined && (day === null || compareDates(day, on) <= 0);
+  return [...new Set(meetingDays)].filter((on) => buildings.some((b) => member(b.current, on) !== member(joined, on)));
+}

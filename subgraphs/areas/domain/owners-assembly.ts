@@ -76,8 +76,7 @@ export type ElectionDecisionProblem =
   | 'ELECTION_DECISION_NOT_RECORDED'
   | 'ELECTION_DECISION_INVALID'
   | 'NOT_AN_ELECTION_DECISION'
-  | 'ELECTION_DECISION_AFTER_RECORDING'
-  | 'LATER_ELECTION_DECISION';
+  | 'ELECTION_DECISION_AFTER_RECORDING';
 
 /** A joint decision as the areas subgraph recorded it, with its verdict. */
 export interface ElectionDecision {
@@ -91,16 +90,12 @@ export interface ElectionDecision {
 /**
  * The owners' joint decision an owners' committee's recording names as electing it (Civil Code art. 278 para. 1
  * item 3, 选举业主委员会或者更换业主委员会成员): the area's (`ELECTION_DECISION_NOT_RECORDED` otherwise), valid, on
- * electing the committee, held by the recording day, and the area's latest valid one on it by then (the owners
- * elected again: that one is named). BAD_USER_INPUT with every problem. Naming one stays optional, as a committee of
- * an assembly not on record is recorded and flagged (above): the hub started long after many committees were elected.
+ * electing the committee or replacing members, and held by the recording day. BAD_USER_INPUT with every problem.
+ * Naming one stays optional, as a committee of an assembly not on record is recorded and flagged (above): the hub
+ * started long after many committees were elected. Whether a later decision replaced members is not asked: the
+ * matter does not tell an election from a replacement, and the members are the recording's own.
  */
-export function checkElectionDecision(
-  named: ElectionDecision | null,
-  areaId: string,
-  recordedOn: IsoDate,
-  areaDecisions: readonly ElectionDecision[],
-): void {
+export function checkElectionDecision(named: ElectionDecision | null, areaId: string, recordedOn: IsoDate): void {
   const decision = named && named.areaId === areaId ? named : null;
   const problems: ElectionDecisionProblem[] = [];
   if (!decision) problems.push('ELECTION_DECISION_NOT_RECORDED');
@@ -108,15 +103,6 @@ export function checkElectionDecision(
     if (decision.matter !== ELECTION_DECISION_MATTER) problems.push('NOT_AN_ELECTION_DECISION');
     if (!decision.valid) problems.push('ELECTION_DECISION_INVALID');
     if (compareDates(decision.heldOn, recordedOn) > 0) problems.push('ELECTION_DECISION_AFTER_RECORDING');
-    const later = areaDecisions.some(
-      (d) =>
-        d.valid &&
-        d.id !== decision.id &&
-        d.matter === ELECTION_DECISION_MATTER &&
-        compareDates(d.heldOn, decision.heldOn) > 0 &&
-        compareDates(d.heldOn, recordedOn) <= 0,
-    );
-    if (problems.length === 0 && later) problems.push('LATER_ELECTION_DECISION');
   }
   if (problems.length > 0)
     throw new InvalidInputError("The joint decision named is not the owners' election of this committee", {

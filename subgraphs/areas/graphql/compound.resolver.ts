@@ -133,7 +133,8 @@ export class CompoundResolver {
       'Groups buildings into a property-management area (a compound, or adjacent buildings). The buildings assigned on ' +
       'the day the area gets its first buildings are the area as delimited; a building assigned on a later day joins ' +
       'it that day, unless `joinedOn` or `asDelimited` says otherwise: a joint decision of a meeting before the day it ' +
-      'joined does not count its owners. What is stated applies to the named buildings already of the area too.',
+      'joined does not count its owners. What is stated applies to the named buildings already of the area too, and is ' +
+      'refused where it would move a building in or out on the day of a decision already recorded.',
   })
   assignBuildingsToArea(
     @Arg('areaId', () => ID) areaId: string,

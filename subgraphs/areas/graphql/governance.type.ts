@@ -275,7 +275,7 @@ export class RecordOwnersCommitteeInput {
     nullable: true,
     description:
       "The owners' joint decision that elected the committee (选举业主委员会, Civil Code art. 278 para. 1 item 3; JointDecision.id): " +
-      'checked to be the area’s, valid, on electing the committee, held by recordedOn and the latest such by then ' +
+      'checked to be the area’s, valid, on electing the committee or replacing members, and held by recordedOn ' +
       '(BAD_USER_INPUT naming each problem). Optional: committees elected before the hub are recorded without one.',
   })
   electionDecisionId?: string | null;

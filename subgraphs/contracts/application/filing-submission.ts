@@ -26,8 +26,7 @@ import { FilingDocumentFile, checkFilingTotal } from '../domain/filing-document-
 import { checkMaterials } from '../domain/materials';
 import { attachDocuments, documentsOfContracts } from '../persistence/filing-document.repository';
 import { knownArea } from './contract.lookup';
-import { findJointDecisionCopy, jointDecisionCopiesOfArea } from '../../../platform/read-models/joint-decisions';
-import { HIRING_DECISION_MATTER } from '../../../catalog';
+import { findJointDecisionCopy } from '../../../platform/read-models/joint-decisions';
 
 /** What the submission use cases (submit, resubmit, amend) share: idempotency, the terms check, the new version. */
 
@@ -81,18 +80,14 @@ export async function checkTermsForFiling(
   const area = await knownArea(em, contract.areaId);
   const settings = await citySettingsOf(em, area);
   const others = await otherContractsOfArea(em, area.areaId, contract.id);
-  // The hiring decision named, where it is of this area (another area's is as if not recorded), and the area's others.
+  // The hiring decision named, where it is of this area: another area's is as if not recorded.
   const named = terms.hiringDecisionId ? await findJointDecisionCopy(em, 'contracts', terms.hiringDecisionId) : null;
-  const decisionsOnProvider = named
-    ? await jointDecisionCopiesOfArea(em, 'contracts', area.areaId, HIRING_DECISION_MATTER)
-    : [];
   const feeFlags = validateContractTerms(
     terms,
     {
       totalFloorAreaCentiM2: area.totalFloorAreaCentiM2,
       buildingClasses: area.buildingClasses,
       hiringDecision: named?.areaId === area.areaId ? named : null,
-      decisionsOnProvider,
     },
     others.map(asExistingContract),
     settings,

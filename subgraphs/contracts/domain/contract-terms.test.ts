@@ -213,14 +213,10 @@ describe('contract terms checked for filing', () => {
       heldOn: '2021-10-31',
       valid: true,
     };
-    const assess = (
-      decision: HiringDecision | null,
-      overrides: Partial<ContractTermsEntry> = {},
-      decisionsOnProvider: HiringDecision[] = decision ? [decision] : [],
-    ) =>
+    const assess = (decision: HiringDecision | null, overrides: Partial<ContractTermsEntry> = {}) =>
       assessContractTerms(
         normaliseTerms(seed003Terms({ hiringDecisionId: decisionId, ...overrides })),
-        { ...area, hiringDecision: decision, decisionsOnProvider },
+        { ...area, hiringDecision: decision },
         [],
         BEIJING,
       ).problems;
@@ -248,22 +244,6 @@ describe('contract terms checked for filing', () => {
       ).toEqual(['NOT_A_HIRING_DECISION', 'HIRING_DECISION_AFTER_SIGNING']);
       // The signing day itself is not after it.
       expect(assess({ ...seed003Decision, heldOn: '2021-12-10' })).toEqual([]);
-    });
-
-    it('refuses a decision the owners took again after it, by the signing day: the later one is named', () => {
-      const again = (heldOn: string, valid = true): HiringDecision => ({
-        ...seed003Decision,
-        decisionId: `5b0d7f4e-1c2a-4e3b-9f8d-${heldOn.replace(/-/g, '').padStart(12, '0')}`,
-        heldOn,
-        valid,
-      });
-      const later = (d: HiringDecision) => assess(seed003Decision, {}, [seed003Decision, d]).map((p) => p.code);
-      expect(later(again('2021-11-20'))).toEqual(['LATER_HIRING_DECISION']);
-      expect(later(again('2021-12-10'))).toEqual(['LATER_HIRING_DECISION']);
-      // One that failed, one after the signing, or one of the same day (another agenda item) is no later choice.
-      expect(later(again('2021-11-20', false))).toEqual([]);
-      expect(later(again('2021-12-11'))).toEqual([]);
-      expect(later(again('2021-10-31'))).toEqual([]);
     });
 
     it("refuses one named on a preliminary contract, whose provider is the developer's choice", () => {

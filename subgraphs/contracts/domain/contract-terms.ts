@@ -110,8 +110,6 @@ export interface AreaFacts {
   buildingClasses: readonly BuildingClass[];
   /** The joint decision the terms name as hiring the provider, where it is of this area (governance feed). */
   hiringDecision?: HiringDecision | null;
-  /** The area's decisions on hiring or dismissing the provider (governance feed), where the terms name one. */
-  decisionsOnProvider?: readonly HiringDecision[];
 }
 
 export type TermsProblemCode =
@@ -269,7 +267,7 @@ export function assessContractTerms(
   }
   if (kindOk && datesOk) {
     // Codes only: the decision's figures and reasons are the area's, which a company may not read (areaJointDecisions).
-    for (const code of hiringDecisionProblems(terms, area.hiringDecision ?? null, area.decisionsOnProvider))
+    for (const code of hiringDecisionProblems(terms, area.hiringDecision ?? null))
       add(code, HIRING_DECISION_MESSAGES[code], 'hiringDecisionId', { source: HIRING_DECISION_SOURCE });
     const candidate = { kind: terms.kind, startsOn: terms.startsOn, endsOn: terms.endsOn };
     for (const code of contractTermProblems(candidate, existing, settings)) {
@@ -342,8 +340,6 @@ const HIRING_DECISION_MESSAGES: Record<HiringDecisionProblem, string> = {
   HIRING_DECISION_INVALID: "the owners' joint decision did not pass",
   NOT_A_HIRING_DECISION: "the owners' joint decision is not on hiring or dismissing the provider",
   HIRING_DECISION_AFTER_SIGNING: "the owners' joint decision was taken after the contract was signed",
-  LATER_HIRING_DECISION:
-    'the owners decided on the provider again after this decision and by the signing day: name the later decision',
 };
 
 const FEE_MESSAGES: Record<FeeScheduleProblem['code'], string> = {

@@ -94,24 +94,21 @@ export type HiringDecisionProblem =
   | 'HIRING_DECISION_NOT_RECORDED'
   | 'HIRING_DECISION_INVALID'
   | 'NOT_A_HIRING_DECISION'
-  | 'HIRING_DECISION_AFTER_SIGNING'
-  | 'LATER_HIRING_DECISION';
+  | 'HIRING_DECISION_AFTER_SIGNING';
 
 /**
  * The owners' joint decision a regular contract names as hiring its provider (statutes.ts HIRING_DECISION_SOURCE):
  * every problem, empty when it holds or none is named. `decision` is the named one where it is of the contract's
- * area (null: unknown, or another area's); `onProvider` the area's other decisions on hiring or dismissing the
- * provider: a valid one held after it and by the signing day means the owners decided again (a dismissal, another
- * provider, a renewal), so the contract names that one (LATER_HIRING_DECISION). A preliminary contract's provider is
- * the developer's choice (art. 24 above), so it names none. Naming one stays optional: a regular contract filed
- * without it is taken as the bureaus take it today (the materials checklist lists the decision as recommended).
- * What the check cannot say: which provider the owners chose (the hub's record of a decision does not name it) and
- * whether hiring or dismissing (one matter of art. 278), which the reviewer reads in the minutes.
+ * area (null: unknown, or another area's). A preliminary contract's provider is the developer's choice (art. 24
+ * above), so it names none. Naming one stays optional: a regular contract filed without it is taken as the bureaus
+ * take it today (the materials checklist lists the decision as recommended). What the check cannot say, the reviewer
+ * reads in the minutes: which provider the owners chose (the hub's record of a decision does not name one), whether
+ * they hired or dismissed (one matter of art. 278), and whether a later decision changed it (a review found that
+ * refusing a decision followed by another on the matter made the company name a dismissal as its hiring).
  */
 export function hiringDecisionProblems(
   contract: { kind: ContractKind; signedOn: IsoDate; hiringDecisionId?: string | null },
   decision: HiringDecision | null,
-  onProvider: readonly HiringDecision[] = [],
 ): HiringDecisionProblem[] {
   if (contract.hiringDecisionId == null) return [];
   if (contract.kind === 'PRELIMINARY') return ['HIRING_DECISION_FOR_PRELIMINARY_CONTRACT'];
@@ -120,18 +117,5 @@ export function hiringDecisionProblems(
   if (decision.matter !== HIRING_DECISION_MATTER) problems.push('NOT_A_HIRING_DECISION');
   if (!decision.valid) problems.push('HIRING_DECISION_INVALID');
   if (compareDates(decision.heldOn, contract.signedOn) > 0) problems.push('HIRING_DECISION_AFTER_SIGNING');
-  // Asked only of a decision that would otherwise do: of another one, what is wrong with it is what matters.
-  if (
-    problems.length === 0 &&
-    onProvider.some(
-      (d) =>
-        d.valid &&
-        d.decisionId !== decision.decisionId &&
-        d.matter === HIRING_DECISION_MATTER &&
-        compareDates(d.heldOn, decision.heldOn) > 0 &&
-        compareDates(d.heldOn, contract.signedOn) <= 0,
-    )
-  )
-    problems.push('LATER_HIRING_DECISION');
   return problems;
 }

@@ -315,11 +315,12 @@ describe('the complaint (物业服务合同纠纷 民事起诉状) from a case p
       contract: expect.objectContaining({ hiringDecision: { decisionId, heldOn: '2021-10-31' } }),
       row: '业主/建设单位：学院南路32号院物业管理委员会（物业管理委员会）；物业服务人：北京学苑物业服务有限公司（业主于2021年10月31日共同决定选聘）',
     });
-    // Not said of a decision that failed, of another matter or area, or not known here.
+    // Not said of a decision that failed, of another matter or area, held after the signing, or not known here.
     for (const decisions of [
       [{ ...hired, valid: false }],
       [{ ...hired, matter: 'MANAGEMENT_COVENANT' }],
       [{ ...hired, areaId: 'area-2' }],
+      [{ ...hired, heldOn: '2021-12-11' }],
       [],
     ]) {
       const { contract, row } = element2(decisions);

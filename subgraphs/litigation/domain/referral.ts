@@ -334,7 +334,8 @@ export interface HiringDecisionRecord {
 /**
  * When the owners chose the provider, for the complaint (Civil Code art. 939: the contract binds the owner sued, who
  * did not sign it, as one with the provider the owners' assembly chose lawfully): the decision the filing names, where
- * it is the claim's area's, valid and on hiring or dismissing the provider, as contracts checked it when filed.
+ * it is the claim's area's, valid, on hiring or dismissing the provider and held by the signing day, as contracts
+ * checked it when filed. A decision not yet known here (its consumer catching up) leaves the statement out.
  */
 function hiringDecisionOf(
   filing: FilingRecord,
@@ -343,7 +344,13 @@ function hiringDecisionOf(
 ): { decisionId: string; heldOn: IsoDate } | null {
   const named = filing.terms.hiringDecisionId?.toLowerCase();
   const decision = named ? decisions.find((d) => d.decisionId === named) : undefined;
-  if (!decision || decision.areaId !== areaId || !decision.valid || decision.matter !== HIRING_DECISION_MATTER)
+  if (
+    !decision ||
+    decision.areaId !== areaId ||
+    !decision.valid ||
+    decision.matter !== HIRING_DECISION_MATTER ||
+    compareDates(decision.heldOn, filing.terms.signedOn) > 0
+  )
     return null;
   return { decisionId: decision.decisionId, heldOn: decision.heldOn };
 }
