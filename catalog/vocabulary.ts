@@ -23,6 +23,8 @@ export const JOINT_DECISION_MATTERS = [
 export type JointDecisionMatterCode = (typeof JOINT_DECISION_MATTERS)[number];
 /** The matter of a decision hiring (or dismissing) the provider: Civil Code art. 278 para. 1 item 4. */
 export const HIRING_DECISION_MATTER = 'HIRE_OR_DISMISS_PROVIDER' satisfies JointDecisionMatterCode;
+/** The matter of a decision electing the owners' committee or replacing members: art. 278 para. 1 item 3. */
+export const ELECTION_DECISION_MATTER = 'ELECT_COMMITTEE' satisfies JointDecisionMatterCode;
 
 /**
  * Where a joint decision's figures come from: household ballots counted against the register; a meeting's tally

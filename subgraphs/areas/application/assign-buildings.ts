@@ -65,7 +65,8 @@ export async function assignBuildingsToArea(
     // Its first buildings delimit the area today; those assigned on a later day join it then (domain/area.ts).
     if (area.delimitedOn == null && !(await areaHasBuildings(tx, areaId))) area.delimitedOn = today;
     const joined = joinedAreaOn(area.delimitedOn ?? null, today, stated);
-    if (joiningStated(stated)) {
+    const restating = joiningStated(stated);
+    if (restating) {
       const moved = meetingsMovedByRestatement(
         buildings.map((b) => ({ current: b.areaId === areaId ? (b.joinedAreaOn ?? null) : undefined })),
         joined,
@@ -80,8 +81,7 @@ export async function assignBuildingsToArea(
     // What is stated applies to the buildings already of the area too (the rest of an area entered over several days,
     // an enlargement made before the day was kept); with nothing stated theirs stays as it is.
     for (const building of buildings)
-      if (building.areaId !== areaId || joiningStated(stated))
-        Object.assign(building, { areaId, joinedAreaOn: joined });
+      if (building.areaId !== areaId || restating) Object.assign(building, { areaId, joinedAreaOn: joined });
     // The buildings' rosters, and the area's new totals (AREA_CHANGED) with them.
     await recordBuildingRosters(
       tx,

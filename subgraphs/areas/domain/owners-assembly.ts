@@ -1,3 +1,4 @@
+import { ELECTION_DECISION_MATTER } from '../../../catalog';
 import { InvalidInputError } from '../../../kernel/errors';
 import { IsoDate, compareDates } from '../../../kernel/calendar';
 import { requireDates } from './property-management-committee';
@@ -69,16 +70,13 @@ export function isAssemblyMissing(committee: { kind: string; assemblyId?: string
   return committee.kind === 'OWNERS_COMMITTEE' ? !committee.assemblyId : undefined;
 }
 
-/** The matter of a decision electing the owners' committee or replacing its members: Civil Code art. 278 para. 1 item 3. */
-export const ELECTION_DECISION_MATTER = 'ELECT_COMMITTEE';
-
 export type ElectionDecisionProblem =
   | 'ELECTION_DECISION_NOT_RECORDED'
   | 'ELECTION_DECISION_INVALID'
   | 'NOT_AN_ELECTION_DECISION'
   | 'ELECTION_DECISION_AFTER_RECORDING';
 
-/** A joint decision as the areas subgraph recorded it, with its verdict. */
+/** A joint decision as the areas subgraph recorded it (persistence/joint-decision.entity.ts), with its verdict. */
 export interface ElectionDecision {
   id: string;
   areaId: string;

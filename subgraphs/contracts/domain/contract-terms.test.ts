@@ -208,7 +208,6 @@ describe('contract terms checked for filing', () => {
     // 74.13% of them consenting: valid), and the four-party agreement was signed on 2021-12-10.
     const decisionId = '5b0d7f4e-1c2a-4e3b-9f8d-7a6b5c4d3e2f';
     const seed003Decision: HiringDecision = {
-      decisionId,
       matter: 'HIRE_OR_DISMISS_PROVIDER',
       heldOn: '2021-10-31',
       valid: true,

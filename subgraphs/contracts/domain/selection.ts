@@ -1,6 +1,7 @@
 import { IsoDate, compareDates } from '../../../kernel/calendar';
 import { InvalidInputError } from '../../../kernel/errors';
 import { CONTRACT_KINDS, ContractKind } from './contract';
+import type { RecordedJointDecision } from '../../../catalog';
 import { CitySettings, HIRING_DECISION_MATTER } from './statutes';
 
 /**
@@ -82,12 +83,7 @@ export function validateSelection(selection: ProviderSelection, settings: CitySe
 }
 
 /** A joint decision of the contract's area as the areas feed published it, with the areas subgraph's verdict. */
-export interface HiringDecision {
-  decisionId: string;
-  matter: string;
-  heldOn: IsoDate;
-  valid: boolean;
-}
+export type HiringDecision = Pick<RecordedJointDecision, 'matter' | 'heldOn' | 'valid'>;
 
 export type HiringDecisionProblem =
   | 'HIRING_DECISION_FOR_PRELIMINARY_CONTRACT'

@@ -12,7 +12,7 @@ import {
 } from './complaint';
 import { DefendantIdentity, residentIdFacts } from './defendant';
 import { EvidenceFile } from './evidence-file';
-import { ClaimSnapshot, FilingRecord, casePackageContent, validateEvidence } from './referral';
+import { ClaimSnapshot, FilingRecord, HiringDecisionRecord, casePackageContent, validateEvidence } from './referral';
 
 const FILING: FilingRecord = {
   filingId: 'f1',
@@ -286,7 +286,7 @@ describe('the complaint (物业服务合同纠纷 民事起诉状) from a case p
   it('says when the owners chose the plaintiff, where the filing names a decision the hub recorded valid', () => {
     // Seed 003: the owners of 学院南路32号院 chose the company at a vote of October 2021 (the demo's 2021-10-31).
     const decisionId = '5b0d7f4e-1c2a-4e3b-9f8d-7a6b5c4d3e2f';
-    const hired = {
+    const hired: HiringDecisionRecord = {
       decisionId,
       areaId: 'area-1',
       matter: 'HIRE_OR_DISMISS_PROVIDER',
@@ -294,7 +294,7 @@ describe('the complaint (物业服务合同纠纷 民事起诉状) from a case p
       valid: true,
     };
     const named: FilingRecord = { ...FILING, terms: { ...FILING.terms, hiringDecisionId: decisionId } };
-    const element2 = (decisions: (typeof hired)[]) => {
+    const element2 = (decisions: HiringDecisionRecord[]) => {
       const content = casePackageContent({
         referralId: pkg.referralId,
         claim: CLAIM,
@@ -318,11 +318,11 @@ describe('the complaint (物业服务合同纠纷 民事起诉状) from a case p
     // Not said of a decision that failed, of another matter or area, held after the signing, or not known here.
     for (const decisions of [
       [{ ...hired, valid: false }],
-      [{ ...hired, matter: 'MANAGEMENT_COVENANT' }],
+      [{ ...hired, matter: 'MANAGEMENT_COVENANT' as const }],
       [{ ...hired, areaId: 'area-2' }],
       [{ ...hired, heldOn: '2021-12-11' }],
       [],
-    ]) {
+    ] satisfies HiringDecisionRecord[][]) {
       const { contract, row } = element2(decisions);
       expect(contract).not.toHaveProperty('hiringDecision');
       expect(row).not.toContain('共同决定');

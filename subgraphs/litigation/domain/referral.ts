@@ -22,7 +22,7 @@ import {
 import { COST_KINDS, ComplaintClaims, CostLine, buildComplaintClaims, monthChargedFen } from './claim';
 import { Eligibility, FiledContract, OwedCharge, ReferralFacts, filedAndInForce } from './eligibility';
 import { DemandPeriod } from './statutes';
-import { HIRING_DECISION_MATTER } from '../../../catalog';
+import { HIRING_DECISION_MATTER, type RecordedJointDecision } from '../../../catalog';
 import { EVIDENCE_LIMITS } from './evidence-file';
 import { litigationError } from './errors';
 import type { SmallClaimsQuestion } from './procedure';
@@ -323,13 +323,7 @@ export interface PackageInput {
 }
 
 /** An owners' joint decision as litigation keeps it (platform/read-models/joint-decisions.ts). */
-export interface HiringDecisionRecord {
-  decisionId: string;
-  areaId: string;
-  matter: string;
-  heldOn: IsoDate;
-  valid: boolean;
-}
+export type HiringDecisionRecord = Pick<RecordedJointDecision, 'decisionId' | 'areaId' | 'matter' | 'heldOn' | 'valid'>;
 
 /**
  * When the owners chose the provider, for the complaint (Civil Code art. 939: the contract binds the owner sued, who
@@ -342,7 +336,8 @@ function hiringDecisionOf(
   areaId: string,
   decisions: readonly HiringDecisionRecord[],
 ): { decisionId: string; heldOn: IsoDate } | null {
-  const named = filing.terms.hiringDecisionId?.toLowerCase();
+  // Both in lower case: the filing's terms as normalised when filed, the kept copy from its uuid column.
+  const named = filing.terms.hiringDecisionId;
   const decision = named ? decisions.find((d) => d.decisionId === named) : undefined;
   if (
     !decision ||
