@@ -7,6 +7,7 @@ import { HubEvent } from '../platform/events/cloudevent';
 import { expectValidEvent } from './support/event-schema';
 import { asKafkaMessage } from './support/events';
 import { DEMO_COMPLAINT_ORDERS, DEMO_XUEYUAN_ORDERS, loadDemoComplaints } from '../hub/demo/demo-complaints';
+import { DEMO_LINJIANG } from '../hub/demo/demo-data';
 import { TestHub, identity, pinTestToday, startTestHub, testTokens } from './support/hub-fixture';
 import { probeTopics, rawProducer } from './support/kafka-probe';
 import { partyTopics } from './support/party-topics';
@@ -746,20 +747,129 @@ describe('complaints: hotline orders matched, dispatched by governance model, me
           { d: asOf },
         )
       ).complaintTaxonomy.find((c: { code: string }) => c.code === a).items;
-    // Another city's bureau keeps none of it: before, it could record a version of Xicheng's item (or a new item in
-    // its category) and change who every order of it went to. The hub's administrators may.
+    // Another bureau keeps none of it: before, it could record a version of Xicheng's item (or a new item in its
+    // category) and change who every order of it went to. Another city's may not name Xicheng's division; Beijing's
+    // own bureau may name it but does not keep Xicheng's codes there. The hub's administrators may.
     const linjiangBureau = identity('CITY_BUREAU', 'linjiang-bureau', ['220681']);
+    const beijingBureau = identity('CITY_BUREAU', 'beijing-housing-bureau', ['11']);
+    const inXicheng = { division: '110102' };
     for (const refused of [
-      () => fails(linjiangBureau, ITEM, { i: item(a, '2026-01-01', 'STREET_SERVICE_CENTRE') }),
-      () => fails(linjiangBureau, ITEM, { i: { ...item(a, '2026-01-01', 'PROPERTY_COMPANY'), code: '02' } }),
-      () => fails(linjiangBureau, CATEGORY, { c: { code: a, name: '改', validFrom: '2026-01-01', source: SOURCE } }),
+      () => fails(linjiangBureau, ITEM, { i: { ...item(a, '2026-01-01', 'STREET_SERVICE_CENTRE'), ...inXicheng } }),
+      () =>
+        fails(linjiangBureau, CATEGORY, {
+          c: { code: a, name: '改', validFrom: '2026-01-01', source: SOURCE, ...inXicheng },
+        }),
+      () => fails(beijingBureau, ITEM, { i: { ...item(a, '2026-01-01', 'STREET_SERVICE_CENTRE'), ...inXicheng } }),
+      () =>
+        fails(beijingBureau, ITEM, { i: { ...item(a, '2026-01-01', 'PROPERTY_COMPANY'), code: '02', ...inXicheng } }),
+      () =>
+        fails(beijingBureau, CATEGORY, {
+          c: { code: a, name: '改', validFrom: '2026-01-01', source: SOURCE, ...inXicheng },
+        }),
     ])
       expect((await refused()).extensions.code).toBe('FORBIDDEN');
-    await ok(admin, ITEM, { i: { ...item(b, '2026-01-01', 'PROPERTY_COMPANY'), name: '管理员更正' } });
+    // In its own division 临江市 has no category of that code: its items cannot join Xicheng's.
+    expect(
+      (await fails(linjiangBureau, ITEM, { i: item(a, '2026-01-01', 'STREET_SERVICE_CENTRE') })).extensions,
+    ).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: { fields: { categoryCode: expect.any(String) } },
+    });
+    await ok(admin, ITEM, { i: { ...item(b, '2026-01-01', 'PROPERTY_COMPANY'), name: '管理员更正', ...inXicheng } });
     expect(await itemsOf('2024-12-31')).toEqual([{ code: '01', responsible: { CONTRACT_BASED: 'PROPERTY_COMPANY' } }]);
     expect(await itemsOf('2025-01-01')).toEqual([
       { code: '01', responsible: { CONTRACT_BASED: 'STREET_SERVICE_CENTRE' } },
     ]);
+  });
+
+  it("keeps each division's taxonomy: a second city records its own codes, and its orders follow its own mapping", async () => {
+    // Before, the taxonomy was one for every city: 临江市's bureau was refused code T1 (kept by Xicheng's bureau), and
+    // an order from 临江市 naming T1.2 was admitted and dispatched by Xicheng's mapping (T1.2 under government
+    // backstop: a property company, which an old compound without a provider does not have).
+    const linjiangBureau = identity('CITY_BUREAU', 'linjiang-bureau', ['220681']);
+    const { office: jianguoOffice, streetCode: jianguo } = DEMO_LINJIANG.street;
+    const LINJIANG_SENDER = 'linjiang-12345-hotline';
+    const CATEGORY = `mutation($c: ComplaintCategoryInput!) { defineComplaintCategory(category: $c) { division code } }`;
+    const ITEM = `mutation($i: ComplaintItemInput!) { defineComplaintItem(item: $i) { division code responsible { GOVERNMENT_BACKSTOP } } }`;
+    expect(
+      (
+        await ok(linjiangBureau, CATEGORY, {
+          c: { code: 'T1', name: '临江测试大类', validFrom: '2019-01-01', source: SOURCE },
+        })
+      ).defineComplaintCategory,
+    ).toEqual({ division: '220681', code: 'T1' });
+    const t12 = {
+      code: 'T1.2',
+      categoryCode: 'T1',
+      name: '临江测试小项',
+      validFrom: '2019-01-01',
+      source: SOURCE,
+      responsible: {
+        CONTRACT_BASED: 'PROPERTY_COMPANY',
+        MULTI_PARTY_CO_GOVERNANCE: 'PROPERTY_RIGHTS_UNITS',
+        GOVERNMENT_BACKSTOP: 'STREET_SERVICE_CENTRE',
+      },
+    };
+    expect((await ok(linjiangBureau, ITEM, { i: t12 })).defineComplaintItem).toEqual({
+      division: '220681',
+      code: 'T1.2',
+      responsible: { GOVERNMENT_BACKSTOP: 'STREET_SERVICE_CENTRE' },
+    });
+    // Each street reads the taxonomy its orders follow; unasked, every division's, each named.
+    const TAXONOMY = `query($d: Key) { complaintTaxonomy(division: $d) { division code items { code responsible { GOVERNMENT_BACKSTOP } } } }`;
+    const taxonomyOf = async (d: string | null) =>
+      (await ok(companyA, TAXONOMY, { d })).complaintTaxonomy.filter((c: { code: string }) => c.code === 'T1');
+    expect(await taxonomyOf(jianguo)).toEqual([
+      {
+        division: '220681',
+        code: 'T1',
+        items: [{ code: 'T1.2', responsible: { GOVERNMENT_BACKSTOP: 'STREET_SERVICE_CENTRE' } }],
+      },
+    ]);
+    expect((await taxonomyOf('110102020'))[0].items.map((i: { code: string }) => i.code)).toEqual([
+      'T1.1',
+      'T1.2',
+      'T1.3',
+    ]);
+    expect((await taxonomyOf(null)).map((c: { division: string }) => c.division)).toEqual(['110102', '220681']);
+    expect(await taxonomyOf('310101001')).toEqual([]);
+
+    await ok(
+      admin,
+      `mutation { registerHotlineSender(organisationId: "${LINJIANG_SENDER}", name: "临江12345", jurisdictions: ["220681"]) { organisationId } }`,
+    );
+    await partyTopics(t, HOTLINE_ORDER_RECEIVED.topic, [LINJIANG_SENDER]);
+    const oldCompound = await scenario(t).compound('解放路独栋楼片区');
+    await waitFor('complaints to hold the compound of 临江市', async () =>
+      (await t.sql(`select 1 from complaints.compound_view where compound_id = $1`, [oldCompound.compoundId])).length
+        ? true
+        : undefined,
+    );
+    const linjiangOrder = (n: string, itemCode: string) =>
+      order(n, {
+        senderOrganisationId: LINJIANG_SENDER,
+        streetCode: jianguo,
+        addressText: '临江市解放路独栋楼片区1号楼',
+        itemCode,
+      });
+    await send(linjiangOrder('LJ-1', 'T1.2'));
+    // T1.1 is Xicheng's item only: not in 临江市's taxonomy.
+    await send(linjiangOrder('LJ-2', 'T1.1'));
+    const received = await orderRow('LJ-1');
+    expect(received.status).toBe('MATCHED');
+    await probe.waitForCount(
+      '临江市 order naming an item of Xicheng only dead-lettered',
+      (m) => m.topic.endsWith('complaints.dead-letter.v1') && String(m.message.key) === `${runId}-LJ-2`,
+      1,
+    );
+    expect(
+      probe.received.filter((m) => String(m.message.key) === `${runId}-LJ-2`).map((m) => m.headers.dlq_reason_code),
+    ).toEqual(['UNKNOWN_COMPLAINT_ITEM']);
+    expect((await ok(jianguoOffice, DISPATCH, { o: received.id })).dispatchComplaintOrder).toEqual({
+      status: 'DISPATCHED',
+      responsiblePartyKind: 'STREET_SERVICE_CENTRE',
+      partyOrganisationId: jianguoOffice.organisationId,
+    });
   });
 
   it('registers one hotline system a street: another whose divisions contain or lie within its own is refused', async () => {

@@ -3,7 +3,7 @@ import { Identity } from '../../kernel/identity';
 import { addDays, addYears } from '../../kernel/calendar';
 import { TokenSettings } from '../../platform/auth/tokens';
 import { SubgraphName } from '../../platform/config';
-import { DEMO_CONTRACT, DEMO_STREETS, DemoCompound, DemoStreet } from '../../hub/demo/demo-data';
+import { DEMO_CONTRACT, DEMO_LINJIANG, DEMO_STREETS, DemoCompound, DemoStreet } from '../../hub/demo/demo-data';
 import {
   LoadedCompound,
   gatewayClient,
@@ -71,9 +71,9 @@ export function hongjuTerms(company: Identity, firstMonth: string, overrides: Re
   };
 }
 
-/** The demo compound of that name with the street it lies in. */
+/** The demo compound of that name with the street it lies in (临江市's too). */
 export function demoCompound(name: string): { street: DemoStreet; compound: DemoCompound } {
-  for (const street of DEMO_STREETS) {
+  for (const street of [...DEMO_STREETS, DEMO_LINJIANG.street]) {
     const compound = street.compounds.find((c) => c.name === name);
     if (compound) return { street, compound };
   }

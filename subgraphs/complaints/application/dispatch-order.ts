@@ -33,7 +33,13 @@ export async function dispatchOrder(
         from: order.status,
         to: 'DISPATCHED',
       });
-    const item = await itemInForceOn(tx, order.categoryCode, order.itemCode, todayInChina(order.receivedAt));
+    const item = await itemInForceOn(
+      tx,
+      order.streetCode,
+      order.categoryCode,
+      order.itemCode,
+      todayInChina(order.receivedAt),
+    );
     if (!item)
       throw complaintsError(
         'UNKNOWN_COMPLAINT_ITEM',

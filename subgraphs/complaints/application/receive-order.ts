@@ -8,7 +8,6 @@ import { complaintsError } from '../domain/errors';
 import { outboxInsertSelect } from '../../../platform/events/outbox';
 import { CsvLineProblem } from '../domain/order-csv';
 import { callerDigits, compoundMatcher, maskCaller, matchCompound, orderTimes, sentBack } from '../domain/order';
-import { versionInForce } from '../domain/taxonomy';
 import { InvalidInputError } from '../../../kernel/errors';
 import { todayInChina } from '../../../kernel/clock';
 import { COMPLAINTS_EVENT_SOURCE, orderChangedSql } from '../events/publish/order-events';
@@ -25,7 +24,7 @@ import {
 } from '../persistence/order.repository';
 import { compoundsOfStreet, compoundsOfStreets } from '../persistence/read-model.repository';
 import { findSender } from '../persistence/sender.repository';
-import { itemInForceOn, itemValidity } from '../persistence/taxonomy.repository';
+import { itemInForceOn, taxonomyValidity } from '../persistence/taxonomy.repository';
 import { recordStep, takeStep } from './order-step';
 
 let callerKeySecret: Buffer | undefined;
@@ -154,10 +153,10 @@ export async function admitOrder(
   const receivedAt = new Date(data.receivedAt);
   // The taxonomy's items are in force by China's calendar day (an order at 07:00 on 1 March is March's).
   const day = todayInChina(receivedAt);
-  if (!(await itemInForceOn(tx, data.categoryCode, data.itemCode, day))) {
+  if (!(await itemInForceOn(tx, data.streetCode, data.categoryCode, data.itemCode, day))) {
     throw complaintsError(
       'UNKNOWN_COMPLAINT_ITEM',
-      `The taxonomy holds no item ${data.categoryCode}/${data.itemCode} on ${day}`,
+      `The taxonomy of street ${data.streetCode} holds no item ${data.categoryCode}/${data.itemCode} on ${day}`,
       {
         categoryCode: data.categoryCode,
         itemCode: data.itemCode,
@@ -174,18 +173,18 @@ export async function admitOrder(
 }
 
 /**
- * The lines of a backfill whose item is not in the taxonomy on the day received (the taxonomy read once); their
- * orders cannot be admitted.
+ * The lines of a backfill whose item is not in their street's taxonomy on the day received (the taxonomy read once);
+ * their orders cannot be admitted.
  */
 export async function itemProblems(
   tx: EntityManager,
   lines: readonly { line: number; data: HotlineOrderData }[],
 ): Promise<CsvLineProblem[]> {
-  const validity = await itemValidity(tx);
+  const taxonomy = await taxonomyValidity(tx);
   const problems: CsvLineProblem[] = [];
   for (const { line, data } of lines) {
     const day = todayInChina(new Date(data.receivedAt));
-    if (!versionInForce(validity.get(`${data.categoryCode}/${data.itemCode}`) ?? [], day))
+    if (!taxonomy.itemInForce(data.streetCode, data.categoryCode, data.itemCode, day))
       problems.push({ line, fields: { item_code: 'not in the taxonomy on the day received' } });
   }
   return problems;

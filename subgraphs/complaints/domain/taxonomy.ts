@@ -1,10 +1,17 @@
 import { GOVERNANCE_MODELS, GovernanceModel, RESPONSIBLE_PARTY_KINDS, ResponsiblePartyKind } from '../../../catalog';
 import { compareDates, isIsoDate } from '../../../kernel/calendar';
 import { ForbiddenError, InvalidInputError } from '../../../kernel/errors';
-import { Identity } from '../../../kernel/identity';
+import { cityPrefix } from '../../../kernel/city-code';
+import { Identity, coversDivision } from '../../../kernel/identity';
 
 /** A category of the complaints taxonomy (大类), valid for a period; the city bureau keeps one version per year. */
 export interface CategoryDefinition {
+  /**
+   * The administrative division whose hotline orders the version serves, as a jurisdiction names it (a GB/T 2260
+   * code's significant digits: 11 Beijing, 110102 西城区, 220681 临江市). Each division keeps its own taxonomy, so two
+   * cities may use the same codes (see governingDivision). Optional on input: the bureau's only jurisdiction.
+   */
+  division?: string | null;
   code: string;
   name: string;
   validFrom: string;
@@ -21,11 +28,13 @@ export interface ItemDefinition extends CategoryDefinition {
 
 /** A version as recorded, with who recorded it. */
 export interface RecordedCategory extends CategoryDefinition {
+  division: string;
   validTo: string | null;
   recordedBy: string;
   recordedAt: Date;
 }
 export interface RecordedItem extends ItemDefinition {
+  division: string;
   validTo: string | null;
   recordedBy: string;
   recordedAt: Date;
@@ -38,9 +47,55 @@ export function assertMayMaintainTaxonomy(identity: Identity): void {
     throw new ForbiddenError('Only the city bureau maintains the complaints taxonomy');
 }
 
+const DIVISION = /^[0-9]{2,12}$/;
+
 /**
- * A category or item is kept by the organisation that recorded its first version: only it (or the hub's
- * administrators) records later versions, or new items of a category. Before, any city bureau, of any city,
+ * The division a bureau records a version for: the one named (a six-digit code taken by its significant digits,
+ * 110000 as 11), which its jurisdictions must cover, else its only jurisdiction. Before, the taxonomy was one for
+ * every city: the first bureau to record a code kept it everywhere, so a second city's bureau was refused its own
+ * codes and that city's orders were dispatched by the first city's mapping.
+ */
+export function taxonomyDivision(identity: Identity, named?: string | null): string {
+  const given = named?.trim() || (identity.role === 'ADMIN' ? undefined : soleJurisdiction(identity));
+  if (!given || !DIVISION.test(given))
+    throw new InvalidInputError('Name the division the taxonomy serves', {
+      fields: {
+        division: given
+          ? 'division must be 2 to 12 digits of a GB/T 2260 or street code'
+          : 'required: name one of your jurisdictions',
+      },
+    });
+  const division = given.length === 6 ? cityPrefix(given) : given;
+  if (!coversDivision(identity, division))
+    throw new ForbiddenError(`Division ${division} is not within your jurisdictions`);
+  return division;
+}
+
+const soleJurisdiction = (identity: Identity): string | undefined =>
+  identity.jurisdictions.length === 1 ? identity.jurisdictions[0] : undefined;
+
+/**
+ * The categories a street's orders of a day follow, of those in force that day: for each code, the version of the
+ * most specific division whose code prefixes the street's (a district's own category before its city's; the city's
+ * other categories still apply). Versions recorded before taxonomies were kept per division serve every division
+ * (''), after any division's own.
+ */
+export function governingCategories<T extends { division: string; code: string }>(
+  inForce: readonly T[],
+  streetCode: string,
+): T[] {
+  const governing = new Map<string, T>();
+  for (const c of inForce) {
+    const held = governing.get(c.code);
+    if (streetCode.startsWith(c.division) && (!held || c.division.length > held.division.length))
+      governing.set(c.code, c);
+  }
+  return [...governing.values()];
+}
+
+/**
+ * A category or item is kept, within its division, by the organisation that recorded its first version: only it (or
+ * the hub's administrators) records later versions, or new items of a category. Before, any city bureau, of any city,
  * could record a version of another's item and change who every order of it was dispatched to.
  */
 export function assertKeeps(identity: Identity, what: string, keeper: string | null): void {
@@ -65,14 +120,14 @@ const fail = (what: string, problems: Record<string, string>) => {
   if (Object.keys(problems).length > 0) throw new InvalidInputError(`The ${what} is invalid`, { fields: problems });
 };
 
-export function validateCategory(input: CategoryDefinition): CategoryDefinition {
+export function validateCategory(input: CategoryDefinition): CategoryDefinition & { validTo: string | null } {
   const problems: Record<string, string> = {};
   periodProblems(input, problems);
   fail('category', problems);
   return { ...input, name: input.name.trim(), source: input.source.trim(), validTo: input.validTo ?? null };
 }
 
-export function validateItem(input: ItemDefinition): ItemDefinition {
+export function validateItem(input: ItemDefinition): ItemDefinition & { validTo: string | null } {
   const problems: Record<string, string> = {};
   periodProblems(input, problems);
   if (!CODE.test(input.categoryCode ?? '')) problems.categoryCode = 'categoryCode must be a category code';

@@ -8,6 +8,7 @@ import {
 } from './complaint.type';
 
 export const itemView = (i: RecordedItem): ComplaintItemType => ({
+  division: i.division,
   code: i.code,
   categoryCode: i.categoryCode,
   name: i.name,
@@ -18,6 +19,7 @@ export const itemView = (i: RecordedItem): ComplaintItemType => ({
 });
 
 export const categoryView = (c: RecordedCategory, items: RecordedItem[]): ComplaintCategoryType => ({
+  division: c.division,
   code: c.code,
   name: c.name,
   validFrom: c.validFrom,

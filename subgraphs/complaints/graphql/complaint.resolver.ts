@@ -37,13 +37,19 @@ import { categoryView, itemView, orderView, transitionView } from './complaint.m
 export class ComplaintResolver {
   @Directive('@listSize(assumedSize: 12)')
   @Query(() => [ComplaintCategoryType], {
-    description: 'The complaints taxonomy in force on a day (today by default), as the city bureau maintains it.',
+    description:
+      "The complaints taxonomy in force on a day (today by default), as each division's bureau maintains it: every division's, or the one a division's or street's orders of that day follow.",
   })
   async complaintTaxonomy(
     @Arg('asOf', () => LocalDate, { nullable: true }) asOf: string | null,
+    @Arg('division', () => Key, {
+      nullable: true,
+      description: 'A division or street code: only the taxonomy its orders follow (the most specific in force).',
+    })
+    division: string | null,
     @Ctx() ctx: RequestContext,
   ): Promise<ComplaintCategoryType[]> {
-    return (await listTaxonomy(ctx.em, asOf)).map(({ category, items }) => categoryView(category, items));
+    return (await listTaxonomy(ctx.em, asOf, division)).map(({ category, items }) => categoryView(category, items));
   }
 
   @Mutation(() => ComplaintCategoryType, {

@@ -37,6 +37,11 @@ export class ResponsiblePartiesType {
 
 @ObjectType('ComplaintItem', { description: 'An item (小项) of the complaints taxonomy, one version of it.' })
 export class ComplaintItemType {
+  @Field({
+    description:
+      'The division whose hotline orders the taxonomy serves: a jurisdiction code (11 Beijing, 110102 西城区, 220681 临江市); empty for versions recorded before taxonomies were kept per division, which serve every division without one of its own.',
+  })
+  division!: string;
   @Field() code!: string;
   @Field() categoryCode!: string;
   @Field() name!: string;
@@ -50,6 +55,11 @@ export class ComplaintItemType {
   description: 'A category (大类) of the complaints taxonomy in force on the day asked, with its items.',
 })
 export class ComplaintCategoryType {
+  @Field({
+    description:
+      'The division whose hotline orders the taxonomy serves: a jurisdiction code (11 Beijing, 110102 西城区, 220681 临江市); empty for versions recorded before taxonomies were kept per division, which serve every division without one of its own.',
+  })
+  division!: string;
   @Field() code!: string;
   @Field() name!: string;
   @Field() validFrom!: string;
@@ -62,6 +72,12 @@ export class ComplaintCategoryType {
 
 @InputType('ComplaintCategoryInput')
 export class ComplaintCategoryInput {
+  @Field(() => Key, {
+    nullable: true,
+    description:
+      'The division the version serves (GB/T 2260 digits, within your jurisdictions; 110000 is taken as 11). By default your only jurisdiction; the admin names one.',
+  })
+  division?: string | null;
   @Field(() => Key) code!: string;
   @Field(() => Name) name!: string;
   @Field(() => LocalDate) validFrom!: string;

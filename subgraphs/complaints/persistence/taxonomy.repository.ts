@@ -1,11 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { GovernanceModel, ResponsiblePartyKind } from '../../../catalog';
 import { advisoryLock, sqlRows, sqlRun } from '../../../platform/db/sql';
-import { CategoryDefinition, ItemDefinition, RecordedCategory, RecordedItem } from '../domain/taxonomy';
+import { RecordedCategory, RecordedItem, governingCategories, versionInForce } from '../domain/taxonomy';
 
 export type { RecordedCategory, RecordedItem };
 
 type CategoryRow = {
+  division: string;
   code: string;
   name: string;
   valid_from: string;
@@ -17,6 +18,7 @@ type CategoryRow = {
 type ItemRow = CategoryRow & { category_code: string; responsible: Record<GovernanceModel, ResponsiblePartyKind> };
 
 const categoryOf = (r: CategoryRow): RecordedCategory => ({
+  division: r.division,
   code: r.code,
   name: r.name,
   validFrom: r.valid_from,
@@ -33,28 +35,35 @@ const itemOf = (r: ItemRow): RecordedItem => ({
 
 const DATES = `to_char(valid_from, 'YYYY-MM-DD') as valid_from, to_char(valid_to, 'YYYY-MM-DD') as valid_to`;
 
-/** Inserts a category version; false when a version of the code starting that day exists already. */
-export async function insertCategory(em: EntityManager, c: CategoryDefinition, recordedBy: string): Promise<boolean> {
+type NewVersion<T extends RecordedCategory> = Omit<T, 'recordedBy' | 'recordedAt'>;
+
+/** Inserts a category version; false when a version of the code starting that day exists already in its division. */
+export async function insertCategory(
+  em: EntityManager,
+  c: NewVersion<RecordedCategory>,
+  recordedBy: string,
+): Promise<boolean> {
   return (
     (await sqlRun(
       em,
-      `insert into complaints.taxonomy_category (code, valid_from, valid_to, name, source, recorded_by, recorded_at) values (?, ?, ?, ?, ?, ?, now())
-       on conflict do nothing`,
-      [c.code, c.validFrom, c.validTo ?? null, c.name, c.source, recordedBy],
+      `insert into complaints.taxonomy_category (division, code, valid_from, valid_to, name, source, recorded_by, recorded_at)
+       values (?, ?, ?, ?, ?, ?, ?, now()) on conflict do nothing`,
+      [c.division, c.code, c.validFrom, c.validTo, c.name, c.source, recordedBy],
     )) === 1
   );
 }
 
-export async function insertItem(em: EntityManager, i: ItemDefinition, recordedBy: string): Promise<boolean> {
+export async function insertItem(em: EntityManager, i: NewVersion<RecordedItem>, recordedBy: string): Promise<boolean> {
   return (
     (await sqlRun(
       em,
-      `insert into complaints.taxonomy_item (code, valid_from, valid_to, category_code, name, source, responsible, recorded_by, recorded_at)
-       values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, now()) on conflict do nothing`,
+      `insert into complaints.taxonomy_item (division, code, valid_from, valid_to, category_code, name, source, responsible, recorded_by, recorded_at)
+       values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, now()) on conflict do nothing`,
       [
+        i.division,
         i.code,
         i.validFrom,
-        i.validTo ?? null,
+        i.validTo,
         i.categoryCode,
         i.name,
         i.source,
@@ -66,76 +75,128 @@ export async function insertItem(em: EntityManager, i: ItemDefinition, recordedB
 }
 
 /*
- * In force on a day: of each code's versions that had begun by then, the latest (a later version replaces the one
- * before from its own first day, whatever that one's validTo), unless it had ended by then. Before, every version
- * whose period held the day was in force, so an open-ended version and its successor were both, and which one
- * dispatched an order depended on row order.
+ * In force on a day: of each code's versions in its division that had begun by then, the latest (a later version
+ * replaces the one before from its own first day, whatever that one's validTo), unless it had ended by then. Before,
+ * every version whose period held the day was in force, so an open-ended version and its successor were both, and
+ * which one dispatched an order depended on row order.
  */
 
-/** Categories in force on `day`, by code. */
-export async function categoriesInForce(em: EntityManager, day: string): Promise<RecordedCategory[]> {
+/** Categories in force on `day` (of one division or code, or of all), by division and code. */
+export async function categoriesInForce(
+  em: EntityManager,
+  day: string,
+  of: { division?: string; code?: string } = {},
+): Promise<RecordedCategory[]> {
   const rows = await sqlRows<CategoryRow>(
     em,
-    `select * from (select distinct on (code) code, name, ${DATES}, source, recorded_by, recorded_at
-                      from complaints.taxonomy_category where valid_from <= ?::date order by code, valid_from desc) latest
-      where valid_to is null or valid_to::date >= ?::date order by code`,
-    [day, day],
+    `select * from (select distinct on (division, code) division, code, name, ${DATES}, source, recorded_by, recorded_at
+                      from complaints.taxonomy_category
+                     where valid_from <= ?::date and (?::text is null or division = ?) and (?::text is null or code = ?)
+                     order by division, code, valid_from desc) latest
+      where valid_to is null or valid_to::date >= ?::date order by division, code`,
+    [day, of.division ?? null, of.division ?? null, of.code ?? null, of.code ?? null, day],
   );
   return rows.map(categoryOf);
 }
 
-/** Items in force on `day` of the given categories (all when omitted), by code. */
-export async function itemsInForce(em: EntityManager, day: string, categoryCode?: string): Promise<RecordedItem[]> {
+/** Items in force on `day` (of one division and category, or of all), by division, category and code. */
+export async function itemsInForce(
+  em: EntityManager,
+  day: string,
+  of: { division?: string; categoryCode?: string } = {},
+): Promise<RecordedItem[]> {
   const rows = await sqlRows<ItemRow>(
     em,
-    `select * from (select distinct on (category_code, code) code, name, ${DATES}, source, recorded_by, recorded_at, category_code, responsible
-                      from complaints.taxonomy_item where valid_from <= ?::date and (?::text is null or category_code = ?)
-                     order by category_code, code, valid_from desc) latest
-      where valid_to is null or valid_to::date >= ?::date order by category_code, code`,
-    [day, categoryCode ?? null, categoryCode ?? null, day],
+    `select * from (select distinct on (division, category_code, code) division, code, name, ${DATES}, source, recorded_by, recorded_at, category_code, responsible
+                      from complaints.taxonomy_item
+                     where valid_from <= ?::date and (?::text is null or division = ?) and (?::text is null or category_code = ?)
+                     order by division, category_code, code, valid_from desc) latest
+      where valid_to is null or valid_to::date >= ?::date order by division, category_code, code`,
+    [day, of.division ?? null, of.division ?? null, of.categoryCode ?? null, of.categoryCode ?? null, day],
   );
   return rows.map(itemOf);
 }
 
+/** The item in force on `day` in the category a street's orders of that day follow (domain governingCategories). */
 export async function itemInForceOn(
   em: EntityManager,
+  streetCode: string,
   categoryCode: string,
   itemCode: string,
   day: string,
 ): Promise<RecordedItem | undefined> {
-  return (await itemsInForce(em, day, categoryCode)).find((i) => i.code === itemCode);
+  const [category] = governingCategories(await categoriesInForce(em, day, { code: categoryCode }), streetCode);
+  if (!category) return undefined;
+  return (await itemsInForce(em, day, { division: category.division, categoryCode })).find((i) => i.code === itemCode);
 }
 
-/** Each item's versions' periods, keyed `category/item` (a backfill checks every order's day against them). */
-export async function itemValidity(
+type Period = { validFrom: string; validTo: string | null };
+
+/**
+ * Each division's category and item versions' periods, read once, and the item a street's order of a day may name
+ * (a backfill checks every line against them, as itemInForceOn would).
+ */
+export async function taxonomyValidity(
   em: EntityManager,
-): Promise<Map<string, { validFrom: string; validTo: string | null }[]>> {
-  const rows = await sqlRows<{ key: string; valid_from: string; valid_to: string | null }>(
+): Promise<{ itemInForce(streetCode: string, categoryCode: string, itemCode: string, day: string): boolean }> {
+  const rows = await sqlRows<{
+    kind: 'c' | 'i';
+    key: string;
+    division: string;
+    code: string;
+    valid_from: string;
+    valid_to: string | null;
+  }>(
     em,
-    `select category_code || '/' || code as key, ${DATES} from complaints.taxonomy_item`,
+    `select 'c' as kind, division || '/' || code as key, division, code, ${DATES} from complaints.taxonomy_category
+     union all
+     select 'i', division || '/' || category_code || '/' || code, division, code, ${DATES} from complaints.taxonomy_item`,
   );
-  const versions = new Map<string, { validFrom: string; validTo: string | null }[]>();
-  for (const r of rows)
-    versions.set(r.key, [...(versions.get(r.key) ?? []), { validFrom: r.valid_from, validTo: r.valid_to }]);
-  return versions;
+  const categories = new Map<string, { division: string; code: string; versions: Period[] }>();
+  const items = new Map<string, Period[]>();
+  for (const r of rows) {
+    const period = { validFrom: r.valid_from, validTo: r.valid_to };
+    if (r.kind === 'i') items.set(r.key, [...(items.get(r.key) ?? []), period]);
+    else {
+      const category = categories.get(r.key) ?? { division: r.division, code: r.code, versions: [] };
+      category.versions.push(period);
+      categories.set(r.key, category);
+    }
+  }
+  return {
+    itemInForce(streetCode, categoryCode, itemCode, day) {
+      const inForce = [...categories.values()].filter(
+        (c) => c.code === categoryCode && versionInForce(c.versions, day),
+      );
+      const [category] = governingCategories(inForce, streetCode);
+      return !!category && !!versionInForce(items.get(`${category.division}/${categoryCode}/${itemCode}`) ?? [], day);
+    },
+  };
 }
 
 /**
- * The organisation that recorded the first version of a category (or, with `categoryCode`, of an item of it): the
- * keeper of its later versions. Null for a code not recorded yet. Taken under a lock per code, held to the end of
- * the caller's transaction, so two first versions recorded at once cannot both be first.
+ * The organisation that recorded the first version of a category of the division (or, with `categoryCode`, of an
+ * item of it): the keeper of its later versions. Null for a code not recorded there yet. Taken under a lock per code,
+ * held to the end of the caller's transaction, so two first versions recorded at once cannot both be first.
  */
-export async function taxonomyKeeper(em: EntityManager, code: string, categoryCode?: string): Promise<string | null> {
+export async function taxonomyKeeper(
+  em: EntityManager,
+  division: string,
+  code: string,
+  categoryCode?: string,
+): Promise<string | null> {
   await advisoryLock(
     em,
-    categoryCode === undefined ? `taxonomy-category:${code}` : `taxonomy-item:${categoryCode}/${code}`,
+    categoryCode === undefined
+      ? `taxonomy-category:${division}/${code}`
+      : `taxonomy-item:${division}/${categoryCode}/${code}`,
   );
   const [row] = await sqlRows<{ recorded_by: string }>(
     em,
     categoryCode === undefined
-      ? `select recorded_by from complaints.taxonomy_category where code = ? order by valid_from, recorded_at limit 1`
-      : `select recorded_by from complaints.taxonomy_item where code = ? and category_code = ? order by valid_from, recorded_at limit 1`,
-    categoryCode === undefined ? [code] : [code, categoryCode],
+      ? `select recorded_by from complaints.taxonomy_category where division = ? and code = ? order by valid_from, recorded_at limit 1`
+      : `select recorded_by from complaints.taxonomy_item where division = ? and code = ? and category_code = ? order by valid_from, recorded_at limit 1`,
+    categoryCode === undefined ? [division, code] : [division, code, categoryCode],
   );
   return row?.recorded_by ?? null;
 }
