@@ -870,6 +870,19 @@ describe('complaints: hotline orders matched, dispatched by governance model, me
       responsiblePartyKind: 'STREET_SERVICE_CENTRE',
       partyOrganisationId: jianguoOffice.organisationId,
     });
+    // A backfill's lines are checked against their street's taxonomy in the same way.
+    const IMPORT = `mutation($csv: CsvText!) { importComplaintOrdersCsv(csv: $csv) { received duplicates unmatched } }`;
+    const header =
+      'order_number,received_at,caller_name,caller_phone,address,street_code,category_code,item_code,text,respond_by,resolve_by';
+    const line = (n: string, item: string) =>
+      `${runId}-${n},2019-05-06T09:00:00+08:00,李四,13900001111,解放路独栋楼片区2号楼,${jianguo},T1,${item},暖气不热,2019-05-06T11:00:00+08:00,2019-05-13T09:00:00+08:00`;
+    expect(
+      (await fails(jianguoOffice, IMPORT, { csv: [header, line('LJ-3', 'T1.2'), line('LJ-4', 'T1.1')].join('\n') }))
+        .extensions.details,
+    ).toEqual({ lines: [{ line: 3, fields: { item_code: 'not in the taxonomy on the day received' } }] });
+    expect(
+      (await ok(jianguoOffice, IMPORT, { csv: [header, line('LJ-3', 'T1.2')].join('\n') })).importComplaintOrdersCsv,
+    ).toEqual({ received: 1, duplicates: 0, unmatched: 0 });
   });
 
   it('registers one hotline system a street: another whose divisions contain or lie within its own is refused', async () => {
