@@ -7,6 +7,7 @@ import {
   applyCredits,
   payersCharges,
   raisesClaimBeforeCourt,
+  sharedInProportion,
 } from './allocation';
 import { Charge, openFen } from './charge';
 
@@ -98,6 +99,42 @@ describe('allocatePayment', () => {
     ],
   ])('orders undesignated payments: %s', (_name, charges, order) => {
     expect(allocatePayment(charges, 100 * MONTHLY).applied.map((a) => a.chargeId)).toEqual(order);
+  });
+
+  it('shares what is left among charges due the same day in proportion to what each has open (art. 560 para. 2)', () => {
+    // January billed late, due with March on 28 March; 2,000 of January paid already: 7,482 and 9,482 open.
+    const charges = [charge('2024-03'), { ...charge('2024-01', 2_000), dueOn: '2024-03-28' }, charge('2024-04')];
+    // 5,000 × 7,482 / 16,964 = 2,205.25 and × 9,482 / 16,964 = 2,794.74: the fen left by rounding to March.
+    // Before, January took all 5,000 as the older month.
+    expect(allocatePayment(charges, 5_000).applied).toEqual([
+      { chargeId: 'c-2024-01', fen: 2_205 },
+      { chargeId: 'c-2024-03', fen: 2_795 },
+    ]);
+    // What covers both pays both in full, the rest to April, which fell due later.
+    expect(allocatePayment(charges, 20_000).applied).toEqual([
+      { chargeId: 'c-2024-01', fen: 7_482 },
+      { chargeId: 'c-2024-03', fen: 9_482 },
+      { chargeId: 'c-2024-04', fen: 3_036 },
+    ]);
+    // Ranked first (due when paid, carrying a late fee), the shared day comes only among charges of the same rank.
+    const priority = { paidOn: '2024-03-28', carryingLateFee: new Set(['c-2024-03']) };
+    expect(allocatePayment(charges, 5_000, [], priority).applied).toEqual([{ chargeId: 'c-2024-03', fen: 5_000 }]);
+  });
+
+  it.each<[number, number[], number[]]>([
+    [10, [3, 3, 3], [3, 3, 3]],
+    [2, [3, 3, 3], [1, 1, 0]],
+    [7, [1, 0, 6], [1, 0, 6]],
+    [1, [9_007_199_254_740, 9_007_199_254_740], [1, 0]],
+    [9_007_199_254_739, [9_007_199_254_740, 1], [9_007_199_254_738, 1]],
+  ])('shares %d fen among debts open %j as %j, to the fen', (fen, open, shares) => {
+    expect(sharedInProportion(fen, open)).toEqual(shares);
+    expect(shares.reduce((sum, x) => sum + x, 0)).toBe(
+      Math.min(
+        fen,
+        open.reduce((sum, o) => sum + o, 0),
+      ),
+    );
   });
 
   describe('by art. 560 para. 2 (PaymentPriority)', () => {

@@ -37,8 +37,9 @@ const isPositiveFen = (value: unknown): value is number =>
  * (no fee is secured, so that never decides) and "债务人负担较重的": the charges that carry a late fee
  * (`carryingLateFee`, late-fee.ts carriesLateFee: a 违约金 under their contract's terms, not waived) before those that
  * do not, such as months billed under a contract without late-fee terms. "负担相同的，按照债务到期的先后顺序" is the
- * due date. The article's last step, equal due dates shared "按照债务比例", is not applied: months of one account fall
- * due on the same day only when one was billed late, and the older month is paid first there.
+ * due date; "到期时间相同的，按照债务比例履行": charges of equal rank falling due the same day (a month billed late, due
+ * with a later one) share what is left in proportion to what each has open (sharedInProportion). Before, the older
+ * month took it all first, against the article's last step.
  */
 export interface PaymentPriority {
   paidOn: IsoDate;
@@ -47,10 +48,10 @@ export interface PaymentPriority {
 
 /**
  * Applies `paymentFen` (whole fen, more than 0) to the open charges, by `priority` (PaymentPriority: those due by the
- * day paid, among them those carrying a late fee, first) then earliest due date first (then oldest month, then the
- * order given), or, when the payer designated charges, to those only and in the order designated: the rest becomes
- * a credit rather than going to charges the payer did not choose. A designated charge that is already settled simply
- * takes nothing.
+ * day paid, among them those carrying a late fee, first) then earliest due date first, charges of equal rank and due
+ * date sharing in proportion (listed oldest month first), or, when the payer designated charges, to those only and in
+ * the order designated: the rest becomes a credit rather than going to charges the payer did not choose. A designated
+ * charge that is already settled simply takes nothing.
  */
 export function allocatePayment(
   charges: readonly Charge[],
@@ -72,21 +73,30 @@ export function allocatePayment(
   if (problems.length > 0)
     throw new InvalidInputError('The payment designates charges that cannot take it', { problems });
 
-  const order: readonly Charge[] =
-    designatedChargeIds.length > 0
-      ? designatedChargeIds.map((id) => byId.get(id) as Charge)
-      : [...charges].sort(
-          (a, b) =>
-            rank(a, priority) - rank(b, priority) || compareDates(a.dueOn, b.dueOn) || compareMonths(a.month, b.month),
-        );
+  // Each group takes what is left in turn: a designated charge alone, else the charges of one rank and due date.
+  const groups: Charge[][] = [];
+  if (designatedChargeIds.length > 0) for (const id of designatedChargeIds) groups.push([byId.get(id) as Charge]);
+  else {
+    const sameTurn = (a: Charge, b: Charge) => rank(a, priority) - rank(b, priority) || compareDates(a.dueOn, b.dueOn);
+    const sorted = [...charges].sort((a, b) => sameTurn(a, b) || compareMonths(a.month, b.month));
+    for (const charge of sorted) {
+      const last = groups[groups.length - 1];
+      if (last && sameTurn(last[0], charge) === 0) last.push(charge);
+      else groups.push([charge]);
+    }
+  }
 
   let left = paymentFen;
   const applied: AppliedAmount[] = [];
-  for (const charge of order) {
-    const fen = Math.min(left, openFen(charge));
-    if (fen === 0) continue;
-    applied.push({ chargeId: charge.chargeId, fen });
-    left -= fen;
+  for (const group of groups) {
+    const shares = sharedInProportion(
+      left,
+      group.map((c) => openFen(c)),
+    );
+    group.forEach((charge, i) => {
+      if (shares[i] > 0) applied.push({ chargeId: charge.chargeId, fen: shares[i] });
+      left -= shares[i];
+    });
   }
   const received = new Map(applied.map((a) => [a.chargeId, a.fen]));
   return {
@@ -96,6 +106,27 @@ export function allocatePayment(
       received.has(c.chargeId) ? { ...c, paidFen: c.paidFen + (received.get(c.chargeId) ?? 0) } : c,
     ),
   };
+}
+
+/**
+ * `fen` shared among debts open `open` fen each: all of each where it covers them, else in proportion to what each
+ * has open (art. 560 para. 2, 按照债务比例), whole fen, a fen left by rounding down going to the largest remainders
+ * (the earlier listed first on a tie), so the shares add up to `fen` exactly.
+ */
+export function sharedInProportion(fen: Fen, open: readonly Fen[]): Fen[] {
+  const total = open.reduce((sum, o) => sum + o, 0);
+  if (fen >= total) return [...open];
+  const exact = open.map((o) => (BigInt(fen) * BigInt(o)) / BigInt(total));
+  const remainders = open.map((o, i) => ({ i, rest: (BigInt(fen) * BigInt(o)) % BigInt(total) }));
+  const shares = exact.map(Number);
+  let short = fen - shares.reduce((sum, s) => sum + s, 0);
+  remainders.sort((a, b) => (a.rest === b.rest ? a.i - b.i : a.rest > b.rest ? -1 : 1));
+  for (const { i } of remainders) {
+    if (short === 0) break;
+    shares[i] += 1;
+    short -= 1;
+  }
+  return shares;
 }
 
 /** Art. 560 para. 2's order before the due dates: 0 due and carrying a late fee, 1 due, 2 not yet due when paid. */
