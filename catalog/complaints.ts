@@ -80,6 +80,11 @@ export const COMPLAINT_ORDER_CHANGED = {
     compoundId: Nullable(Uuid),
     categoryCode: Code,
     itemCode: Code,
+    /**
+     * The division whose taxonomy the category is of (each division keeps its own, so one code may be two cities'
+     * categories); '' for the taxonomy of every division. Absent in events published before it was added.
+     */
+    taxonomyDivision: Type.Optional(Type.String({ pattern: '^([1-9][0-9]{1,11})?$' })),
     responsiblePartyKind: Nullable(OneOf(RESPONSIBLE_PARTY_KINDS)),
     partyOrganisationId: Nullable(Type.String()),
     /**

@@ -748,8 +748,9 @@ describe('complaints: hotline orders matched, dispatched by governance model, me
         )
       ).complaintTaxonomy.find((c: { code: string }) => c.code === a).items;
     // Another bureau keeps none of it: before, it could record a version of Xicheng's item (or a new item in its
-    // category) and change who every order of it went to. Another city's may not name Xicheng's division; Beijing's
-    // own bureau may name it but does not keep Xicheng's codes there. The hub's administrators may.
+    // category) and change who every order of it went to. Another city's may not name Xicheng's division, nor may
+    // Beijing's own bureau, whose jurisdiction it lies in (a bureau records for its own jurisdictions only). The hub's
+    // administrators may.
     const linjiangBureau = identity('CITY_BUREAU', 'linjiang-bureau', ['220681']);
     const beijingBureau = identity('CITY_BUREAU', 'beijing-housing-bureau', ['11']);
     const inXicheng = { division: '110102' };
@@ -865,11 +866,51 @@ describe('complaints: hotline orders matched, dispatched by governance model, me
     expect(
       probe.received.filter((m) => String(m.message.key) === `${runId}-LJ-2`).map((m) => m.headers.dlq_reason_code),
     ).toEqual(['UNKNOWN_COMPLAINT_ITEM']);
+    // The street's own T1 (the admin's, for 建国街道), back-dated: while it holds no item it replaces nothing; once it
+    // does, new orders follow it, and an order received before is still dispatched under the taxonomy it came in under.
+    // (helper-202's review: before, a back-dated category without items made every order of its code unknown, and
+    // dispatch re-read the taxonomy, so an order admitted under 临江市's T1.2 could no longer be dispatched.)
+    const atJianguo = { division: jianguo, validFrom: '2019-01-01', source: SOURCE };
+    await ok(admin, CATEGORY, { c: { ...atJianguo, code: 'T1', name: '建国街道测试大类' } });
+    await send(linjiangOrder('LJ-5', 'T1.2'));
+    await orderRow('LJ-5');
+    await ok(admin, ITEM, {
+      i: { ...t12, ...atJianguo, responsible: { ...t12.responsible, GOVERNMENT_BACKSTOP: 'BUREAU' } },
+    });
+    await send(linjiangOrder('LJ-6', 'T1.2'));
+    await orderRow('LJ-6');
+    const divisions = await ok(
+      admin,
+      `query($f: ComplaintOrderFilter) { complaintOrders(filter: $f, first: 100) { orders { orderNumber taxonomyDivision } } }`,
+      { f: { streetCode: jianguo } },
+    );
+    expect(
+      Object.fromEntries(
+        divisions.complaintOrders.orders.map((o: { orderNumber: string; taxonomyDivision: string }) => [
+          o.orderNumber.slice(runId.length + 1),
+          o.taxonomyDivision,
+        ]),
+      ),
+    ).toEqual({ 'LJ-1': '220681', 'LJ-5': '220681', 'LJ-6': jianguo });
     expect((await ok(jianguoOffice, DISPATCH, { o: received.id })).dispatchComplaintOrder).toEqual({
       status: 'DISPATCHED',
       responsiblePartyKind: 'STREET_SERVICE_CENTRE',
       partyOrganisationId: jianguoOffice.organisationId,
     });
+    // Counted by category, each division's T1 is its own group (before, one code was one group across cities).
+    const { complaintStatistics } = await ok(
+      admin,
+      `{ complaintStatistics(groupBy: CATEGORY) { key division orders } }`,
+    );
+    expect(
+      complaintStatistics
+        .filter((g: { key: string; division: string }) => g.key === 'T1' && g.division !== '110102')
+        .sort((a: { division: string }, b: { division: string }) => a.division.localeCompare(b.division)),
+    ).toEqual([
+      { key: 'T1', division: '220681', orders: 2 },
+      { key: 'T1', division: jianguo, orders: 1 },
+    ]);
+    expect(complaintStatistics.find((g: { division: string }) => g.division === '110102')).toMatchObject({ key: 'T1' });
     // A backfill's lines are checked against their street's taxonomy in the same way.
     const IMPORT = `mutation($csv: CsvText!) { importComplaintOrdersCsv(csv: $csv) { received duplicates unmatched } }`;
     const header =
@@ -883,6 +924,11 @@ describe('complaints: hotline orders matched, dispatched by governance model, me
     expect(
       (await ok(jianguoOffice, IMPORT, { csv: [header, line('LJ-3', 'T1.2')].join('\n') })).importComplaintOrdersCsv,
     ).toEqual({ received: 1, duplicates: 0, unmatched: 0 });
+    const [imported] = await t.sql<{ division: string }>(
+      `select taxonomy_division as division from complaints.complaint_order where order_number = $1`,
+      [`${runId}-LJ-3`],
+    );
+    expect(imported.division).toBe(jianguo);
   });
 
   it('registers one hotline system a street: another whose divisions contain or lie within its own is refused', async () => {

@@ -7,6 +7,8 @@ import { findCompounds } from '../persistence/read-model.repository';
 
 export interface GroupMeasures extends Measures {
   key: string | null;
+  /** CATEGORY: the division whose taxonomy the category is of ('' for the taxonomy of every division). */
+  division?: string | null;
 }
 
 /** The three rates, repeats and orders per 100 households per group, over the orders the caller may read. */
@@ -23,8 +25,14 @@ export async function complaintStatistics(
 ): Promise<GroupMeasures[]> {
   const counts = await orderCounts(em, groupBy, { reach: orderReach(identity), ...filter, asOf: new Date() });
   return [...counts.entries()]
-    .map(([key, c]) => ({ key, ...measures(c) }))
+    .map(([key, c]) => ({ ...(groupBy === 'CATEGORY' ? categoryGroupKey(key) : { key }), ...measures(c) }))
     .sort((a, b) => b.orders - a.orders || String(a.key).localeCompare(String(b.key)));
+}
+
+/** A CATEGORY group's key, `<division>/<code>`, as the category's code and its division. */
+function categoryGroupKey(key: string | null): { key: string | null; division: string | null } {
+  const slash = key?.indexOf('/') ?? -1;
+  return slash < 0 ? { key, division: null } : { key: key!.slice(slash + 1), division: key!.slice(0, slash) };
 }
 
 /**

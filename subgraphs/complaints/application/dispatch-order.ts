@@ -7,7 +7,7 @@ import { complaintsError } from '../domain/errors';
 import { assertStreetOfficeRole, dispatchedCompany, mayManageOrder } from '../domain/order';
 import { ComplaintOrder } from '../persistence/order.repository';
 import { companiesServingCompound, findCompound } from '../persistence/read-model.repository';
-import { itemInForceOn } from '../persistence/taxonomy.repository';
+import { itemOfDivision } from '../persistence/taxonomy.repository';
 import { readableOrderForUpdate, takeStep } from './order-step';
 
 /**
@@ -33,9 +33,10 @@ export async function dispatchOrder(
         from: order.status,
         to: 'DISPATCHED',
       });
-    const item = await itemInForceOn(
+    // Under the taxonomy it was received under, as the item stands now for the day received.
+    const item = await itemOfDivision(
       tx,
-      order.streetCode,
+      order.taxonomyDivision,
       order.categoryCode,
       order.itemCode,
       todayInChina(order.receivedAt),

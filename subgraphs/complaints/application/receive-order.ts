@@ -47,10 +47,14 @@ export interface ReceiveOptions {
   demo?: boolean;
 }
 
-/** The row of a received order, the caller masked at once; matched when the address named a compound of the street. */
+/**
+ * The row of a received order, the caller masked at once; matched when the address named a compound of the street;
+ * under the division whose taxonomy holds its item.
+ */
 function newOrder(
   actor: Identity,
   data: HotlineOrderData,
+  taxonomyDivision: string,
   compoundId: string | null,
   options: ReceiveOptions,
   /** A backfill's keys of the numbers it has seen (repeat callers are hashed once per file). */
@@ -69,6 +73,7 @@ function newOrder(
     compoundId,
     categoryCode: data.categoryCode,
     itemCode: data.itemCode,
+    taxonomyDivision,
     text: data.text,
     respondBy: new Date(data.respondBy),
     resolveBy: new Date(data.resolveBy),
@@ -153,7 +158,8 @@ export async function admitOrder(
   const receivedAt = new Date(data.receivedAt);
   // The taxonomy's items are in force by China's calendar day (an order at 07:00 on 1 March is March's).
   const day = todayInChina(receivedAt);
-  if (!(await itemInForceOn(tx, data.streetCode, data.categoryCode, data.itemCode, day))) {
+  const item = await itemInForceOn(tx, data.streetCode, data.categoryCode, data.itemCode, day);
+  if (!item) {
     throw complaintsError(
       'UNKNOWN_COMPLAINT_ITEM',
       `The taxonomy of street ${data.streetCode} holds no item ${data.categoryCode}/${data.itemCode} on ${day}`,
@@ -164,7 +170,7 @@ export async function admitOrder(
     );
   }
   const compound = matchCompound(data.addressText, await compoundsOfStreet(tx, data.streetCode));
-  const order = await insertOrder(tx, newOrder(actor, data, compound?.compoundId ?? null, options));
+  const order = await insertOrder(tx, newOrder(actor, data, item.division, compound?.compoundId ?? null, options));
   if (!order) return undefined;
   return recordStep(tx, actor, null, 'RECEIVE', order, {
     at: receivedAt,
@@ -184,7 +190,7 @@ export async function itemProblems(
   const problems: CsvLineProblem[] = [];
   for (const { line, data } of lines) {
     const day = todayInChina(new Date(data.receivedAt));
-    if (!taxonomy.itemInForce(data.streetCode, data.categoryCode, data.itemCode, day))
+    if (taxonomy.divisionOfItem(data.streetCode, data.categoryCode, data.itemCode, day) === undefined)
       problems.push({ line, fields: { item_code: 'not in the taxonomy on the day received' } });
   }
   return problems;
@@ -229,6 +235,15 @@ export async function admitOrders(
     return compoundId;
   };
   const callerKeys = new Map<string, string>();
+  // Every line's item is in force (itemProblems): the division whose taxonomy holds it, read once more.
+  const taxonomy = await taxonomyValidity(tx);
+  const divisionOf = (data: HotlineOrderData) =>
+    taxonomy.divisionOfItem(
+      data.streetCode,
+      data.categoryCode,
+      data.itemCode,
+      todayInChina(new Date(data.receivedAt)),
+    )!;
   const receipt = {
     actorSubject: actor.subject,
     actorRole: actor.role,
@@ -262,7 +277,14 @@ export async function admitOrders(
         stagedOrderLine({
           line,
           id: timeOrderedUuid(),
-          ...newOrder(actor, data, compoundOf(data.streetCode, data.addressText), options, callerKeys),
+          ...newOrder(
+            actor,
+            data,
+            divisionOf(data),
+            compoundOf(data.streetCode, data.addressText),
+            options,
+            callerKeys,
+          ),
         }),
       );
       // Let the driver take the last batch's next step (its COPY done, its write to send) meanwhile.

@@ -23,6 +23,11 @@ export interface ComplaintOrder {
   compoundId: string | null;
   categoryCode: string;
   itemCode: string;
+  /**
+   * The division whose taxonomy the category is of (taxonomy.ts governingCategories, on the day received): the order
+   * is dispatched and counted under it. '' for the taxonomy of every division, and orders received before.
+   */
+  taxonomyDivision: string;
   text: string;
   respondBy: Date;
   resolveBy: Date;
@@ -94,6 +99,7 @@ export const newOrderState = (o: NewOrder & { id: string }): ComplaintOrder => (
   compoundId: o.compoundId,
   categoryCode: o.categoryCode,
   itemCode: o.itemCode,
+  taxonomyDivision: o.taxonomyDivision,
   text: o.text,
   respondBy: o.respondBy,
   resolveBy: o.resolveBy,

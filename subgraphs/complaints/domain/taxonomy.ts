@@ -2,7 +2,7 @@ import { GOVERNANCE_MODELS, GovernanceModel, RESPONSIBLE_PARTY_KINDS, Responsibl
 import { compareDates, isIsoDate } from '../../../kernel/calendar';
 import { ForbiddenError, InvalidInputError } from '../../../kernel/errors';
 import { cityPrefix } from '../../../kernel/city-code';
-import { Identity, coversDivision } from '../../../kernel/identity';
+import { Identity } from '../../../kernel/identity';
 
 /** A category of the complaints taxonomy (大类), valid for a period; the city bureau keeps one version per year. */
 export interface CategoryDefinition {
@@ -47,51 +47,64 @@ export function assertMayMaintainTaxonomy(identity: Identity): void {
     throw new ForbiddenError('Only the city bureau maintains the complaints taxonomy');
 }
 
-const DIVISION = /^[0-9]{2,12}$/;
+/** A division as a jurisdiction names it: a GB/T 2260 code's significant digits (2, 4 or 6), or a street's 9 or 12. */
+const DIVISION = /^[1-9][0-9](?:[0-9]{2}){0,2}$|^[1-9][0-9]{8}(?:[0-9]{3})?$/;
+
+/** A division code as kept: six, four or two digits by their significant ones (110000 as 11, 220600 as 2206). */
+const divisionOf = (code: string): string => (code.length <= 6 ? cityPrefix(code) : code);
 
 /**
- * The division a bureau records a version for: the one named (a six-digit code taken by its significant digits,
- * 110000 as 11), which its jurisdictions must cover, else its only jurisdiction. Before, the taxonomy was one for
- * every city: the first bureau to record a code kept it everywhere, so a second city's bureau was refused its own
- * codes and that city's orders were dispatched by the first city's mapping.
+ * The division a bureau records a version for: one of its own jurisdictions, the one named (a six-digit code taken
+ * by its significant digits, 110000 as 11), else its only one; the admin names any. Not a division within a
+ * jurisdiction: a city's bureau naming a district's code would replace the district bureau's own categories there
+ * (governingCategories) past the keeper rule. Before, the taxonomy was one for every city: the first bureau to record
+ * a code kept it everywhere, so a second city's bureau was refused its own codes and that city's orders were
+ * dispatched by the first city's mapping.
  */
 export function taxonomyDivision(identity: Identity, named?: string | null): string {
-  const given = named?.trim() || (identity.role === 'ADMIN' ? undefined : soleJurisdiction(identity));
-  if (!given || !DIVISION.test(given))
+  const own = identity.jurisdictions.map(divisionOf);
+  const given = named?.trim() || (identity.role !== 'ADMIN' && own.length === 1 ? own[0] : undefined);
+  const division = given === undefined ? undefined : divisionOf(given);
+  if (given === undefined || !DIVISION.test(given) || !DIVISION.test(division!))
     throw new InvalidInputError('Name the division the taxonomy serves', {
       fields: {
-        division: given
-          ? 'division must be 2 to 12 digits of a GB/T 2260 or street code'
-          : 'required: name one of your jurisdictions',
+        division:
+          given === undefined
+            ? 'required: name one of your jurisdictions'
+            : 'division must be a GB/T 2260 code (2, 4 or 6 digits) or a street code (9 or 12 digits)',
       },
     });
-  const division = given.length === 6 ? cityPrefix(given) : given;
-  if (!coversDivision(identity, division))
-    throw new ForbiddenError(`Division ${division} is not within your jurisdictions`);
-  return division;
+  if (identity.role !== 'ADMIN' && !own.includes(division!))
+    throw new ForbiddenError(`Division ${division} is not one of your jurisdictions`);
+  return division!;
 }
 
-const soleJurisdiction = (identity: Identity): string | undefined =>
-  identity.jurisdictions.length === 1 ? identity.jurisdictions[0] : undefined;
-
 /**
- * The categories a street's orders of a day follow, of those in force that day: for each code, the version of the
- * most specific division whose code prefixes the street's (a district's own category before its city's; the city's
- * other categories still apply). Versions recorded before taxonomies were kept per division serve every division
- * (''), after any division's own.
+ * The categories a street's orders of a day follow, of those in force that day holding items then: for each code, the
+ * version of the most specific division whose code prefixes the street's (a district's own category before its
+ * city's; the city's other categories still apply). A category holding no item that day governs nothing, so a
+ * division's new category replaces the wider one's only once it has items. Versions recorded before taxonomies were
+ * kept per division serve every division (''), after any division's own.
  */
 export function governingCategories<T extends { division: string; code: string }>(
   inForce: readonly T[],
   streetCode: string,
+  holdsItems: (category: T) => boolean,
 ): T[] {
   const governing = new Map<string, T>();
   for (const c of inForce) {
     const held = governing.get(c.code);
-    if (streetCode.startsWith(c.division) && (!held || c.division.length > held.division.length))
+    if (streetCode.startsWith(c.division) && (!held || c.division.length > held.division.length) && holdsItems(c))
       governing.set(c.code, c);
   }
   return [...governing.values()];
 }
+
+/** Whether a category holds one of `items` (its division's, of its code). */
+export const holdsOneOf =
+  (items: readonly { division: string; categoryCode: string }[]) =>
+  (category: { division: string; code: string }): boolean =>
+    items.some((i) => i.division === category.division && i.categoryCode === category.code);
 
 /**
  * A category or item is kept, within its division, by the organisation that recorded its first version: only it (or

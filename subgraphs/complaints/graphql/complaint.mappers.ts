@@ -39,6 +39,7 @@ export const orderView = (o: ComplaintOrder): ComplaintOrderType => ({
   compoundId: o.compoundId,
   categoryCode: o.categoryCode,
   itemCode: o.itemCode,
+  taxonomyDivision: o.taxonomyDivision,
   text: o.text,
   respondBy: o.respondBy,
   resolveBy: o.resolveBy,

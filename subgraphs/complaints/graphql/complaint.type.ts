@@ -141,6 +141,11 @@ export class ComplaintOrderType {
   compoundId!: string | null;
   @Field() categoryCode!: string;
   @Field() itemCode!: string;
+  @Field({
+    description:
+      "The division whose taxonomy the order's category is of, on the day received: it is dispatched and counted under it ('' for the taxonomy of every division).",
+  })
+  taxonomyDivision!: string;
   @Field() text!: string;
   @Field() respondBy!: Date;
   @Field() resolveBy!: Date;
@@ -196,6 +201,12 @@ export class ComplaintStatisticsType {
       'The group: compound id, company, street code, category code or governance model; null for orders without one.',
   })
   key!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Grouped by CATEGORY: the division whose taxonomy the category is of (each division keeps its own, so one code may be two cities' categories); '' for the taxonomy of every division. Null otherwise.",
+  })
+  division?: string | null;
   @Field(() => Int) orders!: number;
   @Field(() => ComplaintRateType) response!: ComplaintRateType;
   @Field(() => ComplaintRateType) resolution!: ComplaintRateType;

@@ -12,7 +12,8 @@ const ORDER_KEY: Record<MeasureGroup, string> = {
   // The company it was dispatched to, escalated since or not (ComplaintOrder.companyOrganisationId).
   COMPANY: 'o.company_organisation_id',
   STREET: 'o.street_code',
-  CATEGORY: 'o.category_code',
+  // A category is its division's (each division keeps its own taxonomy): `<division>/<code>` (categoryGroupKey).
+  CATEGORY: "o.taxonomy_division || '/' || o.category_code",
   GOVERNANCE_MODEL: 'null::text',
   ALL: "'ALL'",
 };

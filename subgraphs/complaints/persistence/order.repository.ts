@@ -22,6 +22,7 @@ const orderOf = (r: OrderRow): ComplaintOrder => ({
   compoundId: r.compound_id as string | null,
   categoryCode: r.category_code as string,
   itemCode: r.item_code as string,
+  taxonomyDivision: r.taxonomy_division as string,
   text: r.text as string,
   respondBy: date(r.respond_by),
   resolveBy: date(r.resolve_by),
@@ -40,12 +41,12 @@ const orderOf = (r: OrderRow): ComplaintOrder => ({
 });
 
 const ORDER_COLUMNS = `id, order_number, sender_id, received_at, caller_name_masked, caller_phone_masked, address_text, street_code, compound_id,
-  category_code, item_code, text, respond_by, resolve_by, status, responsible_party_kind, party_organisation_id, company_organisation_id,
+  category_code, item_code, taxonomy_division, text, respond_by, resolve_by, status, responsible_party_kind, party_organisation_id, company_organisation_id,
   responded_at, company_responded_at, resolved_at, closed_at, resolved_by_caller, satisfaction, sequence, demo`;
 
 /**
- * A new order's columns from order_number to status, in the order both writers list them (insertOrder's statement
- * and the staging table's COPY lines).
+ * A new order's columns from order_number to taxonomy_division, in the order both writers list them (insertOrder's
+ * statement and the staging table's COPY lines).
  */
 const newOrderFields = (o: NewOrder) =>
   [
@@ -64,6 +65,7 @@ const newOrderFields = (o: NewOrder) =>
     o.respondBy,
     o.resolveBy,
     o.status,
+    o.taxonomyDivision,
   ] as const;
 
 /**
@@ -76,8 +78,8 @@ export async function insertOrder(em: EntityManager, o: NewOrder): Promise<Compl
   const [row] = await sqlRows<OrderRow>(
     em,
     `insert into complaints.complaint_order (id, order_number, sender_id, received_at, caller_name_masked, caller_phone_masked, caller_key, address_text,
-        street_code, compound_id, category_code, item_code, text, respond_by, resolve_by, status, sequence, demo)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)
+        street_code, compound_id, category_code, item_code, text, respond_by, resolve_by, status, taxonomy_division, sequence, demo)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)
      on conflict (street_code, order_number, sender_id) do nothing returning ${ORDER_COLUMNS}`,
     [randomUUID(), ...newOrderFields(o), o.demo],
   );
@@ -85,7 +87,7 @@ export async function insertOrder(em: EntityManager, o: NewOrder): Promise<Compl
 }
 
 /** The columns of an order its event (orderChangedSql) reads: not the caller, address or text. */
-const EVENT_COLUMNS = `id, order_number, sequence, status, received_at, street_code, compound_id, category_code, item_code,
+const EVENT_COLUMNS = `id, order_number, sequence, status, received_at, street_code, compound_id, category_code, item_code, taxonomy_division,
   responsible_party_kind, party_organisation_id, company_organisation_id, respond_by, resolve_by, responded_at, company_responded_at,
   resolved_at, closed_at, satisfaction, demo`;
 
@@ -103,13 +105,14 @@ export async function createOrderStaging(em: EntityManager): Promise<void> {
     `create temp table complaint_order_import (line int not null, id uuid not null, order_number text not null, sender_id text not null,
         received_at timestamptz not null, caller_name_masked text, caller_phone_masked text, caller_key text, address_text text not null,
         street_code text not null, compound_id uuid, category_code text not null, item_code text not null, text text not null,
-        respond_by timestamptz not null, resolve_by timestamptz not null, status text not null, demo boolean not null) on commit drop`,
+        respond_by timestamptz not null, resolve_by timestamptz not null, status text not null, taxonomy_division text not null,
+        demo boolean not null) on commit drop`,
   );
 }
 
 /** The staging table's columns, in the order of stagedOrderLine's fields. */
 const STAGED_COLUMNS = `line, id, order_number, sender_id, received_at, caller_name_masked, caller_phone_masked, caller_key, address_text,
-  street_code, compound_id, category_code, item_code, text, respond_by, resolve_by, status, demo`;
+  street_code, compound_id, category_code, item_code, text, respond_by, resolve_by, status, taxonomy_division, demo`;
 
 /** A staged order as one line of COPY's text format (stageOrders). */
 export function stagedOrderLine(o: StagedOrder): string {
@@ -146,9 +149,10 @@ export async function insertStagedOrders(
     em,
     `with received as (
        insert into complaints.complaint_order (id, order_number, sender_id, received_at, caller_name_masked, caller_phone_masked, caller_key,
-           address_text, street_code, compound_id, category_code, item_code, text, respond_by, resolve_by, status, sequence, demo, backfilled_at)
+           address_text, street_code, compound_id, category_code, item_code, taxonomy_division, text, respond_by, resolve_by, status, sequence,
+           demo, backfilled_at)
        select id, order_number, sender_id, received_at, caller_name_masked, caller_phone_masked, caller_key, address_text, street_code,
-              compound_id, category_code, item_code, text, respond_by, resolve_by, status, 1, demo, now()
+              compound_id, category_code, item_code, taxonomy_division, text, respond_by, resolve_by, status, 1, demo, now()
          from pg_temp.complaint_order_import i
         where not exists (select 1 from complaints.complaint_order o where o.street_code = i.street_code and o.order_number = i.order_number)
        -- Any conflict: the sender's own copy, or another sender's backfill of the number committed meanwhile (two imports

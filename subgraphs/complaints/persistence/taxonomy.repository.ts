@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { GovernanceModel, ResponsiblePartyKind } from '../../../catalog';
 import { advisoryLock, sqlRows, sqlRun } from '../../../platform/db/sql';
-import { RecordedCategory, RecordedItem, governingCategories, versionInForce } from '../domain/taxonomy';
+import { RecordedCategory, RecordedItem, governingCategories, holdsOneOf, versionInForce } from '../domain/taxonomy';
 
 export type { RecordedCategory, RecordedItem };
 
@@ -125,51 +125,74 @@ export async function itemInForceOn(
   itemCode: string,
   day: string,
 ): Promise<RecordedItem | undefined> {
-  const [category] = governingCategories(await categoriesInForce(em, day, { code: categoryCode }), streetCode);
-  if (!category) return undefined;
-  return (await itemsInForce(em, day, { division: category.division, categoryCode })).find((i) => i.code === itemCode);
+  const [categories, items] = await Promise.all([
+    categoriesInForce(em, day, { code: categoryCode }),
+    itemsInForce(em, day, { categoryCode }),
+  ]);
+  const [category] = governingCategories(categories, streetCode, holdsOneOf(items));
+  return category && items.find((i) => i.division === category.division && i.code === itemCode);
+}
+
+/** The item of the division's category in force on `day`. */
+export async function itemOfDivision(
+  em: EntityManager,
+  division: string,
+  categoryCode: string,
+  itemCode: string,
+  day: string,
+): Promise<RecordedItem | undefined> {
+  return (await itemsInForce(em, day, { division, categoryCode })).find((i) => i.code === itemCode);
 }
 
 type Period = { validFrom: string; validTo: string | null };
+type Versions = { division: string; code: string; versions: Period[] };
 
 /**
  * Each division's category and item versions' periods, read once, and the item a street's order of a day may name
  * (a backfill checks every line against them, as itemInForceOn would).
  */
-export async function taxonomyValidity(
-  em: EntityManager,
-): Promise<{ itemInForce(streetCode: string, categoryCode: string, itemCode: string, day: string): boolean }> {
+export async function taxonomyValidity(em: EntityManager): Promise<{
+  /** The division of the item's category a street's order of the day follows, if it holds the item that day. */
+  divisionOfItem(streetCode: string, categoryCode: string, itemCode: string, day: string): string | undefined;
+}> {
   const rows = await sqlRows<{
     kind: 'c' | 'i';
-    key: string;
     division: string;
+    category_code: string;
     code: string;
     valid_from: string;
     valid_to: string | null;
   }>(
     em,
-    `select 'c' as kind, division || '/' || code as key, division, code, ${DATES} from complaints.taxonomy_category
+    `select 'c' as kind, division, code as category_code, code, ${DATES} from complaints.taxonomy_category
      union all
-     select 'i', division || '/' || category_code || '/' || code, division, code, ${DATES} from complaints.taxonomy_item`,
+     select 'i', division, category_code, code, ${DATES} from complaints.taxonomy_item`,
   );
-  const categories = new Map<string, { division: string; code: string; versions: Period[] }>();
-  const items = new Map<string, Period[]>();
+  // Keyed by category code: each division's versions of the category, and of each of its items.
+  const categories = new Map<string, Map<string, Versions>>();
+  const items = new Map<string, Map<string, Versions>>();
   for (const r of rows) {
-    const period = { validFrom: r.valid_from, validTo: r.valid_to };
-    if (r.kind === 'i') items.set(r.key, [...(items.get(r.key) ?? []), period]);
-    else {
-      const category = categories.get(r.key) ?? { division: r.division, code: r.code, versions: [] };
-      category.versions.push(period);
-      categories.set(r.key, category);
-    }
+    const byKey = r.kind === 'c' ? categories : items;
+    const ofCategory = byKey.get(r.category_code) ?? new Map<string, Versions>();
+    byKey.set(r.category_code, ofCategory);
+    const key = `${r.division}/${r.code}`;
+    const versions = ofCategory.get(key) ?? { division: r.division, code: r.code, versions: [] };
+    versions.versions.push({ validFrom: r.valid_from, validTo: r.valid_to });
+    ofCategory.set(key, versions);
   }
   return {
-    itemInForce(streetCode, categoryCode, itemCode, day) {
-      const inForce = [...categories.values()].filter(
-        (c) => c.code === categoryCode && versionInForce(c.versions, day),
+    divisionOfItem(streetCode, categoryCode, itemCode, day) {
+      const inForce = (versions?: Map<string, Versions>) =>
+        [...(versions?.values() ?? [])].filter((v) => versionInForce(v.versions, day));
+      const itemsInForce = inForce(items.get(categoryCode)).map((i) => ({ ...i, categoryCode }));
+      const [category] = governingCategories(
+        inForce(categories.get(categoryCode)),
+        streetCode,
+        holdsOneOf(itemsInForce),
       );
-      const [category] = governingCategories(inForce, streetCode);
-      return !!category && !!versionInForce(items.get(`${category.division}/${categoryCode}/${itemCode}`) ?? [], day);
+      return category && itemsInForce.some((i) => i.division === category.division && i.code === itemCode)
+        ? category.division
+        : undefined;
     },
   };
 }
