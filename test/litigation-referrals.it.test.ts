@@ -1249,6 +1249,39 @@ describe('litigation: referrals through the green channel, the court’s reports
       { kind: 'OTHER_CLAIM', label: '律师费', amountFen: 300_000 },
       { kind: 'COURT_COSTS', label: '案件受理费', amountFen: 2_500 },
     ];
+    // While litigation has yet to receive the owners' decision the filed contract names (areas.governance.v1, here
+    // its copy taken away), nothing is referred: the package would leave out for good when the owners chose the
+    // company. Before, it was referred without it.
+    const lagging = async (attempt: () => Promise<{ extensions: Record<string, unknown> }>) => {
+      const [copy] = (
+        await db.query(`delete from litigation.joint_decision_view where decision_id = $1 returning *`, [
+          hiringDecisionId,
+        ])
+      ).rows;
+      try {
+        expect((await attempt()).extensions).toMatchObject({
+          code: 'HIRING_DECISION_NOT_YET_RECORDED',
+          details: { decisionIds: [hiringDecisionId] },
+        });
+      } finally {
+        await db.query(
+          `insert into litigation.joint_decision_view select * from json_populate_record(null::litigation.joint_decision_view, $1)`,
+          [JSON.stringify(copy)],
+        );
+      }
+    };
+    const referral = (v: number) =>
+      db.query(
+        `select 1 from litigation.referral r join litigation.case_package p on p.referral_id = r.id
+          where r.account_id = $1 and p.version = $2`,
+        [accounts[25].id, v],
+      );
+    await lagging(() =>
+      fails(companyA, REFER, {
+        r: { courtId: 'bj-xicheng-court', accountIds: [accounts[25].id], evidence: EVIDENCE, mediationWaivedOn: today },
+      }),
+    );
+    expect((await referral(1)).rows).toEqual([]);
     // With the late fee asked on until the day paid (是否请求支付至实际清偿之日止), which the package keeps.
     const [bare] = (await refer([accounts[25].id], { mediationWaivedOn: today, costs, lateFeeUntilPaid: true }))
       .referArrears;
@@ -1262,11 +1295,15 @@ describe('litigation: referrals through the green channel, the court’s reports
     expect(bare.amountInDisputeFen).toBe(claims.feeTotalFen + claims.penaltyTotalFen + 300_000);
     expect(bare.grandTotalFen).toBe(bare.amountInDisputeFen + 2_500);
     // A correction of the evidence keeps what the company asked (the late fee on until paid, the costs given again).
-    await ok(
-      companyA,
-      `mutation($id: ID!, $e: [EvidenceInput!]!, $c: [CostInput!]) { correctCasePackage(referralId: $id, evidence: $e, costs: $c) { id } }`,
-      { id: bare.id, e: [...EVIDENCE, { name: '补充.pdf', type: 'STATEMENT', sha256: 'e'.repeat(64) }], c: costs },
-    );
+    const CORRECT = `mutation($id: ID!, $e: [EvidenceInput!]!, $c: [CostInput!]) { correctCasePackage(referralId: $id, evidence: $e, costs: $c) { id } }`;
+    const correction = {
+      id: bare.id,
+      e: [...EVIDENCE, { name: '补充.pdf', type: 'STATEMENT', sha256: 'e'.repeat(64) }],
+      c: costs,
+    };
+    await lagging(() => fails(companyA, CORRECT, correction));
+    expect((await referral(2)).rows).toEqual([]);
+    await ok(companyA, CORRECT, correction);
     const [second] = (
       await db.query(`select package from litigation.case_package where referral_id = $1 and version = 2`, [bare.id])
     ).rows;

@@ -1,4 +1,4 @@
-import { findJointDecisionCopies } from '../../../platform/read-models/joint-decisions';
+import { hiringDecisionsNamed } from './hiring-decisions.lookup';
 import { litigationError } from '../domain/errors';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { InvalidInputError, NotFoundError } from '../../../kernel/errors';
@@ -58,11 +58,7 @@ export async function correctCasePackage(
       claim,
       claimableMonths: referral.eligibility.claimableCharges.map((c) => c.month),
       filings,
-      hiringDecisions: await findJointDecisionCopies(
-        tx,
-        'litigation',
-        filings.flatMap((f) => f.terms.hiringDecisionId ?? []),
-      ),
+      hiringDecisions: await hiringDecisionsNamed(tx, filings),
       evidence,
       costs: input.costs ?? [],
       // Drawn up under the contract it was referred under, whatever filing has arrived since.

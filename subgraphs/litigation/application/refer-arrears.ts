@@ -1,4 +1,3 @@
-import { findJointDecisionCopies } from '../../../platform/read-models/joint-decisions';
 import { litigationError } from '../domain/errors';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -38,6 +37,7 @@ import { companyClaims } from '../persistence/claim-account.repository';
 import { findCourt } from '../persistence/court.repository';
 import { outsideTerritory } from '../domain/court';
 import { companyFilings } from '../persistence/filing-snapshot.repository';
+import { hiringDecisionsNamed } from './hiring-decisions.lookup';
 import {
   accountsInOpenCases,
   accountsWithRecentCaseMoves,
@@ -208,11 +208,7 @@ export async function referArrears(
     const decided = await decidedMonths(tx, input.accountIds);
     const filings = await companyFilings(tx, companyId, [...new Set([...claims.values()].map((c) => c.areaId))]);
     // The owners' decisions hiring the company that the filings name, for the complaints (referral.ts).
-    const hiringDecisions = await findJointDecisionCopies(
-      tx,
-      'litigation',
-      filings.flatMap((f) => f.terms.hiringDecisionId ?? []),
-    );
+    const hiringDecisions = await hiringDecisionsNamed(tx, filings);
     // A contract the company sues under is one of its own filed in these areas.
     if (input.contractId && !filings.some((f) => f.contractId === input.contractId && f.recordNumber !== null))
       throw new NotFoundError('Contract', input.contractId);

@@ -37,6 +37,8 @@ export const LITIGATION_ERRORS = {
     "The evidence chain's last entry does not match its hash: nothing is appended to a forged link.",
   CASE_END_NOT_YET_RECORDED:
     "An account's claim, as arrears last published it, is still before a court though its case here ended less than ten minutes ago (arrears learns of the court's report from its events): ask again shortly; nothing was referred. `details.accountIds` names them.",
+  HIRING_DECISION_NOT_YET_RECORDED:
+    "A filed contract of the company names the owners' decision that hired it, which has not reached litigation yet (it learns of decisions from areas.governance.v1): ask again shortly; nothing was referred or corrected. `details.decisionIds` names them.",
   DEFENDANT_IDENTITY_PENDING:
     "The owners' register has not disclosed the defendant to this court yet (it learns of referrals from their events): ask again shortly; nothing was generated.",
   DEFENDANT_NO_LONGER_OWNER:
