@@ -146,6 +146,52 @@ describe('the street office’s work in its areas (seed 004 §五)', () => {
     expect(JSON.stringify(events)).not.toMatch(/张某|王某|李某/);
   });
 
+  it("holds 临江市's property-management committee to none of Beijing's articles: no count, chair or term rule, no deadline", async () => {
+    // Seed 004 has 临江市's street offices form 物业管理委员会; no article of 吉林省 or 临江市 on them could be confirmed
+    // (areas statutes.ts pmcRulesOf). Before, this committee was refused as Beijing arts. 52–59 have it (five members,
+    // an owner in the chair, a five-year term) and its filing and recording deadlines were announced citing them.
+    const gql = gatewayClient(t.hub.gatewayUrl, testTokens);
+    const areaId = await loadArea(gql, jianguo, '解放路独栋楼片区');
+    const formed = await ok(
+      jianguo.office,
+      `mutation($i: FormPropertyManagementCommitteeInput!) { formPropertyManagementCommittee(input: $i) {
+        id filingDeadline filingOverdue } }`,
+      {
+        i: {
+          areaId,
+          formedOn: addDays(today, -60),
+          termEndsOn: addDays(today, 5 * 365),
+          members: [
+            { name: '业主代表一', seat: 'OWNER' },
+            { name: '业主代表二', seat: 'OWNER' },
+            { name: '居委会代表', seat: 'RESIDENTS_COMMITTEE' },
+            { name: '业主代表三', seat: 'OWNER' },
+            { name: '产权单位代表', seat: 'PROPERTY_RIGHTS_UNIT' },
+          ],
+          chairIndex: 0,
+        },
+      },
+    );
+    const { id, ...shown } = formed.formPropertyManagementCommittee;
+    expect(shown).toEqual({ filingDeadline: null, filingOverdue: null });
+    // Unfiled 60 days on: not on the overdue list, where Beijing's 30 days would have put it.
+    const overdue = await ok(jianguo.office, `{ overdueGovernanceBodies { body { id } reasons } }`);
+    expect(overdue.overdueGovernanceBodies.filter((o: { body: { id: string } }) => o.body.id === id)).toEqual([]);
+    const filed = await ok(
+      jianguo.office,
+      `mutation($b: ID!, $d: LocalDate!) { recordCommitteeFiling(bodyId: $b, filedOn: $d) { filedOn filedLate recordingDeadline } }`,
+      { b: id, d: addDays(today, -10) },
+    );
+    expect(filed.recordCommitteeFiling).toEqual({
+      filedOn: addDays(today, -10),
+      filedLate: null,
+      recordingDeadline: null,
+    });
+    expect(
+      await t.sql(`select 1 from areas.outbox where event_type = 'hub.areas.deadline.changed' and subject = $1`, [id]),
+    ).toEqual([]);
+  });
+
   it('keeps preparatory groups to their street and city', async () => {
     expect((await ok(beijingStreet, GROUPS)).preparatoryGroups).toEqual([]);
     expect((await ok(xichengBureau, GROUPS)).preparatoryGroups).toEqual([]);

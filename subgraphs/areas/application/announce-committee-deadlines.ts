@@ -16,6 +16,8 @@ export async function announceCommitteeDeadlines(
   committee: GovernanceBody,
   which: { filing: boolean; recording: boolean; cancelled?: boolean },
 ): Promise<void> {
+  // A committee held to no rules the hub knows (statutes.ts pmcRulesOf) has no deadlines to announce.
+  if (!committee.pmcRules) return;
   const area = await findArea(em, committee.areaId);
   if (!area) throw new Error(`Area ${committee.areaId} of committee ${committee.id} is missing`);
   const announced: (DeadlineChangedData | null)[] = [

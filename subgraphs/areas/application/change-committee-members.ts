@@ -50,6 +50,7 @@ export async function changeCommitteeMembers(
       validateCommitteeComposition(
         input.members.map((m, i) => ({ id: ids[i], seat: m.seat })),
         ids[chairIndex],
+        body.pmcRules ?? null,
       );
     }
     await replaceMembers(tx, body.id, committeeMembers(body.id, input.members, ids));

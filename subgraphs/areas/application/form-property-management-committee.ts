@@ -10,6 +10,7 @@ import {
   validatePropertyManagementCommittee,
 } from '../domain/property-management-committee';
 import { todayInChina } from '../../../kernel/clock';
+import { pmcRulesOf } from '../domain/statutes';
 import { unlessBeyondCalendar } from '../../../kernel/working-days';
 import { GovernanceBody } from '../persistence/governance-body.entity';
 import {
@@ -34,8 +35,8 @@ export interface PropertyManagementCommitteeFormation {
 
 /**
  * The street office forms a property-management committee (物管会) where no owners' assembly can be formed, or
- * where one is formed but has no owners' committee yet (Beijing arts. 52–59, 55–56). A late filing is recorded and
- * flagged, never refused.
+ * where one is formed but has no owners' committee yet (Beijing arts. 52–59, 55–56, in Beijing; elsewhere the hub
+ * holds no rules: statutes.ts pmcRulesOf). A late filing is recorded and flagged, never refused.
  */
 export async function formPropertyManagementCommittee(
   em: EntityManager,
@@ -54,16 +55,19 @@ export async function formPropertyManagementCommittee(
     termEndsOn: input.termEndsOn,
     filedOn: input.filedOn,
   };
-  // Composition and term are checked first (BAD_USER_INPUT with every problem). The formation is recorded even when
-  // its filing deadline runs past the holiday data: the deadline is then computed when read (Civil Code art. 203),
-  // and refused there with OUTSIDE_HOLIDAY_CALENDAR until the data is updated.
-  unlessBeyondCalendar(() => validatePropertyManagementCommittee(committeeFacts));
-  const assessment = {
-    filingDeadline: unlessBeyondCalendar(() => filingDeadline(input.formedOn)),
-    filedLate: input.filedOn ? unlessBeyondCalendar(() => isFilingLate(input.formedOn, input.filedOn!)) : null,
-  };
   return em.transactional(async (tx) => {
     const area = await manageableArea(tx, identity, input.areaId, 'form committees in it');
+    // Composition and term are checked first (BAD_USER_INPUT with every problem), under the rules of the area's city
+    // (Beijing's, or none held). The formation is recorded even when its filing deadline runs past the holiday data:
+    // the deadline is then computed when read (Civil Code art. 203), and refused there with OUTSIDE_HOLIDAY_CALENDAR
+    // until the data is updated.
+    const rules = pmcRulesOf(area.districtCode);
+    unlessBeyondCalendar(() => validatePropertyManagementCommittee(committeeFacts, rules));
+    const assessment = {
+      filingDeadline: rules ? unlessBeyondCalendar(() => filingDeadline(input.formedOn)) : null,
+      filedLate:
+        rules && input.filedOn ? unlessBeyondCalendar(() => isFilingLate(input.formedOn, input.filedOn!)) : null,
+    };
     await lockGovernanceOf(tx, area.id);
     // An assembly without an owners' committee is the case Beijing art. 55 forms a committee for: it does not conflict.
     // A committee whose term has ended is succeeded by the one formed now (domain succeeds); one still in its term stands.
@@ -83,6 +87,7 @@ export async function formPropertyManagementCommittee(
         filedOn: input.filedOn,
         filingDeadline: assessment.filingDeadline,
         filedLate: assessment.filedLate,
+        pmcRules: rules,
         chairMemberId: memberIds[input.chairIndex],
         createdBy: identity.organisationId,
       });

@@ -35,7 +35,10 @@ export async function recordCommitteeFiling(
       );
     }
     committee.filedOn = input.filedOn;
-    committee.filedLate = unlessBeyondCalendar(() => isFilingLate(committee.formedOn, input.filedOn));
+    // Late only by rules the hub holds for the committee's city (statutes.ts pmcRulesOf).
+    committee.filedLate = committee.pmcRules
+      ? unlessBeyondCalendar(() => isFilingLate(committee.formedOn, input.filedOn))
+      : null;
     // A dissolved committee's deadlines no longer run: a filing it made while it stood is entered, its deadlines
     // announced cancelled.
     await announceCommitteeDeadlines(tx, committee, {

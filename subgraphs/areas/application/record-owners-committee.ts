@@ -86,7 +86,12 @@ export async function recordOwnersCommittee(
         throw new InvalidInputError('The property-management committee cannot be dissolved before it was formed', {
           fields: { propertyManagementCommitteeDissolvedOn: `on or after ${pmc.formedOn}, when it was formed` },
         });
-      Object.assign(pmc, { dissolvedOn, dissolutionReason: 'OWNERS_COMMITTEE_RECORDED', ...dissolution });
+      // Its 30 days are Beijing's: a committee held to no rules the hub knows has no dissolution deadline.
+      Object.assign(pmc, {
+        dissolvedOn,
+        dissolutionReason: 'OWNERS_COMMITTEE_RECORDED',
+        ...(pmc.pmcRules ? dissolution : { dissolutionDeadline: null, dissolvedLate: null }),
+      });
       // Its deadlines not met yet no longer run (before, the register kept reminding the office of a body gone).
       if (!pmc.filedOn || !pmc.recordedOn)
         await announceCommitteeDeadlines(tx, pmc, {

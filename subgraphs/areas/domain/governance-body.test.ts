@@ -19,7 +19,12 @@ const calendar = workingDayCalendar({
   daysOff: new Set(['2020-06-25', '2020-06-26', '2020-06-27']),
   weekendWorkingDays: new Set(['2020-06-28']),
 });
-const pmc = { kind: 'PROPERTY_MANAGEMENT_COMMITTEE' as const, filedOn: '2020-06-24', recordedOn: '2020-07-03' };
+const pmc = {
+  kind: 'PROPERTY_MANAGEMENT_COMMITTEE' as const,
+  pmcRules: '11' as const,
+  filedOn: '2020-06-24',
+  recordedOn: '2020-07-03',
+};
 
 describe('governance bodies of an area', () => {
   it('knows the assembly besides the committees the published vocabulary names', () => {
@@ -39,6 +44,12 @@ describe('governance bodies of an area', () => {
     expect(committeeRecordingDeadline({ ...pmc, kind: 'OWNERS_COMMITTEE' }, calendar)).toBeUndefined();
     expect(isCommitteeRecordedLate({ ...pmc, recordedOn: null }, calendar)).toBeUndefined();
     expect(isCommitteeRecordedLate({ ...pmc, kind: 'OWNERS_ASSEMBLY' }, calendar)).toBeUndefined();
+  });
+
+  it('has no deadline nor flag for a committee held to no rules the hub knows (临江市: statutes.ts pmcRulesOf)', () => {
+    // Before, Beijing art. 55's five working days ran for every city's committee.
+    expect(committeeRecordingDeadline({ ...pmc, pmcRules: null }, calendar)).toBeUndefined();
+    expect(isCommitteeRecordedLate({ ...pmc, pmcRules: null }, calendar)).toBeUndefined();
   });
 });
 
@@ -70,6 +81,7 @@ describe('overdue committees for the street office (Beijing arts. 52–59)', () 
   // Seed 000: 广安门北街20号院's committee formed 2020-05-30, its term to 2023-05-29 in the demo.
   const seed000 = {
     kind: 'PROPERTY_MANAGEMENT_COMMITTEE' as const,
+    pmcRules: '11' as const,
     formedOn: '2020-05-30',
     termEndsOn: '2023-05-29',
     filedOn: null,

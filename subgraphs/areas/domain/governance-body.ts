@@ -2,6 +2,7 @@ import { GOVERNANCE_BODY_KINDS as COMMITTEE_KINDS, type GovernanceBodyKind as Co
 import { IsoDate, compareDates } from '../../../kernel/calendar';
 import { InvalidInputError } from '../../../kernel/errors';
 import { CommitteeSeat, isFilingLate, isRecordingLate, recordingDeadline } from './property-management-committee';
+import { PmcRules } from './statutes';
 import { CHINA_WORKING_DAYS, WorkingDayCalendar, unlessBeyondCalendar } from '../../../kernel/working-days';
 
 /**
@@ -46,6 +47,8 @@ export const committeeName = (kind: GovernanceBodyKind): string =>
 
 interface RecordingFacts {
   kind: GovernanceBodyKind;
+  /** The rules a property-management committee is held to (statutes.ts pmcRulesOf); none: no deadline runs. */
+  pmcRules?: PmcRules | null;
   filedOn?: IsoDate | null;
   recordedOn?: IsoDate | null;
 }
@@ -58,7 +61,7 @@ export function committeeRecordingDeadline(
   body: RecordingFacts,
   calendar: WorkingDayCalendar = CHINA_WORKING_DAYS,
 ): IsoDate | undefined {
-  if (body.kind !== 'PROPERTY_MANAGEMENT_COMMITTEE' || !body.filedOn) return undefined;
+  if (body.kind !== 'PROPERTY_MANAGEMENT_COMMITTEE' || !body.filedOn || !body.pmcRules) return undefined;
   return recordingDeadline(body.filedOn, calendar);
 }
 
@@ -67,7 +70,8 @@ export function isCommitteeRecordedLate(
   body: RecordingFacts,
   calendar: WorkingDayCalendar = CHINA_WORKING_DAYS,
 ): boolean | undefined {
-  if (body.kind !== 'PROPERTY_MANAGEMENT_COMMITTEE' || !body.filedOn || !body.recordedOn) return undefined;
+  if (body.kind !== 'PROPERTY_MANAGEMENT_COMMITTEE' || !body.filedOn || !body.recordedOn || !body.pmcRules)
+    return undefined;
   return isRecordingLate(body.filedOn, body.recordedOn, calendar);
 }
 
@@ -79,6 +83,7 @@ export type GovernanceOverdueReason = 'FILING_OVERDUE' | 'FILING_DEADLINE_BEYOND
 
 interface OverdueFacts {
   kind: GovernanceBodyKind;
+  pmcRules?: PmcRules | null;
   formedOn: IsoDate;
   termEndsOn?: IsoDate | null;
   filedOn?: IsoDate | null;
@@ -99,7 +104,7 @@ export function isFilingOverdue(
   asOf: IsoDate,
   calendar: WorkingDayCalendar = CHINA_WORKING_DAYS,
 ): boolean | undefined {
-  if (body.kind !== 'PROPERTY_MANAGEMENT_COMMITTEE') return undefined;
+  if (body.kind !== 'PROPERTY_MANAGEMENT_COMMITTEE' || !body.pmcRules) return undefined;
   if (!standsOn(body, asOf)) return false;
   if (body.filedOn && compareDates(body.filedOn, asOf) <= 0) return false;
   return isFilingLate(body.formedOn, asOf, calendar);

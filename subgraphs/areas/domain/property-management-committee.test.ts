@@ -24,6 +24,7 @@ import {
   validatePropertyManagementCommittee,
   validateRecording,
 } from './property-management-committee';
+import { pmcRulesOf } from './statutes';
 
 /** Members named by seat: members({ RESIDENTS_COMMITTEE: 2, OWNER: 3 }) → rc1, rc2, owner1, owner2, owner3. */
 const PREFIX: Record<CommitteeSeat, string> = {
@@ -44,7 +45,7 @@ describe('property-management committee composition (Beijing Property Management
   it('accepts seed 000 (广安门北街20号院): 11 members, 9 of them owners, chaired by the residents committee', () => {
     expect(seed000.filter((m) => isOwnerSeat(m.seat))).toHaveLength(9);
     expect(compositionProblems(seed000, 'rc1')).toEqual([]);
-    expect(() => validateCommitteeComposition(seed000, 'rc1')).not.toThrow();
+    expect(() => validateCommitteeComposition(seed000, 'rc1', '11')).not.toThrow();
   });
 
   it.each<[string, CommitteeMember[], string, CommitteeProblem[]]>([
@@ -95,7 +96,7 @@ describe('property-management committee composition (Beijing Property Management
 
   it('throws BAD_USER_INPUT listing every problem', () => {
     const error = rejection(() =>
-      validateCommitteeComposition(members({ RESIDENTS_COMMITTEE: 1, PROPERTY_RIGHTS_UNIT: 5 }), 'pru1'),
+      validateCommitteeComposition(members({ RESIDENTS_COMMITTEE: 1, PROPERTY_RIGHTS_UNIT: 5 }), 'pru1', '11'),
     );
     expect(error.code).toBe('BAD_USER_INPUT');
     expect(error.details?.problems).toEqual(['TOO_FEW_MEMBERS', 'EVEN_MEMBER_COUNT', 'CHAIR_NOT_RESIDENTS_COMMITTEE']);
@@ -164,19 +165,51 @@ describe('a whole property-management committee', () => {
   const seed = { members: seed000, chairMemberId: 'rc1', formedOn: '2020-05-30', termEndsOn: '2023-05-30' };
 
   it('flags a late filing of seed 000 but accepts it', () => {
-    expect(validatePropertyManagementCommittee({ ...seed, filedOn: '2020-06-30' })).toEqual({
+    expect(validatePropertyManagementCommittee({ ...seed, filedOn: '2020-06-30' }, '11')).toEqual({
       filingDeadline: '2020-06-29',
       filedLate: true,
     });
-    expect(validatePropertyManagementCommittee({ ...seed, filedOn: '2020-06-29' })).toEqual({
+    expect(validatePropertyManagementCommittee({ ...seed, filedOn: '2020-06-29' }, '11')).toEqual({
       filingDeadline: '2020-06-29',
       filedLate: false,
     });
-    expect(validatePropertyManagementCommittee(seed)).toEqual({ filingDeadline: '2020-06-29', filedLate: undefined });
+    expect(validatePropertyManagementCommittee(seed, '11')).toEqual({
+      filingDeadline: '2020-06-29',
+      filedLate: undefined,
+    });
+  });
+
+  it("holds a committee of a city whose rules the hub does not hold (临江市) to none of Beijing's figures", () => {
+    // Five members, an even count's neighbour, chaired by an owner, a five-year term, filed on day 40: before, refused
+    // as Beijing arts. 52–59 have it (TOO_FEW_MEMBERS, CHAIR_NOT_RESIDENTS_COMMITTEE, TERM_TOO_LONG) and flagged late.
+    const linjiang = {
+      members: members({ RESIDENTS_COMMITTEE: 1, OWNER: 4 }),
+      chairMemberId: 'owner1',
+      formedOn: '2026-09-01',
+      termEndsOn: '2031-08-31',
+    };
+    expect(pmcRulesOf('220681')).toBeNull();
+    expect(validatePropertyManagementCommittee({ ...linjiang, filedOn: '2026-10-11' }, null)).toEqual({
+      filingDeadline: null,
+      filedLate: null,
+    });
+    expect(validatePropertyManagementCommittee(linjiang, null)).toEqual({ filingDeadline: null, filedLate: undefined });
+    expect(rejection(() => validatePropertyManagementCommittee(linjiang, '11')).details?.problems).toEqual([
+      'TOO_FEW_MEMBERS',
+      'CHAIR_NOT_RESIDENTS_COMMITTEE',
+      'TERM_TOO_LONG',
+    ]);
+    // What holds for any committee still does: a chair among the members, a term ending after formation, one list.
+    const broken = { ...linjiang, chairMemberId: 'nobody', termEndsOn: '2026-09-01' };
+    expect(rejection(() => validatePropertyManagementCommittee(broken, null)).details?.problems).toEqual([
+      'CHAIR_NOT_A_MEMBER',
+      'TERM_NOT_AFTER_FORMATION',
+    ]);
+    expect(pmcRulesOf('110102')).toBe('11');
   });
 
   it('refuses a filing dated before the committee was formed', () => {
-    const error = rejection(() => validatePropertyManagementCommittee({ ...seed, filedOn: '2020-05-29' }));
+    const error = rejection(() => validatePropertyManagementCommittee({ ...seed, filedOn: '2020-05-29' }, '11'));
     expect(error.details?.problems).toEqual(['FILED_BEFORE_FORMATION']);
     expect(filingProblems('2020-05-30', '2020-05-30')).toEqual([]);
     expect(filingProblems('2020-05-30', undefined)).toEqual([]);
@@ -192,7 +225,7 @@ describe('a whole property-management committee', () => {
 
   it('reports composition and term problems together', () => {
     const error = rejection(() =>
-      validatePropertyManagementCommittee({ ...seed, chairMemberId: 'pru1', termEndsOn: '2023-05-31' }),
+      validatePropertyManagementCommittee({ ...seed, chairMemberId: 'pru1', termEndsOn: '2023-05-31' }, '11'),
     );
     expect(error.code).toBe('BAD_USER_INPUT');
     expect(error.details?.problems).toEqual(['CHAIR_NOT_RESIDENTS_COMMITTEE', 'TERM_TOO_LONG']);
@@ -200,7 +233,7 @@ describe('a whole property-management committee', () => {
 
   it('names every malformed date', () => {
     const error = rejection(() =>
-      validatePropertyManagementCommittee({ ...seed, formedOn: '2020-13-01', filedOn: 'soon' }),
+      validatePropertyManagementCommittee({ ...seed, formedOn: '2020-13-01', filedOn: 'soon' }, '11'),
     );
     expect(Object.keys(error.details?.fields as object).sort()).toEqual(['filedOn', 'formedOn']);
   });

@@ -9,6 +9,7 @@ import {
   PMC_MIN_MEMBERS,
   PMC_OWNER_MEMBER_SHARE,
   PMC_RECORDING_WORKING_DAYS,
+  PmcRules,
   meetsThreshold,
 } from './statutes';
 import {
@@ -63,26 +64,39 @@ export function isOwnerSeat(seat: CommitteeSeat): boolean {
   return seat === 'OWNER' || seat === 'PROPERTY_RIGHTS_UNIT';
 }
 
-/** Every composition problem (empty when none), in a fixed order. */
-export function compositionProblems(members: readonly CommitteeMember[], chairMemberId: string): CommitteeProblem[] {
+/**
+ * Every composition problem (empty when none), in a fixed order: under Beijing's rules (`rules` '11') its member count,
+ * owner share and chair too; where the hub holds no rules (null), only that the list is one (ids, seats, chair a member).
+ */
+export function compositionProblems(
+  members: readonly CommitteeMember[],
+  chairMemberId: string,
+  rules: PmcRules | null = '11',
+): CommitteeProblem[] {
   const problems: CommitteeProblem[] = [];
   const count = members.length;
-  if (count < PMC_MIN_MEMBERS) problems.push('TOO_FEW_MEMBERS');
-  if (count % 2 === 0) problems.push('EVEN_MEMBER_COUNT');
+  const beijing = rules === '11';
+  if (beijing && count < PMC_MIN_MEMBERS) problems.push('TOO_FEW_MEMBERS');
+  if (beijing && count % 2 === 0) problems.push('EVEN_MEMBER_COUNT');
   const owners = members.filter((m) => isOwnerSeat(m.seat)).length;
-  if (count > 0 && !meetsThreshold(owners, count, PMC_OWNER_MEMBER_SHARE)) problems.push('OWNER_MEMBERS_BELOW_HALF');
+  if (beijing && count > 0 && !meetsThreshold(owners, count, PMC_OWNER_MEMBER_SHARE))
+    problems.push('OWNER_MEMBERS_BELOW_HALF');
   if (new Set(members.map((m) => m.id)).size !== count) problems.push('DUPLICATE_MEMBER_ID');
   if (members.some((m) => !SEATS.includes(m.seat))) problems.push('UNKNOWN_SEAT');
   // Arts. 52–59 give the chair to the residents' committee representative, not to whichever member is elected.
   const chair = members.find((m) => m.id === chairMemberId);
   if (!chair) problems.push('CHAIR_NOT_A_MEMBER');
-  else if (chair.seat !== 'RESIDENTS_COMMITTEE') problems.push('CHAIR_NOT_RESIDENTS_COMMITTEE');
+  else if (beijing && chair.seat !== 'RESIDENTS_COMMITTEE') problems.push('CHAIR_NOT_RESIDENTS_COMMITTEE');
   return problems;
 }
 
 /** Throws BAD_USER_INPUT with details.problems listing every composition problem. */
-export function validateCommitteeComposition(members: readonly CommitteeMember[], chairMemberId: string): void {
-  const problems = compositionProblems(members, chairMemberId);
+export function validateCommitteeComposition(
+  members: readonly CommitteeMember[],
+  chairMemberId: string,
+  rules: PmcRules | null,
+): void {
+  const problems = compositionProblems(members, chairMemberId, rules);
   if (problems.length > 0)
     throw new InvalidInputError('The property-management committee is not validly composed', { problems });
 }
@@ -134,12 +148,19 @@ export function latestTermEnd(formedOn: IsoDate): IsoDate {
   return addYears(formedOn, PMC_MAX_TERM_YEARS);
 }
 
-/** Term problems (empty when none): the term must end after formation and no later than three years on. */
-export function termProblems(formedOn: IsoDate, termEndsOn: IsoDate): CommitteeProblem[] {
+/**
+ * Term problems (empty when none): the term must end after formation, and under Beijing's rules no later than three
+ * years on.
+ */
+export function termProblems(
+  formedOn: IsoDate,
+  termEndsOn: IsoDate,
+  rules: PmcRules | null = '11',
+): CommitteeProblem[] {
   requireDates({ formedOn, termEndsOn });
   const problems: CommitteeProblem[] = [];
   if (compareDates(termEndsOn, formedOn) <= 0) problems.push('TERM_NOT_AFTER_FORMATION');
-  if (compareDates(termEndsOn, latestTermEnd(formedOn)) > 0) problems.push('TERM_TOO_LONG');
+  if (rules === '11' && compareDates(termEndsOn, latestTermEnd(formedOn)) > 0) problems.push('TERM_TOO_LONG');
   return problems;
 }
 
@@ -286,23 +307,29 @@ export interface PropertyManagementCommittee {
 }
 
 export interface CommitteeAssessment {
-  filingDeadline: IsoDate;
-  /** Undefined while not filed; a late filing is a flag, not a rejection. */
-  filedLate?: boolean;
+  /** Null where the hub holds no rules for the committee's city. */
+  filingDeadline: IsoDate | null;
+  /** Undefined while not filed; a late filing is a flag, not a rejection; null where no deadline runs. */
+  filedLate?: boolean | null;
 }
 
 /**
- * Checks composition and term together and throws BAD_USER_INPUT with every problem in details.problems;
- * otherwise returns the filing facts the street office follows up on.
+ * Checks composition and term together, under the rules of the committee's city (statutes.ts pmcRulesOf: Beijing's,
+ * or null for none), and throws BAD_USER_INPUT with every problem in details.problems; otherwise returns the filing
+ * facts the street office follows up on (none where no rules are held).
  */
-export function validatePropertyManagementCommittee(committee: PropertyManagementCommittee): CommitteeAssessment {
+export function validatePropertyManagementCommittee(
+  committee: PropertyManagementCommittee,
+  rules: PmcRules | null,
+): CommitteeAssessment {
   requireDates({ formedOn: committee.formedOn, termEndsOn: committee.termEndsOn, filedOn: committee.filedOn });
   const problems = [
-    ...compositionProblems(committee.members, committee.chairMemberId),
-    ...termProblems(committee.formedOn, committee.termEndsOn),
+    ...compositionProblems(committee.members, committee.chairMemberId, rules),
+    ...termProblems(committee.formedOn, committee.termEndsOn, rules),
     ...filingProblems(committee.formedOn, committee.filedOn),
   ];
   if (problems.length > 0) throw new InvalidInputError('The property-management committee is invalid', { problems });
+  if (rules === null) return { filingDeadline: null, filedLate: committee.filedOn === undefined ? undefined : null };
   return {
     filingDeadline: filingDeadline(committee.formedOn),
     filedLate: committee.filedOn === undefined ? undefined : isFilingLate(committee.formedOn, committee.filedOn),

@@ -125,6 +125,20 @@ export const PMC_DECISION_POSTING_DAYS = 3;
 export const PMC_DECISION_POSTING_WORKING_DAYS = 10;
 export const PMC_DECISION_POSTING_SOURCE = 'Beijing Property Management Regulation art. 57';
 
+/**
+ * Where the rules above hold: Beijing's regulation, for Beijing's divisions (GB/T 2260 11). The hub holds no other
+ * city's: seed 004 has 临江市's street offices form 物业管理委员会 too, but no article of 吉林省 or 临江市 on their
+ * composition, term, filing or posting could be confirmed, so a committee elsewhere is checked against none of these
+ * figures and no deadline is announced for it (before, every city's was held to Beijing's articles and told so).
+ */
+export const PMC_RULES_DIVISIONS = { '11': BEIJING_PMC } as const;
+export type PmcRules = keyof typeof PMC_RULES_DIVISIONS;
+
+/** The rules an area's committee is held to, by its district: Beijing's, or null where the hub holds none. */
+export function pmcRulesOf(districtCode: string): PmcRules | null {
+  return (Object.keys(PMC_RULES_DIVISIONS) as PmcRules[]).find((d) => districtCode.startsWith(d)) ?? null;
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Owners' assembly (业主大会) and owners' committee (业主委员会): one assembly per area, formed of all its owners;
 // the owners' committee is its executive body, elected by it (Property Management Regulation of the State Council

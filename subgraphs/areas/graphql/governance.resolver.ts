@@ -31,17 +31,20 @@ import {
 } from './governance.type';
 import { Key, LocalDate } from '../../../platform/graphql/scalars';
 
+// A property-management committee's deadlines, under the rules the hub holds for its city (none: null).
 const filingDeadlineOf = (body: GovernanceBody) =>
-  body.kind === 'PROPERTY_MANAGEMENT_COMMITTEE' ? shownFilingDeadline(body.formedOn) : undefined;
+  body.kind === 'PROPERTY_MANAGEMENT_COMMITTEE' && body.pmcRules ? shownFilingDeadline(body.formedOn) : undefined;
 const recordingDeadlineOf = (body: GovernanceBody) =>
-  body.kind === 'PROPERTY_MANAGEMENT_COMMITTEE' && body.filedOn ? shownRecordingDeadline(body.filedOn) : undefined;
+  body.kind === 'PROPERTY_MANAGEMENT_COMMITTEE' && body.pmcRules && body.filedOn
+    ? shownRecordingDeadline(body.filedOn)
+    : undefined;
 
 @Resolver(() => AreaType)
 export class AreaGovernanceResolver {
   @Directive('@listSize(assumedSize: 20)')
   @Query(() => [OverdueGovernanceBodyType], {
     description:
-      "The street office's overdue list: standing committees of your streets whose 30-day filing passed unfiled (Beijing arts. 52–59, " +
+      "The street office's overdue list: standing committees of your streets whose 30-day filing passed unfiled (Beijing arts. 52–59, in Beijing; " +
       'Civil Code art. 203) or whose term has ended, as of asOf (today unless given). Street offices and bureaus, their jurisdiction only.',
   })
   overdueGovernanceBodies(
@@ -101,7 +104,8 @@ export class AreaGovernanceResolver {
   }
 
   @Mutation(() => GovernanceBodyType, {
-    description: 'Records the filing of a property-management committee; filedLate flags a filing after 30 days.',
+    description:
+      'Records the filing of a property-management committee; filedLate flags a filing after 30 days (Beijing; null where the hub holds no rules for the city).',
   })
   recordCommitteeFiling(
     @Arg('bodyId', () => ID) bodyId: string,
@@ -113,7 +117,7 @@ export class AreaGovernanceResolver {
 
   @Mutation(() => GovernanceBodyType, {
     description:
-      'Records the street office recording (备案) of a filed property-management committee; recordedLate flags one after 5 working days.',
+      'Records the street office recording (备案) of a filed property-management committee; recordedLate flags one after 5 working days (Beijing; null where the hub holds no rules for the city).',
   })
   recordCommitteeRecording(
     @Arg('bodyId', () => ID) bodyId: string,
@@ -177,7 +181,7 @@ export class GovernanceBodyResolver {
   @FieldResolver(() => String, {
     nullable: true,
     description:
-      'A filed property-management committee is recorded by the 5th working day after its filing (Beijing art. 55; ' +
+      'A filed property-management committee is recorded by the 5th working day after its filing (Beijing art. 55, in Beijing: null elsewhere; ' +
       "State Council holiday notices); null until filed; provisional (the plain count) while the deadline's year is not in the holiday data.",
   })
   recordingDeadline(@Root() body: GovernanceBody): string | null {
@@ -205,7 +209,8 @@ export class GovernanceBodyResolver {
     nullable: true,
     description:
       "A property-management committee's filing with the street office is due 30 days after formation, moved to the next working day " +
-      'when that is a rest day (Civil Code art. 203); provisional (the plain 30th day) past the holiday data. Null for other bodies.',
+      'when that is a rest day (Civil Code art. 203); provisional (the plain 30th day) past the holiday data. Beijing arts. 52–59: null ' +
+      'for a committee of a city whose rules the hub does not hold, and for other bodies.',
   })
   filingDeadline(@Root() body: GovernanceBody): string | null {
     return filingDeadlineOf(body)?.date ?? null;

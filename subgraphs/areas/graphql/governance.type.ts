@@ -99,7 +99,7 @@ export class GovernanceBodyType {
   @Field(() => String, {
     nullable: true,
     description:
-      "A property-management committee dissolved when the area's owners' committee was recorded: 30 days after that recording.",
+      "A property-management committee dissolved when the area's owners' committee was recorded: 30 days after that recording (Beijing arts. 52–59); null where the hub holds no rules for the area's city.",
   })
   dissolutionDeadline?: string | null;
 
@@ -235,7 +235,10 @@ export class FormPropertyManagementCommitteeInput {
   @Field(() => LocalDate, { description: 'YYYY-MM-DD' })
   formedOn!: string;
 
-  @Field(() => LocalDate, { description: 'YYYY-MM-DD, at most 3 years after formation.' })
+  @Field(() => LocalDate, {
+    description:
+      'YYYY-MM-DD, after formation; in Beijing at most 3 years after (Beijing arts. 52–59; no other city’s rules are held).',
+  })
   termEndsOn!: string;
 
   @Field(() => LocalDate, { nullable: true })
@@ -267,7 +270,7 @@ export class RecordOwnersCommitteeInput {
     description:
       'YYYY-MM-DD: when the standing property-management committee was dissolved, on or after recordedOn (default recordedOn; ' +
       'refused when no committee stands); ' +
-      'more than 30 days after recordedOn is flagged dissolvedLate.',
+      'in Beijing, more than 30 days after recordedOn is flagged dissolvedLate.',
   })
   propertyManagementCommitteeDissolvedOn?: string;
 

@@ -1,6 +1,7 @@
 import { type InferEntity, defineEntity, p } from '@mikro-orm/core';
 import type { GovernanceBodyKind } from '../domain/governance-body';
 import type { CommitteeSeat } from '../domain/property-management-committee';
+import type { PmcRules } from '../domain/statutes';
 
 /** 业主大会 / 业主委员会 / 物业管理委员会 (物管会) as stored (domain/governance-body.ts); the DDL is in migrations/. */
 export const GovernanceBodySchema = defineEntity({
@@ -26,6 +27,11 @@ export const GovernanceBodySchema = defineEntity({
     /** A property-management committee dissolved on an owners' committee's recording: 30 days on, and whether it overran. */
     dissolutionDeadline: p.date().nullable(),
     dissolvedLate: p.boolean().nullable(),
+    /**
+     * A property-management committee's rules (domain/statutes.ts pmcRulesOf: '11', Beijing's regulation), by its
+     * area's district when formed; null where the hub holds none, and for other bodies.
+     */
+    pmcRules: p.text().$type<PmcRules>().nullable(),
     chairMemberId: p.uuid().nullable(),
     dissolvedOn: p.date().nullable(),
     dissolutionReason: p.text().nullable(),

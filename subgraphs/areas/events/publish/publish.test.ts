@@ -47,6 +47,7 @@ const committee: GovernanceBody = {
   filedOn: null,
   filingDeadline: '2026-04-01',
   filedLate: null,
+  pmcRules: '11',
   recordedOn: null,
   rulesReference: null,
   assemblyId: null,
