@@ -30,7 +30,7 @@ const documents = [
   { name: '协议选聘批准文件.pdf', type: 'SELECTION_APPROVAL', sizeBytes: 1000, sha256: 'e'.repeat(64) },
 ];
 
-const SETTINGS_FIELDS = `cityCode cityName regulation filingDeadlineDays agreementSelectionMaxFloorAreaCentiM2 preliminaryContractMaxYears filingAuthority filingReviewerRole creditNoticePeriodDays smallClaimsProvinceCode
+const SETTINGS_FIELDS = `cityCode cityName regulation filingDeadlineDays agreementSelectionMaxFloorAreaCentiM2 preliminaryContractMaxYears filingAuthority filingReviewerRole streetOfficeDecidesFilings creditNoticePeriodDays smallClaimsProvinceCode
   lateFilingPenalty { warningFirst fineMinFen fineMaxFen description source } sources { filingDeadline agreementSelection preliminaryContractTerm filingAuthority creditNoticePeriod smallClaimsProvince } version`;
 const SET = `mutation($s: CitySettingsInput!, $r: Note!) { setCitySettings(settings: $s, reason: $r) { ${SETTINGS_FIELDS} } }`;
 const LIST = `{ citySettings { ${SETTINGS_FIELDS} } }`;
@@ -311,6 +311,14 @@ describe('cities are data: the registry of city settings, and 临江市 beside B
     const housingQueue = (await t.gql(housingBureau, QUEUE)).body.data.filingReviewQueue.items;
     expect(housingQueue.map((i: { id: string }) => i.id)).not.toContain(linjiangFiling);
     expect((await t.gql(housingBureau, FILING, { id: linjiangFiling })).body.errors).toBeUndefined(); // it reads it
+    // 建国街道 supervises (seed 004 §六(七)): it reads the filing, the enforcement bureau decides it. Before, the street
+    // office accepted it itself, and the certificate then named a bureau that never decided it (helper-203's audit).
+    const byStreet = (await t.gql(jianguo.office, ACCEPT, { f: linjiangFiling })).body.errors[0];
+    expect(byStreet.extensions.code).toBe('FORBIDDEN');
+    expect(byStreet.message).toMatch(/not by a STREET_OFFICE/);
+    expect((await t.gql(jianguo.office, FILING, { id: linjiangFiling })).body.errors).toBeUndefined();
+    const streetQueue = (await t.gql(jianguo.office, QUEUE)).body.data.filingReviewQueue.items;
+    expect(streetQueue.map((i: { id: string }) => i.id)).not.toContain(linjiangFiling);
 
     const accepted = await t.gql(enforcementBureau, ACCEPT, { f: linjiangFiling });
     expect(accepted.body.errors).toBeUndefined();

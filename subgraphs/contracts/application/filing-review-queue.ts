@@ -22,10 +22,19 @@ export interface FilingQueuePage {
 /**
  * The divisions whose filings wait for this reviewer: reviewScopeOf, and for a bureau only the districts whose city
  * gives it the decision (`filingReviewerRole`, mayDecideFiling): before, a 临江市 housing bureau's queue listed the
- * filings the city gives to its enforcement bureau. Null when none.
+ * filings the city gives to its enforcement bureau; for a street office only the streets of a city that has it decide
+ * (`streetOfficeDecidesFilings`). Null when none.
  */
 async function decidingScope(em: EntityManager, identity: Identity): Promise<ReviewScope | null> {
   const scope = reviewScopeOf(identity);
+  if (scope?.by === 'STREET') {
+    // A street office decides only where its city's settings have it decide (临江市's supervises).
+    const cities = await allCitySettings(em);
+    const prefixes = scope.prefixes.filter(
+      (street) => settingsCovering(street, cities)?.settings.streetOfficeDecidesFilings !== false,
+    );
+    return prefixes.length > 0 ? { by: 'STREET', prefixes } : null;
+  }
   if (scope?.by !== 'DISTRICT') return scope;
   const cities = await allCitySettings(em);
   // Only where a city giving filings to another role overlaps the bureau's divisions are its districts looked up:

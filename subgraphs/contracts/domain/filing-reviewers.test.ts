@@ -7,6 +7,7 @@ import {
   readScopeOf,
   reviewScopeOf,
 } from './filing-reviewers';
+import { BEIJING, LINJIANG_SETTINGS } from './statutes';
 
 const who = (role: Role, jurisdictions: string[] = [], organisationId = 'org'): Identity => ({
   subject: 's',
@@ -79,6 +80,16 @@ describe('who reviews and reads contracts', () => {
     for (const identity of [who('STREET_OFFICE', ['220681001']), who('ADMIN')])
       expect(mayDecideFiling(identity, linjiang, enforcement)).toBe(true);
     expect(mayDecideFiling(who('STREET_OFFICE', ['110102011']), linjiang, enforcement)).toBe(false);
+  });
+
+  it('has the street office decide only where the city has it (Beijing art. 63), not in 临江市, where it supervises', () => {
+    // Seed 004 §六(七): 签订的前期物业服务合同需报市城管执法局备案, the street office supervising. Before, 建国街道 accepted
+    // a filing itself, which then bore a record number and a certificate naming a bureau that never decided it.
+    const linjiang = { streetCode: '220681001', districtCode: '220681' };
+    expect(mayDecideFiling(who('STREET_OFFICE', ['220681001']), linjiang, LINJIANG_SETTINGS)).toBe(false);
+    expect(mayReviewFiling(who('STREET_OFFICE', ['220681001']), linjiang)).toBe(true);
+    expect(mayDecideFiling(who('ENFORCEMENT_BUREAU', ['220681']), linjiang, LINJIANG_SETTINGS)).toBe(true);
+    expect(mayDecideFiling(who('STREET_OFFICE', ['110102011']), area, BEIJING)).toBe(true);
   });
 
   it('lets a company list its own contracts and a court those referred to it', () => {

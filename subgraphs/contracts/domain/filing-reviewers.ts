@@ -38,16 +38,19 @@ export function mayReviewFiling(identity: Identity, area: { streetCode: string; 
 /**
  * Who decides a filing (accepts or returns it, in the API or from a review system on Kafka): a reviewer of its area
  * (mayReviewFiling) and, of the bureaus, only the one the city's settings give the filings to (`filingReviewerRole`:
- * Beijing's housing authorities, 临江市's enforcement bureau). Before, any bureau whose jurisdiction covered the
- * district decided, so a 临江市 housing bureau's token accepted 临江市 filings, which the city gives to the enforcement
- * bureau (seed 004 §六(七)).
+ * Beijing's housing authorities, 临江市's enforcement bureau); the street office only where the city's settings have
+ * it decide (`streetOfficeDecidesFilings`, not false: Beijing art. 63, not 临江市, where it supervises). Before, any
+ * bureau whose jurisdiction covered the district decided, so a 临江市 housing bureau's token accepted 临江市 filings,
+ * which the city gives to the enforcement bureau (seed 004 §六(七)); and 临江市's street office accepted them itself,
+ * so a filing got a record number and a certificate naming a bureau that never decided it (helper-203's audit).
  */
 export function mayDecideFiling(
   identity: Identity,
   area: { streetCode: string; districtCode: string },
-  city: { filingReviewerRole: string },
+  city: { filingReviewerRole: string; streetOfficeDecidesFilings?: boolean | null },
 ): boolean {
   if (!mayReviewFiling(identity, area)) return false;
+  if (identity.role === 'STREET_OFFICE') return city.streetOfficeDecidesFilings !== false;
   return !BUREAU_ROLES.has(identity.role) || identity.role === city.filingReviewerRole;
 }
 

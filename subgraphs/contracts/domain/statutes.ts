@@ -68,6 +68,13 @@ export interface CitySettings {
    * authority, or a city bureau over it) or ENFORCEMENT_BUREAU (Linjiang: 市城市管理行政执法局, seed 004 §六(七)).
    */
   readonly filingReviewerRole: FilingReviewerRole;
+  /**
+   * Whether the area's street office decides (accepts or returns) a filing beside that bureau: true, or absent as in
+   * settings entered before it was kept, in Beijing (art. 63 files the contract with the street office and the district
+   * authority); false in 临江市, where the contract is filed with the enforcement bureau and the street office
+   * supervises (seed 004 §六(七)): it reads the filings, the bureau decides them.
+   */
+  readonly streetOfficeDecidesFilings?: boolean | null;
   /** Null where no penalty for late filing is recorded for the city; the penalty carries its own source. */
   readonly lateFilingPenalty: LateFilingPenalty | null;
   /**
@@ -166,6 +173,7 @@ export const BEIJING: CitySettings = Object.freeze({
   preliminaryContractMaxYears: BEIJING_PRELIMINARY_CONTRACT_MAX_YEARS,
   filingAuthority: BEIJING_FILING_AUTHORITY,
   filingReviewerRole: 'CITY_BUREAU',
+  streetOfficeDecidesFilings: true,
   lateFilingPenalty: BEIJING_LATE_FILING_PENALTY,
   // No confirmed Beijing provision gives a notice period before a credit record is published: none is set.
   creditNoticePeriodDays: null,
@@ -241,6 +249,8 @@ export function defineCitySettings(settings: CitySettings): CitySettings {
   if (!text(settings.regulation)) fields.regulation = 'regulation must not be empty';
   if (!FILING_REVIEWER_ROLES.includes(settings.filingReviewerRole))
     fields.filingReviewerRole = `one of ${FILING_REVIEWER_ROLES.join(', ')}`;
+  if (settings.streetOfficeDecidesFilings != null && typeof settings.streetOfficeDecidesFilings !== 'boolean')
+    fields.streetOfficeDecidesFilings = 'true, false or null';
   if (settings.filingDeadlineDays !== null && !positiveWhole(settings.filingDeadlineDays, MAX_FILING_DEADLINE_DAYS)) {
     fields.filingDeadlineDays = `filingDeadlineDays must be a whole number of days, 1–${MAX_FILING_DEADLINE_DAYS}, or null`;
   }
@@ -341,6 +351,8 @@ export const LINJIANG_SETTINGS: CitySettings = Object.freeze({
   filingAuthority:
     '临江市城市管理行政执法局 (the city urban-management enforcement bureau), the street office supervising',
   filingReviewerRole: 'ENFORCEMENT_BUREAU',
+  // 签订的前期物业服务合同需报市城管执法局备案; the street office supervises the developer's choice (seed 004 §六(七)).
+  streetOfficeDecidesFilings: false,
   lateFilingPenalty: null,
   materials: Object.freeze([
     {

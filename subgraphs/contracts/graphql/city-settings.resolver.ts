@@ -15,6 +15,8 @@ const settingsView = (row: Pick<CitySettingsRecord, 'settings' | 'version' | 'ch
     contractKinds: [...m.contractKinds],
     selectionMethods: m.selectionMethods ? [...m.selectionMethods] : null,
   })),
+  // Settings entered before it was kept have the street office decide, as it did then.
+  streetOfficeDecidesFilings: row.settings.streetOfficeDecidesFilings !== false,
   version: row.version,
   changedAt: row.changedAt,
 });
@@ -39,6 +41,7 @@ const settingsOf = ({ materials, ...input }: CitySettingsInput): CitySettings =>
   smallClaimsProvinceCode: input.smallClaimsProvinceCode ?? null,
   demandPeriodDays: input.demandPeriodDays ?? null,
   filingReviewerRole: input.filingReviewerRole as FilingReviewerRole,
+  streetOfficeDecidesFilings: input.streetOfficeDecidesFilings ?? null,
   lateFilingPenalty: input.lateFilingPenalty ? { ...input.lateFilingPenalty } : null,
   sources: {
     ...input.sources,

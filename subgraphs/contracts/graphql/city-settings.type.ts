@@ -73,6 +73,11 @@ export class CitySettingsType {
     description: 'CITY_BUREAU or ENFORCEMENT_BUREAU: the bureau that reviews filings beside the street office.',
   })
   filingReviewerRole!: string;
+  @Field({
+    description:
+      "Whether the area's street office decides (accepts or returns) a filing beside that bureau: true in Beijing (art. 63), false in 临江市, where it supervises and the enforcement bureau decides (seed 004 §六(七)).",
+  })
+  streetOfficeDecidesFilings!: boolean;
   @Field(() => LateFilingPenaltyType, { nullable: true }) lateFilingPenalty!: LateFilingPenaltyType | null;
   @Field(() => Int, {
     nullable: true,
@@ -144,6 +149,12 @@ export class CitySettingsInput {
   @Field(() => Int, { nullable: true }) preliminaryContractMaxYears?: number | null;
   @Field(() => Note) filingAuthority!: string;
   @Field(() => Key) filingReviewerRole!: string;
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'false where the street office supervises and only the bureau decides filings; true or left out: it decides too.',
+  })
+  streetOfficeDecidesFilings?: boolean | null;
   @Field(() => LateFilingPenaltyInput, { nullable: true }) lateFilingPenalty?: LateFilingPenaltyInput | null;
   @Field(() => Int, { nullable: true }) creditNoticePeriodDays?: number | null;
   @Field(() => Key, { nullable: true }) smallClaimsProvinceCode?: string | null;

@@ -21,6 +21,7 @@ import { Migration20261214000000_filing_document_upload_completed } from './migr
 import { Migration20261216000000_credit_notice_days } from './migrations/Migration20261216000000_credit_notice_days';
 import { Migration20261217000000_credit_recorded_on } from './migrations/Migration20261217000000_credit_recorded_on';
 import { Migration20261225000000_joint_decisions } from './migrations/Migration20261225000000_joint_decisions';
+import { Migration20261226000000_linjiang_street_office } from './migrations/Migration20261226000000_linjiang_street_office';
 
 /**
  * The subgraph's checked-in migrations, in order. Only what migrates, verifies or hashes them loads this file (and
@@ -49,4 +50,5 @@ export const migrations: MigrationEntry[] = migrationEntries(
   Migration20261216000000_credit_notice_days,
   Migration20261217000000_credit_recorded_on,
   Migration20261225000000_joint_decisions,
+  Migration20261226000000_linjiang_street_office,
 );
