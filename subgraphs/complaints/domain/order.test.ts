@@ -5,6 +5,7 @@ import {
   dispatchedCompany,
   maskCaller,
   matchCompound,
+  normaliseAddress,
   mayReadOrder,
   transitionSeenBy,
   nextStatus,
@@ -30,30 +31,31 @@ describe('hotline orders: the caller, the address, the steps, the reach', () => 
 
   it('matches an address to the compound whose name it contains, the longest name winning, and none on a tie', () => {
     const compounds = [
-      { compoundId: 'a', name: '广安门北街20号院' },
-      { compoundId: 'b', name: '广安门北街2号院' },
-      { compoundId: 'c', name: '红居南街6号院' },
+      { streetCode: '110102020', compoundId: 'a', name: '广安门北街20号院' },
+      { streetCode: '110102020', compoundId: 'b', name: '广安门北街2号院' },
+      { streetCode: '110102020', compoundId: 'c', name: '红居南街6号院' },
     ];
     expect(matchCompound('北京市西城区广安门北街20号院3号楼2单元', compounds)?.compoundId).toBe('a');
     expect(matchCompound('西城区 红居南街 6号院 南门', compounds)?.compoundId).toBe('c');
     expect(matchCompound('白纸坊东街1号', compounds)).toBeUndefined();
     // Names with 区 in them are compounds' own, not districts (before, any 1–4 characters and 区 were dropped).
     const named = [
-      { compoundId: 'yiqu', name: '三里河一区' },
-      { compoundId: 'xiaoqu', name: '阳光小区' },
-      { compoundId: 'erqi', name: '幸福小区二期' },
+      { streetCode: '110102020', compoundId: 'yiqu', name: '三里河一区' },
+      { streetCode: '110102020', compoundId: 'xiaoqu', name: '阳光小区' },
+      { streetCode: '110102020', compoundId: 'erqi', name: '幸福小区二期' },
     ];
     expect(matchCompound('西城区三里河一区5号楼', named)?.compoundId).toBe('yiqu');
     expect(matchCompound('北京市朝阳区阳光小区3号楼', named)?.compoundId).toBe('xiaoqu');
     expect(matchCompound('幸福小区二期12号楼', named)?.compoundId).toBe('erqi');
     expect(matchCompound('阳光花园二期3号楼', named)).toBeUndefined();
-    expect(matchCompound('红居南街6号院', [{ compoundId: 'c', name: '北京市西城区红居南街6号院' }])?.compoundId).toBe(
-      'c',
-    );
+    expect(
+      matchCompound('红居南街6号院', [{ streetCode: '110102020', compoundId: 'c', name: '北京市西城区红居南街6号院' }])
+        ?.compoundId,
+    ).toBe('c');
     expect(
       matchCompound('甲院乙院', [
-        { compoundId: 'x', name: '甲院' },
-        { compoundId: 'y', name: '乙院' },
+        { streetCode: '110102020', compoundId: 'x', name: '甲院' },
+        { streetCode: '110102020', compoundId: 'y', name: '乙院' },
       ]),
     ).toBeUndefined();
   });
@@ -61,8 +63,8 @@ describe('hotline orders: the caller, the address, the steps, the reach', () => 
   it('matches a name only as a whole house number: 3号院 is not 13号院, 103号院 nor 甲3号院', () => {
     // Before, 3号院 matched 13号院 and the order went to that compound's company (a helper's audit).
     const numbered = [
-      { compoundId: 'three', name: '3号院' },
-      { compoundId: 'yard', name: '红居街' },
+      { streetCode: '110102020', compoundId: 'three', name: '3号院' },
+      { streetCode: '110102020', compoundId: 'yard', name: '红居街' },
     ];
     expect(matchCompound('北京市西城区13号院2号楼', numbered)).toBeUndefined();
     expect(matchCompound('103号院', numbered)).toBeUndefined();
@@ -73,8 +75,28 @@ describe('hotline orders: the caller, the address, the steps, the reach', () => 
     expect(matchCompound('１３号院', numbered)).toBeUndefined();
     expect(matchCompound('３号院', numbered)?.compoundId).toBe('three');
     // A name ending in a digit is not the head of a longer number.
-    expect(matchCompound('阳光小区23号楼', [{ compoundId: 'two', name: '阳光小区2' }])).toBeUndefined();
-    expect(matchCompound('阳光小区2号楼', [{ compoundId: 'two', name: '阳光小区2' }])?.compoundId).toBe('two');
+    expect(
+      matchCompound('阳光小区23号楼', [{ streetCode: '110102020', compoundId: 'two', name: '阳光小区2' }]),
+    ).toBeUndefined();
+    expect(
+      matchCompound('阳光小区2号楼', [{ streetCode: '110102020', compoundId: 'two', name: '阳光小区2' }])?.compoundId,
+    ).toBe('two');
+  });
+
+  it("drops Beijing's city and district names from a Beijing street's addresses and names only", () => {
+    // 临江市 (220681001): its 北京花园 is not 花园 (before, cut to it, it took 世纪春花园's orders: helper-203's audit).
+    const jianguo = [
+      { streetCode: '220681001', compoundId: 'bj', name: '北京花园' },
+      { streetCode: '220681001', compoundId: 'sjc', name: '世纪春小区' },
+    ];
+    expect(matchCompound('临江市世纪春花园5号楼', jianguo)).toBeUndefined();
+    expect(matchCompound('临江市北京花园3号楼', jianguo)?.compoundId).toBe('bj');
+    expect(matchCompound('北京花园3号楼', jianguo)?.compoundId).toBe('bj');
+    // In Beijing a name registered with its city and district still matches an address without them.
+    const xicheng = [{ streetCode: '110102020', compoundId: 'hj', name: '北京市西城区红居南街6号院' }];
+    expect(matchCompound('红居南街6号院2号楼', xicheng)?.compoundId).toBe('hj');
+    expect(normaliseAddress('北京市西城区红居南街6号院', '110102020')).toBe('红居南街6号院');
+    expect(normaliseAddress('北京花园', '220681001')).toBe('北京花园');
   });
 
   it('starts a re-routed order over in its street when the hotline sends it back, matched as its address was', () => {

@@ -191,19 +191,22 @@ export const callerDigits = (phone: string | null | undefined): string => (phone
 
 const NOISE = /[\s,，。.、()（）\-—_]/g;
 /**
- * The city and its sixteen districts as a name may begin with them (北京市西城区…). Only these are dropped: any
- * one to four characters before 区 took whole compound names (三里河一区, 阳光小区 were left empty and never matched;
- * 幸福小区二期 was left as 二期 and matched any address with 二期 in it, sending the order to the wrong company).
+ * Beijing and its sixteen districts as a name may begin with them (北京市西城区…), dropped from a Beijing street's
+ * addresses and compound names only. Only these are dropped: any one to four characters before 区 took whole compound
+ * names (三里河一区, 阳光小区 were left empty and never matched; 幸福小区二期 was left as 二期 and matched any address
+ * with 二期 in it, sending the order to the wrong company). Elsewhere nothing is: 临江市's 北京花园 was cut to 花园 and
+ * took every address with 花园 in it (helper-203's audit); the hub holds no other city's names to drop.
  */
-const ADMINISTRATIVE_PREFIX =
+const BEIJING_PREFIX =
   /^(北京市|北京)?(东城区|西城区|朝阳区|丰台区|石景山区|海淀区|门头沟区|房山区|通州区|顺义区|昌平区|大兴区|怀柔区|平谷区|密云区|延庆区)?/;
 
 /**
- * Address text or a compound's name reduced for matching: full-width characters as their ASCII forms (１３号院 as
- * 13号院, NFKC), no spaces or punctuation, the city and district dropped.
+ * Address text or a compound's name of a street reduced for matching: full-width characters as their ASCII forms
+ * (１３号院 as 13号院, NFKC), no spaces or punctuation, in Beijing the city and district dropped.
  */
-export function normaliseAddress(text: string): string {
-  return text.normalize('NFKC').replace(NOISE, '').replace(ADMINISTRATIVE_PREFIX, '');
+export function normaliseAddress(text: string, streetCode: string): string {
+  const plain = text.normalize('NFKC').replace(NOISE, '');
+  return streetCode.startsWith('11') ? plain.replace(BEIJING_PREFIX, '') : plain;
 }
 
 /** What may stand before a house number and be part of it: its digits, and 甲乙丙丁 (甲3号 is not 3号). */
@@ -231,7 +234,7 @@ function standsIn(address: string, name: string): boolean {
  * The compound an address names: the compounds of the order's street whose (normalised) name the address contains as
  * a whole (standsIn); the longest name wins, a tie between two compounds matches none (the street office decides).
  */
-export function matchCompound<C extends { compoundId: string; name: string }>(
+export function matchCompound<C extends { compoundId: string; name: string; streetCode: string }>(
   addressText: string,
   compounds: readonly C[],
 ): C | undefined {
@@ -239,20 +242,24 @@ export function matchCompound<C extends { compoundId: string; name: string }>(
 }
 
 /** matchCompound over a fixed list, the names normalised once (a backfill matches many orders of one street). */
-export function compoundMatcher<C extends { compoundId: string; name: string }>(
+export function compoundMatcher<C extends { compoundId: string; name: string; streetCode: string }>(
   compounds: readonly C[],
 ): (addressText: string) => C | undefined {
   const names = compounds
-    .map((c) => ({ c, name: normaliseAddress(c.name) }))
+    .map((c) => ({ c, name: normaliseAddress(c.name, c.streetCode) }))
     .filter((h) => h.name.length > 0)
     .sort((a, b) => b.name.length - a.name.length);
   return (addressText) => {
-    const address = normaliseAddress(addressText);
-    const first = names.findIndex((h) => standsIn(address, h.name));
+    // The address as each compound's street reduces it (one street in practice).
+    const reduced = new Map<string, string>();
+    const stands = (h: (typeof names)[number]) => {
+      let address = reduced.get(h.c.streetCode);
+      if (address === undefined) reduced.set(h.c.streetCode, (address = normaliseAddress(addressText, h.c.streetCode)));
+      return standsIn(address, h.name);
+    };
+    const first = names.findIndex(stands);
     if (first < 0) return undefined;
-    const tie = names
-      .slice(first + 1)
-      .find((h) => h.name.length === names[first].name.length && standsIn(address, h.name));
+    const tie = names.slice(first + 1).find((h) => h.name.length === names[first].name.length && stands(h));
     return tie ? undefined : names[first].c;
   };
 }
