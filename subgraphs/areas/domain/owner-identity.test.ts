@@ -131,5 +131,9 @@ describe('masking', () => {
 
   it('keeps a service address’s first six characters', () => {
     expect(maskServiceAddress('北京市海淀区学院南路32号院3-106')).toBe('北京市海淀区****');
+    // Up to the last division name among the first six characters: no part of a street (before, 临江市建国街****).
+    expect(maskServiceAddress('临江市建国街道解放路12号')).toBe('临江市****');
+    expect(maskServiceAddress('吉林省白山市临江市建国街道')).toBe('吉林省白山市****');
+    expect(maskServiceAddress('建国街道解放路12号')).toBe('****');
   });
 });

@@ -133,5 +133,16 @@ export const maskIdNumber = (idNumber: string): string => maskMiddle(idNumber, 3
 /** A phone number as everyone but the parties entitled sees it: `138****5678`. */
 export const maskPhone = (phone: string): string => maskMiddle(phone, 3, 4);
 
-/** A service address keeps its first 6 characters (the city and district, as 北京市海淀区): `北京市海淀区****`. */
-export const maskServiceAddress = (address: string): string => [...address].slice(0, 6).join('') + '****';
+/** The last character of an administrative division's name: 省, 市, 区, 县, 旗, 州, 盟. */
+const DIVISION_SUFFIX = /[省市区县旗州盟]/;
+
+/**
+ * A service address keeps of its first 6 characters those up to the last division name ending among them (the city
+ * and district, as 北京市海淀区): `北京市海淀区****`, `临江市****`. Before, the 6 characters whatever they were, so a
+ * county-level city's address showed part of its street (`临江市建国街****`, helper-203's audit).
+ */
+export function maskServiceAddress(address: string): string {
+  const head = [...address].slice(0, 6);
+  const kept = head.reduce((upTo, c, i) => (DIVISION_SUFFIX.test(c) ? i + 1 : upTo), 0);
+  return head.slice(0, kept).join('') + '****';
+}
