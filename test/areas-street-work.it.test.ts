@@ -148,8 +148,9 @@ describe('the street office’s work in its areas (seed 004 §五)', () => {
 
   it("holds 临江市's property-management committee to none of Beijing's articles: no count, chair or term rule, no deadline", async () => {
     // Seed 004 has 临江市's street offices form 物业管理委员会; no article of 吉林省 or 临江市 on them could be confirmed
-    // (areas statutes.ts pmcRulesOf). Before, this committee was refused as Beijing arts. 52–59 have it (five members,
-    // an owner in the chair, a five-year term) and its filing and recording deadlines were announced citing them.
+    // (areas statutes.ts pmcRulesOf). Before, this committee of five members, chaired by an owner, for five years was
+    // refused by Beijing arts. 52–59 (seven members or more, the residents' committee in the chair, at most three
+    // years), and its filing and recording deadlines were announced citing them.
     const gql = gatewayClient(t.hub.gatewayUrl, testTokens);
     const areaId = await loadArea(gql, jianguo, '解放路独栋楼片区');
     const formed = await ok(

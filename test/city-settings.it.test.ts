@@ -313,6 +313,11 @@ describe('cities are data: the registry of city settings, and 临江市 beside B
     expect((await t.gql(housingBureau, FILING, { id: linjiangFiling })).body.errors).toBeUndefined(); // it reads it
     // 建国街道 supervises (seed 004 §六(七)): it reads the filing, the enforcement bureau decides it. Before, the street
     // office accepted it itself, and the certificate then named a bureau that never decided it (helper-203's audit).
+    // Saved again by a client that leaves the setting out, it stays as it was.
+    const { streetOfficeDecidesFilings, ...withoutIt } = asInput(LINJIANG_SETTINGS);
+    expect(streetOfficeDecidesFilings).toBe(false);
+    const saved = await t.gql(admin, SET, { s: withoutIt, r: '临江市 saved again without the setting' });
+    expect(saved.body.data.setCitySettings).toMatchObject({ streetOfficeDecidesFilings: false, version: 2 });
     const byStreet = (await t.gql(jianguo.office, ACCEPT, { f: linjiangFiling })).body.errors[0];
     expect(byStreet.extensions.code).toBe('FORBIDDEN');
     expect(byStreet.message).toMatch(/not by a STREET_OFFICE/);

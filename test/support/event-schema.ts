@@ -30,7 +30,12 @@ export function expectValidEvent<T = Record<string, unknown>>(message: ProbedMes
   if (type !== undefined) expect(ceType).toBe(type);
   const validate = validatorOf(ceType);
   expect(message.headers.ce_dataschema).toBe((validate.schema as { $id: string }).$id);
-  const data = JSON.parse(String(message.message.value));
+  return expectValidData<T>(ceType, JSON.parse(String(message.message.value)));
+}
+
+/** Checks an event's data (as an outbox row holds it) against its type's published JSON Schema; returns it. */
+export function expectValidData<T = Record<string, unknown>>(type: string, data: unknown): T {
+  const validate = validatorOf(type);
   expect(validate(data) ? [] : validate.errors).toEqual([]);
   return data as T;
 }

@@ -44,7 +44,7 @@ const seed000 = members({ RESIDENTS_COMMITTEE: 2, PROPERTY_RIGHTS_UNIT: 6, OWNER
 describe('property-management committee composition (Beijing Property Management Regulation arts. 52–59)', () => {
   it('accepts seed 000 (广安门北街20号院): 11 members, 9 of them owners, chaired by the residents committee', () => {
     expect(seed000.filter((m) => isOwnerSeat(m.seat))).toHaveLength(9);
-    expect(compositionProblems(seed000, 'rc1')).toEqual([]);
+    expect(compositionProblems(seed000, 'rc1', '11')).toEqual([]);
     expect(() => validateCommitteeComposition(seed000, 'rc1', '11')).not.toThrow();
   });
 
@@ -91,7 +91,7 @@ describe('property-management committee composition (Beijing Property Management
       ['TOO_FEW_MEMBERS', 'EVEN_MEMBER_COUNT', 'OWNER_MEMBERS_BELOW_HALF', 'CHAIR_NOT_RESIDENTS_COMMITTEE'],
     ],
   ])('with %s reports %j', (_label, committee, chair, problems) => {
-    expect(compositionProblems(committee, chair)).toEqual(problems);
+    expect(compositionProblems(committee, chair, '11')).toEqual(problems);
   });
 
   it('throws BAD_USER_INPUT listing every problem', () => {
@@ -136,7 +136,7 @@ describe('property-management committee dates', () => {
     ['2020-02-29', '2023-02-28', []], // no 29 February in 2023: the month's last day ends the term
     ['2020-02-29', '2023-03-01', ['TERM_TOO_LONG']],
   ])('a term from %s to %s has problems %j', (formedOn, termEndsOn, problems) => {
-    expect(termProblems(formedOn, termEndsOn)).toEqual(problems);
+    expect(termProblems(formedOn, termEndsOn, '11')).toEqual(problems);
   });
 
   it('ends a term at the latest three years on', () => {

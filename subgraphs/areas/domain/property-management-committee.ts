@@ -71,7 +71,7 @@ export function isOwnerSeat(seat: CommitteeSeat): boolean {
 export function compositionProblems(
   members: readonly CommitteeMember[],
   chairMemberId: string,
-  rules: PmcRules | null = '11',
+  rules: PmcRules | null,
 ): CommitteeProblem[] {
   const problems: CommitteeProblem[] = [];
   const count = members.length;
@@ -152,11 +152,7 @@ export function latestTermEnd(formedOn: IsoDate): IsoDate {
  * Term problems (empty when none): the term must end after formation, and under Beijing's rules no later than three
  * years on.
  */
-export function termProblems(
-  formedOn: IsoDate,
-  termEndsOn: IsoDate,
-  rules: PmcRules | null = '11',
-): CommitteeProblem[] {
+export function termProblems(formedOn: IsoDate, termEndsOn: IsoDate, rules: PmcRules | null): CommitteeProblem[] {
   requireDates({ formedOn, termEndsOn });
   const problems: CommitteeProblem[] = [];
   if (compareDates(termEndsOn, formedOn) <= 0) problems.push('TERM_NOT_AFTER_FORMATION');

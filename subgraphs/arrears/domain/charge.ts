@@ -11,7 +11,10 @@ import type { ChargeKind } from '../../../catalog';
  */
 export interface Charge {
   readonly chargeId: string;
-  /** The service month billed; among charges due the same day, an undesignated payment pays the oldest month first. */
+  /**
+   * The service month billed; charges of equal weight due the same day share an undesignated payment in proportion
+   * (allocation.ts sharedInProportion), each listed oldest month first.
+   */
   readonly month: YearMonth;
   readonly dueOn: IsoDate;
   readonly amountFen: Fen;

@@ -6,7 +6,7 @@ import { CsvLineProblem, MAX_ORDER_CSV_LINES, REPORTED_ORDER_CSV_LINES, readOrde
 import { assertStreetOfficeRole } from '../domain/order';
 import { sentByHotline } from '../domain/hotline-sender';
 import { allSenders } from '../persistence/sender.repository';
-import { OrderImportCounts, admitOrders, itemProblems } from './receive-order';
+import { OrderImportCounts, admitOrders, lineTaxonomy } from './receive-order';
 import { allowLongStatements } from '../../../platform/db/sql';
 
 export type OrderImportSummary = OrderImportCounts;
@@ -47,7 +47,8 @@ export async function importOrdersCsv(
   }
   return em.transactional(async (tx) => {
     await allowLongStatements(tx);
-    (await itemProblems(tx, orders)).forEach(report);
+    const taxonomy = await lineTaxonomy(tx, orders);
+    taxonomy.problems.forEach(report);
     const senders = await allSenders(tx);
     for (const o of orders) {
       const problem = sentByHotline(o.data, senders);
@@ -61,6 +62,6 @@ export async function importOrdersCsv(
       });
     }
     // Throwing rolls the whole file back.
-    return admitOrders(tx, identity, orders, { demo: options.demo ?? false });
+    return admitOrders(tx, identity, orders, taxonomy.divisions, { demo: options.demo ?? false });
   });
 }

@@ -179,21 +179,25 @@ export async function admitOrder(
 }
 
 /**
- * The lines of a backfill whose item is not in their street's taxonomy on the day received (the taxonomy read once);
- * their orders cannot be admitted.
+ * A backfill's lines against their streets' taxonomy on the day received (the taxonomy read once): the division each
+ * line's item is of, and the lines whose item is in none (their orders cannot be admitted). admitOrders takes the
+ * divisions so found: read again, a version committed meanwhile could tell it another.
  */
-export async function itemProblems(
+export async function lineTaxonomy(
   tx: EntityManager,
   lines: readonly { line: number; data: HotlineOrderData }[],
-): Promise<CsvLineProblem[]> {
+): Promise<{ problems: CsvLineProblem[]; divisions: Map<number, string> }> {
   const taxonomy = await taxonomyValidity(tx);
   const problems: CsvLineProblem[] = [];
+  const divisions = new Map<number, string>();
   for (const { line, data } of lines) {
     const day = todayInChina(new Date(data.receivedAt));
-    if (taxonomy.divisionOfItem(data.streetCode, data.categoryCode, data.itemCode, day) === undefined)
+    const division = taxonomy.divisionOfItem(data.streetCode, data.categoryCode, data.itemCode, day);
+    if (division === undefined)
       problems.push({ line, fields: { item_code: 'not in the taxonomy on the day received' } });
+    else divisions.set(line, division);
   }
-  return problems;
+  return { problems, divisions };
 }
 
 /**
@@ -205,8 +209,8 @@ const BATCH_ROWS = 20_000;
 const PREPARE_SLICE = 1_000;
 
 /**
- * admitOrder for a whole backfill in the caller's transaction, set-based; every line's item must be in force
- * (itemProblems). Each address is matched against its street's compounds read once and the caller masked in Node;
+ * admitOrder for a whole backfill in the caller's transaction, set-based; every line's item must be in force, of
+ * the division lineTaxonomy found (`divisions`, by line). Each address is matched against its street's compounds read once and the caller masked in Node;
  * the orders go in batches: a batch is copied into a staging table, then one statement writes its orders whose
  * numbers their streets do not hold yet (from any sender), their RECEIVE transitions and their events (the outbox rows selected from the inserted orders),
  * while Node prepares the next batch, a slice at a time, so that PostgreSQL and Node work side by side. A file's
@@ -216,8 +220,14 @@ export async function admitOrders(
   tx: EntityManager,
   actor: Identity,
   lines: readonly { line: number; data: HotlineOrderData }[],
+  divisions: ReadonlyMap<number, string>,
   options: ReceiveOptions = {},
 ): Promise<OrderImportCounts> {
+  const divisionOf = (line: number) => {
+    const division = divisions.get(line);
+    if (division === undefined) throw new Error(`line ${line} was admitted without its taxonomy's division`);
+    return division;
+  };
   const streets = [...new Set(lines.map((l) => l.data.streetCode))];
   const compounds = await compoundsOfStreets(tx, streets);
   const matchers = new Map(
@@ -235,15 +245,6 @@ export async function admitOrders(
     return compoundId;
   };
   const callerKeys = new Map<string, string>();
-  // Every line's item is in force (itemProblems): the division whose taxonomy holds it, read once more.
-  const taxonomy = await taxonomyValidity(tx);
-  const divisionOf = (data: HotlineOrderData) =>
-    taxonomy.divisionOfItem(
-      data.streetCode,
-      data.categoryCode,
-      data.itemCode,
-      todayInChina(new Date(data.receivedAt)),
-    )!;
   const receipt = {
     actorSubject: actor.subject,
     actorRole: actor.role,
@@ -280,7 +281,7 @@ export async function admitOrders(
           ...newOrder(
             actor,
             data,
-            divisionOf(data),
+            divisionOf(line),
             compoundOf(data.streetCode, data.addressText),
             options,
             callerKeys,

@@ -25,10 +25,16 @@ export async function setCitySettings(
     throw new InvalidInputError('A change of city settings needs a reason', {
       fields: { reason: 'must not be empty' },
     });
-  const settings = defineCitySettings(input.settings);
+  const entered = defineCitySettings(input.settings);
   return em.transactional(async (tx) => {
-    await lockCity(tx, settings.cityCode);
-    const current = await findCitySettings(tx, settings.cityCode);
+    await lockCity(tx, entered.cityCode);
+    const current = await findCitySettings(tx, entered.cityCode);
+    // Left out, whether the street office decides stays as it was: a client that predates the setting, saving 临江市's
+    // settings again, would otherwise have its street office decide filings again (helper-204's review).
+    const settings: CitySettings =
+      entered.streetOfficeDecidesFilings == null && current?.settings.streetOfficeDecidesFilings != null
+        ? Object.freeze({ ...entered, streetOfficeDecidesFilings: current.settings.streetOfficeDecidesFilings })
+        : entered;
     const version = (current?.version ?? 0) + 1;
     const changedAt = new Date();
     await saveCitySettings(tx, {

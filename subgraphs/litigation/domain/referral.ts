@@ -329,7 +329,8 @@ export type HiringDecisionRecord = Pick<RecordedJointDecision, 'decisionId' | 'a
  * When the owners chose the provider, for the complaint (Civil Code art. 939: the contract binds the owner sued, who
  * did not sign it, as one with the provider the owners' assembly chose lawfully): the decision the filing names, where
  * it is the claim's area's, valid, on hiring or dismissing the provider and held by the signing day, as contracts
- * checked it when filed. A decision not yet known here (its consumer catching up) leaves the statement out.
+ * checked it when filed. One not yet known here (its consumer catching up) is refused before (hiring-decisions.lookup.ts
+ * HIRING_DECISION_NOT_YET_RECORDED), so it is not left out of a package for good.
  */
 function hiringDecisionOf(
   filing: FilingRecord,

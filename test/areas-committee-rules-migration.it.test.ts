@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto';
+import { AREA_DEADLINE_CHANGED } from '../catalog';
+import { HubOrm, migrateUp } from '../platform/db/orm';
+import { sqlRows, sqlRun } from '../platform/db/sql';
+import { dropDatabase } from '../tools/postgres/local-postgres';
+import { areasSubgraph } from '../subgraphs/areas/module';
+import { expectValidData } from './support/event-schema';
+import { adminPostgresUrl, uniqueSuffix } from './support/hub-fixture';
+import { runDatabaseName } from './support/run-databases';
+import { migratedSubgraphOrm } from './support/subgraph-orm';
+
+/**
+ * Committees formed before each kept its rules (areas statutes.ts pmcRulesOf): Beijing's keep Beijing's; one of
+ * 临江市, given Beijing's deadlines then, has its stored figures cleared and its open deadlines announced cancelled,
+ * so the register stops chasing its street office under Beijing's articles (helper-204's review).
+ */
+describe("areas: the migration holding each committee formed before to its own city's rules", () => {
+  const database = runDatabaseName(`committee_rules_${uniqueSuffix()}`);
+  let orm: HubOrm;
+  const [beijingPmc, linjiangUnfiled, linjiangFiled, linjiangRecorded] = [
+    randomUUID(),
+    randomUUID(),
+    randomUUID(),
+    randomUUID(),
+  ];
+
+  beforeAll(async () => {
+    orm = await migratedSubgraphOrm(areasSubgraph, database, {
+      upTo: 'Migration20261225010000_committee_election_decision',
+    });
+    const em = orm.em.fork();
+    // As formed before, one committee an area: each with Beijing's 30-day filing deadline and flags.
+    for (const [id, district, filedOn, recordedOn] of [
+      [beijingPmc, '110102', null, null],
+      [linjiangUnfiled, '220681', null, null],
+      [linjiangFiled, '220681', '2026-10-20', null],
+      [linjiangRecorded, '220681', '2026-10-20', '2026-10-22'],
+    ]) {
+      const area = randomUUID();
+      await sqlRun(
+        em,
+        `insert into areas.area (id, name, district_code, street_code, registered_by, registered_at) values (?, ?, ?, ?, 'office', now())`,
+        [area, `area of ${id}`, district, `${district}001`],
+      );
+      await sqlRun(
+        em,
+        `insert into areas.governance_body (id, area_id, kind, formed_on, term_ends_on, filed_on, filing_deadline, filed_late, recorded_on, created_by)
+         values (?, ?, 'PROPERTY_MANAGEMENT_COMMITTEE', '2026-09-01', '2029-08-31', ?, '2026-10-08', ?, ?, 'office')`,
+        [id, area, filedOn, filedOn ? true : null, recordedOn],
+      );
+    }
+  });
+
+  afterAll(async () => {
+    await orm?.close();
+    await dropDatabase(adminPostgresUrl(), database);
+  });
+
+  it("keeps Beijing's, clears 临江市's Beijing figures and announces its open deadlines cancelled", async () => {
+    await migrateUp(orm);
+    const em = orm.em.fork();
+    const bodies = await sqlRows<{
+      id: string;
+      pmc_rules: string | null;
+      filing_deadline: string | null;
+      filed_late: boolean | null;
+    }>(
+      em,
+      `select id, pmc_rules, to_char(filing_deadline, 'YYYY-MM-DD') as filing_deadline, filed_late from areas.governance_body`,
+    );
+    const of = (id: string) => bodies.find((b) => b.id === id);
+    expect(of(beijingPmc)).toMatchObject({ pmc_rules: '11', filing_deadline: '2026-10-08' });
+    for (const id of [linjiangUnfiled, linjiangFiled, linjiangRecorded])
+      expect(of(id)).toMatchObject({ pmc_rules: null, filing_deadline: null, filed_late: null });
+    const events = await sqlRows<{ message_key: string; event_type: string; payload: Record<string, unknown> }>(
+      em,
+      `select message_key, event_type, payload from areas.outbox order by message_key`,
+    );
+    // The unfiled committee's filing and the filed one's recording: the rest were met.
+    expect(events.map((e) => e.message_key).sort()).toEqual(
+      [`committee-filing:${linjiangUnfiled}`, `committee-recording:${linjiangFiled}`].sort(),
+    );
+    for (const e of events) {
+      expect(e.event_type).toBe(AREA_DEADLINE_CHANGED.type);
+      expect(expectValidData(AREA_DEADLINE_CHANGED.type, e.payload)).toMatchObject({
+        cancelled: true,
+        sequence: 3,
+        districtCode: '220681',
+        ownerOrganisationId: 'office',
+      });
+    }
+    expect(events.find((e) => e.message_key.startsWith('committee-filing'))?.payload.dueOn).toBe('2026-10-08');
+  });
+});
