@@ -19,6 +19,9 @@ describe('each division keeps its own complaints taxonomy', () => {
     expect(taxonomyDivision(bureau(['110000']))).toBe('11');
     expect(taxonomyDivision(admin, '220681')).toBe('220681');
     expect(taxonomyDivision(admin, '110102020')).toBe('110102020');
+    // '' is the taxonomy recorded before divisions were kept: the admin's to keep, no bureau's.
+    expect(taxonomyDivision(admin, '')).toBe('');
+    expect(() => taxonomyDivision(bureau(['110102']), '')).toThrow(ForbiddenError);
   });
 
   it('refuses a division not one of the jurisdictions, a malformed one, and none where none is implied', () => {

@@ -62,6 +62,12 @@ const divisionOf = (code: string): string => (code.length <= 6 ? cityPrefix(code
  * dispatched by the first city's mapping.
  */
 export function taxonomyDivision(identity: Identity, named?: string | null): string {
+  // The admin may keep the taxonomy recorded before divisions ('', every division without its own): a new version, or
+  // one ending it, so a city that has none of its own no longer follows it (helper-204: before, nobody could).
+  if (named === '') {
+    if (identity.role === 'ADMIN') return '';
+    throw new ForbiddenError('Only the admin keeps the taxonomy recorded before divisions were kept');
+  }
   const own = identity.jurisdictions.map(divisionOf);
   const given = named?.trim() || (identity.role !== 'ADMIN' && own.length === 1 ? own[0] : undefined);
   const division = given === undefined ? undefined : divisionOf(given);

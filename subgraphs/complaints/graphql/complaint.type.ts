@@ -75,7 +75,7 @@ export class ComplaintCategoryInput {
   @Field(() => Key, {
     nullable: true,
     description:
-      'The division the version serves (GB/T 2260 digits, within your jurisdictions; 110000 is taken as 11). By default your only jurisdiction; the admin names one.',
+      'The division the version serves (GB/T 2260 digits, one of your jurisdictions; 110000 is taken as 11). By default your only jurisdiction; the admin names one, or "" for the taxonomy recorded before divisions were kept (every division without its own).',
   })
   division?: string | null;
   @Field(() => Key) code!: string;
