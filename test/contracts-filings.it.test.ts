@@ -387,9 +387,10 @@ describe('contracts: filings from draft to termination, through the gateway and 
       code: 'BAD_USER_INPUT',
       details: {
         problems: [
+          // Another provider's contract counted, not named (before, companyB was given its id: helper-200).
           expect.objectContaining({
             code: 'OVERLAPS_REGULAR_CONTRACT',
-            details: { conflictingContractIds: [standing] },
+            details: { conflictingContractIds: [], otherProvidersContracts: 1 },
           }),
         ],
       },

@@ -91,6 +91,8 @@ export async function checkTermsForFiling(
     },
     others.map(asExistingContract),
     settings,
+    // The company filing sees its own conflicting contracts by id, other providers' counted.
+    contract.companyId,
   );
   return { area, settings, feeFlags };
 }

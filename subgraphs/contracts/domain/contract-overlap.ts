@@ -10,6 +10,8 @@ import { CitySettings } from './statutes';
 
 export interface ExistingContract {
   id: string;
+  /** The provider's, where known: a company is shown the ids of its own conflicting contracts only. */
+  companyId?: string;
   kind: ContractKind;
   startsOn: IsoDate;
   endsOn: IsoDate;

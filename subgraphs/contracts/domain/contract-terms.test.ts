@@ -300,6 +300,15 @@ describe('contract terms checked for filing', () => {
     expect(problems).toEqual([
       expect.objectContaining({ code: 'OVERLAPS_REGULAR_CONTRACT', details: { conflictingContractIds: ['old'] } }),
     ]);
+    // Shown to a company: its own contract by id, another provider's counted (before, named: helper-200).
+    const theirs = { ...existing, companyId: '91110102MA0000CMPA' };
+    const ours = { ...existing, id: 'ours', companyId: '91110102MA0000CMPB' };
+    expect(assessContractTerms(seed003Terms(), area, [theirs, ours], BEIJING, '91110102MA0000CMPB').problems).toEqual([
+      expect.objectContaining({
+        code: 'OVERLAPS_REGULAR_CONTRACT',
+        details: { conflictingContractIds: ['ours'], otherProvidersContracts: 1 },
+      }),
+    ]);
     const terminated = asExistingContract({
       id: 'old',
       status: 'TERMINATED',

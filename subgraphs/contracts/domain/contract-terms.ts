@@ -167,6 +167,8 @@ export function assessContractTerms(
   area: AreaFacts,
   existing: readonly ExistingContract[],
   settings: CitySettings,
+  /** The company the problems are shown to: other providers' contracts are counted, not named. */
+  shownTo?: string,
 ): TermsAssessment {
   const problems: TermsProblem[] = [];
   const add = (code: TermsProblemCode, message: string, field?: string, details?: Record<string, unknown>) =>
@@ -273,15 +275,18 @@ export function assessContractTerms(
     for (const code of contractTermProblems(candidate, existing, settings)) {
       if (code === 'OVERLAPS_REGULAR_CONTRACT' || code === 'OVERLAPS_PRELIMINARY_CONTRACT') {
         const kind = code === 'OVERLAPS_REGULAR_CONTRACT' ? 'regular' : 'preliminary';
-        add(code, `the area already has a ${kind} contract binding for part of this period`, 'startsOn', {
-          conflictingContractIds: overlappingContracts(existing, candidate).map((c) => c.id),
-        });
+        add(
+          code,
+          `the area already has a ${kind} contract binding for part of this period`,
+          'startsOn',
+          conflictDetails(overlappingContracts(existing, candidate), shownTo),
+        );
       } else if (code === 'PRELIMINARY_DURING_REGULAR_CONTRACT') {
         add(
           code,
           "a preliminary contract cannot begin while the owners' regular contract is in force (Civil Code art. 940)",
           'startsOn',
-          { conflictingContractIds: regularContractsInForceAtStart(existing, candidate).map((c) => c.id) },
+          conflictDetails(regularContractsInForceAtStart(existing, candidate), shownTo),
         );
       } else if (code === 'PRELIMINARY_TERM_TOO_LONG') {
         add(code, `a preliminary contract runs at most ${settings.preliminaryContractMaxYears} years`, 'endsOn', {
@@ -308,14 +313,27 @@ export function assessContractTerms(
   return { problems, feeFlags: fees.flags };
 }
 
+/**
+ * The conflicting contracts a problem names: to a company (`shownTo`) its own by id, and how many of other providers
+ * (before, their ids: a company refused learned its competitor's contract ids, helper-200); to a reviewer every id.
+ */
+function conflictDetails(conflicting: readonly ExistingContract[], shownTo?: string): Record<string, unknown> {
+  const named = shownTo === undefined ? conflicting : conflicting.filter((c) => c.companyId === shownTo);
+  return {
+    conflictingContractIds: named.map((c) => c.id),
+    ...(named.length < conflicting.length ? { otherProvidersContracts: conflicting.length - named.length } : {}),
+  };
+}
+
 /** Throws BAD_USER_INPUT with details.problems when the terms cannot be filed; otherwise returns the fee flags. */
 export function validateContractTerms(
   terms: ContractTermsEntry,
   area: AreaFacts,
   existing: readonly ExistingContract[],
   settings: CitySettings,
+  shownTo?: string,
 ): FeeScheduleFlag[] {
-  const { problems, feeFlags } = assessContractTerms(terms, area, existing, settings);
+  const { problems, feeFlags } = assessContractTerms(terms, area, existing, settings, shownTo);
   if (problems.length > 0) throw new InvalidInputError('The contract cannot be filed as it stands', { problems });
   return feeFlags;
 }
@@ -355,6 +373,7 @@ const FEE_MESSAGES: Record<FeeScheduleProblem['code'], string> = {
 /** Terminated contracts occupy the days up to their termination; see BINDING_STATUSES. */
 export function asExistingContract(c: {
   id: string;
+  companyId?: string;
   status: ExistingContract['status'];
   kind: ContractKind;
   startsOn: IsoDate;
@@ -364,13 +383,14 @@ export function asExistingContract(c: {
   if (c.status === 'TERMINATED' && c.terminatedOn && compareDates(c.terminatedOn, c.startsOn) >= 0) {
     return {
       id: c.id,
+      companyId: c.companyId,
       kind: c.kind,
       startsOn: c.startsOn,
       endsOn: compareDates(c.terminatedOn, c.endsOn) < 0 ? c.terminatedOn : c.endsOn,
       status: 'ACCEPTED',
     };
   }
-  return { id: c.id, kind: c.kind, startsOn: c.startsOn, endsOn: c.endsOn, status: c.status };
+  return { id: c.id, companyId: c.companyId, kind: c.kind, startsOn: c.startsOn, endsOn: c.endsOn, status: c.status };
 }
 
 /** Lists longer than the terms' bounds (MAX_SERVICE_ITEMS and the rest, in the catalog beside the published shape). */
