@@ -75,6 +75,13 @@ export interface FeeStandardPeriod {
   lateFeeTerms: PackageLateFeeTerms | null;
 }
 
+/** The owners' side as packages stored before 58627c4 (stop 66) keep it: its kind keyed `role`. */
+type LegacyOwnersSide = { role: OwnersSideKind; name: string };
+
+/** The kind of the owners' side a package names, as stored then or now. */
+export const ownersSideKind = (side: { kind: OwnersSideKind } | LegacyOwnersSide): OwnersSideKind =>
+  'kind' in side ? side.kind : side.role;
+
 export interface CasePackageContent {
   referralId: string;
   parties: Party[];
@@ -88,7 +95,7 @@ export interface CasePackageContent {
      * The owners' side that signed it as the filing names it: the developer (a preliminary contract) or the owners'
      * or property-management committee (a regular one). Absent in packages built before it, and where none is named.
      */
-    ownersSide?: { kind: OwnersSideKind; name: string };
+    ownersSide?: { kind: OwnersSideKind; name: string } | LegacyOwnersSide;
     /**
      * The owners' joint decision that chose the provider (Civil Code arts. 278, 939), where the filing names one the
      * hub recorded valid: its id and meeting day. Absent in packages built before it, and where none is named.

@@ -344,6 +344,20 @@ describe('the complaint (物业服务合同纠纷 民事起诉状) from a case p
     expect(row('事实与理由', '2.')).toBe(
       '业主/建设单位：学院南路32号院物业管理委员会（物业管理委员会）；物业服务人：北京学苑物业服务有限公司',
     );
+    // A package stored before the side's kind was keyed `kind` (58627c4) keeps it as `role`: still named (before this
+    // mend, 名称（undefined）).
+    const stored = {
+      ...pkg,
+      contract: {
+        ...pkg.contract,
+        ownersSide: { role: 'PROPERTY_MANAGEMENT_COMMITTEE' as const, name: '学院南路32号院物业管理委员会' },
+      },
+    };
+    expect(
+      buildComplaint({ ...complaintInput, pkg: stored, packageDigest: packageDigest(stored) }).sections.find(
+        (s) => s.heading === '事实与理由',
+      )?.rows[1].value,
+    ).toBe('业主/建设单位：学院南路32号院物业管理委员会（物业管理委员会）；物业服务人：北京学苑物业服务有限公司');
     const contract = { ...pkg.contract };
     delete contract.ownersSide;
     const older = { ...pkg, contract };

@@ -1,7 +1,7 @@
 import { chineseDate, chineseMonth, yuanFigures, yuanInWords } from '../../../kernel/chinese-format';
 import { IsoDate, addDays, compareMonths, monthIndex } from '../../../kernel/calendar';
 import { Fen } from '../../../kernel/money';
-import { CasePackage, FeeStandardPeriod, PackageLateFeeTerms, periodOfMonth } from './case-package';
+import { CasePackage, FeeStandardPeriod, PackageLateFeeTerms, ownersSideKind, periodOfMonth } from './case-package';
 import { canonicalJson } from '../../../kernel/canonical-json';
 import type { OwnersSideKind } from '../../../catalog';
 import { FeeLine, PenaltyLine, servedPart } from './claim';
@@ -426,7 +426,7 @@ export function buildComplaint(input: ComplaintInput): Complaint {
         // The owners' choice of the provider where the filing names it (Civil Code arts. 278, 939: the contract binds
         // the owner sued, who did not sign it, as one with the provider the owners chose lawfully).
         value:
-          `业主/建设单位：${ownersSide ? `${ownersSide.name}（${OWNERS_SIDE_NAMES[ownersSide.kind]}）` : NOT_HELD}；物业服务人：${plaintiffName}` +
+          `业主/建设单位：${ownersSide ? `${ownersSide.name}（${OWNERS_SIDE_NAMES[ownersSideKind(ownersSide)]}）` : NOT_HELD}；物业服务人：${plaintiffName}` +
           (hiringDecision ? `（业主于${chineseDate(hiringDecision.heldOn)}共同决定选聘）` : ''),
       },
       {
