@@ -1,7 +1,7 @@
-import { ELECTION_DECISION_MATTER } from '../../../catalog';
 import { InvalidInputError } from '../../../kernel/errors';
 import { IsoDate, compareDates } from '../../../kernel/calendar';
 import { requireDates } from './property-management-committee';
+import { ELECTION_DECISION_MATTER, ELECTION_DECISION_SOURCE } from './statutes';
 
 /**
  * The owners' assembly (业主大会): all owners of a property-management area, one assembly per area (State Council
@@ -106,6 +106,6 @@ export function checkElectionDecision(named: ElectionDecision | null, areaId: st
     throw new InvalidInputError("The joint decision named is not the owners' election of this committee", {
       problems,
       fields: { electionDecisionId: problems.join(', ') },
-      source: 'Civil Code art. 278 para. 1 item 3',
+      source: ELECTION_DECISION_SOURCE,
     });
 }

@@ -75,18 +75,18 @@ export function compositionProblems(
 ): CommitteeProblem[] {
   const problems: CommitteeProblem[] = [];
   const count = members.length;
-  const beijing = rules === '11';
-  if (beijing && count < PMC_MIN_MEMBERS) problems.push('TOO_FEW_MEMBERS');
-  if (beijing && count % 2 === 0) problems.push('EVEN_MEMBER_COUNT');
+  const held = rules !== null;
+  if (held && count < PMC_MIN_MEMBERS) problems.push('TOO_FEW_MEMBERS');
+  if (held && count % 2 === 0) problems.push('EVEN_MEMBER_COUNT');
   const owners = members.filter((m) => isOwnerSeat(m.seat)).length;
-  if (beijing && count > 0 && !meetsThreshold(owners, count, PMC_OWNER_MEMBER_SHARE))
+  if (held && count > 0 && !meetsThreshold(owners, count, PMC_OWNER_MEMBER_SHARE))
     problems.push('OWNER_MEMBERS_BELOW_HALF');
   if (new Set(members.map((m) => m.id)).size !== count) problems.push('DUPLICATE_MEMBER_ID');
   if (members.some((m) => !SEATS.includes(m.seat))) problems.push('UNKNOWN_SEAT');
   // Arts. 52–59 give the chair to the residents' committee representative, not to whichever member is elected.
   const chair = members.find((m) => m.id === chairMemberId);
   if (!chair) problems.push('CHAIR_NOT_A_MEMBER');
-  else if (beijing && chair.seat !== 'RESIDENTS_COMMITTEE') problems.push('CHAIR_NOT_RESIDENTS_COMMITTEE');
+  else if (held && chair.seat !== 'RESIDENTS_COMMITTEE') problems.push('CHAIR_NOT_RESIDENTS_COMMITTEE');
   return problems;
 }
 
@@ -156,7 +156,7 @@ export function termProblems(formedOn: IsoDate, termEndsOn: IsoDate, rules: PmcR
   requireDates({ formedOn, termEndsOn });
   const problems: CommitteeProblem[] = [];
   if (compareDates(termEndsOn, formedOn) <= 0) problems.push('TERM_NOT_AFTER_FORMATION');
-  if (rules === '11' && compareDates(termEndsOn, latestTermEnd(formedOn)) > 0) problems.push('TERM_TOO_LONG');
+  if (rules !== null && compareDates(termEndsOn, latestTermEnd(formedOn)) > 0) problems.push('TERM_TOO_LONG');
   return problems;
 }
 

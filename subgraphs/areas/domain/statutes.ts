@@ -1,4 +1,4 @@
-import type { JointDecisionMatterCode } from '../../../catalog';
+import { ELECTION_DECISION_MATTER, type JointDecisionMatterCode } from '../../../catalog';
 
 /**
  * The statutory numbers behind the areas and governance rules, each with the article it comes from. Rules read
@@ -164,3 +164,10 @@ export const HEIRS_OWN_FROM_DEATH_SOURCE = 'Civil Code arts. 1121, 230';
  * deregistration (art. 68).
  */
 export const ORGANISATION_ENDS_BY_DEREGISTRATION_SOURCE = 'Civil Code arts. 59, 68';
+
+/**
+ * The owners' joint decision electing an owners' committee or replacing its members (选举业主委员会或者更换业主委员会
+ * 成员), which its recording may name (owners-assembly.ts checkElectionDecision).
+ */
+export { ELECTION_DECISION_MATTER };
+export const ELECTION_DECISION_SOURCE = 'Civil Code art. 278 para. 1 item 3';

@@ -5,10 +5,12 @@ import { RecordedJointDecision } from '../domain/levy';
 import { isUuid } from '../../../kernel/uuid';
 import { findJointDecisionCopy } from '../../../platform/read-models/joint-decisions';
 
-/**
+/*
  * What arrears keeps of areas.governance.v1: the owners' joint decisions with the areas subgraph's verdict (levies
- * must name a valid one, levy.ts) and the standing committees (an owners' committee reports utility cut-offs).
+ * must name a valid one, levy.ts; platform/read-models/joint-decisions.ts) and the standing committees (an owners'
+ * committee reports utility cut-offs).
  */
+
 /** The decision of that id; null for an id no decision has (or that cannot be one). */
 export const findJointDecision = (em: EntityManager, decisionId: string): Promise<RecordedJointDecision | null> =>
   findJointDecisionCopy(em, 'arrears', decisionId);

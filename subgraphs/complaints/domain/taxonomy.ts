@@ -9,7 +9,7 @@ export interface CategoryDefinition {
   /**
    * The administrative division whose hotline orders the version serves, as a jurisdiction names it (a GB/T 2260
    * code's significant digits: 11 Beijing, 110102 西城区, 220681 临江市). Each division keeps its own taxonomy, so two
-   * cities may use the same codes (see governingDivision). Optional on input: the bureau's only jurisdiction.
+   * cities may use the same codes (see governingCategories). Optional on input: the bureau's only jurisdiction.
    */
   division?: string | null;
   code: string;
@@ -111,6 +111,21 @@ export const holdsOneOf =
   (items: readonly { division: string; categoryCode: string }[]) =>
   (category: { division: string; code: string }): boolean =>
     items.some((i) => i.division === category.division && i.categoryCode === category.code);
+
+/**
+ * The item a street's order of a day may name, of the categories and items of its code in force that day: the item of
+ * that code in the category governingCategories gives the street; undefined when there is none. The one rule the
+ * hotline's orders and a backfill's lines are both checked by.
+ */
+export function governingItem<I extends { division: string; categoryCode: string; code: string }>(
+  categories: readonly { division: string; code: string }[],
+  items: readonly I[],
+  streetCode: string,
+  itemCode: string,
+): I | undefined {
+  const [category] = governingCategories(categories, streetCode, holdsOneOf(items));
+  return category && items.find((i) => i.division === category.division && i.code === itemCode);
+}
 
 /**
  * A category or item is kept, within its division, by the organisation that recorded its first version: only it (or

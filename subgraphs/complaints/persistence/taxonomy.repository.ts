@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { GovernanceModel, ResponsiblePartyKind } from '../../../catalog';
 import { advisoryLock, sqlRows, sqlRun } from '../../../platform/db/sql';
-import { RecordedCategory, RecordedItem, governingCategories, holdsOneOf, versionInForce } from '../domain/taxonomy';
+import { RecordedCategory, RecordedItem, governingItem, versionInForce } from '../domain/taxonomy';
 
 export type { RecordedCategory, RecordedItem };
 
@@ -129,8 +129,7 @@ export async function itemInForceOn(
     categoriesInForce(em, day, { code: categoryCode }),
     itemsInForce(em, day, { categoryCode }),
   ]);
-  const [category] = governingCategories(categories, streetCode, holdsOneOf(items));
-  return category && items.find((i) => i.division === category.division && i.code === itemCode);
+  return governingItem(categories, items, streetCode, itemCode);
 }
 
 /** The item of the division's category in force on `day`. */
@@ -185,14 +184,7 @@ export async function taxonomyValidity(em: EntityManager): Promise<{
       const inForce = (versions?: Map<string, Versions>) =>
         [...(versions?.values() ?? [])].filter((v) => versionInForce(v.versions, day));
       const itemsInForce = inForce(items.get(categoryCode)).map((i) => ({ ...i, categoryCode }));
-      const [category] = governingCategories(
-        inForce(categories.get(categoryCode)),
-        streetCode,
-        holdsOneOf(itemsInForce),
-      );
-      return category && itemsInForce.some((i) => i.division === category.division && i.code === itemCode)
-        ? category.division
-        : undefined;
+      return governingItem(inForce(categories.get(categoryCode)), itemsInForce, streetCode, itemCode)?.division;
     },
   };
 }
