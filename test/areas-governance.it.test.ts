@@ -785,6 +785,12 @@ describe("areas: governance bodies and owners' joint decisions", () => {
       expect((await gql(ASSIGN, { a: registerArea.id, b: [second], on: '2026-12-03' })).assignBuildingsToArea).toEqual([
         { id: second, joinedAreaOn: '2026-12-03' },
       ]);
+      // Another street's office states nothing of this area's buildings: refused, the day left as it was.
+      const foreign = await t.gql(otherStreet, ASSIGN, { a: registerArea.id, b: [second], on: '2026-12-01' });
+      expect(foreign.body.errors[0].extensions.code).toMatch(/NOT_FOUND|FORBIDDEN/);
+      expect(
+        await t.sql(`select to_char(joined_area_on, 'YYYY-MM-DD') as day from areas.building where id = $1`, [second]),
+      ).toEqual([{ day: '2026-12-03' }]);
       // A meeting of 2 December: building 1's three owners, two consenting. Before, building 2's owners counted as
       // three who did not take part (3 of 6, short of two thirds) and the vote was recorded as failed.
       const meeting = { areaId: registerArea.id, matter: 'OTHER_MAJOR_MATTER', heldOn: '2026-12-02' };
