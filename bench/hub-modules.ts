@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { EdgeConfig } from '../gateway/config';
 
 /**
@@ -65,11 +64,5 @@ export function topologyBenchSettings(hub: Awaited<ReturnType<typeof loadHubModu
   const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:29092').split(',');
   const credentials = hub.brokerCredentialsFromEnv();
   if (!credentials) throw new Error('set KAFKA_CREDENTIALS_FILE: the topology runs on a secured broker');
-  const secrets = {
-    jwt: randomBytes(32).toString('base64'),
-    internal: randomBytes(32).toString('base64'),
-    ownerDataKey: randomBytes(32).toString('base64'),
-    webhookSecretKey: randomBytes(32).toString('base64'),
-  };
-  return { brokers, credentials, secrets };
+  return { brokers, credentials, secrets: hub.randomTopologySecrets() };
 }

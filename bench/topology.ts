@@ -34,11 +34,7 @@ async function main(): Promise<void> {
   ]);
   const root = await buildDist();
   const { brokers, credentials, secrets } = topologyBenchSettings(hub);
-  const tokens = hub.tokenSettings({
-    NODE_ENV: 'production',
-    HUB_JWT_SECRET: secrets.jwt,
-    HUB_INTERNAL_SECRET: secrets.internal,
-  });
+  const tokens = hub.topologyGatewayTokens(secrets);
   const office = hub.DEMO_STREETS[0].office;
   const token = await hub.mintUserToken(office, tokens, '1h');
   /** The answer's status and body (`errors` set when it is not JSON). */

@@ -28,7 +28,7 @@ async function main() {
     supergraphSdl: fs.readFileSync(supergraph, 'utf8'),
     subgraphUrls: Object.fromEntries(Object.entries(subgraphInstances).map(([name, urls]) => [name, urls[0]])),
     subgraphInstances,
-    tokens: tokenSettings(),
+    tokens: tokenSettings(process.env, 'gateway'),
     port: portFromEnv('PORT', DEFAULT_PORTS.gateway),
     host: listenHost(),
     console: { staticDir: process.env.CONSOLE_DIR ?? path.join(projectRoot(__dirname), 'dist', 'console') },

@@ -62,7 +62,11 @@ async function main() {
       credentials,
       secrets: {
         jwt: secrets.HUB_JWT_SECRET,
-        internal: secrets.HUB_INTERNAL_SECRET,
+        gatewayKeys: { privateKey: secrets.HUB_IDENTITY_PRIVATE_KEY, publicKey: secrets.HUB_IDENTITY_PUBLIC_KEY },
+        litigationKeys: {
+          privateKey: secrets.HUB_LITIGATION_IDENTITY_PRIVATE_KEY,
+          publicKey: secrets.HUB_LITIGATION_IDENTITY_PUBLIC_KEY,
+        },
         ownerDataKey: secrets.OWNER_DATA_KEY,
         webhookSecretKey: secrets.WEBHOOK_SECRET_KEY,
       },
@@ -81,7 +85,7 @@ async function main() {
     { root, logDir, readyTimeoutMs: readyTimeoutArg() },
   );
   servers.add('topology', () => topology.stop());
-  const tokens = tokenSettings({ ...process.env, ...secrets, NODE_ENV: 'production' });
+  const tokens = tokenSettings({ ...process.env, ...secrets, NODE_ENV: 'production' }, 'token-minter');
   const token = await mintUserToken(DEMO_BUREAU, tokens, '8h');
   process.stdout.write(
     [

@@ -1,10 +1,28 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { createPrivateKey, createPublicKey, randomBytes } from 'node:crypto';
+import type { AssertionSigner } from '../platform/auth/tokens';
+import { identityKeyVariables, newIdentityKeyPair } from '../platform/config';
+
+export interface TopologySecretVariables {
+  HUB_JWT_SECRET: string;
+  HUB_IDENTITY_PRIVATE_KEY: string;
+  HUB_IDENTITY_PUBLIC_KEY: string;
+  HUB_LITIGATION_IDENTITY_PRIVATE_KEY: string;
+  HUB_LITIGATION_IDENTITY_PUBLIC_KEY: string;
+  OWNER_DATA_KEY: string;
+  WEBHOOK_SECRET_KEY: string;
+}
+
+const publicKeyOf = (privateKey: string) =>
+  createPublicKey(createPrivateKey({ key: Buffer.from(privateKey, 'base64'), format: 'der', type: 'pkcs8' }))
+    .export({ format: 'der', type: 'spki' })
+    .toString('base64');
 
 /**
- * The secrets of the local topology: HUB_JWT_SECRET, HUB_INTERNAL_SECRET, OWNER_DATA_KEY and WEBHOOK_SECRET_KEY from
- * the environment (never written to disk), else random ones generated once into .local/topology.env (mode 0600),
+ * The secrets of the local topology: HUB_JWT_SECRET, the identity key pairs of the gateway and litigation
+ * (HUB_IDENTITY_*_KEY, HUB_LITIGATION_IDENTITY_*_KEY; a public key is always its private key's), OWNER_DATA_KEY and
+ * WEBHOOK_SECRET_KEY from the environment (never written to disk), else random ones generated once into .local/topology.env (mode 0600),
  * never the development defaults (the processes run with NODE_ENV=production and would refuse them). `set -a; . .local/topology.env` before
  * `npm run token` mints tokens it accepts.
  */
@@ -24,12 +42,20 @@ export function topologySecrets(root: string, env: NodeJS.ProcessEnv = process.e
   // lost the stored one).
   const given = (name: string) => env[name] || undefined;
   const value = (name: string) => given(name) ?? stored[name] ?? randomBytes(32).toString('base64');
-  const secrets = {
+  // Each signer's key pair: its private key as given, stored or new, and the public key of that private key.
+  const keyPair = (signer: AssertionSigner) => {
+    const names = identityKeyVariables(signer);
+    const privateKey = given(names.privateKey) ?? stored[names.privateKey];
+    const pair = privateKey ? { privateKey, publicKey: publicKeyOf(privateKey) } : newIdentityKeyPair();
+    return { [names.privateKey]: pair.privateKey, [names.publicKey]: pair.publicKey };
+  };
+  const secrets: TopologySecretVariables = {
     HUB_JWT_SECRET: value('HUB_JWT_SECRET'),
-    HUB_INTERNAL_SECRET: value('HUB_INTERNAL_SECRET'),
+    ...keyPair('gateway'),
+    ...keyPair('litigation'),
     OWNER_DATA_KEY: value('OWNER_DATA_KEY'),
     WEBHOOK_SECRET_KEY: value('WEBHOOK_SECRET_KEY'),
-  };
+  } as TopologySecretVariables;
   fs.mkdirSync(path.dirname(file), { recursive: true });
   // What the environment gave stays there: the file keeps the generated (or earlier generated) ones, and its stored
   // value of a name the environment overrides this time (before, a secret passed in the environment was written into

@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { SUBGRAPH_NAMES, SubgraphName } from '../platform/config';
+import { IdentityKeyPair, SUBGRAPH_NAMES, SubgraphName } from '../platform/config';
 import { BrokerCredentials } from '../platform/events/broker-credentials';
 import { hubMallocEnv, hubNodeOptions } from '../platform/memory-flags';
 import { recordPhase } from '../platform/phase-timings';
@@ -19,7 +19,14 @@ export interface TopologyOptions {
   brokers: string[];
   /** The broker's super user (migrate-free: broker-setup and feeds) and each subgraph's principal. */
   credentials: BrokerCredentials;
-  secrets: { jwt: string; internal: string; ownerDataKey: string; webhookSecretKey: string };
+  /** The callers' token secret (the gateway's alone), the identity key pairs (platform/config.ts), the sealing keys. */
+  secrets: {
+    jwt: string;
+    gatewayKeys: IdentityKeyPair;
+    litigationKeys: IdentityKeyPair;
+    ownerDataKey: string;
+    webhookSecretKey: string;
+  };
   /** Instances per subgraph. */
   instances: number;
   /** The subgraphs to run (all by default); the gateway's URL for the others refuses connections. */
@@ -128,8 +135,8 @@ export function topologyServices(options: TopologyOptions): TopologyServices {
         DATABASE_URL: options.databaseUrl,
         KAFKA_BROKERS: options.brokers.join(','),
         KAFKA_REPLICATION_FACTOR: replication,
-        HUB_JWT_SECRET: options.secrets.jwt,
-        HUB_INTERNAL_SECRET: options.secrets.internal,
+        // The gateway's public key only: a subgraph holds no secret or private key another process trusts.
+        HUB_IDENTITY_PUBLIC_KEY: options.secrets.gatewayKeys.publicKey,
         HUB_MIGRATIONS: 'verify',
         NODE_OPTIONS: hubNodeOptions(options.nodeOptions),
         ...hubMallocEnv(options.mallocEnv ?? {}),
@@ -137,9 +144,15 @@ export function topologyServices(options: TopologyOptions): TopologyServices {
         KAFKA_SASL_USERNAME: options.credentials.subgraphs[name].username,
         KAFKA_SASL_PASSWORD: password(name),
       };
-      if (name === 'areas') env.OWNER_DATA_KEY = options.secrets.ownerDataKey;
-      // each litigation instance reads the owners' register from one areas instance
-      if (name === 'litigation') env.SUBGRAPH_AREAS_URL = instancesOf('areas')[instance % instancesOf('areas').length];
+      if (name === 'areas') {
+        env.OWNER_DATA_KEY = options.secrets.ownerDataKey;
+        env.HUB_LITIGATION_IDENTITY_PUBLIC_KEY = options.secrets.litigationKeys.publicKey;
+      }
+      if (name === 'litigation') {
+        // each litigation instance reads the owners' register from one areas instance, with assertions of its own
+        env.SUBGRAPH_AREAS_URL = instancesOf('areas')[instance % instancesOf('areas').length];
+        env.HUB_LITIGATION_IDENTITY_PRIVATE_KEY = options.secrets.litigationKeys.privateKey;
+      }
       if (name === 'feeds') {
         env.KAFKA_ADMIN_USERNAME = options.credentials.admin.username;
         env.KAFKA_ADMIN_PASSWORD = options.credentials.admin.password;
@@ -162,7 +175,7 @@ export function topologyServices(options: TopologyOptions): TopologyServices {
       ...hubMallocEnv(options.mallocEnv ?? {}),
       PORT: String(options.basePort),
       HUB_JWT_SECRET: options.secrets.jwt,
-      HUB_INTERNAL_SECRET: options.secrets.internal,
+      HUB_IDENTITY_PRIVATE_KEY: options.secrets.gatewayKeys.privateKey,
       HUB_TRUSTED_PROXIES: options.trustedProxies ?? '',
       ...Object.fromEntries(
         SUBGRAPH_NAMES.map((name) => [`SUBGRAPH_${name.toUpperCase()}_URL`, instancesOf(name).join(',')]),

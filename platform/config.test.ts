@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import {
   demandPeriodDaysFromEnv,
   kafkaTlsFromEnv,
@@ -11,6 +11,8 @@ import {
   ownerDataKey,
   replicationFactorFromEnv,
   tokenSettings,
+  newIdentityKeyPair,
+  type KeyHolder,
   webhookSecretKey,
 } from './config';
 
@@ -68,25 +70,85 @@ describe("the city's reasonable period after a demand (HUB_DEMAND_PERIOD_DAYS; C
   });
 });
 
-describe('the token secrets in production', () => {
+describe('the token secret and identity keys in production', () => {
   const strong = () => randomBytes(32).toString('base64');
   const development = tokenSettings({});
+  const [gatewayKeys, litigationKeys] = [newIdentityKeyPair(), newIdentityKeyPair()];
+  const keyEnv = {
+    HUB_IDENTITY_PRIVATE_KEY: gatewayKeys.privateKey,
+    HUB_IDENTITY_PUBLIC_KEY: gatewayKeys.publicKey,
+    HUB_LITIGATION_IDENTITY_PRIVATE_KEY: litigationKeys.privateKey,
+    HUB_LITIGATION_IDENTITY_PUBLIC_KEY: litigationKeys.publicKey,
+  };
+  const production = (env: NodeJS.ProcessEnv, holder?: KeyHolder) => () =>
+    tokenSettings({ NODE_ENV: 'production', HUB_JWT_SECRET: strong(), ...keyEnv, ...env }, holder);
 
-  it('refuse to start on the public development secrets, short ones or one secret used twice', () => {
-    const production = (jwt: string | undefined, internal: string | undefined) => () =>
-      tokenSettings({ NODE_ENV: 'production', HUB_JWT_SECRET: jwt, HUB_INTERNAL_SECRET: internal });
-    expect(production(undefined, strong())).toThrow(/must be set in production/);
-    expect(production(development.userTokenSecret, strong())).toThrow(/HUB_JWT_SECRET is a public development secret/);
-    expect(production(strong(), development.internalSecret)).toThrow(/HUB_INTERNAL_SECRET is a public development/);
-    expect(production(strong(), 'short-secret')).toThrow(/at least 32 bytes/);
-    const same = strong();
-    expect(production(same, same)).toThrow(/must differ/);
+  it('refuse to start without the secret, on the public development secret or a short one', () => {
+    expect(production({ HUB_JWT_SECRET: undefined }, 'gateway')).toThrow(/HUB_JWT_SECRET must be set in production/);
+    expect(production({ HUB_JWT_SECRET: development.userTokenSecret })).toThrow(
+      /HUB_JWT_SECRET is a public development secret/,
+    );
+    expect(production({ HUB_JWT_SECRET: 'short-secret' })).toThrow(/at least 32 bytes/);
   });
 
-  it('start on two distinct random secrets', () => {
-    const [jwt, internal] = [strong(), strong()];
-    const settings = tokenSettings({ NODE_ENV: 'production', HUB_JWT_SECRET: jwt, HUB_INTERNAL_SECRET: internal });
-    expect(settings).toMatchObject({ userTokenSecret: jwt, internalSecret: internal });
+  it('refuse to start without a key the process needs, on a development key, a key that is not Ed25519 or one key twice', () => {
+    const dev = tokenSettings({ NODE_ENV: 'test' });
+    const devPublic = dev.trustedKeys.gateway!.export({ format: 'der', type: 'spki' }).toString('base64');
+    expect(production({ HUB_IDENTITY_PRIVATE_KEY: undefined }, 'gateway')).toThrow(
+      /HUB_IDENTITY_PRIVATE_KEY must be set in production/,
+    );
+    expect(production({ HUB_IDENTITY_PUBLIC_KEY: undefined }, 'contracts')).toThrow(
+      /HUB_IDENTITY_PUBLIC_KEY must be set in production/,
+    );
+    expect(production({ HUB_LITIGATION_IDENTITY_PUBLIC_KEY: undefined }, 'areas')).toThrow(
+      /HUB_LITIGATION_IDENTITY_PUBLIC_KEY must be set/,
+    );
+    expect(production({ HUB_IDENTITY_PUBLIC_KEY: devPublic }, 'arrears')).toThrow(/public development key/);
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    expect(
+      production(
+        { HUB_IDENTITY_PUBLIC_KEY: rsa.publicKey.export({ format: 'der', type: 'spki' }).toString('base64') },
+        'feeds',
+      ),
+    ).toThrow(/must be an Ed25519 key/);
+    expect(production({ HUB_IDENTITY_PUBLIC_KEY: 'not a key' }, 'feeds')).toThrow(/must be an Ed25519 SPKI key/);
+    expect(production({ HUB_IDENTITY_PUBLIC_KEY: litigationKeys.publicKey }, 'hub')).toThrow(
+      /HUB_IDENTITY_PUBLIC_KEY is not the public key of HUB_IDENTITY_PRIVATE_KEY/,
+    );
+    expect(
+      production(
+        { HUB_LITIGATION_IDENTITY_PRIVATE_KEY: gatewayKeys.privateKey, HUB_LITIGATION_IDENTITY_PUBLIC_KEY: undefined },
+        'litigation',
+      ),
+    ).toThrow(/must differ/);
+  });
+
+  it("give each process only what it needs: no subgraph holds the callers' token secret or a key another takes", () => {
+    const env = { NODE_ENV: 'production', ...keyEnv };
+    const gateway = tokenSettings({ ...env, HUB_JWT_SECRET: strong() }, 'gateway');
+    expect(Object.keys(gateway.signingKeys)).toEqual(['gateway']);
+    expect(Object.keys(gateway.trustedKeys)).toEqual([]);
+    // a subgraph's environment has neither HUB_JWT_SECRET nor any private key but its own
+    const subgraph = (name: KeyHolder, privateKeys: Record<string, string>) =>
+      tokenSettings(
+        {
+          NODE_ENV: 'production',
+          HUB_IDENTITY_PUBLIC_KEY: gatewayKeys.publicKey,
+          HUB_LITIGATION_IDENTITY_PUBLIC_KEY: litigationKeys.publicKey,
+          ...privateKeys,
+        },
+        name,
+      );
+    const contracts = subgraph('contracts', {});
+    expect(contracts.userTokenSecret).toBe('');
+    expect(Object.keys(contracts.signingKeys)).toEqual([]);
+    expect(Object.keys(contracts.trustedKeys)).toEqual(['gateway']);
+    expect(Object.keys(subgraph('areas', {}).trustedKeys)).toEqual(['gateway', 'litigation']);
+    const litigation = subgraph('litigation', {
+      HUB_LITIGATION_IDENTITY_PRIVATE_KEY: litigationKeys.privateKey,
+    });
+    expect(Object.keys(litigation.signingKeys)).toEqual(['litigation']);
+    expect(Object.keys(litigation.trustedKeys)).toEqual(['gateway']);
   });
 });
 

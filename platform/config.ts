@@ -1,9 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { X509Certificate, randomBytes } from 'node:crypto';
+import {
+  KeyObject,
+  X509Certificate,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  randomBytes,
+} from 'node:crypto';
 import { SubgraphName } from '../catalog/subgraph-names';
 import { commaList } from '../kernel/comma-list';
-import { TokenSettings } from './auth/tokens';
+import { AssertionSigner, TokenSettings } from './auth/tokens';
 import type { KafkaTls, SaslCredential } from './events/kafka';
 import { FIELD_KEY_BYTES } from './crypto/field-cipher';
 import { projectRoot } from './project-root';
@@ -12,35 +19,152 @@ export { SUBGRAPH_NAMES, type SubgraphName } from '../catalog/subgraph-names';
 
 /**
  * Every setting comes from the environment with a development default; production (docker-compose.yml) sets the
- * secrets explicitly. The development secrets below are public by design and refused when NODE_ENV=production.
+ * secrets explicitly. The development secret and keys below are public by design and refused when NODE_ENV=production.
  */
 const DEV_USER_SECRET = 'dev-only-user-token-secret-change-me-0123456789';
-const DEV_INTERNAL_SECRET = 'dev-only-internal-identity-secret-change-me-0123';
+/** Development Ed25519 key pairs of the assertion signers (PKCS#8 and SPKI DER in base64): public, refused in production. */
+const DEV_IDENTITY_KEYS: Record<AssertionSigner, IdentityKeyPair> = {
+  gateway: {
+    privateKey: 'MC4CAQAwBQYDK2VwBCIEIDlhC350tuuPh4swZ4yjBVWqN/VGAzn4977koJ9PXW0z',
+    publicKey: 'MCowBQYDK2VwAyEA8RbrXNXG3Qu8g8RLXB36M4iJK7yTVxfTbRwDHtMvSTg=',
+  },
+  litigation: {
+    privateKey: 'MC4CAQAwBQYDK2VwBCIEIIYvuX3gSz6USThIBllsMeBXnVMpG7FecoPtaZK+katY',
+    publicKey: 'MCowBQYDK2VwAyEAPTghYPLWlnHHrw5+oqs6WDIzkSbrzthuKV0KjpuLSyY=',
+  },
+};
 /** Whether `secret` is the public development user-token secret (anyone can sign with it; a development hub only). */
 export const isDevelopmentUserSecret = (secret: string): boolean => secret === DEV_USER_SECRET;
 
 /** HS256 keys shorter than the hash output (RFC 7518 §3.2) are refused in production. */
 const MIN_PRODUCTION_SECRET_BYTES = 32;
 
-export function tokenSettings(env: NodeJS.ProcessEnv = process.env): TokenSettings {
-  const settings = {
-    userTokenSecret: env.HUB_JWT_SECRET ?? DEV_USER_SECRET,
+/**
+ * The variables of each signer's keys: the gateway's `HUB_IDENTITY_PRIVATE_KEY` / `HUB_IDENTITY_PUBLIC_KEY`,
+ * litigation's `HUB_LITIGATION_IDENTITY_PRIVATE_KEY` / `HUB_LITIGATION_IDENTITY_PUBLIC_KEY`.
+ */
+export const identityKeyVariables = (signer: AssertionSigner) => {
+  const prefix = signer === 'gateway' ? 'HUB_IDENTITY' : `HUB_${signer.toUpperCase()}_IDENTITY`;
+  return { privateKey: `${prefix}_PRIVATE_KEY`, publicKey: `${prefix}_PUBLIC_KEY` };
+};
+
+/** A signer's Ed25519 key pair as its two variables take them: PKCS#8 and SPKI DER in base64. */
+export interface IdentityKeyPair {
+  privateKey: string;
+  publicKey: string;
+}
+
+/** A new key pair of a signer (hub/topology-secrets.ts; `npm run identity-keys` prints one). */
+export function newIdentityKeyPair(): IdentityKeyPair {
+  const pair = generateKeyPairSync('ed25519');
+  return {
+    privateKey: pair.privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64'),
+    publicKey: pair.publicKey.export({ format: 'der', type: 'spki' }).toString('base64'),
+  };
+}
+
+/** Fresh secrets of a topology of separate processes (hub/topology.ts; its test and benchmarks). */
+export function randomTopologySecrets() {
+  return {
+    jwt: randomBytes(32).toString('base64'),
+    gatewayKeys: newIdentityKeyPair(),
+    litigationKeys: newIdentityKeyPair(),
+    ownerDataKey: randomBytes(32).toString('base64'),
+    webhookSecretKey: randomBytes(32).toString('base64'),
+  };
+}
+
+/** The gateway's token settings of a topology's secrets (randomTopologySecrets), to mint callers' tokens it takes. */
+export const topologyGatewayTokens = (secrets: { jwt: string }) =>
+  tokenSettings({ NODE_ENV: 'production', HUB_JWT_SECRET: secrets.jwt }, 'token-minter');
+
+function identityKey(name: string, value: string, kind: 'private' | 'public'): KeyObject {
+  let parsed: KeyObject;
+  try {
+    const der = Buffer.from(value, 'base64');
+    parsed =
+      kind === 'private'
+        ? createPrivateKey({ key: der, format: 'der', type: 'pkcs8' })
+        : createPublicKey({ key: der, format: 'der', type: 'spki' });
+  } catch {
+    throw new Error(`${name} must be an Ed25519 ${kind === 'private' ? 'PKCS#8' : 'SPKI'} key, DER in base64`);
+  }
+  if (parsed.asymmetricKeyType !== 'ed25519') throw new Error(`${name} must be an Ed25519 key`);
+  return parsed;
+}
+
+/**
+ * Which process the settings are for, and so which keys it must hold in production: the gateway the callers' token
+ * secret and its own private key; a subgraph the gateway's public key, litigation its private key too (it asks the
+ * owners' register), areas litigation's public key (it answers that); `token-minter` (`npm run token`) the secret
+ * alone; `hub` (one process running everything) all of them. A subgraph holds neither the callers' token secret nor any key another process takes.
+ */
+export type KeyHolder = 'hub' | 'gateway' | 'token-minter' | SubgraphName;
+
+const heldKeys = (holder: KeyHolder): { secret: boolean; signs: AssertionSigner[]; trusts: AssertionSigner[] } => {
+  if (holder === 'hub') return { secret: true, signs: ['gateway', 'litigation'], trusts: ['gateway', 'litigation'] };
+  if (holder === 'gateway') return { secret: true, signs: ['gateway'], trusts: [] };
+  if (holder === 'token-minter') return { secret: true, signs: [], trusts: [] };
+  return {
+    secret: false,
+    signs: holder === 'litigation' ? ['litigation'] : [],
+    trusts: holder === 'areas' ? ['gateway', 'litigation'] : ['gateway'],
+  };
+};
+
+export function tokenSettings(env: NodeJS.ProcessEnv = process.env, holder: KeyHolder = 'hub'): TokenSettings {
+  const production = env.NODE_ENV === 'production';
+  const held = heldKeys(holder);
+  const settings: TokenSettings = {
+    userTokenSecret: env.HUB_JWT_SECRET ?? (production ? '' : DEV_USER_SECRET),
     userTokenIssuer: env.HUB_JWT_ISSUER ?? 'property-governance-hub',
     userTokenAudience: env.HUB_JWT_AUDIENCE ?? 'property-governance-hub',
-    internalSecret: env.HUB_INTERNAL_SECRET ?? DEV_INTERNAL_SECRET,
+    signingKeys: {},
+    trustedKeys: {},
   };
-  if (env.NODE_ENV === 'production') {
-    if (!env.HUB_JWT_SECRET || !env.HUB_INTERNAL_SECRET)
-      throw new Error('HUB_JWT_SECRET and HUB_INTERNAL_SECRET must be set in production');
-    for (const name of ['HUB_JWT_SECRET', 'HUB_INTERNAL_SECRET'] as const) {
-      const value = env[name]!;
-      if (value === DEV_USER_SECRET || value === DEV_INTERNAL_SECRET)
-        throw new Error(`${name} is a public development secret: production refuses to start on it`);
-      if (Buffer.byteLength(value) < MIN_PRODUCTION_SECRET_BYTES)
-        throw new Error(`${name} must be at least ${MIN_PRODUCTION_SECRET_BYTES} bytes in production`);
+  const given = (name: string, development: string) => {
+    const value = env[name] || (production ? undefined : development);
+    if (value === undefined) throw new Error(`${name} must be set in production`);
+    if (production && value === development)
+      throw new Error(`${name} is a public development key: production refuses to start on it`);
+    return value;
+  };
+  for (const signer of held.signs) {
+    const names = identityKeyVariables(signer);
+    const privateKey = identityKey(
+      names.privateKey,
+      given(names.privateKey, DEV_IDENTITY_KEYS[signer].privateKey),
+      'private',
+    );
+    settings.signingKeys[signer] = privateKey;
+  }
+  for (const signer of held.trusts) {
+    const names = identityKeyVariables(signer);
+    const signing = settings.signingKeys[signer];
+    // A process that signs as this signer checks with the key it signs with; a public key given beside it must match.
+    const publicKey =
+      env[names.publicKey] || !signing
+        ? identityKey(names.publicKey, given(names.publicKey, DEV_IDENTITY_KEYS[signer].publicKey), 'public')
+        : createPublicKey(signing);
+    if (signing && !createPublicKey(signing).equals(publicKey))
+      throw new Error(`${names.publicKey} is not the public key of ${names.privateKey}`);
+    settings.trustedKeys[signer] = publicKey;
+  }
+  if (production) {
+    if (held.secret) {
+      if (!env.HUB_JWT_SECRET) throw new Error('HUB_JWT_SECRET must be set in production');
+      if (env.HUB_JWT_SECRET === DEV_USER_SECRET)
+        throw new Error('HUB_JWT_SECRET is a public development secret: production refuses to start on it');
+      if (Buffer.byteLength(env.HUB_JWT_SECRET) < MIN_PRODUCTION_SECRET_BYTES)
+        throw new Error(`HUB_JWT_SECRET must be at least ${MIN_PRODUCTION_SECRET_BYTES} bytes in production`);
     }
-    if (env.HUB_JWT_SECRET === env.HUB_INTERNAL_SECRET)
-      throw new Error('HUB_JWT_SECRET and HUB_INTERNAL_SECRET must differ in production');
+    const publicOf = (signer: AssertionSigner) => {
+      const signing = settings.signingKeys[signer];
+      return settings.trustedKeys[signer] ?? (signing && createPublicKey(signing));
+    };
+    const [gateway, litigation] = [publicOf('gateway'), publicOf('litigation')];
+    if (gateway && litigation && gateway.equals(litigation))
+      throw new Error("the gateway's and litigation's identity keys must differ in production");
   }
   return settings;
 }

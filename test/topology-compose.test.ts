@@ -23,7 +23,10 @@ const compose = parse(fs.readFileSync(path.join(projectRoot(__dirname), 'docker-
 // The same value for each of compose's variables and the runner's options.
 const variables: Record<string, string> = {
   HUB_JWT_SECRET: 'jwt-secret',
-  HUB_INTERNAL_SECRET: 'internal-secret',
+  HUB_IDENTITY_PRIVATE_KEY: 'gateway-private-key',
+  HUB_IDENTITY_PUBLIC_KEY: 'gateway-public-key',
+  HUB_LITIGATION_IDENTITY_PRIVATE_KEY: 'litigation-private-key',
+  HUB_LITIGATION_IDENTITY_PUBLIC_KEY: 'litigation-public-key',
   OWNER_DATA_KEY: 'owner-data-key',
   WEBHOOK_SECRET_KEY: 'webhook-secret-key',
   KAFKA_ADMIN_PASSWORD: 'admin-password',
@@ -48,7 +51,11 @@ const services = topologyServices({
   },
   secrets: {
     jwt: variables.HUB_JWT_SECRET,
-    internal: variables.HUB_INTERNAL_SECRET,
+    gatewayKeys: { privateKey: variables.HUB_IDENTITY_PRIVATE_KEY, publicKey: variables.HUB_IDENTITY_PUBLIC_KEY },
+    litigationKeys: {
+      privateKey: variables.HUB_LITIGATION_IDENTITY_PRIVATE_KEY,
+      publicKey: variables.HUB_LITIGATION_IDENTITY_PUBLIC_KEY,
+    },
     ownerDataKey: variables.OWNER_DATA_KEY,
     webhookSecretKey: variables.WEBHOOK_SECRET_KEY,
   },

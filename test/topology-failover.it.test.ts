@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { AssignerProtocol, Admin } from 'kafkajs';
 import type { Pool } from 'pg';
 import { COURT_CASE_EVENTS_TOPIC, COURT_CASE_EVENT_REPORTED, partyTopicName } from '../catalog';
@@ -6,7 +6,7 @@ import { addDays, addMonths, compareDates } from '../kernel/calendar';
 import { todayInChina } from '../kernel/clock';
 import { CHINA_WORKING_DAYS } from '../kernel/working-days';
 import { mintUserToken } from '../platform/auth/tokens';
-import { tokenSettings } from '../platform/config';
+import { randomTopologySecrets, topologyGatewayTokens } from '../platform/config';
 import { createKafka, ensureTopics } from '../platform/events/kafka';
 import { RunningTopology, ServiceProcess, freeBasePort, startTopology } from '../hub/topology';
 import { DEMO_STREETS } from '../hub/demo/demo-data';
@@ -48,17 +48,8 @@ const today = todayInChina();
 const lastDemandDay = addDays(CHINA_WORKING_DAYS.range.to, -20);
 const demandOn = compareDates(addDays(today, -30), lastDemandDay) < 0 ? addDays(today, -30) : lastDemandDay;
 const firstMonth = addMonths(demandOn.slice(0, 7), -2);
-const secrets = {
-  jwt: randomBytes(32).toString('base64'),
-  internal: randomBytes(32).toString('base64'),
-  ownerDataKey: randomBytes(32).toString('base64'),
-  webhookSecretKey: randomBytes(32).toString('base64'),
-};
-const tokens = tokenSettings({
-  NODE_ENV: 'production',
-  HUB_JWT_SECRET: secrets.jwt,
-  HUB_INTERNAL_SECRET: secrets.internal,
-});
+const secrets = randomTopologySecrets();
+const tokens = topologyGatewayTokens(secrets);
 
 type Answer = { ok: true; data: Record<string, Record<string, string>> } | { ok: false; code: string; status?: number };
 

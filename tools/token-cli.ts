@@ -33,7 +33,7 @@ async function main() {
     );
     process.exit(2);
   }
-  const settings = tokenSettings();
+  const settings = tokenSettings(process.env, 'token-minter');
   const warning = developmentSecretWarning(settings);
   if (warning) process.stderr.write(warning);
   const jurisdictions = (values.jurisdiction ?? []).flatMap((j) => j.split(',')).filter(Boolean);

@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { Identity } from '../../kernel/identity';
 import { tokenSettings } from '../config';
 import { LapsingCache, cachedAssertionSigner, cachedAssertionVerifier, cachedUserTokenVerifier } from './token-cache';
@@ -77,7 +78,7 @@ describe('identity assertions', () => {
     await expect(verify(assertion)).resolves.toEqual(clerk);
     const forged = await signIdentityAssertion(clerk, {
       ...settings,
-      internalSecret: 'not the internal secret, but long enough',
+      signingKeys: { gateway: generateKeyPairSync('ed25519').privateKey },
     });
     await expect(verify(forged)).rejects.toBeInstanceOf(InvalidTokenError);
   });

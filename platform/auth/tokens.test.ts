@@ -1,6 +1,16 @@
-import { SignJWT } from 'jose';
+import { KeyObject, generateKeyPairSync } from 'node:crypto';
+import { JWTHeaderParameters, SignJWT } from 'jose';
+import { Identity } from '../../kernel/identity';
 import { tokenSettings } from '../config';
-import { InvalidTokenError, MAX_TOKEN_LENGTH, bearerToken, verifyUserToken } from './tokens';
+import {
+  InvalidTokenError,
+  MAX_TOKEN_LENGTH,
+  TokenSettings,
+  bearerToken,
+  signIdentityAssertion,
+  verifyIdentityAssertion,
+  verifyUserToken,
+} from './tokens';
 
 const settings = tokenSettings({ NODE_ENV: 'test' });
 const TWELVE_HOURS = 12 * 3600;
@@ -61,5 +71,68 @@ describe('the bearer token read from the Authorization header', () => {
     expect(bearerToken(`Bearer ${'a'.repeat(MAX_TOKEN_LENGTH)}.b.c`)).toBeUndefined();
     expect(bearerToken(`Bearer a.b`)).toBeUndefined();
     expect(bearerToken('Basic abc')).toBeUndefined();
+  });
+});
+
+describe('identity assertions', () => {
+  const court: Identity = { subject: 'clerk', role: 'COURT', organisationId: 'bj-haidian-court', jurisdictions: [] };
+  const admin: Identity = { subject: 'admin', role: 'ADMIN', organisationId: 'hub-admin', jurisdictions: [] };
+  const gatewayOnly: TokenSettings = { ...settings, trustedKeys: { gateway: settings.trustedKeys.gateway } };
+  const refusal = async (assertion: Promise<string> | string, s: TokenSettings = settings) => {
+    try {
+      await verifyIdentityAssertion(await assertion, s);
+      return 'accepted';
+    } catch (error) {
+      if (error instanceof InvalidTokenError) return error.reason;
+      throw error;
+    }
+  };
+  /** An assertion of `claims` with the protected header `header`, signed with `key`. */
+  const assertion = (header: JWTHeaderParameters, key: KeyObject | Uint8Array, issuer = 'hub-gateway') =>
+    new SignJWT({ role: 'ADMIN', org: 'hub-admin', jurisdictions: [] })
+      .setProtectedHeader(header)
+      .setSubject('admin')
+      .setIssuer(issuer)
+      .setAudience('hub-subgraphs')
+      .setIssuedAt()
+      .setExpirationTime('60s')
+      .sign(key);
+
+  it("takes the gateway's for any role, and litigation's for a court only, where litigation is trusted", async () => {
+    expect(await refusal(signIdentityAssertion(admin, settings))).toBe('accepted');
+    expect(await refusal(signIdentityAssertion(court, settings, 'litigation'))).toBe('accepted');
+    expect(await refusal(signIdentityAssertion(admin, settings, 'litigation'))).toBe(
+      'litigation may not assert the ADMIN role',
+    );
+    // a subgraph other than areas trusts the gateway alone
+    expect(await refusal(signIdentityAssertion(court, settings, 'litigation'), gatewayOnly)).toMatch(
+      /not signed by a signer this subgraph trusts/,
+    );
+  });
+
+  it('refuses one signed with another key, an HMAC one, one under another signer or issuer', async () => {
+    const stranger = generateKeyPairSync('ed25519').privateKey;
+    expect(await refusal(assertion({ alg: 'EdDSA', kid: 'gateway' }, stranger))).toBe('token signature is invalid');
+    // An HMAC assertion keyed with the gateway's public key (the algorithm confusion) or any secret: refused.
+    const publicBytes = settings.trustedKeys.gateway!.export({ format: 'der', type: 'spki' });
+    expect(await refusal(assertion({ alg: 'HS256', kid: 'gateway' }, new Uint8Array(publicBytes)))).toMatch(
+      /token rejected/,
+    );
+    expect(await refusal(assertion({ alg: 'EdDSA' }, settings.signingKeys.gateway!))).toMatch(/not signed by a signer/);
+    expect(await refusal(assertion({ alg: 'EdDSA', kid: 'areas' }, settings.signingKeys.gateway!))).toMatch(
+      /not signed by a signer/,
+    );
+    // litigation's key naming the gateway as its signer, or the gateway's issuer under litigation's kid
+    expect(await refusal(assertion({ alg: 'EdDSA', kid: 'gateway' }, settings.signingKeys.litigation!))).toBe(
+      'token signature is invalid',
+    );
+    expect(
+      await refusal(assertion({ alg: 'EdDSA', kid: 'litigation' }, settings.signingKeys.litigation!, 'hub-gateway')),
+    ).toBe('token claim iss is invalid');
+    expect(await refusal('not.a.jws')).toBe('token header is not valid');
+  });
+
+  it('is signed only by a process holding the key', () => {
+    expect(() => signIdentityAssertion(admin, { ...settings, signingKeys: {} })).toThrow(/holds no key/);
   });
 });

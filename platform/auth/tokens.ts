@@ -1,23 +1,44 @@
-import { JWTPayload, SignJWT, errors as joseErrors, jwtVerify } from 'jose';
+import type { KeyObject } from 'node:crypto';
+import { JWTPayload, SignJWT, decodeProtectedHeader, errors as joseErrors, jwtVerify } from 'jose';
 import { INTERNAL_ROLES, Identity, isRole } from '../../kernel/identity';
 
 /**
  * Two kinds of token:
  * - the caller's JWT, verified by the gateway (issuer and audience checked, expiry enforced);
- * - the identity assertion the gateway forwards to subgraphs (header `x-hub-identity`), signed with a separate
- *   internal key and valid for one minute, so a subgraph reached directly refuses anything not from the gateway.
+ * - the identity assertion a subgraph takes (header `x-hub-identity`), valid for one minute and signed with a private
+ *   key (Ed25519) only its signer holds: the gateway's for every caller, litigation's own when it asks the owners'
+ *   register for a court. A subgraph holds only the public keys, so one reached directly refuses anything its signers
+ *   did not sign, and a subgraph broken into can sign nothing another takes. Before, every subgraph held the one
+ *   shared HMAC secret (and the callers' token secret): whoever read one subgraph's environment could sign an ADMIN
+ *   assertion every other subgraph took.
  */
 export const IDENTITY_HEADER = 'x-hub-identity';
+
+/** Who signs identity assertions (the assertion's `kid`; its issuer is `hub-<kid>`). */
+export type AssertionSigner = 'gateway' | 'litigation';
+export const ASSERTION_SIGNERS: readonly AssertionSigner[] = ['gateway', 'litigation'];
+
+/**
+ * The roles a signer may assert: the gateway any caller's; litigation only a court's (it asks the owners' register
+ * for the defendant of a complaint, with the court's identity: subgraphs/litigation/persistence/owner-register.client.ts).
+ */
+const SIGNER_ROLES: Record<AssertionSigner, ReadonlySet<string> | 'any'> = {
+  gateway: 'any',
+  litigation: new Set(['COURT']),
+};
 
 export interface TokenSettings {
   userTokenSecret: string;
   userTokenIssuer: string;
   userTokenAudience: string;
-  internalSecret: string;
+  /** The private keys this process signs assertions with (the gateway's in the gateway, litigation's in litigation). */
+  signingKeys: Partial<Record<AssertionSigner, KeyObject>>;
+  /** The public keys of the signers whose assertions this process takes. */
+  trustedKeys: Partial<Record<AssertionSigner, KeyObject>>;
 }
 
-const INTERNAL_ISSUER = 'hub-gateway';
 const INTERNAL_AUDIENCE = 'hub-subgraphs';
+const issuerOf = (signer: AssertionSigner) => `hub-${signer}`;
 const key = (secret: string) => new TextEncoder().encode(secret);
 
 export class InvalidTokenError extends Error {
@@ -38,9 +59,14 @@ function identityFromClaims(claims: Record<string, unknown>): Identity {
   return { subject: sub, role, organisationId: org, jurisdictions: codes as string[] };
 }
 
-async function verifiedClaims(token: string, secret: string, issuer: string, audience: string): Promise<JWTPayload> {
+async function verifiedClaims(
+  token: string,
+  verifier: Uint8Array | KeyObject,
+  options: { issuer: string; audience: string; algorithm: 'HS256' | 'EdDSA' },
+): Promise<JWTPayload> {
   try {
-    const { payload } = await jwtVerify(token, key(secret), { issuer, audience, algorithms: ['HS256'] });
+    const { issuer, audience, algorithm } = options;
+    const { payload } = await jwtVerify(token, verifier, { issuer, audience, algorithms: [algorithm] });
     return payload;
   } catch (e) {
     if (e instanceof joseErrors.JWTExpired) throw new InvalidTokenError('token expired');
@@ -75,16 +101,11 @@ function assertBoundedLifetime(claims: JWTPayload, maxLifetimeSeconds: number) {
   }
 }
 
-function sign(identity: Identity, secret: string, issuer: string, audience: string, ttl: string): Promise<string> {
-  return new SignJWT({ role: identity.role, org: identity.organisationId, jurisdictions: identity.jurisdictions })
-    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-    .setSubject(identity.subject)
-    .setIssuer(issuer)
-    .setAudience(audience)
-    .setIssuedAt()
-    .setExpirationTime(ttl)
-    .sign(key(secret));
-}
+const claimsOf = (identity: Identity) => ({
+  role: identity.role,
+  org: identity.organisationId,
+  jurisdictions: identity.jurisdictions,
+});
 
 /** The caller's identity and when the token lapses (gateway/authentication.ts remembers it until then). */
 export async function verifyUserTokenUntil(
@@ -92,7 +113,11 @@ export async function verifyUserTokenUntil(
   s: TokenSettings,
   maxLifetimeSeconds: number,
 ): Promise<VerifiedIdentity> {
-  const claims = await verifiedClaims(token, s.userTokenSecret, s.userTokenIssuer, s.userTokenAudience);
+  const claims = await verifiedClaims(token, key(s.userTokenSecret), {
+    issuer: s.userTokenIssuer,
+    audience: s.userTokenAudience,
+    algorithm: 'HS256',
+  });
   assertBoundedLifetime(claims, maxLifetimeSeconds);
   const identity = identityFromClaims(claims as Record<string, unknown>);
   if (INTERNAL_ROLES.has(identity.role))
@@ -104,14 +129,59 @@ export const verifyUserToken = async (token: string, s: TokenSettings, maxLifeti
   (await verifyUserTokenUntil(token, s, maxLifetimeSeconds)).identity;
 
 export const mintUserToken = (identity: Identity, s: TokenSettings, ttl = '8h') =>
-  sign(identity, s.userTokenSecret, s.userTokenIssuer, s.userTokenAudience, ttl);
+  new SignJWT(claimsOf(identity))
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject(identity.subject)
+    .setIssuer(s.userTokenIssuer)
+    .setAudience(s.userTokenAudience)
+    .setIssuedAt()
+    .setExpirationTime(ttl)
+    .sign(key(s.userTokenSecret));
 
-export const signIdentityAssertion = (identity: Identity, s: TokenSettings) =>
-  sign(identity, s.internalSecret, INTERNAL_ISSUER, INTERNAL_AUDIENCE, '60s');
+/** An assertion of `identity` for the subgraphs, valid for 60 s, signed as `signer` (its private key must be held). */
+export function signIdentityAssertion(
+  identity: Identity,
+  s: TokenSettings,
+  signer: AssertionSigner = 'gateway',
+): Promise<string> {
+  const privateKey = s.signingKeys[signer];
+  if (!privateKey) throw new Error(`this process holds no key to sign identity assertions as ${signer}`);
+  return new SignJWT(claimsOf(identity))
+    .setProtectedHeader({ alg: 'EdDSA', typ: 'JWT', kid: signer })
+    .setSubject(identity.subject)
+    .setIssuer(issuerOf(signer))
+    .setAudience(INTERNAL_AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime('60s')
+    .sign(privateKey);
+}
+
+/** The signer an assertion names (its `kid`) when this process trusts it; refused otherwise, before any verification. */
+function trustedSigner(token: string, s: TokenSettings): { signer: AssertionSigner; publicKey: KeyObject } {
+  let kid: unknown;
+  try {
+    kid = decodeProtectedHeader(token).kid;
+  } catch {
+    throw new InvalidTokenError('token header is not valid');
+  }
+  const signer = ASSERTION_SIGNERS.find((name) => name === kid);
+  const publicKey = signer && s.trustedKeys[signer];
+  if (!signer || !publicKey) throw new InvalidTokenError('token is not signed by a signer this subgraph trusts');
+  return { signer, publicKey };
+}
 
 export async function verifyIdentityAssertion(token: string, s: TokenSettings): Promise<VerifiedIdentity> {
-  const claims = await verifiedClaims(token, s.internalSecret, INTERNAL_ISSUER, INTERNAL_AUDIENCE);
-  return { identity: identityFromClaims(claims as Record<string, unknown>), expiresAt: expiresAtOf(claims) };
+  const { signer, publicKey } = trustedSigner(token, s);
+  const claims = await verifiedClaims(token, publicKey, {
+    issuer: issuerOf(signer),
+    audience: INTERNAL_AUDIENCE,
+    algorithm: 'EdDSA',
+  });
+  const identity = identityFromClaims(claims as Record<string, unknown>);
+  const roles = SIGNER_ROLES[signer];
+  if (roles !== 'any' && !roles.has(identity.role))
+    throw new InvalidTokenError(`${signer} may not assert the ${identity.role} role`);
+  return { identity, expiresAt: expiresAtOf(claims) };
 }
 
 /** The longest token taken (the hub's own are some 400 characters). */

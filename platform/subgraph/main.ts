@@ -43,13 +43,16 @@ export async function runSubgraphMain(module: SubgraphModule): Promise<void> {
     databaseUrl,
     kafka: { ...kafka, sasl },
     adminKafka: admin ? { ...kafka, sasl: admin } : undefined,
-    tokens: tokenSettings(),
+    tokens: tokenSettings(process.env, module.name),
     port: portFromEnv('PORT', DEFAULT_PORTS[module.name]),
     host: listenHost(),
     migrations: migrationsFromEnv(),
   });
   // The same variables the gateway reads (docker-compose.yml), e.g. SUBGRAPH_AREAS_URL.
-  module.usePeers?.({ urlOf: (name) => process.env[`SUBGRAPH_${name.toUpperCase()}_URL`], tokens: tokenSettings() });
+  module.usePeers?.({
+    urlOf: (name) => process.env[`SUBGRAPH_${name.toUpperCase()}_URL`],
+    tokens: tokenSettings(process.env, module.name),
+  });
   recordPhase('subgraph.listening', performance.now(), { subgraph: module.name });
   logger.info({ subgraph: module.name, url: running.url }, 'subgraph listening');
   const metricsAt = metricsPortFromEnv();

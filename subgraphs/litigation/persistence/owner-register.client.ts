@@ -49,8 +49,8 @@ function decoded(value: unknown): DefendantIdentity {
 
 /**
  * The owners' register of the areas subgraph, asked directly (subgraph to subgraph, not through the gateway) with
- * the caller's own identity in the internal assertion, as the gateway forwards it: the areas subgraph unmasks the
- * owner only for the court of a referral naming that owner, and logs the read. While the areas subgraph has no
+ * the caller's own identity in an assertion signed with litigation's own key (the areas subgraph takes one from
+ * litigation for a court only, platform/auth/tokens.ts): the areas subgraph unmasks the owner only for the court of a referral naming that owner, and logs the read. While the areas subgraph has no
  * `Household.ownerIdentity` yet, its schema refuses the query and the complaint leaves the defendant to be filled in.
  * A household the court cannot see yet, or an owner masked from it, means the register has not learnt of the
  * referral (from litigation.referrals.v1): DEFENDANT_IDENTITY_PENDING, and nothing is generated. The owner referred,
@@ -72,7 +72,7 @@ export function ownerRegisterClient(options: {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
-          [IDENTITY_HEADER]: await signIdentityAssertion(caller, options.tokens),
+          [IDENTITY_HEADER]: await signIdentityAssertion(caller, options.tokens, 'litigation'),
         },
         body: JSON.stringify({
           query: QUERY,
