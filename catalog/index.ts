@@ -43,6 +43,7 @@ import { EventDefinition, TopicDefinition } from './types';
 
 export * from './types';
 export * from './vocabulary';
+export * from './named-decision';
 export * from './areas';
 export * from './governance';
 export * from './street-work';

@@ -1,3 +1,4 @@
+import { type NamedDecisionProblem, namedDecisionProblems } from '../../../catalog';
 import { InvalidInputError } from '../../../kernel/errors';
 import { IsoDate, compareDates } from '../../../kernel/calendar';
 import { requireDates } from './property-management-committee';
@@ -76,6 +77,14 @@ export type ElectionDecisionProblem =
   | 'NOT_AN_ELECTION_DECISION'
   | 'ELECTION_DECISION_AFTER_RECORDING';
 
+/** The problems of catalog/named-decision.ts as a committee's recording names them, in the order it names them. */
+const ELECTION_DECISION_PROBLEMS: readonly (readonly [NamedDecisionProblem, ElectionDecisionProblem])[] = [
+  ['NOT_RECORDED', 'ELECTION_DECISION_NOT_RECORDED'],
+  ['OTHER_MATTER', 'NOT_AN_ELECTION_DECISION'],
+  ['INVALID', 'ELECTION_DECISION_INVALID'],
+  ['HELD_AFTER', 'ELECTION_DECISION_AFTER_RECORDING'],
+];
+
 /** A joint decision as the areas subgraph recorded it (persistence/joint-decision.entity.ts), with its verdict. */
 export interface ElectionDecision {
   id: string;
@@ -94,14 +103,8 @@ export interface ElectionDecision {
  * matter does not tell an election from a replacement, and the members are the recording's own.
  */
 export function checkElectionDecision(named: ElectionDecision | null, areaId: string, recordedOn: IsoDate): void {
-  const decision = named && named.areaId === areaId ? named : null;
-  const problems: ElectionDecisionProblem[] = [];
-  if (!decision) problems.push('ELECTION_DECISION_NOT_RECORDED');
-  else {
-    if (decision.matter !== ELECTION_DECISION_MATTER) problems.push('NOT_AN_ELECTION_DECISION');
-    if (!decision.valid) problems.push('ELECTION_DECISION_INVALID');
-    if (compareDates(decision.heldOn, recordedOn) > 0) problems.push('ELECTION_DECISION_AFTER_RECORDING');
-  }
+  const found = namedDecisionProblems(named, { areaId, matter: ELECTION_DECISION_MATTER, heldBy: recordedOn });
+  const problems = ELECTION_DECISION_PROBLEMS.filter(([p]) => found.includes(p)).map(([, code]) => code);
   if (problems.length > 0)
     throw new InvalidInputError("The joint decision named is not the owners' election of this committee", {
       problems,

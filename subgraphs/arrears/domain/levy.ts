@@ -1,4 +1,4 @@
-import type { RecordedJointDecision } from '../../../catalog';
+import { type NamedDecisionProblem, type RecordedJointDecision, namedDecisionProblems } from '../../../catalog';
 import { InvalidInputError } from '../../../kernel/errors';
 import { IsoDate, compareDates, isIsoDate } from '../../../kernel/calendar';
 import { CollectionRate, CollectionTotals, collectionRate } from './collection-rate';
@@ -126,6 +126,14 @@ export type { RecordedJointDecision };
 export type LevyDecisionProblem =
   'DECISION_NOT_RECORDED' | 'DECISION_INVALID' | 'NOT_A_FUND_RAISING_DECISION' | 'DECISION_AFTER_LEVY';
 
+/** The problems of catalog/named-decision.ts as a levy names them, in the order it names them. */
+const LEVY_DECISION_PROBLEMS: readonly (readonly [NamedDecisionProblem, LevyDecisionProblem])[] = [
+  ['NOT_RECORDED', 'DECISION_NOT_RECORDED'],
+  ['INVALID', 'DECISION_INVALID'],
+  ['OTHER_MATTER', 'NOT_A_FUND_RAISING_DECISION'],
+  ['HELD_AFTER', 'DECISION_AFTER_LEVY'],
+];
+
 /**
  * What the levy is owed under (Civil Code art. 278 item 6; statutes.ts): the joint decision it names, recorded for
  * the same area, valid, on raising funds, and held by the levy's decision date; or, marked VOLUNTARY, nothing.
@@ -144,14 +152,12 @@ export function levyBasis(
   if (!named) return 'VOLUNTARY';
   // Another area's decision is as if not recorded, and nothing of it is shown: the company may not read that area.
   const ofArea = decision && decision.areaId === input.areaId ? decision : null;
-  const problems: LevyDecisionProblem[] = [];
-  if (!ofArea) problems.push('DECISION_NOT_RECORDED');
-  else {
-    if (!ofArea.valid) problems.push('DECISION_INVALID');
-    if (ofArea.matter !== LEVY_DECISION_MATTER) problems.push('NOT_A_FUND_RAISING_DECISION');
-    if (isIsoDate(input.decidedOn) && compareDates(ofArea.heldOn, input.decidedOn) > 0)
-      problems.push('DECISION_AFTER_LEVY');
-  }
+  const found = namedDecisionProblems(decision, {
+    areaId: input.areaId,
+    matter: LEVY_DECISION_MATTER,
+    heldBy: isIsoDate(input.decidedOn) ? input.decidedOn : null,
+  });
+  const problems = LEVY_DECISION_PROBLEMS.filter(([p]) => found.includes(p)).map(([, code]) => code);
   if (problems.length > 0) {
     throw arrearsError(
       'LEVY_WITHOUT_VALID_DECISION',

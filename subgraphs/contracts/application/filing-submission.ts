@@ -80,14 +80,15 @@ export async function checkTermsForFiling(
   const area = await knownArea(em, contract.areaId);
   const settings = await citySettingsOf(em, area);
   const others = await otherContractsOfArea(em, area.areaId, contract.id);
-  // The hiring decision named, where it is of this area: another area's is as if not recorded.
+  // The hiring decision named; another area's is as if not recorded (domain/selection.ts hiringDecisionProblems).
   const named = terms.hiringDecisionId ? await findJointDecisionCopy(em, 'contracts', terms.hiringDecisionId) : null;
   const feeFlags = validateContractTerms(
     terms,
     {
+      areaId: area.areaId,
       totalFloorAreaCentiM2: area.totalFloorAreaCentiM2,
       buildingClasses: area.buildingClasses,
-      hiringDecision: named?.areaId === area.areaId ? named : null,
+      hiringDecision: named,
     },
     others.map(asExistingContract),
     settings,

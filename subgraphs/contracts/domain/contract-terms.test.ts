@@ -1,5 +1,6 @@
 import { DomainError } from '../../../kernel/errors';
 import {
+  AreaFacts,
   ContractTermsEntry,
   assessContractTerms,
   asExistingContract,
@@ -48,17 +49,18 @@ const seed003Terms = (overrides: Partial<ContractTermsEntry> = {}): ContractTerm
   ...overrides,
 });
 
-const area = { totalFloorAreaCentiM2: 8_400_000, buildingClasses: ['LOW_RISE', 'HIGH_RISE'] as const };
+const area = {
+  areaId: '00000000-0000-4000-8000-000000000003',
+  totalFloorAreaCentiM2: 8_400_000,
+  buildingClasses: ['LOW_RISE', 'HIGH_RISE'] as const,
+};
 /** Beijing's rules with seed 004's agreement threshold of 30,000 m² (Beijing holds none of its own). */
 const withThreshold = defineCitySettings({
   ...BEIJING,
   agreementSelectionMaxFloorAreaCentiM2: SEED_004_AGREEMENT_SELECTION_MAX_FLOOR_AREA_CENTI_M2,
 });
-const codes = (
-  terms: ContractTermsEntry,
-  facts: { totalFloorAreaCentiM2: number; buildingClasses: readonly ('LOW_RISE' | 'HIGH_RISE')[] } = area,
-  existing = [],
-) => assessContractTerms(terms, facts, existing, withThreshold).problems.map((p) => p.code);
+const codes = (terms: ContractTermsEntry, facts: AreaFacts = area, existing = []) =>
+  assessContractTerms(terms, facts, existing, withThreshold).problems.map((p) => p.code);
 
 describe('contract terms checked for filing', () => {
   it("accepts seed 003's four-party contract and flags the owners' shortfall once the subsidy ends in 2025-01", () => {
@@ -187,7 +189,9 @@ describe('contract terms checked for filing', () => {
         endsOn: '2023-12-31',
         parties: [seed003Terms().parties[0], { role: 'DEVELOPER', name: '某开发商', signatory: '周总' }],
       });
-      expect(codes(terms, { totalFloorAreaCentiM2: floorArea, buildingClasses: ['LOW_RISE'] })).toEqual(expected);
+      expect(codes(terms, { ...area, totalFloorAreaCentiM2: floorArea, buildingClasses: ['LOW_RISE'] })).toEqual(
+        expected,
+      );
     },
   );
 
@@ -208,6 +212,7 @@ describe('contract terms checked for filing', () => {
     // 74.13% of them consenting: valid), and the four-party agreement was signed on 2021-12-10.
     const decisionId = '5b0d7f4e-1c2a-4e3b-9f8d-7a6b5c4d3e2f';
     const seed003Decision: HiringDecision = {
+      areaId: area.areaId,
       matter: 'HIRE_OR_DISMISS_PROVIDER',
       heldOn: '2021-10-31',
       valid: true,
@@ -229,6 +234,9 @@ describe('contract terms checked for filing', () => {
       expect(assess(null)).toEqual([
         expect.objectContaining({ code: 'HIRING_DECISION_NOT_RECORDED', field: 'hiringDecisionId' }),
       ]);
+      // Another area's decision is as if not recorded, whatever it decided.
+      const anotherAreas = { ...seed003Decision, areaId: '00000000-0000-4000-8000-000000000009', valid: false };
+      expect(assess(anotherAreas).map((p) => p.code)).toEqual(['HIRING_DECISION_NOT_RECORDED']);
       // The area's decision, which a company may not read: the code and the statute only (helper-200's review).
       expect(assess({ ...seed003Decision, valid: false })).toEqual([
         {

@@ -106,9 +106,10 @@ export type LateFeeEntry = {
 
 /** The facts of the area a contract is checked against (from the areas feed). */
 export interface AreaFacts {
+  areaId: string;
   totalFloorAreaCentiM2: number;
   buildingClasses: readonly BuildingClass[];
-  /** The joint decision the terms name as hiring the provider, where it is of this area (governance feed). */
+  /** The joint decision the terms name as hiring the provider (governance feed): another area's is as if none. */
   hiringDecision?: HiringDecision | null;
 }
 
@@ -269,7 +270,7 @@ export function assessContractTerms(
   }
   if (kindOk && datesOk) {
     // Codes only: the decision's figures and reasons are the area's, which a company may not read (areaJointDecisions).
-    for (const code of hiringDecisionProblems(terms, area.hiringDecision ?? null))
+    for (const code of hiringDecisionProblems(terms, area.hiringDecision ?? null, area.areaId))
       add(code, HIRING_DECISION_MESSAGES[code], 'hiringDecisionId', { source: HIRING_DECISION_SOURCE });
     const candidate = { kind: terms.kind, startsOn: terms.startsOn, endsOn: terms.endsOn };
     for (const code of contractTermProblems(candidate, existing, settings)) {

@@ -1,7 +1,7 @@
-import { IsoDate, compareDates } from '../../../kernel/calendar';
+import { IsoDate } from '../../../kernel/calendar';
 import { InvalidInputError } from '../../../kernel/errors';
 import { CONTRACT_KINDS, ContractKind } from './contract';
-import type { RecordedJointDecision } from '../../../catalog';
+import { type NamedDecisionProblem, type RecordedJointDecision, namedDecisionProblems } from '../../../catalog';
 import { CitySettings, HIRING_DECISION_MATTER } from './statutes';
 
 /**
@@ -82,8 +82,8 @@ export function validateSelection(selection: ProviderSelection, settings: CitySe
   }
 }
 
-/** A joint decision of the contract's area as the areas feed published it, with the areas subgraph's verdict. */
-export type HiringDecision = Pick<RecordedJointDecision, 'matter' | 'heldOn' | 'valid'>;
+/** A joint decision as the areas feed published it, with the areas subgraph's verdict. */
+export type HiringDecision = Pick<RecordedJointDecision, 'areaId' | 'matter' | 'heldOn' | 'valid'>;
 
 export type HiringDecisionProblem =
   | 'HIRING_DECISION_FOR_PRELIMINARY_CONTRACT'
@@ -92,26 +92,31 @@ export type HiringDecisionProblem =
   | 'NOT_A_HIRING_DECISION'
   | 'HIRING_DECISION_AFTER_SIGNING';
 
+/** The problems of catalog/named-decision.ts as a contract's filing names them, in the order it names them. */
+const HIRING_DECISION_PROBLEMS: readonly (readonly [NamedDecisionProblem, HiringDecisionProblem])[] = [
+  ['NOT_RECORDED', 'HIRING_DECISION_NOT_RECORDED'],
+  ['OTHER_MATTER', 'NOT_A_HIRING_DECISION'],
+  ['INVALID', 'HIRING_DECISION_INVALID'],
+  ['HELD_AFTER', 'HIRING_DECISION_AFTER_SIGNING'],
+];
+
 /**
  * The owners' joint decision a regular contract names as hiring its provider (statutes.ts HIRING_DECISION_SOURCE):
- * every problem, empty when it holds or none is named. `decision` is the named one where it is of the contract's
- * area (null: unknown, or another area's). A preliminary contract's provider is the developer's choice (art. 24
- * above), so it names none. Naming one stays optional: a regular contract filed without it is taken as the bureaus
- * take it today (the materials checklist lists the decision as recommended). What the check cannot say, the reviewer
- * reads in the minutes: which provider the owners chose (the hub's record of a decision does not name one), whether
- * they hired or dismissed (one matter of art. 278), and whether a later decision changed it (a review found that
- * refusing a decision followed by another on the matter made the company name a dismissal as its hiring).
+ * every problem, empty when it holds or none is named. `decision` is the named one (null: unknown); another area's is
+ * as if not recorded. A preliminary contract's provider is the developer's choice (art. 24 above), so it names none.
+ * Naming one stays optional: a regular contract filed without it is taken as the bureaus take it today (the
+ * materials checklist lists the decision as recommended). What the check cannot say, the reviewer reads in the
+ * minutes: which provider the owners chose (the hub's record of a decision does not name one), whether they hired or
+ * dismissed (one matter of art. 278), and whether a later decision changed it (a review found that refusing a
+ * decision followed by another on the matter made the company name a dismissal as its hiring).
  */
 export function hiringDecisionProblems(
   contract: { kind: ContractKind; signedOn: IsoDate; hiringDecisionId?: string | null },
   decision: HiringDecision | null,
+  areaId: string,
 ): HiringDecisionProblem[] {
   if (contract.hiringDecisionId == null) return [];
   if (contract.kind === 'PRELIMINARY') return ['HIRING_DECISION_FOR_PRELIMINARY_CONTRACT'];
-  if (!decision) return ['HIRING_DECISION_NOT_RECORDED'];
-  const problems: HiringDecisionProblem[] = [];
-  if (decision.matter !== HIRING_DECISION_MATTER) problems.push('NOT_A_HIRING_DECISION');
-  if (!decision.valid) problems.push('HIRING_DECISION_INVALID');
-  if (compareDates(decision.heldOn, contract.signedOn) > 0) problems.push('HIRING_DECISION_AFTER_SIGNING');
-  return problems;
+  const found = namedDecisionProblems(decision, { areaId, matter: HIRING_DECISION_MATTER, heldBy: contract.signedOn });
+  return HIRING_DECISION_PROBLEMS.filter(([p]) => found.includes(p)).map(([, code]) => code);
 }

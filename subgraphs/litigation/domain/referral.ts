@@ -22,7 +22,7 @@ import {
 import { COST_KINDS, ComplaintClaims, CostLine, buildComplaintClaims, monthChargedFen } from './claim';
 import { Eligibility, FiledContract, OwedCharge, ReferralFacts, filedAndInForce } from './eligibility';
 import { DemandPeriod } from './statutes';
-import { HIRING_DECISION_MATTER, type RecordedJointDecision } from '../../../catalog';
+import { HIRING_DECISION_MATTER, type RecordedJointDecision, namedDecisionProblems } from '../../../catalog';
 import { EVIDENCE_LIMITS } from './evidence-file';
 import { litigationError } from './errors';
 import type { SmallClaimsQuestion } from './procedure';
@@ -340,13 +340,8 @@ function hiringDecisionOf(
   // Both in lower case: the filing's terms as normalised when filed, the kept copy from its uuid column.
   const named = filing.terms.hiringDecisionId;
   const decision = named ? decisions.find((d) => d.decisionId === named) : undefined;
-  if (
-    !decision ||
-    decision.areaId !== areaId ||
-    !decision.valid ||
-    decision.matter !== HIRING_DECISION_MATTER ||
-    compareDates(decision.heldOn, filing.terms.signedOn) > 0
-  )
+  const heldBy = filing.terms.signedOn;
+  if (!decision || namedDecisionProblems(decision, { areaId, matter: HIRING_DECISION_MATTER, heldBy }).length > 0)
     return null;
   return { decisionId: decision.decisionId, heldOn: decision.heldOn };
 }
