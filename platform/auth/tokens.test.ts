@@ -16,8 +16,8 @@ const settings = tokenSettings({ NODE_ENV: 'test' });
 const TWELVE_HOURS = 12 * 3600;
 const now = () => Math.floor(Date.now() / 1000);
 
-function token(times: { iat?: number; exp?: number }) {
-  const jwt = new SignJWT({ role: 'COURT', org: 'court-1', jurisdictions: [] })
+function token(times: { iat?: number; exp?: number }, jurisdictions: unknown = []) {
+  const jwt = new SignJWT({ role: 'COURT', org: 'court-1', jurisdictions })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject('clerk')
     .setIssuer(settings.userTokenIssuer)
@@ -56,6 +56,15 @@ describe("a caller's token lifetime", () => {
     expect(await reason(token({ iat: now() + 365 * 86400, exp: now() + 365 * 86400 + 3600 }))).toMatch(
       /lifetime exceeds/,
     );
+  });
+});
+
+describe("a caller's jurisdictions", () => {
+  const times = () => ({ iat: now(), exp: now() + 3600 });
+  it('are division codes of 2 to 12 digits, at most 100 of them', async () => {
+    expect(await reason(token(times(), ['11', '110102', '110102014']))).toBe('accepted');
+    for (const list of [['_'], ['%'], ['9,1'], [''], ['1'], ['1'.repeat(13)], [110102], 'all', Array(101).fill('11')])
+      expect(await reason(token(times(), list))).toBe('token jurisdictions must be a list of division codes');
   });
 });
 

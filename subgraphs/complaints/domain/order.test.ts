@@ -202,6 +202,13 @@ describe('hotline orders: the caller, the address, the steps, the reach', () => 
       divisions: [],
       partyOrganisationId: 'company-a',
     });
+    // Only division codes reach orders by street: `_` and `%` were LIKE wildcards, `9,1` split the array literal, so a
+    // street office whose token named one listed every street's orders (an audit, 2026-12-07).
+    expect(orderReach(who('STREET_OFFICE', 'so-x', ['110102014', '_', '%', '9,1', '']))).toEqual({
+      all: false,
+      divisions: ['110102014'],
+      partyOrganisationId: 'so-x',
+    });
   });
 
   it('shows a party the notes of its own steps and of those naming it, and only what happened of the others', () => {

@@ -434,7 +434,8 @@ export function orderReach(identity: Identity): OrderReach {
     case 'CITY_BUREAU':
       return {
         all: false,
-        divisions: identity.jurisdictions.filter((j) => j.length > 0),
+        // digits only, as every other subgraph's read scope (the gateway refuses others in a token as well)
+        divisions: identity.jurisdictions.filter((j) => /^[0-9]+$/.test(j)),
         partyOrganisationId: identity.organisationId,
       };
     case 'PROPERTY_COMPANY':

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { chinaDayStart, sqlArray, sqlRows, sqlRun } from '../../../platform/db/sql';
 import { MeasureGroup, OrderCounts } from '../domain/measures';
 import { OrderReach } from '../domain/order';
-import { orderReachSql } from './order.repository';
+import { divisionPatterns, orderReachSql } from './order.repository';
 
 export type { MeasureGroup };
 
@@ -68,7 +68,7 @@ async function countOrders(
   group: MeasureGroup,
   s: MeasureScope,
 ): Promise<Map<string | null, OrderCounts>> {
-  const divisions = `{${s.reach.divisions.map((d) => `${d}%`).join(',')}}`;
+  const divisions = divisionPatterns(s.reach);
   const compounds = s.compoundIds ? sqlArray(s.compoundIds) : null;
   const companies = s.companyOrganisationIds ? sqlArray(s.companyOrganisationIds) : null;
   const [reachWhere, reachParams] = orderReachSql(s.reach, 'o');

@@ -308,6 +308,9 @@ export interface OrderFilter {
   offset: number;
 }
 
+/** The reach's divisions as `like any(?::text[])` patterns: each a prefix of street codes, quoted as one element. */
+export const divisionPatterns = (reach: OrderReach): string => sqlArray(reach.divisions.map((d) => `${d}%`));
+
 /** The reach (domain/order.ts orderReach) as one SQL condition over orders, aliased `alias` if given, and its parameters. */
 export function orderReachSql(reach: OrderReach, alias?: string): [string, unknown[]] {
   if (reach.all) return ['true', []];
@@ -315,7 +318,7 @@ export function orderReachSql(reach: OrderReach, alias?: string): [string, unkno
   const party = reach.partyOrganisationId ?? '';
   return [
     `(${o}street_code like any(?::text[]) or ${o}party_organisation_id = ? or ${o}company_organisation_id = ?)`,
-    [`{${reach.divisions.map((d) => `${d}%`).join(',')}}`, party, party],
+    [divisionPatterns(reach), party, party],
   ];
 }
 
