@@ -179,6 +179,7 @@ describe('arrears and referrals under issue 14: only past-due charges, the reaso
       provinceCode: '110000',
       year,
       amountFen: 5_000_000,
+      consentCeilingFen: 20_000_000,
       source: 'test figure, not a published notice',
     };
     await ok(
@@ -199,9 +200,12 @@ describe('arrears and referrals under issue 14: only past-due charges, the reaso
     expect((await fails(xichengCourt, RECORD, { t: { ...threshold, source: '' } })).extensions.details?.fields).toEqual(
       { source: expect.any(String) },
     );
+    // The consent ceiling is the notice's: 4 × a rounded threshold can exceed 200% of the wage (before, it was taken).
+    const withoutCeiling = { ...threshold, consentCeilingFen: undefined };
+    expect((await fails(xichengCourt, RECORD, { t: withoutCeiling })).extensions.code).toBe('BAD_USER_INPUT');
     const { recordSmallClaimsThreshold } = await ok(xichengCourt, RECORD, { t: threshold });
     expect(recordSmallClaimsThreshold).toEqual([
-      { ...threshold, consentCeilingFen: 20_000_000, recordedBy: xichengCourt.subject, recordedRole: 'COURT' },
+      { ...threshold, recordedBy: xichengCourt.subject, recordedRole: 'COURT' },
     ]);
     const { smallClaimsThresholds } = await ok(
       company,
@@ -227,10 +231,15 @@ describe('arrears and referrals under issue 14: only past-due charges, the reaso
       recordedOrganisation: 'bj-xicheng-court',
     });
     expect(await beijingRecords()).toBe(1);
-    const correction = { ...threshold, amountFen: 4_800_000, source: 'test figure, corrected by the admin' };
+    const correction = {
+      ...threshold,
+      amountFen: 4_800_000,
+      consentCeilingFen: 19_200_000,
+      source: 'test figure, corrected by the admin',
+    };
     expect((await ok(admin, RECORD, { t: correction })).recordSmallClaimsThreshold).toEqual([
-      { ...threshold, consentCeilingFen: 20_000_000, recordedBy: xichengCourt.subject, recordedRole: 'COURT' },
-      { ...correction, consentCeilingFen: 19_200_000, recordedBy: admin.subject, recordedRole: 'ADMIN' },
+      { ...threshold, recordedBy: xichengCourt.subject, recordedRole: 'COURT' },
+      { ...correction, recordedBy: admin.subject, recordedRole: 'ADMIN' },
     ]);
 
     await ok(company, ACTION, {

@@ -147,11 +147,23 @@ describe('small claims in 临江市: the province is the city’s (吉林省), t
   it('never applies another province’s threshold, and a Beijing court receives no 临江市 case (Civil Procedure Law art. 24)', async () => {
     // Test figure, not a published notice.
     await ok(xichengCourt, RECORD, {
-      t: { provinceCode: '110000', year: 2026, amountFen: 5_000_000, source: 'test figure, not a published notice' },
+      t: {
+        provinceCode: '110000',
+        year: 2026,
+        amountFen: 5_000_000,
+        consentCeilingFen: 20_000_000,
+        source: 'test figure, not a published notice',
+      },
     });
     // A Beijing court cannot record Jilin's figure: only a court of that province (or the admin).
     const refused = await fails(xichengCourt, RECORD, {
-      t: { provinceCode: '220000', year: 2026, amountFen: 5_000_000, source: 'test figure' },
+      t: {
+        provinceCode: '220000',
+        year: 2026,
+        amountFen: 5_000_000,
+        consentCeilingFen: 20_000_000,
+        source: 'test figure',
+      },
     });
     expect(refused.extensions.code).toBe('FORBIDDEN');
     // The case goes to the court of the property's district; a Beijing court is refused (before, it took the case).
@@ -172,7 +184,13 @@ describe('small claims in 临江市: the province is the city’s (吉林省), t
 
   it('judges on Jilin’s threshold once 临江市人民法院 records one', async () => {
     await ok(linjiangCourt, RECORD, {
-      t: { provinceCode: '220000', year: 2026, amountFen: 3_000_000, source: 'test figure, not a published notice' },
+      t: {
+        provinceCode: '220000',
+        year: 2026,
+        amountFen: 3_000_000,
+        consentCeilingFen: 12_000_000,
+        source: 'test figure, not a published notice',
+      },
     });
     expect(await refer('linjiang-court', accounts[2])).toEqual({
       procedure: 'SMALL_CLAIMS',
@@ -183,7 +201,13 @@ describe('small claims in 临江市: the province is the city’s (吉林省), t
     // 临江市人民法院 records Jilin's figure (a test figure; the same as above, so this test also stands alone after
     // the first): the referral made UNDETERMINED before any figure is a small claim once its package is corrected.
     await ok(linjiangCourt, RECORD, {
-      t: { provinceCode: '220000', year: 2026, amountFen: 3_000_000, source: 'test figure, not a published notice' },
+      t: {
+        provinceCode: '220000',
+        year: 2026,
+        amountFen: 3_000_000,
+        consentCeilingFen: 12_000_000,
+        source: 'test figure, not a published notice',
+      },
     });
     const [{ id }] = await t.sql<{ id: string }>(
       `select id from litigation.referral where account_id = $1 and eligible order by submitted_on desc limit 1`,
@@ -199,7 +223,13 @@ describe('small claims in 临江市: the province is the city’s (吉林省), t
       // A figure below the claim (a test figure: ¥1.00, its consent ceiling ¥4.00): corrected again, the package is
       // proposed for the simple or ordinary procedure. Before, the first proposal stayed whatever the amount became.
       await ok(linjiangCourt, RECORD, {
-        t: { provinceCode: '220000', year: 2026, amountFen: 100, source: 'test figure, not a published notice' },
+        t: {
+          provinceCode: '220000',
+          year: 2026,
+          amountFen: 100,
+          consentCeilingFen: 400,
+          source: 'test figure, not a published notice',
+        },
       });
       await ok(company, CORRECT, { id, e: EVIDENCE });
       expect((await ok(linjiangCourt, READ, { id })).referral).toEqual({

@@ -28,7 +28,7 @@ const JIANGSU = {
 };
 
 describe('small-claims thresholds recorded by the courts (Civil Procedure Law art. 165)', () => {
-  it('keeps the notice as published, and takes 4 × the threshold as the ceiling only when the notice gives none', () => {
+  it('keeps the notice as published, its consent ceiling required (4 × the rounded threshold can exceed 200%)', () => {
     expect(checkThresholdRecord(JIANGSU)).toMatchObject({
       provinceCode: '320000',
       applicationYear: 2024,
@@ -36,10 +36,23 @@ describe('small-claims thresholds recorded by the courts (Civil Procedure Law ar
       consentCeilingFen: 24_344_800,
       effectiveFrom: '2024-01-06',
     });
-    expect(checkThresholdRecord({ ...JIANGSU, consentCeilingFen: null, effectiveFrom: null })).toMatchObject({
-      consentCeilingFen: 4 * 6_086_200,
-      effectiveFrom: '2024-01-01',
-    });
+    expect(checkThresholdRecord({ ...JIANGSU, effectiveFrom: null })).toMatchObject({ effectiveFrom: '2024-01-01' });
+    // Zhejiang 2022: 4 × ¥54,323 = ¥217,292, above the ¥217,290 published; before, that was taken when it was omitted.
+    for (const omitted of [null, undefined])
+      expect(
+        Object.keys(
+          rejection(() =>
+            checkThresholdRecord({
+              ...JIANGSU,
+              provinceCode: '330000',
+              year: 2022,
+              amountFen: 5_432_300,
+              consentCeilingFen: omitted,
+              effectiveFrom: '2022-01-11',
+            }),
+          ).details?.fields as object,
+        ),
+      ).toEqual(['consentCeilingFen']);
   });
 
   it('names every invalid field, and bounds what a caller sends', () => {
@@ -88,7 +101,7 @@ describe('small-claims thresholds recorded by the courts (Civil Procedure Law ar
       ...JIANGSU,
       year: 2025,
       amountFen: 6_300_000,
-      consentCeilingFen: null,
+      consentCeilingFen: 25_200_000,
       effectiveFrom: null,
       source: 'a 2025 notice',
     });
@@ -121,7 +134,7 @@ describe('small-claims thresholds recorded by the courts (Civil Procedure Law ar
       ...JIANGSU,
       year: 2025,
       amountFen: 6_000_000,
-      consentCeilingFen: null,
+      consentCeilingFen: 24_000_000,
       effectiveFrom: '2025-01-10',
       source: 'the 2025 notice',
     });
@@ -129,7 +142,7 @@ describe('small-claims thresholds recorded by the courts (Civil Procedure Law ar
       ...JIANGSU,
       year: 2025,
       amountFen: 5_000_000,
-      consentCeilingFen: null,
+      consentCeilingFen: 20_000_000,
       effectiveFrom: null,
       source: 'the previous figure, for cases docketed before the notice',
     });
@@ -152,7 +165,7 @@ describe('small-claims thresholds recorded by the courts (Civil Procedure Law ar
     const before2024Notice = checkThresholdRecord({
       ...JIANGSU,
       amountFen: 5_000_000,
-      consentCeilingFen: null,
+      consentCeilingFen: 20_000_000,
       effectiveFrom: null,
       source: 'the previous figure, for 1-5 January 2024',
     });
@@ -179,7 +192,13 @@ describe('small-claims thresholds recorded by the courts (Civil Procedure Law ar
       () =>
         assertRecordAgreesWithKnownFigure(by, checkThresholdRecord(input), recorded);
     // The same test figure for Beijing as the integration test's: no 北京市高级人民法院 notice is confirmed.
-    const BEIJING = { provinceCode: '110000', year: 2026, amountFen: 5_000_000, source: 'test figure' };
+    const BEIJING = {
+      provinceCode: '110000',
+      year: 2026,
+      amountFen: 5_000_000,
+      consentCeilingFen: 20_000_000,
+      source: 'test figure',
+    };
 
     it("refuses a Jiangsu court's other figure for 2024 over the published notice held in code, naming it", () => {
       for (const effectiveFrom of ['2024-01-06', '2024-03-01']) {
@@ -208,11 +227,10 @@ describe('small-claims thresholds recorded by the courts (Civil Procedure Law ar
 
     it('accepts the same figure again as a confirmation, the previous figure for the days before the notice, and any figure from the admin', () => {
       expect(check(nanjing, JIANGSU)).not.toThrow();
-      // Omitted, the ceiling is 4 × the threshold, which is Jiangsu's published ceiling.
-      expect(check(nanjing, { ...JIANGSU, consentCeilingFen: null, effectiveFrom: '2024-02-01' })).not.toThrow();
+      expect(check(nanjing, { ...JIANGSU, effectiveFrom: '2024-02-01' })).not.toThrow();
       // 1–5 January 2024 fell under the previous figure: no figure covers those days yet.
       expect(
-        check(nanjing, { ...JIANGSU, amountFen: 5_000_000, consentCeilingFen: null, effectiveFrom: null }),
+        check(nanjing, { ...JIANGSU, amountFen: 5_000_000, consentCeilingFen: 20_000_000, effectiveFrom: null }),
       ).not.toThrow();
       expect(check(admin, { ...JIANGSU, amountFen: 6_000_000 })).not.toThrow();
     });

@@ -21,7 +21,12 @@ export interface ThresholdRecordInput {
   provinceCode: string;
   year: number;
   amountFen: number;
-  /** The published 200% ceiling; when the notice gives none, 4 × the threshold (200% ÷ 50%). */
+  /**
+   * The notice's consent ceiling, 200% of the wage (art. 165 para. 2). Required: the threshold is the wage's 50%
+   * rounded, so 4 × it can exceed 200% (Zhejiang 2022: 4 × ¥54,323 = ¥217,292 against the published ¥217,290), and a
+   * claim between the two was proposed for small claims by consent, whose judgment is final. Before, 4 × the threshold
+   * was taken when it was omitted (a legal audit, 2026-12-07).
+   */
   consentCeilingFen?: number | null;
   /** The first day the notice applies to; null: the whole year. */
   effectiveFrom?: string | null;
@@ -51,12 +56,11 @@ export function checkThresholdRecord(input: ThresholdRecordInput): PublishedSmal
     fields.year = 'the year of docketing, 2012–2100 (small claims exist since the 2012 amendment)';
   const wholeFen = (v: unknown): v is Fen => typeof v === 'number' && Number.isSafeInteger(v) && v >= 1 && v <= MAX_FEN;
   if (!wholeFen(input.amountFen)) fields.amountFen = `whole fen, 1 to ${MAX_FEN}`;
-  const ceiling = input.consentCeilingFen ?? (wholeFen(input.amountFen) ? input.amountFen * CONSENT_MULTIPLE : null);
-  if (input.consentCeilingFen !== null && input.consentCeilingFen !== undefined) {
-    if (!wholeFen(input.consentCeilingFen)) fields.consentCeilingFen = `whole fen, 1 to ${MAX_FEN}`;
-    else if (wholeFen(input.amountFen) && input.consentCeilingFen <= input.amountFen)
-      fields.consentCeilingFen = 'above the threshold';
-  }
+  const ceiling = input.consentCeilingFen;
+  if (ceiling === null || ceiling === undefined)
+    fields.consentCeilingFen = `the notice's consent ceiling, ${SMALL_CLAIMS_CONSENT_PERCENT_OF_WAGE}% of the wage (${SMALL_CLAIMS_SOURCE} para. 2): ${CONSENT_MULTIPLE} × the rounded threshold can exceed it`;
+  else if (!wholeFen(ceiling)) fields.consentCeilingFen = `whole fen, 1 to ${MAX_FEN}`;
+  else if (wholeFen(input.amountFen) && ceiling <= input.amountFen) fields.consentCeilingFen = 'above the threshold';
   const effectiveFrom = input.effectiveFrom ?? null;
   if (effectiveFrom !== null && (!isIsoDate(effectiveFrom) || Number(effectiveFrom.slice(0, 4)) !== input.year))
     fields.effectiveFrom = 'a YYYY-MM-DD day of that year';

@@ -31,8 +31,11 @@ export class SmallClaimsThresholdInput {
   @Field(() => Key, { description: 'GB/T 2260 province code, e.g. 110000.' }) provinceCode!: string;
   @Field(() => Int, { description: 'The year of docketing the figure applies to.' }) year!: number;
   @Field(() => Fen, { description: 'The threshold as published, whole fen.' }) amountFen!: number;
-  @Field(() => Fen, { nullable: true, description: 'The published 200% ceiling; 4 × the threshold when omitted.' })
-  consentCeilingFen?: number | null;
+  @Field(() => Fen, {
+    description:
+      "The notice's consent ceiling (200% of the wage, art. 165 para. 2), whole fen. Required: 4 × a rounded threshold can exceed it.",
+  })
+  consentCeilingFen!: number;
   @Field(() => LocalDate, {
     nullable: true,
     description: 'The first day it applies (YYYY-MM-DD); the year’s first day when omitted.',
