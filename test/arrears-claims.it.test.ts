@@ -163,7 +163,8 @@ describe('arrears: claim snapshots for litigation, and referral outcomes back to
     ).toEqual(statement.charges);
     expect(charge(old.chargeId).lateFeeFen).toBeGreaterThan(0);
 
-    // A message is a demand with its channel; an unanswered call is not one. Each step publishes the next version.
+    // A message is a demand with its channel; an unanswered call is not one, nor a notice that did not reach the owner
+    // (posted only at the building entrance: 法释〔2020〕17号 art. 8 item 1). Each step publishes the next version.
     await ok(companyA, ACTION, {
       a: accountId,
       x: { kind: 'MESSAGE', channel: 'WECHAT', on: today, chargeIds: [recent.chargeId] },
@@ -172,17 +173,25 @@ describe('arrears: claim snapshots for litigation, and referral outcomes back to
       a: accountId,
       x: { kind: 'CALL', reached: false, on: today, chargeIds: [recent.chargeId] },
     });
-    const all = await probe.waitForCount('three claims', claimsOf(accountId), 3);
+    await ok(companyA, ACTION, {
+      a: accountId,
+      x: { kind: 'NOTICE_POSTED', reached: false, on: today, chargeIds: [old.chargeId] },
+    });
+    const all = await probe.waitForCount('four claims', claimsOf(accountId), 4);
     const claims = all.map((m) => expectValidEvent<ClaimUpdatedData>(m, CLAIM_UPDATED_TYPE));
-    expect(claims.map((c) => c.version)).toEqual([1, 2, 3]);
-    expect(claims[2].demands.map((d) => [d.kind, d.channel])).toEqual([
+    expect(claims.map((c) => c.version)).toEqual([1, 2, 3, 4]);
+    expect(claims[3].demands.map((d) => [d.kind, d.channel])).toEqual([
       ['LETTER', null],
       ['MESSAGE', 'WECHAT'],
     ]);
-    expect(claims[2].charges.find((c) => c.chargeId === recent.chargeId)!.limitationEndsOn).toBe(
+    expect(claims[3].charges.find((c) => c.chargeId === recent.chargeId)!.limitationEndsOn).toBe(
       limitationPeriodEnd(today),
     );
-    expect((await accountRow(accountId)).claim_version).toBe(3);
+    // the old charge's period still runs from the letter's arrival, not from the notice
+    expect(claims[3].charges.find((c) => c.chargeId === old.chargeId)!.limitationEndsOn).toBe(
+      limitationPeriodEnd(arrivedOn),
+    );
+    expect((await accountRow(accountId)).claim_version).toBe(4);
   });
 
   it('publishes the claims of a billing run for the accounts that are not CURRENT only', async () => {
@@ -190,7 +199,7 @@ describe('arrears: claim snapshots for litigation, and referral outcomes back to
     const { charges } = (await ok(companyA, STATEMENT, { id: second })).arrearsAccount;
     await ok(companyA, ACTION, {
       a: second,
-      x: { kind: 'NOTICE_POSTED', on: today, chargeIds: [charges[0].chargeId] },
+      x: { kind: 'NOTICE_POSTED', reached: true, on: today, chargeIds: [charges[0].chargeId] },
     });
     const { rows } = await db.query(
       `select id from arrears.account where area_id = $1 and company_id = $2 and status <> 'CURRENT' order by id`,

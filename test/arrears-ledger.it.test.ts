@@ -248,7 +248,7 @@ describe('arrears: billing, payments, collection and rates, through the gateway 
     const reminded = (
       await ok(companyA, ACTION, {
         a: accountId,
-        x: { kind: 'NOTICE_POSTED', on: today, chargeIds: [oldest.chargeId] },
+        x: { kind: 'NOTICE_POSTED', reached: true, on: today, chargeIds: [oldest.chargeId] },
       })
     ).recordCollectionAction;
     expect(reminded).toMatchObject({ status: 'CURRENT', transitions: [] });

@@ -86,7 +86,7 @@ export type CollectionActionInput = {
   outcome?: MediationOutcome | null | undefined;
   outcomeOn?: string | null | undefined;
   promisedBy?: string | null | undefined;
-  /** VISIT and CALL: whether the owner was reached. */
+  /** VISIT, CALL and NOTICE_POSTED (required for these): whether the owner was reached. A notice reached the owner posted at their own door with proof (a photo of it there, their acknowledgement), not only at the building entrance or in another common part; one that did not demands nothing and interrupts no limitation period (SPC provisions on limitation (法释〔2008〕11号, amended by 法释〔2020〕17号) art. 8 item 1). */
   reached?: boolean | null | undefined;
 };
 

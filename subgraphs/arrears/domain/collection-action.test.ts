@@ -44,7 +44,8 @@ describe('collection action kinds', () => {
 
 describe('demandedPayment', () => {
   it.each<[string, CollectionActionInput, boolean]>([
-    ['a posted notice', input({ kind: 'NOTICE_POSTED' }), true],
+    ['a notice that reached the owner', input({ kind: 'NOTICE_POSTED', reached: true }), true],
+    ['a notice posted only at the building entrance', input({ kind: 'NOTICE_POSTED', reached: false }), false],
     ['a letter', input({ kind: 'LETTER' }), true],
     ['a WeChat message', input({ kind: 'MESSAGE', channel: 'WECHAT' }), true],
     ['a visit that found the owner', input({ kind: 'VISIT', reached: true }), true],
@@ -65,7 +66,7 @@ describe('demandedPayment', () => {
 
 describe('validateCollectionAction', () => {
   it.each<[string, CollectionActionInput, Record<string, unknown>]>([
-    ['a posted notice', input({ kind: 'NOTICE_POSTED' }), { kind: 'NOTICE_POSTED' }],
+    ['a posted notice', input({ kind: 'NOTICE_POSTED', reached: true }), { kind: 'NOTICE_POSTED', reached: true }],
     ['a letter', input({ kind: 'LETTER', note: '  挂号信 ' }), { kind: 'LETTER', note: '挂号信', deliveredOn: null }],
     [
       'a letter with the day it arrived',
@@ -141,6 +142,11 @@ describe('validateCollectionAction', () => {
       'more charges than an account holds in 40 years',
       input({ kind: 'LETTER', chargeIds: Array.from({ length: 501 }, (_, i) => `c-${i}`) }),
       { chargeIds: 'name at most 500 charges' },
+    ],
+    [
+      'a notice not saying whether it reached the owner',
+      input({ kind: 'NOTICE_POSTED' }),
+      { reached: expect.stringContaining('art. 8 item 1') },
     ],
     [
       'a message without channel',
@@ -228,7 +234,7 @@ describe('a demand letter takes effect on arrival (法释〔2020〕17号 art. 8 
     expect(delivered).toMatchObject({ kind: 'LETTER', on: '2024-03-05', deliveredOn: '2024-03-08' });
     expect(effectiveOn(delivered)).toBe('2024-03-08');
     // Every other step takes effect the day it was made.
-    expect(effectiveOn(validateCollectionAction(input({ kind: 'NOTICE_POSTED' })))).toBe('2024-03-05');
+    expect(effectiveOn(validateCollectionAction(input({ kind: 'NOTICE_POSTED', reached: true })))).toBe('2024-03-05');
   });
 
   it('records the arrival once, and not before the sending', () => {

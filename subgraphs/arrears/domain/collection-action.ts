@@ -3,7 +3,13 @@ import { arrearsError } from './errors';
 import { MAX_NAMED_IDS } from './charge';
 import { IsoDate, compareDates, isIsoDate } from '../../../kernel/calendar';
 import { Fen } from '../../../kernel/money';
-import { INTERRUPTION_GROUNDS, InterruptionGround, UTILITY_CUT_OFF_BAN, Utility } from './statutes';
+import {
+  INTERRUPTION_GROUNDS,
+  InterruptionGround,
+  NOTICE_ARRIVAL_SOURCE,
+  UTILITY_CUT_OFF_BAN,
+  Utility,
+} from './statutes';
 
 /**
  * The collection steps (催缴) a company records before it may sue: seed 004 lists notices, letters, WeChat / QQ
@@ -39,8 +45,12 @@ interface ActionBase {
 }
 
 export type CollectionAction =
-  /** A demand notice posted at the household's door or building entrance (张贴催缴通知), naming the household. */
-  | (ActionBase & { readonly kind: 'NOTICE_POSTED' })
+  /**
+   * A demand notice posted (张贴催缴通知), naming the household. It demands payment only where it reached the owner:
+   * posted at their own door with proof, not only at the building entrance (statutes.ts NOTICE_ARRIVAL_SOURCE).
+   * Absent in notices recorded before it was asked, which the hub counted as reached and still does.
+   */
+  | (ActionBase & { readonly kind: 'NOTICE_POSTED'; readonly reached?: boolean })
   /** A demand letter. It demands payment once it reaches the owner, not when it is sent (statutes.ts DEMAND_ARRIVAL_SOURCE). */
   | (ActionBase & {
       readonly kind: 'LETTER';
@@ -108,12 +118,13 @@ export function isDemand(kind: CollectionActionKind): boolean {
 }
 
 /**
- * Whether this step demanded payment of the owner, as the court's complaint lists demands: a notice, letter or
- * message, or a visit or call that reached someone (an unanswered call demands nothing).
+ * Whether this step demanded payment of the owner, as the court's complaint lists demands: a letter or message, a
+ * notice that reached the owner, or a visit or call that reached someone (an unanswered call demands nothing).
  */
 export function demandedPayment(action: CollectionAction): boolean {
   if (!isDemand(action.kind)) return false;
-  return action.kind === 'VISIT' || action.kind === 'CALL' ? action.reached : true;
+  if (action.kind === 'VISIT' || action.kind === 'CALL') return action.reached;
+  return action.kind === 'NOTICE_POSTED' ? action.reached !== false : true;
 }
 
 /** Whether steps of this kind can interrupt the limitation period at all (see limitation.ts for when they do). */
@@ -186,7 +197,7 @@ function refuseCutOff(input: CollectionActionInput): void {
 
 /** The fields each kind takes beyond the common ones; any other field sent is a mistake and is reported. */
 const KIND_FIELDS: Record<CollectionActionKind, readonly (keyof CollectionActionInput)[]> = {
-  NOTICE_POSTED: [],
+  NOTICE_POSTED: ['reached'],
   LETTER: ['deliveredOn'],
   MESSAGE: ['channel'],
   VISIT: ['reached'],
@@ -311,6 +322,7 @@ export function validateCollectionAction(input: CollectionActionInput): Collecti
   switch (kind) {
     case 'MESSAGE':
       return { ...base, kind, channel: input.channel as MessageChannel };
+    case 'NOTICE_POSTED':
     case 'VISIT':
     case 'CALL':
       return { ...base, kind, reached: input.reached as boolean };
@@ -346,6 +358,10 @@ function checkKindFields(
     case 'VISIT':
     case 'CALL':
       if (typeof input.reached !== 'boolean') fields.reached = 'say whether the owner was reached';
+      return;
+    case 'NOTICE_POSTED':
+      if (typeof input.reached !== 'boolean')
+        fields.reached = `say whether the notice reached the owner: at their own door with proof, not only in a common part (${NOTICE_ARRIVAL_SOURCE})`;
       return;
     case 'LETTER':
       if (input.deliveredOn !== undefined && input.deliveredOn !== null && !notBefore(input.deliveredOn, input.on))

@@ -78,7 +78,19 @@ describe('limitationEndsOn', () => {
       '2028-06-01',
     ],
     // 2025-03-01 is a Saturday: art. 203 ends the period on Monday 3 March.
-    ['a notice posted at the door', [action('NOTICE_POSTED', '2022-03-01')], '2025-03-03'],
+    ['a notice posted at the door', [action('NOTICE_POSTED', '2022-03-01', { reached: true })], '2025-03-03'],
+    // 法释〔2020〕17号 art. 8 item 1: a notice proves no arrival posted only at the building entrance (helper-208:
+    // before, every posted notice interrupted, and this month was shown claimable until 2025-03-03).
+    [
+      'a notice that did not reach the owner interrupts nothing',
+      [action('NOTICE_POSTED', '2022-03-01', { reached: false })],
+      '2024-01-31',
+    ],
+    [
+      'a notice recorded before it was asked counts as it did',
+      [{ kind: 'NOTICE_POSTED', on: '2022-03-01', chargeIds: [JAN.chargeId], note: null }],
+      '2025-03-03',
+    ],
     ['a QQ message', [action('MESSAGE', '2022-03-01', { channel: 'QQ' })], '2025-03-03'],
     ['an unanswered call demands nothing', [action('CALL', '2022-03-01', { reached: false })], '2024-01-31'],
     ['a visit that met the owner', [action('VISIT', '2022-03-01', { reached: true })], '2025-03-03'],

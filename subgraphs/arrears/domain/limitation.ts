@@ -52,6 +52,9 @@ function restartsFrom(event: LimitationEvent, at: IsoDate, asOf: IsoDate | undef
     case 'VISIT':
     case 'CALL':
       return event.reached ? event.on : null;
+    case 'NOTICE_POSTED':
+      // Only a notice that reached the owner (statutes.ts NOTICE_ARRIVAL_SOURCE); one recorded before it was asked counts.
+      return event.reached === false ? null : at;
     case 'MEDIATION_SESSION': {
       // The period runs again only once the mediation has ended. Not ended by asOf: it is still running then, so
       // nothing is barred yet. Not ended at all: the application date gives the earliest the period can end, and

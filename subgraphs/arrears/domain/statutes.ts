@@ -44,6 +44,16 @@ export type InterruptionGround = keyof typeof INTERRUPTION_GROUNDS;
 export const DEMAND_ARRIVAL_SOURCE =
   'SPC provisions on limitation (法释〔2008〕11号, amended by 法释〔2020〕17号) art. 8 item 2; Civil Code art. 137 para. 2';
 
+/**
+ * When a notice handed over or posted interrupts: "当事人一方直接向对方当事人送交主张权利文书，对方当事人在文书上签名、
+ * 盖章、按指印或者虽未签名、盖章、按指印但能够以其他方式证明该文书到达对方当事人的" (the same provisions, art. 8
+ * item 1). A notice posted at the owner's own door with proof (a photo of it there, the owner's acknowledgement)
+ * reached the owner; one posted only at the building entrance or in another common part proves no arrival, and the
+ * hub does not count it as a demand (a legal audit, 2026-12-07: every posted notice interrupted the period).
+ */
+export const NOTICE_ARRIVAL_SOURCE =
+  'SPC provisions on limitation (法释〔2008〕11号, amended by 法释〔2020〕17号) art. 8 item 1';
+
 // ---------------------------------------------------------------------------------------------------------------
 // Collection (催缴) and payment.
 // ---------------------------------------------------------------------------------------------------------------

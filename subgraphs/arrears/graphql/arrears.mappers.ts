@@ -42,6 +42,8 @@ export function actionView(recorded: RecordedAction & { note: string | null }): 
     case 'VISIT':
     case 'CALL':
       return { ...view, reached: action.reached };
+    case 'NOTICE_POSTED':
+      return { ...view, reached: action.reached ?? null };
     case 'PAYMENT_PROMISE':
       return { ...view, promisedBy: action.promisedBy };
     case 'INSTALMENT_PLAN':

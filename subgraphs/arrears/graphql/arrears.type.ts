@@ -7,7 +7,13 @@ import { ACCOUNT_STATUSES, AccountStatus } from '../domain/account-status';
 import { ADJUSTMENT_KINDS } from '../domain/allocation';
 import { COLLECTION_ACTION_KINDS, MEDIATION_OUTCOMES, MESSAGE_CHANNELS } from '../domain/collection-action';
 import { PAYMENT_METHODS, PaymentPurpose } from '../domain/payment';
-import { AGING_BUCKETS, AgingBucket, DEMAND_ARRIVAL_SOURCE, UTILITY_CUT_OFF_BAN } from '../domain/statutes';
+import {
+  AGING_BUCKETS,
+  AgingBucket,
+  DEMAND_ARRIVAL_SOURCE,
+  NOTICE_ARRIVAL_SOURCE,
+  UTILITY_CUT_OFF_BAN,
+} from '../domain/statutes';
 import { Fen, Key, LocalDate, Name, Note, PaymentFen, RateFen } from '../../../platform/graphql/scalars';
 
 export const AccountStatusEnum = graphqlEnum(ACCOUNT_STATUSES);
@@ -251,7 +257,12 @@ export class CollectionActionRecordType {
   chargeIds!: string[];
   @Field(() => String, { nullable: true }) note!: string | null;
   @Field(() => MessageChannelEnum, { nullable: true }) channel!: string | null;
-  @Field(() => Boolean, { nullable: true }) reached!: boolean | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'VISIT and CALL: whether the owner was reached; NOTICE_POSTED: whether the notice reached the owner (null for notices recorded before it was asked, counted as reached).',
+  })
+  reached!: boolean | null;
   @Field(() => String, { nullable: true }) promisedBy!: string | null;
   @Directive('@listSize(assumedSize: 24)')
   @Field(() => [InstalmentType], { nullable: true })
@@ -530,8 +541,11 @@ export class CollectionActionInputType {
   chargeIds!: string[];
   @Field(() => Note, { nullable: true }) note?: string | null;
   @Field(() => MessageChannelEnum, { nullable: true }) channel?: string | null;
-  @Field(() => Boolean, { nullable: true, description: 'VISIT and CALL: whether the owner was reached.' }) reached?:
-    boolean | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: `VISIT, CALL and NOTICE_POSTED (required for these): whether the owner was reached. A notice reached the owner posted at their own door with proof (a photo of it there, their acknowledgement), not only at the building entrance or in another common part; one that did not demands nothing and interrupts no limitation period (${NOTICE_ARRIVAL_SOURCE}).`,
+  })
+  reached?: boolean | null;
   @Field(() => Name, { nullable: true }) promisedBy?: string | null;
   @Field(() => [InstalmentInputType], { nullable: true }) instalments?: InstalmentInputType[] | null;
   @Field(() => Name, { nullable: true }) mediator?: string | null;
