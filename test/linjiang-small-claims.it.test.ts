@@ -26,6 +26,14 @@ const REFER = `mutation($r: ReferralInput!) { referArrears(referral: $r) { id el
 const READ = `query($id: ID!) { referral(id: $id) { procedure procedureReasons { code message } } }`;
 const CORRECT = `mutation($id: ID!, $e: [EvidenceInput!]!) { correctCasePackage(referralId: $id, evidence: $e) { packages { version } } }`;
 const RECORD = `mutation($t: SmallClaimsThresholdInput!) { recordSmallClaimsThreshold(threshold: $t) { provinceCode amountFen } }`;
+/** Jilin's threshold as 临江市人民法院 records it here: a test figure, no published notice is held. */
+const JILIN_TEST_FIGURE = {
+  provinceCode: '220000',
+  year: 2026,
+  amountFen: 3_000_000,
+  consentCeilingFen: 12_000_000,
+  source: 'test figure, not a published notice',
+};
 
 describe('small claims in 临江市: the province is the city’s (吉林省), the court the district’s', () => {
   let t: TestHub;
@@ -184,13 +192,7 @@ describe('small claims in 临江市: the province is the city’s (吉林省), t
 
   it('judges on Jilin’s threshold once 临江市人民法院 records one', async () => {
     await ok(linjiangCourt, RECORD, {
-      t: {
-        provinceCode: '220000',
-        year: 2026,
-        amountFen: 3_000_000,
-        consentCeilingFen: 12_000_000,
-        source: 'test figure, not a published notice',
-      },
+      t: JILIN_TEST_FIGURE,
     });
     expect(await refer('linjiang-court', accounts[2])).toEqual({
       procedure: 'SMALL_CLAIMS',
@@ -201,13 +203,7 @@ describe('small claims in 临江市: the province is the city’s (吉林省), t
     // 临江市人民法院 records Jilin's figure (a test figure; the same as above, so this test also stands alone after
     // the first): the referral made UNDETERMINED before any figure is a small claim once its package is corrected.
     await ok(linjiangCourt, RECORD, {
-      t: {
-        provinceCode: '220000',
-        year: 2026,
-        amountFen: 3_000_000,
-        consentCeilingFen: 12_000_000,
-        source: 'test figure, not a published notice',
-      },
+      t: JILIN_TEST_FIGURE,
     });
     const [{ id }] = await t.sql<{ id: string }>(
       `select id from litigation.referral where account_id = $1 and eligible order by submitted_on desc limit 1`,
