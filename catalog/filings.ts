@@ -23,6 +23,7 @@ import {
   OWNERS_SIDE_KINDS,
   REVIEW_DECISIONS,
   SELECTION_METHODS,
+  AGREEMENT_GROUNDS,
 } from './vocabulary';
 
 /**
@@ -88,6 +89,13 @@ export const FilingTerms = Closed({
       maximum: MAX_PROJECT_BUILDING_AREA_CENTI_M2,
       description:
         "The project's total building area (总建筑面积) in hundredths of m², as the developer states it with a provider chosen by agreement: the city's agreement threshold is tested on it, not on the registered flats' area.",
+    }),
+  ),
+  // Added to v1 as an optional field (absent from messages published before, and wherever not stated: a small project).
+  agreementGround: Type.Optional(
+    OneOf(AGREEMENT_GROUNDS, {
+      description:
+        'Why a provider chosen by agreement was allowed (State Council Property Management Regulation art. 24 para. 2): a small project, the city threshold tested on projectBuildingAreaCentiM2, or a tender that drew fewer than three bidders. Absent: a small project.',
     }),
   ),
   // Added to v1 as an optional field (absent from messages published before, and wherever not named).

@@ -73,6 +73,13 @@ export type OwnersSideKind = (typeof OWNERS_SIDE_KINDS)[number];
 export const SELECTION_METHODS = ['TENDER', 'AGREEMENT'] as const;
 export type SelectionMethod = (typeof SELECTION_METHODS)[number];
 
+/**
+ * Why choosing by agreement was allowed, State Council Property Management Regulation art. 24 para. 2's two grounds:
+ * "投标人少于3个" (a tender drew fewer than three bidders) or "住宅规模较小" (a small project, by the city's figure).
+ */
+export const AGREEMENT_GROUNDS = ['SMALL_PROJECT', 'FEWER_THAN_THREE_BIDDERS'] as const;
+export type AgreementGround = (typeof AGREEMENT_GROUNDS)[number];
+
 export const FILING_KINDS = ['INITIAL', 'AMENDMENT'] as const;
 export type FilingKind = (typeof FILING_KINDS)[number];
 

@@ -233,6 +233,18 @@ describe('cities are data: the registry of city settings, and 临江市 beside B
       details: { problems: [expect.objectContaining({ code: 'AREA_OVER_AGREEMENT_THRESHOLD' })] },
     });
     expect(JSON.stringify(refused.body.errors[0].extensions.details)).toContain('§六(七)');
+    // The other ground of art. 24 para. 2, a tender that drew fewer than three bidders: the approval alone, whatever
+    // the size (before, refused over the city's figure; a legal audit).
+    const fewBidders = await t.gql(linjiangCompany, SUBMIT, {
+      c: await draft(linjiangCompany, over, {
+        projectBuildingAreaCentiM2: 4_500_000,
+        agreementGround: 'FEWER_THAN_THREE_BIDDERS',
+      }),
+      k: randomUUID(),
+      d: documents,
+    });
+    expect(fewBidders.body.errors).toBeUndefined();
+    expect(fewBidders.body.data.submitFiling).toMatchObject({ status: 'SUBMITTED' });
     // Stated below the flats registered: refused; not stated: refused, the threshold cannot be checked.
     for (const [projectBuildingAreaCentiM2, code] of [
       [2_999_999, 'BUILDING_AREA_BELOW_REGISTER'],

@@ -12,6 +12,11 @@ export type AgingBucket =
   | 'DAYS_181_365'
   | 'OVER_365';
 
+/** Why choosing by agreement was allowed (State Council Property Management Regulation art. 24 para. 2): SMALL_PROJECT (住宅规模较小, the city figure tested on the project building area) or FEWER_THAN_THREE_BIDDERS (投标人少于3个). */
+export type AgreementGround =
+  | 'FEWER_THAN_THREE_BIDDERS'
+  | 'SMALL_PROJECT';
+
 export type ArrearsAccountStatus =
   | 'CURRENT'
   | 'IN_COLLECTION'
@@ -146,6 +151,8 @@ export type ContractStatus =
   | 'TERMINATED';
 
 export type ContractTermsInput = {
+  /** Why choosing by agreement was allowed: SMALL_PROJECT (the default; the city's floor-area figure is tested on projectBuildingAreaCentiM2) or FEWER_THAN_THREE_BIDDERS (a tender drew fewer than three bidders; the bureau's approval alone is checked). Only with selectionMethod AGREEMENT. */
+  agreementGround?: AgreementGround | null | undefined;
   /** The bureau's approval number of an agreement-based choice. */
   approvalReference?: string | null | undefined;
   /** The reasonable period after a demand the contract states, 1 to 180 days (Civil Code art. 944 para. 2); leave out when it states none. */

@@ -207,6 +207,17 @@ describe('contract terms checked for filing', () => {
     );
   });
 
+  it('keeps the ground of an agreement where stated, none otherwise, and refuses one beside a tender', () => {
+    const agreed = { selectionMethod: 'AGREEMENT' as const, approvalReference: '临建办批〔2024〕7号' };
+    expect(
+      normaliseTerms(seed003Terms({ ...agreed, agreementGround: 'FEWER_THAN_THREE_BIDDERS' })).agreementGround,
+    ).toBe('FEWER_THAN_THREE_BIDDERS');
+    expect(normaliseTerms(seed003Terms({ ...agreed, agreementGround: null }))).not.toHaveProperty('agreementGround');
+    expect(() =>
+      normaliseTerms(seed003Terms({ selectionMethod: 'TENDER', agreementGround: 'FEWER_THAN_THREE_BIDDERS' })),
+    ).toThrow(expect.objectContaining({ details: { fields: { agreementGround: expect.any(String) } } }));
+  });
+
   describe("the owners' decision hiring the provider of a regular contract (Civil Code arts. 278 item 4, 939)", () => {
     // Seed 003: the owners of 学院南路32号院 chose the company in October 2021 (77.84% of households took part,
     // 74.13% of them consenting: valid), and the four-party agreement was signed on 2021-12-10.

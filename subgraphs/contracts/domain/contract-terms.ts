@@ -11,6 +11,7 @@ import {
 } from './contract-overlap';
 import { BuildingClass, FeeScheduleFlag, FeeScheduleProblem, assessFeeSchedule } from './fee-schedule';
 import {
+  AgreementGround,
   HiringDecision,
   HiringDecisionProblem,
   ProviderSelection,
@@ -90,8 +91,12 @@ type NullsOptional<T> = { [K in keyof T as null extends T[K] ? K : never]?: T[K]
 
 /** The terms as a provider enters them, optional parts left out; normaliseTerms turns them into ContractTerms. */
 export type ContractTermsEntry = NullsOptional<
-  Omit<ContractTerms, 'lateFee' | 'parties' | 'demandPeriodDays' | 'projectBuildingAreaCentiM2' | 'hiringDecisionId'>
+  Omit<
+    ContractTerms,
+    'lateFee' | 'parties' | 'demandPeriodDays' | 'projectBuildingAreaCentiM2' | 'hiringDecisionId' | 'agreementGround'
+  >
 > & {
+  agreementGround?: AgreementGround | null;
   lateFee?: LateFeeEntry | null;
   demandPeriodDays?: number | null;
   projectBuildingAreaCentiM2?: number | null;
@@ -249,6 +254,7 @@ export function assessContractTerms(
       contractKind: terms.kind,
       method: terms.selectionMethod,
       approvalReference: terms.approvalReference,
+      agreementGround: terms.agreementGround,
       totalFloorAreaCentiM2: area.totalFloorAreaCentiM2,
       projectBuildingAreaCentiM2: terms.projectBuildingAreaCentiM2,
     };
@@ -404,6 +410,8 @@ function listProblems(terms: ContractTermsEntry): Record<string, string> {
   over(terms.parties, MAX_CONTRACT_PARTIES, 'parties');
   if (terms.hiringDecisionId != null && !isUuid(terms.hiringDecisionId))
     fields.hiringDecisionId = "the id of the owners' joint decision (a UUID), or none";
+  if (terms.agreementGround != null && terms.selectionMethod !== 'AGREEMENT')
+    fields.agreementGround = 'only for a provider chosen by agreement (selectionMethod AGREEMENT), or none';
   const built = terms.projectBuildingAreaCentiM2;
   if (built != null && (!wholeAtLeast(built, 1) || built > MAX_PROJECT_BUILDING_AREA_CENTI_M2))
     fields.projectBuildingAreaCentiM2 = `whole hundredths of m², 1 to ${MAX_PROJECT_BUILDING_AREA_CENTI_M2}, or none`;
@@ -436,6 +444,8 @@ export function normaliseTerms(terms: ContractTermsEntry): ContractTerms {
     ownersSide: { kind: terms.ownersSide.kind, name: trimmed(terms.ownersSide.name) },
     selectionMethod: terms.selectionMethod,
     approvalReference: orNull(terms.approvalReference),
+    // Left out when not stated (a small project), so terms without it digest and publish exactly as before it existed.
+    ...(terms.agreementGround == null ? {} : { agreementGround: terms.agreementGround }),
     // Left out when not named, so terms without it digest and publish exactly as before it existed.
     ...(terms.hiringDecisionId == null ? {} : { hiringDecisionId: terms.hiringDecisionId.toLowerCase() }),
     // Left out when not stated, so terms without it digest and publish exactly as before it existed.

@@ -76,6 +76,28 @@ describe('choosing the provider of a preliminary contract (State Council regulat
       { projectBuildingAreaCentiM2: 2_399_999 },
       ['BUILDING_AREA_BELOW_REGISTER'],
     ],
+    // Art. 24 para. 2: "投标人少于3个或者住宅规模较小的": either ground. Before, a 45,000 m² estate whose tender drew two
+    // bidders was refused AREA_OVER_AGREEMENT_THRESHOLD though the bureau approved the agreement (helper-210).
+    [
+      'approved agreement for a 45,000 m² project after a tender of fewer than three bidders',
+      { agreementGround: 'FEWER_THAN_THREE_BIDDERS', projectBuildingAreaCentiM2: 4_500_000 },
+      [],
+    ],
+    [
+      'the same without the building area stated',
+      { agreementGround: 'FEWER_THAN_THREE_BIDDERS', projectBuildingAreaCentiM2: null },
+      [],
+    ],
+    [
+      'fewer than three bidders, but no approval',
+      { agreementGround: 'FEWER_THAN_THREE_BIDDERS', approvalReference: null },
+      ['AGREEMENT_NEEDS_APPROVAL'],
+    ],
+    [
+      'the small-project ground named: the figure applies as before',
+      { agreementGround: 'SMALL_PROJECT', projectBuildingAreaCentiM2: 4_500_000 },
+      ['AREA_OVER_AGREEMENT_THRESHOLD'],
+    ],
   ])('%s', (_label, overrides, problems) => {
     expect(selectionProblems(selection(overrides), LINJIANG_SETTINGS)).toEqual(problems);
   });

@@ -6,19 +6,22 @@ import { CitySettings, HIRING_DECISION_MATTER } from './statutes';
 
 /**
  * How the developer chose the provider of a preliminary contract. State Council Property Management Regulation
- * art. 24 requires a tender (招投标); choosing by agreement (协议方式) needs the housing authority's approval and is
- * open to small projects only, "small" being each city's floor-area threshold (seed 004: "建筑面积不超过三万平方米的，
- * 经市城管执法局批准，可以采取协议方式选聘").
+ * art. 24 para. 2 requires a tender (招投标); choosing by agreement (协议方式) needs the housing authority's approval
+ * and one of two grounds: "投标人少于3个或者住宅规模较小的" — a tender drew fewer than three bidders, or the project is
+ * small, "small" being each city's floor-area threshold (seed 004: "建筑面积不超过三万平方米的，经市城管执法局批准，可以
+ * 采取协议方式选聘").
  */
-import { SELECTION_METHODS, type SelectionMethod } from '../../../catalog';
+import { AGREEMENT_GROUNDS, type AgreementGround, SELECTION_METHODS, type SelectionMethod } from '../../../catalog';
 
-export { SELECTION_METHODS, type SelectionMethod };
+export { AGREEMENT_GROUNDS, type AgreementGround, SELECTION_METHODS, type SelectionMethod };
 
 export interface ProviderSelection {
   contractKind: ContractKind;
   method: SelectionMethod;
   /** The number of the bureau's approval (批准文号) of an agreement-based choice. */
   approvalReference?: string | null;
+  /** Why the agreement was allowed; absent or null: a small project (the ground the hub knew before). */
+  agreementGround?: AgreementGround | null;
   /** The registered households' floor area (the areas feed), in hundredths of m²: what the project holds at least. */
   totalFloorAreaCentiM2: number;
   /** The project's total building area (总建筑面积) as stated with the choice, in hundredths of m²; null: not stated. */
@@ -38,7 +41,8 @@ export type SelectionProblem =
  * the developer, while the owners choose the provider of a regular contract by joint decision (Civil Code art. 278
  * item 4), which the areas subgraph decides. Both agreement conditions are checked independently, so a project that
  * is too large and unapproved gets both codes. The threshold is inclusive ("不超过", Civil Code art. 1259): at
- * exactly 30,000.00 m² agreement is allowed, at 30,000.01 m² it is not.
+ * exactly 30,000.00 m² agreement is allowed, at 30,000.01 m² it is not. The size is asked only on that ground: on
+ * the other (FEWER_THAN_THREE_BIDDERS) the approval alone is checked.
  *
  * The threshold is the project's building area (建筑面积), which the developer states with the choice (its planning
  * permit's figure, which the approving bureau checked): the register's households are the flats only, without shops,
@@ -61,6 +65,10 @@ export function selectionProblems(selection: ProviderSelection, settings: CitySe
 
   const reference = selection.approvalReference;
   if (typeof reference !== 'string' || reference.trim() === '') problems.push('AGREEMENT_NEEDS_APPROVAL');
+  // A tender that drew fewer than three bidders is a ground of its own, whatever the project's size: the approval
+  // (above) is the bureau's finding of it. Before, only the size ground was known, so such a choice was refused for
+  // any project over the city's figure (a legal audit, 2026-12-07).
+  if (selection.agreementGround === 'FEWER_THAN_THREE_BIDDERS') return problems;
   const threshold = settings.agreementSelectionMaxFloorAreaCentiM2;
   if (threshold === null) return problems;
   const stated = selection.projectBuildingAreaCentiM2 ?? null;

@@ -13,7 +13,7 @@ import {
   REVIEW_DECISIONS,
   ReviewOutcome,
 } from '../domain/filing';
-import { SELECTION_METHODS, SelectionMethod } from '../domain/selection';
+import { AGREEMENT_GROUNDS, AgreementGround, SELECTION_METHODS, SelectionMethod } from '../domain/selection';
 import { AreaRef } from './area.type';
 import { Key, LocalDate, Name, Note, RateFen } from '../../../platform/graphql/scalars';
 
@@ -22,6 +22,7 @@ export const ContractStatusEnum = graphqlEnum(CONTRACT_STATUSES);
 export const FilingStatusEnum = graphqlEnum(FILING_STATUSES);
 export const FilingKindEnum = graphqlEnum(FILING_KINDS);
 export const SelectionMethodEnum = graphqlEnum(SELECTION_METHODS);
+export const AgreementGroundEnum = graphqlEnum(AGREEMENT_GROUNDS);
 export const OwnersSideKindEnum = graphqlEnum(OWNERS_SIDE_KINDS);
 export const PartyRoleEnum = graphqlEnum(PARTY_ROLES);
 export const DocumentTypeEnum = graphqlEnum(DOCUMENT_TYPES);
@@ -40,6 +41,11 @@ registerEnumType(FilingKindEnum, {
 registerEnumType(SelectionMethodEnum, {
   name: 'SelectionMethod',
   description: '招投标 (TENDER) or 协议方式 (AGREEMENT, needs approval and a small project).',
+});
+registerEnumType(AgreementGroundEnum, {
+  name: 'AgreementGround',
+  description:
+    'Why choosing by agreement was allowed (State Council Property Management Regulation art. 24 para. 2): SMALL_PROJECT (住宅规模较小, the city figure tested on the project building area) or FEWER_THAN_THREE_BIDDERS (投标人少于3个).',
 });
 registerEnumType(OwnersSideKindEnum, { name: 'OwnersSideKind' });
 registerEnumType(PartyRoleEnum, { name: 'ContractPartyRole' });
@@ -120,6 +126,11 @@ export class ContractTermsType {
   @Field(() => OwnersSideType) ownersSide!: OwnersSideType;
   @Field(() => SelectionMethodEnum) selectionMethod!: SelectionMethod;
   @Field(() => String, { nullable: true }) approvalReference?: string | null;
+  @Field(() => AgreementGroundEnum, {
+    nullable: true,
+    description: 'Why the agreement was allowed; null where not stated (a small project) or chosen by tender.',
+  })
+  agreementGround?: AgreementGround | null;
   @Field(() => Int, {
     nullable: true,
     description: "The project's total building area (总建筑面积), hundredths of m², where the developer stated it.",
@@ -217,6 +228,12 @@ export class ContractTermsInput {
   @Field(() => SelectionMethodEnum) selectionMethod!: SelectionMethod;
   @Field(() => Key, { nullable: true, description: "The bureau's approval number of an agreement-based choice." })
   approvalReference?: string | null;
+  @Field(() => AgreementGroundEnum, {
+    nullable: true,
+    description:
+      "Why choosing by agreement was allowed: SMALL_PROJECT (the default; the city's floor-area figure is tested on projectBuildingAreaCentiM2) or FEWER_THAN_THREE_BIDDERS (a tender drew fewer than three bidders; the bureau's approval alone is checked). Only with selectionMethod AGREEMENT.",
+  })
+  agreementGround?: AgreementGround | null;
   @Field(() => Int, {
     nullable: true,
     description:
