@@ -36,6 +36,8 @@ describe("the local topology's secrets (.local/topology.env)", () => {
         other.privateKey,
         other.publicKey,
       ]);
+      // The file keeps the stored pair whole: not the stored private key beside the given one's public key.
+      expect(fs.readFileSync(file, 'utf8')).toContain(`HUB_IDENTITY_PUBLIC_KEY=${secrets.HUB_IDENTITY_PUBLIC_KEY}\n`);
       // and the processes take them as production does (the development keys refused there)
       expect(() => tokenSettings({ NODE_ENV: 'production', ...secrets }, 'hub')).not.toThrow();
     } finally {

@@ -61,8 +61,18 @@ export function topologySecrets(root: string, env: NodeJS.ProcessEnv = process.e
   // value of a name the environment overrides this time (before, a secret passed in the environment was written into
   // the file; then, for a while, the stored one was dropped, so the next run without it made a new owner data key and
   // the owners' data sealed in the kept database could no longer be read).
+  // A public key goes with its private key: one derived from a private key the environment gave is not written either
+  // (helper-209: the file held the stored private key beside the given one's public key, a pair that is none).
+  const pairOf = Object.fromEntries(
+    (['gateway', 'litigation'] as const).map((signer) => {
+      const names = identityKeyVariables(signer);
+      return [names.publicKey, names.privateKey];
+    }),
+  );
+  const fromEnvironment = (k: string) =>
+    given(k) !== undefined || (pairOf[k] !== undefined && given(pairOf[k]) !== undefined);
   const text = Object.keys(secrets)
-    .map((k) => [k, given(k) ? stored[k] : secrets[k as keyof typeof secrets]])
+    .map((k) => [k, fromEnvironment(k) ? stored[k] : secrets[k as keyof typeof secrets]])
     .filter(([, v]) => v !== undefined)
     .map(([k, v]) => `${k}=${v}\n`)
     .join('');

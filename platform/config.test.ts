@@ -104,6 +104,15 @@ describe('the token secret and identity keys in production', () => {
       /HUB_LITIGATION_IDENTITY_PUBLIC_KEY must be set/,
     );
     expect(production({ HUB_IDENTITY_PUBLIC_KEY: devPublic }, 'arrears')).toThrow(/public development key/);
+    // Refused by what it is, not how it is written: without its base64 padding, with a newline, or the private key
+    // (helper-209: the text was compared, and these started, taking ADMIN assertions signed with the public key pair).
+    const devPrivate = dev.signingKeys.gateway!.export({ format: 'der', type: 'pkcs8' }).toString('base64');
+    for (const variant of [devPublic.replace(/=+$/, ''), `${devPublic}\n`, ` ${devPublic}`])
+      expect(production({ HUB_IDENTITY_PUBLIC_KEY: variant }, 'contracts')).toThrow(/public development key/);
+    for (const variant of [devPrivate, `${devPrivate}\n`])
+      expect(production({ HUB_IDENTITY_PRIVATE_KEY: variant }, 'gateway')).toThrow(
+        /HUB_IDENTITY_PRIVATE_KEY is a public development key/,
+      );
     const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
     expect(
       production(

@@ -33,6 +33,9 @@ const DEV_IDENTITY_KEYS: Record<AssertionSigner, IdentityKeyPair> = {
     publicKey: 'MCowBQYDK2VwAyEAPTghYPLWlnHHrw5+oqs6WDIzkSbrzthuKV0KjpuLSyY=',
   },
 };
+const developmentPublicKey = (signer: AssertionSigner): KeyObject =>
+  createPublicKey({ key: Buffer.from(DEV_IDENTITY_KEYS[signer].publicKey, 'base64'), format: 'der', type: 'spki' });
+
 /** Whether `secret` is the public development user-token secret (anyone can sign with it; a development hub only). */
 export const isDevelopmentUserSecret = (secret: string): boolean => secret === DEV_USER_SECRET;
 
@@ -112,6 +115,18 @@ const heldKeys = (holder: KeyHolder): { secret: boolean; signs: AssertionSigner[
   };
 };
 
+/**
+ * The settings as subgraph `name` takes assertions: from the signers it trusts in production only, also where one
+ * process holds every key (`npm start`, the tests' hubs), so litigation's assertions reach areas alone there too.
+ */
+export function asSubgraph(tokens: TokenSettings, name: SubgraphName): TokenSettings {
+  const trusted = heldKeys(name).trusts.flatMap((signer) => {
+    const key = tokens.trustedKeys[signer];
+    return key ? [[signer, key] as const] : [];
+  });
+  return { ...tokens, trustedKeys: Object.fromEntries(trusted) };
+}
+
 export function tokenSettings(env: NodeJS.ProcessEnv = process.env, holder: KeyHolder = 'hub'): TokenSettings {
   const production = env.NODE_ENV === 'production';
   const held = heldKeys(holder);
@@ -122,30 +137,25 @@ export function tokenSettings(env: NodeJS.ProcessEnv = process.env, holder: KeyH
     signingKeys: {},
     trustedKeys: {},
   };
-  const given = (name: string, development: string) => {
+  // A key as given, or the development one outside production. In production a development key is refused by what
+  // it is, not how it is written: its text without the base64 padding or with a newline parsed as the same key.
+  const keyOf = (signer: AssertionSigner, kind: 'private' | 'public'): KeyObject => {
+    const name = identityKeyVariables(signer)[kind === 'private' ? 'privateKey' : 'publicKey'];
+    const development = DEV_IDENTITY_KEYS[signer][kind === 'private' ? 'privateKey' : 'publicKey'];
     const value = env[name] || (production ? undefined : development);
     if (value === undefined) throw new Error(`${name} must be set in production`);
-    if (production && value === development)
+    const key = identityKey(name, value, kind);
+    const publicOfKey = kind === 'private' ? createPublicKey(key) : key;
+    if (production && publicOfKey.equals(developmentPublicKey(signer)))
       throw new Error(`${name} is a public development key: production refuses to start on it`);
-    return value;
+    return key;
   };
-  for (const signer of held.signs) {
-    const names = identityKeyVariables(signer);
-    const privateKey = identityKey(
-      names.privateKey,
-      given(names.privateKey, DEV_IDENTITY_KEYS[signer].privateKey),
-      'private',
-    );
-    settings.signingKeys[signer] = privateKey;
-  }
+  for (const signer of held.signs) settings.signingKeys[signer] = keyOf(signer, 'private');
   for (const signer of held.trusts) {
     const names = identityKeyVariables(signer);
     const signing = settings.signingKeys[signer];
     // A process that signs as this signer checks with the key it signs with; a public key given beside it must match.
-    const publicKey =
-      env[names.publicKey] || !signing
-        ? identityKey(names.publicKey, given(names.publicKey, DEV_IDENTITY_KEYS[signer].publicKey), 'public')
-        : createPublicKey(signing);
+    const publicKey = env[names.publicKey] || !signing ? keyOf(signer, 'public') : createPublicKey(signing);
     if (signing && !createPublicKey(signing).equals(publicKey))
       throw new Error(`${names.publicKey} is not the public key of ${names.privateKey}`);
     settings.trustedKeys[signer] = publicKey;

@@ -70,8 +70,9 @@ export function cachedAssertionSigner(s: TokenSettings, capacity = TOKEN_CACHE_C
 }
 
 /**
- * A subgraph's check of the gateway's assertion, remembered until the assertion's `exp`: the gateway reuses one per
- * caller for a few seconds, so a subgraph verifies it once. Refused assertions are never remembered.
+ * A subgraph's check of an identity assertion (the gateway's, or litigation's in areas), remembered until its `exp`:
+ * the gateway reuses one per caller for a few seconds, so a subgraph verifies it once. Refused ones are never
+ * remembered.
  */
 export function cachedAssertionVerifier(s: TokenSettings, capacity = TOKEN_CACHE_CAPACITY) {
   const verified = new LapsingCache<Identity>(capacity);

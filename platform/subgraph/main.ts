@@ -39,20 +39,18 @@ export async function runSubgraphMain(module: SubgraphModule): Promise<void> {
     tls: kafkaTlsFromEnv(),
   };
   const admin = kafkaSaslFromEnv(process.env, 'KAFKA_ADMIN');
+  const tokens = tokenSettings(process.env, module.name);
   const running = await startSubgraph(module, {
     databaseUrl,
     kafka: { ...kafka, sasl },
     adminKafka: admin ? { ...kafka, sasl: admin } : undefined,
-    tokens: tokenSettings(process.env, module.name),
+    tokens,
     port: portFromEnv('PORT', DEFAULT_PORTS[module.name]),
     host: listenHost(),
     migrations: migrationsFromEnv(),
   });
   // The same variables the gateway reads (docker-compose.yml), e.g. SUBGRAPH_AREAS_URL.
-  module.usePeers?.({
-    urlOf: (name) => process.env[`SUBGRAPH_${name.toUpperCase()}_URL`],
-    tokens: tokenSettings(process.env, module.name),
-  });
+  module.usePeers?.({ urlOf: (name) => process.env[`SUBGRAPH_${name.toUpperCase()}_URL`], tokens });
   recordPhase('subgraph.listening', performance.now(), { subgraph: module.name });
   logger.info({ subgraph: module.name, url: running.url }, 'subgraph listening');
   const metricsAt = metricsPortFromEnv();

@@ -16,6 +16,7 @@ import { isPublicOperation } from '../auth/public-operations';
 import { cachedAssertionVerifier } from '../auth/token-cache';
 import { IDENTITY_HEADER, InvalidTokenError, TokenSettings, canonicalJws } from '../auth/tokens';
 import { HubOrm } from '../db/orm';
+import { SubgraphName, asSubgraph } from '../config';
 import { logger } from '../logging';
 import { SpanKind, contextFromHeaders, tracer } from '../tracing';
 import { context as otelContext, trace } from '@opentelemetry/api';
@@ -26,7 +27,7 @@ import { boundedEchoPlugin, formatError } from './errors';
 import type { ReadinessCheck } from './readiness';
 
 export interface SubgraphServerOptions {
-  name: string;
+  name: SubgraphName;
   schema: GraphQLSchema;
   orm: HubOrm;
   tokens: TokenSettings;
@@ -86,7 +87,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
   });
   await apollo.start();
   // The gateway reuses an assertion per caller for a few seconds: verified once, remembered until its expiry.
-  const verifyAssertion = cachedAssertionVerifier(options.tokens);
+  const verifyAssertion = cachedAssertionVerifier(asSubgraph(options.tokens, options.name));
 
   app.get('/healthz', (_req, res) => {
     res.json({ subgraph: options.name, status: 'OK' });
