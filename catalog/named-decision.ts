@@ -30,3 +30,14 @@ export function namedDecisionProblems(
   if (needed.heldBy !== null && compareDates(decision.heldOn, needed.heldBy) > 0) problems.push('HELD_AFTER');
   return problems;
 }
+
+/**
+ * The problems as a check names them: `codes` lists each generic problem with the check's own code, in the order the
+ * check reports them.
+ */
+export function problemsNamed<Code extends string>(
+  found: readonly NamedDecisionProblem[],
+  codes: readonly (readonly [NamedDecisionProblem, Code])[],
+): Code[] {
+  return codes.filter(([problem]) => found.includes(problem)).map(([, code]) => code);
+}

@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createPrivateKey, createPublicKey } from 'node:crypto';
 import { newIdentityKeyPair, tokenSettings } from '../platform/config';
-import { topologySecrets } from './topology-secrets';
+import { publicKeyOf, topologySecrets } from './topology-secrets';
 
 describe("the local topology's secrets (.local/topology.env)", () => {
   it('keeps the generated ones, never writes the environment’s, and keeps a stored one the environment overrides once', () => {
@@ -23,12 +22,8 @@ describe("the local topology's secrets (.local/topology.env)", () => {
       expect(topologySecrets(root, {}).secrets).toEqual(first.secrets);
       // Each signer's key pair is one: the public key of its private key, given or stored; the two signers' differ.
       const { secrets } = first;
-      const publicOf = (privateKey: string) =>
-        createPublicKey(createPrivateKey({ key: Buffer.from(privateKey, 'base64'), format: 'der', type: 'pkcs8' }))
-          .export({ format: 'der', type: 'spki' })
-          .toString('base64');
-      expect(publicOf(secrets.HUB_IDENTITY_PRIVATE_KEY)).toBe(secrets.HUB_IDENTITY_PUBLIC_KEY);
-      expect(publicOf(secrets.HUB_LITIGATION_IDENTITY_PRIVATE_KEY)).toBe(secrets.HUB_LITIGATION_IDENTITY_PUBLIC_KEY);
+      expect(publicKeyOf(secrets.HUB_IDENTITY_PRIVATE_KEY)).toBe(secrets.HUB_IDENTITY_PUBLIC_KEY);
+      expect(publicKeyOf(secrets.HUB_LITIGATION_IDENTITY_PRIVATE_KEY)).toBe(secrets.HUB_LITIGATION_IDENTITY_PUBLIC_KEY);
       expect(secrets.HUB_IDENTITY_PUBLIC_KEY).not.toBe(secrets.HUB_LITIGATION_IDENTITY_PUBLIC_KEY);
       const other = newIdentityKeyPair();
       const withKey = topologySecrets(root, { HUB_IDENTITY_PRIVATE_KEY: other.privateKey }).secrets;

@@ -14,7 +14,8 @@ export interface TopologySecretVariables {
   WEBHOOK_SECRET_KEY: string;
 }
 
-const publicKeyOf = (privateKey: string) =>
+/** The public key (SPKI DER in base64) of a private key as its variable gives it (PKCS#8 DER in base64). */
+export const publicKeyOf = (privateKey: string) =>
   createPublicKey(createPrivateKey({ key: Buffer.from(privateKey, 'base64'), format: 'der', type: 'pkcs8' }))
     .export({ format: 'der', type: 'spki' })
     .toString('base64');

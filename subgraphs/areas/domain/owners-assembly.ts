@@ -1,4 +1,4 @@
-import { type NamedDecisionProblem, namedDecisionProblems } from '../../../catalog';
+import { type NamedDecisionProblem, namedDecisionProblems, problemsNamed } from '../../../catalog';
 import { InvalidInputError } from '../../../kernel/errors';
 import { IsoDate, compareDates } from '../../../kernel/calendar';
 import { requireDates } from './property-management-committee';
@@ -104,7 +104,7 @@ export interface ElectionDecision {
  */
 export function checkElectionDecision(named: ElectionDecision | null, areaId: string, recordedOn: IsoDate): void {
   const found = namedDecisionProblems(named, { areaId, matter: ELECTION_DECISION_MATTER, heldBy: recordedOn });
-  const problems = ELECTION_DECISION_PROBLEMS.filter(([p]) => found.includes(p)).map(([, code]) => code);
+  const problems = problemsNamed(found, ELECTION_DECISION_PROBLEMS);
   if (problems.length > 0)
     throw new InvalidInputError("The joint decision named is not the owners' election of this committee", {
       problems,

@@ -1,4 +1,9 @@
-import { type NamedDecisionProblem, type RecordedJointDecision, namedDecisionProblems } from '../../../catalog';
+import {
+  type NamedDecisionProblem,
+  type RecordedJointDecision,
+  namedDecisionProblems,
+  problemsNamed,
+} from '../../../catalog';
 import { InvalidInputError } from '../../../kernel/errors';
 import { IsoDate, compareDates, isIsoDate } from '../../../kernel/calendar';
 import { CollectionRate, CollectionTotals, collectionRate } from './collection-rate';
@@ -157,7 +162,7 @@ export function levyBasis(
     matter: LEVY_DECISION_MATTER,
     heldBy: isIsoDate(input.decidedOn) ? input.decidedOn : null,
   });
-  const problems = LEVY_DECISION_PROBLEMS.filter(([p]) => found.includes(p)).map(([, code]) => code);
+  const problems = problemsNamed(found, LEVY_DECISION_PROBLEMS);
   if (problems.length > 0) {
     throw arrearsError(
       'LEVY_WITHOUT_VALID_DECISION',

@@ -1,7 +1,12 @@
 import { IsoDate } from '../../../kernel/calendar';
 import { InvalidInputError } from '../../../kernel/errors';
 import { CONTRACT_KINDS, ContractKind } from './contract';
-import { type NamedDecisionProblem, type RecordedJointDecision, namedDecisionProblems } from '../../../catalog';
+import {
+  type NamedDecisionProblem,
+  type RecordedJointDecision,
+  namedDecisionProblems,
+  problemsNamed,
+} from '../../../catalog';
 import { CitySettings, HIRING_DECISION_MATTER } from './statutes';
 
 /**
@@ -126,5 +131,5 @@ export function hiringDecisionProblems(
   if (contract.hiringDecisionId == null) return [];
   if (contract.kind === 'PRELIMINARY') return ['HIRING_DECISION_FOR_PRELIMINARY_CONTRACT'];
   const found = namedDecisionProblems(decision, { areaId, matter: HIRING_DECISION_MATTER, heldBy: contract.signedOn });
-  return HIRING_DECISION_PROBLEMS.filter(([p]) => found.includes(p)).map(([, code]) => code);
+  return problemsNamed(found, HIRING_DECISION_PROBLEMS);
 }
