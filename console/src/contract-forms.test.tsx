@@ -94,6 +94,13 @@ describe('contract terms', () => {
     expect(termsInput(valuesOf(held), held).hiringDecisionId).toBeNull();
     expect(termsInput({ ...valuesOf(held), hiringDecisionId: '  ' }, held).hiringDecisionId).toBeNull();
   });
+
+  it('keeps the ground of a choice by agreement through an amendment, and sends none beside a tender', () => {
+    const agreed = { ...held, selectionMethod: 'AGREEMENT', agreementGround: 'FEWER_THAN_THREE_BIDDERS' };
+    expect(termsInput(valuesOf(agreed), agreed).agreementGround).toBe('FEWER_THAN_THREE_BIDDERS');
+    expect(termsInput({ ...valuesOf(agreed), selectionMethod: 'TENDER' }, agreed).agreementGround).toBeNull();
+    expect(termsInput(valuesOf({ ...held, selectionMethod: 'AGREEMENT' }), held).agreementGround).toBeNull();
+  });
 });
 
 describe('起草合同 form', () => {

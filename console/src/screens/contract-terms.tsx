@@ -15,6 +15,7 @@ export const CONTRACT_TERMS_FIELDS = graphql(`
     }
     selectionMethod
     approvalReference
+    agreementGround
     projectBuildingAreaCentiM2
     hiringDecisionId
     signedOn
@@ -63,6 +64,8 @@ export interface TermsValues {
   ownersSideName: string;
   selectionMethod: 'TENDER' | 'AGREEMENT';
   approvalReference?: string;
+  /** Why the agreement was allowed (art. 24 para. 2); none: a small project. */
+  agreementGround?: 'SMALL_PROJECT' | 'FEWER_THAN_THREE_BIDDERS' | null;
   /** The project's total building area (总建筑面积), in m². */
   projectBuildingAreaM2?: number | null;
   /** A regular contract's owners' joint decision hiring the provider (the areas subgraph's JointDecision.id). */
@@ -91,6 +94,7 @@ export interface HeldTerms {
   ownersSide: { kind: string; name: string };
   selectionMethod: string;
   approvalReference?: string | null;
+  agreementGround?: string | null;
   projectBuildingAreaCentiM2?: number | null;
   hiringDecisionId?: string | null;
   signedOn: string;
@@ -125,6 +129,7 @@ export function valuesOf(terms: HeldTerms): TermsValues {
     ownersSideName: terms.ownersSide.name,
     selectionMethod: terms.selectionMethod as TermsValues['selectionMethod'],
     approvalReference: terms.approvalReference ?? undefined,
+    agreementGround: (terms.agreementGround ?? null) as TermsValues['agreementGround'],
     projectBuildingAreaM2: terms.projectBuildingAreaCentiM2 != null ? terms.projectBuildingAreaCentiM2 / 100 : null,
     hiringDecisionId: terms.hiringDecisionId ?? undefined,
     signedOn: terms.signedOn,
@@ -166,6 +171,8 @@ export function termsInput(v: TermsValues, held?: HeldTerms): ContractTermsInput
     ownersSide: { kind: v.ownersSideKind, name: v.ownersSideName.trim() },
     selectionMethod: v.selectionMethod,
     approvalReference: blank(v.approvalReference),
+    // Only beside an agreement: the API refuses a ground beside a tender.
+    agreementGround: v.selectionMethod === 'AGREEMENT' ? (v.agreementGround ?? null) : null,
     projectBuildingAreaCentiM2: v.projectBuildingAreaM2 != null ? Math.round(v.projectBuildingAreaM2 * 100) : null,
     hiringDecisionId: blank(v.hiringDecisionId),
     signedOn: v.signedOn,
@@ -220,6 +227,7 @@ const TERMS_FIELD: Record<string, string[]> = {
   'ownersSide.name': ['ownersSideName'],
   selectionMethod: ['selectionMethod'],
   approvalReference: ['approvalReference'],
+  agreementGround: ['agreementGround'],
   projectBuildingAreaCentiM2: ['projectBuildingAreaM2'],
   hiringDecisionId: ['hiringDecisionId'],
   signedOn: ['signedOn'],
@@ -348,6 +356,17 @@ export function TermsFields() {
         </Form.Item>
         <Form.Item label="协议选聘批准文号" name="approvalReference" rules={[{ max: 128 }]}>
           <Input />
+        </Form.Item>
+        <Form.Item label="协议选聘依据（物业管理条例第二十四条）" name="agreementGround">
+          <Select
+            aria-label="协议选聘依据"
+            allowClear
+            style={{ width: 220 }}
+            options={[
+              { value: 'SMALL_PROJECT', label: '住宅规模较小' },
+              { value: 'FEWER_THAN_THREE_BIDDERS', label: '投标人少于3个' },
+            ]}
+          />
         </Form.Item>
         <Form.Item label="项目总建筑面积（㎡，协议选聘时填写）" name="projectBuildingAreaM2">
           <InputNumber aria-label="项目总建筑面积" min={0.01} max={10_000_000} precision={2} style={{ width: 160 }} />
