@@ -480,6 +480,16 @@ describe("owners counted as the Supreme People's Court does (法释〔2009〕7�
     expect(countOwners(typed)).toEqual([{ ownerReference: 'A-1', unitIds: ['u1', 'u2'], areaCentiM2: 14_000 }]);
   });
 
+  it("counts one resident ID typed with the check character x and X as one owner (GB 11643's X; helper-210)", () => {
+    const typed = [
+      { id: 'u1', floorAreaCentiM2: 6_000, ownerReference: '11010519491231002X' },
+      { id: 'u2', floorAreaCentiM2: 5_000, ownerReference: '11010519491231002x' },
+    ];
+    expect(countOwners(typed)).toEqual([
+      { ownerReference: '11010519491231002X', unitIds: ['u1', 'u2'], areaCentiM2: 11_000 },
+    ]);
+  });
+
   it("matches ballots to owners through the register: one ballot for a unit is the owner's vote with all their area", () => {
     const tally = tallyAreaBallots(units, [
       { householdId: 'u1', vote: 'CONSENT' },

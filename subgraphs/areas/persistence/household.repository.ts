@@ -229,7 +229,7 @@ export async function ownerCountsOfAreas(
 ): Promise<{ areaId: string; owners: number; households: number; floorAreaCentiM2: number }[]> {
   const rows = await sqlRows<{ area_id: string; owners: number; households: number; floor_area: string }>(
     em,
-    `select b.area_id, count(distinct normalize(h.owner_reference, NFKC))::int as owners, count(*)::int as households, sum(h.floor_area_centi_m2)::text as floor_area
+    `select b.area_id, count(distinct upper(btrim(normalize(h.owner_reference, NFKC))))::int as owners, count(*)::int as households, sum(h.floor_area_centi_m2)::text as floor_area
        from areas.household h join areas.building b on b.id = h.building_id
       where b.area_id = any(?::uuid[])
       group by b.area_id`,
