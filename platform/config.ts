@@ -100,7 +100,8 @@ function identityKey(name: string, value: string, kind: 'private' | 'public'): K
  * Which process the settings are for, and so which keys it must hold in production: the gateway the callers' token
  * secret and its own private key; a subgraph the gateway's public key, litigation its private key too (it asks the
  * owners' register), areas litigation's public key (it answers that); `token-minter` (`npm run token`) the secret
- * alone; `hub` (one process running everything) all of them. A subgraph holds neither the callers' token secret nor any key another process takes.
+ * alone; `hub` (one process running everything) all of them. No subgraph holds the callers' token secret or the
+ * gateway's private key.
  */
 export type KeyHolder = 'hub' | 'gateway' | 'token-minter' | SubgraphName;
 

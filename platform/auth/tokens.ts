@@ -20,7 +20,7 @@ export const ASSERTION_SIGNERS: readonly AssertionSigner[] = ['gateway', 'litiga
 
 /**
  * The roles a signer may assert: the gateway any caller's; litigation only a court's (it asks the owners' register
- * for the defendant of a complaint, with the court's identity: subgraphs/litigation/persistence/owner-register.client.ts).
+ * for a complaint's defendant with the court's identity: subgraphs/litigation/persistence/owner-register.client.ts).
  */
 const SIGNER_ROLES: Record<AssertionSigner, ReadonlySet<string> | 'any'> = {
   gateway: 'any',

@@ -53,7 +53,8 @@ function restartsFrom(event: LimitationEvent, at: IsoDate, asOf: IsoDate | undef
     case 'CALL':
       return event.reached ? event.on : null;
     case 'NOTICE_POSTED':
-      // Only a notice that reached the owner (statutes.ts NOTICE_ARRIVAL_SOURCE); one recorded before it was asked counts.
+      // Only a notice that reached the owner (statutes.ts NOTICE_ARRIVAL_SOURCE); one recorded before it was asked
+      // counts as it did.
       return event.reached === false ? null : at;
     case 'MEDIATION_SESSION': {
       // The period runs again only once the mediation has ended. Not ended by asOf: it is still running then, so
