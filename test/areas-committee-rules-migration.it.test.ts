@@ -48,6 +48,12 @@ describe("areas: the migration holding each committee formed before to its own c
          values (?, ?, 'PROPERTY_MANAGEMENT_COMMITTEE', '2026-09-01', '2029-08-31', ?, '2026-10-08', ?, ?, 'office')`,
         [id, area, filedOn, filedOn ? true : null, recordedOn],
       );
+      // Its owners' assembly on record, so the Beijing committee's filing period runs after the next migration too.
+      await sqlRun(
+        em,
+        `insert into areas.governance_body (id, area_id, kind, formed_on, created_by) values (?, ?, 'OWNERS_ASSEMBLY', '2026-06-01', 'office')`,
+        [randomUUID(), area],
+      );
     }
   });
 
@@ -66,7 +72,8 @@ describe("areas: the migration holding each committee formed before to its own c
       filed_late: boolean | null;
     }>(
       em,
-      `select id, pmc_rules, to_char(filing_deadline, 'YYYY-MM-DD') as filing_deadline, filed_late from areas.governance_body`,
+      `select id, pmc_rules, to_char(filing_deadline, 'YYYY-MM-DD') as filing_deadline, filed_late from areas.governance_body
+        where kind = 'PROPERTY_MANAGEMENT_COMMITTEE'`,
     );
     const of = (id: string) => bodies.find((b) => b.id === id);
     expect(of(beijingPmc)).toMatchObject({ pmc_rules: '11', filing_deadline: '2026-10-08' });
@@ -90,5 +97,97 @@ describe("areas: the migration holding each committee formed before to its own c
       });
     }
     expect(events.find((e) => e.message_key.startsWith('committee-filing'))?.payload.dueOn).toBe('2026-10-08');
+  });
+});
+
+/**
+ * Beijing art. 55 para. 1 runs the filing and recording periods for a committee of an area whose owners' assembly is
+ * formed; one of an area without an assembly applies for its seal instead (para. 3). Committees formed before are
+ * given it by whether their area's assembly stood on their formation day; the others have their figures cleared and
+ * their open deadlines announced cancelled (helper-210's legal audit).
+ */
+describe("areas: the migration running a committee's filing periods only where its area's assembly stood", () => {
+  const database = runDatabaseName(`committee_filing_${uniqueSuffix()}`);
+  let orm: HubOrm;
+  const [withAssembly, assemblyLater, withoutUnfiled, withoutFiled] = [
+    randomUUID(),
+    randomUUID(),
+    randomUUID(),
+    randomUUID(),
+  ];
+
+  beforeAll(async () => {
+    orm = await migratedSubgraphOrm(areasSubgraph, database, { upTo: 'Migration20261226000000_committee_rules' });
+    const em = orm.em.fork();
+    // Beijing committees formed 2026-09-01 with the 30-day deadline: an assembly formed before, one formed after,
+    // none (unfiled), none (filed, not recorded).
+    for (const [id, assemblyOn, filedOn] of [
+      [withAssembly, '2026-06-01', null],
+      [assemblyLater, '2026-09-15', null],
+      [withoutUnfiled, null, null],
+      [withoutFiled, null, '2026-10-20'],
+    ]) {
+      const area = randomUUID();
+      await sqlRun(
+        em,
+        `insert into areas.area (id, name, district_code, street_code, registered_by, registered_at) values (?, ?, '110102', '110102001', 'office', now())`,
+        [area, `area of ${id}`],
+      );
+      await sqlRun(
+        em,
+        `insert into areas.governance_body (id, area_id, kind, formed_on, term_ends_on, filed_on, filing_deadline, filed_late, pmc_rules, created_by)
+         values (?, ?, 'PROPERTY_MANAGEMENT_COMMITTEE', '2026-09-01', '2029-08-31', ?, '2026-10-08', ?, '11', 'office')`,
+        [id, area, filedOn, filedOn ? true : null],
+      );
+      if (assemblyOn)
+        await sqlRun(
+          em,
+          `insert into areas.governance_body (id, area_id, kind, formed_on, created_by) values (?, ?, 'OWNERS_ASSEMBLY', ?, 'office')`,
+          [randomUUID(), area, assemblyOn],
+        );
+    }
+  });
+
+  afterAll(async () => {
+    await orm?.close();
+    await dropDatabase(adminPostgresUrl(), database);
+  });
+
+  it('keeps the periods of a committee formed while its assembly stood; clears the others and cancels their deadlines', async () => {
+    await migrateUp(orm);
+    const em = orm.em.fork();
+    const bodies = await sqlRows<{
+      id: string;
+      filing_required: boolean;
+      filing_deadline: string | null;
+      filed_late: boolean | null;
+    }>(
+      em,
+      `select id, filing_required, to_char(filing_deadline, 'YYYY-MM-DD') as filing_deadline, filed_late
+         from areas.governance_body where kind = 'PROPERTY_MANAGEMENT_COMMITTEE'`,
+    );
+    const of = (id: string) => bodies.find((b) => b.id === id);
+    expect(of(withAssembly)).toMatchObject({ filing_required: true, filing_deadline: '2026-10-08' });
+    for (const id of [assemblyLater, withoutUnfiled, withoutFiled])
+      expect(of(id)).toMatchObject({ filing_required: false, filing_deadline: null, filed_late: null });
+    const events = await sqlRows<{ message_key: string; event_type: string; payload: Record<string, unknown> }>(
+      em,
+      `select message_key, event_type, payload from areas.outbox order by message_key`,
+    );
+    // The unfiled committees' filing deadlines and the filed one's recording deadline.
+    expect(events.map((e) => e.message_key).sort()).toEqual(
+      [
+        `committee-filing:${assemblyLater}`,
+        `committee-filing:${withoutUnfiled}`,
+        `committee-recording:${withoutFiled}`,
+      ].sort(),
+    );
+    for (const e of events)
+      expect(expectValidData(AREA_DEADLINE_CHANGED.type, e.payload)).toMatchObject({
+        cancelled: true,
+        sequence: 3,
+        districtCode: '110102',
+        legalBasis: expect.stringContaining('art. 55 para. 1'),
+      });
   });
 });

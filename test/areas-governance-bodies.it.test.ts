@@ -207,7 +207,7 @@ describe("areas: owners' assemblies, recording of committees and the dissolution
     }
   });
 
-  it("records the street office's recording of seed 000's committee within five working days, across the 2020 Dragon Boat holiday, and its dissolution", async () => {
+  it("records the street office's recording of seed 000's committee, of an area without an owners' assembly, with no period to keep (Beijing art. 55 para. 3), and its dissolution", async () => {
     const areaId = areaIds['广安门北街20号院'];
     const [pmc] = ofKind(await bodies(areaId), 'PROPERTY_MANAGEMENT_COMMITTEE');
     expect(pmc).toMatchObject({ filedOn: null, recordedOn: null, recordingDeadline: null, recordedLate: null });
@@ -223,9 +223,11 @@ describe("areas: owners' assemblies, recording of committees and the dissolution
           fields: { [query === FILING ? 'filedOn' : 'recordedOn']: expect.stringContaining('not after today') },
         },
       });
+    // No owners' assembly stood (seed 000: 不具备成立业主大会条件): art. 55 para. 1's 30 days and 5 working days run
+    // for a committee of an area whose assembly is formed only, so nothing is late here (before, both ran; helper-210).
     expect((await t.gql(guangnei, FILING, { b: pmc.id, d: '2020-06-24' })).body.data.recordCommitteeFiling).toEqual({
       filedOn: '2020-06-24',
-      filedLate: false,
+      filedLate: null,
     });
 
     const beforeFiling = await t.gql(guangnei, RECORDING, { b: pmc.id, d: '2020-06-23' });
@@ -245,15 +247,13 @@ describe("areas: owners' assemblies, recording of committees and the dissolution
       'FORBIDDEN',
     );
     const untouched = ofKind(await bodies(areaId), 'PROPERTY_MANAGEMENT_COMMITTEE')[0];
-    expect(untouched).toMatchObject({ recordedOn: null, recordingDeadline: '2020-07-02', recordedLate: null });
+    expect(untouched).toMatchObject({ recordedOn: null, recordingDeadline: null, recordedLate: null });
 
-    // 25–27 June 2020 off, Sunday 28 June worked (国办发明电〔2019〕16号): the fifth working day is 2 July, where
-    // counting weekdays alone would give 1 July.
     const recorded = await t.gql(guangnei, RECORDING, { b: pmc.id, d: '2020-07-02' });
     expect(recorded.body.data.recordCommitteeRecording).toEqual({
       recordedOn: '2020-07-02',
-      recordingDeadline: '2020-07-02',
-      recordedLate: false,
+      recordingDeadline: null,
+      recordedLate: null,
     });
     expect((await t.gql(guangnei, RECORDING, { b: pmc.id, d: '2020-07-03' })).body.errors[0].extensions.code).toBe(
       'CONFLICT',
@@ -287,6 +287,19 @@ describe("areas: owners' assemblies, recording of committees and the dissolution
       },
     });
     expect(formed.body.errors).toBeUndefined();
+    const formedBody = () =>
+      bodies(areaId).then((list) => list.find((b) => b.kind === 'PROPERTY_MANAGEMENT_COMMITTEE')!);
+    // No owners' assembly on record yet: no filing period runs (Beijing art. 55 para. 3).
+    expect(await formedBody()).toMatchObject({ filingDeadline: null, filedLate: null, recordingDeadline: null });
+    // The assembly recorded now first met before the committee formed: art. 55 para. 1's periods run from the
+    // formation (30 days: 10 October; filed in time).
+    const assembly = await t.gql(guangwai, ASSEMBLY, { i: { areaId, firstMeetingOn: '2024-08-20' } });
+    expect(assembly.body.errors).toBeUndefined();
+    expect(await formedBody()).toMatchObject({
+      filingDeadline: '2024-10-10',
+      filedLate: false,
+      recordingDeadline: '2024-10-10',
+    });
     // Sunday 29 September worked, 1–7 October off (国办发明电〔2023〕7号): 29, 30 September, 8, 9, 10 October.
     const late = await t.gql(guangwai, RECORDING, {
       b: formed.body.data.formPropertyManagementCommittee.id,
@@ -339,7 +352,7 @@ describe("areas: owners' assemblies, recording of committees and the dissolution
       });
       expect(recorded.body.data.recordOwnersCommittee).toMatchObject({
         recordedOn: '2025-03-03',
-        assemblyNotRecorded: true,
+        assemblyNotRecorded: false,
       });
       const dissolved = (await bodies(areaId)).find((b) => b.id === pmc.id);
       expect(dissolved).toMatchObject({
@@ -474,6 +487,10 @@ describe("areas: owners' assemblies, recording of committees and the dissolution
       'mutation { registerArea(input: { name: "红居南街6号院 东区", districtCode: "110102", streetCode: "110102020" }) { id } }',
     );
     const areaId = registered.body.data.registerArea.id;
+    // Its owners' assembly on record, so art. 55 para. 1's filing period runs.
+    expect(
+      (await t.gql(guangwai, ASSEMBLY, { i: { areaId, firstMeetingOn: '2026-11-01' } })).body.errors,
+    ).toBeUndefined();
     const formed = await t.gql(
       guangwai,
       `mutation($i: FormPropertyManagementCommitteeInput!) { formPropertyManagementCommittee(input: $i) { id formedOn filingDeadline filingDeadlineProvisional } }`,

@@ -245,6 +245,10 @@ describe('deadlines: the register, upcomingDeadlines and reminders once per dead
   });
 
   it("registers a committee's filing and recording deadlines for its street office alone, from the areas rules", async () => {
+    // The area's owners' assembly on record: art. 55 para. 1's filing and recording periods run for its committee.
+    await ok(GUANGWAI_OFFICE, `mutation($i: RecordOwnersAssemblyInput!) { recordOwnersAssembly(input: $i) { id } }`, {
+      i: { areaId, firstMeetingOn: '2026-06-01' },
+    });
     const formed = (
       await ok(GUANGWAI_OFFICE, FORM_PMC, {
         i: {

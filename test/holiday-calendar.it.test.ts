@@ -83,6 +83,10 @@ describe('the holiday calendar beyond the packaged years, recorded by the admin'
       'mutation { registerArea(input: { name: "红居南街6号院 假期测试区", districtCode: "110102", streetCode: "110102020" }) { id } }',
     );
     committeeAreaId = registerArea.id;
+    // Its owners' assembly on record, so the committee's 30-day filing period runs (Beijing art. 55 para. 1).
+    await ok(guangwai, 'mutation($i: RecordOwnersAssemblyInput!) { recordOwnersAssembly(input: $i) { id } }', {
+      i: { areaId: committeeAreaId, firstMeetingOn: '2026-11-01' },
+    });
     // Formed 2026-12-04: day 30 is Sunday 2027-01-03.
     await ok(
       guangwai,

@@ -3,6 +3,7 @@ import { AREA_DEADLINE_CHANGED, DeadlineChangedData } from '../../../catalog';
 import { recordEvent } from '../../../platform/events/outbox';
 import { AREAS_EVENT_SOURCE } from '../events/publish/area-events';
 import { publishCommitteeFilingDeadline, publishCommitteeRecordingDeadline } from '../events/publish/deadline-events';
+import { filingPeriodsRun } from '../domain/governance-body';
 import { GovernanceBody } from '../persistence/governance-body.entity';
 import { findArea } from '../persistence/area.repository';
 
@@ -16,8 +17,9 @@ export async function announceCommitteeDeadlines(
   committee: GovernanceBody,
   which: { filing: boolean; recording: boolean; cancelled?: boolean },
 ): Promise<void> {
-  // A committee held to no rules the hub knows (statutes.ts pmcRulesOf) has no deadlines to announce.
-  if (!committee.pmcRules) return;
+  // A committee held to no rules the hub knows (statutes.ts pmcRulesOf), or of an area without an owners' assembly
+  // when it formed (Beijing art. 55 para. 3), has no deadlines to announce (domain filingPeriodsRun).
+  if (!filingPeriodsRun(committee)) return;
   const area = await findArea(em, committee.areaId);
   if (!area) throw new Error(`Area ${committee.areaId} of committee ${committee.id} is missing`);
   const announced: (DeadlineChangedData | null)[] = [

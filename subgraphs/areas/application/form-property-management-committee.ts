@@ -2,18 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Identity } from '../../../kernel/identity';
 import { DomainError, InvalidInputError } from '../../../kernel/errors';
-import { MemberInput, committeeName, checkMemberList, succeeds } from '../domain/governance-body';
-import {
-  filingDeadline,
-  isFilingLate,
-  requireNotAfter,
-  validatePropertyManagementCommittee,
-} from '../domain/property-management-committee';
+import { MemberInput, committeeName, checkMemberList, filingAssessment, succeeds } from '../domain/governance-body';
+import { requireNotAfter, validatePropertyManagementCommittee } from '../domain/property-management-committee';
 import { todayInChina } from '../../../kernel/clock';
 import { pmcRulesOf } from '../domain/statutes';
 import { unlessBeyondCalendar } from '../../../kernel/working-days';
 import { GovernanceBody } from '../persistence/governance-body.entity';
 import {
+  assemblyStoodOn,
   findStandingCommittee,
   insertGovernanceBody,
   insertMembers,
@@ -63,12 +59,13 @@ export async function formPropertyManagementCommittee(
     // until the data is updated.
     const rules = pmcRulesOf(area.districtCode);
     unlessBeyondCalendar(() => validatePropertyManagementCommittee(committeeFacts, rules));
-    const assessment = {
-      filingDeadline: rules ? unlessBeyondCalendar(() => filingDeadline(input.formedOn)) : null,
-      filedLate:
-        rules && input.filedOn ? unlessBeyondCalendar(() => isFilingLate(input.formedOn, input.filedOn!)) : null,
-    };
     await lockGovernanceOf(tx, area.id);
+    // Its filing periods run where the area's owners' assembly was on record that day (Beijing art. 55 para. 1).
+    const assessment = filingAssessment(
+      { formedOn: input.formedOn, filedOn: input.filedOn ?? null },
+      rules,
+      await assemblyStoodOn(tx, area.id, input.formedOn),
+    );
     // An assembly without an owners' committee is the case Beijing art. 55 forms a committee for: it does not conflict.
     // A committee whose term has ended is succeeded by the one formed now (domain succeeds); one still in its term stands.
     const standing = await findStandingCommittee(tx, area.id);
@@ -87,6 +84,7 @@ export async function formPropertyManagementCommittee(
         filedOn: input.filedOn,
         filingDeadline: assessment.filingDeadline,
         filedLate: assessment.filedLate,
+        filingRequired: assessment.filingRequired,
         pmcRules: rules,
         chairMemberId: memberIds[input.chairIndex],
         createdBy: identity.organisationId,

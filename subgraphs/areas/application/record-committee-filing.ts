@@ -5,6 +5,7 @@ import { DomainError, InvalidInputError } from '../../../kernel/errors';
 import { filingProblems, isFilingLate, requireNotAfter } from '../domain/property-management-committee';
 import { todayInChina } from '../../../kernel/clock';
 import { unlessBeyondCalendar } from '../../../kernel/working-days';
+import { filingPeriodsRun } from '../domain/governance-body';
 import { GovernanceBody } from '../persistence/governance-body.entity';
 import { announceCommitteeDeadlines } from './announce-committee-deadlines';
 import { manageablePropertyManagementCommittee } from './governance-body.lookup';
@@ -35,8 +36,8 @@ export async function recordCommitteeFiling(
       );
     }
     committee.filedOn = input.filedOn;
-    // Late only by rules the hub holds for the committee's city (statutes.ts pmcRulesOf).
-    committee.filedLate = committee.pmcRules
+    // Late only where its filing period runs (domain filingPeriodsRun: rules the hub holds, an assembly on record).
+    committee.filedLate = filingPeriodsRun(committee)
       ? unlessBeyondCalendar(() => isFilingLate(committee.formedOn, input.filedOn))
       : null;
     // A dissolved committee's deadlines no longer run: a filing it made while it stood is entered, its deadlines

@@ -5,6 +5,8 @@ import {
   checkMemberList,
   committeeName,
   committeeRecordingDeadline,
+  filingAssessment,
+  filingPeriodsRun,
   isCommitteeRecordedLate,
   isFilingOverdue,
   isTermExpired,
@@ -22,6 +24,7 @@ const calendar = workingDayCalendar({
 const pmc = {
   kind: 'PROPERTY_MANAGEMENT_COMMITTEE' as const,
   pmcRules: '11' as const,
+  filingRequired: true, // its area's owners' assembly on record when it formed (Beijing art. 55 para. 1)
   filedOn: '2020-06-24',
   recordedOn: '2020-07-03',
 };
@@ -51,6 +54,28 @@ describe('governance bodies of an area', () => {
     expect(committeeRecordingDeadline({ ...pmc, pmcRules: null }, calendar)).toBeUndefined();
     expect(isCommitteeRecordedLate({ ...pmc, pmcRules: null }, calendar)).toBeUndefined();
   });
+
+  it("has none for a Beijing committee of an area without an owners' assembly (art. 55 para. 3: its seal instead)", () => {
+    // Before, art. 55 para. 1's periods ran for it too (helper-210's audit).
+    const withoutAssembly = { ...pmc, filingRequired: false };
+    expect(filingPeriodsRun(withoutAssembly)).toBe(false);
+    expect(committeeRecordingDeadline(withoutAssembly, calendar)).toBeUndefined();
+    expect(isCommitteeRecordedLate(withoutAssembly, calendar)).toBeUndefined();
+  });
+
+  it('sets the filing periods at formation only under rules and with an assembly on record', () => {
+    // Seed 000's committee, formed 2020-05-30: day 30 is Monday 29 June (the Dragon Boat days fall before it).
+    const formed = { formedOn: '2020-05-30', filedOn: '2020-07-01' };
+    expect(filingAssessment(formed, '11', true)).toEqual({
+      filingRequired: true,
+      filingDeadline: '2020-06-29',
+      filedLate: true,
+    });
+    const none = { filingRequired: false, filingDeadline: null, filedLate: null };
+    expect(filingAssessment(formed, '11', false)).toEqual(none);
+    expect(filingAssessment(formed, null, true)).toEqual(none);
+    expect(filingAssessment({ ...formed, filedOn: null }, '11', true).filedLate).toBeNull();
+  });
 });
 
 describe("a committee's member list", () => {
@@ -78,10 +103,12 @@ describe("a committee's member list", () => {
 });
 
 describe('overdue committees for the street office (Beijing arts. 52–59)', () => {
-  // Seed 000: 广安门北街20号院's committee formed 2020-05-30, its term to 2023-05-29 in the demo.
+  // Seed 000: 广安门北街20号院's committee formed 2020-05-30, its term to 2023-05-29 in the demo; as if the area's
+  // owners' assembly had been on record then (it was not: see the last case).
   const seed000 = {
     kind: 'PROPERTY_MANAGEMENT_COMMITTEE' as const,
     pmcRules: '11' as const,
+    filingRequired: true,
     formedOn: '2020-05-30',
     termEndsOn: '2023-05-29',
     filedOn: null,
@@ -106,6 +133,9 @@ describe('overdue committees for the street office (Beijing arts. 52–59)', () 
     expect(isFilingOverdue({ ...seed000, filedOn: '2020-07-15' }, '2020-07-01')).toBe(true); // not yet filed on that day
     expect(isFilingOverdue({ ...seed000, dissolvedOn: '2020-06-15' }, '2024-01-01')).toBe(false);
     expect(isFilingOverdue({ ...seed000, kind: 'OWNERS_COMMITTEE' }, '2024-01-01')).toBeUndefined();
+    // Seed 000's area had no owners' assembly: no filing period ran (art. 55 para. 3), nothing is overdue.
+    expect(isFilingOverdue({ ...seed000, filingRequired: false }, '2024-01-01')).toBeUndefined();
+    expect(overdueReasons({ ...seed000, filingRequired: false }, '2023-05-30')).toEqual(['TERM_EXPIRED']);
   });
 
   it('flags a standing committee after the last day of its term, with every reason', () => {

@@ -1,7 +1,13 @@
 import { GOVERNANCE_BODY_KINDS as COMMITTEE_KINDS, type GovernanceBodyKind as CommitteeKind } from '../../../catalog';
 import { IsoDate, compareDates } from '../../../kernel/calendar';
 import { InvalidInputError } from '../../../kernel/errors';
-import { CommitteeSeat, isFilingLate, isRecordingLate, recordingDeadline } from './property-management-committee';
+import {
+  CommitteeSeat,
+  filingDeadline,
+  isFilingLate,
+  isRecordingLate,
+  recordingDeadline,
+} from './property-management-committee';
 import { PmcRules } from './statutes';
 import { CHINA_WORKING_DAYS, WorkingDayCalendar, unlessBeyondCalendar } from '../../../kernel/working-days';
 
@@ -45,10 +51,42 @@ export function checkMemberList(members: readonly MemberInput[]): void {
 export const committeeName = (kind: GovernanceBodyKind): string =>
   kind === 'OWNERS_COMMITTEE' ? "owners' committee" : 'property-management committee';
 
-interface RecordingFacts {
+interface FilingFacts {
   kind: GovernanceBodyKind;
   /** The rules a property-management committee is held to (statutes.ts pmcRulesOf); none: no deadline runs. */
   pmcRules?: PmcRules | null;
+  /** Whether its area's owners' assembly was on record when it formed (statutes.ts PMC_FILING_CONDITION). */
+  filingRequired?: boolean | null;
+}
+
+/**
+ * Whether a property-management committee's filing (30 days) and recording (5 working days) periods run: under rules
+ * the hub holds (statutes.ts pmcRulesOf), for a committee formed while its area's owners' assembly was on record
+ * (Beijing art. 55 para. 1; statutes.ts PMC_FILING_CONDITION). One of an area without an assembly has none (para. 3).
+ */
+export const filingPeriodsRun = (body: FilingFacts): boolean =>
+  body.kind === 'PROPERTY_MANAGEMENT_COMMITTEE' && !!body.pmcRules && body.filingRequired === true;
+
+/**
+ * What a property-management committee's formation (or the later record of an assembly that met before it) sets:
+ * whether its filing periods run, and then its filing deadline and, when filed, whether late. Past the holiday data
+ * the deadline is null and computed when read (Civil Code art. 203).
+ */
+export function filingAssessment(
+  committee: { formedOn: IsoDate; filedOn?: IsoDate | null },
+  rules: PmcRules | null,
+  assemblyOnRecord: boolean,
+): { filingRequired: boolean; filingDeadline: IsoDate | null; filedLate: boolean | null } {
+  const filingRequired = rules !== null && assemblyOnRecord;
+  const { formedOn, filedOn } = committee;
+  return {
+    filingRequired,
+    filingDeadline: filingRequired ? unlessBeyondCalendar(() => filingDeadline(formedOn)) : null,
+    filedLate: filingRequired && filedOn ? unlessBeyondCalendar(() => isFilingLate(formedOn, filedOn)) : null,
+  };
+}
+
+interface RecordingFacts extends FilingFacts {
   filedOn?: IsoDate | null;
   recordedOn?: IsoDate | null;
 }
@@ -61,7 +99,7 @@ export function committeeRecordingDeadline(
   body: RecordingFacts,
   calendar: WorkingDayCalendar = CHINA_WORKING_DAYS,
 ): IsoDate | undefined {
-  if (body.kind !== 'PROPERTY_MANAGEMENT_COMMITTEE' || !body.filedOn || !body.pmcRules) return undefined;
+  if (!filingPeriodsRun(body) || !body.filedOn) return undefined;
   return recordingDeadline(body.filedOn, calendar);
 }
 
@@ -70,8 +108,7 @@ export function isCommitteeRecordedLate(
   body: RecordingFacts,
   calendar: WorkingDayCalendar = CHINA_WORKING_DAYS,
 ): boolean | undefined {
-  if (body.kind !== 'PROPERTY_MANAGEMENT_COMMITTEE' || !body.filedOn || !body.recordedOn || !body.pmcRules)
-    return undefined;
+  if (!filingPeriodsRun(body) || !body.filedOn || !body.recordedOn) return undefined;
   return isRecordingLate(body.filedOn, body.recordedOn, calendar);
 }
 
@@ -81,9 +118,7 @@ export function isCommitteeRecordedLate(
  */
 export type GovernanceOverdueReason = 'FILING_OVERDUE' | 'FILING_DEADLINE_BEYOND_CALENDAR' | 'TERM_EXPIRED';
 
-interface OverdueFacts {
-  kind: GovernanceBodyKind;
-  pmcRules?: PmcRules | null;
+interface OverdueFacts extends FilingFacts {
   formedOn: IsoDate;
   termEndsOn?: IsoDate | null;
   filedOn?: IsoDate | null;
@@ -95,16 +130,16 @@ const standsOn = (body: OverdueFacts, asOf: IsoDate): boolean =>
   compareDates(body.formedOn, asOf) <= 0 && (!body.dissolvedOn || compareDates(body.dissolvedOn, asOf) > 0);
 
 /**
- * A property-management committee still unfiled once its 30-day filing period (Beijing arts. 52–59, Civil Code
- * arts. 201 and 203) has passed on `asOf`; undefined for other bodies. A committee dissolved by then is no longer
- * the street office's to chase.
+ * A property-management committee still unfiled once its 30-day filing period (Beijing art. 55, Civil Code arts. 201
+ * and 203) has passed on `asOf`; undefined for other bodies and for a committee whose filing periods do not run
+ * (filingPeriodsRun). A committee dissolved by then is no longer the street office's to chase.
  */
 export function isFilingOverdue(
   body: OverdueFacts,
   asOf: IsoDate,
   calendar: WorkingDayCalendar = CHINA_WORKING_DAYS,
 ): boolean | undefined {
-  if (body.kind !== 'PROPERTY_MANAGEMENT_COMMITTEE' || !body.pmcRules) return undefined;
+  if (!filingPeriodsRun(body)) return undefined;
   if (!standsOn(body, asOf)) return false;
   if (body.filedOn && compareDates(body.filedOn, asOf) <= 0) return false;
   return isFilingLate(body.formedOn, asOf, calendar);

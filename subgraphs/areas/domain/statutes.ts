@@ -111,10 +111,16 @@ export const PMC_DISSOLUTION_SOURCE = BEIJING_PMC;
 /**
  * Recorded (予以备案) by the street office within five working days of the filing (Beijing art. 55 para. 2:
  * "街道办事处、乡镇人民政府对以上材料进行核实，符合要求的，五个工作日内予以备案"). Art. 55 writes the 30-day filing
- * and this recording for a committee of an area whose owners' assembly is formed but has no owners' committee yet;
- * the hub applies both to every committee, as docs/domain.md does.
+ * and this recording for a committee of an area whose owners' assembly is formed but has no owners' committee yet
+ * (para. 1: "成立业主大会但是尚未成立业主委员会的，物业管理委员会自成立之日起三十日内…申请备案"); a committee of an
+ * area without an assembly applies for its seal with the street office's certificate of formation (para. 3), with no
+ * period: PMC_FILING_CONDITION. Before, the hub applied both to every committee, as docs/domain.md does (a legal
+ * audit, 2026-12-07: 广安门北街20号院's committee, of an area without an assembly, was listed as filed late).
  */
 export const PMC_RECORDING_WORKING_DAYS = 5;
+/** When the filing and recording periods above run: the area's owners' assembly on record when the committee formed. */
+export const PMC_FILING_CONDITION =
+  "Beijing Property Management Regulation art. 55 para. 1 (an owners' assembly formed)";
 export const PMC_RECORDING_SOURCE = 'Beijing Property Management Regulation art. 55';
 
 /**

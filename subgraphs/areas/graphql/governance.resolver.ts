@@ -10,7 +10,8 @@ import { recordJointDecision } from '../application/record-joint-decision';
 import { recordOwnersAssembly } from '../application/record-owners-assembly';
 import { recordOwnersCommittee } from '../application/record-owners-committee';
 import { overdueGovernanceBodies } from '../application/overdue-governance-bodies';
-import { isCommitteeRecordedLate, isFilingOverdue, isTermExpired } from '../domain/governance-body';
+import { filingPeriodsRun, isCommitteeRecordedLate, isFilingOverdue, isTermExpired } from '../domain/governance-body';
+import { PMC_FILING_CONDITION } from '../domain/statutes';
 import { isAssemblyMissing } from '../domain/owners-assembly';
 import { shownFilingDeadline, shownRecordingDeadline } from '../domain/property-management-committee';
 import type { GovernanceBody } from '../persistence/governance-body.entity';
@@ -31,13 +32,11 @@ import {
 } from './governance.type';
 import { Key, LocalDate } from '../../../platform/graphql/scalars';
 
-// A property-management committee's deadlines, under the rules the hub holds for its city (none: null).
+// A property-management committee's deadlines, where its filing periods run (domain filingPeriodsRun; else null).
 const filingDeadlineOf = (body: GovernanceBody) =>
-  body.kind === 'PROPERTY_MANAGEMENT_COMMITTEE' && body.pmcRules ? shownFilingDeadline(body.formedOn) : undefined;
+  filingPeriodsRun(body) ? shownFilingDeadline(body.formedOn) : undefined;
 const recordingDeadlineOf = (body: GovernanceBody) =>
-  body.kind === 'PROPERTY_MANAGEMENT_COMMITTEE' && body.pmcRules && body.filedOn
-    ? shownRecordingDeadline(body.filedOn)
-    : undefined;
+  filingPeriodsRun(body) && body.filedOn ? shownRecordingDeadline(body.filedOn) : undefined;
 
 @Resolver(() => AreaType)
 export class AreaGovernanceResolver {
@@ -104,8 +103,7 @@ export class AreaGovernanceResolver {
   }
 
   @Mutation(() => GovernanceBodyType, {
-    description:
-      'Records the filing of a property-management committee; filedLate flags a filing after 30 days (Beijing; null where the hub holds no rules for the city).',
+    description: `Records the filing of a property-management committee; filedLate flags a filing after 30 days (Beijing, where the period runs: ${PMC_FILING_CONDITION}; null otherwise and where the hub holds no rules for the city).`,
   })
   recordCommitteeFiling(
     @Arg('bodyId', () => ID) bodyId: string,
@@ -181,7 +179,7 @@ export class GovernanceBodyResolver {
   @FieldResolver(() => String, {
     nullable: true,
     description:
-      'A filed property-management committee is recorded by the 5th working day after its filing (Beijing art. 55, in Beijing: null elsewhere; ' +
+      `A filed property-management committee is recorded by the 5th working day after its filing (Beijing art. 55, in Beijing, where its periods run: ${PMC_FILING_CONDITION}; null otherwise and elsewhere; ` +
       "State Council holiday notices); null until filed; provisional (the plain count) while the deadline's year is not in the holiday data.",
   })
   recordingDeadline(@Root() body: GovernanceBody): string | null {
@@ -210,7 +208,7 @@ export class GovernanceBodyResolver {
     description:
       "A property-management committee's filing with the street office is due 30 days after formation, moved to the next working day " +
       'when that is a rest day (Civil Code art. 203); provisional (the plain 30th day) past the holiday data. Beijing arts. 52–59: null ' +
-      'for a committee of a city whose rules the hub does not hold, and for other bodies.',
+      `for a committee of a city whose rules the hub does not hold, for one of an area without an owners' assembly on record when it formed (${PMC_FILING_CONDITION}; art. 55 para. 3), and for other bodies.`,
   })
   filingDeadline(@Root() body: GovernanceBody): string | null {
     return filingDeadlineOf(body)?.date ?? null;

@@ -32,6 +32,11 @@ export const GovernanceBodySchema = defineEntity({
      * area's district when formed; null where the hub holds none, and for other bodies.
      */
     pmcRules: p.text().$type<PmcRules>().nullable(),
+    /**
+     * Whether a property-management committee's filing and recording periods run (domain/governance-body.ts
+     * filingPeriodsRun): under its rules, where the area's owners' assembly was on record when it formed.
+     */
+    filingRequired: p.boolean().default(false),
     chairMemberId: p.uuid().nullable(),
     dissolvedOn: p.date().nullable(),
     dissolutionReason: p.text().nullable(),

@@ -29,6 +29,17 @@ export function findStandingBody(
   return em.findOne(GovernanceBodySchema, { areaId, kind, dissolvedOn: null });
 }
 
+/** Whether the area's owners' assembly was on record on `day`: formed by then, and not dissolved by then. */
+export async function assemblyStoodOn(em: EntityManager, areaId: string, day: string): Promise<boolean> {
+  const assembly = await em.findOne(GovernanceBodySchema, {
+    areaId,
+    kind: 'OWNERS_ASSEMBLY',
+    formedOn: { $lte: day },
+    $or: [{ dissolvedOn: null }, { dissolvedOn: { $gt: day } }],
+  });
+  return assembly !== null;
+}
+
 /** The area's standing committee of either kind, if any: an owners' assembly is not a committee. */
 export function findStandingCommittee(em: EntityManager, areaId: string): Promise<GovernanceBody | null> {
   return em.findOne(GovernanceBodySchema, { areaId, dissolvedOn: null, kind: { $ne: 'OWNERS_ASSEMBLY' } });

@@ -9,6 +9,7 @@ import { Migration20261224000000_tally_bounded } from './migrations/Migration202
 import { Migration20261225000000_area_delimitation } from './migrations/Migration20261225000000_area_delimitation';
 import { Migration20261225010000_committee_election_decision } from './migrations/Migration20261225010000_committee_election_decision';
 import { Migration20261226000000_committee_rules } from './migrations/Migration20261226000000_committee_rules';
+import { Migration20261227000000_committee_filing_condition } from './migrations/Migration20261227000000_committee_filing_condition';
 import { Migration20261122000000_initial } from './migrations/Migration20261122000000_initial';
 import { Migration20261122010000_compounds } from './migrations/Migration20261122010000_compounds';
 import { Migration20261122020000_governance } from './migrations/Migration20261122020000_governance';
@@ -65,4 +66,5 @@ export const migrations: MigrationEntry[] = migrationEntries(
   Migration20261225000000_area_delimitation,
   Migration20261225010000_committee_election_decision,
   Migration20261226000000_committee_rules,
+  Migration20261227000000_committee_filing_condition,
 );

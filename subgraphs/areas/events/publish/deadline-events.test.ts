@@ -8,6 +8,7 @@ const committee = (facts: Partial<GovernanceBody>) =>
     id: '0b7f3c52-6a0e-4f59-8d77-3f1b2c4d5e6f',
     kind: 'PROPERTY_MANAGEMENT_COMMITTEE',
     pmcRules: '11',
+    filingRequired: true,
     formedOn: '2026-09-01',
     filedOn: null,
     recordedOn: null,

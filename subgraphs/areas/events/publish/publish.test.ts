@@ -48,6 +48,7 @@ const committee: GovernanceBody = {
   filingDeadline: '2026-04-01',
   filedLate: null,
   pmcRules: '11',
+  filingRequired: true,
   recordedOn: null,
   rulesReference: null,
   assemblyId: null,
