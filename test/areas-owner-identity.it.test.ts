@@ -487,6 +487,21 @@ describe('areas: the owner’s identity, sealed, masked and every read in full l
       idNumber: residentId('11010219900202123'),
       phone: '13700001111',
     };
+    // A correction of the reference's case is no change of owner (kernel/owner-key.ts): the court still reads the
+    // owner in full (before, the register dropped its access while litigation took the owner as the same, and the
+    // complaint waited for good; helper-212).
+    const [{ owner_reference: current }] = await t.sql<{ owner_reference: string }>(
+      `select owner_reference from areas.household where id = $1`,
+      [householdId],
+    );
+    const recased = current.toLowerCase() === current ? current.toUpperCase() : current.toLowerCase();
+    expect(recased).not.toBe(current);
+    await ok(guangwai, `mutation($h: ID!, $r: Key) { updateHousehold(id: $h, input: { ownerReference: $r }) { id } }`, {
+      h: householdId,
+      r: recased,
+    });
+    const corrected = (await ok(xichengCourt, READ, { id: referralId, r: referralId })).referral.household;
+    expect(corrected.ownerIdentity).toMatchObject({ masked: false });
     await ok(
       guangwai,
       `mutation($h: ID!, $o: OwnerIdentityInput) { updateHousehold(id: $h, input: { ownerReference: "o-after-sale", ownerName: "司马新", ownerIdentity: $o }) { id } }`,

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { sqlRows, sqlRun } from '../../../platform/db/sql';
+import { ownerKeySql } from './owner-key.sql';
 
 /** A court's read grant on a household (and its area), from a case referred to it. */
 export interface CourtHouseholdGrant {
@@ -24,7 +25,10 @@ export async function insertCourtHouseholdGrant(em: EntityManager, grant: CourtH
 
 /**
  * The households (and their areas) of every case referred to a court, with the referral, newest first, and whether
- * the household's owner is still the one the case was referred against (`sameOwner`): after a sale, not.
+ * the household's owner is still the one the case was referred against (`sameOwner`, references compared as
+ * kernel/owner-key.ts compares them: a correction of `…002x` to `…002X` is the same owner; before, the court's
+ * access to the owner was dropped while litigation took the owner as unchanged, and the complaint waited for good):
+ * after a sale, not.
  */
 export async function courtHouseholdGrants(
   em: EntityManager,
@@ -32,7 +36,8 @@ export async function courtHouseholdGrants(
 ): Promise<{ householdId: string; areaId: string; referralId: string; sameOwner: boolean }[]> {
   const rows = await sqlRows<{ area_id: string; household_id: string; referral_id: string; same_owner: boolean }>(
     em,
-    `select g.area_id, g.household_id, g.referral_id, coalesce(g.owner_reference = h.owner_reference, false) as same_owner
+    `select g.area_id, g.household_id, g.referral_id,
+            coalesce(${ownerKeySql('g.owner_reference')} = ${ownerKeySql('h.owner_reference')}, false) as same_owner
        from areas.court_household g left join areas.household h on h.id = g.household_id
       where g.court_id = ? order by g.received_at desc, g.referral_id`,
     [courtId],

@@ -6,6 +6,7 @@ import { cursorOf, keyOfCursor } from '../../../kernel/pagination';
 import { sqlArray, sqlRows, sqlRun } from '../../../platform/db/sql';
 import type { RegisteredUnit } from '../domain/joint-decision';
 import { Household, HouseholdSchema } from './compound.entity';
+import { ownerKeySql } from './owner-key.sql';
 
 /** A household as read from the register; the owner's name is whatever is on record, masking is the caller's. */
 export interface HouseholdRecord {
@@ -229,7 +230,7 @@ export async function ownerCountsOfAreas(
 ): Promise<{ areaId: string; owners: number; households: number; floorAreaCentiM2: number }[]> {
   const rows = await sqlRows<{ area_id: string; owners: number; households: number; floor_area: string }>(
     em,
-    `select b.area_id, count(distinct upper(btrim(normalize(h.owner_reference, NFKC))))::int as owners, count(*)::int as households, sum(h.floor_area_centi_m2)::text as floor_area
+    `select b.area_id, count(distinct ${ownerKeySql('h.owner_reference')})::int as owners, count(*)::int as households, sum(h.floor_area_centi_m2)::text as floor_area
        from areas.household h join areas.building b on b.id = h.building_id
       where b.area_id = any(?::uuid[])
       group by b.area_id`,
