@@ -6,7 +6,6 @@ import { MemberInput, committeeName, checkMemberList, filingAssessment, succeeds
 import { requireNotAfter, validatePropertyManagementCommittee } from '../domain/property-management-committee';
 import { todayInChina } from '../../../kernel/clock';
 import { pmcRulesOf } from '../domain/statutes';
-import { unlessBeyondCalendar } from '../../../kernel/working-days';
 import { GovernanceBody } from '../persistence/governance-body.entity';
 import {
   assemblyStoodOn,
@@ -58,7 +57,7 @@ export async function formPropertyManagementCommittee(
     // the deadline is then computed when read (Civil Code art. 203), and refused there with OUTSIDE_HOLIDAY_CALENDAR
     // until the data is updated.
     const rules = pmcRulesOf(area.districtCode);
-    unlessBeyondCalendar(() => validatePropertyManagementCommittee(committeeFacts, rules));
+    validatePropertyManagementCommittee(committeeFacts, rules);
     await lockGovernanceOf(tx, area.id);
     // Its filing periods run where the area's owners' assembly was on record that day (Beijing art. 55 para. 1).
     const assessment = filingAssessment(

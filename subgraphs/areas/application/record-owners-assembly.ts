@@ -12,14 +12,13 @@ import { AREAS_EVENT_SOURCE } from '../events/publish/area-events';
 import { assemblyRecorded } from '../events/publish/governance-events';
 import { GovernanceBody } from '../persistence/governance-body.entity';
 import { findStandingBody, insertGovernanceBody, lockGovernanceOf } from '../persistence/governance-body.repository';
-import { filingAssessment } from '../domain/governance-body';
-import { announceCommitteeDeadlines } from './announce-committee-deadlines';
 import { manageableArea } from './area.lookup';
 
 /**
  * The street office records an owners' assembly (业主大会), formed at its first meeting; one per area. A standing
- * owners' committee recorded before the assembly was on record is linked to it, which clears its flag; a standing
- * property-management committee formed since that meeting gets its filing periods (Beijing art. 55 para. 1).
+ * owners' committee recorded before the assembly was on record is linked to it, which clears its flag. A
+ * property-management committee keeps the filing periods its formation set (domain filingPeriodsRun): the register
+ * cannot reopen a deadline it announced cancelled, so an assembly recorded afterwards starts none (helper-212).
  */
 export async function recordOwnersAssembly(
   em: EntityManager,
@@ -58,16 +57,6 @@ export async function recordOwnersAssembly(
     });
     const linked = committee && !committee.assemblyId ? committee : null;
     if (linked) linked.assemblyId = body.id;
-    // A property-management committee formed since the assembly's first meeting is one of Beijing art. 55 para. 1:
-    // its filing periods run from its formation (before this record, the hub knew of no assembly and ran none).
-    const pmc = await findStandingBody(tx, area.id, 'PROPERTY_MANAGEMENT_COMMITTEE');
-    if (pmc && !pmc.filingRequired && compareDates(assembly.formedOn, pmc.formedOn) <= 0) {
-      const assessment = filingAssessment(pmc, pmc.pmcRules ?? null, true);
-      if (assessment.filingRequired) {
-        Object.assign(pmc, assessment);
-        await announceCommitteeDeadlines(tx, pmc, { filing: true, recording: true });
-      }
-    }
     recordEvent(tx, ASSEMBLY_RECORDED, {
       source: AREAS_EVENT_SOURCE,
       key: area.id,

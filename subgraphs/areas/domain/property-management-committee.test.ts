@@ -164,19 +164,11 @@ describe('property-management committee dates', () => {
 describe('a whole property-management committee', () => {
   const seed = { members: seed000, chairMemberId: 'rc1', formedOn: '2020-05-30', termEndsOn: '2023-05-30' };
 
-  it('flags a late filing of seed 000 but accepts it', () => {
-    expect(validatePropertyManagementCommittee({ ...seed, filedOn: '2020-06-30' }, '11')).toEqual({
-      filingDeadline: '2020-06-29',
-      filedLate: true,
-    });
-    expect(validatePropertyManagementCommittee({ ...seed, filedOn: '2020-06-29' }, '11')).toEqual({
-      filingDeadline: '2020-06-29',
-      filedLate: false,
-    });
-    expect(validatePropertyManagementCommittee(seed, '11')).toEqual({
-      filingDeadline: '2020-06-29',
-      filedLate: undefined,
-    });
+  it('accepts seed 000 filed on day 30 or later: a late filing is flagged (filingAssessment), never refused', () => {
+    for (const filedOn of ['2020-06-29', '2020-06-30', undefined])
+      expect(() => validatePropertyManagementCommittee({ ...seed, filedOn }, '11')).not.toThrow();
+    expect(isFilingLate(seed.formedOn, '2020-06-30')).toBe(true);
+    expect(isFilingLate(seed.formedOn, '2020-06-29')).toBe(false);
   });
 
   it("holds a committee of a city whose rules the hub does not hold (临江市) to none of Beijing's figures", () => {
@@ -189,11 +181,8 @@ describe('a whole property-management committee', () => {
       termEndsOn: '2031-08-31',
     };
     expect(pmcRulesOf('220681')).toBeNull();
-    expect(validatePropertyManagementCommittee({ ...linjiang, filedOn: '2026-10-11' }, null)).toEqual({
-      filingDeadline: null,
-      filedLate: null,
-    });
-    expect(validatePropertyManagementCommittee(linjiang, null)).toEqual({ filingDeadline: null, filedLate: undefined });
+    expect(() => validatePropertyManagementCommittee({ ...linjiang, filedOn: '2026-10-11' }, null)).not.toThrow();
+    expect(() => validatePropertyManagementCommittee(linjiang, null)).not.toThrow();
     expect(rejection(() => validatePropertyManagementCommittee(linjiang, '11')).details?.problems).toEqual([
       'TOO_FEW_MEMBERS',
       'CHAIR_NOT_RESIDENTS_COMMITTEE',

@@ -302,22 +302,15 @@ export interface PropertyManagementCommittee {
   filedOn?: IsoDate;
 }
 
-export interface CommitteeAssessment {
-  /** Null where the hub holds no rules for the committee's city. */
-  filingDeadline: IsoDate | null;
-  /** Undefined while not filed; a late filing is a flag, not a rejection; null where no deadline runs. */
-  filedLate?: boolean | null;
-}
-
 /**
- * Checks composition and term together, under the rules of the committee's city (statutes.ts pmcRulesOf: Beijing's,
- * or null for none), and throws BAD_USER_INPUT with every problem in details.problems; otherwise returns the filing
- * facts the street office follows up on (none where no rules are held).
+ * Checks composition, term and filing day together, under the rules of the committee's city (statutes.ts pmcRulesOf:
+ * Beijing's, or null for none), and throws BAD_USER_INPUT with every problem in details.problems. Whether its filing
+ * periods run, and its deadline, are governance-body.ts filingAssessment's (they depend on the area's assembly too).
  */
 export function validatePropertyManagementCommittee(
   committee: PropertyManagementCommittee,
   rules: PmcRules | null,
-): CommitteeAssessment {
+): void {
   requireDates({ formedOn: committee.formedOn, termEndsOn: committee.termEndsOn, filedOn: committee.filedOn });
   const problems = [
     ...compositionProblems(committee.members, committee.chairMemberId, rules),
@@ -325,11 +318,6 @@ export function validatePropertyManagementCommittee(
     ...filingProblems(committee.formedOn, committee.filedOn),
   ];
   if (problems.length > 0) throw new InvalidInputError('The property-management committee is invalid', { problems });
-  if (rules === null) return { filingDeadline: null, filedLate: committee.filedOn === undefined ? undefined : null };
-  return {
-    filingDeadline: filingDeadline(committee.formedOn),
-    filedLate: committee.filedOn === undefined ? undefined : isFilingLate(committee.formedOn, committee.filedOn),
-  };
 }
 
 /**

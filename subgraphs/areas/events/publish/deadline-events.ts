@@ -11,7 +11,11 @@ import {
 } from '../../domain/statutes';
 import type { GovernanceBody } from '../../persistence/governance-body.entity';
 
-type Committee = Pick<GovernanceBody, 'id' | 'kind' | 'formedOn' | 'filedOn' | 'recordedOn' | 'createdBy'>;
+// pmcRules and filingRequired decide whether the recording deadline runs (domain/governance-body.ts filingPeriodsRun).
+type Committee = Pick<
+  GovernanceBody,
+  'id' | 'kind' | 'formedOn' | 'filedOn' | 'recordedOn' | 'createdBy' | 'pmcRules' | 'filingRequired'
+>;
 const districtOf = (area: { districtCode: string }) =>
   /^[0-9]{6}$/.test(area.districtCode) ? area.districtCode : null;
 
