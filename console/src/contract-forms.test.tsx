@@ -95,10 +95,16 @@ describe('contract terms', () => {
     expect(termsInput({ ...valuesOf(held), hiringDecisionId: '  ' }, held).hiringDecisionId).toBeNull();
   });
 
-  it('keeps the ground of a choice by agreement through an amendment, and sends none beside a tender', () => {
-    const agreed = { ...held, selectionMethod: 'AGREEMENT', agreementGround: 'FEWER_THAN_THREE_BIDDERS' };
+  it('keeps the ground of a choice by agreement through an amendment, and sends none beside a tender or a regular contract', () => {
+    const agreed = {
+      ...held,
+      kind: 'PRELIMINARY',
+      selectionMethod: 'AGREEMENT',
+      agreementGround: 'FEWER_THAN_THREE_BIDDERS',
+    };
     expect(termsInput(valuesOf(agreed), agreed).agreementGround).toBe('FEWER_THAN_THREE_BIDDERS');
     expect(termsInput({ ...valuesOf(agreed), selectionMethod: 'TENDER' }, agreed).agreementGround).toBeNull();
+    expect(termsInput({ ...valuesOf(agreed), kind: 'REGULAR' }, agreed).agreementGround).toBeNull();
     expect(termsInput(valuesOf({ ...held, selectionMethod: 'AGREEMENT' }), held).agreementGround).toBeNull();
   });
 });

@@ -358,7 +358,7 @@ export type ReturnReasonInput = {
   reason: string;
 };
 
-/** 招投标 (TENDER) or 协议方式 (AGREEMENT, needs approval and a small project). */
+/** 招投标 (TENDER) or 协议方式 (AGREEMENT, needs approval and one of art. 24 para. 2's grounds: a small project or a tender of fewer than three bidders, agreementGround). */
 export type SelectionMethod =
   | 'AGREEMENT'
   | 'TENDER';

@@ -171,8 +171,8 @@ export function termsInput(v: TermsValues, held?: HeldTerms): ContractTermsInput
     ownersSide: { kind: v.ownersSideKind, name: v.ownersSideName.trim() },
     selectionMethod: v.selectionMethod,
     approvalReference: blank(v.approvalReference),
-    // Only beside an agreement: the API refuses a ground beside a tender.
-    agreementGround: v.selectionMethod === 'AGREEMENT' ? (v.agreementGround ?? null) : null,
+    // Only for a preliminary contract chosen by agreement: the API refuses a ground otherwise.
+    agreementGround: v.kind === 'PRELIMINARY' && v.selectionMethod === 'AGREEMENT' ? (v.agreementGround ?? null) : null,
     projectBuildingAreaCentiM2: v.projectBuildingAreaM2 != null ? Math.round(v.projectBuildingAreaM2 * 100) : null,
     hiringDecisionId: blank(v.hiringDecisionId),
     signedOn: v.signedOn,

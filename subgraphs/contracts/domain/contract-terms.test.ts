@@ -207,15 +207,23 @@ describe('contract terms checked for filing', () => {
     );
   });
 
-  it('keeps the ground of an agreement where stated, none otherwise, and refuses one beside a tender', () => {
-    const agreed = { selectionMethod: 'AGREEMENT' as const, approvalReference: '临建办批〔2024〕7号' };
+  it('keeps the ground of an agreement where stated, none otherwise, and refuses one beside a tender or on a regular contract', () => {
+    const agreed = {
+      kind: 'PRELIMINARY' as const,
+      selectionMethod: 'AGREEMENT' as const,
+      approvalReference: '临建办批〔2024〕7号',
+    };
     expect(
       normaliseTerms(seed003Terms({ ...agreed, agreementGround: 'FEWER_THAN_THREE_BIDDERS' })).agreementGround,
     ).toBe('FEWER_THAN_THREE_BIDDERS');
     expect(normaliseTerms(seed003Terms({ ...agreed, agreementGround: null }))).not.toHaveProperty('agreementGround');
-    expect(() =>
-      normaliseTerms(seed003Terms({ selectionMethod: 'TENDER', agreementGround: 'FEWER_THAN_THREE_BIDDERS' })),
-    ).toThrow(expect.objectContaining({ details: { fields: { agreementGround: expect.any(String) } } }));
+    for (const wrong of [
+      { ...agreed, selectionMethod: 'TENDER' as const },
+      { ...agreed, kind: 'REGULAR' as const },
+    ])
+      expect(() => normaliseTerms(seed003Terms({ ...wrong, agreementGround: 'FEWER_THAN_THREE_BIDDERS' }))).toThrow(
+        expect.objectContaining({ details: { fields: { agreementGround: expect.any(String) } } }),
+      );
   });
 
   describe("the owners' decision hiring the provider of a regular contract (Civil Code arts. 278 item 4, 939)", () => {

@@ -350,7 +350,7 @@ const SELECTION_MESSAGES: Record<SelectionProblem, (s: CitySettings) => string> 
   UNKNOWN_SELECTION_METHOD: () => 'the selection method must be TENDER or AGREEMENT',
   AGREEMENT_NEEDS_APPROVAL: () => "choosing a provider by agreement needs the bureau's approval reference",
   AREA_OVER_AGREEMENT_THRESHOLD: (s) =>
-    `choosing by agreement is open only to projects of at most ${(s.agreementSelectionMaxFloorAreaCentiM2 ?? 0) / 100} m² of building area`,
+    `choosing by agreement as a small project is open only to projects of at most ${(s.agreementSelectionMaxFloorAreaCentiM2 ?? 0) / 100} m² of building area (after a tender of fewer than three bidders, agreementGround: FEWER_THAN_THREE_BIDDERS)`,
   AREA_UNKNOWN_FOR_AGREEMENT: (s) =>
     `choosing by agreement is open only to projects of at most ${(s.agreementSelectionMaxFloorAreaCentiM2 ?? 0) / 100} m² of building area: state the project's total building area (projectBuildingAreaCentiM2, 总建筑面积 as its planning permit gives it)`,
   BUILDING_AREA_BELOW_REGISTER: () =>
@@ -410,8 +410,9 @@ function listProblems(terms: ContractTermsEntry): Record<string, string> {
   over(terms.parties, MAX_CONTRACT_PARTIES, 'parties');
   if (terms.hiringDecisionId != null && !isUuid(terms.hiringDecisionId))
     fields.hiringDecisionId = "the id of the owners' joint decision (a UUID), or none";
-  if (terms.agreementGround != null && terms.selectionMethod !== 'AGREEMENT')
-    fields.agreementGround = 'only for a provider chosen by agreement (selectionMethod AGREEMENT), or none';
+  if (terms.agreementGround != null && (terms.selectionMethod !== 'AGREEMENT' || terms.kind !== 'PRELIMINARY'))
+    fields.agreementGround =
+      "only for a preliminary contract's provider chosen by agreement (selectionMethod AGREEMENT), or none";
   const built = terms.projectBuildingAreaCentiM2;
   if (built != null && (!wholeAtLeast(built, 1) || built > MAX_PROJECT_BUILDING_AREA_CENTI_M2))
     fields.projectBuildingAreaCentiM2 = `whole hundredths of m², 1 to ${MAX_PROJECT_BUILDING_AREA_CENTI_M2}, or none`;

@@ -135,8 +135,9 @@ export const BEIJING_PRELIMINARY_CONTRACT_TERM_SOURCE =
 
 /**
  * State Council Property Management Regulation (物业管理条例) art. 24: the developer of residential property
- * chooses the provider by tender; for small projects (住宅规模较小) the housing authority may approve choosing one by
- * agreement. "Small" is left to the cities. Seed 004 (Linjiang, 临建办发〔2024〕64号, section 6 item 7):
+ * chooses the provider by tender; where fewer than three bid or the project is small ("投标人少于3个或者住宅规模较小
+ * 的"), the housing authority may approve choosing one by agreement (selection.ts AGREEMENT_GROUNDS). "Small" is left
+ * to the cities. Seed 004 (Linjiang, 临建办发〔2024〕64号, section 6 item 7):
  * "建筑面积不超过三万平方米的，经市城管执法局批准，可以采取协议方式选聘". Qingdao uses the same 30,000 m²; other
  * cities 40,000 or 50,000 m². "不超过" includes the figure itself (Civil Code art. 1259), so exactly 30,000.00 m²
  * still qualifies.

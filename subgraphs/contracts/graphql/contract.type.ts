@@ -40,7 +40,8 @@ registerEnumType(FilingKindEnum, {
 });
 registerEnumType(SelectionMethodEnum, {
   name: 'SelectionMethod',
-  description: '招投标 (TENDER) or 协议方式 (AGREEMENT, needs approval and a small project).',
+  description:
+    "招投标 (TENDER) or 协议方式 (AGREEMENT, needs approval and one of art. 24 para. 2's grounds: a small project or a tender of fewer than three bidders, agreementGround).",
 });
 registerEnumType(AgreementGroundEnum, {
   name: 'AgreementGround',
