@@ -1,4 +1,5 @@
 import { Static, StringOptions, TSchema, Type } from '@sinclair/typebox';
+import { DIVISION_CODE } from '../kernel/identity';
 import { FEN_CEILING, TEXT_MAX_LENGTH, textPattern } from '../kernel/input-bounds';
 
 /**
@@ -83,7 +84,7 @@ export type EventData<E extends EventDefinition> = Static<E['schema']>;
 
 export const Uuid = Type.String({ format: 'uuid' });
 export const DivisionCode = Type.String({
-  pattern: '^[0-9]{2,12}$',
+  pattern: DIVISION_CODE.source,
   description: 'GB/T 2260 division code, or a street/community code that extends it',
 });
 export const IsoDate = Type.String({ format: 'date' });

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { newIdentityKeyPair, tokenSettings } from '../platform/config';
-import { publicKeyOf, topologySecrets } from './topology-secrets';
+import { newIdentityKeyPair, publicKeyOf, tokenSettings } from '../platform/config';
+import { topologySecrets } from './topology-secrets';
 
 describe("the local topology's secrets (.local/topology.env)", () => {
   it('keeps the generated ones, never writes the environment’s, and keeps a stored one the environment overrides once', () => {

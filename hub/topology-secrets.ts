@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { createPrivateKey, createPublicKey, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { AssertionSigner } from '../platform/auth/tokens';
-import { identityKeyVariables, newIdentityKeyPair } from '../platform/config';
+import { identityKeyVariables, newIdentityKeyPair, publicKeyOf } from '../platform/config';
 
 export interface TopologySecretVariables {
   HUB_JWT_SECRET: string;
@@ -13,12 +13,6 @@ export interface TopologySecretVariables {
   OWNER_DATA_KEY: string;
   WEBHOOK_SECRET_KEY: string;
 }
-
-/** The public key (SPKI DER in base64) of a private key as its variable gives it (PKCS#8 DER in base64). */
-export const publicKeyOf = (privateKey: string) =>
-  createPublicKey(createPrivateKey({ key: Buffer.from(privateKey, 'base64'), format: 'der', type: 'pkcs8' }))
-    .export({ format: 'der', type: 'spki' })
-    .toString('base64');
 
 /**
  * The secrets of the local topology: HUB_JWT_SECRET, the identity key pairs of the gateway and litigation

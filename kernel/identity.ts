@@ -37,6 +37,10 @@ export interface Identity {
   jurisdictions: string[];
 }
 
+/** A division code as the hub takes one (GB/T 2260, or a street or community code extending it): 2 to 12 digits. */
+export const DIVISION_CODE = /^[0-9]{2,12}$/;
+export const isDivisionCode = (code: unknown): code is string => typeof code === 'string' && DIVISION_CODE.test(code);
+
 export const isRole = (value: unknown): value is Role =>
   typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 

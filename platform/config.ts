@@ -81,6 +81,12 @@ export function randomTopologySecrets() {
 export const topologyGatewayTokens = (secrets: { jwt: string }) =>
   tokenSettings({ NODE_ENV: 'production', HUB_JWT_SECRET: secrets.jwt }, 'token-minter');
 
+/** The public key (SPKI DER in base64) of a signer's private key as its variable gives it (PKCS#8 DER in base64). */
+export const publicKeyOf = (privateKey: string): string =>
+  createPublicKey(identityKey('the private key', privateKey, 'private'))
+    .export({ format: 'der', type: 'spki' })
+    .toString('base64');
+
 function identityKey(name: string, value: string, kind: 'private' | 'public'): KeyObject {
   let parsed: KeyObject;
   try {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AREA_DEADLINE_CHANGED } from '../catalog';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { HubOrm, migrateUp } from '../platform/db/orm';
 import { sqlRows, sqlRun } from '../platform/db/sql';
 import { dropDatabase } from '../tools/postgres/local-postgres';
@@ -8,6 +9,43 @@ import { expectValidData } from './support/event-schema';
 import { adminPostgresUrl, uniqueSuffix } from './support/hub-fixture';
 import { runDatabaseName } from './support/run-databases';
 import { migratedSubgraphOrm } from './support/subgraph-orm';
+
+/**
+ * A committee formed 2026-09-01 as stored before the migration under test, with the 30-day filing deadline (and its
+ * late flag where filed), in an area of its own in `district`, whose owners' assembly first met on `assemblyOn` (none:
+ * null). `pmcRules` only where the schema has the column (from Migration20261226000000_committee_rules).
+ */
+async function insertCommittee(
+  em: EntityManager,
+  c: {
+    id: string;
+    district: string;
+    filedOn: string | null;
+    recordedOn: string | null;
+    pmcRules?: string;
+    assemblyOn: string | null;
+  },
+): Promise<void> {
+  const area = randomUUID();
+  await sqlRun(
+    em,
+    `insert into areas.area (id, name, district_code, street_code, registered_by, registered_at) values (?, ?, ?, ?, 'office', now())`,
+    [area, `area of ${c.id}`, c.district, `${c.district}001`],
+  );
+  const withRules = c.pmcRules !== undefined;
+  await sqlRun(
+    em,
+    `insert into areas.governance_body (id, area_id, kind, formed_on, term_ends_on, filed_on, filing_deadline, filed_late, recorded_on, created_by${withRules ? ', pmc_rules' : ''})
+     values (?, ?, 'PROPERTY_MANAGEMENT_COMMITTEE', '2026-09-01', '2029-08-31', ?, '2026-10-08', ?, ?, 'office'${withRules ? ', ?' : ''})`,
+    [c.id, area, c.filedOn, c.filedOn ? true : null, c.recordedOn, ...(withRules ? [c.pmcRules] : [])],
+  );
+  if (c.assemblyOn)
+    await sqlRun(
+      em,
+      `insert into areas.governance_body (id, area_id, kind, formed_on, created_by) values (?, ?, 'OWNERS_ASSEMBLY', ?, 'office')`,
+      [randomUUID(), area, c.assemblyOn],
+    );
+}
 
 /**
  * Committees formed before each kept its rules (areas statutes.ts pmcRulesOf): Beijing's keep Beijing's; one of
@@ -35,25 +73,9 @@ describe("areas: the migration holding each committee formed before to its own c
       [linjiangUnfiled, '220681', null, null],
       [linjiangFiled, '220681', '2026-10-20', null],
       [linjiangRecorded, '220681', '2026-10-20', '2026-10-22'],
-    ]) {
-      const area = randomUUID();
-      await sqlRun(
-        em,
-        `insert into areas.area (id, name, district_code, street_code, registered_by, registered_at) values (?, ?, ?, ?, 'office', now())`,
-        [area, `area of ${id}`, district, `${district}001`],
-      );
-      await sqlRun(
-        em,
-        `insert into areas.governance_body (id, area_id, kind, formed_on, term_ends_on, filed_on, filing_deadline, filed_late, recorded_on, created_by)
-         values (?, ?, 'PROPERTY_MANAGEMENT_COMMITTEE', '2026-09-01', '2029-08-31', ?, '2026-10-08', ?, ?, 'office')`,
-        [id, area, filedOn, filedOn ? true : null, recordedOn],
-      );
+    ] as const) {
       // Its owners' assembly on record, so the Beijing committee's filing period runs after the next migration too.
-      await sqlRun(
-        em,
-        `insert into areas.governance_body (id, area_id, kind, formed_on, created_by) values (?, ?, 'OWNERS_ASSEMBLY', '2026-06-01', 'office')`,
-        [randomUUID(), area],
-      );
+      await insertCommittee(em, { id, district, filedOn, recordedOn, assemblyOn: '2026-06-01' });
     }
   });
 
@@ -126,25 +148,8 @@ describe("areas: the migration running a committee's filing periods only where i
       [assemblyLater, '2026-09-15', null],
       [withoutUnfiled, null, null],
       [withoutFiled, null, '2026-10-20'],
-    ]) {
-      const area = randomUUID();
-      await sqlRun(
-        em,
-        `insert into areas.area (id, name, district_code, street_code, registered_by, registered_at) values (?, ?, '110102', '110102001', 'office', now())`,
-        [area, `area of ${id}`],
-      );
-      await sqlRun(
-        em,
-        `insert into areas.governance_body (id, area_id, kind, formed_on, term_ends_on, filed_on, filing_deadline, filed_late, pmc_rules, created_by)
-         values (?, ?, 'PROPERTY_MANAGEMENT_COMMITTEE', '2026-09-01', '2029-08-31', ?, '2026-10-08', ?, '11', 'office')`,
-        [id, area, filedOn, filedOn ? true : null],
-      );
-      if (assemblyOn)
-        await sqlRun(
-          em,
-          `insert into areas.governance_body (id, area_id, kind, formed_on, created_by) values (?, ?, 'OWNERS_ASSEMBLY', ?, 'office')`,
-          [randomUUID(), area, assemblyOn],
-        );
+    ] as const) {
+      await insertCommittee(em, { id, district: '110102', filedOn, recordedOn: null, pmcRules: '11', assemblyOn });
     }
   });
 

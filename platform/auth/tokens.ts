@@ -1,6 +1,6 @@
 import type { KeyObject } from 'node:crypto';
 import { JWTPayload, SignJWT, decodeProtectedHeader, errors as joseErrors, jwtVerify } from 'jose';
-import { INTERNAL_ROLES, Identity, isRole } from '../../kernel/identity';
+import { INTERNAL_ROLES, Identity, isDivisionCode, isRole } from '../../kernel/identity';
 
 /**
  * Two kinds of token:
@@ -47,8 +47,6 @@ export class InvalidTokenError extends Error {
   }
 }
 
-/** A division code as a token names it (GB/T 2260 and street codes: 2 to 12 digits; 11 covers Beijing). */
-const isJurisdictionCode = (code: unknown): code is string => typeof code === 'string' && /^[0-9]{2,12}$/.test(code);
 /** The most division codes one token names (a city bureau's districts, a court's territory). */
 const MAX_JURISDICTIONS = 100;
 
@@ -61,7 +59,7 @@ function identityFromClaims(claims: Record<string, unknown>): Identity {
   // Digits only, as every read scope matches them as prefixes of codes: `_`, `%` or `9,1` in a token's list made the
   // complaints subgraph's lists match every street (a LIKE pattern and a hand-built array literal; an audit,
   // 2026-12-07), while its one-order check refused the same orders.
-  if (!Array.isArray(codes) || codes.length > MAX_JURISDICTIONS || !codes.every(isJurisdictionCode)) {
+  if (!Array.isArray(codes) || codes.length > MAX_JURISDICTIONS || !codes.every(isDivisionCode)) {
     throw new InvalidTokenError('token jurisdictions must be a list of division codes');
   }
   return { subject: sub, role, organisationId: org, jurisdictions: codes as string[] };

@@ -6,7 +6,7 @@ import {
   SatisfactionLevel,
 } from '../../../catalog';
 import { ForbiddenError } from '../../../kernel/errors';
-import { Identity, coversDivision } from '../../../kernel/identity';
+import { Identity, coversDivision, isDivisionCode } from '../../../kernel/identity';
 import { utcInstant } from '../../../kernel/instant';
 import { complaintsError } from './errors';
 
@@ -434,8 +434,8 @@ export function orderReach(identity: Identity): OrderReach {
     case 'CITY_BUREAU':
       return {
         all: false,
-        // digits only, as every other subgraph's read scope (the gateway refuses others in a token as well)
-        divisions: identity.jurisdictions.filter((j) => /^[0-9]+$/.test(j)),
+        // division codes only, as the gateway takes them in a token (a pattern of LIKE is never one)
+        divisions: identity.jurisdictions.filter(isDivisionCode),
         partyOrganisationId: identity.organisationId,
       };
     case 'PROPERTY_COMPANY':

@@ -1,7 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
-import { AREA_DEADLINE_CHANGED } from '../../../../catalog';
-import { TIME_ORDERED_UUID_SQL } from '../../../../platform/db/time-ordered-uuid';
-import { AREAS_EVENT_SOURCE } from '../../events/publish/area-events';
+import { cancelOpenCommitteeDeadlinesSql } from './committee-deadlines-cancelled.sql';
 
 /**
  * Whether a property-management committee's filing and recording periods run (domain/governance-body.ts
@@ -22,22 +20,7 @@ export class Migration20261227000000_committee_filing_condition extends Migratio
                        and (a."dissolved_on" is null or a."dissolved_on" > b."formed_on"))`);
     const legalBasis =
       "Cancelled: Beijing Property Management Regulation art. 55 para. 1 sets the filing period for a committee of an area whose owners' assembly is formed; this area had none on record when the committee formed (para. 3: it applies for its seal instead)";
-    this
-      .addSql(`insert into "areas"."outbox" ("event_id", "topic", "message_key", "event_type", "source", "subject", "occurred_at", "payload", "attempts")
-      select ${TIME_ORDERED_UUID_SQL}, '${AREA_DEADLINE_CHANGED.topic.name}', d.key, '${AREA_DEADLINE_CHANGED.type}', '${AREAS_EVENT_SOURCE}',
-             b."id"::text, now(),
-             jsonb_build_object('deadlineKey', d.key, 'kind', d.kind, 'subjectId', b."id"::text, 'ownerKind', 'STREET_OFFICE',
-               'ownerOrganisationId', b."created_by",
-               'districtCode', case when a."district_code" ~ '^[0-9]{6}$' then a."district_code" end,
-               'legalBasis', '${legalBasis.replace(/'/g, "''")}', 'dueOn', d.due_on, 'metOn', null, 'cancelled', true, 'sequence', 3),
-             0
-        from "areas"."governance_body" b join "areas"."area" a on a."id" = b."area_id"
-        cross join lateral (values
-          ('committee-filing:' || b."id", 'COMMITTEE_FILING', to_char(b."filing_deadline", 'YYYY-MM-DD'), b."filed_on" is null),
-          ('committee-recording:' || b."id", 'COMMITTEE_RECORDING', null, b."filed_on" is not null and b."recorded_on" is null)
-        ) d(key, kind, due_on, open)
-       where b."kind" = 'PROPERTY_MANAGEMENT_COMMITTEE' and b."pmc_rules" is not null and not b."filing_required"
-         and b."dissolved_on" is null and d.open`);
+    this.addSql(cancelOpenCommitteeDeadlinesSql('b."pmc_rules" is not null and not b."filing_required"', legalBasis));
     this.addSql(`update "areas"."governance_body" set "filing_deadline" = null, "filed_late" = null
       where "kind" = 'PROPERTY_MANAGEMENT_COMMITTEE' and "pmc_rules" is not null and not "filing_required"`);
   }
