@@ -103,7 +103,10 @@ export const COLLECTION_ACTION_RECORDED = {
     kind: OneOf(COLLECTION_ACTION_KINDS),
     on: IsoDate,
     chargeIds: Type.Array(Uuid),
-    demand: Type.Boolean(),
+    demand: Type.Boolean({
+      description:
+        'Whether the step demanded payment of the owner, as the claim lists demands: a letter (from its arrival, deliveredOn), a message, or a notice, visit or call that reached the owner. False for a promise, a plan, a mediation session, an unanswered call or a visit finding no one, and a notice that did not reach the owner. Before 2026-12-07 it said whether the kind of step can demand payment, true for an unreached notice, visit or call too.',
+    }),
     recordedByRole: Type.String(),
     deliveredOn: Type.Optional(
       Nullable(IsoDate, {

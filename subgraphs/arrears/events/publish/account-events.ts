@@ -11,7 +11,7 @@ import type {
 import { Account } from '../../domain/account';
 import { AccountStatus } from '../../domain/account-status';
 import { AppliedAmount } from '../../domain/allocation';
-import { CollectionAction, DeliveredLetter, isDemand } from '../../domain/collection-action';
+import { CollectionAction, DeliveredLetter, demandedPayment } from '../../domain/collection-action';
 import { PaymentPurpose, PaymentReversal, RecordedPayment } from '../../domain/payment';
 
 /** What every event on arrears.accounts.v1 starts with: the account, whose, where, and where it stands now. */
@@ -100,7 +100,7 @@ export function collectionActionRecorded(
     kind: action.kind,
     on: action.on,
     chargeIds: [...action.chargeIds],
-    demand: isDemand(action.kind),
+    demand: demandedPayment(action),
     recordedByRole,
     ...(action.kind === 'LETTER' ? { deliveredOn: action.deliveredOn ?? null } : {}),
   };
