@@ -221,7 +221,9 @@ describe('arrears and referrals under issue 14: only past-due charges, the reaso
           [],
         )
       )[0].n;
-    const contradiction = await fails(haidianCourt, RECORD, { t: { ...threshold, amountFen: 4_000_000 } });
+    const contradiction = await fails(haidianCourt, RECORD, {
+      t: { ...threshold, amountFen: 4_000_000, consentCeilingFen: 16_000_000 },
+    });
     expect(contradiction.extensions.code).toBe('THRESHOLD_CONTRADICTS_RECORD');
     expect(contradiction.extensions.details?.contradicts).toMatchObject({
       amountFen: 5_000_000,

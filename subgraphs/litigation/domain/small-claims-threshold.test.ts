@@ -8,7 +8,7 @@ import {
   checkThresholdRecord,
 } from './small-claims-threshold';
 import { courtChoseProcedure, decideProcedure, proposeProcedure } from './procedure';
-import { findSmallClaimsThreshold } from './statutes';
+import { SMALL_CLAIMS_THRESHOLDS, findSmallClaimsThreshold } from './statutes';
 
 const who = (role: Identity['role'], organisationId: string): Identity => ({
   subject: `${organisationId}-user`,
@@ -74,12 +74,29 @@ describe('small-claims thresholds recorded by the courts (Civil Procedure Law ar
       'source',
       'year',
     ]);
-    expect(rejection(() => checkThresholdRecord({ ...JIANGSU, consentCeilingFen: 6_086_200 })).details?.fields).toEqual(
-      { consentCeilingFen: 'above the threshold' },
-    );
+    expect(
+      rejection(() => checkThresholdRecord({ ...JIANGSU, consentCeilingFen: 6_086_200 })).details?.fields,
+    ).toHaveProperty('consentCeilingFen');
     expect(
       rejection(() => checkThresholdRecord({ ...JIANGSU, amountFen: 10_000_000_001 })).details?.fields,
     ).toHaveProperty('amountFen');
+  });
+
+  it("takes a consent ceiling within ¥4 of 4 × the threshold only: both are one wage's 50% and 200% in whole yuan (art. 165)", () => {
+    // The published pairs: Zhejiang 2022's ceiling is ¥2 under 4 × its rounded threshold, Jiangsu 2024's exactly 4 ×.
+    for (const known of SMALL_CLAIMS_THRESHOLDS)
+      expect(() =>
+        checkThresholdRecord({ ...JIANGSU, amountFen: known.thresholdFen, consentCeilingFen: known.consentCeilingFen }),
+      ).not.toThrow();
+    for (const ceiling of [24_344_400, 24_345_200])
+      expect(() => checkThresholdRecord({ ...JIANGSU, consentCeilingFen: ceiling })).not.toThrow();
+    // A digit dropped or doubled, a ceiling of 100% or 400% of the wage: refused, naming the field.
+    for (const ceiling of [2_434_480, 243_448_000, 12_172_400, 48_689_600, 24_344_399, 24_345_201])
+      expect(rejection(() => checkThresholdRecord({ ...JIANGSU, consentCeilingFen: ceiling })).details?.fields).toEqual(
+        {
+          consentCeilingFen: expect.stringContaining('4 × the threshold within ¥4'),
+        },
+      );
   });
 
   it('lets a court of the province or the admin record it, nobody else', () => {
@@ -115,8 +132,9 @@ describe('small-claims thresholds recorded by the courts (Civil Procedure Law ar
     // The code-held 2024 figure still applies to 2024; a record for 2024 would replace it.
     expect(findSmallClaimsThreshold('320000', 2024, [corrected])?.thresholdFen).toBe(6_086_200);
     expect(
-      findSmallClaimsThreshold('320000', 2024, [checkThresholdRecord({ ...JIANGSU, amountFen: 6_000_000 })])
-        ?.thresholdFen,
+      findSmallClaimsThreshold('320000', 2024, [
+        checkThresholdRecord({ ...JIANGSU, amountFen: 6_000_000, consentCeilingFen: 24_000_000 }),
+      ])?.thresholdFen,
     ).toBe(6_000_000);
     const claim = {
       provinceCode: '320000',
@@ -202,7 +220,9 @@ describe('small-claims thresholds recorded by the courts (Civil Procedure Law ar
 
     it("refuses a Jiangsu court's other figure for 2024 over the published notice held in code, naming it", () => {
       for (const effectiveFrom of ['2024-01-06', '2024-03-01']) {
-        const error = rejection(check(nanjing, { ...JIANGSU, amountFen: 6_000_000, effectiveFrom }));
+        const error = rejection(
+          check(nanjing, { ...JIANGSU, amountFen: 6_000_000, consentCeilingFen: 24_000_000, effectiveFrom }),
+        );
         expect(error.code).toBe('THRESHOLD_CONTRADICTS_RECORD');
         expect(error.details).toEqual({
           provinceCode: '320000',
@@ -220,7 +240,7 @@ describe('small-claims thresholds recorded by the courts (Civil Procedure Law ar
         });
       }
       // Only the consent ceiling differing changes the procedure too (art. 165: consent up to 200%).
-      expect(rejection(check(nanjing, { ...JIANGSU, consentCeilingFen: 24_344_000 })).code).toBe(
+      expect(rejection(check(nanjing, { ...JIANGSU, consentCeilingFen: 24_344_600 })).code).toBe(
         'THRESHOLD_CONTRADICTS_RECORD',
       );
     });
@@ -232,7 +252,7 @@ describe('small-claims thresholds recorded by the courts (Civil Procedure Law ar
       expect(
         check(nanjing, { ...JIANGSU, amountFen: 5_000_000, consentCeilingFen: 20_000_000, effectiveFrom: null }),
       ).not.toThrow();
-      expect(check(admin, { ...JIANGSU, amountFen: 6_000_000 })).not.toThrow();
+      expect(check(admin, { ...JIANGSU, amountFen: 6_000_000, consentCeilingFen: 24_000_000 })).not.toThrow();
     });
 
     it("follows the admin's correction: a court confirms it, and may not restore the figure it corrected", () => {
@@ -254,7 +274,7 @@ describe('small-claims thresholds recorded by the courts (Civil Procedure Law ar
     it('lets a Beijing court record the first figure for a year, and refuses another Beijing court a different one', () => {
       expect(check(xicheng, BEIJING)).not.toThrow();
       const first = [recordedBy(xicheng, BEIJING)];
-      const error = rejection(check(haidian, { ...BEIJING, amountFen: 100 }, first));
+      const error = rejection(check(haidian, { ...BEIJING, amountFen: 100, consentCeilingFen: 400 }, first));
       expect(error.code).toBe('THRESHOLD_CONTRADICTS_RECORD');
       expect(error.details?.contradicts).toMatchObject({
         amountFen: 5_000_000,
@@ -265,25 +285,30 @@ describe('small-claims thresholds recorded by the courts (Civil Procedure Law ar
         recordedOrganisation: 'bj-xicheng-court',
       });
       // Later in the year, the figure recorded from 1 January is still in force.
-      expect(rejection(check(haidian, { ...BEIJING, amountFen: 100, effectiveFrom: '2026-07-01' }, first)).code).toBe(
-        'THRESHOLD_CONTRADICTS_RECORD',
-      );
+      expect(
+        rejection(
+          check(haidian, { ...BEIJING, amountFen: 100, consentCeilingFen: 400, effectiveFrom: '2026-07-01' }, first),
+        ).code,
+      ).toBe('THRESHOLD_CONTRADICTS_RECORD');
       expect(check(haidian, BEIJING, first)).not.toThrow();
       // Another year is another figure.
-      expect(check(haidian, { ...BEIJING, year: 2027, amountFen: 5_200_000 }, first)).not.toThrow();
+      expect(
+        check(haidian, { ...BEIJING, year: 2027, amountFen: 5_200_000, consentCeilingFen: 20_800_000 }, first),
+      ).not.toThrow();
     });
 
     it('lets a court correct its own record while no other party stands by it; a record of no known organisation is another’s', () => {
       const own = [recordedBy(xicheng, BEIJING)];
-      expect(check(xicheng, { ...BEIJING, amountFen: 5_100_000 }, own)).not.toThrow();
+      expect(check(xicheng, { ...BEIJING, amountFen: 5_100_000, consentCeilingFen: 20_400_000 }, own)).not.toThrow();
       const confirmed = [...own, recordedBy(haidian, BEIJING, '2026-12-02T09:00:00Z')];
       expect(
-        rejection(check(xicheng, { ...BEIJING, amountFen: 5_100_000 }, confirmed)).details?.contradicts,
+        rejection(check(xicheng, { ...BEIJING, amountFen: 5_100_000, consentCeilingFen: 20_400_000 }, confirmed))
+          .details?.contradicts,
       ).toMatchObject({ recordedOrganisation: 'bj-haidian-court' });
       const legacy = [{ ...recordedBy(xicheng, BEIJING), recordedOrganisation: null }];
-      expect(rejection(check(xicheng, { ...BEIJING, amountFen: 5_100_000 }, legacy)).code).toBe(
-        'THRESHOLD_CONTRADICTS_RECORD',
-      );
+      expect(
+        rejection(check(xicheng, { ...BEIJING, amountFen: 5_100_000, consentCeilingFen: 20_400_000 }, legacy)).code,
+      ).toBe('THRESHOLD_CONTRADICTS_RECORD');
     });
   });
 

@@ -46,6 +46,14 @@ export interface RecordedThreshold extends PublishedSmallClaimsThreshold {
 const MAX_FEN = 10_000_000_000;
 const MAX_SOURCE = 1_000;
 const CONSENT_MULTIPLE = SMALL_CLAIMS_CONSENT_PERCENT_OF_WAGE / SMALL_CLAIMS_MANDATORY_PERCENT_OF_WAGE;
+/**
+ * How far the consent ceiling may lie from 4 × the threshold: both are the same wage's 50% and 200% (art. 165), each
+ * published in whole yuan, however rounded (nearest, up or down): within ¥1 of its exact figure each, so within ¥4 of
+ * 4 × the threshold (Zhejiang 2022: ¥217,290 against 4 × ¥54,323 = ¥217,292; Jiangsu 2024: exactly 4 × ¥60,862).
+ * Beyond, one of the two was mistyped, and a claim up to the wrong ceiling was offered small claims by consent, whose
+ * judgment is final (para. 2).
+ */
+const CONSENT_ROUNDING_FEN = 400;
 
 /** BAD_USER_INPUT naming every invalid field; the threshold as it will be recorded. */
 export function checkThresholdRecord(input: ThresholdRecordInput): PublishedSmallClaimsThreshold {
@@ -60,7 +68,8 @@ export function checkThresholdRecord(input: ThresholdRecordInput): PublishedSmal
   if (ceiling === null || ceiling === undefined)
     fields.consentCeilingFen = `the notice's consent ceiling, ${SMALL_CLAIMS_CONSENT_PERCENT_OF_WAGE}% of the wage (${SMALL_CLAIMS_SOURCE} para. 2): ${CONSENT_MULTIPLE} × the rounded threshold can exceed it`;
   else if (!wholeFen(ceiling)) fields.consentCeilingFen = `whole fen, 1 to ${MAX_FEN}`;
-  else if (wholeFen(input.amountFen) && ceiling <= input.amountFen) fields.consentCeilingFen = 'above the threshold';
+  else if (wholeFen(input.amountFen) && Math.abs(ceiling - CONSENT_MULTIPLE * input.amountFen) > CONSENT_ROUNDING_FEN)
+    fields.consentCeilingFen = `${CONSENT_MULTIPLE} × the threshold within ¥${CONSENT_ROUNDING_FEN / 100}: both are the same wage's ${SMALL_CLAIMS_MANDATORY_PERCENT_OF_WAGE}% and ${SMALL_CLAIMS_CONSENT_PERCENT_OF_WAGE}% (${SMALL_CLAIMS_SOURCE}), each in whole yuan`;
   const effectiveFrom = input.effectiveFrom ?? null;
   if (effectiveFrom !== null && (!isIsoDate(effectiveFrom) || Number(effectiveFrom.slice(0, 4)) !== input.year))
     fields.effectiveFrom = 'a YYYY-MM-DD day of that year';

@@ -33,7 +33,7 @@ export class SmallClaimsThresholdInput {
   @Field(() => Fen, { description: 'The threshold as published, whole fen.' }) amountFen!: number;
   @Field(() => Fen, {
     description:
-      "The notice's consent ceiling (200% of the wage, art. 165 para. 2), whole fen. Required: 4 × a rounded threshold can exceed it.",
+      "The notice's consent ceiling (200% of the wage, art. 165 para. 2), whole fen. Required: 4 × a rounded threshold can exceed it. Within ¥4 of 4 × amountFen (both in whole yuan of one wage).",
   })
   consentCeilingFen!: number;
   @Field(() => LocalDate, {
