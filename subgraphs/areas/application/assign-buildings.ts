@@ -7,7 +7,7 @@ import { mayReadStreet } from '../domain/access';
 import { Building } from '../persistence/compound.entity';
 import { areaHasBuildings, findBuildings } from '../persistence/building.repository';
 import { JoiningStated, joinedAreaOn, joiningStated, meetingsMovedByRestatement } from '../domain/area';
-import { decisionsOfAreas } from '../persistence/joint-decision.repository';
+import { decisionsOfAreas, lockAreaDecisions } from '../persistence/joint-decision.repository';
 import { todayInChina } from '../../../kernel/clock';
 import { findCompounds } from '../persistence/compound.repository';
 import { manageableArea } from './area.lookup';
@@ -67,6 +67,8 @@ export async function assignBuildingsToArea(
     const joined = joinedAreaOn(area.delimitedOn ?? null, today, stated);
     const restating = joiningStated(stated);
     if (restating) {
+      // No decision recorded at once that counts the area as it was (lockAreaDecisions).
+      await lockAreaDecisions(tx, areaId);
       const moved = meetingsMovedByRestatement(
         buildings.map((b) => ({ current: b.areaId === areaId ? (b.joinedAreaOn ?? null) : undefined })),
         joined,

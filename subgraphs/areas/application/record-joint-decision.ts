@@ -29,7 +29,12 @@ import { jointDecisionRecorded } from '../events/publish/governance-events';
 import { Area } from '../persistence/area.entity';
 import { householdAreasOfArea } from '../persistence/household.repository';
 import { JointDecision } from '../persistence/joint-decision.entity';
-import { decisionOfMeeting, findJointDecision, insertJointDecision } from '../persistence/joint-decision.repository';
+import {
+  decisionOfMeeting,
+  findJointDecision,
+  insertJointDecision,
+  lockAreaDecisions,
+} from '../persistence/joint-decision.repository';
 import { keyReusedFor, transactionOnce } from '../../../platform/db/idempotency';
 import { areasError } from '../domain/errors';
 import { committeeArea, manageableArea } from './area.lookup';
@@ -98,6 +103,8 @@ export async function recordJointDecision(
     const meeting = { areaId: area.id, heldOn: input.heldOn, matter: input.matter, agendaItem };
     const recorded = await decisionOfMeeting(tx, meeting);
     if (recorded && input.tally) return checkSameDecision(recorded, input.tally);
+    // The area's register as no restatement under way leaves it (lockAreaDecisions).
+    await lockAreaDecisions(tx, area.id);
     const units = await householdAreasOfArea(tx, area.id);
     checkRegisterComplete(units.length, area.declaredHouseholds ?? null);
     checkOwnerReferencesResolved(units);

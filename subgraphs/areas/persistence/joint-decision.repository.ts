@@ -30,6 +30,15 @@ export function findJointDecision(em: EntityManager, id: string): Promise<JointD
 }
 
 /**
+ * Serialises what counts an area's meetings: recording a joint decision, and restating the day buildings joined the
+ * area (assignBuildingsToArea's DECISIONS_RECORDED_MEANWHILE). Each read the other's data unlocked, so a decision
+ * recorded while a restatement was under way counted the area as it was, and both stood (a concurrency audit).
+ */
+export async function lockAreaDecisions(tx: EntityManager, areaId: string): Promise<void> {
+  await advisoryLock(tx, `areas.joint_decisions:${areaId}`);
+}
+
+/**
  * The decision already recorded for a meeting's item (area, day, matter, agenda item), whoever recorded it. Takes the
  * meeting's advisory lock first, so two reports of one vote at the same moment record one.
  */
