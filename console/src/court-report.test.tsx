@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { addDays } from '../../kernel/calendar';
 import { todayInChina } from '../../kernel/clock';
 import { parseYuan } from '../../kernel/money';
-import { ReportForm } from './screens/referrals';
+import { OverdueSmallClaims, ReportForm } from './screens/referrals';
 import { Answer, Call } from './test-client';
 import { renderAnswering } from './test-render';
 
@@ -155,5 +155,32 @@ describe('报告审理进展 form (a court clerk’s reports)', () => {
     await waitFor(() => expect(calls).toHaveLength(2));
     expect(calls[1].variables.report).toMatchObject({ kind: 'ENFORCEMENT_STARTED' });
     expect((calls[1].variables.report as Record<string, unknown>).caseNumber).toBeUndefined();
+  });
+});
+
+describe('超审限小额诉讼 (a court clerk’s overdue small claims)', () => {
+  it('says which due dates await the next year’s holiday arrangement (Civil Code art. 203)', async () => {
+    const overdue = (caseNumber: string, dueOn: string, daysOverdue: number, awaitsHolidayYear: number | null) => ({
+      dueOn,
+      daysOverdue,
+      extended: false,
+      provisional: awaitsHolidayYear !== null,
+      awaitsHolidayYear,
+      referral: {
+        id: `00000000-0000-4000-8000-00000000003${daysOverdue % 10}`,
+        areaName: '学院南路32号院',
+        caseNumber,
+      },
+    });
+    renderAnswering(<OverdueSmallClaims />, () => ({
+      data: {
+        overdueSmallClaims: [
+          overdue('(2026)京0102民初1号', '2026-10-08', 81, null),
+          overdue('(2026)京0102民初2号', '2026-12-26', 2, 2027),
+        ],
+      },
+    }));
+    expect(await screen.findByText('2026年10月8日')).toBeTruthy();
+    expect(screen.getByText('2026年12月26日（暂按自然日计，待2027年节假日安排）')).toBeTruthy();
   });
 });

@@ -52,7 +52,7 @@ type Documents = {
     "\n  query ReferralDocuments($id: ID!) {\n    referral(id: $id) {\n      id\n      documents {\n        name\n        kind\n        mediaType\n        sha256\n        sizeBytes\n      }\n    }\n  }\n": typeof types.ReferralDocumentsDocument,
     "\n  query ReferralDocumentContent($id: ID!, $sha256: Key!) {\n    referral(id: $id) {\n      id\n      documents(sha256: $sha256) {\n        sha256\n        contentBase64\n      }\n    }\n  }\n": typeof types.ReferralDocumentContentDocument,
     "\n  mutation ReportCourtEvent($eventId: Key, $report: CourtReportInput!) {\n    reportCourtEvent(eventId: $eventId, report: $report) {\n      id\n      status\n      caseNumber\n    }\n  }\n": typeof types.ReportCourtEventDocument,
-    "\n  query OverdueSmallClaims {\n    overdueSmallClaims {\n      dueOn\n      daysOverdue\n      extended\n      referral {\n        id\n        areaName\n        caseNumber\n      }\n    }\n  }\n": typeof types.OverdueSmallClaimsDocument,
+    "\n  query OverdueSmallClaims {\n    overdueSmallClaims {\n      dueOn\n      daysOverdue\n      extended\n      provisional\n      awaitsHolidayYear\n      referral {\n        id\n        areaName\n        caseNumber\n      }\n    }\n  }\n": typeof types.OverdueSmallClaimsDocument,
     "\n  query VerifyFilingCertificate($recordNumber: Key!, $digest: Key!) {\n    verifyFilingCertificate(recordNumber: $recordNumber, digest: $digest) {\n      result\n      since\n      provider\n      areaName\n      startsOn\n      endsOn\n    }\n  }\n": typeof types.VerifyFilingCertificateDocument,
 };
 const documents: Documents = {
@@ -94,7 +94,7 @@ const documents: Documents = {
     "\n  query ReferralDocuments($id: ID!) {\n    referral(id: $id) {\n      id\n      documents {\n        name\n        kind\n        mediaType\n        sha256\n        sizeBytes\n      }\n    }\n  }\n": types.ReferralDocumentsDocument,
     "\n  query ReferralDocumentContent($id: ID!, $sha256: Key!) {\n    referral(id: $id) {\n      id\n      documents(sha256: $sha256) {\n        sha256\n        contentBase64\n      }\n    }\n  }\n": types.ReferralDocumentContentDocument,
     "\n  mutation ReportCourtEvent($eventId: Key, $report: CourtReportInput!) {\n    reportCourtEvent(eventId: $eventId, report: $report) {\n      id\n      status\n      caseNumber\n    }\n  }\n": types.ReportCourtEventDocument,
-    "\n  query OverdueSmallClaims {\n    overdueSmallClaims {\n      dueOn\n      daysOverdue\n      extended\n      referral {\n        id\n        areaName\n        caseNumber\n      }\n    }\n  }\n": types.OverdueSmallClaimsDocument,
+    "\n  query OverdueSmallClaims {\n    overdueSmallClaims {\n      dueOn\n      daysOverdue\n      extended\n      provisional\n      awaitsHolidayYear\n      referral {\n        id\n        areaName\n        caseNumber\n      }\n    }\n  }\n": types.OverdueSmallClaimsDocument,
     "\n  query VerifyFilingCertificate($recordNumber: Key!, $digest: Key!) {\n    verifyFilingCertificate(recordNumber: $recordNumber, digest: $digest) {\n      result\n      since\n      provider\n      areaName\n      startsOn\n      endsOn\n    }\n  }\n": types.VerifyFilingCertificateDocument,
 };
 
@@ -267,7 +267,7 @@ export function graphql(source: "\n  mutation ReportCourtEvent($eventId: Key, $r
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query OverdueSmallClaims {\n    overdueSmallClaims {\n      dueOn\n      daysOverdue\n      extended\n      referral {\n        id\n        areaName\n        caseNumber\n      }\n    }\n  }\n"): (typeof documents)["\n  query OverdueSmallClaims {\n    overdueSmallClaims {\n      dueOn\n      daysOverdue\n      extended\n      referral {\n        id\n        areaName\n        caseNumber\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query OverdueSmallClaims {\n    overdueSmallClaims {\n      dueOn\n      daysOverdue\n      extended\n      provisional\n      awaitsHolidayYear\n      referral {\n        id\n        areaName\n        caseNumber\n      }\n    }\n  }\n"): (typeof documents)["\n  query OverdueSmallClaims {\n    overdueSmallClaims {\n      dueOn\n      daysOverdue\n      extended\n      provisional\n      awaitsHolidayYear\n      referral {\n        id\n        areaName\n        caseNumber\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -133,6 +133,8 @@ const OVERDUE = graphql(`
       dueOn
       daysOverdue
       extended
+      provisional
+      awaitsHolidayYear
       referral {
         id
         areaName
@@ -234,7 +236,7 @@ export function ReferralsScreen({ court }: { court: boolean }) {
   );
 }
 
-function OverdueSmallClaims() {
+export function OverdueSmallClaims() {
   const [{ data, error }] = useQuery({ query: OVERDUE });
   return (
     <>
@@ -248,7 +250,14 @@ function OverdueSmallClaims() {
         columns={[
           { title: '案号', render: (_, o) => o.referral.caseNumber ?? '—' },
           { title: '小区', render: (_, o) => o.referral.areaName },
-          { title: '审限届满', dataIndex: 'dueOn', render: dateZh },
+          {
+            title: '审限届满',
+            // Past the holiday data: the plain last day, which the next year's arrangement may move later (art. 203).
+            render: (_, o) =>
+              o.provisional
+                ? `${dateZh(o.dueOn)}（暂按自然日计，待${o.awaitsHolidayYear}年节假日安排）`
+                : dateZh(o.dueOn),
+          },
           { title: '超期天数', dataIndex: 'daysOverdue' },
           { title: '已延长', dataIndex: 'extended', render: (v: boolean) => (v ? '是' : '否') },
         ]}

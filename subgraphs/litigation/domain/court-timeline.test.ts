@@ -55,13 +55,54 @@ describe('small-claims timeline (Civil Procedure Law art. 168)', () => {
     });
     expect(overdueCases([docketed('c', '2026-08-03')], '2026-10-08')).toEqual([]);
     expect(overdueCases([docketed('c', '2026-08-03')], '2026-10-09')).toEqual([
-      { caseId: 'c', dueOn: '2026-10-08', daysOverdue: 1, extended: false },
+      {
+        caseId: 'c',
+        dueOn: '2026-10-08',
+        daysOverdue: 1,
+        extended: false,
+        provisional: false,
+        awaitsHolidayYear: null,
+      },
     ]);
     // Extension approved on the moved last day is in time.
     expect(extendDecisionDeadline(docketed('c', '2026-08-03'), '2026-10-08').extensionApprovedOn).toBe('2026-10-08');
     // Past the holiday data the due date is refused, but a case is never listed overdue within the plain count.
     expect(rejection(() => decisionDeadline(docketed('c', '2026-11-20'))).code).toBe('OUTSIDE_HOLIDAY_CALENDAR');
     expect(overdueCases([docketed('c', '2026-11-20')], '2026-12-20')).toEqual([]);
+  });
+
+  it('lists a case whose last day lies past the holiday data provisional, beside the others (art. 203)', () => {
+    // Docketed 2026-10-26: its plain last day is Saturday 2026-12-26, past the data (to 2026-12-24); art. 203 moves it
+    // to the next working day, which the 2027 arrangement decides. The case due 2026-10-08 is overdue whatever it says.
+    const cases = [docketed('october', '2026-08-03'), docketed('december', '2026-10-26')];
+    expect(overdueCases(cases, '2026-12-26')).toEqual([
+      {
+        caseId: 'october',
+        dueOn: '2026-10-08',
+        daysOverdue: 79,
+        extended: false,
+        provisional: false,
+        awaitsHolidayYear: null,
+      },
+    ]);
+    expect(overdueCases(cases, '2026-12-28')).toEqual([
+      {
+        caseId: 'october',
+        dueOn: '2026-10-08',
+        daysOverdue: 81,
+        extended: false,
+        provisional: false,
+        awaitsHolidayYear: null,
+      },
+      {
+        caseId: 'december',
+        dueOn: '2026-12-26',
+        daysOverdue: 2,
+        extended: false,
+        provisional: true,
+        awaitsHolidayYear: 2027,
+      },
+    ]);
   });
 
   it('extends once, on or before the original due date', () => {
@@ -102,10 +143,38 @@ describe('small-claims timeline (Civil Procedure Law art. 168)', () => {
       docketed('a-long-late', '2023-12-01'),
     ];
     expect(overdueCases(cases, '2024-04-01')).toEqual([
-      { caseId: 'a-long-late', dueOn: '2024-02-01', daysOverdue: 60, extended: false },
-      { caseId: 'b-long-late', dueOn: '2024-02-01', daysOverdue: 60, extended: false },
-      { caseId: 'decided-later', dueOn: '2024-03-05', daysOverdue: 27, extended: false },
-      { caseId: 'three-days-late', dueOn: '2024-03-29', daysOverdue: 3, extended: false },
+      {
+        caseId: 'a-long-late',
+        dueOn: '2024-02-01',
+        daysOverdue: 60,
+        extended: false,
+        provisional: false,
+        awaitsHolidayYear: null,
+      },
+      {
+        caseId: 'b-long-late',
+        dueOn: '2024-02-01',
+        daysOverdue: 60,
+        extended: false,
+        provisional: false,
+        awaitsHolidayYear: null,
+      },
+      {
+        caseId: 'decided-later',
+        dueOn: '2024-03-05',
+        daysOverdue: 27,
+        extended: false,
+        provisional: false,
+        awaitsHolidayYear: null,
+      },
+      {
+        caseId: 'three-days-late',
+        dueOn: '2024-03-29',
+        daysOverdue: 3,
+        extended: false,
+        provisional: false,
+        awaitsHolidayYear: null,
+      },
     ]);
     expect(overdueCases(cases, '2024-04-11').map((o) => o.caseId)).toContain('extended');
     expect(overdueCases([], '2024-04-01')).toEqual([]);

@@ -8,7 +8,13 @@ import {
   SMALL_CLAIMS_DEADLINE_SOURCE,
   SMALL_CLAIMS_EXTENSION_MONTHS,
 } from './statutes';
-import { lastDayOfPeriod, periodEnd, unlessBeyondCalendar } from '../../../kernel/working-days';
+import {
+  lastDayOfPeriod,
+  lastDayOfPeriodWithin,
+  missingYearOf,
+  periodEnd,
+  unlessBeyondCalendar,
+} from '../../../kernel/working-days';
 
 /**
  * The clock of a small-claims case. Art. 168: decided within two months of docketing (立案), extendable once by one
@@ -102,20 +108,36 @@ export interface OverdueCase {
   dueOn: IsoDate;
   daysOverdue: number;
   extended: boolean;
+  /**
+   * The period's last day runs past the holiday data: `dueOn` is its plain last day, which art. 203 may move later
+   * once the arrangement for `awaitsHolidayYear` is recorded, so the case may not be overdue yet.
+   */
+  provisional: boolean;
+  awaitsHolidayYear: number | null;
 }
 
 /**
  * Cases undecided as of `asOf` whose due date has passed, most overdue first. The due date itself is not overdue.
- * A case decided after `asOf` was still undecided then, so reports for past dates come out as they would have.
+ * A case decided after `asOf` was still undecided then, so reports for past dates come out as they would have. A case
+ * past its plain last day whose art. 203 last day lies beyond the holiday data is listed provisional: before, it
+ * refused the whole list (OUTSIDE_HOLIDAY_CALENDAR), so in the last week of a year the court lost even the cases
+ * overdue since October (a dates audit).
  */
 export function overdueCases(cases: readonly SmallClaimsCase[], asOf: IsoDate): OverdueCase[] {
   requireDates({ asOf });
   return cases
     .filter((c) => c.decidedOn === null || compareDates(c.decidedOn, asOf) > 0)
-    .filter((c) => isAfter(plainDecisionDeadline(c).dueOn, asOf))
-    .map((c) => {
-      const { dueOn, extended } = decisionDeadline(c);
-      return { caseId: c.caseId, dueOn, daysOverdue: daysBetween(dueOn, asOf), extended };
+    .flatMap((c): OverdueCase[] => {
+      const { dueOn: plain, extended } = plainDecisionDeadline(c);
+      if (compareDates(asOf, plain) <= 0) return [];
+      const lastDay = lastDayOfPeriodWithin(plain);
+      if (lastDay.date !== null && compareDates(asOf, lastDay.date) <= 0) return [];
+      const dueOn = lastDay.date ?? plain;
+      const awaitsHolidayYear = missingYearOf(lastDay);
+      const provisional = awaitsHolidayYear !== null;
+      return [
+        { caseId: c.caseId, dueOn, daysOverdue: daysBetween(dueOn, asOf), extended, provisional, awaitsHolidayYear },
+      ];
     })
     .sort((a, b) => b.daysOverdue - a.daysOverdue || (a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0));
 }

@@ -246,6 +246,17 @@ export class OverdueSmallClaimType {
   @Field() dueOn!: string;
   @Field(() => Int) daysOverdue!: number;
   @Field() extended!: boolean;
+  @Field({
+    description:
+      'The last day runs past the holiday data the hub holds: `dueOn` is the plain last day, which Civil Code art. 203 may move ' +
+      'later once the arrangement for `awaitsHolidayYear` is recorded (holidayCalendar), so the case may not be overdue yet.',
+  })
+  provisional!: boolean;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The year whose holiday arrangement a provisional due date awaits.',
+  })
+  awaitsHolidayYear!: number | null;
 }
 
 @ObjectType('ReferralStatistics', { description: 'Per compound and company; no household is named.' })
