@@ -45,6 +45,10 @@ describe('resident ID numbers (GB 11643-1999)', () => {
     expect(residentIdProblem(withBirth('17991231'), today)).toMatch(/birth date/);
     expect(residentIdProblem(withBirth('20270101'), today)).toMatch(/birth date/);
     expect(residentIdProblem(withBirth('20000229'), today)).toBeUndefined();
+    // Today in China, not the UTC instant: 2026-12-07T17:00Z is 01:00 on 8 December in Beijing.
+    const lateEvening = new Date('2026-12-07T17:00:00Z');
+    expect(residentIdProblem(withBirth('20261208'), lateEvening)).toBeUndefined();
+    expect(residentIdProblem(withBirth('20261209'), lateEvening)).toMatch(/birth date/);
     expect(residentIdProblem(withBirth('19000229'), today)).toMatch(/birth date/); // 1900 was not a leap year
     for (const bad of ['', '1101051949123100', '11010519491231002Y', '1101051949123100２X', '11010519491231002X1']) {
       expect(residentIdProblem(bad, today)).toMatch(/17 digits/);

@@ -6,6 +6,8 @@
  * and records every read in full (application/read-owner-identities.ts).
  */
 import { OWNER_ID_TYPES, type OwnerIdType } from '../../../catalog';
+import { compareDates } from '../../../kernel/calendar';
+import { todayInChina } from '../../../kernel/clock';
 import { isValidCreditCode } from '../../../kernel/credit-code';
 
 export { OWNER_ID_TYPES, type OwnerIdType };
@@ -58,7 +60,8 @@ export function residentIdProblem(value: string, today = new Date()): string | u
     birth.getUTCFullYear() !== y ||
     birth.getUTCMonth() !== m - 1 ||
     birth.getUTCDate() !== d ||
-    birth.getTime() > today.getTime()
+    // Not after today in China: compared with the instant, a child born today was refused from 00:00 to 08:00 (UTC+8).
+    compareDates(`${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`, todayInChina(today)) > 0
   ) {
     return 'the birth date in the resident ID number is not a valid date';
   }
