@@ -61,6 +61,7 @@ describe('deadline register rules', () => {
     expect(checkReminderLeads({ leadDays: [1, 7, 7], overdue: true })).toEqual({ leadDays: [7, 1], overdue: true });
     for (const leads of [
       { leadDays: [1, 2, 3, 4, 5, 6], overdue: true },
+      { leadDays: Array<number>(500_000).fill(7), overdue: true }, // the list sent is bounded, not its distinct days
       { leadDays: [91], overdue: true },
       { leadDays: [-1], overdue: true },
       { leadDays: [], overdue: false },

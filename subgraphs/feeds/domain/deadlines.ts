@@ -86,7 +86,8 @@ export const MAX_LEAD_DAYS = 90;
 export function checkReminderLeads(leads: ReminderLeads): ReminderLeads {
   const leadDays = [...new Set(leads.leadDays)].sort((a, b) => b - a);
   if (
-    leadDays.length > MAX_LEADS ||
+    // The list sent, not its distinct days: 500,000 sevens were taken as one lead (an edge audit).
+    leads.leadDays.length > MAX_LEADS ||
     leadDays.some((d) => !Number.isInteger(d) || d < 0 || d > MAX_LEAD_DAYS) ||
     (leadDays.length === 0 && !leads.overdue)
   ) {
