@@ -637,7 +637,18 @@ describe('complaints: hotline orders matched, dispatched by governance model, me
     expect((await fails(otherStreet, ESCALATE, { o: id, b: enforcement.organisationId })).extensions.code).toBe(
       'NOT_FOUND',
     );
+    // Not to the street office itself (it then answered as its own "bureau", in its own street's rate): nothing recorded.
+    expect(
+      (await fails(GUANGWAI_OFFICE, ESCALATE, { o: id, b: GUANGWAI_OFFICE.organisationId })).extensions,
+    ).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: { fields: { bureauOrganisationId: expect.stringContaining('street office itself') } },
+    });
     await ok(GUANGWAI_OFFICE, ESCALATE, { o: id, b: 'xicheng-enforcment' }); // mistyped
+    // Nor again to the bureau holding it.
+    expect((await fails(GUANGWAI_OFFICE, ESCALATE, { o: id, b: 'xicheng-enforcment' })).extensions.code).toBe(
+      'BAD_USER_INPUT',
+    );
     expect(
       (await ok(GUANGWAI_OFFICE, ESCALATE, { o: id, b: enforcement.organisationId })).escalateComplaintOrder,
     ).toEqual({ status: 'ESCALATED', responsiblePartyKind: 'BUREAU', partyOrganisationId: enforcement.organisationId });

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { InvalidInputError, NotFoundError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
-import { assertStreetOfficeRole, mayManageOrder } from '../domain/order';
+import { assertStreetOfficeRole, escalationTargetProblem, mayManageOrder } from '../domain/order';
 import { ComplaintOrder } from '../persistence/order.repository';
 import { readableOrderForUpdate, takeStep } from './order-step';
 
@@ -21,6 +21,9 @@ export async function escalateOrder(
   return em.transactional(async (tx) => {
     const order = await readableOrderForUpdate(tx, identity, orderId);
     if (!mayManageOrder(identity, order)) throw new NotFoundError('Hotline order', orderId);
+    const problem = escalationTargetProblem(identity, order, bureauOrganisationId.trim());
+    if (problem)
+      throw new InvalidInputError('The order cannot be escalated there', { fields: { bureauOrganisationId: problem } });
     return takeStep(
       tx,
       identity,

@@ -3,6 +3,7 @@ import { Identity } from '../../../kernel/identity';
 import {
   callerDigits,
   dispatchedCompany,
+  escalationTargetProblem,
   maskCaller,
   matchCompound,
   normaliseAddress,
@@ -127,6 +128,27 @@ describe('hotline orders: the caller, the address, the steps, the reach', () => 
     expect(() => sentBack({ ...rerouted, status: 'CLOSED' })).toThrow(
       expect.objectContaining({ code: 'INVALID_ORDER_TRANSITION' }),
     );
+  });
+
+  it('escalates to a bureau other than the street office itself, the order’s company or the bureau holding it', () => {
+    const office = who('STREET_OFFICE', 'street-office-guangwai', ['110102010']);
+    const dispatched = {
+      streetCode: '110102010',
+      responsiblePartyKind: 'PROPERTY_COMPANY' as const,
+      partyOrganisationId: 'company-a',
+      companyOrganisationId: 'company-a',
+    };
+    expect(escalationTargetProblem(office, dispatched, 'xicheng-housing-bureau')).toBeUndefined();
+    // Before, the office escalated to itself, answered as the "bureau" and counted the response in its own rate.
+    expect(escalationTargetProblem(office, dispatched, 'street-office-guangwai')).toMatch(/street office itself/);
+    expect(escalationTargetProblem(office, dispatched, 'company-a')).toMatch(/not the company/);
+    const escalated = {
+      ...dispatched,
+      responsiblePartyKind: 'BUREAU' as const,
+      partyOrganisationId: 'xicheng-housing',
+    };
+    expect(escalationTargetProblem(office, escalated, 'xicheng-housing')).toMatch(/another bureau/);
+    expect(escalationTargetProblem(office, escalated, 'xicheng-enforcement')).toBeUndefined();
   });
 
   it('lets each step follow only the statuses it may', () => {

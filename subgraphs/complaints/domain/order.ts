@@ -368,6 +368,25 @@ export function assertStreetOfficeRole(identity: Identity): void {
 export const mayManageOrder = (identity: Identity, order: OrderScope): boolean =>
   (identity.role === 'STREET_OFFICE' || identity.role === 'ADMIN') && coversDivision(identity, order.streetCode);
 
+/**
+ * Why a street office may not escalate an order to `bureau`, or undefined. 吹哨 sends an order away to a bureau that
+ * acts: not to the street office itself (it then answered the order as its own "bureau" and counted the response in
+ * its street's rate, past the taxonomy's party), not to the company the order was dispatched to, nor to the bureau
+ * that already holds it (a step that changed nothing). The hub holds no register of bureaus, so
+ * beyond these it takes the id the street office names (a complaints audit).
+ */
+export function escalationTargetProblem(
+  identity: Identity,
+  order: OrderScope & { responsiblePartyKind: ResponsiblePartyKind | null },
+  bureau: string,
+): string | undefined {
+  if (bureau === identity.organisationId) return 'a bureau other than the street office itself';
+  if (bureau === order.companyOrganisationId) return 'a bureau, not the company the order was dispatched to';
+  if (order.responsiblePartyKind === 'BUREAU' && bureau === order.partyOrganisationId)
+    return 'another bureau than the one the order is already escalated to';
+  return undefined;
+}
+
 /** The party an order was dispatched or escalated to answers it; nobody else. */
 export function isAnsweringParty(identity: Identity, order: OrderScope): boolean {
   return (
