@@ -1,7 +1,8 @@
-import { addDays } from './calendar';
+import { addDays, compareDates } from './calendar';
 import { isDomainError } from './errors';
 import {
   CHINA_WORKING_DAYS,
+  LONGEST_REST_RUN_DAYS,
   HolidayArrangement,
   OFFICIAL_HOLIDAYS,
   WorkingDayCalendar,
@@ -15,6 +16,7 @@ import {
   missingYearOf,
   periodEnd,
   periodEndWithin,
+  periodRanOutBy,
   unlessBeyondCalendar,
   workingDayCalendar,
 } from './working-days';
@@ -103,6 +105,28 @@ describe('working days under a State Council holiday arrangement', () => {
   ])('the working days after %s: day %i is %s (%s by weekdays alone)', (from, count, expected, naive) => {
     expect(addWorkingDays(from, count, calendar)).toBe(expected);
     expect(addWorkingDays(from, count, weekdaysOnly)).toBe(naive);
+  });
+
+  it('tells a period run out only after its art. 203 last day, and never while that day lies past the data', () => {
+    // Friday 4 October 2024 is in the National Day holiday: the period runs to Tuesday the 8th.
+    expect(periodRanOutBy('2024-10-04', '2024-10-08', calendar)).toBe(false);
+    expect(periodRanOutBy('2024-10-04', '2024-10-09', calendar)).toBe(true);
+    expect(periodRanOutBy('2024-09-27', '2024-09-27', calendar)).toBe(false);
+    expect(periodRanOutBy('2024-09-27', '2024-09-28', calendar)).toBe(true);
+    // Saturday 28 December 2024 is past the data (to the 24th): the next year's arrangement decides, so not yet; past
+    // the longest run of rest days the arrangements have held, it ran out whatever the arrangement says.
+    expect(periodRanOutBy('2024-12-28', '2024-12-30', calendar)).toBe(false);
+    expect(periodRanOutBy('2024-12-28', '2025-01-07', calendar)).toBe(false);
+    expect(periodRanOutBy('2024-12-28', '2025-01-08', calendar)).toBe(true);
+  });
+
+  it('knows the longest run of rest days in the packaged arrangements: the extended Spring Festival of 2020', () => {
+    let [day, run, longest, endedOn] = [CHINA_WORKING_DAYS.range.from, 0, 0, ''];
+    for (; compareDates(day, CHINA_WORKING_DAYS.range.to) <= 0; day = addDays(day, 1)) {
+      run = CHINA_WORKING_DAYS.isWorkingDay(day) ? 0 : run + 1;
+      if (run > longest) [longest, endedOn] = [run, day];
+    }
+    expect({ longest, endedOn }).toEqual({ longest: LONGEST_REST_RUN_DAYS, endedOn: '2020-02-02' });
   });
 
   it('refuses a working-day deadline that runs past the data, and rejects malformed input with BAD_USER_INPUT', () => {

@@ -380,6 +380,31 @@ export function lastDayOfPeriodWithin(
 }
 
 /**
+ * The longest run of consecutive rest days in the State Council arrangements the hub packages (2004–2026): the Spring
+ * Festival of 2020 as extended, 24 January to 2 February (working-days.test.ts checks it against the data). Art. 203
+ * moves a last day past such a run at most, so a period whose plain last day lies past the data had run out once this
+ * many days more have passed, unless a later notice grants a longer one.
+ */
+export const LONGEST_REST_RUN_DAYS = 10;
+
+/**
+ * Whether a period whose last day is `lastDay` (plain, or already moved by art. 203) had run out by `day`: `day` is
+ * after its last day as art. 203 moves it to the next working day. While that last day lies past the holiday data,
+ * the period is not known to have run out within LONGEST_REST_RUN_DAYS of it, so false: a claim is never called
+ * time-barred on a day the next year's arrangement may still leave in time (a dates audit: the plain Saturday
+ * 2026-12-26 barred a month on Monday the 28th).
+ */
+export function periodRanOutBy(
+  lastDay: IsoDate,
+  day: IsoDate,
+  calendar: WorkingDayCalendar = CHINA_WORKING_DAYS,
+): boolean {
+  if (compareDates(day, lastDay) <= 0) return false;
+  const moved = lastDayOfPeriodWithin(lastDay, calendar).date ?? addDays(lastDay, LONGEST_REST_RUN_DAYS);
+  return compareDates(day, moved) > 0;
+}
+
+/**
  * The last day of a period of `days` days counted from `start`. Civil Code art. 201: the first day is not counted;
  * art. 203: 期间的最后一日是法定休假日的，以法定休假日结束的次日为期间的最后一日 — a last day falling on a rest day
  * (a weekend or holiday, not a weekend day worked in lieu) moves to the first working day after the rest days. A

@@ -29,6 +29,18 @@ describe('limitationEndsOn', () => {
     expect(isTimeBarred(moved, [], '2026-10-09')).toBe(true);
   });
 
+  it('calls nothing time-barred while its last day lies past the holiday data (art. 203 may still move it)', () => {
+    // A part payment on Tuesday 2023-12-26 restarts the period: three years on is Saturday 2026-12-26, past the
+    // packaged data (to 2026-12-24). Before, the month was barred on Monday the 28th, which 2027's arrangement may
+    // leave the last day; the plain day is still shown as the earliest the period can end.
+    const paid = { chargeId: 'c-2023-06', dueOn: '2023-06-30' };
+    const payment: LimitationEvent = { kind: 'PART_PAYMENT', on: '2023-12-26', chargeIds: [paid.chargeId] };
+    expect(limitationEndsOn(paid, [payment])).toBe('2026-12-26');
+    expect(isTimeBarred(paid, [payment], '2026-12-28')).toBe(false);
+    // Within the data, the day after the last day is barred as before: Friday 2026-12-18.
+    expect(isTimeBarred({ chargeId: 'c', dueOn: '2023-12-18' }, [], '2026-12-21')).toBe(true);
+  });
+
   it.each<[string, LimitationEvent[], string]>([
     ['no interruption: three years from the due date', [], '2024-01-31'],
     // 2025-06-15 is a Sunday: art. 203 ends the period on Monday the 16th.
@@ -180,7 +192,9 @@ describe('isTimeBarred', () => {
       false,
     ],
     ['while a mediation is still pending', [mediation('2023-12-20', 'PENDING', null)], '2030-01-01', false],
-    ['three years after that mediation ended', [mediation('2023-12-20', 'FAILED', '2027-01-15')], '2030-01-16', true],
+    // 2030-01-15 lies past the holiday data: not known to have passed until its art. 203 day could not be later.
+    ['three years after that mediation ended', [mediation('2023-12-20', 'FAILED', '2027-01-15')], '2030-01-16', false],
+    ['ten days more', [mediation('2023-12-20', 'FAILED', '2027-01-15')], '2030-01-26', true],
   ])('%s (as of %s): %p', (_name, events, asOf, barred) => {
     expect(isTimeBarred(JAN, events, asOf)).toBe(barred);
   });

@@ -2,7 +2,7 @@ import { IsoDate, addYears, compareDates, laterDate } from '../../../kernel/cale
 import { Charge } from './charge';
 import { CollectionAction, effectiveOn, interruptsLimitation } from './collection-action';
 import { LIMITATION_PERIOD_YEARS } from './statutes';
-import { lastDayOfPeriodWithin } from '../../../kernel/working-days';
+import { lastDayOfPeriodWithin, periodRanOutBy } from '../../../kernel/working-days';
 
 /**
  * The limitation period (诉讼时效) of each charge, Civil Code arts. 188–195.
@@ -33,8 +33,8 @@ type Claim = Pick<Charge, 'chargeId' | 'dueOn'>;
  * holiday, so on Thursday 2026-10-08. Deliberately NOT refused past the holiday data's range (kernel/working-days.ts,
  * to 2026-12-24), unlike the hub's other periods: most live periods end years ahead, and a statement or a referral
  * cannot wait for notices not yet published. Past the range the plain last day is kept; art. 203 only ever lengthens
- * a period, so that day is the earliest the period can end: safe for the company to act by, and a charge is never
- * called time-barred too late. Once the holiday data covers that year, the date moves by itself.
+ * a period, so that day is the earliest the period can end: safe for the company to act by. It is not the day the
+ * period ran out: isTimeBarred and the referral's TIME_BARRED call a charge barred only once the data says so (or, without it, once no run of rest days could reach: periodRanOutBy). Once the holiday data covers that year, the date moves by itself.
  */
 export function limitationPeriodEnd(from: IsoDate): IsoDate {
   const plain = addYears(from, LIMITATION_PERIOD_YEARS);
@@ -127,9 +127,10 @@ export function limitationHeldOpen(charge: Claim, interruptions: readonly Limita
 
 /**
  * Whether the period had run out by `asOf`, counting only what had happened by then. The last day itself is still
- * in time, and a mediation applied for in time that had not ended by `asOf` holds the period open. Art. 193: a court does not raise limitation of its own motion, so this warns the company and flags the
+ * in time, and a mediation applied for in time that had not ended by `asOf` holds the period open; a last day past the
+ * holiday data is not known to have passed (periodRanOutBy). Art. 193: a court does not raise limitation of its own motion, so this warns the company and flags the
  * referral; it does not extinguish the debt.
  */
 export function isTimeBarred(charge: Claim, interruptions: readonly LimitationEvent[], asOf: IsoDate): boolean {
-  return compareDates(asOf, endsOn(charge, interruptions, asOf)) > 0;
+  return periodRanOutBy(endsOn(charge, interruptions, asOf), asOf);
 }

@@ -202,6 +202,20 @@ describe('referral eligibility (seed 004 precondition)', () => {
     expect(result.claimableCharges.map((c) => c.month)).toEqual(['2021-02', '2023-01']);
   });
 
+  it('does not leave a month out as time-barred while its last day lies past the holiday data (art. 203)', () => {
+    // The claim's last day is the plain Saturday 2026-12-26 past the data (to 2026-12-24): the 2027 arrangement may
+    // make Monday the 28th the last day, so a referral that day keeps the month; Friday 2026-12-18's month is barred.
+    const result = referralEligibility(
+      facts({
+        referralDate: '2026-12-28',
+        charges: [charge('2023-11', '2026-12-18'), charge('2023-12', '2026-12-26')],
+        contracts: [{ ...filed, startsOn: '2020-01-01' }],
+      }),
+    );
+    expect(result.excludedCharges).toEqual([{ month: '2023-11', amountFen: 9_482, reason: 'TIME_BARRED' }]);
+    expect(result.claimableCharges.map((c) => c.month)).toEqual(['2023-12']);
+  });
+
   it('does not hold a barred, unfiled month against the referral', () => {
     const result = referralEligibility(facts({ charges: [charge('2020-05', '2023-06-30'), charge('2023-01')] }));
     expect(result.eligible).toBe(true);

@@ -13,7 +13,13 @@ import {
 import { Fen } from '../../../kernel/money';
 import { isPastDue } from '../../../kernel/past-due';
 import { DemandPeriod, DemandPeriodSetBy, OWNER_DECEASED_SOURCE } from './statutes';
-import { CHINA_WORKING_DAYS, WorkingDayCalendar, periodEnd, unlessBeyondCalendar } from '../../../kernel/working-days';
+import {
+  CHINA_WORKING_DAYS,
+  WorkingDayCalendar,
+  periodEnd,
+  periodRanOutBy,
+  unlessBeyondCalendar,
+} from '../../../kernel/working-days';
 
 /**
  * Whether a company may refer an owner's arrears to court through the green channel. Seed 004 ("对物业服务企业在合同期内
@@ -174,7 +180,8 @@ export function referralEligibility(facts: ReferralFacts): Eligibility {
     ['PRIOR_OWNER', priorOwner],
     ['ALREADY_DECIDED', (c) => decided.has(c.month)],
     ['NOT_YET_DUE', (c) => !isPastDue(c.dueOn, facts.referralDate)],
-    ['TIME_BARRED', (c) => compareDates(c.limitationEndsOn, facts.referralDate) < 0 && !c.limitationHeldOpen],
+    // The snapshot's last day is the plain one past the holiday data (limitation.ts): not barred until the data says.
+    ['TIME_BARRED', (c) => periodRanOutBy(c.limitationEndsOn, facts.referralDate) && !c.limitationHeldOpen],
     ['NOT_DEMANDED', (c) => demands.length > 0 && !firstDemandOf(c)],
   ];
   const exclusion = (c: OwedCharge): ExclusionReason | null => rules.find(([, applies]) => applies(c))?.[0] ?? null;
