@@ -10,11 +10,19 @@ import { migratedSubgraphOrm } from './support/subgraph-orm';
 /**
  * The orders held before 2026-12-06 get what the code now keeps of an order: the company it was last dispatched to,
  * from its steps (Migration20261215000000_order_company), and when a backfill wrote it, from its first event's
- * publication (Migration20261215010000_order_backfilled_at; the receipt's own time is the call's).
+ * publication (Migration20261215010000_order_backfilled_at; the receipt's own time is the call's); when the company
+ * got the order and lost it unanswered, from its steps (Migration20261228000000_company_hold).
  */
 describe('complaints: the migrations keeping an order’s company and when a backfill wrote it', () => {
   const database = runDatabaseName(`complaints_order_migrations_${uniqueSuffix()}`);
   const [escalated, imported, live, answered] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+  const [redispatched, otherCompany, returned, sentBack] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+  const [t1, t2, t3, t4] = [
+    '2026-11-01T02:00:00.000Z',
+    '2026-11-01T03:00:00.000Z',
+    '2026-11-01T04:00:00.000Z',
+    '2026-11-01T05:00:00.000Z',
+  ];
   const companyAcceptedAt = '2026-11-01T02:00:00.000Z';
   const importedAt = '2026-11-20T02:00:00.000Z';
   const senderRegisteredAt = '2026-10-01T00:00:00.000Z';
@@ -60,6 +68,29 @@ describe('complaints: the migrations keeping an order’s company and when a bac
     await step(answered, 3, 'ACCEPT', 'PROPERTY_COMPANY', null, 'company-a', companyAcceptedAt);
     await step(answered, 4, 'ESCALATE', 'STREET_OFFICE', ['BUREAU', 'xicheng-housing']);
     await step(answered, 5, 'ACCEPT', 'CITY_BUREAU', null, 'xicheng-housing');
+    // Dispatched to the same company twice: it has had the order since the first.
+    await order(redispatched, 'H-1', ['PROPERTY_COMPANY', 'company-a']);
+    await step(redispatched, 1, 'RECEIVE', 'SYSTEM', null);
+    await step(redispatched, 2, 'DISPATCH', 'STREET_OFFICE', ['PROPERTY_COMPANY', 'company-a'], 'o', t1);
+    await step(redispatched, 3, 'DISPATCH', 'STREET_OFFICE', ['PROPERTY_COMPANY', 'company-a'], 'o', t2);
+    // Re-dispatched to another company: that one's since then.
+    await order(otherCompany, 'H-2', ['PROPERTY_COMPANY', 'company-b']);
+    await step(otherCompany, 1, 'RECEIVE', 'SYSTEM', null);
+    await step(otherCompany, 2, 'DISPATCH', 'STREET_OFFICE', ['PROPERTY_COMPANY', 'company-a'], 'o', t1);
+    await step(otherCompany, 3, 'DISPATCH', 'STREET_OFFICE', ['PROPERTY_COMPANY', 'company-b'], 'o', t2);
+    // Escalated away unanswered, then back to the company: it has it again from then; before, it left at t2.
+    await order(returned, 'H-3', ['BUREAU', 'company-a']);
+    await step(returned, 1, 'RECEIVE', 'SYSTEM', null);
+    await step(returned, 2, 'DISPATCH', 'STREET_OFFICE', ['PROPERTY_COMPANY', 'company-a'], 'o', t1);
+    await step(returned, 3, 'ESCALATE', 'STREET_OFFICE', ['BUREAU', 'xicheng-housing'], 'o', t2);
+    await step(returned, 4, 'ESCALATE', 'STREET_OFFICE', ['BUREAU', 'company-a'], 'o', t3);
+    // Re-routed away and sent back: only the dispatch since it came back is the company's hold.
+    await order(sentBack, 'H-4', ['PROPERTY_COMPANY', 'company-a']);
+    await step(sentBack, 1, 'RECEIVE', 'SYSTEM', null);
+    await step(sentBack, 2, 'DISPATCH', 'STREET_OFFICE', ['PROPERTY_COMPANY', 'company-a'], 'o', t1);
+    await step(sentBack, 3, 'REROUTE', 'SYSTEM', ['PROPERTY_COMPANY', 'company-a'], 'hotline', t2);
+    await step(sentBack, 4, 'REROUTE_BACK', 'SYSTEM', null, 'hotline', t3);
+    await step(sentBack, 5, 'DISPATCH', 'STREET_OFFICE', ['PROPERTY_COMPANY', 'company-a'], 'o', t4);
     await order(imported, 'N-2', null);
     await step(imported, 1, 'RECEIVE', 'STREET_OFFICE', null);
     await sqlRun(
@@ -93,7 +124,7 @@ describe('complaints: the migrations keeping an order’s company and when a bac
     }>(
       orm.em.fork(),
       `select order_number, company_organisation_id as company, backfilled_at, company_responded_at
-         from complaints.complaint_order order by order_number`,
+         from complaints.complaint_order where order_number like 'N-%' order by order_number`,
     );
     const iso = (d: Date | null) => d && new Date(d).toISOString();
     // and when the company accepted an order itself: not the bureau's acceptance after an escalation
@@ -103,6 +134,31 @@ describe('complaints: the migrations keeping an order’s company and when a bac
       ['N-2', null, importedAt, null],
       ['N-3', null, null, null],
       ['N-4', 'company-a', null, companyAcceptedAt],
+    ]);
+  });
+
+  it('keeps when the company got each order and when it lost it unanswered, from the steps', async () => {
+    const rows = await sqlRows<{
+      order_number: string;
+      company: string;
+      dispatched: Date | null;
+      released: Date | null;
+    }>(
+      orm.em.fork(),
+      `select order_number, company_organisation_id as company, company_dispatched_at as dispatched,
+              company_released_at as released
+         from complaints.complaint_order where company_organisation_id is not null order by order_number`,
+    );
+    const iso = (d: Date | null) => d && new Date(d).toISOString();
+    const steps = '2026-11-02T00:00:00.000Z';
+    expect(rows.map((r) => [r.order_number, r.company, iso(r.dispatched), iso(r.released)])).toEqual([
+      ['H-1', 'company-a', t1, null],
+      ['H-2', 'company-b', t2, null],
+      ['H-3', 'company-a', t3, null],
+      ['H-4', 'company-a', t4, null],
+      // escalated away before the company accepted; and escalated after it accepted, its response
+      ['N-1', 'company-a', steps, steps],
+      ['N-4', 'company-a', steps, null],
     ]);
   });
 

@@ -3,7 +3,7 @@ import { COMPLAINT_ORDER_CHANGED } from '../../../catalog';
 import { NotFoundError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
 import { recordEvent } from '../../../platform/events/outbox';
-import { OrderStep, mayReadOrder, nextStatus } from '../domain/order';
+import { OrderStep, companyHold, mayReadOrder, nextStatus } from '../domain/order';
 import { COMPLAINTS_EVENT_SOURCE, orderChanged } from '../events/publish/order-events';
 import { ComplaintOrder, appendTransition, lockOrder, saveOrder } from '../persistence/order.repository';
 
@@ -19,8 +19,9 @@ export async function readableOrderForUpdate(
 }
 
 /**
- * Takes one step: the new status, the changed fields, an immutable transition with the actor and the time, and the
- * order's event for bureaus, in the caller's transaction.
+ * Takes one step: the new status, the changed fields, when the order's company got or lost it (companyHold, so that
+ * no step forgets it), an immutable transition with the actor and the time, and the order's event for bureaus, in
+ * the caller's transaction.
  */
 export function takeStep(
   tx: EntityManager,
@@ -30,14 +31,9 @@ export function takeStep(
   changes: Partial<ComplaintOrder>,
   detail: { note?: string | null; evidenceSha256?: string[]; at?: Date } = {},
 ): Promise<ComplaintOrder> {
-  return recordStep(
-    tx,
-    identity,
-    order,
-    step,
-    { ...order, ...changes, status: nextStatus(order.status, step), sequence: order.sequence + 1 },
-    detail,
-  );
+  const at = detail.at ?? new Date();
+  const after = { ...order, ...changes, status: nextStatus(order.status, step), sequence: order.sequence + 1 };
+  return recordStep(tx, identity, order, step, { ...after, ...companyHold(order, after, at) }, { ...detail, at });
 }
 
 export async function recordStep(

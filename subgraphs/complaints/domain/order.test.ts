@@ -2,6 +2,7 @@ import { COMPLAINT_STATUSES } from '../../../catalog';
 import { Identity } from '../../../kernel/identity';
 import {
   callerDigits,
+  companyHold,
   dispatchedCompany,
   escalationTargetProblem,
   maskCaller,
@@ -110,6 +111,8 @@ describe('hotline orders: the caller, the address, the steps, the reach', () => 
       companyOrganisationId: 'company-a',
       respondedAt: new Date('2026-12-01T01:00:00Z'),
       companyRespondedAt: new Date('2026-12-01T01:00:00Z'),
+      companyDispatchedAt: new Date('2026-12-01T00:30:00Z'),
+      companyReleasedAt: null,
       resolvedAt: null,
       closedAt: null,
       sequence: 4,
@@ -122,6 +125,8 @@ describe('hotline orders: the caller, the address, the steps, the reach', () => 
       companyOrganisationId: null,
       respondedAt: null,
       companyRespondedAt: null,
+      companyDispatchedAt: null,
+      companyReleasedAt: null,
       sequence: 5,
     });
     expect(sentBack({ ...rerouted, compoundId: null }).status).toBe('AWAITING_MATCH');
@@ -149,6 +154,42 @@ describe('hotline orders: the caller, the address, the steps, the reach', () => 
     };
     expect(escalationTargetProblem(office, escalated, 'xicheng-housing')).toMatch(/another bureau/);
     expect(escalationTargetProblem(office, escalated, 'xicheng-enforcement')).toBeUndefined();
+  });
+
+  it("keeps when the order reached its company and when it left it unanswered, through every step's change of party", () => {
+    const [t1, t2, t3] = ['2026-12-01T01:00:00Z', '2026-12-01T02:00:00Z', '2026-12-01T03:00:00Z'].map(
+      (t) => new Date(t),
+    );
+    const none = { companyOrganisationId: null, companyDispatchedAt: null, companyReleasedAt: null };
+    const heldByA = { companyOrganisationId: 'co-a', companyDispatchedAt: t1, companyReleasedAt: null };
+    const at = (party: string | null, company: string | null, responded: Date | null = null) => ({
+      partyOrganisationId: party,
+      companyOrganisationId: company,
+      companyRespondedAt: responded,
+    });
+    // Dispatched to a company: it has the order from now; to the street's service centre: no company's.
+    expect(companyHold(none, at('co-a', 'co-a'), t1)).toEqual({ companyDispatchedAt: t1, companyReleasedAt: null });
+    expect(companyHold(heldByA, at('street-office', null), t2)).toEqual({
+      companyDispatchedAt: null,
+      companyReleasedAt: null,
+    });
+    // Re-dispatched to the same company: held since the first dispatch; to another: that one's from now.
+    expect(companyHold(heldByA, at('co-a', 'co-a'), t2)).toEqual({ companyDispatchedAt: t1, companyReleasedAt: null });
+    expect(companyHold(heldByA, at('co-b', 'co-b'), t2)).toEqual({ companyDispatchedAt: t2, companyReleasedAt: null });
+    // Escalated away before the company accepted: it left now, and a re-escalation to another bureau changes nothing.
+    const left = companyHold(heldByA, at('bureau', 'co-a'), t2);
+    expect(left).toEqual({ companyDispatchedAt: t1, companyReleasedAt: t2 });
+    expect(companyHold({ ...heldByA, ...left }, at('bureau-2', 'co-a'), t3)).toEqual(left);
+    // Escalated away once the company accepted: still its response, it never left unanswered.
+    expect(companyHold(heldByA, at('bureau', 'co-a', t1), t2)).toEqual({
+      companyDispatchedAt: t1,
+      companyReleasedAt: null,
+    });
+    // Sent back to the company after it had left: the company has it again from then.
+    expect(companyHold({ ...heldByA, ...left }, at('co-a', 'co-a'), t3)).toEqual({
+      companyDispatchedAt: t3,
+      companyReleasedAt: null,
+    });
   });
 
   it('lets each step follow only the statuses it may', () => {

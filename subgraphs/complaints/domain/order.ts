@@ -48,6 +48,18 @@ export interface ComplaintOrder {
    * Cleared when the order is dispatched to another company.
    */
   companyRespondedAt: Date | null;
+  /**
+   * When the order reached the company it stays with (companyOrganisationId): its dispatch there, kept through a
+   * re-dispatch to the same company; or its return to the company after it had left unanswered (companyHold).
+   */
+  companyDispatchedAt: Date | null;
+  /**
+   * When the order left that company before the company accepted it (the street office escalated it away, 吹哨); null
+   * while the company holds it, or once it accepted. The company's response rate counts an order only where the
+   * company held it at its respondBy (complaint-measures.sql.ts): before, an order dispatched after its deadline, or
+   * escalated away before it, was the company's late response (a complaints audit, 2026-12-07).
+   */
+  companyReleasedAt: Date | null;
   resolvedAt: Date | null;
   closedAt: Date | null;
   resolvedByCaller: boolean | null;
@@ -62,6 +74,8 @@ export interface NewOrder extends Omit<
   | 'sequence'
   | 'respondedAt'
   | 'companyRespondedAt'
+  | 'companyDispatchedAt'
+  | 'companyReleasedAt'
   | 'resolvedAt'
   | 'closedAt'
   | 'resolvedByCaller'
@@ -80,6 +94,8 @@ const NOT_YET_HANDLED = {
   companyOrganisationId: null,
   respondedAt: null,
   companyRespondedAt: null,
+  companyDispatchedAt: null,
+  companyReleasedAt: null,
   resolvedAt: null,
   closedAt: null,
   resolvedByCaller: null,
@@ -333,6 +349,27 @@ export interface OrderScope {
  */
 export const dispatchedCompany = (kind: ResponsiblePartyKind, partyOrganisationId: string): string | null =>
   kind === 'PROPERTY_COMPANY' ? partyOrganisationId : null;
+
+/**
+ * When the company an order stays with got it and lost it, once a step has taken the order from `before` to `after`
+ * at `at` (every step: takeStep). Another company (or none) takes the order: it reaches that one now. The party is
+ * the company: it holds the order, from now if it had left unanswered. The party is another (escalated away) and the
+ * company has not accepted: it left now, unless it had left already (a re-escalation to another bureau). An order the
+ * company accepted stays its response wherever it goes.
+ */
+export function companyHold(
+  before: Pick<ComplaintOrder, 'companyOrganisationId' | 'companyDispatchedAt' | 'companyReleasedAt'>,
+  after: Pick<ComplaintOrder, 'companyOrganisationId' | 'partyOrganisationId' | 'companyRespondedAt'>,
+  at: Date,
+): Pick<ComplaintOrder, 'companyDispatchedAt' | 'companyReleasedAt'> {
+  const company = after.companyOrganisationId;
+  if (company === null) return { companyDispatchedAt: null, companyReleasedAt: null };
+  if (company !== before.companyOrganisationId) return { companyDispatchedAt: at, companyReleasedAt: null };
+  const held = { companyDispatchedAt: before.companyDispatchedAt, companyReleasedAt: before.companyReleasedAt };
+  if (after.partyOrganisationId === company)
+    return held.companyReleasedAt ? { companyDispatchedAt: at, companyReleasedAt: null } : held;
+  return after.companyRespondedAt || held.companyReleasedAt ? held : { ...held, companyReleasedAt: at };
+}
 
 /**
  * Who reads an order: the street office of its street (and ADMIN), a city bureau of its jurisdiction, the party it

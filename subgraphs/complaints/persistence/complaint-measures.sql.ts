@@ -9,7 +9,8 @@ export type { MeasureGroup };
 /** The group of an order, from the order itself; a governance model comes from the compound, joined after counting. */
 const ORDER_KEY: Record<MeasureGroup, string> = {
   COMPOUND: 'o.compound_id::text',
-  // The company it was dispatched to, escalated since or not (ComplaintOrder.companyOrganisationId).
+  // The company it was dispatched to, escalated since or not (ComplaintOrder.companyOrganisationId); null for the
+  // orders of no company (a service centre's, a bureau's, property-rights units', or not dispatched yet).
   COMPANY: 'o.company_organisation_id',
   STREET: 'o.street_code',
   // A category is its division's (each division keeps its own taxonomy): `<division>/<code>` (categoryGroupKey).
@@ -44,7 +45,7 @@ export interface MeasureScope {
  * category holds each such set whole; a company's repeats are those among the orders dispatched to it. An order is
  * due for a response once answered or past its deadline, except one a backfill wrote already past it: the file
  * carries no answers, so its outcome is not known (before, a street's imported history was all unanswered). A
- * company's orders are answered when the company answered them itself (company_responded_at). A copy the hotline
+ * company's response (companyResponse) is its own, over the orders it held at their deadline. A copy the hotline
  * re-routed to another street (REROUTED) counts nowhere: the other street's copy is the order.
  */
 export function orderCounts(
@@ -63,6 +64,22 @@ export function orderCounts(
 
 const MEASURES_WORK_MEM = '64MB';
 
+/**
+ * A company's response, for its record and the COMPANY groups: its own acceptance (company_responded_at; not a
+ * bureau's after an escalation), over the orders it held at their respondBy: it got the order by then
+ * (company_dispatched_at) and had not lost it unanswered before (company_released_at, companyHold). An order that
+ * reached it after the deadline had passed at the street office, or that the street office escalated away before
+ * it, was never the company's to answer in time: before, both were its late responses (a complaints audit, 2026-12-07). The
+ * orders of no company (the null COMPANY group) keep their answering party's response, as in every other grouping:
+ * that group is the street's own service centre's, the bureaus' and the rights units' orders, and before it showed
+ * 0 % whoever answered them, since no company's response was ever recorded on them.
+ */
+const COMPANY_RESPONSE = {
+  responded: 'case when o.company_organisation_id is null then o.responded_at else o.company_responded_at end',
+  counted: `(o.company_organisation_id is null or (o.company_dispatched_at <= o.respond_by
+             and (o.company_released_at is null or o.company_released_at >= o.respond_by)))`,
+};
+
 async function countOrders(
   em: EntityManager,
   group: MeasureGroup,
@@ -72,16 +89,18 @@ async function countOrders(
   const compounds = s.compoundIds ? sqlArray(s.compoundIds) : null;
   const companies = s.companyOrganisationIds ? sqlArray(s.companyOrganisationIds) : null;
   const [reachWhere, reachParams] = orderReachSql(s.reach, 'o');
-  // A company's record counts its own response, not a bureau's after an escalation (companyRespondedAt).
-  const responded = group === 'COMPANY' || s.companyOrganisationIds ? 'o.company_responded_at' : 'o.responded_at';
+  const { responded, counted } =
+    group === 'COMPANY' || s.companyOrganisationIds
+      ? COMPANY_RESPONSE
+      : { responded: 'o.responded_at', counted: 'true' };
   const rows = await sqlRows<{ key: string | null } & Record<string, number>>(
     em,
     `with g as (
        select ${ORDER_KEY[group]} as key, o.caller_key, o.compound_id,
               count(*) as n,
-              count(*) filter (where ${responded} is not null
-                or (o.respond_by < ? and (o.backfilled_at is null or o.respond_by >= o.backfilled_at))) as due,
-              count(*) filter (where ${responded} is not null and ${responded} <= o.respond_by) as in_time,
+              count(*) filter (where ${counted} and (${responded} is not null
+                or (o.respond_by < ? and (o.backfilled_at is null or o.respond_by >= o.backfilled_at)))) as due,
+              count(*) filter (where ${counted} and ${responded} is not null and ${responded} <= o.respond_by) as in_time,
               count(*) filter (where o.compound_id is not null and (?::boolean or o.street_code like any(?::text[]))) as of_households,
               count(*) filter (where o.closed_at is not null) as closed,
               count(*) filter (where o.closed_at is not null and o.resolved_by_caller) as closed_resolved,

@@ -13,6 +13,7 @@ import { Migration20261222000000_order_number_per_sender } from './migrations/Mi
 import { Migration20261222030000_backfill_number_once } from './migrations/Migration20261222030000_backfill_number_once';
 import { Migration20261224000000_order_number_sender_index } from './migrations/Migration20261224000000_order_number_sender_index';
 import { Migration20261226000000_taxonomy_per_division } from './migrations/Migration20261226000000_taxonomy_per_division';
+import { Migration20261228000000_company_hold } from './migrations/Migration20261228000000_company_hold';
 
 /**
  * The subgraph's checked-in migrations, in order. Only what migrates, verifies or hashes them loads this file (and
@@ -33,4 +34,5 @@ export const migrations: MigrationEntry[] = migrationEntries(
   Migration20261222030000_backfill_number_once,
   Migration20261224000000_order_number_sender_index,
   Migration20261226000000_taxonomy_per_division,
+  Migration20261228000000_company_hold,
 );

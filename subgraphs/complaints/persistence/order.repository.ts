@@ -32,6 +32,8 @@ const orderOf = (r: OrderRow): ComplaintOrder => ({
   companyOrganisationId: r.company_organisation_id as string | null,
   respondedAt: dateOrNull(r.responded_at),
   companyRespondedAt: dateOrNull(r.company_responded_at),
+  companyDispatchedAt: dateOrNull(r.company_dispatched_at),
+  companyReleasedAt: dateOrNull(r.company_released_at),
   resolvedAt: dateOrNull(r.resolved_at),
   closedAt: dateOrNull(r.closed_at),
   resolvedByCaller: r.resolved_by_caller as boolean | null,
@@ -42,7 +44,8 @@ const orderOf = (r: OrderRow): ComplaintOrder => ({
 
 const ORDER_COLUMNS = `id, order_number, sender_id, received_at, caller_name_masked, caller_phone_masked, address_text, street_code, compound_id,
   category_code, item_code, taxonomy_division, text, respond_by, resolve_by, status, responsible_party_kind, party_organisation_id, company_organisation_id,
-  responded_at, company_responded_at, resolved_at, closed_at, resolved_by_caller, satisfaction, sequence, demo`;
+  responded_at, company_responded_at, company_dispatched_at, company_released_at, resolved_at, closed_at, resolved_by_caller, satisfaction,
+  sequence, demo`;
 
 /**
  * A new order's columns from order_number to taxonomy_division, in the order both writers list them (insertOrder's
@@ -225,7 +228,8 @@ export async function saveOrder(em: EntityManager, o: ComplaintOrder): Promise<v
   await sqlRun(
     em,
     `update complaints.complaint_order set compound_id = ?, status = ?, responsible_party_kind = ?, party_organisation_id = ?, company_organisation_id = ?, responded_at = ?,
-        company_responded_at = ?, resolved_at = ?, closed_at = ?, resolved_by_caller = ?, satisfaction = ?, sequence = ? where id = ?::uuid`,
+        company_responded_at = ?, company_dispatched_at = ?, company_released_at = ?, resolved_at = ?, closed_at = ?, resolved_by_caller = ?,
+        satisfaction = ?, sequence = ? where id = ?::uuid`,
     [
       o.compoundId,
       o.status,
@@ -234,6 +238,8 @@ export async function saveOrder(em: EntityManager, o: ComplaintOrder): Promise<v
       o.companyOrganisationId,
       o.respondedAt,
       o.companyRespondedAt,
+      o.companyDispatchedAt,
+      o.companyReleasedAt,
       o.resolvedAt,
       o.closedAt,
       o.resolvedByCaller,
