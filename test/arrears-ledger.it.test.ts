@@ -1014,6 +1014,58 @@ describe('arrears: billing, payments, collection and rates, through the gateway 
     );
   });
 
+  it('activates and announces a building when a waiver completes the quota-th household’s levy', async () => {
+    // Before, only a payment announced activation: a waiver completing a partly paid household's levy counted it as
+    // paid (paid and waived cover the charge) in the building's progress, but nothing was recorded or announced.
+    const building = households[0].building_id;
+    const levy = (
+      await ok(companyA, LEVY, {
+        l: {
+          areaId,
+          title: '单元门禁集资',
+          purpose: '单元门禁',
+          accountName: '物管会专项账户',
+          rateFenPerM2: 200,
+          activationThresholdPercent: 50,
+          advanceFen: 100_000,
+          decidedOn: addDays(today, -5),
+          dueOn: addDays(today, 30),
+          buildingIds: [building],
+          voluntary: true,
+        },
+      })
+    ).createLevy;
+    const quota = levy.buildings[0].quota as number;
+    const { rows } = await db.query(
+      `select c.id, c.account_id, c.amount_fen from arrears.charge c where c.levy_id = $1 order by c.household_id`,
+      [levy.id],
+    );
+    const line = (i: number, amountFen: number) => ({
+      accountId: rows[i].account_id,
+      amountFen,
+      paidOn: today,
+      method: 'CASH' as const,
+      purpose: 'LEVY' as const,
+      levyId: levy.id,
+      idempotencyKey: `levy-waiver-${levy.id}-${i}`,
+    });
+    const orm = t.hub.subgraphs.arrears!.orm;
+    const lines = [...Array(quota).keys()].map((i) =>
+      line(i, Number(rows[i].amount_fen) - (i === quota - 1 ? 100 : 0)),
+    );
+    await importPayments(orm.em.fork(), companyA, lines);
+    const activations = () =>
+      db.query(`select paid_households from arrears.levy_building_activation where levy_id = $1`, [levy.id]);
+    expect((await activations()).rows).toEqual([]);
+    await ok(companyA, ADJUST, { c: rows[quota - 1].id, k: 'WAIVER', r: '困难户减免', fen: 100 });
+    expect((await activations()).rows).toEqual([{ paid_households: quota }]);
+    await probe.waitForCount(
+      'the activation event',
+      (m) => m.headers.ce_type === 'hub.arrears.levy.building-activated' && String(m.message.key) === levy.id,
+      1,
+    );
+  });
+
   it('lets a new owner pay, without naming charges, a levy decided before they became the owner: the levy is named', async () => {
     const accountId = accountIds[41];
     const soldOn = addDays(today, -1);

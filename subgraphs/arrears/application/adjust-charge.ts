@@ -12,6 +12,7 @@ import { loadAccount } from './account.lookup';
 import { lastReferredOn } from '../persistence/account.repository';
 import { claimLinesOf } from './claim-lines.lookup';
 import { settleIfCleared } from './account.moves';
+import { announceActivatedBuilding } from './levy.activation';
 import { publishClaims } from './claims.publish';
 import { publishCollection } from './collection.publish';
 
@@ -93,6 +94,8 @@ export async function adjustCharge(em: EntityManager, identity: Identity, input:
       on: today,
       recordedBy: identity.subject,
     });
+    // A waiver or correction that completes a levy charge counts toward its building's quota as a payment does.
+    if (charge.levyId) await announceActivatedBuilding(tx, charge.levyId, account.buildingId, today);
     const after = charges.map((c) => (c.chargeId === charge.chargeId ? { ...c, ...result.charge } : c));
     await settleIfCleared(tx, identity, account, after, today);
     await publishClaims(tx, [account.id], today);
