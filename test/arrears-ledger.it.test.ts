@@ -42,7 +42,12 @@ const terms = () =>
           buildingClass: 'LOW_RISE',
           assessedRateFenPerM2Month: 178,
           ownerRateFenPerM2Month: 100,
-          subsidies: [{ payer: SUBSIDY_PAYER, rateFenPerM2Month: 78, startMonth: firstMonth, months: 12 }],
+          // Seed 003's ¥0.78 as two grants of one payer, billed as one line of 78: before, two lines of one payer and
+          // class failed the area's whole billing run.
+          subsidies: [
+            { payer: SUBSIDY_PAYER, rateFenPerM2Month: 50, startMonth: firstMonth, months: 12 },
+            { payer: SUBSIDY_PAYER, rateFenPerM2Month: 28, startMonth: firstMonth, months: 12 },
+          ],
         },
       ],
     },

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { IsoDate, YearMonth } from '../../../kernel/calendar';
 import { Identity } from '../../../kernel/identity';
 import { Fen } from '../../../kernel/money';
-import { dueOnForMonth, subsidyRunsIn } from '../domain/billing';
+import { dueOnForMonth, runningSubsidies } from '../domain/billing';
 import { openAccounts, referableAccountIdsOfArea } from '../persistence/account.repository';
 import {
   BilledSubsidy,
@@ -81,11 +81,7 @@ export async function runBilling(
       filing.served.days < filing.served.monthDays
         ? (await overbilledAccountIds(tx, { companyId, areaId, month, served: filing.served })).length
         : 0;
-    const running = classes.flatMap((c) =>
-      c.subsidies
-        .filter((s) => subsidyRunsIn(s, month))
-        .map((s) => ({ payer: s.payer, buildingClass: c.buildingClass, rate: s.rateFenPerM2Month })),
-    );
+    const running = runningSubsidies(classes, month);
     if (running.length > 0)
       await billSubsidies(tx, { companyId, areaId, month, monthDays: filing.served.monthDays }, running);
     const totals = await serviceFeeTotals(tx, {

@@ -1,5 +1,5 @@
 import { DomainError } from '../../../kernel/errors';
-import { checkBillingMonth, dueOnForMonth, monthSpan, servedDaysOf, subsidyRunsIn } from './billing';
+import { checkBillingMonth, dueOnForMonth, monthSpan, runningSubsidies, servedDaysOf, subsidyRunsIn } from './billing';
 
 describe('billing months', () => {
   it('spans whole calendar months, leap February included, and falls due on the last day served', () => {
@@ -68,5 +68,26 @@ describe('the days of a month a company serves', () => {
     expect(servedDaysOf('2026-05', [span('2026-06-01', '2029-05-31')])).toEqual({ days: 0, monthDays: 31 });
     expect(servedDaysOf('2026-05', [span('2026-05-20', '2026-05-19')])).toEqual({ days: 0, monthDays: 31 });
     expect(servedDaysOf('2026-05', [])).toEqual({ days: 0, monthDays: 31 });
+  });
+});
+
+describe('the subsidies billed in a month', () => {
+  it('bills one line per payer and building class, a payer named twice at the sum of its running rates', () => {
+    const grant = (payer: string, rateFenPerM2Month: number, startMonth = '2022-01', months = 36) => ({
+      payer,
+      rateFenPerM2Month,
+      startMonth,
+      months,
+    });
+    const classes = [
+      // Seed 003's ¥0.78 as two grants of one street office; before, the run failed on two lines of one payer.
+      { buildingClass: 'MID_RISE', subsidies: [grant('北太平庄街道', 50), grant('北太平庄街道', 28)] },
+      { buildingClass: 'HIGH_RISE', subsidies: [grant('北太平庄街道', 78), grant('区住建委', 10, '2025-01', 12)] },
+    ];
+    expect(runningSubsidies(classes, '2024-06')).toEqual([
+      { payer: '北太平庄街道', buildingClass: 'MID_RISE', rate: 78 },
+      { payer: '北太平庄街道', buildingClass: 'HIGH_RISE', rate: 78 },
+    ]);
+    expect(runningSubsidies(classes, '2025-01')).toEqual([{ payer: '区住建委', buildingClass: 'HIGH_RISE', rate: 10 }]);
   });
 });

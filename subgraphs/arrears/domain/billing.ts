@@ -99,3 +99,23 @@ export function subsidyRunsIn(subsidy: ScheduledSubsidy, month: YearMonth): bool
     compareMonths(month, addMonths(subsidy.startMonth, subsidy.months)) < 0
   );
 }
+
+/**
+ * The subsidies running in `month`, one per payer and building class at the sum of that payer's running rates: a
+ * class may name one payer twice (two grants, ¥0.50 and ¥0.28, as the contracts subgraph accepts and bills as one
+ * ¥0.78 line), and billing them as two lines of one payer and class failed the whole area's run (a money audit).
+ */
+export function runningSubsidies(
+  classes: readonly { buildingClass: string; subsidies: readonly ScheduledSubsidy[] }[],
+  month: YearMonth,
+): { payer: string; buildingClass: string; rate: number }[] {
+  const byPayer = new Map<string, { payer: string; buildingClass: string; rate: number }>();
+  for (const c of classes)
+    for (const s of c.subsidies.filter((x) => subsidyRunsIn(x, month))) {
+      const key = JSON.stringify([s.payer, c.buildingClass]);
+      const line = byPayer.get(key) ?? { payer: s.payer, buildingClass: c.buildingClass, rate: 0 };
+      line.rate += s.rateFenPerM2Month;
+      byPayer.set(key, line);
+    }
+  return [...byPayer.values()];
+}
