@@ -6,6 +6,7 @@ import { COURT_CASE_EVENTS_TOPIC, COURT_CASE_EVENT_REFUSALS_TOPIC, COURT_CASE_EV
 import { asKafkaMessage } from './support/events';
 import { TestHub, identity, startTestHub, pinTestToday } from './support/hub-fixture';
 import { DEMO_COMPANY_PROFILE } from '../hub/demo/demo-documents';
+import { docxDocumentXml } from './support/docx-text';
 import { ProbedMessage, probeTopics, rawProducer } from './support/kafka-probe';
 import { partyTopics } from './support/party-topics';
 import { GUANGWAI_OFFICE, HONGJU, gqlExpectations, hongjuTerms, scenario } from './support/scenario';
@@ -2148,5 +2149,74 @@ describe('litigation: referrals through the green channel, the court’s reports
     expect((await fails(xichengCourt, PAGE, { first: 2, after: first.endCursor, offset: 1 })).extensions.code).toBe(
       'BAD_USER_INPUT',
     );
+  });
+
+  describe('the complaint served before docketing states what is on record at each read (a court documents audit)', () => {
+    const LIST_DOCS = `query($id: ID!) { referral(id: $id) { documents { name kind sha256 } } }`;
+    const DOC = `query($id: ID!, $s: Key) { referral(id: $id) { documents(sha256: $s) { sha256 contentBase64 } } }`;
+    /** The court's list of documents, once the register lets the complaint be generated. */
+    const documentsOnceDisclosed = (referralId: string) =>
+      waitFor('the complaint generated for the court', async () => {
+        const res = await t.gql(xichengCourt, LIST_DOCS, { id: referralId });
+        if (res.body.errors?.[0]?.extensions?.code === 'DEFENDANT_IDENTITY_PENDING') return undefined;
+        expect(res.body.errors).toBeUndefined();
+        return res.body.data.referral.documents as { kind: string; sha256: string }[];
+      });
+    const complaintDocx = async (referralId: string) => {
+      const docs = (await ok(xichengCourt, LIST_DOCS, { id: referralId })).referral.documents;
+      const docx = docs.find((d: { kind: string }) => d.kind === 'COMPLAINT_DOCX');
+      const [one] = (await ok(xichengCourt, DOC, { id: referralId, s: docx.sha256 })).referral.documents;
+      return { sha256: docx.sha256 as string, xml: docxDocumentXml(Buffer.from(one.contentBase64, 'base64')) };
+    };
+
+    it('lists evidence uploaded after the court first read the complaint: a new generation, its digests chained', async () => {
+      const referral = await referredAlone(63);
+      await documentsOnceDisclosed(referral.id);
+      const before = await complaintDocx(referral.id);
+      // Read again with nothing changed: the same complaint, not generated again.
+      expect((await complaintDocx(referral.id)).sha256).toBe(before.sha256);
+      const UPLOAD = `mutation($f: EvidenceUploadInput!) { uploadEvidence(file: $f) { sha256 } }`;
+      const { sha256 } = (
+        await ok(companyA, UPLOAD, {
+          f: {
+            referralId: referral.id,
+            name: '送达回执（补充）.pdf',
+            type: 'DELIVERY_RECEIPT',
+            contentBase64: Buffer.from('%PDF-1.7\n% a delivery receipt added before docketing\n%%EOF\n').toString(
+              'base64',
+            ),
+          },
+        })
+      ).uploadEvidence;
+      expect(before.xml).not.toContain(sha256);
+      // Before, the court was served the file but the complaint it had first read, whose evidence list lacked it.
+      const after = await complaintDocx(referral.id);
+      expect(after.sha256).not.toBe(before.sha256);
+      expect(after.xml).toContain(sha256);
+      const generations = await t.sql<{ generation: number }>(
+        `select generation from litigation.court_document where referral_id = $1 and kind = 'COMPLAINT_DOCX' order by generation`,
+        [referral.id],
+      );
+      expect(generations).toEqual([{ generation: 1 }, { generation: 2 }]);
+      const chained = await t.sql<{ n: number }>(
+        `select count(*)::int as n from litigation.evidence_chain where subject_id = $1 and kind = 'COURT_DOCUMENT'`,
+        [referral.id],
+      );
+      expect(chained).toEqual([{ n: 4 }]);
+    });
+
+    it('answers DEFENDANT_DECEASED for an owner recorded dead after the court first read the complaint naming them', async () => {
+      const referral = await referredAlone(64);
+      await documentsOnceDisclosed(referral.id);
+      const [{ household_id: householdId }] = (
+        await db.query(`select household_id from arrears.account where id = $1`, [accounts[64].id])
+      ).rows;
+      await ok(guangwai, `mutation($h: ID!, $i: UpdateHouseholdInput!) { updateHousehold(id: $h, input: $i) { id } }`, {
+        h: householdId,
+        i: { ownerDiedOn: addDays(today, -2) },
+      });
+      // Before, the stored complaint naming the deceased was served on.
+      expect((await fails(xichengCourt, LIST_DOCS, { id: referral.id })).extensions.code).toBe('DEFENDANT_DECEASED');
+    });
   });
 });

@@ -6,6 +6,7 @@ import { mayReadReferralDocuments, mayReportForCourt } from '../domain/access';
 import { litigationError } from '../domain/errors';
 import { buildComplaint, complaintFileStem } from '../domain/complaint';
 import { EvidenceFile, MEDIA_TYPE_MIME } from '../domain/evidence-file';
+import { beforeDocketing } from '../domain/case-status';
 import { SentReferral, isSent } from '../domain/referral';
 import { packageVersions } from '../persistence/case-package.repository';
 import { findCompanyProfile } from '../persistence/company-profile.repository';
@@ -74,8 +75,12 @@ const rendering = new Map<string, Promise<{ docx: Buffer; pdf: Buffer }>>();
 /**
  * The complaint of the referral's latest package version, as PDF and .docx: generated when its court first asks for
  * it (with the defendant's identity as the owners' register discloses it to that court), then stored, its digests
- * appended to the evidence chain, and served as stored from then on, so the court always gets the papers whose
- * digests the chain recorded.
+ * appended to the evidence chain, and served as stored, so the court always gets the papers whose digests the chain
+ * recorded. Until docketing it is built again on each read and, where it now states something else (evidence uploaded
+ * since, the company's particulars entered since), generated again as the version's next generation; an owner
+ * recorded dead since is DEFENDANT_DECEASED. Before, the first read's complaint was served for good: evidence uploaded
+ * afterwards went to the court but not into its evidence list, and the deceased stayed the defendant (a court
+ * documents audit). Once docketed, the court has the papers it docketed on: they are served as stored.
  */
 export async function complaintDocuments(
   em: EntityManager,
@@ -86,7 +91,8 @@ export async function complaintDocuments(
   const latest = versions[versions.length - 1];
   if (!latest) throw new Error(`Referral ${referral.id} has no case package`);
   const stored = await courtDocuments(em, referral.id, latest.version);
-  if (stored.length > 0) return stored;
+  const docketed = !beforeDocketing(referral.status);
+  if (stored.length > 0 && docketed) return stored;
   const [court, plaintiff, uploads, defendant] = await Promise.all([
     findCourt(em, referral.courtId),
     findCompanyProfile(em, referral.companyId),
@@ -114,8 +120,10 @@ export async function complaintDocuments(
     defendant,
     uploads,
   });
-  // Readers of the same version at once share one render (the first to store it wins either way, below).
-  const key = `${referral.id}:${latest.version}`;
+  const complaintDigest = sha256(Buffer.from(JSON.stringify(complaint)));
+  if (stored.length > 0 && stored[0].complaintDigest === complaintDigest) return stored;
+  // Readers of the same complaint at once share one render (the first to store it wins either way, below).
+  const key = `${referral.id}:${latest.version}:${complaintDigest}`;
   let rendered = rendering.get(key);
   if (!rendered) {
     rendered = renderComplaint(complaint, latest.createdAt).finally(() => rendering.delete(key));
@@ -126,7 +134,8 @@ export async function complaintDocuments(
   return em.transactional(async (tx) => {
     await lockReferralDocuments(tx, referral.id);
     const meanwhile = await courtDocuments(tx, referral.id, latest.version);
-    if (meanwhile.length > 0) return meanwhile;
+    if (meanwhile.length > 0 && (docketed || meanwhile[0].complaintDigest === complaintDigest)) return meanwhile;
+    const generation = (meanwhile[0]?.generation ?? 0) + 1;
     const records: CourtDocumentRecord[] = [];
     for (const [kind, bytes, ext] of [
       ['COMPLAINT_PDF', pdf, 'pdf'],
@@ -143,6 +152,8 @@ export async function complaintDocuments(
         sizeBytes: bytes.length,
         storageKey: await largeObjectStore.put(tx, bytes),
         chainSequence: entry.sequence,
+        generation,
+        complaintDigest,
       };
       await insertCourtDocument(tx, record);
       records.push(record);

@@ -13,6 +13,10 @@ export interface CourtDocumentRecord {
   sizeBytes: number;
   storageKey: string;
   chainSequence: number;
+  /** The version's complaints generated so far, 1 first: one is generated again while what it states changes. */
+  generation: number;
+  /** The digest of the complaint this renders (complaint-documents.ts); null for those stored before it was kept. */
+  complaintDigest: string | null;
 }
 
 interface CourtDocumentColumns {
@@ -24,6 +28,8 @@ interface CourtDocumentColumns {
   size_bytes: number;
   storage_key: string;
   chain_sequence: number;
+  generation: number;
+  complaint_digest: string | null;
 }
 
 const courtDocumentOf = (r: CourtDocumentColumns): CourtDocumentRecord => ({
@@ -35,8 +41,11 @@ const courtDocumentOf = (r: CourtDocumentColumns): CourtDocumentRecord => ({
   sizeBytes: r.size_bytes,
   storageKey: r.storage_key,
   chainSequence: r.chain_sequence,
+  generation: r.generation,
+  complaintDigest: r.complaint_digest,
 });
 
+/** The latest generation of a package version's complaint (PDF and .docx), or none yet. */
 export async function courtDocuments(
   em: EntityManager,
   referralId: string,
@@ -44,7 +53,10 @@ export async function courtDocuments(
 ): Promise<CourtDocumentRecord[]> {
   const rows = await sqlRows<CourtDocumentColumns>(
     em,
-    `select * from litigation.court_document where referral_id = ?::uuid and package_version = ? order by kind desc`,
+    `select * from litigation.court_document d where referral_id = ?::uuid and package_version = ?
+        and generation = (select max(generation) from litigation.court_document
+                           where referral_id = d.referral_id and package_version = d.package_version)
+      order by kind desc`,
     [referralId, packageVersion],
   );
   return rows.map(courtDocumentOf);
@@ -58,8 +70,20 @@ export async function lockReferralDocuments(tx: EntityManager, referralId: strin
 export async function insertCourtDocument(tx: EntityManager, d: CourtDocumentRecord): Promise<void> {
   await sqlRun(
     tx,
-    `insert into litigation.court_document (referral_id, package_version, kind, name, sha256, size_bytes, storage_key, chain_sequence) values (?, ?, ?, ?, ?, ?, ?, ?)`,
-    [d.referralId, d.packageVersion, d.kind, d.name, d.sha256, d.sizeBytes, d.storageKey, d.chainSequence],
+    `insert into litigation.court_document (referral_id, package_version, generation, complaint_digest, kind, name, sha256, size_bytes, storage_key, chain_sequence)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [
+      d.referralId,
+      d.packageVersion,
+      d.generation,
+      d.complaintDigest,
+      d.kind,
+      d.name,
+      d.sha256,
+      d.sizeBytes,
+      d.storageKey,
+      d.chainSequence,
+    ],
   );
 }
 
