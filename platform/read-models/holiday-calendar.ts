@@ -1,6 +1,14 @@
-import type { EntityManager } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { HOLIDAY_YEAR_RECORDED, HolidayYearRecordedData } from '../../catalog';
-import { CHINA_WORKING_DAYS, RecordedYear } from '../../kernel/working-days';
+import { IsoDate, compareDates } from '../../kernel/calendar';
+import {
+  CHINA_WORKING_DAYS,
+  OFFICIAL_HOLIDAYS,
+  RecordedYear,
+  YearArrangement,
+  extendArrangement,
+  workingDayCalendar,
+} from '../../kernel/working-days';
 import { sqlRows } from '../db/sql';
 import { ConsumerDefinition, on } from '../events/consumer';
 import { logger } from '../logging';
@@ -53,6 +61,11 @@ export async function storedHolidayYears(em: EntityManager, schema: HolidayCalen
   }));
 }
 
+/** The last day the calendar answers for with `years` recorded beyond the package's: 24 December of the last held. */
+export function heldUntil(years: readonly YearArrangement[]): IsoDate {
+  return workingDayCalendar(extendArrangement(OFFICIAL_HOLIDAYS, years)).range.to;
+}
+
 /** Installs the subgraph's copy into this process's calendar (newer versions only, see ExtendableCalendar). */
 export async function installStoredHolidayYears(em: EntityManager, schema: HolidayCalendarKeeper): Promise<void> {
   CHINA_WORKING_DAYS.install(await storedHolidayYears(em, schema));
@@ -61,14 +74,23 @@ export async function installStoredHolidayYears(em: EntityManager, schema: Holid
 /**
  * The consumer of a subgraph that keeps a copy: stores the year, then installs it here at once (within the inbox
  * transaction: a transaction that fails is retried with the same message, which installs the same year again).
+ * When the copy now reaches further, `afterExtended` runs in the same transaction with the last day held before
+ * (read from the copy, not from this process's calendar, which a failed try may already have extended): the
+ * subgraph announces again its deadlines the new days date. A message redelivered or replayed extends nothing.
  */
-export function holidayCalendarConsumer(schema: Exclude<HolidayCalendarKeeper, 'contracts'>): ConsumerDefinition {
+export function holidayCalendarConsumer(
+  schema: Exclude<HolidayCalendarKeeper, 'contracts'>,
+  afterExtended?: (em: EntityManager, heldUntilBefore: IsoDate) => Promise<unknown>,
+): ConsumerDefinition {
   return {
     name: `${schema}.holiday-calendar`,
     subscriptions: [
       on(HOLIDAY_YEAR_RECORDED, async (em, event) => {
+        const before = heldUntil(await storedHolidayYears(em, schema));
         await applyHolidayYear(em, schema, event.data);
-        await installStoredHolidayYears(em, schema);
+        const years = await storedHolidayYears(em, schema);
+        CHINA_WORKING_DAYS.install(years);
+        if (afterExtended && compareDates(heldUntil(years), before) > 0) await afterExtended(em, before);
       }),
     ],
   };
