@@ -4,11 +4,18 @@ import { HOLIDAY_YEAR_RECORDED, HolidayYearRecordedData } from '../../../catalog
 import { todayInChina } from '../../../kernel/clock';
 import { ForbiddenError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
-import { OFFICIAL_HOLIDAYS, YearArrangement, extendArrangement } from '../../../kernel/working-days';
+import { compareDates } from '../../../kernel/calendar';
+import {
+  OFFICIAL_HOLIDAYS,
+  YearArrangement,
+  extendArrangement,
+  workingDayCalendar,
+} from '../../../kernel/working-days';
 import { recordEvent } from '../../../platform/events/outbox';
 import { applyHolidayYear, installStoredHolidayYears } from '../../../platform/read-models/holiday-calendar';
 import { HolidayYearRecord, NoticeSource, checkHolidayYear } from '../domain/holiday-arrangement';
 import { CONTRACTS_EVENT_SOURCE } from '../events/publish/filing-events';
+import { reannounceUndatedFilingDeadlines } from './announce-filing-deadline';
 import {
   currentHolidayYears,
   insertHolidayArrangement,
@@ -30,7 +37,9 @@ const eventOf = (record: HolidayYearRecord): HolidayYearRecordedData => ({
  * The admin records the next year's State Council holiday arrangement once its notice is published, or corrects a
  * recorded year as its next version (history kept). Checked whole against the calendar held; written with who and
  * when, copied to holiday_year and published (contracts.holiday-calendar.v1) in one transaction; this process's
- * calendar takes it after the commit, the other subgraphs when their consumers receive it.
+ * calendar takes it after the commit, the other subgraphs when their consumers receive it. The filing deadlines it
+ * dates that were announced undated are announced again in the same transaction (the areas and litigation
+ * subgraphs do the same with theirs when their consumers receive the year).
  */
 export async function recordHolidayArrangement(
   em: EntityManager,
@@ -63,6 +72,12 @@ export async function recordHolidayArrangement(
       subject: String(record.year),
       data,
     });
+    const calendar = workingDayCalendar(
+      extendArrangement(OFFICIAL_HOLIDAYS, [...recorded.filter((y) => y.year !== record.year), record]),
+    );
+    const heldUntilBefore = workingDayCalendar(held).range.to;
+    if (compareDates(calendar.range.to, heldUntilBefore) > 0)
+      await reannounceUndatedFilingDeadlines(tx, heldUntilBefore, calendar);
     return record;
   });
   await installStoredHolidayYears(em.fork(), 'contracts');

@@ -8,7 +8,7 @@ import { Contract, ContractSchema } from './contract.entity';
 import { FilingSchema } from './filing.entity';
 import { contractsReferredToCourt } from './court-referral.repository';
 import { reviewScopeFilter } from './read-scope';
-import { advisoryLock } from '../../../platform/db/sql';
+import { advisoryLock, sqlArray, sqlRows } from '../../../platform/db/sql';
 
 /** A contract by id; `lock` holds it (FOR UPDATE) until the transaction ends. */
 export const findContract = (
@@ -105,4 +105,50 @@ export async function listContracts(
     offset: page.offset,
   });
   return { items, totalCount };
+}
+
+/** A draft whose filing deadline the register holds open, as its announcement reads it. */
+export interface AnnouncedDraft {
+  id: string;
+  companyId: string;
+  districtCode: string;
+  terms: { signedOn: IsoDate };
+}
+
+/**
+ * The drafts after `after` (by id, the first ones when null) whose filing deadline was announced, so is open in the
+ * register (met on submission, cancelled on discarding: neither is a draft), at most `size`, locked for the change.
+ */
+export async function announcedDraftsAfter(
+  em: EntityManager,
+  after: string | null,
+  size: number,
+): Promise<AnnouncedDraft[]> {
+  const rows = await sqlRows<{ id: string; company_id: string; district_code: string; signed_on: IsoDate }>(
+    em,
+    `select id, company_id, district_code, terms->>'signedOn' as signed_on from contracts.contract
+      where status = 'DRAFT' and deadline_sequence > 0 and (?::uuid is null or id > ?::uuid)
+      order by id limit ? for update`,
+    [after, after, size],
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    companyId: r.company_id,
+    districtCode: r.district_code,
+    terms: { signedOn: r.signed_on },
+  }));
+}
+
+/** Takes the next filing-deadline sequence of each contract (Contract.deadlineSequence), in one statement. */
+export async function nextDeadlineSequences(
+  em: EntityManager,
+  contractIds: readonly string[],
+): Promise<Map<string, number>> {
+  const rows = await sqlRows<{ id: string; deadline_sequence: number }>(
+    em,
+    `update contracts.contract set deadline_sequence = deadline_sequence + 1 where id = any(?::uuid[])
+      returning id, deadline_sequence`,
+    [sqlArray(contractIds)],
+  );
+  return new Map(rows.map((r) => [r.id, Number(r.deadline_sequence)]));
 }
