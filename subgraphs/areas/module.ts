@@ -27,6 +27,7 @@ import { JointDecisionSchema } from './persistence/joint-decision.entity';
 import { PatrolResolver } from './graphql/patrol.resolver';
 import { PreparatoryGroupResolver } from './graphql/preparatory-group.resolver';
 import { holidayCalendarConsumer } from '../../platform/read-models/holiday-calendar';
+import { reannounceUndatedCommitteeDeadlines } from './application/announce-committee-deadlines';
 
 export const areasSubgraph: SubgraphModule = {
   name: 'areas',
@@ -60,7 +61,7 @@ export const areasSubgraph: SubgraphModule = {
     filingSnapshotConsumer('areas'),
     courtHouseholdConsumer,
     contractAreaConsumer,
-    holidayCalendarConsumer('areas'),
+    holidayCalendarConsumer('areas', reannounceUndatedCommitteeDeadlines),
   ],
   keepsHolidayCalendar: true,
   producedTopics: [

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { RequiredEntityData } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { advisoryLock } from '../../../platform/db/sql';
+import { advisoryLock, sqlRows } from '../../../platform/db/sql';
 import type { IsoDate } from '../../../kernel/calendar';
 import type { GovernanceBodyKind } from '../domain/governance-body';
+import type { PmcRules } from '../domain/statutes';
 import {
   GovernanceBody,
   GovernanceBodySchema,
@@ -123,4 +124,58 @@ export function committeesStandingOn(
     },
     { orderBy: { formedOn: 'asc', id: 'asc' } },
   );
+}
+
+/** A standing property-management committee with a deadline still open, and its area's district. */
+export interface CommitteeWithDeadlines {
+  id: string;
+  committee: Pick<
+    GovernanceBody,
+    'id' | 'kind' | 'formedOn' | 'filedOn' | 'recordedOn' | 'createdBy' | 'pmcRules' | 'filingRequired'
+  >;
+  area: { districtCode: string };
+}
+
+/**
+ * The standing property-management committees after `after` (by id, the first ones when null) whose filing periods
+ * run and whose filing or recording is not yet on record, at most `size`, locked for the change: those whose
+ * deadlines are open in the register (a dissolved committee's were announced cancelled).
+ */
+export async function standingCommitteesWithDeadlinesAfter(
+  em: EntityManager,
+  after: string | null,
+  size: number,
+): Promise<CommitteeWithDeadlines[]> {
+  const rows = await sqlRows<{
+    id: string;
+    formed_on: IsoDate;
+    filed_on: IsoDate | null;
+    recorded_on: IsoDate | null;
+    created_by: string;
+    pmc_rules: PmcRules | null;
+    district_code: string;
+  }>(
+    em,
+    `select b.id, b.formed_on::text as formed_on, b.filed_on::text as filed_on, b.recorded_on::text as recorded_on,
+            b.created_by, b.pmc_rules, a.district_code
+       from areas.governance_body b join areas.area a on a.id = b.area_id
+      where b.kind = 'PROPERTY_MANAGEMENT_COMMITTEE' and b.filing_required and b.dissolved_on is null
+        and (b.filed_on is null or b.recorded_on is null) and (?::uuid is null or b.id > ?::uuid)
+      order by b.id limit ? for update of b`,
+    [after, after, size],
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    committee: {
+      id: r.id,
+      kind: 'PROPERTY_MANAGEMENT_COMMITTEE',
+      formedOn: r.formed_on,
+      filedOn: r.filed_on,
+      recordedOn: r.recorded_on,
+      createdBy: r.created_by,
+      pmcRules: r.pmc_rules,
+      filingRequired: true,
+    },
+    area: { districtCode: r.district_code },
+  }));
 }

@@ -1,7 +1,11 @@
 import { AREA_DEADLINE_CHANGED } from '../../../../catalog';
 import { validateEventData } from '../../../../platform/events/cloudevent';
 import type { GovernanceBody } from '../../persistence/governance-body.entity';
-import { publishCommitteeFilingDeadline, publishCommitteeRecordingDeadline } from './deadline-events';
+import {
+  committeeDeadlineSequence,
+  publishCommitteeFilingDeadline,
+  publishCommitteeRecordingDeadline,
+} from './deadline-events';
 
 const committee = (facts: Partial<GovernanceBody>) =>
   ({
@@ -33,17 +37,16 @@ describe("a property-management committee's deadlines as the register is told th
     expect(() => validateEventData(AREA_DEADLINE_CHANGED.type, data)).not.toThrow();
     expect(publishCommitteeFilingDeadline(committee({ filedOn: '2026-09-28' }), xicheng)).toMatchObject({
       metOn: '2026-09-28',
-      sequence: 2,
+      sequence: 3,
     });
     expect(publishCommitteeRecordingDeadline(committee({}), xicheng)).toBeNull();
     // Dissolved before it was filed: the deadline no longer runs (before, the register kept reminding the office).
-    const cancelled = publishCommitteeFilingDeadline(committee({}), xicheng, true);
-    expect(cancelled).toMatchObject({ cancelled: true, sequence: 3, metOn: null });
+    const cancelled = publishCommitteeFilingDeadline(committee({}), xicheng, { cancelled: true });
+    expect(cancelled).toMatchObject({ cancelled: true, sequence: 4, metOn: null });
     expect(() => validateEventData(AREA_DEADLINE_CHANGED.type, cancelled)).not.toThrow();
-    expect(publishCommitteeRecordingDeadline(committee({ filedOn: '2026-09-28' }), xicheng, true)).toMatchObject({
-      cancelled: true,
-      sequence: 3,
-    });
+    expect(
+      publishCommitteeRecordingDeadline(committee({ filedOn: '2026-09-28' }), xicheng, { cancelled: true }),
+    ).toMatchObject({ cancelled: true, sequence: 4 });
   });
 
   it('is recorded by the street office in 5 working days: filed 2026-09-28, due 2026-10-10 (National Day off, Saturday worked)', () => {
@@ -52,6 +55,33 @@ describe("a property-management committee's deadlines as the register is told th
     expect(data?.legalBasis).toContain('art. 55');
     expect(
       publishCommitteeRecordingDeadline(committee({ filedOn: '2026-09-28', recordedOn: '2026-10-09' }), xicheng),
-    ).toMatchObject({ metOn: '2026-10-09', sequence: 2 });
+    ).toMatchObject({ metOn: '2026-10-09', sequence: 3 });
+  });
+
+  it('is announced again with its date (2) once the holiday year is recorded, below its meeting and cancellation', () => {
+    // Formed 2026-12-01: day 30 is 2026-12-31, past the packaged data (which ends 2026-12-24): no due date yet.
+    expect(publishCommitteeFilingDeadline(committee({ formedOn: '2026-12-01' }), xicheng)).toMatchObject({
+      dueOn: null,
+      sequence: 1,
+    });
+    expect(publishCommitteeFilingDeadline(committee({}), xicheng, { redated: true })).toMatchObject({
+      dueOn: '2026-10-08',
+      sequence: 2,
+    });
+    expect(committeeDeadlineSequence(null, {})).toBe(1);
+    expect(committeeDeadlineSequence(null, { redated: true })).toBe(2);
+    expect(committeeDeadlineSequence('2026-09-28', {})).toBe(3);
+    expect(committeeDeadlineSequence(null, { cancelled: true })).toBe(4);
+    // A filing entered for a committee dissolved before: cancelled, with the day it was filed.
+    expect(committeeDeadlineSequence('2026-09-28', { cancelled: true })).toBe(4);
+    // Each outranks what may come before it: undated < dated again < met < cancelled.
+    expect(
+      [
+        committeeDeadlineSequence(null, {}),
+        committeeDeadlineSequence(null, { redated: true }),
+        committeeDeadlineSequence('2026-09-28', {}),
+        committeeDeadlineSequence(null, { cancelled: true }),
+      ].every((n, i, all) => i === 0 || n > all[i - 1]),
+    ).toBe(true);
   });
 });
