@@ -22,6 +22,7 @@ import { ownerRegisterClient } from './persistence/owner-register.client';
 import { periodicWork } from '../../platform/subgraph/periodic';
 import { sweepEvidenceUploads } from './application/sweep-evidence-uploads';
 import { holidayCalendarConsumer } from '../../platform/read-models/holiday-calendar';
+import { reannounceUndatedCaseDeadlines } from './application/announce-case-deadlines';
 import { jointDecisionConsumer } from '../../platform/read-models/joint-decisions';
 
 export const litigationSubgraph: SubgraphModule = {
@@ -47,7 +48,7 @@ export const litigationSubgraph: SubgraphModule = {
     claimAccountConsumer,
     courtCaseEventConsumer,
     serviceComplaintsConsumer,
-    holidayCalendarConsumer('litigation'),
+    holidayCalendarConsumer('litigation', reannounceUndatedCaseDeadlines),
     citySettingsConsumer,
     jointDecisionConsumer('litigation'),
   ],

@@ -1,9 +1,15 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { LITIGATION_DEADLINE_CHANGED } from '../../../catalog';
+import type { IsoDate } from '../../../kernel/calendar';
 import { recordEvent } from '../../../platform/events/outbox';
+import { reannounceUndatedDeadlines } from '../../../platform/events/undated-deadlines';
 import { publishCaseDeadlines } from '../events/publish/deadline-events';
 import { LITIGATION_EVENT_SOURCE } from '../events/publish/referral-events';
-import { nextCaseDeadlineFacts } from '../persistence/referral.repository';
+import {
+  caseDeadlineFactsAfter,
+  nextCaseDeadlineFacts,
+  nextCaseDeadlineSequences,
+} from '../persistence/referral.repository';
 
 /**
  * Tells the deadline register (feeds) where a referral's court deadlines stand, in the caller's transaction (outbox):
@@ -20,4 +26,21 @@ export async function announceCaseDeadlines(tx: EntityManager, referralId: strin
       data,
     });
   }
+}
+
+/**
+ * Once a holiday year reaches this subgraph (its holiday calendar consumer, in the inbox transaction, the year
+ * installed): the open mediation windows and small-claims decisions that were announced undated for want of it (due
+ * after `heldUntilBefore`, the last day held before) are announced again with their date, under the referral's next
+ * deadline sequence; a deadline met or cancelled is not. Without it the register kept them undated for good.
+ */
+export async function reannounceUndatedCaseDeadlines(tx: EntityManager, heldUntilBefore: IsoDate): Promise<number> {
+  return reannounceUndatedDeadlines(tx, heldUntilBefore, {
+    event: LITIGATION_DEADLINE_CHANGED,
+    source: LITIGATION_EVENT_SOURCE,
+    candidates: async (em, after, size) =>
+      (await caseDeadlineFactsAfter(em, after, size)).map((facts) => ({ id: facts.referralId, facts })),
+    deadlinesOf: ({ facts }) => publishCaseDeadlines(facts, 1),
+    nextSequences: nextCaseDeadlineSequences,
+  });
 }

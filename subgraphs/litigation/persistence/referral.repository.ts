@@ -583,37 +583,76 @@ export async function nextCaseDeadlineFacts(
   tx: EntityManager,
   referralId: string,
 ): Promise<{ facts: CaseDeadlineFacts; sequence: number } | null> {
-  const [row] = await sqlRows<{
-    court_id: string;
-    district_code: string | null;
-    status: CaseStatus | null;
-    procedure: string | null;
-    docketed_on: IsoDate | null;
-    decided_on: IsoDate | null;
-    extension_approved_on: IsoDate | null;
-    mediation_started_on: IsoDate | null;
-    deadline_sequence: number;
-  }>(
+  const [row] = await sqlRows<CaseDeadlineColumns & { deadline_sequence: number }>(
     tx,
     `update litigation.referral r set deadline_sequence = deadline_sequence + 1 where r.id = ?::uuid
-     returning r.court_id, r.district_code, r.status, r.procedure, r.docketed_on::text as docketed_on,
-       r.decided_on::text as decided_on, r.extension_approved_on::text as extension_approved_on, r.deadline_sequence,
-       ${firstAppliedOn('MEDIATION_STARTED')} as mediation_started_on`,
+     returning ${CASE_DEADLINE_COLUMNS}, r.deadline_sequence`,
     [referralId],
   );
   if (!row) return null;
-  return {
-    facts: {
-      referralId,
-      courtId: row.court_id,
-      districtCode: row.district_code,
-      status: row.status,
-      procedure: row.procedure,
-      docketedOn: row.docketed_on,
-      decidedOn: row.decided_on,
-      extensionApprovedOn: row.extension_approved_on,
-      mediationStartedOn: row.mediation_started_on,
-    },
-    sequence: row.deadline_sequence,
-  };
+  return { facts: caseDeadlineFactsOf(row), sequence: row.deadline_sequence };
 }
+
+/**
+ * The referrals after `after` (by id, the first ones when null) whose court deadlines were announced and may still be
+ * open (in mediation, or docketed and undecided), at most `size`, locked for the change: each one's facts as
+ * nextCaseDeadlineFacts reads them, its sequence left to nextCaseDeadlineSequences.
+ */
+export async function caseDeadlineFactsAfter(
+  tx: EntityManager,
+  after: string | null,
+  size: number,
+): Promise<CaseDeadlineFacts[]> {
+  const rows = await sqlRows<CaseDeadlineColumns>(
+    tx,
+    `select ${CASE_DEADLINE_COLUMNS} from litigation.referral r
+      where r.deadline_sequence > 0 and (r.status = 'IN_MEDIATION' or (r.docketed_on is not null and r.decided_on is null))
+        and (?::uuid is null or r.id > ?::uuid)
+      order by r.id limit ? for update of r`,
+    [after, after, size],
+  );
+  return rows.map(caseDeadlineFactsOf);
+}
+
+/** Takes the next deadline sequence of each referral (as nextCaseDeadlineFacts does of one), in one statement. */
+export async function nextCaseDeadlineSequences(
+  tx: EntityManager,
+  referralIds: readonly string[],
+): Promise<Map<string, number>> {
+  const rows = await sqlRows<{ id: string; deadline_sequence: number }>(
+    tx,
+    `update litigation.referral set deadline_sequence = deadline_sequence + 1 where id = any(?::uuid[])
+      returning id, deadline_sequence`,
+    [sqlArray(referralIds)],
+  );
+  return new Map(rows.map((r) => [r.id, Number(r.deadline_sequence)]));
+}
+
+interface CaseDeadlineColumns {
+  id: string;
+  court_id: string;
+  district_code: string | null;
+  status: CaseStatus | null;
+  procedure: string | null;
+  docketed_on: IsoDate | null;
+  decided_on: IsoDate | null;
+  extension_approved_on: IsoDate | null;
+  mediation_started_on: IsoDate | null;
+}
+
+/** A referral's facts its court deadlines are computed from (domain/court-timeline.ts), over `r`. */
+const CASE_DEADLINE_COLUMNS = `r.id, r.court_id, r.district_code, r.status, r.procedure, r.docketed_on::text as docketed_on,
+       r.decided_on::text as decided_on, r.extension_approved_on::text as extension_approved_on,
+       ${firstAppliedOn('MEDIATION_STARTED')} as mediation_started_on`;
+
+const caseDeadlineFactsOf = (row: CaseDeadlineColumns): CaseDeadlineFacts => ({
+  referralId: row.id,
+  courtId: row.court_id,
+  districtCode: row.district_code,
+  status: row.status,
+  procedure: row.procedure,
+  docketedOn: row.docketed_on,
+  decidedOn: row.decided_on,
+  extensionApprovedOn: row.extension_approved_on,
+  mediationStartedOn: row.mediation_started_on,
+});
