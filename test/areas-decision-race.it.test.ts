@@ -1,4 +1,5 @@
 import { DEMO_STREETS } from '../hub/demo/demo-data';
+import { compoundOfTwoBuildings } from './support/areas-two-buildings';
 import { TestHub, startTestHub, pinTestToday } from './support/hub-fixture';
 import { waitFor } from './support/wait-for';
 import { assignBuildingsToArea } from '../subgraphs/areas/application/assign-buildings';
@@ -30,39 +31,7 @@ describe('a joint decision and a restatement of the area it counts, at once', ()
   };
 
   it('counts the meeting by the restated register: the decision waits for the restatement under way', async () => {
-    const { registerCompound } = await gql(
-      'mutation($i: RegisterCompoundInput!) { registerCompound(input: $i) { id } }',
-      {
-        i: {
-          name: '竞态测试院',
-          districtCode: street.districtCode,
-          streetCode: street.streetCode,
-          kind: 'COMMERCIAL',
-          governanceModel: 'CONTRACT_BASED',
-          propertyRightsUnits: 1,
-          maintenanceFund: 'ESTABLISHED',
-        },
-      },
-    );
-    const households: string[][] = [];
-    for (const label of ['1号楼', '2号楼']) {
-      const { registerBuilding } = await gql(
-        'mutation($c: ID!, $l: Name!) { registerBuilding(compoundId: $c, input: { label: $l, buildingClass: LOW_RISE, floors: 6, elevators: 0 }) { id } }',
-        { c: registerCompound.id, l: label },
-      );
-      const ids = [];
-      for (const room of ['101', '102', '103']) {
-        const { registerHousehold } = await gql(
-          'mutation($b: ID!, $i: RegisterHouseholdInput!) { registerHousehold(buildingId: $b, input: $i) { id } }',
-          {
-            b: registerBuilding.id,
-            i: { unit: '1', room, floorArea: '80.00', ownerReference: `race-${label}-${room}` },
-          },
-        );
-        ids.push(registerHousehold.id);
-      }
-      households.push([registerBuilding.id, ...ids]);
-    }
+    const households = await compoundOfTwoBuildings(gql, street, '竞态测试院', 'race');
     const [[first, ...firstFlats], [second]] = households;
     const { registerArea } = await gql('mutation($i: RegisterAreaInput!) { registerArea(input: $i) { id } }', {
       i: { name: '竞态测试院', districtCode: street.districtCode, streetCode: street.streetCode },

@@ -1,4 +1,5 @@
 import { DEMO_STREETS } from '../hub/demo/demo-data';
+import { compoundOfTwoBuildings } from './support/areas-two-buildings';
 import { addDays } from '../kernel/calendar';
 import { todayInChina } from '../kernel/clock';
 import { TestHub, identity, startTestHub, pinTestToday } from './support/hub-fixture';
@@ -737,37 +738,7 @@ describe("areas: governance bodies and owners' joint decisions", () => {
       expect(res.body.errors).toBeUndefined();
       return res.body.data;
     };
-    const { registerCompound } = await gql(
-      'mutation($i: RegisterCompoundInput!) { registerCompound(input: $i) { id } }',
-      {
-        i: {
-          name: '扩区测试院',
-          districtCode: street.districtCode,
-          streetCode: street.streetCode,
-          kind: 'COMMERCIAL',
-          governanceModel: 'CONTRACT_BASED',
-          propertyRightsUnits: 1,
-          maintenanceFund: 'ESTABLISHED',
-        },
-      },
-    );
-    // Two buildings of three flats, each flat its own owner.
-    const households: string[][] = [];
-    for (const label of ['1号楼', '2号楼']) {
-      const { registerBuilding } = await gql(
-        'mutation($c: ID!, $l: Name!) { registerBuilding(compoundId: $c, input: { label: $l, buildingClass: LOW_RISE, floors: 6, elevators: 0 }) { id } }',
-        { c: registerCompound.id, l: label },
-      );
-      const ids = [];
-      for (const room of ['101', '102', '103']) {
-        const { registerHousehold } = await gql(
-          'mutation($b: ID!, $i: RegisterHouseholdInput!) { registerHousehold(buildingId: $b, input: $i) { id } }',
-          { b: registerBuilding.id, i: { unit: '1', room, floorArea: '80.00', ownerReference: `kq-${label}-${room}` } },
-        );
-        ids.push(registerHousehold.id);
-      }
-      households.push([registerBuilding.id, ...ids]);
-    }
+    const households = await compoundOfTwoBuildings(gql, street, '扩区测试院', 'kq');
     const [[first, ...firstFlats], [second, ...secondFlats]] = households;
     const { registerArea } = await gql('mutation($i: RegisterAreaInput!) { registerArea(input: $i) { id } }', {
       i: { name: '扩区测试院', districtCode: street.districtCode, streetCode: street.streetCode },

@@ -945,22 +945,21 @@ describe('arrears: billing, payments, collection and rates, through the gateway 
     ).toHaveLength(1);
   });
 
-  it('activates a building when its last two qualifying payments are recorded at once', async () => {
-    // Were each payment to count the building's paid households without the other's (neither committed), each would
-    // see one short of the quota and the building would never be activated. The company's receipt counter serialises its
-    // payments (ledger.repository.ts reserveReceiptNumbers; a levy's payments are all its company's), so the second
-    // counts after the first commits: this keeps it so.
-    const building = households[0].building_id;
+  /**
+   * A voluntary levy of `purpose` on one building, decided 5 days ago and due in 30, with its charges by household and
+   * a payment line of the i-th (its whole charge unless `amountFen` says otherwise), each with its own idempotency key.
+   */
+  const buildingLevy = async (building: string, purpose: string, rateFenPerM2: number, advanceFen: number) => {
     const levy = (
       await ok(companyA, LEVY, {
         l: {
           areaId,
-          title: '屋面防水集资',
-          purpose: '屋面防水',
+          title: `${purpose}集资`,
+          purpose,
           accountName: '物管会专项账户',
-          rateFenPerM2: 500,
+          rateFenPerM2,
           activationThresholdPercent: 50,
-          advanceFen: 1_000_000,
+          advanceFen,
           decidedOn: addDays(today, -5),
           dueOn: addDays(today, 30),
           buildingIds: [building],
@@ -968,22 +967,36 @@ describe('arrears: billing, payments, collection and rates, through the gateway 
         },
       })
     ).createLevy;
-    const quota = levy.buildings[0].quota as number;
-    const { rows } = await db.query(
-      `select c.account_id, c.amount_fen from arrears.charge c where c.levy_id = $1 order by c.household_id`,
+    const { rows } = await db.query<{ id: string; account_id: string; amount_fen: string }>(
+      `select c.id, c.account_id, c.amount_fen from arrears.charge c where c.levy_id = $1 order by c.household_id`,
       [levy.id],
     );
-    const line = (i: number) => ({
+    const line = (i: number, amountFen = Number(rows[i].amount_fen)) => ({
       accountId: rows[i].account_id,
-      amountFen: Number(rows[i].amount_fen),
+      amountFen,
       paidOn: today,
       method: 'CASH' as const,
       purpose: 'LEVY' as const,
       levyId: levy.id,
-      idempotencyKey: `levy-race-${levy.id}-${i}`,
+      idempotencyKey: `levy-${levy.id}-${i}`,
     });
+    return { levy, quota: levy.buildings[0].quota as number, rows, line };
+  };
+
+  it('activates a building when its last two qualifying payments are recorded at once', async () => {
+    // Were each payment to count the building's paid households without the other's (neither committed), each would
+    // see one short of the quota and the building would never be activated. The company's receipt counter serialises its
+    // payments (ledger.repository.ts reserveReceiptNumbers; a levy's payments are all its company's), so the second
+    // counts after the first commits: this keeps it so.
+    const building = households[0].building_id;
+    const { levy, quota, line } = await buildingLevy(building, '屋面防水', 500, 1_000_000);
     const orm = t.hub.subgraphs.arrears!.orm;
-    if (quota > 2) await importPayments(orm.em.fork(), companyA, [...Array(quota - 2).keys()].map(line));
+    if (quota > 2)
+      await importPayments(
+        orm.em.fork(),
+        companyA,
+        [...Array(quota - 2).keys()].map((i) => line(i)),
+      );
     // The first of the last two is recorded and held uncommitted while the second is recorded.
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
@@ -1022,38 +1035,7 @@ describe('arrears: billing, payments, collection and rates, through the gateway 
   it('activates and announces a building when a waiver completes the quota-th household’s levy', async () => {
     // Before, only a payment announced activation: a waiver completing a partly paid household's levy counted it as
     // paid (paid and waived cover the charge) in the building's progress, but nothing was recorded or announced.
-    const building = households[0].building_id;
-    const levy = (
-      await ok(companyA, LEVY, {
-        l: {
-          areaId,
-          title: '单元门禁集资',
-          purpose: '单元门禁',
-          accountName: '物管会专项账户',
-          rateFenPerM2: 200,
-          activationThresholdPercent: 50,
-          advanceFen: 100_000,
-          decidedOn: addDays(today, -5),
-          dueOn: addDays(today, 30),
-          buildingIds: [building],
-          voluntary: true,
-        },
-      })
-    ).createLevy;
-    const quota = levy.buildings[0].quota as number;
-    const { rows } = await db.query(
-      `select c.id, c.account_id, c.amount_fen from arrears.charge c where c.levy_id = $1 order by c.household_id`,
-      [levy.id],
-    );
-    const line = (i: number, amountFen: number) => ({
-      accountId: rows[i].account_id,
-      amountFen,
-      paidOn: today,
-      method: 'CASH' as const,
-      purpose: 'LEVY' as const,
-      levyId: levy.id,
-      idempotencyKey: `levy-waiver-${levy.id}-${i}`,
-    });
+    const { levy, quota, rows, line } = await buildingLevy(households[0].building_id, '单元门禁', 200, 100_000);
     const orm = t.hub.subgraphs.arrears!.orm;
     const lines = [...Array(quota).keys()].map((i) =>
       line(i, Number(rows[i].amount_fen) - (i === quota - 1 ? 100 : 0)),

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { TestHub, identity, pinTestToday, startTestHub } from './support/hub-fixture';
 import { GUANGWAI_OFFICE, HONGJU, gqlExpectations, hongjuTerms, scenario } from './support/scenario';
 import { waitFor } from './support/wait-for';
+import { FICTITIOUS_2027 } from './support/fictitious-2027';
 
 // The hub's today: 2026-12-21, four days before the packaged holiday data ends (2026-12-24). A period running past
 // it is announced to the register undated (dueOn null); README "Recording the next year" step 4 promises it becomes
@@ -12,22 +13,7 @@ const admin = identity('ADMIN', 'hub-operator');
 const company = identity('PROPERTY_COMPANY', '91110102MA0000H217');
 const xichengCourt = identity('COURT', 'bj-xicheng-court', ['110102']);
 
-/** FICTITIOUS TEST DATA (as in test/holiday-calendar.it.test.ts), NOT the State Council's 2027 notice. */
-const FICTITIOUS_2027 = {
-  year: 2027,
-  daysOff: [
-    { from: '2026-12-31', to: '2027-01-05' },
-    { from: '2027-02-06', to: '2027-02-12' },
-  ],
-  weekendWorkingDays: ['2027-01-09', '2027-02-13'],
-  source: {
-    title: 'FICTITIOUS TEST ARRANGEMENT 2027 (not an official notice)',
-    documentNumber: null,
-    publishedOn: '2026-11-01',
-    url: 'https://example.invalid/fictitious-test-arrangement-2027',
-  },
-};
-/** What the periods below end on under it: each plain last day is in the bridge of 31 December to 5 January. */
+/** What the periods below end on under FICTITIOUS_2027: each plain last day is in the bridge of 31 December to 5 January. */
 const DUE_UNDER_2027 = '2027-01-06';
 
 const RECORD = `mutation($a: HolidayArrangementInput!) { recordHolidayArrangement(arrangement: $a) { year version } }`;

@@ -5,6 +5,7 @@ import { TestHub, identity, pinTestToday, startTestHub } from './support/hub-fix
 import { probeTopics } from './support/kafka-probe';
 import { HONGJU, gqlExpectations, hongjuTerms, scenario } from './support/scenario';
 import { waitFor } from './support/wait-for';
+import { FICTITIOUS_2027 } from './support/fictitious-2027';
 
 // The hub's today: a contract signed the day before has its 15-day filing deadline past the packaged holiday data
 // (2026-12-24), the time bomb this file is about.
@@ -13,26 +14,6 @@ pinTestToday('2026-12-21');
 const admin = identity('ADMIN', 'hub-operator');
 const company = identity('PROPERTY_COMPANY', '91110102MA0000000H');
 const guangwai = DEMO_STREETS[0].office; // 红居南街6号院
-
-/**
- * FICTITIOUS TEST DATA, NOT the State Council's 2027 notice (国务院办公厅关于2027年部分节假日安排的通知), which the
- * hub does not have: days off 31 December 2026 to 5 January 2027 and 6–12 February, Saturdays 9 January and
- * 13 February worked. Title and URL say so.
- */
-const FICTITIOUS_2027 = {
-  year: 2027,
-  daysOff: [
-    { from: '2026-12-31', to: '2027-01-05' },
-    { from: '2027-02-06', to: '2027-02-12' },
-  ],
-  weekendWorkingDays: ['2027-01-09', '2027-02-13'],
-  source: {
-    title: 'FICTITIOUS TEST ARRANGEMENT 2027 (not an official notice)',
-    documentNumber: null,
-    publishedOn: '2026-11-30',
-    url: 'https://example.invalid/fictitious-test-arrangement-2027',
-  },
-};
 
 const RECORD = `mutation($a: HolidayArrangementInput!) { recordHolidayArrangement(arrangement: $a) {
   year version recordedBy weekendWorkingDays daysOff { from to } source { title documentNumber publishedOn url } note } }`;
