@@ -7,6 +7,7 @@ import { asKafkaMessage } from './support/events';
 import { TestHub, identity, startTestHub, pinTestToday } from './support/hub-fixture';
 import { DEMO_COMPANY_PROFILE } from '../hub/demo/demo-documents';
 import { docxDocumentXml } from './support/docx-text';
+import { defendantIdentities, useDefendantIdentities } from '../subgraphs/litigation/application/defendant-identities';
 import { ProbedMessage, probeTopics, rawProducer } from './support/kafka-probe';
 import { partyTopics } from './support/party-topics';
 import { GUANGWAI_OFFICE, HONGJU, gqlExpectations, hongjuTerms, scenario } from './support/scenario';
@@ -2203,6 +2204,39 @@ describe('litigation: referrals through the green channel, the court’s reports
         [referral.id],
       );
       expect(chained).toEqual([{ n: 4 }]);
+    });
+
+    it('serves the stored complaint and the evidence while the owners’ register is unreachable', async () => {
+      const referral = await referredAlone(67);
+      await ok(companyA, `mutation($f: EvidenceUploadInput!) { uploadEvidence(file: $f) { sha256 } }`, {
+        f: {
+          referralId: referral.id,
+          name: '送达回执.pdf',
+          type: 'DELIVERY_RECEIPT',
+          contentBase64: Buffer.from('%PDF-1.7\n% a delivery receipt\n%%EOF\n').toString('base64'),
+        },
+      });
+      const listed = await documentsOnceDisclosed(referral.id);
+      const real = defendantIdentities();
+      let asked = 0;
+      useDefendantIdentities({
+        find: async () => {
+          asked += 1;
+          throw new Error('the areas subgraph is unavailable');
+        },
+      });
+      try {
+        // Before, a failed call to the register refused the court every document, its evidence files too.
+        const evidence = listed.find((d) => d.kind === 'EVIDENCE')!;
+        const [one] = (await ok(xichengCourt, DOC, { id: referral.id, s: evidence.sha256 })).referral.documents;
+        expect(one.sha256).toBe(evidence.sha256);
+        expect(asked).toBe(0); // one evidence file asked for: no complaint built, no register asked
+        const again = (await ok(xichengCourt, LIST_DOCS, { id: referral.id })).referral.documents;
+        expect(again.map((d: { sha256: string }) => d.sha256)).toEqual(listed.map((d) => d.sha256));
+        expect(asked).toBe(1);
+      } finally {
+        useDefendantIdentities(real);
+      }
     });
 
     it('answers DEFENDANT_DECEASED for an owner recorded dead after the court first read the complaint naming them', async () => {

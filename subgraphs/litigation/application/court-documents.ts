@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { NotFoundError } from '../../../kernel/errors';
+import { NotFoundError, isDomainError } from '../../../kernel/errors';
+import { logger } from '../../../platform/logging';
 import { Identity } from '../../../kernel/identity';
 import { mayReadReferralDocuments, mayReportForCourt } from '../domain/access';
 import { litigationError } from '../domain/errors';
@@ -69,8 +70,12 @@ const complaintView = (em: EntityManager, d: CourtDocumentRecord): DocumentView 
   content: storedContent(em, d.storageKey, d.sha256),
 });
 
-/** Complaints being rendered in this process, by referral and package version. */
+/** Complaints being rendered in this process, by referral, package version and complaint digest. */
 const rendering = new Map<string, Promise<{ docx: Buffer; pdf: Buffer }>>();
+
+/** The owners' register did not answer (complaintDocuments serves the stored complaint then). */
+const UNREACHABLE = Symbol('owners register unreachable');
+const log = logger.child({ component: 'litigation.court-documents' });
 
 /**
  * The complaint of the referral's latest package version, as PDF and .docx: generated when its court first asks for
@@ -80,7 +85,8 @@ const rendering = new Map<string, Promise<{ docx: Buffer; pdf: Buffer }>>();
  * since, the company's particulars entered since), generated again as the version's next generation; an owner
  * recorded dead since is DEFENDANT_DECEASED. Before, the first read's complaint was served for good: evidence uploaded
  * afterwards went to the court but not into its evidence list, and the deceased stayed the defendant (a court
- * documents audit). Once docketed, the court has the papers it docketed on: they are served as stored.
+ * documents audit). Once docketed, the court has the papers it docketed on: they are served as stored. While the
+ * owners' register cannot be reached, the complaint stored is served.
  */
 export async function complaintDocuments(
   em: EntityManager,
@@ -97,14 +103,26 @@ export async function complaintDocuments(
     findCourt(em, referral.courtId),
     findCompanyProfile(em, referral.companyId),
     evidenceFilesOf(em, [referral.id]),
-    defendantIdentities().find({
-      caller: identity,
-      householdId: referral.householdId,
-      referralId: referral.id,
-      // The owner the package names (the household's id stands in a package whose claim named none).
-      ownerReference: latest.package.property.owner === referral.householdId ? null : latest.package.property.owner,
-    }),
+    defendantIdentities()
+      .find({
+        caller: identity,
+        householdId: referral.householdId,
+        referralId: referral.id,
+        // The owner the package names (the household's id stands in a package whose claim named none).
+        ownerReference: latest.package.property.owner === referral.householdId ? null : latest.package.property.owner,
+      })
+      .catch((error: unknown): typeof UNREACHABLE => {
+        // The register unreachable (not its answer, such as DEFENDANT_DECEASED): the complaint stored is served
+        // rather than nothing, the court's evidence files with it (a review: a failed call blocked every download).
+        if (isDomainError(error) || stored.length === 0) throw error;
+        log.warn(
+          { referralId: referral.id, error: String(error) },
+          'owners’ register unreachable: stored complaint served',
+        );
+        return UNREACHABLE;
+      }),
   ]);
+  if (defendant === UNREACHABLE) return stored;
   // A masked identity means the register has not learnt of the referral yet: a complaint frozen now would keep the
   // masked number for good, so nothing is generated until the court can be told who the defendant is.
   if (defendant?.masked)
@@ -134,7 +152,10 @@ export async function complaintDocuments(
   return em.transactional(async (tx) => {
     await lockReferralDocuments(tx, referral.id);
     const meanwhile = await courtDocuments(tx, referral.id, latest.version);
-    if (meanwhile.length > 0 && (docketed || meanwhile[0].complaintDigest === complaintDigest)) return meanwhile;
+    // Docketed since this read began: the court has docketed on the complaint stored (a review).
+    const docketedNow = async () => !beforeDocketing((await findReferral(tx, referral.id))?.status ?? 'DOCKETED');
+    if (meanwhile.length > 0 && (meanwhile[0].complaintDigest === complaintDigest || (await docketedNow())))
+      return meanwhile;
     const generation = (meanwhile[0]?.generation ?? 0) + 1;
     const records: CourtDocumentRecord[] = [];
     for (const [kind, bytes, ext] of [
@@ -172,10 +193,14 @@ export async function referralDocuments(
   em: EntityManager,
   identity: Identity,
   referralId: string,
+  sha256?: string,
 ): Promise<DocumentView[]> {
   const referral = await readReferral(em, identity, referralId);
   if (!mayReadReferralDocuments(identity, referral)) return [];
   const evidence = (await evidenceFilesOf(em, [referral.id])).map((f) => evidenceView(em, f));
+  // One evidence file asked for: the complaint is not built for it (nor the owners' register asked).
+  const asked = sha256 === undefined ? [] : evidence.filter((d) => d.sha256 === sha256);
+  if (asked.length > 0) return asked;
   if (!isSent(referral) || !mayReportForCourt(identity, referral)) return evidence;
   const complaints = await complaintDocuments(em, identity, referral);
   return [...complaints.map((d) => complaintView(em, d)), ...evidence];

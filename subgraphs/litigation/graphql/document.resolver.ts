@@ -28,7 +28,7 @@ export class ReferralDocumentsResolver {
   @Directive('@listSize(assumedSize: 20)')
   @FieldResolver(() => [DocumentType], {
     description:
-      'Its court: the complaint (PDF and Word, generated on its first read and then frozen, digests in the evidence chain) and the evidence files; the company: its evidence files.',
+      'Its court: the complaint (PDF and Word, generated on its first read, again before docketing where what it states changed since (evidence uploaded, the particulars entered), then as docketed on; digests in the evidence chain) and the evidence files; the company: its evidence files.',
   })
   async documents(
     @Root() referral: ReferralType,
@@ -40,7 +40,7 @@ export class ReferralDocumentsResolver {
     })
     sha256?: string,
   ): Promise<DocumentType[]> {
-    const documents = await referralDocuments(ctx.em, ctx.identity, referral.id);
+    const documents = await referralDocuments(ctx.em, ctx.identity, referral.id, sha256);
     return documents.filter((d) => sha256 === undefined || d.sha256 === sha256).map(toDocumentType);
   }
 }
