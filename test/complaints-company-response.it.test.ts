@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { HotlineOrderData } from '../catalog';
 import { HubOrm } from '../platform/db/orm';
-import { sqlRows, sqlRun } from '../platform/db/sql';
+import { sqlArray, sqlRows, sqlRun } from '../platform/db/sql';
 import { dropDatabase } from '../tools/postgres/local-postgres';
 import { admitOrder } from '../subgraphs/complaints/application/receive-order';
 import { dispatchOrder } from '../subgraphs/complaints/application/dispatch-order';
@@ -35,7 +35,24 @@ describe("complaints: a company's response rate counts the orders it held at the
   let n = 0;
 
   const sql = (text: string, params: unknown[] = []) => sqlRun(orm.em.fork(), text, params);
-  const sleepUntil = (t: Date) => new Promise((r) => setTimeout(r, Math.max(t.getTime() - Date.now() + 200, 0)));
+  /**
+   * The orders' response deadline passes now, after the steps taken so far: set in the database rather than waited
+   * for, so no step of the test races the wall clock on a loaded machine.
+   */
+  const deadlinePasses = async (orderIds: string[]) => {
+    await sql(`update complaints.complaint_order set respond_by = clock_timestamp() where id = any(?::uuid[])`, [
+      sqlArray(orderIds),
+    ]);
+    await new Promise((r) => setTimeout(r, 5)); // past it by the measures' clock too
+  };
+  const respondByOf = async (orderId: string) =>
+    (
+      await sqlRows<{ at: number }>(
+        orm.em.fork(),
+        `select (extract(epoch from respond_by) * 1000)::float8 as at from complaints.complaint_order where id = ?`,
+        [orderId],
+      )
+    )[0].at;
 
   /** A company with an accepted filing over a compound of its own, and an address there. */
   const newCompany = async () => {
@@ -130,14 +147,13 @@ describe("complaints: a company's response rate counts the orders it held at the
 
   it('leaves out an order the street office escalated away from the company before its deadline', async () => {
     const { company, address } = await newCompany();
-    const respondBy = new Date(Date.now() + 2500);
-    const order = await receive(address, new Date(Date.now() - 60_000), respondBy);
+    const order = await receive(address, new Date(Date.now() - 60_000), new Date(Date.now() + HOUR));
     await dispatchOrder(orm.em.fork(), office, order.id);
     await escalateOrder(orm.em.fork(), office, order.id, ENFORCEMENT, '属执法事项');
     await escalateOrder(orm.em.fork(), office, order.id, 'xicheng-housing-bureau', '转住建委');
     const { released } = await hold(order.id);
-    await sleepUntil(respondBy); // the deadline passes, the company holding no means to accept
-    expect(released).toBeLessThan(respondBy.getTime());
+    await deadlinePasses([order.id]); // the company holding no means to accept
+    expect(released).toBeLessThan(await respondByOf(order.id));
     expect(await responseOf(company.organisationId)).toEqual({ numerator: 0, denominator: 0, percent: null });
   });
 
@@ -148,7 +164,7 @@ describe("complaints: a company's response rate counts the orders it held at the
       newCompany(),
       newCompany(),
     ]);
-    const respondBy = new Date(Date.now() + 3000);
+    const respondBy = new Date(Date.now() + HOUR);
     const received = new Date(Date.now() - 60_000);
     const orders = await Promise.all(
       [idle, slow, escalatedLate, prompt].map((c) => receive(c.address, received, respondBy)),
@@ -157,7 +173,7 @@ describe("complaints: a company's response rate counts the orders it held at the
     // prompt accepts in time, then the street office escalates it anyway: still its response in time
     await answerOrder(orm.em.fork(), prompt.company, { orderId: orders[3].id, step: 'ACCEPT' });
     await escalateOrder(orm.em.fork(), office, orders[3].id, ENFORCEMENT, '需执法');
-    await sleepUntil(respondBy);
+    await deadlinePasses(orders.map((o) => o.id));
     // slow accepts after the deadline; the street office escalates escalatedLate's unanswered order after it
     await answerOrder(orm.em.fork(), slow.company, { orderId: orders[1].id, step: 'ACCEPT' });
     await escalateOrder(orm.em.fork(), office, orders[2].id, ENFORCEMENT, '物业未处理');

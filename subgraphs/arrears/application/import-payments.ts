@@ -80,7 +80,12 @@ export async function importPayments(
       const stored = new Map(applied.payments.map((p) => [p.idempotencyKey, p.id]));
       for (const [key, id] of stored) recorded.set(key, id);
       await storeIdempotentResults(tx, PAYMENT_KEYS, companyId, stored);
-      for (const b of applied.buildings.values()) await announceActivatedBuilding(tx, b.levyId, b.buildingId, b.on);
+      // In one order for every writer: each takes its building's lock (a statement naming B then A beside one naming
+      // A then B deadlocked, per a review).
+      const buildings = [...applied.buildings.values()].sort(
+        (a, b) => a.levyId.localeCompare(b.levyId) || a.buildingId.localeCompare(b.buildingId),
+      );
+      for (const b of buildings) await announceActivatedBuilding(tx, b.levyId, b.buildingId, b.on);
       // One snapshot per account once the whole statement is applied, however many of its lines paid that account.
       await publishClaims(tx, applied.accountIds, today);
       await publishCollection(tx, { accountIds: applied.accountIds });
