@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { HOLIDAY_YEAR_RECORDED, HolidayYearRecordedData } from '../../catalog';
+import { DeadlineChangedData, HOLIDAY_YEAR_RECORDED, HolidayYearRecordedData } from '../../catalog';
 import { IsoDate, compareDates } from '../../kernel/calendar';
 import {
   CHINA_WORKING_DAYS,
@@ -69,6 +69,24 @@ export function heldUntil(years: readonly YearArrangement[]): IsoDate {
 /** Installs the subgraph's copy into this process's calendar (newer versions only, see ExtendableCalendar). */
 export async function installStoredHolidayYears(em: EntityManager, schema: HolidayCalendarKeeper): Promise<void> {
   CHINA_WORKING_DAYS.install(await storedHolidayYears(em, schema));
+}
+
+/**
+ * Before a deadline is announced with no due date for want of a holiday year: installs the subgraph's stored copy,
+ * as this process may not have taken a year recorded in the last 10 s (HOLIDAY_CALENDAR_REFRESH_MS), and says
+ * whether the calendar now reaches further, so the caller computes the deadline again. Otherwise that undated
+ * announcement, under the next sequence, outranked the dated one the recording's sweep had just made, and the
+ * register kept the deadline undated until its next change (a review of 2026-12-07).
+ */
+export async function calendarCaughtUp(
+  em: EntityManager,
+  schema: HolidayCalendarKeeper,
+  announced: readonly (DeadlineChangedData | null)[],
+): Promise<boolean> {
+  if (!announced.some((d) => d !== null && d.dueOn === null && d.metOn === null && !d.cancelled)) return false;
+  const before = CHINA_WORKING_DAYS.range.to;
+  await installStoredHolidayYears(em, schema);
+  return compareDates(CHINA_WORKING_DAYS.range.to, before) > 0;
 }
 
 /**

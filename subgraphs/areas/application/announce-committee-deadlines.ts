@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { AREA_DEADLINE_CHANGED, DeadlineChangedData } from '../../../catalog';
 import type { IsoDate } from '../../../kernel/calendar';
 import { recordEvent } from '../../../platform/events/outbox';
+import { calendarCaughtUp } from '../../../platform/read-models/holiday-calendar';
 import { reannounceUndatedDeadlines } from '../../../platform/events/undated-deadlines';
 import { AREAS_EVENT_SOURCE } from '../events/publish/area-events';
 import { publishCommitteeFilingDeadline, publishCommitteeRecordingDeadline } from '../events/publish/deadline-events';
@@ -25,10 +26,12 @@ export async function announceCommitteeDeadlines(
   if (!filingPeriodsRun(committee)) return;
   const area = await findArea(em, committee.areaId);
   if (!area) throw new Error(`Area ${committee.areaId} of committee ${committee.id} is missing`);
-  const announced: (DeadlineChangedData | null)[] = [
+  const announce = (): (DeadlineChangedData | null)[] => [
     which.filing ? publishCommitteeFilingDeadline(committee, area, { cancelled: which.cancelled }) : null,
     which.recording ? publishCommitteeRecordingDeadline(committee, area, { cancelled: which.cancelled }) : null,
   ];
+  let announced = announce();
+  if (await calendarCaughtUp(em, 'areas', announced)) announced = announce();
   for (const data of announced) {
     if (!data) continue;
     recordEvent(em, AREA_DEADLINE_CHANGED, {

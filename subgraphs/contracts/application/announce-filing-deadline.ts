@@ -3,6 +3,7 @@ import { CONTRACT_DEADLINE_CHANGED } from '../../../catalog';
 import type { IsoDate } from '../../../kernel/calendar';
 import type { WorkingDayCalendar } from '../../../kernel/working-days';
 import { recordEvent } from '../../../platform/events/outbox';
+import { calendarCaughtUp } from '../../../platform/read-models/holiday-calendar';
 import { reannounceUndatedDeadlines } from '../../../platform/events/undated-deadlines';
 import { settingsCovering } from '../domain/statutes';
 import { CONTRACTS_EVENT_SOURCE } from '../events/publish/filing-events';
@@ -24,7 +25,10 @@ export async function announceFilingDeadline(
   const found = settingsCovering(contract.districtCode, await allCitySettings(em));
   if (!found) return;
   contract.deadlineSequence += 1;
-  const data = publishFilingDeadline(contract, found.settings, { ...change, sequence: contract.deadlineSequence });
+  const announce = () =>
+    publishFilingDeadline(contract, found.settings, { ...change, sequence: contract.deadlineSequence });
+  let data = announce();
+  if (await calendarCaughtUp(em, 'contracts', [data])) data = announce();
   if (!data) return;
   recordEvent(em, CONTRACT_DEADLINE_CHANGED, {
     source: CONTRACTS_EVENT_SOURCE,

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { LITIGATION_DEADLINE_CHANGED } from '../../../catalog';
 import type { IsoDate } from '../../../kernel/calendar';
 import { recordEvent } from '../../../platform/events/outbox';
+import { calendarCaughtUp } from '../../../platform/read-models/holiday-calendar';
 import { reannounceUndatedDeadlines } from '../../../platform/events/undated-deadlines';
 import { publishCaseDeadlines } from '../events/publish/deadline-events';
 import { LITIGATION_EVENT_SOURCE } from '../events/publish/referral-events';
@@ -18,7 +19,10 @@ import {
 export async function announceCaseDeadlines(tx: EntityManager, referralId: string): Promise<void> {
   const found = await nextCaseDeadlineFacts(tx, referralId);
   if (!found) return;
-  for (const data of publishCaseDeadlines(found.facts, found.sequence)) {
+  let announced = publishCaseDeadlines(found.facts, found.sequence);
+  if (await calendarCaughtUp(tx, 'litigation', announced))
+    announced = publishCaseDeadlines(found.facts, found.sequence);
+  for (const data of announced) {
     recordEvent(tx, LITIGATION_DEADLINE_CHANGED, {
       source: LITIGATION_EVENT_SOURCE,
       key: data.deadlineKey,
