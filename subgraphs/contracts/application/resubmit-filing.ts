@@ -8,6 +8,8 @@ import { assessFiling, latenessOnResubmission } from '../domain/filing-deadline'
 import { canonicalDigest, nextFilingStatus } from '../domain/filing';
 import { Filing } from '../persistence/filing.entity';
 import { findFiling } from '../persistence/filing.repository';
+import { allCitySettingsAsOf } from '../persistence/city-settings.repository';
+import { settingsCovering } from '../domain/statutes';
 import { ownContract, requireCompany } from './contract.lookup';
 import { DocumentsInput, addVersion, checkTermsForFiling, checkedSubmission, idempotent } from './filing-submission';
 import { recordTransition } from './filing-transitions';
@@ -34,8 +36,12 @@ export async function resubmitFiling(
     let signedOnChange: Record<string, unknown> | undefined;
     const { settings, feeFlags } = await checkTermsForFiling(tx, contract, terms);
     if (filing.kind === 'INITIAL') {
-      // The contract itself was returned with its filing; an amendment leaves the contract in force as it was.
-      const assessment = assessFiling(terms.signedOn, filing.submittedOn, settings);
+      // The contract itself was returned with its filing; an amendment leaves the contract in force as it was. The
+      // first submission is judged by the city's settings of its day: a settings version entered since (a deadline
+      // where there was none) made an on-time filing late at its resubmission (a second-city audit).
+      const assessedUnder =
+        settingsCovering(contract.districtCode, await allCitySettingsAsOf(tx, filing.createdAt))?.settings ?? settings;
+      const assessment = assessFiling(terms.signedOn, filing.submittedOn, assessedUnder);
       const lateness = latenessOnResubmission(
         {
           deadlineFrom: filing.deadlineFrom,

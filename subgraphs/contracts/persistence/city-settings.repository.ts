@@ -12,6 +12,21 @@ import {
 export const allCitySettings = (em: EntityManager): Promise<CitySettingsRecord[]> =>
   em.find(CitySettingsRecordSchema, {}, { orderBy: { cityCode: 'asc' } });
 
+/**
+ * Every city's settings as they stood at `at` (its latest version changed by then, from the audit trail): what a
+ * filing submitted then was assessed under. A city first set up later is absent.
+ */
+export async function allCitySettingsAsOf(em: EntityManager, at: Date): Promise<CitySettingsChange[]> {
+  const changes = await em.find(
+    CitySettingsChangeSchema,
+    { changedAt: { $lte: at } },
+    { orderBy: { version: 'desc' } },
+  );
+  const latest = new Map<string, CitySettingsChange>();
+  for (const c of changes) if (!latest.has(c.cityCode)) latest.set(c.cityCode, c);
+  return [...latest.values()];
+}
+
 export const findCitySettings = (em: EntityManager, cityCode: string): Promise<CitySettingsRecord | null> =>
   em.findOne(CitySettingsRecordSchema, { cityCode });
 
