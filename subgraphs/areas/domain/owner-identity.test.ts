@@ -139,5 +139,8 @@ describe('masking', () => {
     expect(maskServiceAddress('临江市建国街道解放路12号')).toBe('临江市****');
     expect(maskServiceAddress('吉林省白山市临江市建国街道')).toBe('吉林省白山市****');
     expect(maskServiceAddress('建国街道解放路12号')).toBe('****');
+    // 新市街道, one of 临江市's streets: its 市 ends no division (before, 临江市新市****).
+    expect(maskServiceAddress('临江市新市街道滨江路8号')).toBe('临江市****');
+    expect(maskServiceAddress('北京市西城区广安门外街道')).toBe('北京市西城区****');
   });
 });

@@ -139,13 +139,22 @@ export const maskPhone = (phone: string): string => maskMiddle(phone, 3, 4);
 /** The last character of an administrative division's name: 省, 市, 区, 县, 旗, 州, 盟. */
 const DIVISION_SUFFIX = /[省市区县旗州盟]/;
 
+/** What follows a division's name ending that is a street's, a town's or a road's: 新市街道's 市 is no city's. */
+const STREET_PART = /[街路道镇乡村巷]/;
+
 /**
  * A service address keeps of its first 6 characters those up to the last division name ending among them (the city
  * and district, as 北京市海淀区): `北京市海淀区****`, `临江市****`. Before, the 6 characters whatever they were, so a
- * county-level city's address showed part of its street (`临江市建国街****`, helper-203's audit).
+ * county-level city's address showed part of its street (`临江市建国街****`, helper-203's audit). An ending followed
+ * by a street's or town's part ends no division: 临江市's 新市街道 showed `临江市新市****` (helper-223's audit).
  */
 export function maskServiceAddress(address: string): string {
-  const head = [...address].slice(0, 6);
-  const kept = head.reduce((upTo, c, i) => (DIVISION_SUFFIX.test(c) ? i + 1 : upTo), 0);
-  return head.slice(0, kept).join('') + '****';
+  const chars = [...address];
+  let kept = 0;
+  for (let i = 0; i < Math.min(chars.length, 6); i++) {
+    if (!DIVISION_SUFFIX.test(chars[i])) continue;
+    if (STREET_PART.test(chars[i + 1] ?? '')) break;
+    kept = i + 1;
+  }
+  return chars.slice(0, kept).join('') + '****';
 }
