@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { tokenSettings } from '../platform/config';
 import { verifyUserTokenUntil } from '../platform/auth/tokens';
-import { consoleHandler, isLoopbackHost } from './console';
+import { consoleHandler, isLoopbackHost, isLoopbackPeer } from './console';
 
 const tokens = tokenSettings({ NODE_ENV: 'test' });
 const devIdentities = [
@@ -111,6 +111,20 @@ describe('the console’s routes on the gateway', () => {
         true,
       ]);
       expect(['evil.example', '127.0.0.1.evil.example', 'localhost.evil', ''].map(isLoopbackHost)).toEqual([
+        false,
+        false,
+        false,
+        false,
+      ]);
+      // The connection's own address too: a client on another machine writes Host: localhost as it likes.
+      expect(['127.0.0.1', '127.8.9.10', '::1', '::ffff:127.0.0.1'].map(isLoopbackPeer)).toEqual([
+        true,
+        true,
+        true,
+        true,
+      ]);
+      expect(['192.0.2.2', '::ffff:192.0.2.2', '10.0.0.1', '127.0.0.1.5', undefined].map(isLoopbackPeer)).toEqual([
+        false,
         false,
         false,
         false,

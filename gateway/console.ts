@@ -33,6 +33,16 @@ export function isLoopbackHost(host: string | undefined): boolean {
   return name === 'localhost' || name === '127.0.0.1' || name === '[::1]';
 }
 
+/**
+ * Whether the connection comes from this machine (127.0.0.0/8, ::1, or either as IPv4-mapped): the `Host` header is
+ * the client's to write, so a client on another machine reaching a hub listening beyond loopback wrote
+ * `Host: localhost` and was minted a demo token (a console audit, 2026-12-07).
+ */
+export function isLoopbackPeer(address: string | undefined): boolean {
+  const ip = (address ?? '').toLowerCase().replace(/^::ffff:/, '');
+  return ip === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(ip);
+}
+
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -91,8 +101,9 @@ export function consoleHandler(options: ConsoleOptions) {
     }
     if (devIdentities && pathname === DEV_TOKEN_PATH && req.method === 'POST') {
       // A page of another site whose name an attacker resolves to this machine (DNS rebinding) is same-origin to the
-      // browser and could mint demo tokens: the development sign-in answers only under a loopback name.
-      if (!isLoopbackHost(req.headers.host)) {
+      // browser and could mint demo tokens: the development sign-in answers only under a loopback name, and only to a
+      // client on this machine.
+      if (!isLoopbackHost(req.headers.host) || !isLoopbackPeer(req.socket.remoteAddress)) {
         sendJson(res, 403, {
           errors: [{ message: 'the development sign-in answers on localhost only', extensions: { code: 'FORBIDDEN' } }],
         });

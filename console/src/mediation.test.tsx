@@ -2,6 +2,8 @@ import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { todayInChina } from '../../kernel/clock';
 import { addDays } from '../../kernel/calendar';
 import { MediationSessionList, OutcomeForm, SessionForm } from './screens/mediation';
+import { print } from 'graphql';
+import { MediationAccountDocument } from './gql/graphql';
 import { Call } from './test-client';
 import { renderAnswering } from './test-render';
 
@@ -175,5 +177,13 @@ describe('调解记录 list', () => {
     );
     expect(await screen.findByText('Mediation sessions are read by the street office（FORBIDDEN）')).toBeTruthy();
     expect(screen.getByText('尚无调解记录')).toBeTruthy();
+  });
+});
+
+describe('the street office’s account drawer', () => {
+  it('asks for no note of the company’s steps: it shows the mediation sessions only (a console audit)', () => {
+    const actions = /actions \{([^}]*)\}/.exec(print(MediationAccountDocument))?.[1] ?? '';
+    expect(actions).toMatch(/\bmediator\b/);
+    expect(actions).not.toMatch(/\bnote\b/);
   });
 });

@@ -44,7 +44,6 @@ const ACCOUNT = graphql(`
         mediator
         outcome
         outcomeOn
-        note
       }
     }
   }
