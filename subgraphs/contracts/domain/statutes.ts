@@ -337,10 +337,13 @@ export { cityPrefix, settingsCovering };
 // 临江市 (Jilin province, under 白山市; GB/T 2260 220681). Seed 004 (临建办发〔2024〕64号) §六(七): the
 // 市城市管理行政执法局 approves agreement selection for new estates of at most 30,000 m² and receives the
 // preliminary-contract filings. The 吉林省物业管理条例 governs; none of its articles could be confirmed from the
-// sources available, so none is cited and no filing deadline, preliminary term or late-filing penalty is set.
+// sources available, so none is cited and no filing deadline, preliminary term or late-filing penalty is set. Seed
+// 004 names the bureau for preliminary contracts only; no source is confirmed for regular contracts, which these
+// settings send to the same bureau (the sources say so).
 // These are the settings the demo enters through setCitySettings; they are data, not code the rules read.
 // ---------------------------------------------------------------------------------------------------------------
-export const SEED_004_SOURCE = '临江市建国街道2024年工作方案 (seed 004) §六(七), under 临建办发〔2024〕64号';
+export const SEED_004_SOURCE =
+  '《建国街道住宅小区物业管理工作实施方案》 (临江市建国街道办事处, 临建办发〔2024〕64号, 2024-08-29; seed 004) §六(七)';
 
 export const LINJIANG_SETTINGS: CitySettings = Object.freeze({
   cityCode: '220681',
@@ -400,6 +403,6 @@ export const LINJIANG_SETTINGS: CitySettings = Object.freeze({
     filingDeadline: null,
     agreementSelection: `State Council Property Management Regulation art. 24; ${SEED_004_SOURCE}: 建筑面积不超过三万平方米的，经市城管执法局批准，可以采取协议方式选聘`,
     preliminaryContractTerm: null,
-    filingAuthority: SEED_004_SOURCE,
+    filingAuthority: `${SEED_004_SOURCE}: 签订的前期物业服务合同需报市城管执法局备案 (preliminary contracts; for regular contracts no source is confirmed, and these settings send them to the same bureau)`,
   }),
 });

@@ -1,5 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
-import { LINJIANG_SETTINGS, SEED_004_SOURCE } from '../../domain/statutes';
+import { LINJIANG_SETTINGS } from '../../domain/statutes';
 
 /**
  * 临江市's street office supervises and its enforcement bureau decides a filing (seed 004 §六(七):
@@ -9,8 +9,10 @@ import { LINJIANG_SETTINGS, SEED_004_SOURCE } from '../../domain/statutes';
  */
 export class Migration20261226000000_linjiang_street_office extends Migration {
   override async up(): Promise<void> {
+    // The source as this migration wrote it (statutes.ts's SEED_004_SOURCE has since been corrected): a migration
+    // writes what it wrote.
     const reason =
-      `The street office supervises and the enforcement bureau decides filings: ${SEED_004_SOURCE}`.replace(/'/g, "''");
+      'The street office supervises and the enforcement bureau decides filings: 临江市建国街道2024年工作方案 (seed 004) §六(七), under 临建办发〔2024〕64号';
     this.addSql(`with changed as (
         update "contracts"."city_settings"
            set "settings" = jsonb_set("settings", '{streetOfficeDecidesFilings}', 'false'),
