@@ -237,7 +237,7 @@ export type FilingDocumentUploadStartInput = {
   name: string;
   /** SHA-256 of the whole file, lower-case hex: checked when the upload completes. */
   sha256: string;
-  /** The whole file’s size: at most 20 MB. */
+  /** The whole file’s size: at most 20 MiB. */
   sizeBytes: number;
   type: FilingDocumentType;
 };

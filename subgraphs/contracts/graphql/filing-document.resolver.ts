@@ -119,7 +119,7 @@ export class FilingDocumentResolver {
 
   @Mutation(() => UploadedFilingDocumentType, {
     description:
-      'The company uploads a document of its contract (PDF, OFD, JPEG or PNG; 20 MB, 100 MB a filing); the next submission carries it.',
+      'The company uploads a document of its contract (PDF, OFD, JPEG or PNG; 20 MiB, 100 MiB a filing); the next submission carries it.',
   })
   async uploadFilingDocument(
     @Arg('document', () => FilingDocumentUploadInput) document: FilingDocumentUploadInput,
@@ -129,7 +129,7 @@ export class FilingDocumentResolver {
   }
 
   @Mutation(() => FilingDocumentUploadProgressType, {
-    description: 'Starts a document of up to 20 MB sent in parts of partBytes (each within the gateway’s body limit).',
+    description: 'Starts a document of up to 20 MiB sent in parts of partBytes (each within the gateway’s body limit).',
   })
   async startFilingDocumentUpload(
     @Arg('upload', () => FilingDocumentUploadStartInput) upload: FilingDocumentUploadStartInput,

@@ -60,7 +60,7 @@ export class FilingDocumentUploadStartInput {
   @Field(() => ID) contractId!: string;
   @Field(() => Name) name!: string;
   @Field(() => DocumentTypeEnum) type!: DocumentType;
-  @Field(() => Int, { description: 'The whole file’s size: at most 20 MB.' }) sizeBytes!: number;
+  @Field(() => Int, { description: 'The whole file’s size: at most 20 MiB.' }) sizeBytes!: number;
   @Field(() => Key, { description: 'SHA-256 of the whole file, lower-case hex: checked when the upload completes.' })
   sha256!: string;
 }

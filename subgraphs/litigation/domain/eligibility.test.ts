@@ -5,7 +5,6 @@ import {
   FiledContract,
   OwedCharge,
   ReferralFacts,
-  assertReferralEligible,
   governingContract,
   referralEligibility,
 } from './eligibility';
@@ -491,13 +490,6 @@ describe('referral eligibility (seed 004 precondition)', () => {
     expect(rejection(() => referralEligibility(facts({ referralDate: '2027-01-05', demands, charges }))).code).toBe(
       'OUTSIDE_HOLIDAY_CALENDAR',
     );
-  });
-
-  it('throws REFERRAL_NOT_ELIGIBLE with every problem, or returns the result', () => {
-    const error = rejection(() => assertReferralEligible(facts({ demands: [], mediationSessions: [] })));
-    expect(error.code).toBe('REFERRAL_NOT_ELIGIBLE');
-    expect(error.details?.problems).toEqual(['NO_DEMAND_RECORDED', 'MEDIATION_NOT_TRIED']);
-    expect(assertReferralEligible(base).eligible).toBe(true);
   });
 
   it.each<[string, Partial<ReferralFacts>, string[]]>([

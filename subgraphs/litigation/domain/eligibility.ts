@@ -1,4 +1,3 @@
-import { litigationError } from './errors';
 import { InvalidInputError } from '../../../kernel/errors';
 import {
   IsoDate,
@@ -335,19 +334,6 @@ export function governingContract(charges: readonly OwedCharge[], named: string 
   if (named) return named;
   const contracts = contractsOf(charges);
   return contracts.length === 1 && charges.every((c) => c.contractId) ? contracts[0].contractId : null;
-}
-
-/** Throws REFERRAL_NOT_ELIGIBLE with every failure code in details.problems. */
-export function assertReferralEligible(facts: ReferralFacts): Eligibility {
-  const result = referralEligibility(facts);
-  if (!result.eligible) {
-    throw litigationError('REFERRAL_NOT_ELIGIBLE', 'The arrears cannot be referred to court yet', {
-      problems: result.failures.map((f) => f.code),
-      failures: result.failures,
-      excludedCharges: result.excludedCharges,
-    });
-  }
-  return result;
 }
 
 /** Whether an accepted filing with a record number was in force on at least one day of the month. */

@@ -10,7 +10,6 @@ export const LITIGATION_ERRORS = {
     'An account whose case was judged, settled or written off is not referred while it stands so (SPC interpretation of the Civil Procedure Law art. 247); `details.accountIds` names them. The company opens a new case by moving the account back to IN_COLLECTION (changeArrearsStatus); a new referral then claims only months no court decided (excluded as ALREADY_DECIDED).',
   OUTSIDE_COURT_TERRITORY:
     "An account's area lies outside the court's territory (Civil Procedure Law art. 24: the court where the property is); `details.accountIds` and `details.districtCodes` name them, `details.courtDistrictCodes` the court's. Nothing was referred.",
-  REFERRAL_NOT_ELIGIBLE: 'The arrears cannot be referred yet; `details.problems` lists every failed condition.',
   CLAIM_SPANS_CONTRACTS:
     'A case package would claim months billed under another contract than the one it sues under (`details.months`): a complaint sues under one contract, by the party to it (Civil Code art. 465 para. 2). A referral reports it as an eligibility failure; refer under one contract (`contractId`).',
   NO_SMALL_CLAIMS_THRESHOLD:

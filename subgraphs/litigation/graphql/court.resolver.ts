@@ -94,7 +94,9 @@ export class RegisterCourtInput {
 @Resolver(() => CourtType)
 export class CourtResolver {
   @Directive('@listSize(assumedSize: 50)')
-  @Query(() => [CourtType], { description: 'Courts connected to the hub (public directory for referring parties).' })
+  @Query(() => [CourtType], {
+    description: 'Courts connected to the hub, for referring parties: any signed-in organisation reads it.',
+  })
   courts(@Ctx() ctx: RequestContext): Promise<CourtType[]> {
     return listCourts(ctx.em);
   }
