@@ -85,9 +85,22 @@ const NOT_RUN_URL = 'http://127.0.0.1:9/graphql';
 
 export const subgraphPort = (options: Pick<TopologyOptions, 'basePort'>, name: SubgraphName, instance: number) =>
   options.basePort + 10 * (SUBGRAPH_NAMES.indexOf(name) + 1) + instance;
+
+/** At most this many instances of a subgraph: the ports of its instances' metrics listeners come after them. */
+export const MAX_TOPOLOGY_INSTANCES = 5;
+
+/**
+ * The metrics listener of a subgraph's instance (METRICS_PORT, on loopback): its outbox backlog and age, consumer lag
+ * and dead letters, which only the subgraph's own process holds. Before, no process of the topology or of
+ * docker-compose.yml set it, so `hub_outbox_backlog` could be scraped nowhere (an operations audit of 2026-12-07).
+ */
+export const subgraphMetricsPort = (options: Pick<TopologyOptions, 'basePort'>, name: SubgraphName, instance: number) =>
+  subgraphPort(options, name, instance) + MAX_TOPOLOGY_INSTANCES;
 const urlOf = (port: number) => `http://127.0.0.1:${port}/graphql`;
 
 export function topologyServices(options: TopologyOptions): TopologyServices {
+  if (!Number.isInteger(options.instances) || options.instances < 1 || options.instances > MAX_TOPOLOGY_INSTANCES)
+    throw new Error(`A topology runs 1 to ${MAX_TOPOLOGY_INSTANCES} instances of each subgraph`);
   const running = SUBGRAPH_NAMES.filter((name) => !options.subgraphs || options.subgraphs.includes(name));
   const local = Object.fromEntries(Object.entries(options.localEnv ?? {}).filter(([, v]) => v !== undefined));
   const common = {
@@ -141,6 +154,8 @@ export function topologyServices(options: TopologyOptions): TopologyServices {
         NODE_OPTIONS: hubNodeOptions(options.nodeOptions),
         ...hubMallocEnv(options.mallocEnv ?? {}),
         PORT: String(port),
+        METRICS_PORT: String(subgraphMetricsPort(options, name, instance)),
+        METRICS_HOST: '127.0.0.1',
         KAFKA_SASL_USERNAME: options.credentials.subgraphs[name].username,
         KAFKA_SASL_PASSWORD: password(name),
       };
@@ -370,7 +385,10 @@ export async function freeBasePort(instances: number): Promise<number> {
     const ports = [
       basePort,
       ...SUBGRAPH_NAMES.flatMap((name) =>
-        Array.from({ length: instances }, (_, i) => subgraphPort({ basePort }, name, i)),
+        Array.from({ length: instances }, (_, i) => [
+          subgraphPort({ basePort }, name, i),
+          subgraphMetricsPort({ basePort }, name, i),
+        ]).flat(),
       ),
     ];
     if ((await Promise.all(ports.map(portFree))).every(Boolean)) return basePort;

@@ -5,6 +5,7 @@ import { SUBGRAPH_NAMES, SubgraphName } from '../platform/config';
 import { LOCAL_ONLY_ENV, ServiceDefinition, subgraphPort, topologyServices } from '../hub/topology';
 import { projectRoot } from '../platform/project-root';
 import { MAX_CONNECTIONS_PER_ADDRESS } from '../tools/kafka/local-kafka';
+import { metricsPortFromEnv } from '../platform/metrics-port';
 
 /**
  * docker-compose.yml and the process runner (hub/topology.ts) describe one topology: the same services, commands and
@@ -72,7 +73,10 @@ const serviceAtPort = (url: string) => {
   if (port === basePort) return 'gateway';
   return SUBGRAPH_NAMES.find((name) => [0, 1].some((i) => subgraphPort({ basePort }, name, i) === port));
 };
-const ADDRESS_DEPENDENT = new Set(['PORT', 'DATABASE_URL', 'KAFKA_BROKERS']);
+/** A compose service's environment with its variables filled in. */
+const interpolatedEnv = (service: { environment?: Record<string, unknown> }): Record<string, string> =>
+  Object.fromEntries(Object.entries(service.environment ?? {}).map(([k, v]) => [k, interpolate(String(v))]));
+const ADDRESS_DEPENDENT = new Set(['PORT', 'DATABASE_URL', 'KAFKA_BROKERS', 'METRICS_PORT', 'METRICS_HOST']);
 const isUrlList = (name: string) => /^SUBGRAPH_[A-Z]+_URL$/.test(name);
 
 describe('docker-compose.yml and npm run start:topology', () => {
@@ -89,9 +93,7 @@ describe('docker-compose.yml and npm run start:topology', () => {
     (name, definition) => {
       const theirs = compose.services[name];
       expect(definition.command).toEqual(theirs.command);
-      const composeEnv = Object.fromEntries(
-        Object.entries(theirs.environment ?? {}).map(([k, v]) => [k, interpolate(String(v))]),
-      );
+      const composeEnv = interpolatedEnv(theirs);
       const ours = Object.fromEntries(
         Object.entries(definition.env).filter(([k]) => !(LOCAL_ONLY_ENV as readonly string[]).includes(k)),
       );
@@ -107,6 +109,16 @@ describe('docker-compose.yml and npm run start:topology', () => {
       }
     },
   );
+
+  it("gives every subgraph process a metrics listener, as its outbox and consumers' figures are its own", () => {
+    // Before, none had one: hub_outbox_backlog, which README › Production has operators watch, was scraped nowhere.
+    for (const s of services.subgraphs)
+      expect(metricsPortFromEnv(s.env)).toEqual({ port: expect.any(Number), host: '127.0.0.1' });
+    for (const name of SUBGRAPH_NAMES)
+      expect(metricsPortFromEnv(interpolatedEnv(compose.services[name]))).toEqual({ port: 9464, host: '0.0.0.0' });
+    const ports = runner.flatMap((s) => [s.port, s.env.METRICS_PORT && Number(s.env.METRICS_PORT)].filter(Boolean));
+    expect(new Set(ports).size).toBe(ports.length);
+  });
 
   it('gives the gateway every instance of every subgraph', () => {
     for (const name of SUBGRAPH_NAMES)
