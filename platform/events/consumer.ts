@@ -179,6 +179,11 @@ export class InboxConsumer {
   }
 
   /** The consumer group: the definition's name under the topic prefix unless one is given. */
+  /** The topics the consumer reads now, its parties' included (the lag of the group is read over these). */
+  get topics(): readonly string[] {
+    return this.subscribedTopics;
+  }
+
   get groupId(): string {
     return this.options.groupId ?? `${this.options.kafkaSettings.topicPrefix ?? ''}${this.options.definition.name}`;
   }
@@ -687,20 +692,6 @@ export class InboxConsumer {
    * kept the consumer on that message for good.
    */
   private async sendDeadLetters(topic: string, partition: number, copies: DeadLetterCopy[]): Promise<void> {
-    const reasons: Record<string, number> = {};
-    for (const { why } of copies) reasons[why.dlq_reason_code] = (reasons[why.dlq_reason_code] ?? 0) + 1;
-    this.log.warn(
-      {
-        topic,
-        partition,
-        deadLetters: copies.length,
-        reasons,
-        offsets: `${copies[0].why.dlq_source_offset}..${copies[copies.length - 1].why.dlq_source_offset}`,
-        reason: copies[0].why.dlq_reason,
-      },
-      'messages sent to dead-letter topic',
-    );
-    for (const { why } of copies) deadLetters.inc({ topic, reason: why.dlq_reason_code });
     const producer = await this.deadLetterProducer();
     const send = (messages: Message[]) =>
       producer.send({
@@ -720,6 +711,22 @@ export class InboxConsumer {
       if (await sent(group.map((c) => c.copy))) continue;
       for (const { copy, source, why } of group) if (!(await sent([copy]))) await send([withoutBody(source, why)]);
     }
+    // Counted and logged once sent: before, each failed try of the batch (the dead-letter topic refused) counted and
+    // logged them again, though none reached it and the partition rightly stayed where it was (an operations audit).
+    const reasons: Record<string, number> = {};
+    for (const { why } of copies) reasons[why.dlq_reason_code] = (reasons[why.dlq_reason_code] ?? 0) + 1;
+    this.log.warn(
+      {
+        topic,
+        partition,
+        deadLetters: copies.length,
+        reasons,
+        offsets: `${copies[0].why.dlq_source_offset}..${copies[copies.length - 1].why.dlq_source_offset}`,
+        reason: copies[0].why.dlq_reason,
+      },
+      'messages sent to dead-letter topic',
+    );
+    for (const { why } of copies) deadLetters.inc({ topic, reason: why.dlq_reason_code });
     await this.sendRefusalNotices(producer, copies);
   }
 }
