@@ -18,7 +18,11 @@ export function useMetrics(subgraphUrls: Record<string, string>): GatewayPlugin<
     // the operation the runtime parsed: a request need not name it in `operationName`
     onExecute({ args }) {
       const started = requests.get(args.contextValue.request);
-      if (started) started.operation = operationLabel(getOperationAST(args.document, args.operationName)?.name?.value);
+      if (!started) return;
+      const caller = args.contextValue.caller;
+      // Callers without a token together, whatever their address: a new address is cheap.
+      const adder = caller && !caller.anonymous ? caller.key : 'public';
+      started.operation = operationLabel(getOperationAST(args.document, args.operationName)?.name?.value, adder);
     },
     onResponse({ request, response }) {
       const started = requests.get(request);
