@@ -128,6 +128,16 @@ export function outboxTraceparentDdl(schema: string): string[] {
   return [`alter table "${schema}"."outbox" add column if not exists "traceparent" text null`];
 }
 
+/**
+ * When each outbox row was written (its transaction's time), which the oldest unpublished row's age is measured
+ * from: `occurred_at` is the event's business time, so a backfill of last month's hotline orders showed as a
+ * month-old stuck outbox until published (an operations audit of 2026-12-07). Rows written before get the time of
+ * this migration.
+ */
+export function outboxRecordedAtDdl(schema: string): string[] {
+  return [`alter table "${schema}"."outbox" add column if not exists "recorded_at" timestamptz not null default now()`];
+}
+
 /** The channel a subgraph's outbox announces its commits on (LISTEN/NOTIFY; a plain identifier, no quoting). */
 export const outboxChannel = (schema: string): string => `outbox_${schema}`;
 

@@ -137,10 +137,13 @@ export class OutboxRelay {
     });
   }
 
-  /** The rows waiting to be published and the age of the oldest (for the metrics; the partial index answers). */
+  /**
+   * The rows waiting to be published and how long the oldest has waited since it was written (for the metrics; the
+   * partial index answers), not since its event occurred: a backfill's events occurred long before.
+   */
   async backlog(): Promise<{ backlog: number; oldestAgeSeconds: number }> {
     const { rows } = await this.options.knex.raw<{ rows: { backlog: number; age: number | null }[] }>(
-      `select count(*)::int as backlog, extract(epoch from now() - min(occurred_at))::float8 as age
+      `select count(*)::int as backlog, extract(epoch from now() - min(recorded_at))::float8 as age
          from "${this.options.schema}"."outbox" where published_at is null`,
     );
     return { backlog: rows[0].backlog, oldestAgeSeconds: Math.max(0, rows[0].age ?? 0) };

@@ -30,6 +30,7 @@ import { Migration20261206000000_inbox_topic_key } from './migrations/Migration2
 import { Migration20261208000000_trimmed_owner_references } from './migrations/Migration20261208000000_trimmed_owner_references';
 import { Migration20261208010000_joint_decision_tally_source } from './migrations/Migration20261208010000_joint_decision_tally_source';
 import { Migration20261209000000_court_household_owner } from './migrations/Migration20261209000000_court_household_owner';
+import { Migration20261228020000_outbox_recorded_at } from './migrations/Migration20261228020000_outbox_recorded_at';
 
 /**
  * The subgraph's checked-in migrations, in order. Only what migrates, verifies or hashes them loads this file (and
@@ -67,4 +68,5 @@ export const migrations: MigrationEntry[] = migrationEntries(
   Migration20261225010000_committee_election_decision,
   Migration20261226000000_committee_rules,
   Migration20261227000000_committee_filing_condition,
+  Migration20261228020000_outbox_recorded_at,
 );

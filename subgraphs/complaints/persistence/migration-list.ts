@@ -14,6 +14,7 @@ import { Migration20261222030000_backfill_number_once } from './migrations/Migra
 import { Migration20261224000000_order_number_sender_index } from './migrations/Migration20261224000000_order_number_sender_index';
 import { Migration20261226000000_taxonomy_per_division } from './migrations/Migration20261226000000_taxonomy_per_division';
 import { Migration20261228000000_company_hold } from './migrations/Migration20261228000000_company_hold';
+import { Migration20261228020000_outbox_recorded_at } from './migrations/Migration20261228020000_outbox_recorded_at';
 
 /**
  * The subgraph's checked-in migrations, in order. Only what migrates, verifies or hashes them loads this file (and
@@ -35,4 +36,5 @@ export const migrations: MigrationEntry[] = migrationEntries(
   Migration20261224000000_order_number_sender_index,
   Migration20261226000000_taxonomy_per_division,
   Migration20261228000000_company_hold,
+  Migration20261228020000_outbox_recorded_at,
 );

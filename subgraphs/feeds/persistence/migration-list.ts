@@ -12,6 +12,7 @@ import { Migration20261201010000_hotline_system } from './migrations/Migration20
 import { Migration20261201100000_outbox_traceparent } from './migrations/Migration20261201100000_outbox_traceparent';
 import { Migration20261206000000_inbox_topic_key } from './migrations/Migration20261206000000_inbox_topic_key';
 import { Migration20261212000000_webhook_waiting_event } from './migrations/Migration20261212000000_webhook_waiting_event';
+import { Migration20261228020000_outbox_recorded_at } from './migrations/Migration20261228020000_outbox_recorded_at';
 
 /**
  * The subgraph's checked-in migrations, in order. Only what migrates, verifies or hashes them loads this file (and
@@ -31,4 +32,5 @@ export const migrations: MigrationEntry[] = migrationEntries(
   Migration20261204000000_webhook_fair_claim,
   Migration20261206000000_inbox_topic_key,
   Migration20261212000000_webhook_waiting_event,
+  Migration20261228020000_outbox_recorded_at,
 );

@@ -26,6 +26,7 @@ import { Migration20261221010000_referral_enforcement_case_number } from './migr
 import { Migration20261222000000_threshold_recorded_organisation } from './migrations/Migration20261222000000_threshold_recorded_organisation';
 import { Migration20261225000000_joint_decisions } from './migrations/Migration20261225000000_joint_decisions';
 import { Migration20261228010000_complaint_generations } from './migrations/Migration20261228010000_complaint_generations';
+import { Migration20261228020000_outbox_recorded_at } from './migrations/Migration20261228020000_outbox_recorded_at';
 
 /**
  * The subgraph's checked-in migrations, in order. Only what migrates, verifies or hashes them loads this file (and
@@ -59,4 +60,5 @@ export const migrations: MigrationEntry[] = migrationEntries(
   Migration20261222000000_threshold_recorded_organisation,
   Migration20261225000000_joint_decisions,
   Migration20261228010000_complaint_generations,
+  Migration20261228020000_outbox_recorded_at,
 );
