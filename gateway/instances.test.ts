@@ -1,5 +1,5 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { instanceUrls, useSubgraphInstances } from './instances';
+import { instanceUrls, subgraphInstancesFromEnv, useSubgraphInstances } from './instances';
 import type { EdgeContext } from './caller';
 
 const A = 'http://127.0.0.1:5001/graphql';
@@ -36,6 +36,19 @@ describe("the gateway's round robin over a subgraph's instances", () => {
   it('reads SUBGRAPH_<NAME>_URL as one URL or a comma-separated list', () => {
     expect(instanceUrls(`${A}, ${B} ,`)).toEqual([A, B]);
     expect(instanceUrls(undefined)).toEqual([]);
+  });
+
+  it('checks SUBGRAPH_<NAME>_URL at start: http(s) URLs, no unknown subgraph, every subgraph in production', () => {
+    const names = ['areas', 'arrears'];
+    expect(subgraphInstancesFromEnv(names, { SUBGRAPH_AREAS_URL: `${A},${B}` })).toEqual({ areas: [A, B] });
+    // Before, each of these started a gateway that answered 503 on /readyz only later.
+    for (const [env, problem] of [
+      [{ SUBGRAPH_AREAS_URL: 'stub:4000/graphql' }, 'is no http(s) URL'],
+      [{ SUBGRAPH_AREAS_URL: 'htp://stub/graphql' }, 'is no http(s) URL'],
+      [{ SUBGRAPH_AREA_URL: A }, 'SUBGRAPH_AREA_URL names no subgraph'],
+      [{ NODE_ENV: 'production', SUBGRAPH_AREAS_URL: A }, 'SUBGRAPH_ARREARS_URL is not set'],
+    ] as const)
+      expect(() => subgraphInstancesFromEnv(names, env)).toThrow(problem);
   });
 
   it('takes the instances in turn', async () => {

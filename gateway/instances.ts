@@ -137,3 +137,38 @@ export function useSubgraphInstances(options: SubgraphInstances): GatewayPlugin<
 
 /** `SUBGRAPH_<NAME>_URL` as one URL or a comma-separated list of one subgraph's instances. */
 export const instanceUrls = (value: string | undefined): string[] => commaList(value);
+
+/**
+ * Each subgraph's instances from `SUBGRAPH_<NAME>_URL`, checked at start: every URL http or https with a host, no
+ * variable of a subgraph the hub does not have (a misspelt `SUBGRAPH_AREA_URL` left areas on the checked-in
+ * development URL), and in production every subgraph's given. Before, `stub:4000/graphql` or `htp://…` started a
+ * gateway that answered 503 on /readyz only later (an operations audit of 2026-12-07).
+ */
+export function subgraphInstancesFromEnv(
+  names: readonly string[],
+  env: Record<string, string | undefined>,
+): Record<string, string[]> {
+  const problems: string[] = [];
+  const known = new Set(names.map((name) => `SUBGRAPH_${name.toUpperCase()}_URL`));
+  for (const key of Object.keys(env))
+    if (/^SUBGRAPH_[A-Z0-9_]+_URL$/.test(key) && !known.has(key)) problems.push(`${key} names no subgraph`);
+  const instances: Record<string, string[]> = {};
+  for (const name of names) {
+    const key = `SUBGRAPH_${name.toUpperCase()}_URL`;
+    const urls = instanceUrls(env[key]);
+    for (const url of urls) if (!isHttpUrl(url)) problems.push(`${key}: ${JSON.stringify(url)} is no http(s) URL`);
+    if (urls.length > 0) instances[name] = urls;
+    else if (env.NODE_ENV === 'production') problems.push(`${key} is not set`);
+  }
+  if (problems.length > 0) throw new Error(`The gateway's subgraph URLs: ${problems.join('; ')}`);
+  return instances;
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}

@@ -6,7 +6,7 @@ import { projectRoot, supergraphPath } from '../platform/project-root';
 import { flushTraces, initTracing } from '../platform/tracing';
 import { recordPhase } from '../platform/phase-timings';
 import { startGateway } from './server';
-import { instanceUrls } from './instances';
+import { subgraphInstancesFromEnv } from './instances';
 
 /**
  * Production entry of the gateway container. SUBGRAPH_<NAME>_URL points at each subgraph, or at its instances as a
@@ -18,12 +18,7 @@ async function main() {
   recordPhase('gateway.modules', performance.now());
   initTracing({ OTEL_SERVICE_NAME: 'hub-gateway', ...process.env });
   const supergraph = process.env.SUPERGRAPH_PATH ?? supergraphPath();
-  const subgraphInstances = Object.fromEntries(
-    SUBGRAPH_NAMES.flatMap((name) => {
-      const urls = instanceUrls(process.env[`SUBGRAPH_${name.toUpperCase()}_URL`]);
-      return urls.length > 0 ? [[name, urls]] : [];
-    }),
-  );
+  const subgraphInstances = subgraphInstancesFromEnv(SUBGRAPH_NAMES, process.env);
   const gateway = await startGateway({
     supergraphSdl: fs.readFileSync(supergraph, 'utf8'),
     subgraphUrls: Object.fromEntries(Object.entries(subgraphInstances).map(([name, urls]) => [name, urls[0]])),
