@@ -7,6 +7,7 @@ import { flushTraces, initTracing } from '../platform/tracing';
 import { recordPhase } from '../platform/phase-timings';
 import { startGateway } from './server';
 import { subgraphInstancesFromEnv } from './instances';
+import { stopEach } from '../platform/subgraph/stop-each';
 
 /**
  * Production entry of the gateway container. SUBGRAPH_<NAME>_URL points at each subgraph, or at its instances as a
@@ -31,9 +32,12 @@ async function main() {
   recordPhase('gateway.listening', performance.now());
   logger.info({ url: gateway.url }, 'gateway listening');
   const shutdown = async () => {
-    await gateway.stop();
-    await flushTraces();
-    process.exit(0);
+    const failures = await stopEach([
+      { name: 'gateway', stop: () => gateway.stop() },
+      { name: 'traces', stop: () => flushTraces() },
+    ]);
+    for (const { name, error } of failures) logger.error({ err: error, step: name }, 'did not stop cleanly');
+    process.exit(failures.length === 0 ? 0 : 1);
   };
   process.once('SIGTERM', shutdown);
   process.once('SIGINT', shutdown);

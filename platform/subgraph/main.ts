@@ -10,6 +10,7 @@ import {
   DEFAULT_PORTS,
 } from '../config';
 import { logger } from '../logging';
+import { stopEach } from './stop-each';
 import { metricsPortFromEnv, startMetricsPort } from '../metrics-port';
 import { flushTraces, initTracing } from '../tracing';
 import { recordPhase } from '../phase-timings';
@@ -57,10 +58,13 @@ export async function runSubgraphMain(module: SubgraphModule): Promise<void> {
   const metricsPort = metricsAt && (await startMetricsPort(metricsAt.port, metricsAt.host));
   if (metricsPort) logger.info({ subgraph: module.name, url: metricsPort.url }, 'metrics listening');
   const shutdown = async () => {
-    await metricsPort?.stop();
-    await running.stop();
-    await flushTraces();
-    process.exit(0);
+    const failures = await stopEach([
+      { name: 'metrics', stop: async () => metricsPort?.stop() },
+      { name: 'subgraph', stop: () => running.stop() },
+      { name: 'traces', stop: () => flushTraces() },
+    ]);
+    for (const { name, error } of failures) logger.error({ err: error, step: name }, 'did not stop cleanly');
+    process.exit(failures.length === 0 ? 0 : 1);
   };
   process.once('SIGTERM', shutdown);
   process.once('SIGINT', shutdown);

@@ -12,6 +12,7 @@ import { HolidayCalendarKeeper, holidayCalendarRefresher } from '../read-models/
 import { BrokerAdministration } from '../events/broker-admin';
 import { watchConsumerLag, watchOutbox } from '../metrics';
 import { consumerLagReader } from '../events/consumer-lag';
+import { stopEach } from './stop-each';
 import { buildFederatedSchema } from '../federation/build-subgraph-schema';
 import { createHealthResolver } from './health';
 import { BackgroundWork, SubgraphModule } from './module';
@@ -175,9 +176,20 @@ export async function startSubgraph(module: SubgraphModule, options: SubgraphRun
       relay,
       consumers,
       background,
+      // Every part, even when one before it fails (stopEach); the failures thrown together at the end.
       stop: async () => {
-        for (const part of started.reverse()) await timed(`stop.${stopNames.get(part) ?? 'other'}`, () => part.stop());
-        await timed('stop.orm', () => orm.close());
+        const parts = [
+          ...started.reverse().map((part) => ({ name: stopNames.get(part) ?? 'other', stop: () => part.stop() })),
+          { name: 'orm', stop: () => orm.close() },
+        ];
+        const failures = await stopEach(
+          parts.map((p) => ({ name: p.name, stop: () => timed(`stop.${p.name}`, p.stop) })),
+        );
+        if (failures.length > 0)
+          throw new AggregateError(
+            failures.map((f) => f.error),
+            `${module.name} did not stop cleanly: ${failures.map((f) => f.name).join(', ')}`,
+          );
       },
     };
   } catch (error) {
