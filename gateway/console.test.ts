@@ -21,12 +21,14 @@ const devIdentities = [
   },
 ];
 
-async function serve(nodeEnv: string | undefined, staticDir: string) {
+/** The console's handler on loopback; `peer` stands for the connection's address (a client on another machine). */
+async function serve(nodeEnv: string | undefined, staticDir: string, peer?: string) {
   const previous = process.env.NODE_ENV;
   process.env.NODE_ENV = nodeEnv;
   const handle = consoleHandler({ staticDir, devIdentities, tokens });
   process.env.NODE_ENV = previous;
   const server = http.createServer(async (req, res) => {
+    if (peer) Object.defineProperty(req.socket, 'remoteAddress', { value: peer });
     if (!(await handle(req, res, (req.url ?? '/').split('?')[0]))) res.writeHead(404).end('not the console');
   });
   server.listen(0, '127.0.0.1');
@@ -117,6 +119,18 @@ describe('the console’s routes on the gateway', () => {
         false,
       ]);
       // The connection's own address too: a client on another machine writes Host: localhost as it likes.
+      const remote = await serve('development', dir, '192.0.2.2');
+      try {
+        const minted = await fetch(`${remote.base}/console/dev/token`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: '{"key":"court"}',
+        });
+        expect(minted.status).toBe(403);
+        expect(await minted.text()).not.toMatch(/token"/);
+      } finally {
+        await remote.close();
+      }
       expect(['127.0.0.1', '127.8.9.10', '::1', '::ffff:127.0.0.1'].map(isLoopbackPeer)).toEqual([
         true,
         true,

@@ -31,9 +31,10 @@ export const EDGE_ERRORS = {
     '429: too many requests from the organisation (or, without a token, the address) in the window, or too many of its answers still being read (64 MiB; 4 MiB without a token); see Retry-After.',
   SERVICE_UNAVAILABLE:
     '503: the gateway holds 128 MiB of answers that clients are still reading, and this one is over 64 KiB; see Retry-After.',
-  GRAPHQL_PARSE_FAILED: '200 (in `errors`): the document does not parse (a syntax error); nothing ran.',
+  GRAPHQL_PARSE_FAILED:
+    '200 (in `errors`; 400 to `Accept: application/graphql-response+json`): the document does not parse (a syntax error); nothing ran.',
   GRAPHQL_VALIDATION_FAILED:
-    '200 (in `errors`): the document asks for a field, argument or type the schema does not have, or breaks another GraphQL validation rule; nothing ran.',
+    '200 (in `errors`; 400 to `Accept: application/graphql-response+json`): the document asks for a field, argument or type the schema does not have, or breaks another GraphQL validation rule; nothing ran.',
   SUBGRAPH_UNAVAILABLE:
     '200 (in `errors`): no instance of a subgraph answered; or its instance died during a mutation, which may have been applied: retry it with the same idempotency key.',
   SUBGRAPH_TIMEOUT:

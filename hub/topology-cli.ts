@@ -8,13 +8,14 @@ import { ensureDatabase, resolvePostgres } from '../tools/postgres/local-postgre
 import { DEMO_BUREAU } from './demo/demo-data';
 import { StartedServers, hubBroker } from './local-servers';
 import { topologySecrets } from './topology-secrets';
-import { startTopology } from './topology';
+import { MAX_TOPOLOGY_INSTANCES, startTopology } from './topology';
 
 function instancesArg(argv: string[]): number {
   const at = argv.indexOf('--instances');
   const value = at >= 0 ? argv[at + 1] : (process.env.TOPOLOGY_INSTANCES ?? '2');
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 8) throw new Error(`--instances must be 1 to 8, not ${value}`);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_TOPOLOGY_INSTANCES)
+    throw new Error(`--instances must be 1 to ${MAX_TOPOLOGY_INSTANCES}, not ${value}`);
   return n;
 }
 

@@ -178,12 +178,12 @@ export class InboxConsumer {
     this.lookAgainIfAsked();
   }
 
-  /** The consumer group: the definition's name under the topic prefix unless one is given. */
   /** The topics the consumer reads now, its parties' included (the lag of the group is read over these). */
   get topics(): readonly string[] {
     return this.subscribedTopics;
   }
 
+  /** The consumer group: the definition's name under the topic prefix unless one is given. */
   get groupId(): string {
     return this.options.groupId ?? `${this.options.kafkaSettings.topicPrefix ?? ''}${this.options.definition.name}`;
   }

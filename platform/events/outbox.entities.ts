@@ -132,10 +132,14 @@ export function outboxTraceparentDdl(schema: string): string[] {
  * When each outbox row was written (its transaction's time), which the oldest unpublished row's age is measured
  * from: `occurred_at` is the event's business time, so a backfill of last month's hotline orders showed as a
  * month-old stuck outbox until published (an operations audit of 2026-12-07). Rows written before get the time of
- * this migration.
+ * this migration, those still waiting their event's time (the best there is).
  */
 export function outboxRecordedAtDdl(schema: string): string[] {
-  return [`alter table "${schema}"."outbox" add column if not exists "recorded_at" timestamptz not null default now()`];
+  return [
+    `alter table "${schema}"."outbox" add column if not exists "recorded_at" timestamptz not null default now()`,
+    // A row already waiting keeps an age: taken from now, a row stuck before the deploy read as fresh (a review).
+    `update "${schema}"."outbox" set "recorded_at" = "occurred_at" where "published_at" is null and "occurred_at" < "recorded_at"`,
+  ];
 }
 
 /** The channel a subgraph's outbox announces its commits on (LISTEN/NOTIFY; a plain identifier, no quoting). */

@@ -137,10 +137,15 @@ describe('masking', () => {
     expect(maskServiceAddress('北京市海淀区学院南路32号院3-106')).toBe('北京市海淀区****');
     // Up to the last division name among the first six characters: no part of a street (before, 临江市建国街****).
     expect(maskServiceAddress('临江市建国街道解放路12号')).toBe('临江市****');
-    expect(maskServiceAddress('吉林省白山市临江市建国街道')).toBe('吉林省白山市****');
+    // A province and a prefecture-level city: the province only (a second division is a district or county).
+    expect(maskServiceAddress('吉林省白山市临江市建国街道')).toBe('吉林省****');
     expect(maskServiceAddress('建国街道解放路12号')).toBe('****');
     // 新市街道, one of 临江市's streets: its 市 ends no division (before, 临江市新市****).
     expect(maskServiceAddress('临江市新市街道滨江路8号')).toBe('临江市****');
     expect(maskServiceAddress('北京市西城区广安门外街道')).toBe('北京市西城区****');
+    // Street names with a division's ending in them (a review): none of them shown.
+    for (const address of ['临江市新市场路8号', '临江市县前街12号', '临江市市府路3号'])
+      expect(maskServiceAddress(address)).toBe('临江市****');
+    expect(maskServiceAddress('新市街道滨江路8号')).toBe('****');
   });
 });

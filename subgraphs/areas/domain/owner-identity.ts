@@ -136,25 +136,20 @@ export const maskIdNumber = (idNumber: string): string => maskMiddle(idNumber, 3
 /** A phone number as everyone but the parties entitled sees it: `138****5678`. */
 export const maskPhone = (phone: string): string => maskMiddle(phone, 3, 4);
 
-/** The last character of an administrative division's name: 省, 市, 区, 县, 旗, 州, 盟. */
-const DIVISION_SUFFIX = /[省市区县旗州盟]/;
-
-/** What follows a division's name ending that is a street's, a town's or a road's: 新市街道's 市 is no city's. */
-const STREET_PART = /[街路道镇乡村巷]/;
+/**
+ * The divisions a service address may keep in view: a first division name of 2–5 characters ending 省, 市, 区, 县,
+ * 旗, 州 or 盟 (北京市, 临江市, 吉林省), then at most a district or county of 2–4 ending 区, 县 or 旗 (海淀区), each
+ * not followed by a street's, road's or town's part. Anything else is a street's name: 临江市's 新市街道, 新市场路,
+ * 县前街 and 市府路 each showed part of it after the city (helper-223's audit and its review).
+ */
+const SHOWN_DIVISIONS =
+  /^[^省市区县旗州盟]{1,4}[省市区县旗州盟](?![街路道镇乡村巷场])(?:[^省市区县旗州盟]{1,3}[区县旗](?![街路道镇乡村巷场]))?/u;
 
 /**
- * A service address keeps of its first 6 characters those up to the last division name ending among them (the city
- * and district, as 北京市海淀区): `北京市海淀区****`, `临江市****`. Before, the 6 characters whatever they were, so a
- * county-level city's address showed part of its street (`临江市建国街****`, helper-203's audit). An ending followed
- * by a street's or town's part ends no division: 临江市's 新市街道 showed `临江市新市****` (helper-223's audit).
+ * A service address keeps only the divisions it starts with (SHOWN_DIVISIONS): `北京市海淀区****`, `临江市****`.
+ * Before, the first 6 characters whatever they were, so a county-level city's address showed part of its street
+ * (`临江市建国街****`, helper-203's audit).
  */
 export function maskServiceAddress(address: string): string {
-  const chars = [...address];
-  let kept = 0;
-  for (let i = 0; i < Math.min(chars.length, 6); i++) {
-    if (!DIVISION_SUFFIX.test(chars[i])) continue;
-    if (STREET_PART.test(chars[i + 1] ?? '')) break;
-    kept = i + 1;
-  }
-  return chars.slice(0, kept).join('') + '****';
+  return (SHOWN_DIVISIONS.exec(address)?.[0] ?? '') + '****';
 }

@@ -136,7 +136,7 @@ export function openFiling(
 /**
  * The documents the version carries: each listed one (the uploaded file with the same SHA-256 where the contract
  * has one), then every uploaded file waiting for a submission or carried by this filing already. Refused when the
- * city's materials checklist finds a required item missing (with the items named) or the total passes 100 MB.
+ * city's materials checklist finds a required item missing (with the items named) or the total passes 100 MiB.
  * The uploaded files are attached to the filing.
  */
 async function versionDocuments(

@@ -70,7 +70,7 @@ async function heldBytes(
 }
 
 /**
- * Checks the file (name, type, 20 MB, PDF/OFD/JPEG/PNG by its first bytes, 100 MB for the filing), stores it and
+ * Checks the file (name, type, 20 MiB, PDF/OFD/JPEG/PNG by its first bytes, 100 MiB for the filing), stores it and
  * records it against the contract, in the caller's transaction; the caller scanned it before (`scanDocument`). The
  * same bytes again for the contract are the same document: the one recorded is returned.
  */
@@ -119,7 +119,7 @@ export async function uploadFilingDocument(
 }
 
 /**
- * A document of up to 20 MB in parts of 512 KiB, each within the gateway's body limit: start with the whole file's
+ * A document of up to 20 MiB in parts of 512 KiB, each within the gateway's body limit: start with the whole file's
  * name, type, size and SHA-256, send the parts (any order; a part again replaces it), then complete.
  */
 export async function startFilingDocumentUpload(

@@ -87,7 +87,7 @@ describe('filing document files', () => {
     return [];
   };
 
-  it('takes 20 MB a file and 100 MB a filing, inclusive', () => {
+  it('takes 20 MiB a file and 100 MiB a filing, inclusive', () => {
     const max = Buffer.alloc(MAX_DOCUMENT_BYTES);
     max.write('%PDF-');
     expect(checkDocumentFile({ name: 'a.pdf', type: 'CONTRACT_TEXT', bytes: max }).mediaType).toBe('PDF');

@@ -5,7 +5,7 @@ import { DOCUMENT_TYPES, DocumentType, MAX_DOCUMENT_BYTES, MAX_FILING_BYTES, MAX
 
 /**
  * A file of a filing's materials, uploaded to its contract before a submission and attached to the filing version
- * that carries it: PDF, OFD, JPEG or PNG by its first bytes (kernel/media-type.ts), 20 MB at most, 100 MB for all
+ * that carries it: PDF, OFD, JPEG or PNG by its first bytes (kernel/media-type.ts), 20 MiB at most, 100 MiB for all
  * the documents a filing version carries.
  */
 export interface FilingDocumentFile {
@@ -45,7 +45,7 @@ function nameAndTypeProblems(name: unknown, type: unknown): Record<string, strin
 export function checkDocumentDeclaration(d: { name: string; type: string; sizeBytes: number; sha256: string }): number {
   const fields = nameAndTypeProblems(d.name, d.type);
   if (!Number.isSafeInteger(d.sizeBytes) || d.sizeBytes < 1 || d.sizeBytes > MAX_DOCUMENT_BYTES)
-    fields.sizeBytes = `1 to ${MAX_DOCUMENT_BYTES} bytes (20 MB)`;
+    fields.sizeBytes = `1 to ${MAX_DOCUMENT_BYTES} bytes (20 MiB)`;
   if (typeof d.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(d.sha256))
     fields.sha256 = 'the SHA-256 of the whole file, 64 lower-case hex digits';
   if (Object.keys(fields).length > 0) throw refused(fields);
@@ -60,19 +60,19 @@ export function checkDocumentFile(input: { name: string; type: string; bytes: Bu
   const fields = nameAndTypeProblems(input.name, input.type);
   const mediaType = input.bytes.length > 0 ? sniffMediaType(input.bytes) : null;
   if (input.bytes.length === 0) fields.content = 'the file is empty';
-  else if (input.bytes.length > MAX_DOCUMENT_BYTES) fields.content = `at most ${MAX_DOCUMENT_BYTES} bytes (20 MB)`;
+  else if (input.bytes.length > MAX_DOCUMENT_BYTES) fields.content = `at most ${MAX_DOCUMENT_BYTES} bytes (20 MiB)`;
   else if (mediaType === null) fields.content = 'only PDF, OFD, JPEG or PNG files, recognised by their first bytes';
   if (Object.keys(fields).length > 0) throw refused(fields);
   return { mediaType: mediaType!, sha256: createHash('sha256').update(input.bytes).digest('hex') };
 }
 
-/** The documents waiting for the next submission (and those of the open filing) may total 100 MB with this one. */
+/** The documents waiting for the next submission (and those of the open filing) may total 100 MiB with this one. */
 export function checkFilingTotal(heldBytes: number, addedBytes: number, heldDocuments = 0, addedDocuments = 1): void {
   if (heldBytes + addedBytes > MAX_FILING_BYTES)
     throw refused({
-      content: `a filing's documents total at most ${MAX_FILING_BYTES} bytes (100 MB); ${heldBytes} bytes are held already`,
+      content: `a filing's documents total at most ${MAX_FILING_BYTES} bytes (100 MiB); ${heldBytes} bytes are held already`,
     });
-  // Counted as well as weighed: 100 MB of one-byte files was a million rows for one filing.
+  // Counted as well as weighed: 100 MiB of one-byte files was a million rows for one filing.
   if (heldDocuments + addedDocuments > MAX_LISTED_DOCUMENTS)
     throw refused({
       content: `a filing carries at most ${MAX_LISTED_DOCUMENTS} documents; ${heldDocuments} are held already`,

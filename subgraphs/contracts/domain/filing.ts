@@ -164,7 +164,7 @@ export interface FilingDocument {
   sha256: string;
 }
 
-/** 20 MB a document and 100 MB a filing version: a scanned contract is large, but a filing is not a video archive. */
+/** 20 MiB a document and 100 MiB a filing version: a scanned contract is large, but a filing is not a video archive. */
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
 export const MAX_FILING_BYTES = 100 * 1024 * 1024;
 export const MAX_LISTED_DOCUMENTS = 50;
@@ -186,7 +186,7 @@ export function validateDocuments(documents: readonly FilingDocument[] | null | 
     if (!DOCUMENT_TYPES.includes(d.type))
       fields[`documents[${i}].type`] = `type must be one of ${DOCUMENT_TYPES.join(', ')}`;
     if (!Number.isSafeInteger(d.sizeBytes) || d.sizeBytes < 1 || d.sizeBytes > MAX_DOCUMENT_BYTES)
-      fields[`documents[${i}].sizeBytes`] = 'size must be 1 byte to 20 MB';
+      fields[`documents[${i}].sizeBytes`] = 'size must be 1 byte to 20 MiB';
     if (typeof d.sha256 !== 'string' || !SHA256_HEX.test(d.sha256.toLowerCase()))
       fields[`documents[${i}].sha256`] = 'sha256 must be 64 hex digits';
   });

@@ -49,7 +49,7 @@ export async function documentsOfContracts(
   return rows.map(documentOf);
 }
 
-/** Serialises uploads to one contract for the rest of the caller's transaction, so the 100 MB total holds. */
+/** Serialises uploads to one contract for the rest of the caller's transaction, so the 100 MiB total holds. */
 export async function lockContractDocuments(tx: EntityManager, contractId: string): Promise<void> {
   await sqlRun(tx, `select pg_advisory_xact_lock(hashtext('contracts.filing_document'), hashtext(?))`, [contractId]);
 }
