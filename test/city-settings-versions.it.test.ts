@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { addDays } from '../kernel/calendar';
 import { DEMO_LINJIANG } from '../hub/demo/demo-data';
 import { gatewayClient, loadCompound } from '../hub/demo/demo-loader';
 import { LINJIANG_SETTINGS } from '../subgraphs/contracts/domain/statutes';
 import { TestHub, identity, pinTestToday, startTestHub, testTokens } from './support/hub-fixture';
 import { waitFor } from './support/wait-for';
+import { citySettingsInput, linjiangPreliminaryTerms } from './support/linjiang-filing';
 
 /**
  * A city-settings version entered after a filing was submitted does not decide that filing's lateness (nor attach a
@@ -30,33 +30,8 @@ const documents = [
   { name: '前期物业服务合同.pdf', type: 'CONTRACT_TEXT', sizeBytes: 1000, sha256: 'b'.repeat(64) },
   { name: '协议选聘批准文件.pdf', type: 'SELECTION_APPROVAL', sizeBytes: 1000, sha256: 'e'.repeat(64) },
 ];
-const terms = {
-  kind: 'PRELIMINARY',
-  number: `LJ-${randomUUID().slice(0, 8)}`,
-  title: '前期物业服务合同',
-  ownersSide: { kind: 'DEVELOPER', name: '临江某房地产开发有限公司' },
-  selectionMethod: 'AGREEMENT',
-  approvalReference: '临城执批〔2026〕1号',
-  projectBuildingAreaCentiM2: 2_850_000,
-  signedOn: addDays(today, -40),
-  startsOn: addDays(today, 1),
-  endsOn: addDays(today, 365),
-  serviceItems: [{ item: '公共区域保洁', standard: '楼道每日清扫' }],
-  feeSchedule: {
-    classes: [
-      { buildingClass: 'HIGH_RISE', assessedRateFenPerM2Month: 120, ownerRateFenPerM2Month: 120, subsidies: [] },
-    ],
-  },
-  parties: [
-    { role: 'PROVIDER', name: '临江示例物业服务有限公司', registration: company.organisationId, signatory: '王经理' },
-    { role: 'DEVELOPER', name: '临江某房地产开发有限公司', signatory: '赵总' },
-  ],
-};
-const asInput = ({ sources, lateFilingPenalty, ...rest }: typeof LINJIANG_SETTINGS) => ({
-  ...rest,
-  lateFilingPenalty: lateFilingPenalty && { ...lateFilingPenalty },
-  sources: { ...sources },
-});
+const terms = linjiangPreliminaryTerms(company, today, 40);
+const asInput = citySettingsInput;
 
 describe('city settings versions and the filings submitted before them', () => {
   let t: TestHub;

@@ -7,6 +7,7 @@ import { Gql, gatewayClient, loadCompound } from '../hub/demo/demo-loader';
 import { BEIJING, LINJIANG_SETTINGS } from '../subgraphs/contracts/domain/statutes';
 import { TestHub, identity, startTestHub, testTokens } from './support/hub-fixture';
 import { waitFor } from './support/wait-for';
+import { citySettingsInput, linjiangPreliminaryTerms } from './support/linjiang-filing';
 import { CITY_FILING_REVIEWS_TOPIC, FILING_REVIEW_DECIDED, FilingReviewDecidedData } from '../catalog';
 import { HubEvent } from '../platform/events/cloudevent';
 import { asKafkaMessage } from './support/events';
@@ -41,37 +42,9 @@ const ACCEPT = `mutation($f: ID!) { acceptFiling(filingId: $f, version: 1) { id 
 const FILING = `query($id: ID!) { filing(id: $id) { id status } }`;
 const QUEUE = `{ filingReviewQueue { totalCount items { id } } }`;
 
-/** A preliminary contract chosen by agreement with the enforcement bureau's approval (seed 004 §六(七)). */
-const preliminaryTerms = (company: { organisationId: string }, overrides: Record<string, unknown> = {}) => ({
-  kind: 'PRELIMINARY',
-  number: `LJ-${randomUUID().slice(0, 8)}`,
-  title: '前期物业服务合同',
-  ownersSide: { kind: 'DEVELOPER', name: '临江某房地产开发有限公司' },
-  selectionMethod: 'AGREEMENT',
-  approvalReference: '临城执批〔2026〕1号',
-  projectBuildingAreaCentiM2: 2_850_000,
-  signedOn: addDays(today, -5),
-  startsOn: addDays(today, 1),
-  endsOn: addDays(today, 365),
-  serviceItems: [{ item: '公共区域保洁', standard: '楼道每日清扫' }],
-  feeSchedule: {
-    classes: [
-      { buildingClass: 'HIGH_RISE', assessedRateFenPerM2Month: 120, ownerRateFenPerM2Month: 120, subsidies: [] },
-    ],
-  },
-  parties: [
-    { role: 'PROVIDER', name: '临江示例物业服务有限公司', registration: company.organisationId, signatory: '王经理' },
-    { role: 'DEVELOPER', name: '临江某房地产开发有限公司', signatory: '赵总' },
-  ],
-  ...overrides,
-});
-
-/** The settings as the API takes them. */
-const asInput = ({ sources, lateFilingPenalty, ...rest }: typeof LINJIANG_SETTINGS) => ({
-  ...rest,
-  lateFilingPenalty: lateFilingPenalty && { ...lateFilingPenalty },
-  sources: { ...sources },
-});
+const preliminaryTerms = (company: { organisationId: string }, overrides: Record<string, unknown> = {}) =>
+  linjiangPreliminaryTerms(company, today, 5, overrides);
+const asInput = citySettingsInput;
 
 describe('cities are data: the registry of city settings, and 临江市 beside Beijing', () => {
   let t: TestHub;
