@@ -7,7 +7,7 @@ import { flushTraces, initTracing } from '../platform/tracing';
 import { recordPhase } from '../platform/phase-timings';
 import { startGateway } from './server';
 import { subgraphInstancesFromEnv } from './instances';
-import { stopEach } from '../platform/subgraph/stop-each';
+import { stopEachLogged } from '../platform/stop-each';
 
 /**
  * Production entry of the gateway container. SUBGRAPH_<NAME>_URL points at each subgraph, or at its instances as a
@@ -32,12 +32,11 @@ async function main() {
   recordPhase('gateway.listening', performance.now());
   logger.info({ url: gateway.url }, 'gateway listening');
   const shutdown = async () => {
-    const failures = await stopEach([
+    const clean = await stopEachLogged([
       { name: 'gateway', stop: () => gateway.stop() },
       { name: 'traces', stop: () => flushTraces() },
     ]);
-    for (const { name, error } of failures) logger.error({ err: error, step: name }, 'did not stop cleanly');
-    process.exit(failures.length === 0 ? 0 : 1);
+    process.exit(clean ? 0 : 1);
   };
   process.once('SIGTERM', shutdown);
   process.once('SIGINT', shutdown);

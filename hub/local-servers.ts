@@ -6,7 +6,7 @@ import {
 } from '../platform/events/broker-credentials';
 import { kafkaBrokersFromEnv, kafkaTlsFromEnv } from '../platform/config';
 import type { KafkaTls } from '../platform/events/kafka';
-import { logger } from '../platform/logging';
+import { stopEachLogged } from '../platform/stop-each';
 import {
   LocalKafka,
   localKafkaDataDir,
@@ -67,27 +67,13 @@ export class StartedServers {
 
   /** Registers what was just started; once the stop has begun, stops it at once (it finished starting meanwhile). */
   add(name: string, stop: () => Promise<void>): void {
-    if (this.stopping) void this.stopping.then(() => this.stopStep({ name, stop }));
+    if (this.stopping) void this.stopping.then(() => stopEachLogged([{ name, stop }]));
     else this.steps.push({ name, stop });
-  }
-
-  private async stopStep(step: { name: string; stop: () => Promise<void> }): Promise<boolean> {
-    try {
-      await step.stop();
-      return true;
-    } catch (error) {
-      logger.error({ err: error, step: step.name }, 'did not stop cleanly');
-      return false;
-    }
   }
 
   /** Stops everything registered, last first, each even when an earlier one failed; true when all stopped cleanly. */
   stopAll(): Promise<boolean> {
-    this.stopping ??= (async () => {
-      let clean = true;
-      for (const step of [...this.steps].reverse()) clean = (await this.stopStep(step)) && clean;
-      return clean;
-    })();
+    this.stopping ??= stopEachLogged([...this.steps].reverse());
     return this.stopping;
   }
 

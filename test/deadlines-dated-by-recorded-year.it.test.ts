@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { TestHub, identity, pinTestToday, startTestHub } from './support/hub-fixture';
 import { GUANGWAI_OFFICE, HONGJU, gqlExpectations, hongjuTerms, scenario } from './support/scenario';
 import { waitFor } from './support/wait-for';
-import { FICTITIOUS_2027 } from './support/fictitious-2027';
+import { FICTITIOUS_2027, committeeFormedPastTheData } from './support/fictitious-2027';
 
 // The hub's today: 2026-12-21, four days before the packaged holiday data ends (2026-12-24). A period running past
 // it is announced to the register undated (dueOn null); README "Recording the next year" step 4 promises it becomes
@@ -80,26 +80,8 @@ describe('a deadline announced undated past the holiday data is dated in the reg
       GUANGWAI_OFFICE,
       'mutation { registerArea(input: { name: "红居南街6号院 未定期限区", districtCode: "110102", streetCode: "110102020" }) { id } }',
     );
-    await ok(GUANGWAI_OFFICE, 'mutation($i: RecordOwnersAssemblyInput!) { recordOwnersAssembly(input: $i) { id } }', {
-      i: { areaId: registerArea.id, firstMeetingOn: '2026-11-01' },
-    });
-    const { formPropertyManagementCommittee } = await ok(
-      GUANGWAI_OFFICE,
-      'mutation($i: FormPropertyManagementCommitteeInput!) { formPropertyManagementCommittee(input: $i) { id } }',
-      {
-        i: {
-          areaId: registerArea.id,
-          formedOn: '2026-12-04',
-          termEndsOn: '2029-12-03',
-          members: [
-            { name: '居委会代表', seat: 'RESIDENTS_COMMITTEE' },
-            ...Array.from({ length: 6 }, (_, i) => ({ name: `业主代表 ${i + 1}`, seat: 'OWNER' })),
-          ],
-          chairIndex: 0,
-        },
-      },
-    );
-    keys.committee = `committee-filing:${formPropertyManagementCommittee.id}`;
+    const committeeId = await committeeFormedPastTheData(ok, GUANGWAI_OFFICE, registerArea.id);
+    keys.committee = `committee-filing:${committeeId}`;
 
     // Mediation started 2026-12-01: day 30 is Thursday 2026-12-31. One still in mediation, one withdrawn since.
     keys.mediation = await seedReferral('IN_MEDIATION', '2026-12-01');

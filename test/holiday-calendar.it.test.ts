@@ -5,7 +5,7 @@ import { TestHub, identity, pinTestToday, startTestHub } from './support/hub-fix
 import { probeTopics } from './support/kafka-probe';
 import { HONGJU, gqlExpectations, hongjuTerms, scenario } from './support/scenario';
 import { waitFor } from './support/wait-for';
-import { FICTITIOUS_2027 } from './support/fictitious-2027';
+import { FICTITIOUS_2027, committeeFormedPastTheData } from './support/fictitious-2027';
 
 // The hub's today: a contract signed the day before has its 15-day filing deadline past the packaged holiday data
 // (2026-12-24), the time bomb this file is about.
@@ -65,26 +65,8 @@ describe('the holiday calendar beyond the packaged years, recorded by the admin'
     );
     committeeAreaId = registerArea.id;
     // Its owners' assembly on record, so the committee's 30-day filing period runs (Beijing art. 55 para. 1).
-    await ok(guangwai, 'mutation($i: RecordOwnersAssemblyInput!) { recordOwnersAssembly(input: $i) { id } }', {
-      i: { areaId: committeeAreaId, firstMeetingOn: '2026-11-01' },
-    });
     // Formed 2026-12-04: day 30 is Sunday 2027-01-03.
-    await ok(
-      guangwai,
-      'mutation($i: FormPropertyManagementCommitteeInput!) { formPropertyManagementCommittee(input: $i) { id } }',
-      {
-        i: {
-          areaId: committeeAreaId,
-          formedOn: '2026-12-04',
-          termEndsOn: '2029-12-03',
-          members: [
-            { name: '居委会代表', seat: 'RESIDENTS_COMMITTEE' },
-            ...Array.from({ length: 6 }, (_, i) => ({ name: `业主代表 ${i + 1}`, seat: 'OWNER' })),
-          ],
-          chairIndex: 0,
-        },
-      },
-    );
+    await committeeFormedPastTheData(ok, guangwai, committeeAreaId);
   });
 
   afterAll(async () => {

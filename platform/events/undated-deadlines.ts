@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { DEADLINE_CHANGED_EVENTS, DeadlineChangedData } from '../../catalog';
 import { IsoDate, compareDates } from '../../kernel/calendar';
+import { sqlArray, sqlRows } from '../db/sql';
 import { recordEvents } from './outbox';
 
 /**
@@ -37,6 +38,22 @@ export interface UndatedDeadlineSweep<Row extends { id: string }> {
    */
   nextSequences?(tx: EntityManager, ids: readonly string[]): Promise<ReadonlyMap<string, number>>;
 }
+
+/**
+ * UndatedDeadlineSweep.nextSequences for aggregates keeping their announcements' counter in a `deadline_sequence`
+ * column of `table` (schema-qualified, a constant of the caller): takes each one's next value in one statement.
+ */
+export const nextDeadlineSequencesOf =
+  (table: string) =>
+  async (tx: EntityManager, ids: readonly string[]): Promise<Map<string, number>> => {
+    const rows = await sqlRows<{ id: string; deadline_sequence: number }>(
+      tx,
+      `update ${table} set deadline_sequence = deadline_sequence + 1 where id = any(?::uuid[])
+        returning id, deadline_sequence`,
+      [sqlArray(ids)],
+    );
+    return new Map(rows.map((r) => [r.id, Number(r.deadline_sequence)]));
+  };
 
 /** Aggregates read per statement. */
 export const UNDATED_DEADLINE_BATCH = 500;

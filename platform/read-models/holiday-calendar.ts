@@ -72,21 +72,22 @@ export async function installStoredHolidayYears(em: EntityManager, schema: Holid
 }
 
 /**
- * Before a deadline is announced with no due date for want of a holiday year: installs the subgraph's stored copy,
- * as this process may not have taken a year recorded in the last 10 s (HOLIDAY_CALENDAR_REFRESH_MS), and says
- * whether the calendar now reaches further, so the caller computes the deadline again. Otherwise that undated
- * announcement, under the next sequence, outranked the dated one the recording's sweep had just made, and the
- * register kept the deadline undated until its next change (a review of 2026-12-07).
+ * The deadlines `announce` computes, computed again where one would go out with no due date while this process's
+ * calendar lags the subgraph's stored years (`calendarCaughtUp` installs them first: a year recorded in the last 10 s,
+ * HOLIDAY_CALENDAR_REFRESH_MS, is not yet here). Otherwise that undated announcement, under the next sequence,
+ * outranked the dated one the recording's sweep had just made, and the register kept the deadline undated until its
+ * next change (a review of 2026-12-07).
  */
-export async function calendarCaughtUp(
+export async function calendarCaughtUp<T extends readonly (DeadlineChangedData | null)[]>(
   em: EntityManager,
   schema: HolidayCalendarKeeper,
-  announced: readonly (DeadlineChangedData | null)[],
-): Promise<boolean> {
-  if (!announced.some((d) => d !== null && d.dueOn === null && d.metOn === null && !d.cancelled)) return false;
+  announce: () => T,
+): Promise<T> {
+  const announced = announce();
+  if (!announced.some((d) => d !== null && d.dueOn === null && d.metOn === null && !d.cancelled)) return announced;
   const before = CHINA_WORKING_DAYS.range.to;
   await installStoredHolidayYears(em, schema);
-  return compareDates(CHINA_WORKING_DAYS.range.to, before) > 0;
+  return compareDates(CHINA_WORKING_DAYS.range.to, before) > 0 ? announce() : announced;
 }
 
 /**

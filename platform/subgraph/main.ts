@@ -10,7 +10,7 @@ import {
   DEFAULT_PORTS,
 } from '../config';
 import { logger } from '../logging';
-import { stopEach } from './stop-each';
+import { stopEachLogged } from '../stop-each';
 import { metricsPortFromEnv, startMetricsPort } from '../metrics-port';
 import { flushTraces, initTracing } from '../tracing';
 import { recordPhase } from '../phase-timings';
@@ -58,13 +58,12 @@ export async function runSubgraphMain(module: SubgraphModule): Promise<void> {
   const metricsPort = metricsAt && (await startMetricsPort(metricsAt.port, metricsAt.host));
   if (metricsPort) logger.info({ subgraph: module.name, url: metricsPort.url }, 'metrics listening');
   const shutdown = async () => {
-    const failures = await stopEach([
+    const clean = await stopEachLogged([
       { name: 'metrics', stop: async () => metricsPort?.stop() },
       { name: 'subgraph', stop: () => running.stop() },
       { name: 'traces', stop: () => flushTraces() },
     ]);
-    for (const { name, error } of failures) logger.error({ err: error, step: name }, 'did not stop cleanly');
-    process.exit(failures.length === 0 ? 0 : 1);
+    process.exit(clean ? 0 : 1);
   };
   process.once('SIGTERM', shutdown);
   process.once('SIGINT', shutdown);

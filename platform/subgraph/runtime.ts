@@ -12,7 +12,7 @@ import { HolidayCalendarKeeper, holidayCalendarRefresher } from '../read-models/
 import { BrokerAdministration } from '../events/broker-admin';
 import { watchConsumerLag, watchOutbox } from '../metrics';
 import { consumerLagReader } from '../events/consumer-lag';
-import { stopEach } from './stop-each';
+import { stopEach } from '../stop-each';
 import { buildFederatedSchema } from '../federation/build-subgraph-schema';
 import { createHealthResolver } from './health';
 import { BackgroundWork, SubgraphModule } from './module';

@@ -26,12 +26,10 @@ export async function announceCommitteeDeadlines(
   if (!filingPeriodsRun(committee)) return;
   const area = await findArea(em, committee.areaId);
   if (!area) throw new Error(`Area ${committee.areaId} of committee ${committee.id} is missing`);
-  const announce = (): (DeadlineChangedData | null)[] => [
+  const announced = await calendarCaughtUp(em, 'areas', (): (DeadlineChangedData | null)[] => [
     which.filing ? publishCommitteeFilingDeadline(committee, area, { cancelled: which.cancelled }) : null,
     which.recording ? publishCommitteeRecordingDeadline(committee, area, { cancelled: which.cancelled }) : null,
-  ];
-  let announced = announce();
-  if (await calendarCaughtUp(em, 'areas', announced)) announced = announce();
+  ]);
   for (const data of announced) {
     if (!data) continue;
     recordEvent(em, AREA_DEADLINE_CHANGED, {

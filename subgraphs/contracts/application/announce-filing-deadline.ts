@@ -4,12 +4,12 @@ import type { IsoDate } from '../../../kernel/calendar';
 import type { WorkingDayCalendar } from '../../../kernel/working-days';
 import { recordEvent } from '../../../platform/events/outbox';
 import { calendarCaughtUp } from '../../../platform/read-models/holiday-calendar';
-import { reannounceUndatedDeadlines } from '../../../platform/events/undated-deadlines';
+import { nextDeadlineSequencesOf, reannounceUndatedDeadlines } from '../../../platform/events/undated-deadlines';
 import { settingsCovering } from '../domain/statutes';
 import { CONTRACTS_EVENT_SOURCE } from '../events/publish/filing-events';
 import { publishFilingDeadline } from '../events/publish/deadline-events';
 import { Contract } from '../persistence/contract.entity';
-import { announcedDraftsAfter, nextDeadlineSequences } from '../persistence/contract.repository';
+import { announcedDraftsAfter } from '../persistence/contract.repository';
 import { allCitySettings } from '../persistence/city-settings.repository';
 
 /**
@@ -25,10 +25,9 @@ export async function announceFilingDeadline(
   const found = settingsCovering(contract.districtCode, await allCitySettings(em));
   if (!found) return;
   contract.deadlineSequence += 1;
-  const announce = () =>
-    publishFilingDeadline(contract, found.settings, { ...change, sequence: contract.deadlineSequence });
-  let data = announce();
-  if (await calendarCaughtUp(em, 'contracts', [data])) data = announce();
+  const [data] = await calendarCaughtUp(em, 'contracts', () => [
+    publishFilingDeadline(contract, found.settings, { ...change, sequence: contract.deadlineSequence }),
+  ]);
   if (!data) return;
   recordEvent(em, CONTRACT_DEADLINE_CHANGED, {
     source: CONTRACTS_EVENT_SOURCE,
@@ -58,6 +57,6 @@ export async function reannounceUndatedFilingDeadlines(
       const found = settingsCovering(draft.districtCode, cities);
       return found ? [publishFilingDeadline(draft, found.settings, { sequence: 1 }, calendar)] : [];
     },
-    nextSequences: nextDeadlineSequences,
+    nextSequences: nextDeadlineSequencesOf('contracts.contract'),
   });
 }

@@ -1,4 +1,4 @@
-import { advisoryLock } from '../../../platform/db/sql';
+import { advisoryLock, sqlRows } from '../../../platform/db/sql';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { CitySettings } from '../domain/statutes';
 import {
@@ -16,15 +16,17 @@ export const allCitySettings = (em: EntityManager): Promise<CitySettingsRecord[]
  * Every city's settings as they stood at `at` (its latest version changed by then, from the audit trail): what a
  * filing submitted then was assessed under. A city first set up later is absent.
  */
-export async function allCitySettingsAsOf(em: EntityManager, at: Date): Promise<CitySettingsChange[]> {
-  const changes = await em.find(
-    CitySettingsChangeSchema,
-    { changedAt: { $lte: at } },
-    { orderBy: { version: 'desc' } },
+export async function allCitySettingsAsOf(
+  em: EntityManager,
+  at: Date,
+): Promise<{ cityCode: string; settings: CitySettings }[]> {
+  const rows = await sqlRows<{ city_code: string; settings: CitySettings }>(
+    em,
+    `select distinct on (city_code) city_code, settings from contracts.city_settings_change
+      where changed_at <= ? order by city_code, version desc`,
+    [at],
   );
-  const latest = new Map<string, CitySettingsChange>();
-  for (const c of changes) if (!latest.has(c.cityCode)) latest.set(c.cityCode, c);
-  return [...latest.values()];
+  return rows.map((r) => ({ cityCode: r.city_code, settings: r.settings }));
 }
 
 export const findCitySettings = (em: EntityManager, cityCode: string): Promise<CitySettingsRecord | null> =>

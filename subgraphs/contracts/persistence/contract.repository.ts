@@ -8,7 +8,7 @@ import { Contract, ContractSchema } from './contract.entity';
 import { FilingSchema } from './filing.entity';
 import { contractsReferredToCourt } from './court-referral.repository';
 import { reviewScopeFilter } from './read-scope';
-import { advisoryLock, sqlArray, sqlRows } from '../../../platform/db/sql';
+import { advisoryLock, sqlRows } from '../../../platform/db/sql';
 
 /** A contract by id; `lock` holds it (FOR UPDATE) until the transaction ends. */
 export const findContract = (
@@ -137,18 +137,4 @@ export async function announcedDraftsAfter(
     districtCode: r.district_code,
     terms: { signedOn: r.signed_on },
   }));
-}
-
-/** Takes the next filing-deadline sequence of each contract (Contract.deadlineSequence), in one statement. */
-export async function nextDeadlineSequences(
-  em: EntityManager,
-  contractIds: readonly string[],
-): Promise<Map<string, number>> {
-  const rows = await sqlRows<{ id: string; deadline_sequence: number }>(
-    em,
-    `update contracts.contract set deadline_sequence = deadline_sequence + 1 where id = any(?::uuid[])
-      returning id, deadline_sequence`,
-    [sqlArray(contractIds)],
-  );
-  return new Map(rows.map((r) => [r.id, Number(r.deadline_sequence)]));
 }

@@ -3,14 +3,10 @@ import { LITIGATION_DEADLINE_CHANGED } from '../../../catalog';
 import type { IsoDate } from '../../../kernel/calendar';
 import { recordEvent } from '../../../platform/events/outbox';
 import { calendarCaughtUp } from '../../../platform/read-models/holiday-calendar';
-import { reannounceUndatedDeadlines } from '../../../platform/events/undated-deadlines';
+import { nextDeadlineSequencesOf, reannounceUndatedDeadlines } from '../../../platform/events/undated-deadlines';
 import { publishCaseDeadlines } from '../events/publish/deadline-events';
 import { LITIGATION_EVENT_SOURCE } from '../events/publish/referral-events';
-import {
-  caseDeadlineFactsAfter,
-  nextCaseDeadlineFacts,
-  nextCaseDeadlineSequences,
-} from '../persistence/referral.repository';
+import { caseDeadlineFactsAfter, nextCaseDeadlineFacts } from '../persistence/referral.repository';
 
 /**
  * Tells the deadline register (feeds) where a referral's court deadlines stand, in the caller's transaction (outbox):
@@ -19,9 +15,7 @@ import {
 export async function announceCaseDeadlines(tx: EntityManager, referralId: string): Promise<void> {
   const found = await nextCaseDeadlineFacts(tx, referralId);
   if (!found) return;
-  let announced = publishCaseDeadlines(found.facts, found.sequence);
-  if (await calendarCaughtUp(tx, 'litigation', announced))
-    announced = publishCaseDeadlines(found.facts, found.sequence);
+  const announced = await calendarCaughtUp(tx, 'litigation', () => publishCaseDeadlines(found.facts, found.sequence));
   for (const data of announced) {
     recordEvent(tx, LITIGATION_DEADLINE_CHANGED, {
       source: LITIGATION_EVENT_SOURCE,
@@ -45,6 +39,6 @@ export async function reannounceUndatedCaseDeadlines(tx: EntityManager, heldUnti
     candidates: async (em, after, size) =>
       (await caseDeadlineFactsAfter(em, after, size)).map((facts) => ({ id: facts.referralId, facts })),
     deadlinesOf: ({ facts }) => publishCaseDeadlines(facts, 1),
-    nextSequences: nextCaseDeadlineSequences,
+    nextSequences: nextDeadlineSequencesOf('litigation.referral'),
   });
 }

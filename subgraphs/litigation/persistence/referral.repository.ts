@@ -596,7 +596,7 @@ export async function nextCaseDeadlineFacts(
 /**
  * The referrals after `after` (by id, the first ones when null) whose court deadlines were announced and may still be
  * open (in mediation, or docketed and undecided), at most `size`, locked for the change: each one's facts as
- * nextCaseDeadlineFacts reads them, its sequence left to nextCaseDeadlineSequences.
+ * nextCaseDeadlineFacts reads them, its sequence taken by the sweep (nextDeadlineSequencesOf).
  */
 export async function caseDeadlineFactsAfter(
   tx: EntityManager,
@@ -612,20 +612,6 @@ export async function caseDeadlineFactsAfter(
     [after, after, size],
   );
   return rows.map(caseDeadlineFactsOf);
-}
-
-/** Takes the next deadline sequence of each referral (as nextCaseDeadlineFacts does of one), in one statement. */
-export async function nextCaseDeadlineSequences(
-  tx: EntityManager,
-  referralIds: readonly string[],
-): Promise<Map<string, number>> {
-  const rows = await sqlRows<{ id: string; deadline_sequence: number }>(
-    tx,
-    `update litigation.referral set deadline_sequence = deadline_sequence + 1 where id = any(?::uuid[])
-      returning id, deadline_sequence`,
-    [sqlArray(referralIds)],
-  );
-  return new Map(rows.map((r) => [r.id, Number(r.deadline_sequence)]));
 }
 
 interface CaseDeadlineColumns {

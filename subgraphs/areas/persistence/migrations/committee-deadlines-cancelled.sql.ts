@@ -3,7 +3,9 @@ import { TIME_ORDERED_UUID_SQL } from '../../../../platform/db/time-ordered-uuid
 import { AREAS_EVENT_SOURCE } from '../../events/publish/area-events';
 
 /**
- * The deadline events announcing cancelled (sequence 3) the deadlines still open of the standing property-management
+ * The deadline events announcing cancelled (sequence 3: a cancellation's number when the two migrations that use it
+ * were written; events/publish/deadline-events.ts committeeDeadlineSequence has made it 4 since, 3 being a meeting, so
+ * a migration written now must not use this as it stands) the deadlines still open of the standing property-management
  * committees `committees` names (an SQL condition on the committee `b`): the filing, unfiled, and the recording, filed
  * and not recorded, as events/publish/deadline-events.ts writes them, with `legalBasis` saying why. For a migration
  * that takes a committee's deadlines away, so the register stops chasing its street office.
