@@ -157,6 +157,14 @@ describe('the broker refuses strangers', () => {
       'TOPIC_AUTHORIZATION_FAILED',
     );
     expect(await tryProduce(broker.brokers, sub('arrears'), topic('arrears.dead-letter.v1'))).toBe('OK');
+    // Its own dead letters it reads back (an operator's `npm run dead-letters`), another subgraph's never.
+    const group = () => `${prefix}arrears.dead-letters.${randomUUID()}`;
+    expect(await tryConsume(broker.brokers, sub('arrears'), topic('arrears.dead-letter.v1'), group())).toEqual([
+      'probe',
+    ]);
+    expect(await tryConsume(broker.brokers, sub('arrears'), topic('litigation.dead-letter.v1'), group())).toBe(
+      'TOPIC_AUTHORIZATION_FAILED',
+    );
   });
 
   it("revokes what a subgraph no longer declares under its prefix, and nothing of another hub's", async () => {

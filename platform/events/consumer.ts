@@ -101,6 +101,26 @@ export interface ConsumerOptions {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** What came of a replayed message (`InboxConsumer.replay`). */
+export type ReplayOutcome =
+  | { outcome: 'APPLIED' | 'ALREADY_APPLIED' }
+  /** Not an event type this consumer takes from that topic (another consumer's). */
+  | { outcome: 'NOT_TAKEN' }
+  | { outcome: 'REFUSED'; reasonCode: string; reason: string };
+
+/**
+ * A handler's failure that is the message's own fault, the same on every try: the domain refused it, or PostgreSQL
+ * refused its values (each retry, five with 3 s of backoff, held up every other sender's events). Undefined for a
+ * failure that may pass.
+ */
+function refusalOf(error: unknown): { reasonCode: string; reason: string } | undefined {
+  if (error instanceof DomainError) return { reasonCode: error.code, reason: error.message };
+  if (error instanceof PoisonMessageError) return { reasonCode: error.reasonCode, reason: error.message };
+  if (isDataException(error) || isConstraintRefusal(error))
+    return { reasonCode: 'INVALID_DATA', reason: messageWithoutValues(error) };
+  return undefined;
+}
+
 /**
  * At-least-once delivery from Kafka, exactly-once effect in PostgreSQL: the event id goes into the inbox in the same
  * transaction as the handler's writes, so a redelivered event is recognised and skipped. Poison messages (not a
@@ -367,11 +387,8 @@ export class InboxConsumer {
             await this.apply(event, topic, partition, message.offset);
             return;
           } catch (error) {
-            if (error instanceof DomainError) return deadLetter(error.code, error.message);
-            if (error instanceof PoisonMessageError) return deadLetter(error.reasonCode, error.message);
-            // The data's own fault: each retry (five, 3 s of backoff) held up every other sender's events.
-            if (isDataException(error) || isConstraintRefusal(error))
-              return deadLetter('INVALID_DATA', messageWithoutValues(error));
+            const refusal = refusalOf(error);
+            if (refusal) return deadLetter(refusal.reasonCode, refusal.reason);
             if (attempt >= maxAttempts) {
               // Transient failures go back to kafkajs, which re-delivers after its own backoff: nothing is skipped.
               if (isTransient(error)) throw error;
@@ -572,10 +589,31 @@ export class InboxConsumer {
     }
   }
 
-  private async apply(event: HubEvent, topic: string, partition: number, offset: string): Promise<void> {
+  /**
+   * Applies one message again as this consumer would, once: an operator's replay of a dead letter from its source
+   * offset (`npm run dead-letters -- replay`), after what refused it was mended (an area registered late, a handler
+   * fixed). No retries, no dead letter, no notice to the sender: it says what came of it. A transient failure (the
+   * database away) is thrown.
+   */
+  async replay(topic: string, partition: number, message: KafkaMessage): Promise<ReplayOutcome> {
+    const event = this.admit(topic, message);
+    if (event === undefined) return { outcome: 'NOT_TAKEN' };
+    if (event instanceof PoisonMessageError)
+      return { outcome: 'REFUSED', reasonCode: event.reasonCode, reason: event.message };
+    try {
+      return { outcome: (await this.apply(event, topic, partition, message.offset)) ? 'APPLIED' : 'ALREADY_APPLIED' };
+    } catch (error) {
+      const refusal = refusalOf(error);
+      if (refusal) return { outcome: 'REFUSED', ...refusal };
+      throw error;
+    }
+  }
+
+  /** Applies the event in one transaction with its inbox row; false when it had been applied before. */
+  private async apply(event: HubEvent, topic: string, partition: number, offset: string): Promise<boolean> {
     const { definition, orm } = this.options;
     const digest = sha256Hex(canonicalJson({ type: event.type, data: event.data }));
-    await orm.em.fork().transactional(async (em) => {
+    return orm.em.fork().transactional(async (em) => {
       const inbox = `"${orm.config.get('schema')}"."inbox"`;
       const inserted = await sqlRun(
         em,
@@ -596,9 +634,10 @@ export class InboxConsumer {
             `Event id ${event.id.slice(0, 100)} was applied before with other content`,
           );
         }
-        return;
+        return false;
       }
       await this.handlers.get(event.type)!(em, event);
+      return true;
     });
   }
 

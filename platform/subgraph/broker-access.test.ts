@@ -43,6 +43,8 @@ describe("a subgraph's ACLs, derived from what it declares", () => {
         'WRITE TOPIC t1.litigation.referrals.v1',
         'WRITE TOPIC t1.litigation.referrals.v1.*',
         'WRITE TOPIC t1.litigation.dead-letter.v1',
+        // its own dead letters only, for an operator to list and replay (npm run dead-letters)
+        'READ TOPIC t1.litigation.dead-letter.v1',
         'READ TOPIC t1.court.case-events.v1.*',
         // each court told on its own reply topic what was refused of the reports it sent
         'WRITE TOPIC t1.court.case-event-refusals.v1.*',
@@ -66,7 +68,7 @@ describe("a subgraph's ACLs, derived from what it declares", () => {
       .map((g) => g.name);
     for (const internal of [ACCOUNTS_TOPIC.name, CLAIMS_TOPIC.name, 'areas.households.v1'])
       expect(read).not.toContain(internal);
-    expect(read).toEqual(['contracts.']);
+    expect(read).toEqual(['contracts.dead-letter.v1', 'contracts.']);
   });
 });
 

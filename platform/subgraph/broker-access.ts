@@ -17,7 +17,7 @@ import { timed } from '../phase-timings';
  * What a subgraph's principal may do on the broker, derived from what the subgraph declares (the one place that
  * says it): write (and create) the topics it produces, their party feeds, the reply topics of the parties' topics it
  * reads and its dead-letter topic, read the topics its consumers
- * read, and join only consumer groups named `<prefix><subgraph>.`. Everything else is refused by the broker,
+ * read and its dead-letter topic (`npm run dead-letters`), and join only consumer groups named `<prefix><subgraph>.`. Everything else is refused by the broker,
  * including the internal topics of other subgraphs it does not consume and every party's feed.
  */
 export function subgraphGrants(module: SubgraphModule, username: string, topicPrefix = ''): Grant[] {
@@ -52,6 +52,7 @@ export function subgraphGrants(module: SubgraphModule, username: string, topicPr
     ),
     ...read.flatMap((name) => (['READ', 'DESCRIBE', 'CREATE'] as const).map((op) => topic(name, op))),
     ...readPrefixes.flatMap((name) => (['READ', 'DESCRIBE'] as const).map((op) => topic(name, op, true))),
+    topic(deadLetterTopicOf(module.name), 'READ'),
     { principal, resource: 'GROUP', name: `${topicPrefix}${module.name}.`, prefixed: true, operation: 'READ' },
   ];
 }

@@ -14,6 +14,7 @@ import { stopEachLogged } from '../stop-each';
 import { metricsPortFromEnv, startMetricsPort } from '../metrics-port';
 import { flushTraces, initTracing } from '../tracing';
 import { recordPhase } from '../phase-timings';
+import { KafkaSettings } from '../events/kafka';
 import { SubgraphModule } from './module';
 import { startSubgraph } from './runtime';
 
@@ -22,28 +23,13 @@ export async function runSubgraphMain(module: SubgraphModule): Promise<void> {
   recordPhase('subgraph.modules', performance.now(), { subgraph: module.name });
   initTracing({ OTEL_SERVICE_NAME: `hub-${module.name}`, ...process.env });
   const databaseUrl = process.env.DATABASE_URL;
-  const brokers = kafkaBrokersFromEnv();
-  if (!databaseUrl || !brokers) throw new Error('DATABASE_URL and KAFKA_BROKERS must be set');
-  const sasl = kafkaSaslFromEnv();
-  if (!sasl && process.env.NODE_ENV === 'production')
-    throw new Error('KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD must be set in production');
-  const kafka = {
-    brokers,
-    // Test and bench tuning (hub/topology.ts LOCAL_ONLY_ENV); kafkajs' defaults when unset.
-    consumerSessionTimeoutMs: wholeNumberFromEnv('KAFKA_CONSUMER_SESSION_TIMEOUT_MS', undefined, {
-      min: 1_000,
-      max: 3_600_000,
-    }),
-    consumerMaxWaitMs: wholeNumberFromEnv('KAFKA_CONSUMER_MAX_WAIT_MS', undefined, { min: 1, max: 60_000 }),
-    topicPrefix: process.env.KAFKA_TOPIC_PREFIX,
-    replicationFactor: replicationFactorFromEnv(),
-    tls: kafkaTlsFromEnv(),
-  };
+  if (!databaseUrl) throw new Error('DATABASE_URL and KAFKA_BROKERS must be set');
+  const kafka = subgraphKafkaFromEnv();
   const admin = kafkaSaslFromEnv(process.env, 'KAFKA_ADMIN');
   const tokens = tokenSettings(process.env, module.name);
   const running = await startSubgraph(module, {
     databaseUrl,
-    kafka: { ...kafka, sasl },
+    kafka,
     adminKafka: admin ? { ...kafka, sasl: admin } : undefined,
     tokens,
     port: portFromEnv('PORT', DEFAULT_PORTS[module.name]),
@@ -67,6 +53,33 @@ export async function runSubgraphMain(module: SubgraphModule): Promise<void> {
   };
   process.once('SIGTERM', shutdown);
   process.once('SIGINT', shutdown);
+}
+
+/**
+ * A subgraph container's broker from the environment: KAFKA_BROKERS, its principal (KAFKA_SASL_USERNAME and
+ * KAFKA_SASL_PASSWORD, required in production), TLS and the topic prefix. Also what `npm run dead-letters` reads.
+ */
+export function subgraphKafkaFromEnv(env: NodeJS.ProcessEnv = process.env): Omit<KafkaSettings, 'clientId'> {
+  const brokers = kafkaBrokersFromEnv(env);
+  if (!brokers) throw new Error('KAFKA_BROKERS must be set');
+  const sasl = kafkaSaslFromEnv(env);
+  if (!sasl && env.NODE_ENV === 'production')
+    throw new Error('KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD must be set in production');
+  return {
+    brokers,
+    sasl,
+    // Test and bench tuning (hub/topology.ts LOCAL_ONLY_ENV); kafkajs' defaults when unset.
+    consumerSessionTimeoutMs: wholeNumberFromEnv(
+      'KAFKA_CONSUMER_SESSION_TIMEOUT_MS',
+      undefined,
+      { min: 1_000, max: 3_600_000 },
+      env,
+    ),
+    consumerMaxWaitMs: wholeNumberFromEnv('KAFKA_CONSUMER_MAX_WAIT_MS', undefined, { min: 1, max: 60_000 }, env),
+    topicPrefix: env.KAFKA_TOPIC_PREFIX,
+    replicationFactor: replicationFactorFromEnv(env),
+    tls: kafkaTlsFromEnv(env),
+  };
 }
 
 /** HUB_MIGRATIONS: `verify` where a migrate step runs before the instances (docker-compose.yml), else `apply`. */
