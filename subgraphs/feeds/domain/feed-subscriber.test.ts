@@ -213,4 +213,16 @@ describe('feed access of a registered party', () => {
       }),
     ).toBe(false);
   });
+
+  it('leaves out the owner-topic copy of an organisation whose id is not its party id in lower case', () => {
+    // Two bureaus whose ids squash to one party id, `bureau--`: the party registered under it read both's reminders.
+    const squashed = { ...bureau, partyId: 'bureau--' };
+    for (const ownerOrganisationId of ['Bureau-西城', 'Bureau-海淀', 'xc.bureau', 'XC_Bureau', `b${'x'.repeat(63)}`])
+      expect(reminderTopicHeldByOther([squashed], { ownerKind: 'CITY_BUREAU', ownerOrganisationId })).toBe(true);
+    // An id that is a party id but for its case keeps its copy (a company's credit code, a court's id).
+    expect(
+      reminderTopicHeldByOther([], { ownerKind: 'PROPERTY_COMPANY', ownerOrganisationId: '91110108MA01DEMO32' }),
+    ).toBe(false);
+    expect(reminderTopicHeldByOther([court], { ownerKind: 'COURT', ownerOrganisationId: court.courtId! })).toBe(false);
+  });
 });

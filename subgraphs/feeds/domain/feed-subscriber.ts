@@ -141,15 +141,22 @@ const readsRemindersOfAnother = (party: FeedParty, owner: { ownerKind: string; o
   !(OWNER_KINDS_OF[party.kind] as readonly string[]).includes(owner.ownerKind);
 
 /**
- * Whether an active party of another kind reads the owner's own reminder topic (`deadline.reminders.v1.<owner id in
- * lower case>`): a party registered under that id before the owner had any deadline passes reminderOwnerConflict,
- * so the reminder run leaves out the owner's topic copy then (a helper-154 review of 2026-12-06).
+ * Whether a party other than the owner may read the owner's reminder topic (`deadline.reminders.v1.<owner id in lower
+ * case>`), so the reminder run leaves out the owner's topic copy (its webhooks still get it):
+ * - an active party of another kind is registered under that id (before the owner had any deadline, so it passed
+ *   reminderOwnerConflict; a helper-154 review of 2026-12-06);
+ * - the owner's organisation id is not its party id in lower case (it holds other characters, made hyphens, or is
+ *   longer than 63): two organisations then share one topic (`Bureau-西城` and `Bureau-海淀` are both `bureau--`), and
+ *   the party registered under it read the other's reminders (a feeds audit of 2026-12-07).
  */
 export function reminderTopicHeldByOther(
   parties: readonly FeedParty[],
   owner: { ownerKind: string; ownerOrganisationId: string },
 ): boolean {
-  return parties.some((p) => readsRemindersOfAnother(p, owner));
+  return (
+    partyIdOfOrganisation(owner.ownerOrganisationId) !== owner.ownerOrganisationId.toLowerCase() ||
+    parties.some((p) => readsRemindersOfAnother(p, owner))
+  );
 }
 
 /** The party's principal on the broker: `User:party-<party id>`. */
