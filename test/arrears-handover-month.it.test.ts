@@ -5,6 +5,7 @@ import { Identity } from '../kernel/identity';
 import { dropDatabase } from '../tools/postgres/local-postgres';
 import { arrearsSubgraph } from '../subgraphs/arrears/module';
 import { runBilling } from '../subgraphs/arrears/application/run-billing';
+import { createLevy } from '../subgraphs/arrears/application/create-levy';
 import { correctMonthToServedDays } from '../subgraphs/arrears/application/correct-fees-to-served-days';
 import { findFilingInForce } from '../subgraphs/arrears/persistence/filing.repository';
 import { chargesOfAccount } from '../subgraphs/arrears/persistence/charge.repository';
@@ -13,6 +14,8 @@ import { adminPostgresUrl, uniqueSuffix } from './support/hub-fixture';
 import { runDatabaseName } from './support/run-databases';
 import { migratedSubgraphOrm } from './support/subgraph-orm';
 import { DomainError } from '../kernel/errors';
+import { addDays, addYears } from '../kernel/calendar';
+import { todayInChina } from '../kernel/clock';
 
 /**
  * A month handed over between two companies, on real PostgreSQL without a hub (arrears' filing_snapshot as the
@@ -50,32 +53,47 @@ describe('arrears: a month handed over between two companies', () => {
       lateFee: null,
     });
 
+  const sql = (text: string, params: unknown[] = []) => orm.em.getConnection().execute(text, params);
+  /** A filing as the contracts feed keeps it in arrears' filing_snapshot. */
+  const filing = (
+    f: { id: string; areaId: string; companyId: string; status: string },
+    dates: { acceptedOn: string; startsOn: string; endsOn: string; terminatedOn?: string },
+    termsJson: string,
+  ) =>
+    sql(
+      `insert into arrears.filing_snapshot (filing_id, contract_id, area_id, company_id, kind, status, sequence, record_number,
+         accepted_on, starts_on, ends_on, terminated_on, terms, terms_sha256)
+       values (?, ?, ?, ?, 'INITIAL', ?, 1, ?, ?, ?, ?, ?, ?::jsonb, 'x')`,
+      [
+        f.id,
+        randomUUID(),
+        f.areaId,
+        f.companyId,
+        f.status,
+        `备-${f.id.slice(0, 4)}`,
+        dates.acceptedOn,
+        dates.startsOn,
+        dates.endsOn,
+        dates.terminatedOn ?? null,
+        termsJson,
+      ],
+    );
+  /** The area in Haidian with its households, each in a building of its own: 100.00 m² and 89.50 m². */
+  const knownArea = async (areaId: string, ids: readonly string[]) => {
+    await sql(
+      `insert into arrears.billing_area (area_id, name, district_code, street_code, known_since) values (?, ?, '110108', '110108001', now())`,
+      [areaId, `area ${areaId.slice(0, 4)}`],
+    );
+    for (const [i, household] of ids.entries())
+      await sql(
+        `insert into arrears.billable_household (household_id, building_id, area_id, building_class, unit, room, floor_area_centi_m2, owner_reference)
+         values (?, ?, ?, 'HIGH_RISE', '1', ?, ?, ?)`,
+        [household, randomUUID(), areaId, `10${i + 1}`, [10_000, 8_950][i], `owner-${i + 1}`],
+      );
+  };
+
   beforeAll(async () => {
     orm = await migratedSubgraphOrm(arrearsSubgraph, database);
-    const sql = (text: string, params: unknown[] = []) => orm.em.getConnection().execute(text, params);
-    const filing = (
-      f: { id: string; areaId: string; companyId: string; status: string },
-      dates: { acceptedOn: string; startsOn: string; endsOn: string; terminatedOn?: string },
-      termsJson: string,
-    ) =>
-      sql(
-        `insert into arrears.filing_snapshot (filing_id, contract_id, area_id, company_id, kind, status, sequence, record_number,
-           accepted_on, starts_on, ends_on, terminated_on, terms, terms_sha256)
-         values (?, ?, ?, ?, 'INITIAL', ?, 1, ?, ?, ?, ?, ?, ?::jsonb, 'x')`,
-        [
-          f.id,
-          randomUUID(),
-          f.areaId,
-          f.companyId,
-          f.status,
-          `备-${f.id.slice(0, 4)}`,
-          dates.acceptedOn,
-          dates.startsOn,
-          dates.endsOn,
-          dates.terminatedOn ?? null,
-          termsJson,
-        ],
-      );
     // ¥1.50 per m² from the preliminary company, with the developer paying ¥0.50 more through 2026; ¥2.00 from the
     // owners' company. Ended by the regular contract, the preliminary filing is SUPERSEDED with no later version.
     const developer = { payer: 'developer', rateFenPerM2Month: 50, startMonth: '2023-04', months: 45 };
@@ -101,21 +119,8 @@ describe('arrears: a month handed over between two companies', () => {
         { acceptedOn: '2026-05-06', startsOn: '2026-04-11', endsOn: '2029-04-10' },
         terms('REGULAR', 200),
       );
-    for (const [areaId, ids] of [
-      [area, households],
-      [otherArea, otherHouseholds],
-    ] as const) {
-      await sql(
-        `insert into arrears.billing_area (area_id, name, district_code, street_code, known_since) values (?, ?, '110108', '110108001', now())`,
-        [areaId, `area ${areaId.slice(0, 4)}`],
-      );
-      for (const [i, household] of ids.entries())
-        await sql(
-          `insert into arrears.billable_household (household_id, building_id, area_id, building_class, unit, room, floor_area_centi_m2, owner_reference)
-           values (?, ?, ?, 'HIGH_RISE', '1', ?, ?, ?)`,
-          [household, randomUUID(), areaId, `10${i + 1}`, [10_000, 8_950][i], `owner-${i + 1}`],
-        );
-    }
+    await knownArea(area, households);
+    await knownArea(otherArea, otherHouseholds);
   });
 
   afterAll(async () => {
@@ -316,5 +321,80 @@ describe('arrears: a month handed over between two companies', () => {
       [otherHouseholds[0]]: [30, 'CURRENT'],
       [otherHouseholds[1]]: [30, 'CURRENT'],
     });
+  });
+
+  it("refuses a former provider's levy back-dated into its old term, billing nobody; the area's provider of today levies", async () => {
+    // The outgoing company's contract ended yesterday and the incoming one's runs from today. A voluntary levy names
+    // no joint decision, so only the contract vouches for it. Before, the outgoing company's levy decided in mid-2024,
+    // inside its old term, billed every household of the area under its company id.
+    const today = todayInChina();
+    const handedOver = randomUUID();
+    const handedOverHouseholds = [randomUUID(), randomUUID()];
+    await knownArea(handedOver, handedOverHouseholds);
+    await filing(
+      { id: randomUUID(), areaId: handedOver, companyId: outgoing, status: 'ACCEPTED' },
+      { acceptedOn: '2023-12-20', startsOn: '2024-01-01', endsOn: addDays(today, -1) },
+      terms('REGULAR', 150),
+    );
+    await filing(
+      { id: randomUUID(), areaId: handedOver, companyId: incoming, status: 'ACCEPTED' },
+      { acceptedOn: addDays(today, -20), startsOn: today, endsOn: addDays(addYears(today, 3), -1) },
+      terms('REGULAR', 200),
+    );
+    const buildingIds = (
+      await sqlRows<{ building_id: string }>(
+        orm.em.fork(),
+        `select building_id from arrears.billable_household where area_id = ? order by household_id`,
+        [handedOver],
+      )
+    ).map((b) => b.building_id);
+    const levy = (decidedOn: string) => ({
+      areaId: handedOver,
+      title: '外墙维修集资',
+      purpose: '外墙维修',
+      accountName: '专项账户',
+      rateFenPerM2: 1000,
+      activationThresholdPercent: 50,
+      advanceFen: 0,
+      decidedOn,
+      dueOn: addDays(today, 30),
+      buildingIds,
+      voluntary: true,
+    });
+    const written = async () =>
+      (
+        await sqlRows<{ accounts: number; charges: number; levies: number }>(
+          orm.em.fork(),
+          `select (select count(*)::int from arrears.account where area_id = ?) as accounts,
+                  (select count(*)::int from arrears.charge where area_id = ?) as charges,
+                  (select count(*)::int from arrears.levy where area_id = ?) as levies`,
+          [handedOver, handedOver, handedOver],
+        )
+      )[0];
+
+    await expect(createLevy(orm.em.fork(), company(outgoing), levy('2024-06-15'))).rejects.toMatchObject({
+      code: 'NO_CONTRACT_IN_FORCE',
+      details: { areaId: handedOver, month: today.slice(0, 7) },
+    });
+    // Decided today, in the month the outgoing company still served days of, it is refused all the same.
+    await expect(createLevy(orm.em.fork(), company(outgoing), levy(today))).rejects.toMatchObject({
+      code: 'NO_CONTRACT_IN_FORCE',
+    });
+    expect(await written()).toEqual({ accounts: 0, charges: 0, levies: 0 });
+
+    // The incoming company, serving the area from today, levies it; a decision before its contract still is refused.
+    await expect(createLevy(orm.em.fork(), company(incoming), levy('2024-06-15'))).rejects.toMatchObject({
+      code: 'NO_CONTRACT_IN_FORCE',
+    });
+    const levyId = await createLevy(orm.em.fork(), company(incoming), levy(today));
+    const charges = await sqlRows<{ company_id: string; levy_id: string }>(
+      orm.em.fork(),
+      `select company_id, levy_id from arrears.charge where area_id = ?`,
+      [handedOver],
+    );
+    expect(charges).toEqual([
+      { company_id: incoming, levy_id: levyId },
+      { company_id: incoming, levy_id: levyId },
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { IsoDate, YearMonth } from '../../../kernel/calendar';
+import { IsoDate, YearMonth, compareDates } from '../../../kernel/calendar';
 import { todayInChina } from '../../../kernel/clock';
 import { Identity } from '../../../kernel/identity';
 import { assertPropertyCompany } from '../domain/access';
@@ -51,6 +51,27 @@ export async function filingInForceOrRefuse(tx: EntityManager, scope: CompanyAre
       'NO_CONTRACT_IN_FORCE',
       `You have no accepted contract filing covering area ${scope.areaId} in ${scope.month}`,
       { areaId: scope.areaId, month: scope.month },
+    );
+  return filing;
+}
+
+/**
+ * The company's filing in force in the area today: as filingInForceOrRefuse for this month (runBilling's check),
+ * and its contracts not ended before today, or NO_CONTRACT_IN_FORCE. A former provider's access to an area ends
+ * with its contract, also within the month its successor took over; what it may still do for the days it served
+ * (bill them, correct them) names that month itself.
+ */
+export async function filingInForceTodayOrRefuse(
+  tx: EntityManager,
+  scope: Omit<CompanyAreaMonth, 'month'>,
+): Promise<FilingInForce> {
+  const month = scope.today.slice(0, 7);
+  const filing = await filingInForceOrRefuse(tx, { ...scope, month });
+  if (compareDates(filing.servedTo, scope.today) < 0)
+    throw arrearsError(
+      'NO_CONTRACT_IN_FORCE',
+      `You have no accepted contract filing covering area ${scope.areaId} on ${scope.today}: yours ended on ${filing.servedTo}`,
+      { areaId: scope.areaId, month },
     );
   return filing;
 }

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { IsoDate, YearMonth } from '../../../kernel/calendar';
+import { IsoDate, YearMonth, laterDate } from '../../../kernel/calendar';
 import { ServedDays } from '../../../kernel/money';
 import { sqlArray, sqlRows } from '../../../platform/db/sql';
 import type { FilingTermsData } from '../../../catalog';
@@ -14,6 +14,8 @@ export interface FilingInForce {
   terms: FilingTermsData;
   /** The days of the month the company's contracts serve the area (servedDaysOf). */
   served: ServedDays;
+  /** The last day the company's contracts covering the month serve the area (servedToSql): its service ends then. */
+  servedTo: IsoDate;
 }
 
 interface FilingColumns {
@@ -72,6 +74,7 @@ export async function findFilingInForce(
       month,
       rows.map((r) => ({ startsOn: r.starts_on, endsOn: r.served_to })),
     ),
+    servedTo: rows.map((r) => r.served_to).reduce(laterDate),
   };
 }
 
