@@ -1,45 +1,25 @@
 import { randomUUID } from 'node:crypto';
-import { Migration } from '@mikro-orm/migrations';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Message, Producer } from 'kafkajs';
-import { HubOrm, initOrm, migrateUp } from '../platform/db/orm';
+import { HubOrm } from '../platform/db/orm';
 import { DomainError } from '../kernel/errors';
 import { AREA_REGISTERED, COURT_CASE_EVENT_REPORTED } from '../catalog';
 import { ConsumerDefinition, InboxConsumer, on } from '../platform/events/consumer';
 import { deletePrefixed } from '../platform/events/broker-admin';
 import { KafkaSettings, createKafka, ensureTopics } from '../platform/events/kafka';
-import { outboxAndInboxDdl } from '../platform/events/outbox.entities';
-import { dropDatabase, ensureDatabase } from '../tools/postgres/local-postgres';
+import { dropDatabase } from '../tools/postgres/local-postgres';
 import { areaRegisteredEvent, asKafkaMessage } from './support/events';
-import {
-  TEST_CONSUMER_MAX_WAIT_MS,
-  adminPostgresUrl,
-  kafkaBrokers,
-  testKafkaAdmin,
-  uniqueSuffix,
-} from './support/hub-fixture';
+import { adminPostgresUrl, uniqueSuffix } from './support/hub-fixture';
 import { probeTopics, rawProducer } from './support/kafka-probe';
 import { waitFor } from './support/wait-for';
 import { runDatabaseName } from './support/run-databases';
-
-class InboxOnly extends Migration {
-  override async up(): Promise<void> {
-    for (const sql of outboxAndInboxDdl('probe')) this.addSql(sql);
-  }
-}
+import { inboxOnlyOrm, probeKafkaSettings } from './support/inbox-only';
 
 /** The shared consumer on its own, with handlers that fail on purpose. */
 describe('inbox consumer retries and dead letters', () => {
   const suffix = uniqueSuffix();
   const database = runDatabaseName(suffix);
-  const settings: KafkaSettings = {
-    brokers: kafkaBrokers(),
-    clientId: 'retry-test',
-    topicPrefix: `r${suffix}.`,
-    partitions: 1,
-    consumerMaxWaitMs: TEST_CONSUMER_MAX_WAIT_MS,
-    sasl: testKafkaAdmin(),
-  };
+  const settings = probeKafkaSettings('retry-test', `r${suffix}.`);
   // The consumer reads the topic of the event type it subscribes to (prefixed for this test).
   const topic = AREA_REGISTERED.topic.name;
   let orm: HubOrm;
@@ -48,13 +28,7 @@ describe('inbox consumer retries and dead letters', () => {
   const calls = new Map<string, number>();
 
   beforeAll(async () => {
-    orm = await initOrm({
-      databaseUrl: await ensureDatabase(adminPostgresUrl(), database),
-      schema: 'probe',
-      entities: [],
-      migrations: [{ name: 'InboxOnly', class: InboxOnly }],
-    });
-    await migrateUp(orm);
+    orm = await inboxOnlyOrm(database, 'probe');
     await ensureTopics(createKafka(settings), settings, [topic, 'probe.dead-letter.v1']);
     producer = rawProducer(settings.brokers);
     await producer.connect();

@@ -1,32 +1,19 @@
-import { Migration } from '@mikro-orm/migrations';
 import { Admin, Producer } from 'kafkajs';
 import { AREA_REGISTERED } from '../catalog';
 import { DomainError } from '../kernel/errors';
-import { HubOrm, initOrm, migrateUp } from '../platform/db/orm';
+import { HubOrm } from '../platform/db/orm';
 import { deletePrefixed } from '../platform/events/broker-admin';
 import { ConsumerDefinition, InboxConsumer, on } from '../platform/events/consumer';
-import { KafkaSettings, createKafka, ensureTopics } from '../platform/events/kafka';
-import { outboxAndInboxDdl } from '../platform/events/outbox.entities';
+import { createKafka, ensureTopics } from '../platform/events/kafka';
 import { listDeadLetters, replayDeadLetter } from '../platform/subgraph/dead-letters';
 import { SubgraphModule } from '../platform/subgraph/module';
-import { dropDatabase, ensureDatabase } from '../tools/postgres/local-postgres';
+import { dropDatabase } from '../tools/postgres/local-postgres';
 import { areaRegisteredEvent, asKafkaMessage } from './support/events';
-import {
-  TEST_CONSUMER_MAX_WAIT_MS,
-  adminPostgresUrl,
-  kafkaBrokers,
-  testKafkaAdmin,
-  uniqueSuffix,
-} from './support/hub-fixture';
+import { adminPostgresUrl, uniqueSuffix } from './support/hub-fixture';
 import { rawProducer } from './support/kafka-probe';
 import { runDatabaseName } from './support/run-databases';
+import { inboxOnlyOrm, probeKafkaSettings } from './support/inbox-only';
 import { waitFor } from './support/wait-for';
-
-class InboxOnly extends Migration {
-  override async up(): Promise<void> {
-    for (const sql of outboxAndInboxDdl('areas')) this.addSql(sql);
-  }
-}
 
 /**
  * An operator's dead letters (npm run dead-letters): listed from the subgraph's dead-letter topic, and replayed from
@@ -35,14 +22,7 @@ class InboxOnly extends Migration {
 describe('listing and replaying dead letters', () => {
   const suffix = uniqueSuffix();
   const database = runDatabaseName(suffix);
-  const settings: KafkaSettings = {
-    brokers: kafkaBrokers(),
-    clientId: 'dead-letters-test',
-    topicPrefix: `dl${suffix}.`,
-    partitions: 1,
-    consumerMaxWaitMs: TEST_CONSUMER_MAX_WAIT_MS,
-    sasl: testKafkaAdmin(),
-  };
+  const settings = probeKafkaSettings('dead-letters-test', `dl${suffix}.`);
   /** The areas registered so far: an area.registered event naming another is refused, as contracts refuse an unknown area. */
   const known = new Set<string>();
   const applied: string[] = [];
@@ -72,13 +52,7 @@ describe('listing and replaying dead letters', () => {
   const kafka = createKafka(settings, { quiet: true });
 
   beforeAll(async () => {
-    orm = await initOrm({
-      databaseUrl: await ensureDatabase(adminPostgresUrl(), database),
-      schema: 'areas',
-      entities: [],
-      migrations: [{ name: 'InboxOnly', class: InboxOnly }],
-    });
-    await migrateUp(orm);
+    orm = await inboxOnlyOrm(database, 'areas');
     await ensureTopics(kafka, settings, [AREA_REGISTERED.topic.name, 'areas.dead-letter.v1']);
     producer = rawProducer(settings.brokers);
     await producer.connect();
