@@ -258,11 +258,12 @@ describe('feeds: parties registered on the broker, their reach its ACLs', () => 
         configOf(topic('court.case-events.v1.bj-haidian-court')),
         configOf(topic('contracts.dead-letter.v1')),
       ];
-      expect([settings['max.message.bytes'], settings['retention.bytes'], settings['compression.type']]).toEqual([
-        '524288',
-        String(1024 ** 3),
-        'uncompressed',
-      ]);
+      expect([
+        settings['max.message.bytes'],
+        settings['retention.bytes'],
+        settings['retention.ms'],
+        settings['compression.type'],
+      ]).toEqual(['524288', String(1024 ** 3), String(7 * 24 * 3600 * 1000), 'uncompressed']);
       expect(deadLetters['retention.bytes']).toBe(String(1024 ** 3));
     } finally {
       await operator.disconnect();

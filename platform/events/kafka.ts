@@ -132,6 +132,15 @@ export const INBOUND_MESSAGE_MAX_BYTES = 512 * 1024;
  */
 export const INBOUND_RETENTION_BYTES = 1024 ** 3;
 
+/**
+ * How long the broker keeps a message on a party's own topic (`retention.ms`): the hub applies it within moments and
+ * keeps what it needs (a hotline order's caller masked, `王**`, `138****5678`), while the message itself named the
+ * caller in full; the broker's `log.retention.ms` is -1, so it stayed on its disk, readable by whoever reads the topic,
+ * for good (a privacy audit of 2026-12-07; PIPL art. 19: kept no longer than its purpose needs). Seven days is the
+ * window to replay a refused message from its source (`npm run dead-letters -- replay`) once its cause is mended.
+ */
+export const INBOUND_RETENTION_MS = 7 * 24 * 3600 * 1000;
+
 const INBOUND_FAMILIES = TOPIC_DEFINITIONS.filter((t) => t.perParty).map((t) => `${t.name}.`);
 /** The hub's replies to parties about what they sent: as many as they send, so bounded as their topics are. */
 const REPLY_FAMILIES = TOPIC_DEFINITIONS.filter((t) => t.replies).map((t) => `${t.name}.`);
@@ -161,6 +170,7 @@ function topicConfig(logicalName: string): { name: string; value: string }[] {
     config.push(
       { name: 'max.message.bytes', value: String(INBOUND_MESSAGE_MAX_BYTES) },
       { name: 'retention.bytes', value: String(INBOUND_RETENTION_BYTES) },
+      { name: 'retention.ms', value: String(INBOUND_RETENTION_MS) },
       { name: 'compression.type', value: INBOUND_COMPRESSION },
     );
   if (isDeadLetterTopic(logicalName) || REPLY_FAMILIES.some((family) => logicalName.startsWith(family)))
