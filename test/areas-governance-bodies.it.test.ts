@@ -132,6 +132,36 @@ describe("areas: owners' assemblies, recording of committees and the dissolution
       code: 'BAD_USER_INPUT',
       details: { fields: { termEndsOn: 'after recordedOn' } },
     });
+    // Nor one no law allows (Beijing arts. 39, 41): before, a tenant and a residents' committee representative were
+    // recorded as the owners' committee for twenty years, and its token recorded joint decisions all that time.
+    const unlawful = await t.gql(desheng, OWNERS_COMMITTEE, {
+      i: {
+        areaId,
+        recordedOn: '2019-05-10',
+        termEndsOn: '2039-05-09',
+        members: [
+          { name: '租户 甲', seat: 'OCCUPANT' },
+          { name: '居委会代表', seat: 'RESIDENTS_COMMITTEE' },
+        ],
+      },
+    });
+    expect(unlawful.body.errors[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: {
+        problems: ['TOO_FEW_MEMBERS', 'EVEN_MEMBER_COUNT', 'MEMBER_NOT_AN_OWNER', 'TERM_TOO_LONG'],
+        fields: { members: expect.stringContaining('members[1]'), termEndsOn: expect.stringContaining('2024-05-10') },
+        source: 'Beijing Property Management Regulation arts. 39, 41',
+      },
+    });
+    // Five years to the corresponding day is the longest term; a day more is refused.
+    const dayTooLong = await t.gql(desheng, OWNERS_COMMITTEE, {
+      i: { areaId, recordedOn: '2019-05-10', termEndsOn: '2024-05-11', members: ownersCommitteeMembers },
+    });
+    expect(dayTooLong.body.errors[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: { problems: ['TERM_TOO_LONG'], fields: { termEndsOn: expect.stringContaining('2024-05-10') } },
+    });
+    expect(ofKind(await bodies(areaId), 'OWNERS_COMMITTEE')).toEqual([]);
     const committee = await t.gql(desheng, OWNERS_COMMITTEE, {
       i: { areaId, recordedOn: '2019-05-10', termEndsOn: '2024-05-09', members: ownersCommitteeMembers },
     });

@@ -622,6 +622,19 @@ describe("areas: governance bodies and owners' joint decisions", () => {
     // No chair named (null, as a client may send it): an owners' committee may have none.
     const noChair = await t.gql(guangnei, change, { i: { bodyId: owners.id, members, chairIndex: null } });
     expect(noChair.body.errors).toBeUndefined();
+    // Its new members are owners, five or more and odd (Beijing art. 39): before, only a 物管会's list was checked.
+    const occupants = await t.gql(guangnei, change, {
+      i: { bodyId: owners.id, members: [...members.slice(0, 4), { name: '租户 乙', seat: 'OCCUPANT' }] },
+    });
+    expect(occupants.body.errors[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: { problems: ['MEMBER_NOT_AN_OWNER'], fields: { members: expect.stringContaining('members[4]') } },
+    });
+    const four = await t.gql(guangnei, change, { i: { bodyId: owners.id, members: members.slice(0, 4) } });
+    expect(four.body.errors[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: { problems: ['TOO_FEW_MEMBERS', 'EVEN_MEMBER_COUNT'] },
+    });
     // The dissolved committee is recorded by nobody after its dissolution (before, it was, and a live recording
     // deadline was announced again); a recording made while it stood is entered, no deadline announced for it.
     const recording = `mutation($b: ID!, $d: LocalDate!) { recordCommitteeRecording(bodyId: $b, recordedOn: $d) { recordedOn } }`;
@@ -897,6 +910,8 @@ describe("areas: governance bodies and owners' joint decisions", () => {
       name: `委员 ${i + 1}`,
       seat: i === 0 ? 'RESIDENTS_COMMITTEE' : 'OWNER',
     }));
+    // An owners' committee seats owners only (Beijing art. 39): the 物管会's residents' committee chair is not one.
+    const ownerMembers = members.map((m) => ({ ...m, seat: 'OWNER' }));
     const FORM = `mutation($i: FormPropertyManagementCommitteeInput!) { formPropertyManagementCommittee(input: $i) { id } }`;
     const OWNERS = `mutation($i: RecordOwnersCommitteeInput!) { recordOwnersCommittee(input: $i) { id } }`;
     const holder = await connectedClient(t.databaseUrl);
@@ -908,7 +923,7 @@ describe("areas: governance bodies and owners' joint decisions", () => {
         t.gql(beitaipingzhuang, FORM, {
           i: { areaId, formedOn: '2026-01-05', termEndsOn: '2029-01-04', members, chairIndex: 0 },
         }),
-        t.gql(beitaipingzhuang, OWNERS, { i: { areaId, recordedOn: '2026-01-05', members } }),
+        t.gql(beitaipingzhuang, OWNERS, { i: { areaId, recordedOn: '2026-01-05', members: ownerMembers } }),
       ];
       await waitFor('both to wait on a lock', async () => {
         const [row] = await t.sql<{ n: number }>(

@@ -3,15 +3,18 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Identity } from '../../../kernel/identity';
 import { InvalidInputError, NotFoundError } from '../../../kernel/errors';
 import { MemberInput, checkMemberList } from '../domain/governance-body';
+import { validateOwnersCommittee } from '../domain/owners-committee';
 import { validateCommitteeComposition } from '../domain/property-management-committee';
+import { ownersCommitteeRulesOf } from '../domain/statutes';
 import { GovernanceBody } from '../persistence/governance-body.entity';
 import { findStandingBodyById, lockGovernanceOf, replaceMembers } from '../persistence/governance-body.repository';
 import { manageableArea } from './area.lookup';
 import { committeeMembers } from './committee-records';
 
 /**
- * Members change (a representative moves away, a unit sends someone else); a property-management committee must
- * still meet the composition rules afterwards, so the whole new membership is validated at once.
+ * Members change (a representative moves away, a unit sends someone else); either committee must still meet its
+ * composition rules afterwards (a property-management committee Beijing arts. 52–59, an owners' committee its size
+ * and owner members: domain/owners-committee.ts), so the whole new membership is validated at once.
  */
 export async function changeCommitteeMembers(
   em: EntityManager,
@@ -22,7 +25,7 @@ export async function changeCommitteeMembers(
   return em.transactional(async (tx) => {
     const found = await findStandingBodyById(tx, input.bodyId);
     if (!found) throw new NotFoundError('Governance body', input.bodyId);
-    await manageableArea(tx, identity, found.areaId, 'change committees in it');
+    const area = await manageableArea(tx, identity, found.areaId, 'change committees in it');
     // One change of the area's governance at a time, as every other governance write: two clerks replacing the list at
     // once each deleted the old members and both inserted theirs (14 members of a committee of 7, two chairs' lists).
     // Read again under the lock: a committee dissolved meanwhile is gone.
@@ -53,6 +56,14 @@ export async function changeCommitteeMembers(
         body.pmcRules ?? null,
       );
     }
+    // An owners' committee keeps its size and its owners as members (Beijing art. 39; elsewhere the Ministry's guidance,
+    // art. 31): before, only a property-management committee's new list was checked, so a committee recorded lawfully
+    // could be changed into two occupants.
+    if (body.kind === 'OWNERS_COMMITTEE')
+      validateOwnersCommittee(
+        { seats: input.members.map((m) => m.seat), declaredHouseholds: area.declaredHouseholds ?? null },
+        ownersCommitteeRulesOf(area.districtCode),
+      );
     await replaceMembers(tx, body.id, committeeMembers(body.id, input.members, ids));
     body.chairMemberId = chairIndex === undefined ? undefined : ids[chairIndex];
     return body;

@@ -6,6 +6,8 @@ import { DomainError, InvalidInputError } from '../../../kernel/errors';
 import { recordEvent } from '../../../platform/events/outbox';
 import { MemberInput, checkMemberList, succeeds } from '../domain/governance-body';
 import { checkCommitteeTerm, checkElectionDecision, validateCommitteeOfAssembly } from '../domain/owners-assembly';
+import { validateOwnersCommittee } from '../domain/owners-committee';
+import { ownersCommitteeRulesOf } from '../domain/statutes';
 import { findJointDecision } from '../persistence/joint-decision.repository';
 import { isUuid } from '../../../kernel/uuid';
 import { assessDissolution, requireDates, requireNotAfter } from '../domain/property-management-committee';
@@ -37,6 +39,9 @@ export interface OwnersCommitteeRecording {
 }
 
 /**
+ * An owners' committee is recorded with the size, members and term the rules of its area's city allow
+ * (domain/owners-committee.ts: in Beijing 5 or more members, odd, 3 in an area of at most 100 households, art. 39;
+ * elsewhere 5 to 11, odd, the Ministry's guidance art. 31; every member an owner; a term of at most 5 years).
  * Recording an owners' committee ends the property-management committee: it is dissolved, on the recording day
  * unless the street office gives the day it actually was (Beijing arts. 52–59 allow 30 days; a later day is
  * flagged). The committee is linked to the area's owners' assembly; without one on record it is recorded and
@@ -63,6 +68,17 @@ export async function recordOwnersCommittee(
   };
   return em.transactional(async (tx) => {
     const area = await manageableArea(tx, identity, input.areaId, "record owners' committees in it");
+    // Its size, members and term under the rules of the area's city (Beijing arts. 39, 41; elsewhere the Ministry's
+    // guidance, arts. 31–32): before, any 1 to 99 members in any seat, for any term, were recorded.
+    validateOwnersCommittee(
+      {
+        seats: input.members.map((m) => m.seat),
+        declaredHouseholds: area.declaredHouseholds ?? null,
+        recordedOn: input.recordedOn,
+        termEndsOn,
+      },
+      ownersCommitteeRulesOf(area.districtCode),
+    );
     await lockGovernanceOf(tx, area.id);
     // A newly elected committee (换届) succeeds the standing one recorded before it.
     const standing = await findStandingBody(tx, area.id, 'OWNERS_COMMITTEE');

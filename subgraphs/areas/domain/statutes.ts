@@ -155,6 +155,65 @@ export const OWNERS_ASSEMBLY_SOURCE =
   "State Council Property Management Regulation arts. 8–9 (all owners form one assembly per area), 15 (the owners' committee carries out its decisions)";
 
 // ---------------------------------------------------------------------------------------------------------------
+// The owners' committee's size, members and term (owners-committee.ts), by city as the property-management
+// committee's rules are (pmcRulesOf): Beijing's regulation in Beijing, the Ministry's guidance elsewhere.
+// ---------------------------------------------------------------------------------------------------------------
+
+export interface OwnersCommitteeRules {
+  /** The articles the figures come from. */
+  readonly source: string;
+  /** The fewest members, and an odd number (单数) in both texts below, so a vote cannot tie. */
+  readonly minMembers: number;
+  /** The most members; null where the article sets no ceiling. */
+  readonly maxMembers: number | null;
+  /** A residential area of at most `maxHouseholds` households (以下: the figure included, Civil Code art. 1259) may have a committee of `members`. */
+  readonly smallArea: { readonly maxHouseholds: number; readonly members: number } | null;
+  /** Each term (每届任期) at most this many years, to the corresponding day (Civil Code art. 202). */
+  readonly maxTermYears: number;
+}
+
+/**
+ * The Ministry of Housing and Urban-Rural Development's 《业主大会和业主委员会指导规则》 (建房〔2009〕274号,
+ * 2009-12-01), art. 31: "业主委员会由业主大会会议选举产生，由5至11人单数组成。业主委员会委员应当是物业管理区域内的业主";
+ * art. 32: "业主委员会委员实行任期制，每届任期不超过5年，可连选连任". The national guidance, held to wherever the hub holds
+ * no city's own article (临江市's: seed 004 has its street offices set up owners' committees, and no article of
+ * 吉林省 or 临江市 on their size or term could be confirmed).
+ */
+export const NATIONAL_OWNERS_COMMITTEE_RULES: OwnersCommitteeRules = {
+  source: '业主大会和业主委员会指导规则 (建房〔2009〕274号) arts. 31–32',
+  minMembers: 5,
+  maxMembers: 11,
+  smallArea: null,
+  maxTermYears: 5,
+};
+
+/**
+ * Beijing Property Management Regulation (2020, amended 2024-03-29) art. 39 para. 1: "业主委员会由五人以上单数组成，
+ * 具体人数根据本物业管理区域的实际情况确定。户数一百户以下的住宅小区，业主委员会可以由三人组成"; para. 2: "业主委员会委员、
+ * 候补委员应当为本物业管理区域的自然人业主或者单位业主授权的自然人代表"; art. 41 para. 1: "业主委员会委员实行任期制，
+ * 每届任期不超过五年，可以连选连任". A local regulation, it sets no ceiling where the Ministry's guidance has 11, and lets
+ * an area of at most 100 households have three members.
+ */
+export const BEIJING_OWNERS_COMMITTEE_RULES: OwnersCommitteeRules = {
+  source: 'Beijing Property Management Regulation arts. 39, 41',
+  minMembers: 5,
+  maxMembers: null,
+  smallArea: { maxHouseholds: 100, members: 3 },
+  maxTermYears: 5,
+};
+
+/** Where a city's own rules hold, by GB/T 2260 prefix (Beijing: 11); elsewhere NATIONAL_OWNERS_COMMITTEE_RULES. */
+export const OWNERS_COMMITTEE_RULES_DIVISIONS: Readonly<Record<string, OwnersCommitteeRules>> = {
+  '11': BEIJING_OWNERS_COMMITTEE_RULES,
+};
+
+/** The rules an area's owners' committee is held to, by its district. */
+export function ownersCommitteeRulesOf(districtCode: string): OwnersCommitteeRules {
+  const division = Object.keys(OWNERS_COMMITTEE_RULES_DIVISIONS).find((d) => districtCode.startsWith(d));
+  return division === undefined ? NATIONAL_OWNERS_COMMITTEE_RULES : OWNERS_COMMITTEE_RULES_DIVISIONS[division];
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // The owner registered: since when, and their death (domain/compound.ts ownerDaysOf).
 // ---------------------------------------------------------------------------------------------------------------
 

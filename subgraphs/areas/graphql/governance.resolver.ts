@@ -136,7 +136,9 @@ export class AreaGovernanceResolver {
   }
 
   @Mutation(() => GovernanceBodyType, {
-    description: 'Replaces the membership; a property-management committee must still meet arts. 52–59.',
+    description:
+      "Replaces the membership; a property-management committee must still meet arts. 52–59, an owners' committee its " +
+      'size and owner members (as recordOwnersCommittee; BAD_USER_INPUT naming each problem).',
   })
   changeCommitteeMembers(
     @Arg('input') input: ChangeCommitteeMembersInput,
@@ -148,7 +150,10 @@ export class AreaGovernanceResolver {
   @Mutation(() => GovernanceBodyType, {
     description:
       "Records an owners' committee, linked to the area's owners' assembly (flagged assemblyNotRecorded without one); " +
-      'a standing property-management committee is dissolved.',
+      'a standing property-management committee is dissolved. Its members are owners (OWNER, PROPERTY_RIGHTS_UNIT), ' +
+      'an odd number, 5 to 11 (Ministry guidance 建房〔2009〕274号 art. 31) or in Beijing 5 or more, 3 where the ' +
+      "area's declared households are at most 100 (Beijing art. 39); its term, when given, at most 5 years " +
+      '(art. 32; Beijing art. 41): BAD_USER_INPUT naming each problem and field otherwise.',
   })
   recordOwnersCommittee(
     @Arg('input') input: RecordOwnersCommitteeInput,

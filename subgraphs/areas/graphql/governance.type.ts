@@ -259,7 +259,12 @@ export class RecordOwnersCommitteeInput {
   @Field(() => LocalDate, { description: 'YYYY-MM-DD: the street office records (备案) the committee.' })
   recordedOn!: string;
 
-  @Field(() => LocalDate, { nullable: true })
+  @Field(() => LocalDate, {
+    nullable: true,
+    description:
+      'YYYY-MM-DD: the last day of its term, after recordedOn and no later than the corresponding day 5 years on ' +
+      '(Civil Code art. 202).',
+  })
   termEndsOn?: string;
 
   @Field(() => [MemberInput])
