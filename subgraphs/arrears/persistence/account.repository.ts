@@ -312,7 +312,6 @@ const transitionOf = (r: TransitionColumns): AccountTransition => ({
   byRole: r.by_role,
 });
 
-/** The day of the account's last move into REFERRED (its current or last case's referral), or null if none. */
 /** The accounts of those households (of any company that billed them), in id order. */
 export async function accountIdsOfHouseholds(em: EntityManager, householdIds: readonly string[]): Promise<string[]> {
   const rows = await sqlRows<{ id: string }>(
