@@ -195,6 +195,19 @@ describe('areas: the owner’s identity, sealed, masked and every read in full l
       expect(JSON.stringify(error)).not.toContain(bad.idNumber);
     }
     expect(await t.sql(`select 1 from areas.household where owner_reference = 'o-901'`)).toEqual([]);
+    // Nor as the owner reference, which travels in clear to companies, courts and the feeds: refused, not repeated.
+    const asReference = residentId('11010219800101123');
+    const byId = await fails(
+      guangwai,
+      `mutation($b: ID!, $r: Key!) { registerHousehold(buildingId: $b, input: { unit: "9", room: "903", floorArea: "50.00", ownerReference: $r }) { id } }`,
+      { b: building.id, r: asReference },
+    );
+    expect(byId.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: { fields: { ownerReference: expect.stringMatching(/resident ID number/) } },
+    });
+    expect(JSON.stringify(byId)).not.toContain(asReference);
+    expect(await t.sql(`select 1 from areas.household where room = '903'`)).toEqual([]);
 
     // The compound file: one bad line and nothing is imported; the good file stores the identity sealed.
     const header =

@@ -44,7 +44,7 @@ export async function updateHousehold(
         ownerName: newOwner ? changes.ownerName : (changes.ownerName ?? household.ownerName ?? undefined),
         ownerIdentity: changes.ownerIdentity,
       },
-      { storedPlaceholder: !newOwner },
+      { storedReference: !newOwner },
     );
     // An organisation does not die: its identity as given now, else as stored (read only when a death is given).
     const ownerIdentity =

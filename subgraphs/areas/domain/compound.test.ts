@@ -215,7 +215,19 @@ describe('owner references', () => {
 
   it('lets a correction of another field through while a placeholder stored before the rule stays', () => {
     const stored = { unit: '1', room: '101', floorArea: '60.00', ownerReference: '未知' };
-    expect(householdProblems(stored, { storedPlaceholder: true })).toEqual({});
-    expect(validateHousehold(stored, { storedPlaceholder: true }).floorAreaCentiM2).toBe(6000);
+    expect(householdProblems(stored, { storedReference: true })).toEqual({});
+    expect(validateHousehold(stored, { storedReference: true }).floorAreaCentiM2).toBe(6000);
+  });
+
+  it('refuses a resident ID number as an owner reference, which would travel in clear, and takes other numbers', () => {
+    const row = (ownerReference: string) => ({ unit: '1', room: '101', floorArea: '60.00', ownerReference });
+    // GB 11643 check characters right (X, x as typed, a digit), with spaces around as a CSV cell may have them.
+    for (const id of ['11010519491231002X', '11010519491231002x', ' 110101198001010010 '])
+      expect(householdProblems(row(id)).ownerReference).toMatch(/resident ID number.*ownerIdentity\.idNumber/);
+    // 18 characters whose check character is wrong, a certificate number, a register's own number: references.
+    for (const reference of ['110105194912310021', '京(2019)西城区不动产权第0001号', 'owner-000123', '110105194912310'])
+      expect(householdProblems(row(reference))).toEqual({});
+    // Stored before the rule: a correction of the area goes through.
+    expect(householdProblems(row('11010519491231002X'), { storedReference: true })).toEqual({});
   });
 });

@@ -4,7 +4,13 @@ import { InvalidInputError } from '../../../kernel/errors';
 import { YearMonth, compareMonths, isIsoDate, isYearMonth } from '../../../kernel/calendar';
 import { CentiSquareMetres, parseSquareMetres } from './floor-area';
 import { HEIRS_OWN_FROM_DEATH_SOURCE, ORGANISATION_ENDS_BY_DEREGISTRATION_SOURCE } from './statutes';
-import { OwnerIdentity, OwnerIdentityInput, normaliseOwnerIdentity, ownerIdentityProblems } from './owner-identity';
+import {
+  OwnerIdentity,
+  OwnerIdentityInput,
+  normaliseOwnerIdentity,
+  ownerIdentityProblems,
+  residentIdProblem,
+} from './owner-identity';
 
 /** Compound kinds named in seed 001 (Beijing's classification of residential compounds). */
 export const COMPOUND_KINDS = ['COMMERCIAL', 'AFFORDABLE', 'OLD_PUBLIC_HOUSING', 'BUNGALOW', 'UNMANAGED'] as const;
@@ -251,11 +257,20 @@ export function isPlaceholderOwnerReference(reference: string): boolean {
 }
 
 /**
- * Returns the problems of one household row by field (empty when valid), so bulk imports can report every line. A
- * placeholder owner reference is refused (`isPlaceholderOwnerReference`); `storedPlaceholder` lets a correction of
- * another field through while the reference stored before the rule stays unchanged.
+ * Whether an owner reference is a resident ID number (GB 11643, its check character right): the reference travels
+ * in clear to arrears, litigation and every company and court reading the household (areas.households.v1, claims,
+ * referrals), while an ID number belongs in the owner's identity, sealed and shown masked (a privacy audit of
+ * 2026-12-07; PIPL art. 28: an ID number is sensitive personal information).
  */
-export function householdProblems(input: HouseholdRegistration, { storedPlaceholder = false } = {}): Problems {
+export const isResidentIdReference = (reference: string): boolean => residentIdProblem(reference) === undefined;
+
+/**
+ * Returns the problems of one household row by field (empty when valid), so bulk imports can report every line. A
+ * placeholder owner reference is refused (`isPlaceholderOwnerReference`), and so is a resident ID number
+ * (`isResidentIdReference`); `storedReference` lets a correction of another field through while the reference stored
+ * before these rules stays unchanged.
+ */
+export function householdProblems(input: HouseholdRegistration, { storedReference = false } = {}): Problems {
   const problems: Problems = {};
   if (!text(input.unit, 20)) problems.unit = 'unit must have 1 to 20 characters';
   if (!text(input.room, 20)) problems.room = 'room must have 1 to 20 characters';
@@ -263,9 +278,12 @@ export function householdProblems(input: HouseholdRegistration, { storedPlacehol
   if (area === undefined || area === 0)
     problems.floorArea = 'floor area must be a positive number of m² with at most two decimals';
   if (!text(input.ownerReference, 64)) problems.ownerReference = 'owner reference must have 1 to 64 characters';
-  else if (!storedPlaceholder && isPlaceholderOwnerReference(input.ownerReference))
+  else if (!storedReference && isPlaceholderOwnerReference(input.ownerReference))
     problems.ownerReference =
       'owner reference stands for no owner: give a unit whose owner is not known a reference of its own (its certificate number, or building-unit-room), or units of different owners count as one';
+  else if (!storedReference && isResidentIdReference(input.ownerReference))
+    problems.ownerReference =
+      'owner reference is a resident ID number, which the reference would carry in clear to companies, courts and the event feeds: give the ID number as ownerIdentity.idNumber (sealed, shown masked) and the owner a reference of your own register, the same on each of their units';
   if (input.ownerName !== undefined && input.ownerName.trim().length > 100)
     problems.ownerName = 'owner name is too long';
   if (input.ownerIdentity) {
@@ -277,7 +295,7 @@ export function householdProblems(input: HouseholdRegistration, { storedPlacehol
 
 export function validateHousehold(
   input: HouseholdRegistration,
-  options: { storedPlaceholder?: boolean } = {},
+  options: { storedReference?: boolean } = {},
 ): ValidHousehold {
   fail('household', householdProblems(input, options));
   const { floorArea, ownerIdentity, ...rest } = input;
