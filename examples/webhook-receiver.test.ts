@@ -6,15 +6,23 @@ import { portFromEnv, verifyWebhook, webhookReceiver } from './webhook-receiver'
 const secret = `whsec_${Buffer.from('a test secret of thirty-two bytes').toString('base64')}`;
 const body = JSON.stringify({ filingId: '3f1b8c1e-0a5e-4d43-9d2b-2b8d3c1f2e11', status: 'ACCEPTED' });
 
-function headersFor(payload: string, at = new Date(), key = secret) {
+const attributes = { id: 'event-1', type: 'hub.contracts.filing.accepted', source: '/hub/contracts' };
+
+function headersFor(payload: string, at = new Date(), key = secret, id = 'msg_1') {
   return {
-    'webhook-id': 'msg_1',
+    'webhook-id': id,
     'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
-    'webhook-signature': new Webhook(key).sign('msg_1', at, payload),
+    'webhook-signature': new Webhook(key).sign(id, at, payload),
+    // [ce-id, ce-type, ce-source, ce-subject or "", ce-time], as the hub signs them (no subject or time here)
+    'webhook-ce-signature': new Webhook(key).sign(
+      id,
+      at,
+      JSON.stringify([attributes.id, attributes.type, attributes.source, '', undefined]),
+    ),
     'ce-specversion': '1.0',
-    'ce-id': 'event-1',
-    'ce-type': 'hub.contracts.filing.accepted',
-    'ce-source': '/hub/contracts',
+    'ce-id': attributes.id,
+    'ce-type': attributes.type,
+    'ce-source': attributes.source,
   };
 }
 
@@ -41,6 +49,24 @@ describe('the reference webhook receiver', () => {
       ok: false,
       status: 401,
       reason: 'No matching signature found',
+    });
+  });
+
+  it('refuses ce- headers rewritten on the way, which the body signature does not cover', () => {
+    // A genuine delivery stored again under another id, or relabelled as another type.
+    for (const rewritten of [
+      { 'ce-id': 'event-2' },
+      { 'ce-type': 'hub.contracts.filing.returned' },
+      { 'ce-subject': 'x' },
+    ])
+      expect(verifyWebhook(secret, { ...headersFor(body), ...rewritten }, body)).toEqual({
+        ok: false,
+        status: 401,
+        reason: 'ce- headers not as signed: No matching signature found',
+      });
+    expect(verifyWebhook(secret, { ...headersFor(body), 'webhook-ce-signature': '' }, body)).toMatchObject({
+      ok: false,
+      status: 401,
     });
   });
 
@@ -92,14 +118,7 @@ describe("the reference receiver's request handler", () => {
   afterAll(() => new Promise((resolve) => server.close(resolve)));
 
   const deliver = (id: string, payload = body) =>
-    fetch(url, {
-      method: 'POST',
-      headers: { ...headersFor(payload), 'webhook-id': id, ...signed(id, payload) },
-      body: payload,
-    });
-  const signed = (id: string, payload: string) => ({
-    'webhook-signature': new Webhook(secret).sign(id, new Date(), payload),
-  });
+    fetch(url, { method: 'POST', headers: headersFor(payload, new Date(), secret, id), body: payload });
   const until = async (condition: () => boolean) => {
     for (let i = 0; i < 200 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
   };

@@ -13,7 +13,10 @@
  *   a copy arriving while the first is still being handled (the hub gave up waiting after 10 s and retried) is answered
  *   409, and the hub tries it again later.
  * - The event is CloudEvents 1.0 in HTTP binary mode: `ce-id`, `ce-type`, `ce-source`, `ce-time`, `ce-subject` headers,
- *   the event's data as the JSON body.
+ *   the event's data as the JSON body. The standard's signature covers the body only: `webhook-ce-signature` is the
+ *   same HMAC over `<webhook-id>.<webhook-timestamp>.<attributes>`, the attributes being the JSON array
+ *   `[ce-id, ce-type, ce-source, ce-subject or "", ce-time]`; headers rewritten on the way (a genuine delivery stored
+ *   again under another ce-id, or relabelled as another type) are answered 401.
  * Answer 2xx only once the event is stored: the hub retries anything else with backoff for 24 hours, one aggregate's
  * events in order (the next waits while one is retried). This receiver remembers ids in memory only, for 10 minutes:
  * store each event under its `ce-id` with a unique key in your own database (the event, also across a restart of
@@ -65,6 +68,18 @@ export function verifyWebhook(secret: string | Webhook, headers: http.IncomingHt
   const source = single(headers['ce-source']);
   if (single(headers['ce-specversion']) !== '1.0' || !id || !type || !source)
     return { ok: false, status: 400, reason: 'not a CloudEvent' };
+  const subject = single(headers['ce-subject']);
+  const time = single(headers['ce-time']);
+  try {
+    verifier.verify(JSON.stringify([id, type, source, subject ?? '', time]), {
+      ...signed,
+      'webhook-signature': single(headers['webhook-ce-signature']) ?? '',
+    });
+  } catch (error) {
+    if (error instanceof WebhookVerificationError)
+      return { ok: false, status: 401, reason: `ce- headers not as signed: ${error.message}` };
+    throw error;
+  }
   return {
     ok: true,
     event: {
@@ -72,8 +87,8 @@ export function verifyWebhook(secret: string | Webhook, headers: http.IncomingHt
       id,
       type,
       source,
-      subject: single(headers['ce-subject']),
-      time: single(headers['ce-time']),
+      subject,
+      time,
       data,
     },
   };

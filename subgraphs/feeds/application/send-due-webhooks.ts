@@ -26,9 +26,26 @@ export interface WebhookTransport {
 }
 
 /**
+ * What `webhook-ce-signature` covers: the CloudEvents attributes a receiver keys and routes by, as the JSON array
+ * `[ce-id, ce-type, ce-source, ce-subject or "", ce-time]` (README › Webhooks; examples/webhook-receiver.ts builds
+ * the same).
+ */
+export const signedAttributes = (headers: Record<string, string>): string =>
+  JSON.stringify([
+    headers['ce-id'],
+    headers['ce-type'],
+    headers['ce-source'],
+    headers['ce-subject'] ?? '',
+    headers['ce-time'],
+  ]);
+
+/**
  * CloudEvents 1.0 HTTP binary mode (attributes as `ce-*` headers, the data as the JSON body) signed per Standard
  * Webhooks: `webhook-signature` is `v1,` + base64 HMAC-SHA256 of `<webhook-id>.<webhook-timestamp>.<body>` with the
  * subscription's secret. Signed at each attempt, so a retry's timestamp is fresh for the receiver's 5-minute window.
+ * The standard signs the body only: `webhook-ce-signature` signs the attributes the same way (signedAttributes), so a
+ * relay that rewrote `ce-id` or `ce-type` of a genuine delivery (stored again under a new id, a submission relabelled
+ * as an acceptance) is refused by a receiver that checks it (a feeds audit of 2026-12-07).
  */
 export function signedHeaders(delivery: DueDelivery, signer: Webhook, now: Date): Record<string, string> {
   const headers: Record<string, string> = {
@@ -45,6 +62,7 @@ export function signedHeaders(delivery: DueDelivery, signer: Webhook, now: Date)
     'webhook-signature': signer.sign(delivery.messageId, now, delivery.body),
   };
   if (delivery.eventSubject) headers['ce-subject'] = delivery.eventSubject;
+  headers['webhook-ce-signature'] = signer.sign(delivery.messageId, now, signedAttributes(headers));
   return headers;
 }
 
