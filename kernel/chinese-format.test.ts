@@ -31,9 +31,10 @@ describe('yuanInWords (PBOC 支付结算办法 rules)', () => {
   });
 
   it('refuses what is not whole fen, 0 or more', () => {
-    expect(() => yuanInWords(-1)).toThrow();
-    expect(() => yuanInWords(1.5)).toThrow();
-    expect(() => yuanInWords(1e16)).toThrow();
+    expect(() => yuanInWords(-1)).toThrow('An amount must be whole fen, 0 or more');
+    expect(() => yuanInWords(1.5)).toThrow('An amount must be whole fen, 0 or more');
+    // Past Number.MAX_SAFE_INTEGER (some 90 trillion yuan) fen are no longer whole.
+    expect(() => yuanInWords(1e16)).toThrow('An amount must be whole fen, 0 or more');
   });
 });
 
@@ -48,6 +49,6 @@ describe('figures and dates', () => {
     expect(chineseDate('2026-12-01')).toBe('2026年12月1日');
     expect(chineseDate('2025-03-09')).toBe('2025年3月9日');
     expect(chineseMonth('2024-07')).toBe('2024年7月');
-    expect(() => chineseDate('2026-12')).toThrow();
+    expect(() => chineseDate('2026-12')).toThrow('A date must be YYYY-MM-DD');
   });
 });

@@ -57,7 +57,6 @@ function yuanPartInWords(yuan: number): string {
 export function yuanInWords(fen: Fen): string {
   if (!Number.isSafeInteger(fen) || fen < 0)
     throw new InvalidInputError('An amount must be whole fen, 0 or more', { value: fen });
-  if (fen >= 1e16) throw new InvalidInputError('The amount is too large to write in words', { value: fen });
   if (fen === 0) return '零元整';
   const yuan = Math.floor(fen / 100);
   const jiao = Math.floor(fen / 10) % 10;

@@ -23,7 +23,7 @@ export async function runSubgraphMain(module: SubgraphModule): Promise<void> {
   recordPhase('subgraph.modules', performance.now(), { subgraph: module.name });
   initTracing({ OTEL_SERVICE_NAME: `hub-${module.name}`, ...process.env });
   const databaseUrl = process.env.DATABASE_URL;
-  if (!databaseUrl) throw new Error('DATABASE_URL and KAFKA_BROKERS must be set');
+  if (!databaseUrl) throw new Error('DATABASE_URL must be set');
   const kafka = subgraphKafkaFromEnv();
   const admin = kafkaSaslFromEnv(process.env, 'KAFKA_ADMIN');
   const tokens = tokenSettings(process.env, module.name);

@@ -1,4 +1,5 @@
 import { DomainError } from '../../../kernel/errors';
+import { rejection } from '../../../test/support/rejection';
 import { EVIDENCE_LIMITS, checkEvidenceUpload, checkUploadDeclaration, sniffMediaType } from './evidence-file';
 
 const bytes = (...prefix: number[]) => Buffer.concat([Buffer.from(prefix), Buffer.alloc(64, 0x20)]);
@@ -64,8 +65,13 @@ describe('evidence files', () => {
     expect(checkUploadDeclaration(declared)).toBe(40);
     expect(checkUploadDeclaration({ ...declared, sizeBytes: 1 })).toBe(1);
     expect(checkUploadDeclaration({ ...declared, sizeBytes: EVIDENCE_LIMITS.partBytes + 1 })).toBe(2);
-    expect(() => checkUploadDeclaration({ ...declared, sizeBytes: EVIDENCE_LIMITS.maxBytes + 1 })).toThrow();
-    expect(() => checkUploadDeclaration({ ...declared, sha256: 'A'.repeat(64) })).toThrow();
-    expect(() => checkUploadDeclaration({ ...declared, sizeBytes: 0 })).toThrow();
+    const refused = (field: string, change: Partial<typeof declared>) =>
+      expect(rejection(() => checkUploadDeclaration({ ...declared, ...change }))).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        details: { fields: { [field]: expect.any(String) } },
+      });
+    refused('sizeBytes', { sizeBytes: EVIDENCE_LIMITS.maxBytes + 1 });
+    refused('sha256', { sha256: 'A'.repeat(64) });
+    refused('sizeBytes', { sizeBytes: 0 });
   });
 });

@@ -190,7 +190,9 @@ describe('areas events: aggregates to the catalog’s event data', () => {
     const before = jointDecisionRecorded({ ...decision, tallySource: null });
     expect('tallySource' in before).toBe(false);
     expect(() => validateEventData(JOINT_DECISION_RECORDED.type, before)).not.toThrow();
-    expect(() => validateEventData(JOINT_DECISION_RECORDED.type, { ...data, matter: 'BUY_A_BOAT' })).toThrow();
+    expect(() => validateEventData(JOINT_DECISION_RECORDED.type, { ...data, matter: 'BUY_A_BOAT' })).toThrow(
+      /data does not match its schema: .*matter/,
+    );
     // A named agenda item travels with the decision; none is left out.
     const item = jointDecisionRecorded({ ...decision, agendaItem: '议题二：续聘物业服务企业' });
     expect(item.agendaItem).toBe('议题二：续聘物业服务企业');
