@@ -27,6 +27,8 @@ const HONGJU = '红居南街6号院';
 // About 84,000 m², with seed 003's filed contract; 阳光丽景 has no contract.
 const XUEYUAN = '学院南路32号院';
 const YANGGUANG = '阳光丽景';
+// 广安门北街20号院 (广安门内, Xicheng): five low-rise walk-ups and a tower, no contract in the demo data.
+const GUANGANMEN = '广安门北街20号院';
 const guangwai = DEMO_STREETS[0].office;
 const desheng = identity('STREET_OFFICE', 'street-office-desheng', ['110102011']);
 const xichengBureau = identity('CITY_BUREAU', 'bureau-xicheng', ['110102']);
@@ -105,7 +107,7 @@ describe('contracts: filings from draft to termination, through the gateway and 
     t = await startTestHub({ subgraphs: ['areas', 'contracts', 'arrears', 'litigation'] });
     const given = scenario(t);
     // The contracts subgraph learns areas (and their floor areas) from the areas feed.
-    for (const name of [HONGJU, XUEYUAN, YANGGUANG])
+    for (const name of [HONGJU, XUEYUAN, YANGGUANG, GUANGANMEN])
       areaIds[name] = (await given.compound(name, { knownTo: ['contracts'] })).areaId;
     await given.demoContract(DEMO_CONTRACT);
     probe = await probeTopics(t.brokers, [`${t.topicPrefix}contracts.filings.v1`]);
@@ -550,6 +552,118 @@ describe('contracts: filings from draft to termination, through the gateway and 
     expect((await t.gql(companyA, CONTRACT, { id: pending })).body.data.contract).toMatchObject({
       status: 'SUPERSEDED',
     });
+  });
+
+  it("shows a preliminary provider in force until the owners' regular contract takes effect, and a terminated one to its termination day (Civil Code arts. 940, 946, 948)", async () => {
+    const VERIFY = `query($r: Key!, $d: Key!) { verifyFilingCertificate(recordNumber: $r, digest: $d) { result since provider } }`;
+    const PUBLIC = `query($n: Name!) { publicServiceStandards(compoundName: $n) { asOf providerName filingRecordNumber } }`;
+    const CERTIFICATE = `query($f: ID!) { filingCertificate(filingId: $f) { recordNumber contentSha256 } }`;
+    const fees = {
+      classes: ['LOW_RISE', 'HIGH_RISE'].map((buildingClass) => ({
+        buildingClass,
+        assessedRateFenPerM2Month: 150,
+        ownerRateFenPerM2Month: 150,
+        subsidies: [],
+      })),
+    };
+    const developersProvider = '北京广安前期物业有限公司';
+    const ownersProvider = '北京红居物业服务有限公司';
+    const accepted = async (company: typeof companyA, contractTerms: Record<string, unknown>) => {
+      const contractId = await draft(
+        company,
+        { signedOn: addDays(today, -3), feeSchedule: fees, ...contractTerms },
+        GUANGANMEN,
+      );
+      const submitted = await t.gql(company, SUBMIT, { c: contractId, k: randomUUID(), d: contractText });
+      expect(submitted.body.errors).toBeUndefined();
+      const filingId = submitted.body.data.submitFiling.id;
+      const review = await t.gql(xichengBureau, ACCEPT, { f: filingId, v: 1 });
+      expect(review.body.errors).toBeUndefined();
+      const certificate = (await t.gql(company, CERTIFICATE, { f: filingId })).body.data.filingCertificate;
+      return { contractId, certificate };
+    };
+    // The developer's provider serves from 29 November 2026 for up to two years; the owners' contract, filed and
+    // accepted today (1 December 2026), takes effect on 30 January 2027.
+    const preliminary = await accepted(companyB, {
+      ...preliminaryTerms('GAM20-P', addDays(today, -2), '2027-12-31'),
+      title: '广安门北街20号院前期物业服务合同',
+      parties: [
+        { role: 'PROVIDER', name: developersProvider, registration: companyB.organisationId, signatory: '王经理' },
+        { role: 'DEVELOPER', name: '某开发商', signatory: '周总' },
+      ],
+    });
+    const regular = await accepted(companyA, {
+      number: 'GAM20-R',
+      title: '广安门北街20号院物业服务合同',
+      ownersSide: { kind: 'PROPERTY_MANAGEMENT_COMMITTEE', name: '广安门北街20号院物业管理委员会' },
+      startsOn: '2027-01-30',
+      endsOn: '2030-01-29',
+      parties: [
+        { role: 'PROVIDER', name: ownersProvider, registration: companyA.organisationId, signatory: '张经理' },
+        { role: 'PROPERTY_MANAGEMENT_COMMITTEE', name: '广安门北街20号院物业管理委员会', signatory: '李主任' },
+      ],
+    });
+    // The end is recorded when the regular contract is accepted; it takes effect on that contract's start.
+    expect((await t.gql(companyB, CONTRACT, { id: preliminary.contractId })).body.data.contract.status).toBe(
+      'SUPERSEDED',
+    );
+    const verify = async (c: { recordNumber: string; contentSha256: string }) =>
+      (await t.gql(undefined, VERIFY, { r: c.recordNumber, d: c.contentSha256 })).body.data.verifyFilingCertificate;
+    const publicity = async () =>
+      (await t.gql(undefined, PUBLIC, { n: GUANGANMEN })).body.data.publicServiceStandards[0];
+    const asOf = async (day: string) => {
+      pinTestToday(day);
+      return {
+        preliminary: await verify(preliminary.certificate),
+        regular: await verify(regular.certificate),
+        publicity: await publicity(),
+      };
+    };
+    const servedBy = (day: string, provider: string | null, recordNumber: string | null) => ({
+      asOf: day,
+      providerName: provider,
+      filingRecordNumber: recordNumber,
+    });
+    try {
+      // Before, the preliminary certificate verified SUPERSEDED (since 2027-01-30) from the acceptance, and the
+      // publicity named no provider for the two months the preliminary one still served.
+      for (const day of [today, '2027-01-29'])
+        expect(await asOf(day)).toEqual({
+          preliminary: { result: 'VALID', since: null, provider: developersProvider },
+          regular: { result: 'VALID', since: null, provider: ownersProvider },
+          publicity: servedBy(day, developersProvider, preliminary.certificate.recordNumber),
+        });
+      expect(await asOf('2027-01-30')).toEqual({
+        preliminary: { result: 'SUPERSEDED', since: '2027-01-30', provider: developersProvider },
+        regular: { result: 'VALID', since: null, provider: ownersProvider },
+        publicity: servedBy('2027-01-30', ownersProvider, regular.certificate.recordNumber),
+      });
+
+      // The owners dismiss their provider with 60 days' notice (arts. 946, 948): recorded on 1 March, it serves to
+      // 30 April. Before, it verified TERMINATED and left the publicity on the day the notice was recorded.
+      pinTestToday('2027-03-01');
+      const terminated = await t.gql(
+        companyA,
+        `mutation($c: ID!) { terminateContract(contractId: $c, terminatedOn: "2027-04-30", handoverOn: "2027-04-30", reason: "业主大会解聘，提前60日书面通知") { status terminatedOn } }`,
+        { c: regular.contractId },
+      );
+      expect(terminated.body.data.terminateContract).toEqual({ status: 'TERMINATED', terminatedOn: '2027-04-30' });
+      for (const day of ['2027-03-01', '2027-04-30']) {
+        const seen = await asOf(day);
+        expect([day, seen.regular, seen.publicity]).toEqual([
+          day,
+          { result: 'VALID', since: null, provider: ownersProvider },
+          servedBy(day, ownersProvider, regular.certificate.recordNumber),
+        ]);
+      }
+      const after = await asOf('2027-05-01');
+      expect([after.regular, after.publicity]).toEqual([
+        { result: 'TERMINATED', since: '2027-04-30', provider: ownersProvider },
+        servedBy('2027-05-01', null, null),
+      ]);
+    } finally {
+      pinTestToday(today);
+    }
   });
 
   it('drafts a contract once however often the draft is retried under its key', async () => {

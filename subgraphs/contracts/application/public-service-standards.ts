@@ -6,8 +6,11 @@ import { CollectionPerformance, collectionPerformance, performanceWindowStart } 
 import { collectionMonthsDue } from '../persistence/collection-month.repository';
 import { ServiceItem } from '../domain/contract-terms';
 import { areaViewsNamedLike } from '../persistence/area-view.repository';
-import { contractsInForce } from '../persistence/contract.repository';
-import { acceptedFilingsOfContracts } from '../persistence/filing.repository';
+import { contractsServingOn } from '../domain/contract-overlap';
+import { asExistingContract } from '../domain/contract-terms';
+import { Contract } from '../persistence/contract.entity';
+import { contractsEverAcceptedIn } from '../persistence/contract.repository';
+import { lastAcceptedFilingsOfContracts } from '../persistence/filing.repository';
 
 export interface PublicServiceStandards {
   compoundName: string;
@@ -33,7 +36,9 @@ export interface PublicServiceStandards {
  * why owners pay less), and its performance: the collection rate of the charges due in the last twelve months, from
  * the arrears subgraph's monthly summaries (arrears.collection.v1). The hub records no maintenance-fund use and no
  * income from common parts, the rest of art. 943, so none is shown. Public record only: no households, no internal
- * ids of parties, no other signatories.
+ * ids of parties, no other signatories. The provider is the one serving today by the dates (contractsServingOn): a
+ * preliminary provider to the day before the owners' regular contract takes effect, a terminated one to its
+ * termination day, though their contracts show SUPERSEDED or TERMINATED from the day that end was recorded.
  */
 export async function publicServiceStandards(
   em: EntityManager,
@@ -47,12 +52,14 @@ export async function publicServiceStandards(
   const areas = await areaViewsNamedLike(em, name, 20);
   if (areas.length === 0) return [];
   const today = todayInChina();
-  const contracts = await contractsInForce(
-    em,
-    areas.map((a) => a.areaId),
+  const contracts = servingOn(
+    await contractsEverAcceptedIn(
+      em,
+      areas.map((a) => a.areaId),
+    ),
     today,
   );
-  const filings = await acceptedFilingsOfContracts(
+  const filings = await lastAcceptedFilingsOfContracts(
     em,
     contracts.map((c) => c.id),
   );
@@ -64,7 +71,7 @@ export async function publicServiceStandards(
   );
   return areas.map((area) => {
     const contract = contracts.find((c) => c.areaId === area.areaId) ?? null;
-    const filing = contract ? (filings.find((f) => f.contractId === contract.id) ?? null) : null;
+    const filing = contract ? (filings.get(contract.id) ?? null) : null;
     const provider = contract?.terms.parties.find((p) => p.role === 'PROVIDER');
     return {
       compoundName: area.name,
@@ -87,4 +94,15 @@ export async function publicServiceStandards(
         : null,
     };
   });
+}
+
+/** Of each area's contracts ever accepted, those serving on `day` by their dates (contractsServingOn). */
+function servingOn(contracts: readonly Contract[], day: string): Contract[] {
+  const areaIds = [...new Set(contracts.map((c) => c.areaId))];
+  const serving = new Set(
+    areaIds.flatMap((areaId) =>
+      contractsServingOn(contracts.filter((c) => c.areaId === areaId).map(asExistingContract), day).map((c) => c.id),
+    ),
+  );
+  return contracts.filter((c) => serving.has(c.id));
 }

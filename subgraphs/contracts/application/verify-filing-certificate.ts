@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { todayInChina } from '../../../kernel/clock';
 import { Verification, supersededSince, verifyCertificate } from '../domain/filing-certificate';
 import { findContract } from '../persistence/contract.repository';
 import { certificateByRecordNumber } from '../persistence/filing-certificate.repository';
@@ -6,7 +7,7 @@ import { findFiling } from '../persistence/filing.repository';
 
 /**
  * The public question (no token; rate-limited as anonymous at the gateway): is a certificate with this record
- * number and digest genuine, and is its filing still in force? Answers with public facts only (provider, area,
+ * number and digest genuine, and is its filing in force today (China time)? Answers with public facts only (provider, area,
  * term); an unknown number or a digest that matches nothing says so, and nothing else.
  */
 export async function verifyFilingCertificate(
@@ -32,5 +33,6 @@ export async function verifyFilingCertificate(
         }
       : null,
     digest,
+    todayInChina(),
   );
 }

@@ -5,6 +5,7 @@ import {
   ContractTermProblem,
   ExistingContract,
   contractTermProblems,
+  contractsServingOn,
   latestPreliminaryEnd,
   overlappingContracts,
   preliminaryContractsEndedBy,
@@ -234,5 +235,37 @@ describe('a candidate contract term as a whole', () => {
     expect(() =>
       validateContractTerm({ kind: 'PRELIMINARY', startsOn: '2024-01-01', endsOn: '2025-12-31' }, [], BEIJING),
     ).not.toThrow();
+  });
+});
+
+describe('the contracts serving an area on a day, by their dates (Civil Code arts. 940, 946, 948)', () => {
+  const preliminary: ExistingContract = {
+    id: 'p',
+    kind: 'PRELIMINARY',
+    startsOn: '2026-11-21',
+    endsOn: '2027-12-31',
+    status: 'SUPERSEDED',
+  };
+  const owners = regular({ id: 'r', startsOn: '2027-01-30', endsOn: '2030-01-29' });
+  const serving = (existing: ExistingContract[], day: string) => contractsServingOn(existing, day).map((c) => c.id);
+
+  it('keeps a preliminary contract ended by the regular one in force to the day before that one takes effect', () => {
+    // Recorded SUPERSEDED on the regular contract's acceptance (1 December 2026): before, out of force from then.
+    expect(serving([preliminary, owners], '2026-12-01')).toEqual(['p']);
+    expect(serving([preliminary, owners], '2027-01-29')).toEqual(['p']);
+    expect(serving([preliminary, owners], '2027-01-30')).toEqual(['r']);
+    // Its own end first: a preliminary contract that ran out serves no longer.
+    const shorter = { ...preliminary, endsOn: '2027-01-10' };
+    expect(serving([shorter, owners], '2027-01-11')).toEqual([]);
+    // Without the regular contract that ended it, it served no day: nothing to date its end by.
+    expect(serving([preliminary], '2026-12-01')).toEqual([]);
+  });
+
+  it('keeps a terminated contract in force to its termination day, the last it serves', () => {
+    // asExistingContract passes a terminated contract as ACCEPTED to its termination day.
+    const terminated = { ...owners, endsOn: '2027-04-30' };
+    expect(serving([preliminary, terminated], '2027-04-30')).toEqual(['r']);
+    expect(serving([preliminary, terminated], '2027-05-01')).toEqual([]);
+    expect(serving([regular({ status: 'SUBMITTED' })], '2023-01-01')).toEqual([]);
   });
 });

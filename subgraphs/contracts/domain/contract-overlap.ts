@@ -76,6 +76,23 @@ function occupying(existing: readonly ExistingContract[]): ExistingContract[] {
 }
 
 /**
+ * The contracts of one area in force on `day`, judged by their dates, not by the status recorded: the status changes
+ * when the act is recorded, the service when the act takes effect. A preliminary contract ended by the owners'
+ * regular one (SUPERSEDED when that contract is accepted) serves to the day before it takes effect (Civil Code art.
+ * 940: "…订立的物业服务合同生效的，前期物业服务合同终止"), or to its own end if sooner; a terminated one (TERMINATED when
+ * the termination is recorded, asExistingContract) to its `terminatedOn`, the last day served, as a notice given 60
+ * days ahead (arts. 946, 948) ends nothing before. Before, the status alone was read, so a preliminary provider
+ * disappeared from the publicity and its certificate verified SUPERSEDED the day the regular contract was accepted,
+ * weeks before it stopped serving, and a company recording its notice today was shown gone two months early.
+ * `existing`: the area's contracts that were ever accepted (a contract terminated before any acceptance bound nobody).
+ */
+export function contractsServingOn(existing: readonly ExistingContract[], day: IsoDate): ExistingContract[] {
+  return occupying(existing).filter(
+    (c) => c.status === 'ACCEPTED' && compareDates(c.startsOn, day) <= 0 && compareDates(day, c.endsOn) <= 0,
+  );
+}
+
+/**
  * The binding preliminary contracts a regular candidate brings to an end. Civil Code art. 940: when a contract the
  * owners' committee or the owners sign with a new provider takes effect before the preliminary contract's term runs
  * out, the preliminary contract ends. The caller marks them SUPERSEDED from the candidate's start. Only a regular

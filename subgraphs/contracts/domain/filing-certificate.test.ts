@@ -17,6 +17,7 @@ const facts: CertificateFacts = {
 };
 const certificate = { contentSha256: certificateDigest(facts), pdfSha256: 'b'.repeat(64), facts };
 const accepted = { status: 'ACCEPTED' as const, supersededOn: null, terminatedOn: null };
+const today = '2027-07-01';
 
 describe('filing certificates', () => {
   it('digests the facts, so any change of a fact changes the digest', () => {
@@ -27,7 +28,7 @@ describe('filing certificates', () => {
   });
 
   it('verifies by either digest, with the facts the paper states but no registration or people', () => {
-    const valid = verifyCertificate(certificate, accepted, certificate.contentSha256.toUpperCase());
+    const valid = verifyCertificate(certificate, accepted, certificate.contentSha256.toUpperCase(), today);
     // Before, only provider, area and term: a genuine QR code on a paper with higher fees verified VALID unnoticed.
     expect(valid).toEqual({
       result: 'VALID',
@@ -46,17 +47,17 @@ describe('filing certificates', () => {
       },
     });
     expect(JSON.stringify(valid)).not.toContain(facts.provider.registration);
-    expect(verifyCertificate(certificate, accepted, 'b'.repeat(64)).result).toBe('VALID');
+    expect(verifyCertificate(certificate, accepted, 'b'.repeat(64), today).result).toBe('VALID');
   });
 
   it('says tampered for a digest that matches nothing (or is no digest), unknown for no certificate', () => {
-    expect(verifyCertificate(certificate, accepted, 'c'.repeat(64))).toEqual({
+    expect(verifyCertificate(certificate, accepted, 'c'.repeat(64), today)).toEqual({
       result: 'TAMPERED',
       since: null,
       facts: null,
     });
-    expect(verifyCertificate(certificate, accepted, 'not a digest').result).toBe('TAMPERED');
-    expect(verifyCertificate(null, null, certificate.contentSha256).result).toBe('UNKNOWN');
+    expect(verifyCertificate(certificate, accepted, 'not a digest', today).result).toBe('TAMPERED');
+    expect(verifyCertificate(null, null, certificate.contentSha256, today).result).toBe('UNKNOWN');
   });
 
   it('says superseded or terminated, with the date', () => {
@@ -65,6 +66,7 @@ describe('filing certificates', () => {
         certificate,
         { status: 'SUPERSEDED', supersededOn: '2027-03-01', terminatedOn: null },
         certificate.contentSha256,
+        today,
       ),
     ).toMatchObject({ result: 'SUPERSEDED', since: '2027-03-01' });
     expect(
@@ -72,8 +74,30 @@ describe('filing certificates', () => {
         certificate,
         { status: 'TERMINATED', supersededOn: null, terminatedOn: '2027-06-30' },
         certificate.contentSha256,
+        today,
       ),
     ).toMatchObject({ result: 'TERMINATED', since: '2027-06-30' });
+  });
+
+  it('says valid until the supersession or termination recorded takes effect (Civil Code arts. 940, 946, 948)', () => {
+    const on = (status: 'SUPERSEDED' | 'TERMINATED', day: string) =>
+      verifyCertificate(
+        certificate,
+        status === 'SUPERSEDED'
+          ? { status, supersededOn: '2027-01-30', terminatedOn: null }
+          : { status, supersededOn: null, terminatedOn: '2027-04-30' },
+        certificate.contentSha256,
+        day,
+      );
+    // The owners' regular contract, accepted on 1 December, takes effect on 30 January: the preliminary one serves
+    // to the 29th. Before, SUPERSEDED from the acceptance, with a `since` still to come.
+    expect(on('SUPERSEDED', '2026-12-01')).toMatchObject({ result: 'VALID', since: null });
+    expect(on('SUPERSEDED', '2027-01-29')).toMatchObject({ result: 'VALID', since: null });
+    expect(on('SUPERSEDED', '2027-01-30')).toMatchObject({ result: 'SUPERSEDED', since: '2027-01-30' });
+    // A termination noticed 60 days ahead: served to 30 April, its `terminatedOn`, ended from 1 May.
+    expect(on('TERMINATED', '2027-03-01')).toMatchObject({ result: 'VALID', since: null });
+    expect(on('TERMINATED', '2027-04-30')).toMatchObject({ result: 'VALID', since: null });
+    expect(on('TERMINATED', '2027-05-01')).toMatchObject({ result: 'TERMINATED', since: '2027-04-30' });
   });
 });
 

@@ -1,4 +1,4 @@
-import type { IsoDate } from '../../../kernel/calendar';
+import { type IsoDate, compareDates } from '../../../kernel/calendar';
 import { SHA256_HEX } from '../../../kernel/canonical-json';
 import type { BuildingClass } from './fee-schedule';
 import type { ContractTerms } from './contract-terms';
@@ -98,13 +98,20 @@ export function supersededSince(
 
 /**
  * What a verification answers for a record number and a digest: UNKNOWN when the hub issued no certificate under
- * that number, TAMPERED when the digest is neither the facts' nor the PDF's, otherwise the filing's standing
- * (VALID while accepted; SUPERSEDED or TERMINATED with the date). A malformed digest is TAMPERED, never an error.
+ * that number, TAMPERED when the digest is neither the facts' nor the PDF's, otherwise the filing's standing on
+ * `today` (China time): VALID while in force; SUPERSEDED from `supersededOn`, the first day it no longer is;
+ * TERMINATED from the day after `terminatedOn`, the last day served (the date given is `terminatedOn`, as the
+ * contract's termination states it). The status changes when the act is recorded, the answer when it takes effect:
+ * before, a preliminary contract's certificate verified SUPERSEDED from the regular contract's acceptance, with a
+ * `since` weeks ahead while it still served (Civil Code art. 940 ends it when that contract takes effect), and a
+ * termination noticed 60 days ahead (arts. 946, 948) verified TERMINATED the day it was recorded. A malformed digest
+ * is TAMPERED, never an error.
  */
 export function verifyCertificate(
   certificate: { contentSha256: string; pdfSha256: string; facts: CertificateFacts } | null,
   filing: { status: FilingStatus; supersededOn: IsoDate | null; terminatedOn: IsoDate | null } | null,
   digest: string,
+  today: IsoDate,
 ): Verification {
   if (!certificate || !filing) return { result: 'UNKNOWN', since: null, facts: null };
   const d = typeof digest === 'string' ? digest.trim().toLowerCase() : '';
@@ -126,7 +133,10 @@ export function verifyCertificate(
       ownerRateFenPerM2Month: fee.ownerRateFenPerM2Month,
     })),
   };
-  if (filing.status === 'SUPERSEDED') return { result: 'SUPERSEDED', since: filing.supersededOn, facts };
-  if (filing.status === 'TERMINATED') return { result: 'TERMINATED', since: filing.terminatedOn, facts };
+  const { status, supersededOn, terminatedOn } = filing;
+  if (status === 'SUPERSEDED' && !(supersededOn && compareDates(today, supersededOn) < 0))
+    return { result: 'SUPERSEDED', since: supersededOn, facts };
+  if (status === 'TERMINATED' && !(terminatedOn && compareDates(today, terminatedOn) <= 0))
+    return { result: 'TERMINATED', since: terminatedOn, facts };
   return { result: 'VALID', since: null, facts };
 }

@@ -46,12 +46,18 @@ export const lockAcceptedContracts = (em: EntityManager, areaId: string, kind: C
  * accepted (one terminated before any acceptance bound nobody). With `asExistingContract`, a terminated one counts to
  * its termination.
  */
-export async function contractsEverAccepted(
-  em: EntityManager,
-  areaId: string,
-  kind: ContractKind,
-): Promise<Contract[]> {
-  const contracts = await em.find(ContractSchema, { areaId, kind, status: { $in: ['ACCEPTED', 'TERMINATED'] } });
+export const contractsEverAccepted = (em: EntityManager, areaId: string, kind: ContractKind): Promise<Contract[]> =>
+  everAccepted(em, { areaId, kind, status: { $in: ['ACCEPTED', 'TERMINATED'] } });
+
+/**
+ * The contracts of these areas ever accepted, SUPERSEDED ones included: what contractsServingOn (domain) judges by
+ * their dates which serve on a day. A terminated one only if a version of it was accepted (see above).
+ */
+export const contractsEverAcceptedIn = (em: EntityManager, areaIds: readonly string[]): Promise<Contract[]> =>
+  everAccepted(em, { areaId: { $in: [...areaIds] }, status: { $in: ['ACCEPTED', 'TERMINATED', 'SUPERSEDED'] } });
+
+async function everAccepted(em: EntityManager, where: ObjectQuery<Contract>): Promise<Contract[]> {
+  const contracts = await em.find(ContractSchema, where);
   const terminated = contracts.filter((c) => c.status === 'TERMINATED').map((c) => c.id);
   if (terminated.length === 0) return contracts;
   const accepted = new Set(
@@ -59,17 +65,8 @@ export async function contractsEverAccepted(
       (f) => f.contractId,
     ),
   );
-  return contracts.filter((c) => c.status === 'ACCEPTED' || accepted.has(c.id));
+  return contracts.filter((c) => c.status !== 'TERMINATED' || accepted.has(c.id));
 }
-
-/** The accepted contracts of these areas whose term includes `day`. */
-export const contractsInForce = (em: EntityManager, areaIds: readonly string[], day: IsoDate): Promise<Contract[]> =>
-  em.find(ContractSchema, {
-    areaId: { $in: [...areaIds] },
-    status: 'ACCEPTED',
-    startsOn: { $lte: day },
-    endsOn: { $gte: day },
-  });
 
 /** Serialises filings of one area, so two providers cannot both slip a regular contract into the same months. */
 export async function lockAreaContracts(em: EntityManager, areaId: string): Promise<void> {

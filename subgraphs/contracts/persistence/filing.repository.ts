@@ -43,8 +43,22 @@ export const countFilingsOfContractIn = (
   statuses: readonly FilingStatus[],
 ): Promise<number> => em.count(FilingSchema, { contractId, status: { $in: [...statuses] } });
 
-export const acceptedFilingsOfContracts = (em: EntityManager, contractIds: readonly string[]): Promise<Filing[]> =>
-  em.find(FilingSchema, { contractId: { $in: [...contractIds] }, status: 'ACCEPTED' });
+/**
+ * Of each contract, the filing accepted last: the one in force while the contract serves, whatever its status says
+ * of an end recorded to come (a preliminary contract's SUPERSEDED by the owners' regular one, a TERMINATED one's).
+ * An amendment accepted supersedes the version before it, so the latest acceptance is the version in force.
+ */
+export async function lastAcceptedFilingsOfContracts(
+  em: EntityManager,
+  contractIds: readonly string[],
+): Promise<Map<string, Filing>> {
+  const filings = await em.find(
+    FilingSchema,
+    { contractId: { $in: [...contractIds] }, acceptedOn: { $ne: null } },
+    { orderBy: { acceptedOn: 'asc', createdAt: 'asc' } },
+  );
+  return new Map(filings.map((f) => [f.contractId, f]));
+}
 
 /** Every filing of these contracts, oldest first (a batch for the per-request loader). */
 export const filingsOfContracts = (em: EntityManager, contractIds: readonly string[]): Promise<Filing[]> =>
