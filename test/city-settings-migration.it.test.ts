@@ -2,7 +2,13 @@ import { HubOrm, migrateUp } from '../platform/db/orm';
 import { sqlRows, sqlRun } from '../platform/db/sql';
 import { dropDatabase } from '../tools/postgres/local-postgres';
 import { contractsSubgraph } from '../subgraphs/contracts/module';
-import { BEIJING, BEIJING_AGREEMENT_SELECTION_SOURCE, LINJIANG_SETTINGS } from '../subgraphs/contracts/domain/statutes';
+import {
+  BEIJING,
+  BEIJING_AGREEMENT_SELECTION_SOURCE,
+  BEIJING_FILING_AUTHORITY_BEFORE,
+  LINJIANG_FILING_AUTHORITY_BEFORE,
+  LINJIANG_SETTINGS,
+} from '../subgraphs/contracts/domain/statutes';
 import { adminPostgresUrl, uniqueSuffix } from './support/hub-fixture';
 import { runDatabaseName } from './support/run-databases';
 import { migratedSubgraphOrm } from './support/subgraph-orm';
@@ -109,5 +115,97 @@ describe("contracts: the migration leaving 临江市's filings to its enforcemen
       [LINJIANG_SETTINGS.cityCode],
     );
     expect(change).toEqual({ reason: expect.stringContaining('seed 004'), changed_by: 'migration' });
+  });
+});
+
+/**
+ * The certificate prints the filing authority as 备案机关: migration 20261229000000 replaces the English words Beijing's
+ * and 临江市's settings held by the authority in Chinese as its source names it (Beijing art. 63 para. 3; seed 004), as
+ * a new version with its reason; settings an admin worded otherwise stay.
+ */
+describe('contracts: the migration naming the filing authority in Chinese', () => {
+  const database = runDatabaseName(`city_migration_auth_${uniqueSuffix()}`);
+  let orm: HubOrm;
+  const OLD_BEIJING_SOURCE = 'Beijing Property Management Regulation art. 63';
+  const linjiang = {
+    ...LINJIANG_SETTINGS,
+    filingAuthority: LINJIANG_FILING_AUTHORITY_BEFORE,
+    sources: { ...LINJIANG_SETTINGS.sources, filingAuthority: 'seed 004 §六(七) as entered then' },
+  };
+  const other = {
+    ...LINJIANG_SETTINGS,
+    cityCode: '220600',
+    cityName: '白山市',
+    filingAuthority: '白山市住房和城乡建设局',
+  };
+
+  beforeAll(async () => {
+    orm = await migratedSubgraphOrm(contractsSubgraph, database, {
+      upTo: 'Migration20261228020000_outbox_recorded_at',
+    });
+    const em = orm.em.fork();
+    await sqlRun(
+      em,
+      `update contracts.city_settings set settings = jsonb_set(jsonb_set(settings, '{filingAuthority}', to_jsonb(?::text)),
+         '{sources,filingAuthority}', to_jsonb(?::text)) where city_code = ?`,
+      [BEIJING_FILING_AUTHORITY_BEFORE, OLD_BEIJING_SOURCE, BEIJING.cityCode],
+    );
+    for (const city of [linjiang, other])
+      await sqlRun(
+        em,
+        `insert into contracts.city_settings (city_code, settings, version, changed_at, changed_by) values (?, ?::jsonb, 1, now(), 'admin')`,
+        [city.cityCode, JSON.stringify(city)],
+      );
+  });
+
+  afterAll(async () => {
+    await orm?.close();
+    await dropDatabase(adminPostgresUrl(), database);
+  });
+
+  it("replaces the hub's English words by art. 63 para. 3's and seed 004's, as a new version; an admin's own wording stays", async () => {
+    const read = async (cityCode: string) =>
+      (
+        await sqlRows<{ settings: Record<string, unknown>; version: number }>(
+          orm.em.fork(),
+          `select settings, version from contracts.city_settings where city_code = ?`,
+          [cityCode],
+        )
+      )[0];
+    const [beijingBefore, linjiangBefore, otherBefore] = await Promise.all(
+      [BEIJING.cityCode, linjiang.cityCode, other.cityCode].map(read),
+    );
+    await migrateUp(orm);
+    const beijing = await read(BEIJING.cityCode);
+    expect(beijing.version).toBe(beijingBefore.version + 1);
+    expect(beijing.settings).toEqual({
+      ...beijingBefore.settings,
+      filingAuthority: '街道办事处、乡镇人民政府、区住房和城乡建设或者房屋主管部门',
+      sources: {
+        ...(beijingBefore.settings.sources as object),
+        filingAuthority: expect.stringMatching(
+          /^Beijing Property Management Regulation art\. 63 para\. 3: 物业服务人应当将/,
+        ),
+      },
+    });
+    const lj = await read(linjiang.cityCode);
+    expect(lj.version).toBe(linjiangBefore.version + 1);
+    expect(lj.settings).toEqual({
+      ...linjiangBefore.settings,
+      filingAuthority: '临江市城市管理行政执法局',
+      sources: {
+        ...(linjiangBefore.settings.sources as object),
+        filingAuthority: LINJIANG_SETTINGS.sources.filingAuthority,
+      },
+    });
+    expect(await read(other.cityCode)).toEqual(otherBefore);
+    const changes = await sqlRows<{ city_code: string; reason: string; changed_by: string }>(
+      orm.em.fork(),
+      `select city_code, reason, changed_by from contracts.city_settings_change where reason like '%备案机关%' order by city_code`,
+    );
+    expect(changes).toEqual([
+      { city_code: BEIJING.cityCode, reason: expect.stringContaining('in Chinese'), changed_by: 'migration' },
+      { city_code: linjiang.cityCode, reason: expect.stringContaining('in Chinese'), changed_by: 'migration' },
+    ]);
   });
 });

@@ -66,7 +66,7 @@ const ACCEPT = `mutation($f: ID!) { acceptFiling(filingId: $f, version: 1) { sta
 const CONTENT = `query($d: ID!) { filingDocumentContent(documentId: $d) { mimeType contentBase64 document { id sha256 } } }`;
 const DOWNLOADS = `query($c: ID!) { filingDocumentDownloads(contractId: $c) { documentId organisationId role at } }`;
 const CERTIFICATE = `query($f: ID!) { filingCertificate(filingId: $f) { recordNumber issuedOn contentSha256 pdfSha256 sizeBytes verificationUrl contentBase64 } }`;
-const VERIFY = `query($r: Key!, $d: Key!) { verifyFilingCertificate(recordNumber: $r, digest: $d) { result since provider areaName startsOn endsOn acceptedOn contractNumber ownersSide fees { buildingClass ownerRateFenPerM2Month } } }`;
+const VERIFY = `query($r: Key!, $d: Key!) { verifyFilingCertificate(recordNumber: $r, digest: $d) { result since provider areaName startsOn endsOn acceptedOn contractNumber ownersSide authority fees { buildingClass ownerRateFenPerM2Month } } }`;
 
 const fieldsOf = (res: { body: { errors?: { extensions: { code: string; details?: { fields?: object } } }[] } }) => ({
   code: res.body.errors?.[0]?.extensions.code,
@@ -411,6 +411,8 @@ describe('filing documents and the certificate anyone can verify', () => {
     const flat = text.replace(/\s+/g, '');
     expect(flat).toContain(`${chineseDate(terms().startsOn)}至${chineseDate(terms().endsOn)}`);
     expect(flat).toContain(`多层${yuanFigures(100)}`);
+    // The authority as Beijing art. 63 para. 3 names it (before, an English phrase stood as 备案机关).
+    expect(flat).toContain('备案机关街道办事处、乡镇人民政府、区住房和城乡建设或者房屋主管部门备案日期');
     expect((await t.gql(haidianBureau, CERTIFICATE, { f: filingId })).body.errors[0].extensions.code).toBe('NOT_FOUND');
 
     const verify = (d: string, r = recordNumber) => t.gql(undefined, VERIFY, { r, d });
@@ -427,6 +429,7 @@ describe('filing documents and the certificate anyone can verify', () => {
       acceptedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
       contractNumber: terms().number,
       ownersSide: '红居南街6号院物业管理委员会',
+      authority: '街道办事处、乡镇人民政府、区住房和城乡建设或者房屋主管部门',
       fees: [{ buildingClass: 'LOW_RISE', ownerRateFenPerM2Month: 100 }],
     });
     expect(JSON.stringify(valid.body)).not.toMatch(/张经理|李主任|91110102MA0000000A/);
@@ -447,6 +450,7 @@ describe('filing documents and the certificate anyone can verify', () => {
       acceptedOn: null,
       contractNumber: null,
       ownersSide: null,
+      authority: null,
       fees: null,
     });
     expect((await verify(c.contentSha256, '110102-1999-0001')).body.data.verifyFilingCertificate.result).toBe(

@@ -13,7 +13,8 @@ const facts: CertificateFacts = {
   area: { name: '红居南街6号院', districtCode: '110102' },
   term: { startsOn: '2026-12-02', endsOn: '2029-12-01' },
   fees: [{ buildingClass: 'LOW_RISE', ownerRateFenPerM2Month: 100 }],
-  authority: '街道办事处和区住房城乡建设委',
+  // Beijing's filing authority in art. 63 para. 3's words (statutes.ts BEIJING_FILING_AUTHORITY).
+  authority: '街道办事处、乡镇人民政府、区住房和城乡建设或者房屋主管部门',
 };
 const certificate = { contentSha256: certificateDigest(facts), pdfSha256: 'b'.repeat(64), facts };
 const accepted = { status: 'ACCEPTED' as const, supersededOn: null, terminatedOn: null };
@@ -42,7 +43,7 @@ describe('filing certificates', () => {
         acceptedOn: '2026-12-01',
         contractNumber: 'HJ6-2026-01',
         ownersSide: '物业管理委员会',
-        authority: '街道办事处和区住房城乡建设委',
+        authority: '街道办事处、乡镇人民政府、区住房和城乡建设或者房屋主管部门',
         fees: [{ buildingClass: 'LOW_RISE', ownerRateFenPerM2Month: 100 }],
       },
     });

@@ -18,7 +18,7 @@ const fiftyThousand: CitySettings = {
   filingDeadlineDays: 30,
   agreementSelectionMaxFloorAreaCentiM2: 5_000_000,
   preliminaryContractMaxYears: null,
-  filingAuthority: 'the city housing bureau',
+  filingAuthority: '示例市住房和城乡建设局',
   lateFilingPenalty: null,
   sources: {
     filingDeadline: 'a city regulation',
@@ -34,7 +34,8 @@ describe('contracts statutes', () => {
     ['filingDeadlineDays', 15], // Beijing art. 63
     ['agreementSelectionMaxFloorAreaCentiM2', null], // no Beijing figure confirmed; 临江市's is not borrowed
     ['preliminaryContractMaxYears', 2],
-    ['filingAuthority', 'the street office and the district housing authority of the area'],
+    // Art. 63 para. 3's words, printed as 备案机关 on the certificate (before, an English phrase).
+    ['filingAuthority', '街道办事处、乡镇人民政府、区住房和城乡建设或者房屋主管部门'],
   ])('Beijing %s is %j', (field, value) => {
     expect(BEIJING[field]).toEqual(value);
   });
@@ -53,7 +54,9 @@ describe('contracts statutes', () => {
 
   it('names a source for every Beijing number', () => {
     expect(BEIJING.sources.filingDeadline).toMatch(/art\. 63/);
-    expect(BEIJING.sources.filingAuthority).toMatch(/art\. 63/);
+    expect(BEIJING.sources.filingAuthority).toMatch(
+      /art\. 63 para\. 3: .*报街道办事处、乡镇人民政府、区住房和城乡建设或者房屋主管部门备案/,
+    );
     expect(BEIJING.sources.agreementSelection).toMatch(/art\. 24.*no Beijing figure/);
     expect(BEIJING.sources.preliminaryContractTerm).toMatch(/preliminary/);
     expect(SEED_004_AGREEMENT_SELECTION_MAX_FLOOR_AREA_CENTI_M2).toBe(30_000 * 100);
@@ -74,6 +77,8 @@ describe('contracts statutes', () => {
 
   it.each<[string, Partial<CitySettings>, string[]]>([
     ['an empty city code and authority', { cityCode: ' ', filingAuthority: '' }, ['cityCode', 'filingAuthority']],
+    // The certificate prints it as 备案机关: an English phrase on the Chinese paper is refused.
+    ['an authority not in Chinese', { filingAuthority: 'the city housing bureau' }, ['filingAuthority']],
     [
       'a fractional or zero deadline',
       { filingDeadlineDays: 0, agreementSelectionMaxFloorAreaCentiM2: 1.5 },
@@ -163,7 +168,11 @@ describe('contracts statutes', () => {
       agreementSelectionMaxFloorAreaCentiM2: 3_000_000,
       filingDeadlineDays: null,
       lateFilingPenalty: null,
+      // The bureau's name as seed 004 writes it in full, alone: before, English words and "the street office
+      // supervising" followed it, all printed as 备案机关 on the certificate.
+      filingAuthority: '临江市城市管理行政执法局',
     });
+    expect(LINJIANG_SETTINGS.sources.filingAuthority).toMatch(/§六\(七\): 签订的前期物业服务合同需报市城管执法局备案/);
     expect(LINJIANG_SETTINGS.sources.agreementSelection).toMatch(/§六\(七\).*建筑面积不超过三万平方米/);
   });
 

@@ -61,7 +61,10 @@ export interface CitySettings {
   readonly agreementSelectionMaxFloorAreaCentiM2: number | null;
   /** The longest term of a preliminary contract (前期物业服务合同), in years; null where the city sets none. */
   readonly preliminaryContractMaxYears: number | null;
-  /** Who receives the filings, in words. */
+  /**
+   * Who receives the filings, in Chinese as the source names the authority: the certificate (备案证明) prints it as its
+   * 备案机关 and verifyFilingCertificate answers it, so it must contain Chinese (defineCitySettings).
+   */
   readonly filingAuthority: string;
   /**
    * The bureau role that reviews filings beside the area's street office: CITY_BUREAU (Beijing: the district housing
@@ -112,8 +115,19 @@ export interface CitySettings {
 export const BEIJING_FILING_DEADLINE_DAYS = 15;
 export const BEIJING_FILING_DEADLINE_SOURCE = 'Beijing Property Management Regulation art. 63';
 
-/** Art. 63: filed with the street office (街道办事处) and the district housing authority of the area. */
-export const BEIJING_FILING_AUTHORITY = 'the street office and the district housing authority of the area';
+/**
+ * Art. 63 para. 3 names the authorities a contract is filed with: "物业服务合同签订或者变更之日起十五日内，物业服务人应当
+ * 将物业服务合同报街道办事处、乡镇人民政府、区住房和城乡建设或者房屋主管部门备案" (the street office or township
+ * government, and the district housing authority). The certificate (备案证明) prints this as its 备案机关, in the
+ * article's words: the hub knows the deciding reviewer by organisation id and role only (Filing versions' reviewedBy,
+ * reviewerRole), not by a Chinese name it could print. Before, an English phrase ("the street office and the district
+ * housing authority of the area") stood as 备案机关 on the Chinese paper.
+ */
+export const BEIJING_FILING_AUTHORITY = '街道办事处、乡镇人民政府、区住房和城乡建设或者房屋主管部门';
+export const BEIJING_FILING_AUTHORITY_SOURCE =
+  'Beijing Property Management Regulation art. 63 para. 3: 物业服务人应当将物业服务合同报街道办事处、乡镇人民政府、区住房和城乡建设或者房屋主管部门备案';
+/** The English phrase Beijing's settings carried until the certificate printed the article's words (a migration's match). */
+export const BEIJING_FILING_AUTHORITY_BEFORE = 'the street office and the district housing authority of the area';
 
 /** Art. 91: failure to file brings a warning, then a fine of ¥5,000 to ¥10,000. */
 export const BEIJING_LATE_FILING_PENALTY: LateFilingPenalty = {
@@ -185,7 +199,7 @@ export const BEIJING: CitySettings = Object.freeze({
     filingDeadline: BEIJING_FILING_DEADLINE_SOURCE,
     agreementSelection: BEIJING_AGREEMENT_SELECTION_SOURCE,
     preliminaryContractTerm: BEIJING_PRELIMINARY_CONTRACT_TERM_SOURCE,
-    filingAuthority: BEIJING_FILING_DEADLINE_SOURCE,
+    filingAuthority: BEIJING_FILING_AUTHORITY_SOURCE,
   }),
 });
 
@@ -237,6 +251,8 @@ const positiveWhole = (value: unknown, max = Number.MAX_SAFE_INTEGER): boolean =
 export const MAX_FILING_DEADLINE_DAYS = 366;
 export const MAX_PRELIMINARY_CONTRACT_YEARS = 20;
 const text = (value: unknown): boolean => typeof value === 'string' && value.trim() !== '';
+/** A Chinese character: a filing authority printed on the Chinese certificate is named in Chinese. */
+const HAN = /\p{Script=Han}/u;
 
 /**
  * Checks another city's settings (they come from configuration, not code) and returns a frozen copy. Every problem
@@ -269,6 +285,8 @@ export function defineCitySettings(settings: CitySettings): CitySettings {
     fields.preliminaryContractMaxYears = `preliminaryContractMaxYears must be a whole number of years, 1–${MAX_PRELIMINARY_CONTRACT_YEARS}, or null`;
   }
   if (!text(settings.filingAuthority)) fields.filingAuthority = 'filingAuthority must not be empty';
+  else if (!HAN.test(settings.filingAuthority))
+    fields.filingAuthority = 'the authority in Chinese, as its source names it: the certificate prints it as 备案机关';
   const penalty = settings.lateFilingPenalty;
   if (penalty !== null) {
     const fen = (value: unknown) => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
@@ -345,6 +363,12 @@ export { cityPrefix, settingsCovering };
 export const SEED_004_SOURCE =
   '《建国街道住宅小区物业管理工作实施方案》 (临江市建国街道办事处, 临建办发〔2024〕64号, 2024-08-29; seed 004) §六(七)';
 
+export const LINJIANG_FILING_AUTHORITY = '临江市城市管理行政执法局';
+export const LINJIANG_FILING_AUTHORITY_SOURCE = `${SEED_004_SOURCE}: 签订的前期物业服务合同需报市城管执法局备案 (preliminary contracts; for regular contracts no source is confirmed, and these settings send them to the same bureau); the bureau's full name as the seed's preamble writes it: 临江市城市管理行政执法局`;
+/** The words 临江市's settings carried until the certificate printed the bureau's name alone (a migration's match). */
+export const LINJIANG_FILING_AUTHORITY_BEFORE =
+  '临江市城市管理行政执法局 (the city urban-management enforcement bureau), the street office supervising';
+
 export const LINJIANG_SETTINGS: CitySettings = Object.freeze({
   cityCode: '220681',
   cityName: '临江市',
@@ -352,8 +376,9 @@ export const LINJIANG_SETTINGS: CitySettings = Object.freeze({
   filingDeadlineDays: null,
   agreementSelectionMaxFloorAreaCentiM2: SEED_004_AGREEMENT_SELECTION_MAX_FLOOR_AREA_CENTI_M2,
   preliminaryContractMaxYears: null,
-  filingAuthority:
-    '临江市城市管理行政执法局 (the city urban-management enforcement bureau), the street office supervising',
+  // The bureau's name as seed 004 writes it in full (its preamble: 临江市城市管理行政执法局（代）下发…); §六(七) abbreviates
+  // it 市城管执法局. The street office's supervision is streetOfficeDecidesFilings false, not part of the name.
+  filingAuthority: LINJIANG_FILING_AUTHORITY,
   filingReviewerRole: 'ENFORCEMENT_BUREAU',
   // 签订的前期物业服务合同需报市城管执法局备案; the street office supervises the developer's choice (seed 004 §六(七)).
   streetOfficeDecidesFilings: false,
@@ -403,6 +428,6 @@ export const LINJIANG_SETTINGS: CitySettings = Object.freeze({
     filingDeadline: null,
     agreementSelection: `State Council Property Management Regulation art. 24; ${SEED_004_SOURCE}: 建筑面积不超过三万平方米的，经市城管执法局批准，可以采取协议方式选聘`,
     preliminaryContractTerm: null,
-    filingAuthority: `${SEED_004_SOURCE}: 签订的前期物业服务合同需报市城管执法局备案 (preliminary contracts; for regular contracts no source is confirmed, and these settings send them to the same bureau)`,
+    filingAuthority: LINJIANG_FILING_AUTHORITY_SOURCE,
   }),
 });

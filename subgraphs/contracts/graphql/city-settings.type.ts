@@ -68,7 +68,11 @@ export class CitySettingsType {
   })
   agreementSelectionMaxFloorAreaCentiM2!: number | null;
   @Field(() => Int, { nullable: true }) preliminaryContractMaxYears!: number | null;
-  @Field() filingAuthority!: string;
+  @Field({
+    description:
+      'The authority filings are made with, in Chinese as its source names it: the certificate prints it as 备案机关 (Beijing art. 63 para. 3: 街道办事处、乡镇人民政府、区住房和城乡建设或者房屋主管部门).',
+  })
+  filingAuthority!: string;
   @Field({
     description: 'CITY_BUREAU or ENFORCEMENT_BUREAU: the bureau that reviews filings beside the street office.',
   })
@@ -147,7 +151,10 @@ export class CitySettingsInput {
   @Field(() => Int, { nullable: true }) filingDeadlineDays?: number | null;
   @Field(() => Int, { nullable: true }) agreementSelectionMaxFloorAreaCentiM2?: number | null;
   @Field(() => Int, { nullable: true }) preliminaryContractMaxYears?: number | null;
-  @Field(() => Note) filingAuthority!: string;
+  @Field(() => Note, {
+    description: 'In Chinese, as its source names it (printed as 备案机关 on the certificate); other text is refused.',
+  })
+  filingAuthority!: string;
   @Field(() => Key) filingReviewerRole!: string;
   @Field(() => Boolean, {
     nullable: true,

@@ -114,7 +114,10 @@ export class CertificateVerificationType {
   @Field(() => String, { nullable: true }) contractNumber!: string | null;
   @Field(() => String, { nullable: true, description: 'The owners’ side that signed (业主委员会, a developer …).' })
   ownersSide!: string | null;
-  @Field(() => String, { nullable: true, description: 'The filing authority that accepted it.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The filing authority it names (备案机关): its city settings’ filingAuthority when accepted.',
+  })
   authority!: string | null;
   @Directive('@listSize(assumedSize: 4)')
   @Field(() => [CertificateFeeType], { nullable: true, description: 'The owner fees the certificate states.' })

@@ -22,6 +22,7 @@ import { Migration20261216000000_credit_notice_days } from './migrations/Migrati
 import { Migration20261217000000_credit_recorded_on } from './migrations/Migration20261217000000_credit_recorded_on';
 import { Migration20261225000000_joint_decisions } from './migrations/Migration20261225000000_joint_decisions';
 import { Migration20261226000000_linjiang_street_office } from './migrations/Migration20261226000000_linjiang_street_office';
+import { Migration20261229000000_filing_authority_in_chinese } from './migrations/Migration20261229000000_filing_authority_in_chinese';
 import { Migration20261228020000_outbox_recorded_at } from './migrations/Migration20261228020000_outbox_recorded_at';
 
 /**
@@ -53,4 +54,5 @@ export const migrations: MigrationEntry[] = migrationEntries(
   Migration20261225000000_joint_decisions,
   Migration20261226000000_linjiang_street_office,
   Migration20261228020000_outbox_recorded_at,
+  Migration20261229000000_filing_authority_in_chinese,
 );
