@@ -220,6 +220,8 @@ export type UtilityKind = (typeof UTILITY_KINDS)[number];
 
 export const CREDIT_ENTRY_KINDS = [
   'LATE_FILING',
+  // Recorded on a returned filing version until helper-236, which found no provision making a return a credit
+  // matter; no longer recorded, kept so the entries recorded before stay readable.
   'RETURNED_FILING',
   'UNLAWFUL_COLLECTION_MEASURE',
   'BUREAU_FINDING',

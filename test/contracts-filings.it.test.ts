@@ -233,18 +233,19 @@ describe('contracts: filings from draft to termination, through the gateway and 
     const twice = await t.gql(guangwai, ACCEPT, { f: filing.id, v: 2 });
     expect(twice.body.data.acceptFiling.recordNumber).toBe(accepted.body.data.acceptFiling.recordNumber);
 
-    // Issue 17 §3: the returned version and the late filing (Beijing attaches art. 91 to it) go on the company's
-    // record, seen by the company and its district's bureau, not by another company.
+    // Issue 17 §3: the late filing (Beijing attaches art. 91 to it) goes on the company's record, seen by the company
+    // and its district's bureau, not by another company. The returned version does not: no article makes a return for
+    // correction a credit matter (before, a RETURNED_FILING entry cited art. 63, which only says where to file).
     const CREDIT = `{ creditEntries { kind legalBasis source companyId } }`;
     const entriesOf = async (who: typeof companyA) =>
       ((await t.gql(who, CREDIT)).body.data.creditEntries as { kind: string; legalBasis: string; source: string }[])
         .filter((e) => e.source.includes(filing.id))
         .sort((x, y) => x.kind.localeCompare(y.kind));
     const record = await entriesOf(companyA);
-    expect(record.map((e) => e.kind)).toEqual(['LATE_FILING', 'RETURNED_FILING']);
+    expect(record.map((e) => e.kind)).toEqual(['LATE_FILING']);
     expect(record[0].legalBasis).toContain('art. 91');
     expect(record[0].source).toContain(`${daysBetween(deadline, today)} days late`);
-    expect((await entriesOf(xichengBureau)).map((e) => e.kind)).toEqual(['LATE_FILING', 'RETURNED_FILING']);
+    expect((await entriesOf(xichengBureau)).map((e) => e.kind)).toEqual(['LATE_FILING']);
     expect(await entriesOf(companyB)).toEqual([]);
 
     const history = (await t.gql(companyA, FILING, { id: filing.id })).body.data.filing;

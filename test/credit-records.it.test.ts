@@ -21,8 +21,8 @@ import { gqlExpectations } from './support/scenario';
 import { waitFor } from './support/wait-for';
 
 /**
- * Issue 17 §3: credit records in 临江市. A company's record (a returned filing, a bureau's finding) is seen by the
- * company and its city's bureau only; an owner enters only through a court's dishonest-debtor listing; the feed
+ * Issue 17 §3: credit records in 临江市. A company's record (a bureau's finding; a returned filing makes none) is seen
+ * by the company and its city's bureau only; an owner enters only through a court's dishonest-debtor listing; the feed
  * carries an entry once the city's notice period has run, and never while an objection is pending.
  */
 const admin = identity('ADMIN', 'hub-operator');
@@ -150,7 +150,7 @@ describe('credit records: company conduct and court-listed owners, published aft
     else process.env.CREDIT_SWEEP_INTERVAL_MS = sweepInterval;
   });
 
-  it('records a returned filing on the company’s record, seen by the company and its city’s bureau, not by another company or Beijing', async () => {
+  it('records no entry for a returned filing; a finding is seen by the company and its city’s bureau, not by another company or Beijing', async () => {
     const { draftContract } = await ok(
       companyA,
       `mutation($a: ID!, $t: ContractTermsInput!) { draftContract(areaId: $a, terms: $t) { id } }`,
@@ -198,18 +198,25 @@ describe('credit records: company conduct and court-listed owners, published aft
       { f: submitFiling.id, r: [{ field: 'parties', reason: '缺少业主委员会盖章' }] },
     );
 
+    // A return for correction is no credit matter: seed 004 §六(七) only names where a contract is filed, and no
+    // provision attaches a consequence to a return (before, a RETURNED_FILING entry citing §六(七) was recorded).
+    expect((await ok(companyA, ENTRIES)).creditEntries).toEqual([]);
+    expect((await ok(enforcementBureau, ENTRIES)).creditEntries).toEqual([]);
+
+    const recorded = await finding(today);
     const own = (await ok(companyA, ENTRIES)).creditEntries;
     expect(own).toEqual([
       expect.objectContaining({
+        id: recorded.id,
         cityCode: '220681',
         subjectKind: 'COMPANY',
         companyId: companyA.organisationId,
-        kind: 'RETURNED_FILING',
+        kind: 'UNLAWFUL_COLLECTION_MEASURE',
         occurredOn: today,
         status: 'RECORDED',
         noticeEndsOn: periodEnd(today, NOTICE_DAYS),
         publishedOn: null,
-        legalBasis: expect.stringContaining('§六(七)'),
+        legalBasis: 'Civil Code art. 944 para. 3',
       }),
     ]);
     expect((await ok(enforcementBureau, ENTRIES)).creditEntries.map((e: { id: string }) => e.id)).toContain(own[0].id);

@@ -113,7 +113,8 @@ export async function reviewFiling(
           terms,
           returnReasons: reasons,
         });
-        await recordFilingCreditEntry(tx, filing, input.version, 'RETURNED_FILING', reviewer, todayInChina());
+        // No credit entry: a filing returned for correction is the review working, not conduct a provision attaches
+        // a consequence to (filing-credit-entry.record.ts; before, a RETURNED_FILING entry was recorded here).
         return filing;
       }
       if (filing.kind === 'AMENDMENT') {

@@ -7,10 +7,11 @@ import { contractsError } from './errors';
 
 /**
  * Credit records (issue 17 §3; seed 004 §六(六) 探索将拒交物业费的纳入个人征信). A company's record holds what the hub
- * sees of its conduct: late filings where the city's rules attach a consequence, returned filings, unlawful collection
- * measures and other findings a bureau records, each with its legal basis, date and source. An owner appears only
+ * sees of its conduct: late filings where the city's rules attach a consequence, unlawful collection measures and other
+ * findings a bureau records, each with its legal basis, date and source. An owner appears only
  * by the lawful route: the enforcing court listed the owner as a dishonest judgment debtor for a fee judgment left
- * unpaid (Civil Procedure Law art. 266, 在征信系统记录 … 不履行义务信息); arrears alone never make an entry.
+ * unpaid (Civil Procedure Law art. 266, 在征信系统记录 … 不履行义务信息); arrears alone never make an entry. A returned
+ * filing version makes none either (filing-credit-entry.record.ts): RETURNED_FILING entries are those recorded before.
  *
  * Publication: an entry goes to the city's credit feed the day after its notice period (the city's setting, counted
  * from the day of the entry by Civil Code arts. 201 and 203) has run, unless an objection is pending; a city with no

@@ -48,7 +48,11 @@ export class CreditEntryType {
   @Field(() => String, { nullable: true, description: 'The enforcement case number of a court listing.' })
   caseNumber!: string | null;
   @Field(() => ID, { nullable: true }) filingId!: string | null;
-  @Field(() => CreditEntryKindEnum) kind!: string;
+  @Field(() => CreditEntryKindEnum, {
+    description:
+      'RETURNED_FILING only on entries recorded before helper-236: a returned filing version makes no entry now (no provision makes it a credit matter).',
+  })
+  kind!: string;
   @Field() legalBasis!: string;
   @Field() occurredOn!: string;
   @Field() source!: string;
