@@ -207,6 +207,31 @@ describe('the street office’s work in its areas (seed 004 §五)', () => {
     ).toBe('NOT_FOUND');
   });
 
+  it('holds a Beijing area’s group to art. 31 para. 4: an odd number, owner representatives at least half', async () => {
+    const gql = gatewayClient(t.hub.gatewayUrl, testTokens);
+    const beijingArea = await loadArea(gql, DEMO_STREETS[0], '筹备组测试小区');
+    // 临江's group above (one owner of three) is refused in Beijing, nothing recorded; before, any membership stood.
+    const refused = await fails(beijingStreet, FORM, { g: { areaId: beijingArea, formedOn: today, members } });
+    expect(refused.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: {
+        problems: ['OWNER_MEMBERS_BELOW_HALF'],
+        fields: { members: expect.stringContaining('1 of 3') },
+        source:
+          'Beijing Property Management Regulation art. 31 para. 4: 筹备组人数应当为单数，其中业主代表人数不低于筹备组人数的二分之一',
+      },
+    });
+    const four = [...members, { name: '业主 赵某', role: 'OWNER' }];
+    expect(
+      (await fails(beijingStreet, FORM, { g: { areaId: beijingArea, formedOn: today, members: four } })).extensions,
+    ).toMatchObject({ code: 'BAD_USER_INPUT', details: { problems: ['EVEN_MEMBER_COUNT'] } });
+    expect((await ok(beijingStreet, GROUPS)).preparatoryGroups).toEqual([]);
+    const five = [...four, { name: '业主 钱某', role: 'OWNER' }];
+    const formed = (await ok(beijingStreet, FORM, { g: { areaId: beijingArea, formedOn: today, members: five } }))
+      .formPreparatoryGroup;
+    expect(formed.members.filter((m: { role: string }) => m.role === 'OWNER')).toHaveLength(3);
+  });
+
   it('records patrols and the hazards found, each open until resolved, and lists the overdue ones for the street', async () => {
     const found = addDays(today, -10);
     const { recordPatrol } = await ok(jianguo.office, PATROL, {

@@ -6,6 +6,7 @@ import {
   BEIJING,
   BEIJING_AGREEMENT_SELECTION_SOURCE,
   BEIJING_FILING_AUTHORITY_BEFORE,
+  BEIJING_PRELIMINARY_CONTRACT_TERM_SOURCE_BEFORE,
   LINJIANG_FILING_AUTHORITY_BEFORE,
   LINJIANG_SETTINGS,
 } from '../subgraphs/contracts/domain/statutes';
@@ -144,11 +145,18 @@ describe('contracts: the migration naming the filing authority in Chinese', () =
       upTo: 'Migration20261228020000_outbox_recorded_at',
     });
     const em = orm.em.fork();
+    // Beijing's settings as the migrations wrote them before: the English authority, and the preliminary-term source
+    // citing docs/domain.md (migration 20261229010000 cites art. 19 para. 3 instead).
     await sqlRun(
       em,
-      `update contracts.city_settings set settings = jsonb_set(jsonb_set(settings, '{filingAuthority}', to_jsonb(?::text)),
-         '{sources,filingAuthority}', to_jsonb(?::text)) where city_code = ?`,
-      [BEIJING_FILING_AUTHORITY_BEFORE, OLD_BEIJING_SOURCE, BEIJING.cityCode],
+      `update contracts.city_settings set settings = jsonb_set(jsonb_set(jsonb_set(settings, '{filingAuthority}', to_jsonb(?::text)),
+         '{sources,filingAuthority}', to_jsonb(?::text)), '{sources,preliminaryContractTerm}', to_jsonb(?::text)) where city_code = ?`,
+      [
+        BEIJING_FILING_AUTHORITY_BEFORE,
+        OLD_BEIJING_SOURCE,
+        BEIJING_PRELIMINARY_CONTRACT_TERM_SOURCE_BEFORE,
+        BEIJING.cityCode,
+      ],
     );
     for (const city of [linjiang, other])
       await sqlRun(
@@ -163,7 +171,7 @@ describe('contracts: the migration naming the filing authority in Chinese', () =
     await dropDatabase(adminPostgresUrl(), database);
   });
 
-  it("replaces the hub's English words by art. 63 para. 3's and seed 004's, as a new version; an admin's own wording stays", async () => {
+  it("replaces the hub's English words by art. 63 para. 3's and seed 004's, as a new version; an admin's own wording stays; Beijing's 2-year cap cites art. 19 para. 3", async () => {
     const read = async (cityCode: string) =>
       (
         await sqlRows<{ settings: Record<string, unknown>; version: number }>(
@@ -177,12 +185,14 @@ describe('contracts: the migration naming the filing authority in Chinese', () =
     );
     await migrateUp(orm);
     const beijing = await read(BEIJING.cityCode);
-    expect(beijing.version).toBe(beijingBefore.version + 1);
+    expect(beijing.version).toBe(beijingBefore.version + 2); // the authority, then the preliminary term's source
     expect(beijing.settings).toEqual({
       ...beijingBefore.settings,
       filingAuthority: '街道办事处、乡镇人民政府、区住房和城乡建设或者房屋主管部门',
       sources: {
         ...(beijingBefore.settings.sources as object),
+        preliminaryContractTerm:
+          'Beijing Property Management Regulation art. 19 para. 3: 前期物业服务合同期限最长不超过二年，具体期限在前期物业服务合同中约定',
         filingAuthority: expect.stringMatching(
           /^Beijing Property Management Regulation art\. 63 para\. 3: 物业服务人应当将/,
         ),
@@ -207,5 +217,11 @@ describe('contracts: the migration naming the filing authority in Chinese', () =
       { city_code: BEIJING.cityCode, reason: expect.stringContaining('in Chinese'), changed_by: 'migration' },
       { city_code: linjiang.cityCode, reason: expect.stringContaining('in Chinese'), changed_by: 'migration' },
     ]);
+    const [term] = await sqlRows<{ reason: string }>(
+      orm.em.fork(),
+      `select reason from contracts.city_settings_change where city_code = ? and version = ?`,
+      [BEIJING.cityCode, beijing.version],
+    );
+    expect(term.reason).toMatch(/art\. 19 para\. 3/);
   });
 });

@@ -1,5 +1,12 @@
 import { DomainError } from '../../../kernel/errors';
-import { definePreparatoryGroup, isPreparationOverdue, preparationDeadline } from './preparatory-group';
+import {
+  definePreparatoryGroup,
+  isPreparationOverdue,
+  preparationDeadline,
+  preparatoryGroupProblems,
+  validatePreparatoryGroupComposition,
+} from './preparatory-group';
+import { BEIJING_PREPARATORY_GROUP_RULES, preparatoryGroupRulesOf } from './statutes';
 
 const members = [
   { name: '建国街道 张某', role: 'STREET_OFFICE' as const, leader: true },
@@ -49,5 +56,65 @@ describe('a preparatory group for the first owners’ assembly', () => {
     // An assembly recorded after asOf did not exist yet on asOf.
     expect(isPreparationOverdue({ ...group, firstAssemblyOn: '2026-10-15' }, '2026-10-10')).toBe(true);
     expect(isPreparationOverdue({ ...group, period: null }, '2027-06-01')).toBe(false);
+  });
+});
+
+describe('a preparatory group’s composition (Beijing art. 31 para. 4)', () => {
+  const seat = (role: 'OWNER' | 'STREET_OFFICE' | 'RESIDENTS_COMMITTEE' | 'DEVELOPER') => ({ role });
+  const beijing = preparatoryGroupRulesOf('110102'); // 西城区
+
+  it('holds Beijing’s areas to art. 31 para. 4 and no other city’s to anything', () => {
+    expect(beijing).toBe(BEIJING_PREPARATORY_GROUP_RULES);
+    expect(beijing?.source).toBe(
+      'Beijing Property Management Regulation art. 31 para. 4: 筹备组人数应当为单数，其中业主代表人数不低于筹备组人数的二分之一',
+    );
+    expect(preparatoryGroupRulesOf('220681')).toBeNull(); // 临江市: no article confirmed
+    // 临江市's group of seed 004 as the street office enters it: one owner of three stands, no rule is held.
+    expect(preparatoryGroupProblems(members, null)).toEqual({ problems: [], fields: {} });
+  });
+
+  it.each<[string, ReturnType<typeof seat>[], string[]]>([
+    ['3 members, 2 owners', [seat('STREET_OFFICE'), seat('OWNER'), seat('OWNER')], []],
+    [
+      '5 members, 3 owners',
+      [seat('STREET_OFFICE'), seat('DEVELOPER'), seat('OWNER'), seat('OWNER'), seat('OWNER')],
+      [],
+    ],
+    ['1 owner alone', [seat('OWNER')], []],
+    // 不低于二分之一: one owner of three is a third.
+    [
+      '3 members, 1 owner',
+      [seat('STREET_OFFICE'), seat('RESIDENTS_COMMITTEE'), seat('OWNER')],
+      ['OWNER_MEMBERS_BELOW_HALF'],
+    ],
+    // 单数: four members, even with half of them owners.
+    [
+      '4 members, 2 owners',
+      [seat('STREET_OFFICE'), seat('DEVELOPER'), seat('OWNER'), seat('OWNER')],
+      ['EVEN_MEMBER_COUNT'],
+    ],
+    [
+      '4 members, 1 owner',
+      [seat('STREET_OFFICE'), seat('DEVELOPER'), seat('RESIDENTS_COMMITTEE'), seat('OWNER')],
+      ['EVEN_MEMBER_COUNT', 'OWNER_MEMBERS_BELOW_HALF'],
+    ],
+  ])('in Beijing, %s: %j', (_, seats, expected) => {
+    expect(preparatoryGroupProblems(seats, beijing).problems).toEqual(expected);
+  });
+
+  it('refuses with the problems, the members field and the article', () => {
+    try {
+      validatePreparatoryGroupComposition(members, beijing); // one owner of three
+      throw new Error('accepted');
+    } catch (error) {
+      expect(error).toBeInstanceOf(DomainError);
+      expect((error as DomainError).code).toBe('BAD_USER_INPUT');
+      expect((error as DomainError).details).toEqual({
+        problems: ['OWNER_MEMBERS_BELOW_HALF'],
+        fields: { members: expect.stringContaining('1 of 3') },
+        source: beijing?.source,
+      });
+    }
+    expect(() => validatePreparatoryGroupComposition(members, null)).not.toThrow();
   });
 });

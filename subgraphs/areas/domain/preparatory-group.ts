@@ -2,14 +2,16 @@ import { IsoDate, compareDates, isIsoDate } from '../../../kernel/calendar';
 import { InvalidInputError } from '../../../kernel/errors';
 import { PREPARATORY_MEMBER_ROLES, PreparatoryMemberRole } from '../../../catalog';
 import { isAfterPeriod, periodEnd, unlessBeyondCalendar } from '../../../kernel/working-days';
+import { PreparatoryGroupRules, meetsThreshold } from './statutes';
 
 /**
  * The preparatory group for an area's first owners' assembly (首次业主大会会议筹备组), which the street office forms
  * (seed 004 §五(一): 组织成立首次业主大会会议筹备组). Its composition and the time it has to convene the first
- * assembly are set by each province's or city's regulation; no article could be confirmed from the sources at hand
- * (not Beijing's, not the 吉林省物业管理条例, not the national 业主大会和业主委员会指导规则), so the hub enforces no
- * composition beyond a named leader among its members, and takes the period with the article it rests on from the
- * street office. The deadline counts that period by the hub's one calendar (Civil Code arts. 201, 203). The group's
+ * assembly are set by each province's or city's regulation. In Beijing art. 31 para. 4 sets the composition (an odd
+ * number, owner representatives at least half: statutes.ts preparatoryGroupRulesOf, checked by
+ * preparatoryGroupProblems); elsewhere no article could be confirmed (not the 吉林省物业管理条例, not the national
+ * 业主大会和业主委员会指导规则), so the hub checks no composition there beyond a named leader among its members. The
+ * period it takes with the article it rests on from the street office. The deadline counts that period by the hub's one calendar (Civil Code arts. 201, 203). The group's
  * work ends when the area's owners' assembly is recorded as first meeting on or after the group was formed.
  */
 export { PREPARATORY_MEMBER_ROLES };
@@ -60,6 +62,47 @@ export function definePreparatoryGroup(input: PreparatoryGroupInput, today: IsoD
     members: members.map((m) => ({ name: m.name.trim(), role: m.role, leader: m.leader })),
     period: input.period ? { days: input.period.days, source: input.period.source.trim() } : null,
   };
+}
+
+export type PreparatoryGroupProblem = 'EVEN_MEMBER_COUNT' | 'OWNER_MEMBERS_BELOW_HALF';
+
+/**
+ * Every composition problem of the group under its city's rules (empty when none, and always where the hub holds
+ * none): an odd number of members, and owner representatives (role OWNER) at least the rules' share. Before, any
+ * membership was recorded, in Beijing too: a group of two officials and one owner stood as the first assembly's
+ * preparatory group.
+ */
+export function preparatoryGroupProblems(
+  members: readonly { role: PreparatoryMemberRole }[],
+  rules: PreparatoryGroupRules | null,
+): { problems: PreparatoryGroupProblem[]; fields: Record<string, string> } {
+  const problems: PreparatoryGroupProblem[] = [];
+  if (rules === null) return { problems, fields: {} };
+  const count = members.length;
+  const owners = members.filter((m) => m.role === 'OWNER').length;
+  if (rules.oddMembers && count % 2 === 0) problems.push('EVEN_MEMBER_COUNT');
+  if (count > 0 && !meetsThreshold(owners, count, rules.ownerShare)) problems.push('OWNER_MEMBERS_BELOW_HALF');
+  const fields: Record<string, string> =
+    problems.length === 0
+      ? {}
+      : {
+          members: `an odd number of members, owner representatives (OWNER) at least half: ${owners} of ${count} (${rules.source})`,
+        };
+  return { problems, fields };
+}
+
+/** Throws BAD_USER_INPUT with `details.problems`, `details.fields.members` and the rules' source. */
+export function validatePreparatoryGroupComposition(
+  members: readonly { role: PreparatoryMemberRole }[],
+  rules: PreparatoryGroupRules | null,
+): void {
+  const { problems, fields } = preparatoryGroupProblems(members, rules);
+  if (problems.length > 0)
+    throw new InvalidInputError('The preparatory group is not validly composed', {
+      problems,
+      fields,
+      source: rules?.source,
+    });
 }
 
 /**

@@ -83,7 +83,8 @@ export function compositionProblems(
     problems.push('OWNER_MEMBERS_BELOW_HALF');
   if (new Set(members.map((m) => m.id)).size !== count) problems.push('DUPLICATE_MEMBER_ID');
   if (members.some((m) => !SEATS.includes(m.seat))) problems.push('UNKNOWN_SEAT');
-  // Arts. 52–59 give the chair to the residents' committee representative, not to whichever member is elected.
+  // Art. 54 para. 2 gives the chair to the residents' committee representative, not to whichever member is elected
+  // (statutes.ts PMC_CHAIR_SOURCE).
   const chair = members.find((m) => m.id === chairMemberId);
   if (!chair) problems.push('CHAIR_NOT_A_MEMBER');
   else if (held && chair.seat !== 'RESIDENTS_COMMITTEE') problems.push('CHAIR_NOT_RESIDENTS_COMMITTEE');

@@ -84,29 +84,55 @@ export const ORDINARY_MATTER_CONSENT: Threshold = {
 // ---------------------------------------------------------------------------------------------------------------
 
 const BEIJING_PMC = 'Beijing Property Management Regulation arts. 52–59';
+const BEIJING_REGULATION = 'Beijing Property Management Regulation';
 
-/** At least seven members (七人以上), and an odd number so a vote cannot tie. */
+/**
+ * At least seven members and an odd number (七人以上单数), art. 54 para. 1: "物业管理委员会由居民委员会、村民委员会、
+ * 业主、物业使用人代表等七人以上单数组成".
+ */
 export const PMC_MIN_MEMBERS = 7;
-export const PMC_MEMBER_COUNT_SOURCE = BEIJING_PMC;
+export const PMC_MEMBER_COUNT_SOURCE = `${BEIJING_REGULATION} art. 54 para. 1: 物业管理委员会由居民委员会、村民委员会、业主、物业使用人代表等七人以上单数组成`;
 
-/** Owner members (业主代表) are at least half of the committee, so exactly half qualifies. */
+/**
+ * Owner members (业主代表) are at least half of the committee, so exactly half qualifies, art. 54 para. 1:
+ * "其中业主代表不少于物业管理委员会委员人数的二分之一".
+ */
 export const PMC_OWNER_MEMBER_SHARE: Threshold = {
   fraction: { numerator: 1, denominator: 2 },
   comparison: 'AT_LEAST',
-  source: BEIJING_PMC,
+  source: `${BEIJING_REGULATION} art. 54 para. 1: 其中业主代表不少于物业管理委员会委员人数的二分之一`,
 };
 
-/** Filed (备案) with the street office within 30 days of its formation. */
+/**
+ * The chair is the residents' (or villagers') committee representative, art. 54 para. 2: "物业管理委员会主任由居民委员会、
+ * 村民委员会代表担任，副主任由居民委员会、村民委员会指定一名业主代表担任" (property-management-committee.ts
+ * CHAIR_NOT_RESIDENTS_COMMITTEE).
+ */
+export const PMC_CHAIR_SOURCE = `${BEIJING_REGULATION} art. 54 para. 2: 物业管理委员会主任由居民委员会、村民委员会代表担任`;
+
+/**
+ * Filed (备案) with the street office within 30 days of its formation, art. 55 para. 1: "成立业主大会但是尚未成立业主委员会
+ * 的，物业管理委员会自成立之日起三十日内，持下列材料向物业所在地的街道办事处、乡镇人民政府申请备案" (only where an owners'
+ * assembly is formed: PMC_FILING_CONDITION).
+ */
 export const PMC_FILING_DAYS = 30;
-export const PMC_FILING_SOURCE = BEIJING_PMC;
+export const PMC_FILING_SOURCE = `${BEIJING_REGULATION} art. 55 para. 1`;
 
-/** A term of at most three years. */
+/**
+ * A term of at most three years, art. 58: "物业管理委员会的任期一般不超过三年。期满仍未推动成立业主大会、选举产生业主委员会
+ * 的，由街道办事处、乡镇人民政府重新组建物业管理委员会". The article says 一般 (as a rule); the hub holds three years as the
+ * maximum.
+ */
 export const PMC_MAX_TERM_YEARS = 3;
-export const PMC_TERM_SOURCE = BEIJING_PMC;
+export const PMC_TERM_SOURCE = `${BEIJING_REGULATION} art. 58: 物业管理委员会的任期一般不超过三年`;
 
-/** Dissolved within 30 days after an owners' committee (业主委员会) of the area is recorded. */
+/**
+ * Dissolved within 30 days after an owners' committee of the area is elected and recorded, art. 59: "已成立业主大会、
+ * 选举产生业主委员会，并按照本条例第四十三条规定备案的…街道办事处、乡镇人民政府应当在三十日内解散物业管理委员会，并在物业
+ * 管理区域内显著位置公示".
+ */
 export const PMC_DISSOLUTION_DAYS = 30;
-export const PMC_DISSOLUTION_SOURCE = BEIJING_PMC;
+export const PMC_DISSOLUTION_SOURCE = `${BEIJING_REGULATION} art. 59: 已成立业主大会、选举产生业主委员会，并按照本条例第四十三条规定备案的…街道办事处、乡镇人民政府应当在三十日内解散物业管理委员会`;
 
 /**
  * Recorded (予以备案) by the street office within five working days of the filing (Beijing art. 55 para. 2:
@@ -143,6 +169,41 @@ export type PmcRules = keyof typeof PMC_RULES_DIVISIONS;
 /** The rules an area's committee is held to, by its district: Beijing's, or null where the hub holds none. */
 export function pmcRulesOf(districtCode: string): PmcRules | null {
   return (Object.keys(PMC_RULES_DIVISIONS) as PmcRules[]).find((d) => districtCode.startsWith(d)) ?? null;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Preparatory group (筹备组) for an area's first owners' assembly (domain/preparatory-group.ts).
+// ---------------------------------------------------------------------------------------------------------------
+
+/** What a city's regulation requires of a preparatory group's composition. */
+export interface PreparatoryGroupRules {
+  /** The group's members are an odd number. */
+  readonly oddMembers: boolean;
+  /** The owner representatives' (业主代表) share of the members. */
+  readonly ownerShare: Threshold;
+  readonly source: string;
+}
+
+/**
+ * Beijing art. 31 para. 4: "筹备组人数应当为单数，其中业主代表人数不低于筹备组人数的二分之一" (an odd number of members,
+ * owner representatives at least half). The hub holds no other city's: seed 004 (临江市) has the street office form the
+ * group (§五(一)) but gives no composition, and no article of 吉林省 could be confirmed.
+ */
+export const BEIJING_PREPARATORY_GROUP_SOURCE =
+  'Beijing Property Management Regulation art. 31 para. 4: 筹备组人数应当为单数，其中业主代表人数不低于筹备组人数的二分之一';
+export const BEIJING_PREPARATORY_GROUP_RULES: PreparatoryGroupRules = Object.freeze({
+  oddMembers: true,
+  ownerShare: Object.freeze({
+    fraction: Object.freeze({ numerator: 1, denominator: 2 }),
+    comparison: 'AT_LEAST' as const,
+    source: BEIJING_PREPARATORY_GROUP_SOURCE,
+  }),
+  source: BEIJING_PREPARATORY_GROUP_SOURCE,
+});
+
+/** The composition rules of an area's preparatory group, by its district: Beijing's (GB/T 2260 11), else none. */
+export function preparatoryGroupRulesOf(districtCode: string): PreparatoryGroupRules | null {
+  return districtCode.startsWith('11') ? BEIJING_PREPARATORY_GROUP_RULES : null;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -99,7 +99,7 @@ export class GovernanceBodyType {
   @Field(() => String, {
     nullable: true,
     description:
-      "A property-management committee dissolved when the area's owners' committee was recorded: 30 days after that recording (Beijing arts. 52–59); null where the hub holds no rules for the area's city.",
+      "A property-management committee dissolved when the area's owners' committee was recorded: 30 days after that recording (Beijing art. 59); null where the hub holds no rules for the area's city.",
   })
   dissolutionDeadline?: string | null;
 
@@ -237,7 +237,7 @@ export class FormPropertyManagementCommitteeInput {
 
   @Field(() => LocalDate, {
     description:
-      'YYYY-MM-DD, after formation; in Beijing at most 3 years after (Beijing arts. 52–59; no other city’s rules are held).',
+      'YYYY-MM-DD, after formation; in Beijing at most 3 years after (Beijing art. 58; no other city’s rules are held).',
   })
   termEndsOn!: string;
 

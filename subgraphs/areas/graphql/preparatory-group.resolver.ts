@@ -91,7 +91,8 @@ export class PreparatoryGroupInput {
 @Resolver(() => PreparatoryGroupType)
 export class PreparatoryGroupResolver {
   @Mutation(() => PreparatoryGroupType, {
-    description: 'Street office: forms the preparatory group for an area’s first owners’ assembly, with its members.',
+    description:
+      'Street office: forms the preparatory group for an area’s first owners’ assembly, with its members; in Beijing an odd number, owner representatives (OWNER) at least half (art. 31 para. 4; BAD_USER_INPUT with details.problems).',
   })
   async formPreparatoryGroup(
     @Arg('group', () => PreparatoryGroupInput) group: PreparatoryGroupInput,

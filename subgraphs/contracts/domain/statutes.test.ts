@@ -58,7 +58,9 @@ describe('contracts statutes', () => {
       /art\. 63 para\. 3: .*报街道办事处、乡镇人民政府、区住房和城乡建设或者房屋主管部门备案/,
     );
     expect(BEIJING.sources.agreementSelection).toMatch(/art\. 24.*no Beijing figure/);
-    expect(BEIJING.sources.preliminaryContractTerm).toMatch(/preliminary/);
+    expect(BEIJING.sources.preliminaryContractTerm).toBe(
+      'Beijing Property Management Regulation art. 19 para. 3: 前期物业服务合同期限最长不超过二年，具体期限在前期物业服务合同中约定',
+    );
     expect(SEED_004_AGREEMENT_SELECTION_MAX_FLOOR_AREA_CENTI_M2).toBe(30_000 * 100);
   });
 

@@ -138,9 +138,16 @@ export const BEIJING_LATE_FILING_PENALTY: LateFilingPenalty = {
   source: 'Beijing Property Management Regulation art. 91',
 };
 
-/** A preliminary contract (signed by the developer before the owners organise) runs at most two years in Beijing. */
+/**
+ * A preliminary contract (signed by the developer before the owners organise) runs at most two years in Beijing, art.
+ * 19 para. 3: "前期物业服务合同期限最长不超过二年，具体期限在前期物业服务合同中约定" (不超过: two years itself qualifies).
+ * Before, the source cited docs/domain.md only.
+ */
 export const BEIJING_PRELIMINARY_CONTRACT_MAX_YEARS = 2;
 export const BEIJING_PRELIMINARY_CONTRACT_TERM_SOURCE =
+  'Beijing Property Management Regulation art. 19 para. 3: 前期物业服务合同期限最长不超过二年，具体期限在前期物业服务合同中约定';
+/** The source Beijing's settings carried before (a migration's match). */
+export const BEIJING_PRELIMINARY_CONTRACT_TERM_SOURCE_BEFORE =
   'Beijing Property Management Regulation, preliminary service contracts (docs/domain.md: term at most 2 years in Beijing)';
 
 // ---------------------------------------------------------------------------------------------------------------

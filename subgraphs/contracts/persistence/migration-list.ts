@@ -23,6 +23,7 @@ import { Migration20261217000000_credit_recorded_on } from './migrations/Migrati
 import { Migration20261225000000_joint_decisions } from './migrations/Migration20261225000000_joint_decisions';
 import { Migration20261226000000_linjiang_street_office } from './migrations/Migration20261226000000_linjiang_street_office';
 import { Migration20261229000000_filing_authority_in_chinese } from './migrations/Migration20261229000000_filing_authority_in_chinese';
+import { Migration20261229010000_beijing_preliminary_term_source } from './migrations/Migration20261229010000_beijing_preliminary_term_source';
 import { Migration20261228020000_outbox_recorded_at } from './migrations/Migration20261228020000_outbox_recorded_at';
 
 /**
@@ -55,4 +56,5 @@ export const migrations: MigrationEntry[] = migrationEntries(
   Migration20261226000000_linjiang_street_office,
   Migration20261228020000_outbox_recorded_at,
   Migration20261229000000_filing_authority_in_chinese,
+  Migration20261229010000_beijing_preliminary_term_source,
 );
