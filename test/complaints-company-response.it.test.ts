@@ -69,8 +69,8 @@ describe("complaints: a company's response rate counts the orders it held at the
     await sql(`insert into complaints.building_view values (?, ?, ?, 10)`, [randomUUID(), compoundId, areaId]);
     await sql(
       `insert into complaints.filing_snapshot (filing_id, contract_id, area_id, company_id, kind, status, sequence,
-         starts_on, ends_on, terms, terms_sha256)
-       values (?, ?, ?, ?, 'REGULAR', 'ACCEPTED', 1, '2019-01-01', '2099-12-31', '{}', 'x')`,
+         accepted_on, starts_on, ends_on, terms, terms_sha256)
+       values (?, ?, ?, ?, 'INITIAL', 'ACCEPTED', 1, '2018-12-20', '2019-01-01', '2099-12-31', '{"kind": "REGULAR"}', 'x')`,
       [randomUUID(), randomUUID(), areaId, companyId],
     );
     return { company: identity('PROPERTY_COMPANY', companyId), address: `${name}3号楼` };

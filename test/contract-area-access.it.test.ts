@@ -2,6 +2,7 @@ import { addDays } from '../kernel/calendar';
 import { todayInChina } from '../kernel/clock';
 import request from 'supertest';
 import { Identity } from '../kernel/identity';
+import { DEMO_STREETS } from '../hub/demo/demo-data';
 import { signIdentityAssertion } from '../platform/auth/tokens';
 import { TestHub, identity, startTestHub, testTokens, pinTestToday } from './support/hub-fixture';
 import { GUANGWAI_OFFICE, HONGJU, gqlExpectations, hongjuTerms, scenario } from './support/scenario';
@@ -21,6 +22,10 @@ const companyA = identity('PROPERTY_COMPANY', '91110102MA01AREA01');
 const companyB = identity('PROPERTY_COMPANY', '91110102MA01AREA02');
 const formerProvider = identity('PROPERTY_COMPANY', '91110102MA01AREA03');
 const currentProvider = identity('PROPERTY_COMPANY', '91110102MA01AREA04');
+const preliminaryProvider = identity('PROPERTY_COMPANY', '91110102MA01AREA05');
+const ownersProvider = identity('PROPERTY_COMPANY', '91110102MA01AREA06');
+const DESHENG_OFFICE = DEMO_STREETS.find((s) => s.streetCode === '110102011')!.office;
+const YANGGUANG = '阳光丽景';
 const CONTRACTS = `{ contracts(first: 20) { items { id status area { id name districtCode streetCode } } } }`;
 const AREA_BELOW = `query($a: ID!) { area(id: $a) { id name owners { owners households } governanceBodies { id } jointDecisions { id } } }`;
 const HOUSEHOLDS = `query($c: ID!) { compound(id: $c) { households(first: 5) { items { id ownerName } } } }`;
@@ -32,6 +37,22 @@ describe("a company's contracts always show their area, and no more of it", () =
   let areaId: string;
   let compoundId: string;
   let contractId: string;
+
+  // What another subgraph does for a company's `household` (an arrears account's, say): `_entities` on the areas
+  // subgraph with the company's identity.
+  const householdAs = async (company: Identity, householdId: string) =>
+    (
+      await request(t.hub.subgraphs.areas!.url.replace(/\/graphql$/, ''))
+        .post('/graphql')
+        .set({
+          'content-type': 'application/json',
+          'x-hub-identity': await signIdentityAssertion(company, testTokens),
+        })
+        .send({
+          query: `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Household { id unit } } }`,
+          variables: { reps: [{ __typename: 'Household', id: householdId }] },
+        })
+    ).body.data._entities;
 
   beforeAll(async () => {
     t = await startTestHub({ subgraphs: ['areas', 'contracts'] });
@@ -90,25 +111,141 @@ describe("a company's contracts always show their area, and no more of it", () =
     const next = hongjuTerms(currentProvider, today.slice(0, 7), { number: 'HJ6-NEXT-01', startsOn: today });
     await scenario(t).acceptedFiling(currentProvider, areaId, next, { knownTo: ['areas'] });
     const householdId = (await ok(GUANGWAI_OFFICE, HOUSEHOLDS, { c: compoundId })).compound.households.items[0].id;
-    // What another subgraph does for a company's `household` (an arrears account's, say): `_entities` on the areas
-    // subgraph with the company's identity.
-    const household = async (company: Identity) =>
-      (
-        await request(t.hub.subgraphs.areas!.url.replace(/\/graphql$/, ''))
-          .post('/graphql')
-          .set({
-            'content-type': 'application/json',
-            'x-hub-identity': await signIdentityAssertion(company, testTokens),
-          })
-          .send({
-            query: `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Household { id unit } } }`,
-            variables: { reps: [{ __typename: 'Household', id: householdId }] },
-          })
-      ).body.data._entities;
+    const household = (company: Identity) => householdAs(company, householdId);
     expect(await household(currentProvider)).toEqual([{ id: householdId, unit: expect.any(String) }]);
     expect(await household(formerProvider)).toEqual([null]);
     // the area's identifying facts stay readable through its own contract, as for a draft
     expect((await ok(formerProvider, AREA_BELOW, { a: areaId })).area).toMatchObject({ name: HONGJU, owners: null });
+  });
+
+  // 阳光丽景 (德胜街道), no contract in the demo data: a preliminary provider, then the owners' regular one, judged by
+  // the days they serve (servesOnSql), not by the status recorded with the act.
+  const yangguang = { areaId: '', householdId: '', regularContractId: '', regularFilingId: '' };
+  const snapshotStatus = (filingId: string, status: string) =>
+    waitFor(`the areas subgraph to hold filing ${filingId} ${status}`, async () =>
+      (
+        await t.sql<{ n: number }>(
+          `select count(*)::int as n from areas.filing_snapshot where filing_id = $1 and status = $2`,
+          [filingId, status],
+        )
+      )[0].n === 1
+        ? true
+        : undefined,
+    );
+  const COVERAGE = `{ coverage(divisionCode: "110102011") { withFiledProvider { areas { id } } } }`;
+  /** Who reads a household of 阳光丽景 on `day`, and whether the area counts as served by a provider that day. */
+  const yangguangAsOf = async (day: string) => {
+    pinTestToday(day);
+    const reads = async (company: Identity) =>
+      (await householdAs(company, yangguang.householdId))[0] ? 'READS' : 'NOT_FOUND';
+    return {
+      day,
+      preliminary: await reads(preliminaryProvider),
+      regular: await reads(ownersProvider),
+      served: (await ok(DESHENG_OFFICE, COVERAGE)).coverage.withFiledProvider.areas.some(
+        (a: { id: string }) => a.id === yangguang.areaId,
+      ),
+    };
+  };
+
+  it("keeps the register open to a preliminary provider until the owners' regular contract starts, not from its acceptance", async () => {
+    // The developer's provider serves from 29 November 2026; the owners' regular contract, accepted today (1 December
+    // 2026), takes effect on 30 January 2027 and ends the preliminary one then (Civil Code art. 940), not at its
+    // acceptance, when the preliminary filing is recorded SUPERSEDED. Before, the preliminary provider lost the
+    // register it still served from that acceptance on, and the area counted as served by no one.
+    const given = scenario(t);
+    const { areaId: area, compoundId: compound } = await given.compound(YANGGUANG, { knownTo: ['contracts'] });
+    const fees = {
+      classes: ['LOW_RISE', 'HIGH_RISE'].map((buildingClass) => ({
+        buildingClass,
+        assessedRateFenPerM2Month: 150,
+        ownerRateFenPerM2Month: 150,
+        subsidies: [],
+      })),
+    };
+    const preliminary = await given.acceptedFiling(
+      preliminaryProvider,
+      area,
+      hongjuTerms(preliminaryProvider, '2026-11', {
+        kind: 'PRELIMINARY',
+        number: 'YGLJ-P-01',
+        title: '阳光丽景前期物业服务合同',
+        ownersSide: { kind: 'DEVELOPER', name: '某开发商' },
+        signedOn: '2026-11-20',
+        startsOn: '2026-11-29',
+        endsOn: '2027-12-31',
+        feeSchedule: fees,
+        parties: [
+          {
+            role: 'PROVIDER',
+            name: '北京阳光前期物业有限公司',
+            registration: preliminaryProvider.organisationId,
+            signatory: '王经理',
+          },
+          { role: 'DEVELOPER', name: '某开发商', signatory: '周总' },
+        ],
+      }),
+      { knownTo: ['areas'] },
+    );
+    const regular = await given.acceptedFiling(
+      ownersProvider,
+      area,
+      hongjuTerms(ownersProvider, '2027-01', {
+        number: 'YGLJ-R-01',
+        title: '阳光丽景物业服务合同',
+        signedOn: '2026-11-25',
+        startsOn: '2027-01-30',
+        endsOn: '2030-01-29',
+        feeSchedule: fees,
+      }),
+      { knownTo: ['areas'] },
+    );
+    await snapshotStatus(preliminary.filingId, 'SUPERSEDED');
+    Object.assign(yangguang, {
+      areaId: area,
+      householdId: (await ok(DESHENG_OFFICE, HOUSEHOLDS, { c: compound })).compound.households.items[0].id,
+      regularContractId: regular.contractId,
+      regularFilingId: regular.filingId,
+    });
+    try {
+      // Both read from the regular contract's acceptance: the preliminary provider serves, the next one prepares.
+      for (const day of ['2026-12-01', '2027-01-29'])
+        expect(await yangguangAsOf(day)).toEqual({ day, preliminary: 'READS', regular: 'READS', served: true });
+      expect(await yangguangAsOf('2027-01-30')).toEqual({
+        day: '2027-01-30',
+        preliminary: 'NOT_FOUND',
+        regular: 'READS',
+        served: true,
+      });
+    } finally {
+      pinTestToday('2026-12-01');
+    }
+  });
+
+  it('keeps the register open to a company whose termination is recorded ahead through its last day served, not after', async () => {
+    // The owners dismiss their provider with 60 days' notice (Civil Code arts. 946, 948): recorded on 1 March 2027
+    // (TERMINATED at once), the contract serves to 30 April. Before, the company lost the register on 1 March.
+    expect(yangguang.regularContractId).not.toBe('');
+    try {
+      pinTestToday('2027-03-01');
+      const terminated = await t.gql(
+        ownersProvider,
+        `mutation($c: ID!) { terminateContract(contractId: $c, terminatedOn: "2027-04-30", handoverOn: "2027-04-30", reason: "业主大会解聘，提前60日书面通知") { status terminatedOn } }`,
+        { c: yangguang.regularContractId },
+      );
+      expect(terminated.body.data.terminateContract).toEqual({ status: 'TERMINATED', terminatedOn: '2027-04-30' });
+      await snapshotStatus(yangguang.regularFilingId, 'TERMINATED');
+      for (const day of ['2027-03-01', '2027-04-30'])
+        expect(await yangguangAsOf(day)).toEqual({ day, preliminary: 'NOT_FOUND', regular: 'READS', served: true });
+      expect(await yangguangAsOf('2027-05-01')).toEqual({
+        day: '2027-05-01',
+        preliminary: 'NOT_FOUND',
+        regular: 'NOT_FOUND',
+        served: false,
+      });
+    } finally {
+      pinTestToday('2026-12-01');
+    }
   });
 
   it('gives another company what it got before: not the draft, not the area, not its households', async () => {

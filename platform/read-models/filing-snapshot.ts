@@ -4,9 +4,11 @@ import { ConsumerDefinition, on } from '../events/consumer';
 
 /**
  * The local copy of contract filings that arrears (fee schedules in force), litigation (proof a contract was filed
- * and in force) and areas (which company serves an area) keep from `contracts.filings.v1`. Each message is the whole
- * filing after a transition, so the row is replaced when the message's sequence is newer and left alone otherwise:
- * redelivery and replays are no-ops. One table shape and one consumer for all three, each in its own schema.
+ * and in force), areas (which company serves an area) and complaints (the company an order goes to) keep from
+ * `contracts.filings.v1`. Each message is the whole filing after a transition, so the row is replaced when the
+ * message's sequence is newer and left alone otherwise: redelivery and replays are no-ops. One table shape and one
+ * consumer for all four, each in its own schema; no row is ever deleted, so a SUPERSEDED or TERMINATED filing keeps
+ * its dates for servedToSql and servesOnSql.
  */
 export function filingSnapshotDdl(schema: string): string[] {
   return [
@@ -54,6 +56,26 @@ export function servedToSql(schema: string): string {
                 where rt.contract_id = r.contract_id and rt.status = 'TERMINATED')) >= f.starts_on),
       case when f.status = 'SUPERSEDED' and not exists (select 1 from "${schema}".filing_snapshot n
              where n.contract_id = f.contract_id and n.accepted_on > f.accepted_on) then f.starts_on - 1 end) end)`;
+}
+
+/**
+ * SQL condition over a filing snapshot row (alias `f` of `<schema>.filing_snapshot`) with one placeholder, the day
+ * (China time, `todayInChina()`): the filing is its contract's version in force (accepted once, whatever it was
+ * recorded as since, SUPERSEDED or TERMINATED, and no later version of the contract accepted) and the contract
+ * serves that day, judged by its dates as arrears bills it: from its start to the last day served (servedToSql: its
+ * end, its terminatedOn, or for a preliminary contract the day before the area's regular contract takes effect).
+ * `from: 'acceptance'` takes the day from the acceptance instead of the start (a company reads the area it is to
+ * serve before it begins, so it prepares), while the contract has a day to serve. The status alone is recorded with
+ * the act, not when it takes effect: a preliminary provider is SUPERSEDED at the regular contract's acceptance weeks
+ * before it stops serving, and a termination recorded ahead is TERMINATED at once.
+ */
+export function servesOnSql(schema: string, { from }: { from: 'start' | 'acceptance' }): string {
+  const servedTo = servedToSql(schema);
+  const day =
+    from === 'start' ? `?::date between f.starts_on and ${servedTo}` : `${servedTo} >= greatest(f.starts_on, ?::date)`;
+  return `(f.accepted_on is not null and f.status in ('ACCEPTED', 'TERMINATED', 'SUPERSEDED')
+    and not exists (select 1 from "${schema}".filing_snapshot v where v.contract_id = f.contract_id and v.accepted_on > f.accepted_on)
+    and ${day})`;
 }
 
 export async function applyFilingSnapshot(em: EntityManager, schema: string, f: FilingEventData): Promise<void> {

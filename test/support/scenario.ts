@@ -83,7 +83,7 @@ export function demoCompound(name: string): { street: DemoStreet; compound: Demo
 /** Subgraphs that keep a read model of the areas feed (area facts, billable households). */
 type AreaReaders = Extract<SubgraphName, 'contracts' | 'arrears'>;
 /** Subgraphs that keep a snapshot of each filing from contracts.filings.v1. */
-type FilingReaders = Extract<SubgraphName, 'areas' | 'arrears' | 'litigation'>;
+type FilingReaders = Extract<SubgraphName, 'areas' | 'arrears' | 'litigation' | 'complaints'>;
 
 export interface ScenarioCompound extends LoadedCompound {
   households: number;

@@ -53,7 +53,7 @@ export async function caretakingOfAreas(em: EntityManager, areaIds: string[]): P
 export async function hasAcceptedProvider(em: EntityManager, areaId: string): Promise<boolean> {
   const rows = await sqlRows<{ n: number }>(
     em,
-    `select count(*)::int as n from areas.filing_snapshot where area_id = ? and ${SERVING_PROVIDER}`,
+    `select count(*)::int as n from areas.filing_snapshot f where f.area_id = ? and ${SERVING_PROVIDER}`,
     [areaId, todayInChina()],
   );
   return rows[0].n > 0;

@@ -19,7 +19,7 @@ export async function coverageFacts(
   );
   const filed = await sqlRows<{ area_id: string }>(
     em,
-    `select distinct area_id from areas.filing_snapshot where ${SERVING_PROVIDER} and area_id = any(?::uuid[])`,
+    `select distinct f.area_id from areas.filing_snapshot f where ${SERVING_PROVIDER} and f.area_id = any(?::uuid[])`,
     [todayInChina(), sqlArray(areaIds)],
   );
   return {

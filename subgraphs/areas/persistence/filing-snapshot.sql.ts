@@ -1,19 +1,27 @@
+import { servesOnSql } from '../../../platform/read-models/filing-snapshot';
+
 /**
- * SQL over areas.filing_snapshot for the provider of an area. A contract reaching its end date changes no filing's
- * status, so `status = 'ACCEPTED'` alone kept an area served, and a company reading it, for good.
+ * SQL over areas.filing_snapshot (alias `f`) for the provider of an area, judged by the contract's dates, not by the
+ * status recorded (servesOnSql): a contract reaching its end date changes no filing's status, so `status = 'ACCEPTED'`
+ * alone kept an area served, and a company reading it, for good; and a status changes when the act is recorded, not
+ * when it takes effect, so the same test took the area from a preliminary provider the day the owners' regular
+ * contract was accepted, weeks before that one began (Civil Code art. 940), and from a company the day its
+ * termination was recorded, whatever the last day it serves (terminatedOn).
  */
 
 /**
- * Unaliased: an accepted filing whose contract has not ended on the day bound to its placeholder (China time): what a
- * company reads an area under, from the acceptance, so it prepares before the start.
+ * Over `f`: the version in force of a contract that has not stopped serving on the day bound to its placeholder
+ * (China time) and has a day to serve: what a company reads an area under, from the acceptance, so it prepares before
+ * the start, to the last day it serves.
  */
-export const CONTRACTED_PROVIDER = `status = 'ACCEPTED' and ends_on >= ?::date`;
+export const CONTRACTED_PROVIDER = servesOnSql('areas', { from: 'acceptance' });
 
 /**
- * Unaliased: an accepted filing whose contract runs on the day bound to its placeholder: the area is served that day.
- * A contract accepted now that starts in March does not serve it yet.
+ * Over `f`: the version in force of a contract serving on the day bound to its placeholder: the area is served that
+ * day. A contract accepted now that starts in March does not serve it yet; a preliminary one the owners' regular
+ * contract ends still does until that one starts.
  */
-export const SERVING_PROVIDER = `status = 'ACCEPTED' and ?::date between starts_on and ends_on`;
+export const SERVING_PROVIDER = servesOnSql('areas', { from: 'start' });
 
 /**
  * An expression over filing_snapshot `f`: the first day a provider served under the filing, its acceptance or its

@@ -18,8 +18,8 @@ const NONE: ReadGrants = { areaIds: [], contractAreaIds: [], householdIds: [], h
 async function companyGrants(em: EntityManager, companyId: string): Promise<ReadGrants> {
   const [row] = await sqlRows<{ served: string[]; contracted: string[] }>(
     em,
-    `select array(select distinct area_id::text from areas.filing_snapshot
-                   where company_id = ? and ${CONTRACTED_PROVIDER}) as served,
+    `select array(select distinct f.area_id::text from areas.filing_snapshot f
+                   where f.company_id = ? and ${CONTRACTED_PROVIDER}) as served,
             array(select distinct area_id::text from areas.contract_area where company_id = ?) as contracted`,
     [companyId, todayInChina(), companyId],
   );

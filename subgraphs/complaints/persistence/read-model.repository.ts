@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { BuildingRosterData, CompoundChangedData, GovernanceModel } from '../../../catalog';
 import { sqlArray, sqlRows, sqlRun } from '../../../platform/db/sql';
+import { servesOnSql } from '../../../platform/read-models/filing-snapshot';
 
 /** A compound as the complaints subgraph knows it from areas.compounds.v1 and areas.households.v1. */
 export interface CompoundView {
@@ -77,15 +78,22 @@ export async function findCompound(em: EntityManager, compoundId: string): Promi
   return row && compoundView(row);
 }
 
-/** The companies with an accepted filing in force on `day` over an area of the compound (normally one). */
+const SERVING = servesOnSql('complaints', { from: 'start' });
+
+/**
+ * The companies serving an area of the compound (normally one) on `day` under an accepted filing, judged by the
+ * contract's dates (servesOnSql): a preliminary provider until the owners' regular contract starts, a terminated one
+ * through its terminatedOn. Before, stored status ACCEPTED was read, so from the regular contract's acceptance, or a
+ * termination recorded ahead, no company took the compound's orders for the weeks its provider still served.
+ */
 export async function companiesServingCompound(em: EntityManager, compoundId: string, day: string): Promise<string[]> {
   const rows = await sqlRows<{ company_id: string }>(
     em,
     `select distinct f.company_id from complaints.filing_snapshot f
-      where f.status = 'ACCEPTED' and f.starts_on <= ?::date and f.ends_on >= ?::date and (f.terminated_on is null or f.terminated_on > ?::date)
+      where ${SERVING}
         and f.area_id in (select b.area_id from complaints.building_view b where b.compound_id = ?::uuid and b.area_id is not null)
       order by 1`,
-    [day, day, day, compoundId],
+    [day, compoundId],
   );
   return rows.map((r) => r.company_id);
 }
