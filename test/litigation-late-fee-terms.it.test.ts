@@ -1,6 +1,5 @@
 import { Client } from 'pg';
 import { addDays, addMonths, addYears } from '../kernel/calendar';
-import { lateFeeFen } from '../subgraphs/arrears/domain/late-fee';
 import { TestHub, identity, pinTestToday, startTestHub } from './support/hub-fixture';
 import { pdfText } from './support/pdf-text';
 import { GUANGWAI_OFFICE, HONGJU, gqlExpectations, hongjuTerms, scenario } from './support/scenario';
@@ -58,11 +57,14 @@ describe('litigation: monthly late-fee terms and the clause, from the contract t
     });
     ({ contractId } = await given.acceptedFiling(company, areaId, terms, { knownTo: ['arrears', 'litigation'] }));
     await given.billedMonths(company, areaId, billed);
+    // owner-1's flat, 1号楼 101: 113.50 m² in the demo's CSV (demoCompoundCsv), so a month at ¥1.00/m² is 11,350 fen.
     const { rows } = await db.query(
       `select a.id, json_agg(c.id order by c.due_on) as charge_ids from arrears.account a join arrears.charge c on c.account_id = a.id
-        where a.area_id = $1 and a.company_id = $2 group by a.id, a.household_id order by a.household_id limit 1`,
+         join arrears.billable_household h on h.household_id = a.household_id
+        where a.area_id = $1 and a.company_id = $2 and h.owner_reference = 'owner-1' group by a.id`,
       [areaId, company.organisationId],
     );
+    expect(rows).toHaveLength(1);
     [accountId, chargeIds] = [rows[0].id, rows[0].charge_ids];
   });
 
@@ -118,13 +120,15 @@ describe('litigation: monthly late-fee terms and the clause, from the contract t
       `query($id: ID!) { arrearsAccount(id: $id) { charges { month dueOn amountFen lateFeeFen } } }`,
       { id: accountId },
     );
-    for (const c of arrearsAccount.charges) {
-      expect(c.lateFeeFen).toBe(
-        lateFeeFen({ dueOn: c.dueOn, principalFen: c.amountFen, reductions: [] }, LATE_FEE, today),
-      );
-    }
-    const penaltyFen = arrearsAccount.charges.reduce((s: number, c: { lateFeeFen: number }) => s + c.lateFeeFen, 0);
-    expect(penaltyFen).toBeGreaterThan(0);
+    // By hand, as of 2026-12-01: each month falls due on its last day and, with 0 days' grace, the fee runs from
+    // then; a full month ends on the corresponding day (Civil Code art. 202). July's charge (due 07-31) has 4 full
+    // months (08-31, 09-30, 10-31, 11-30), August's (due 08-31) 3. 11,350 fen × 100/10,000 × 4 = 454 fen;
+    // × 3 = 340.5, rounded half up to 341 fen. The cap, 20% of 11,350 = 2,270 fen, is not reached. Together 795 fen.
+    expect(arrearsAccount.charges).toEqual([
+      { month: '2026-07', dueOn: '2026-07-31', amountFen: 11_350, lateFeeFen: 454 },
+      { month: '2026-08', dueOn: '2026-08-31', amountFen: 11_350, lateFeeFen: 341 },
+    ]);
+    const penaltyFen = 454 + 341;
 
     await ok(
       company,
@@ -226,8 +230,8 @@ describe('litigation: monthly late-fee terms and the clause, from the contract t
     const { rows } = await db.query(
       `select a.id, json_agg(c.id order by c.due_on) as charge_ids, json_agg(c.filing_id order by c.due_on) as filings
          from arrears.account a join arrears.charge c on c.account_id = a.id
-        where a.area_id = $1 and a.company_id = $2 group by a.id, a.household_id order by a.household_id offset 1 limit 1`,
-      [areaId, company.organisationId],
+        where a.area_id = $1 and a.company_id = $2 and a.id <> $3 group by a.id, a.household_id order by a.household_id limit 1`,
+      [areaId, company.organisationId, accountId],
     );
     const [other] = rows;
     // The first two months under the contract as first filed, the third under the amendment.
