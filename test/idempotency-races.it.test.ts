@@ -55,6 +55,21 @@ describe('idempotency keys under races: ten parallel calls, one effect, one answ
     await scenario(t).courts();
     ({ areaId } = await scenario(t).compound(HONGJU, { knownTo: ['contracts', 'arrears'] }));
     probe = await probeTopics(t.brokers, [`${t.topicPrefix}litigation.dead-letter.v1`]);
+    // What the payment, levy, referral and amendment tests work on, each test on its own accounts: the company's
+    // contract from firstMonth, accepted and known to arrears and litigation, and two months billed under it.
+    ({ contractId } = await scenario(t).acceptedFiling(
+      company,
+      areaId,
+      hongjuTerms(company, firstMonth, { number: 'HJ6-RACE-01' }),
+      { knownTo: ['arrears', 'litigation'] },
+    ));
+    await scenario(t).billedMonths(company, areaId, [firstMonth, addMonths(firstMonth, 1)]);
+    accountIds = (
+      await t.sql<{ id: string }>(`select id from arrears.account where company_id = $1 order by household_id`, [
+        company.organisationId,
+      ])
+    ).map((r) => r.id);
+    expect(accountIds.length).toBeGreaterThan(24);
   });
 
   afterAll(async () => {
@@ -63,11 +78,12 @@ describe('idempotency keys under races: ten parallel calls, one effect, one answ
   });
 
   it('submitFiling and resubmitFiling: ten racing submissions under one key make one filing (one version); other documents are IDEMPOTENCY_KEY_REUSED', async () => {
+    // A contract of its own, for the three years before the shared one (beforeAll), so the two share no day.
+    const earlierMonth = addMonths(firstMonth, -36);
     const { draftContract } = await ok(company, DRAFT, {
       a: areaId,
-      t: hongjuTerms(company, firstMonth, { number: 'HJ6-RACE-01' }),
+      t: hongjuTerms(company, earlierMonth, { number: 'HJ6-RACE-00' }),
     });
-    contractId = draftContract.id;
     const key = randomUUID();
     // Even calls send one document, odd calls another: whichever claims the key first decides which half succeeds.
     const answers = await all(company, SUBMIT, (i) => ({
@@ -108,7 +124,7 @@ describe('idempotency keys under races: ten parallel calls, one effect, one answ
       },
     );
     const resubmitKey = randomUUID();
-    const terms = hongjuTerms(company, firstMonth, { number: 'HJ6-RACE-01' });
+    const terms = hongjuTerms(company, earlierMonth, { number: 'HJ6-RACE-00' });
     const resubmitted = await all(company, RESUBMIT, () => ({
       f: filingId,
       k: resubmitKey,
@@ -124,27 +140,6 @@ describe('idempotency keys under races: ten parallel calls, one effect, one answ
       [filingId],
     );
     expect(versions).toBe(2);
-
-    await ok(GUANGWAI_OFFICE, `mutation($f: ID!) { acceptFiling(filingId: $f, version: 2) { id } }`, { f: filingId });
-    for (const schema of ['arrears', 'litigation']) {
-      await waitFor(
-        `${schema} to hold the accepted filing`,
-        async () =>
-          (
-            await t.sql<{ n: number }>(
-              `select count(*)::int as n from ${schema}.filing_snapshot where filing_id = $1 and status = 'ACCEPTED'`,
-              [[...ids][0]],
-            )
-          )[0].n === 1,
-      );
-    }
-    await scenario(t).billedMonths(company, areaId, [firstMonth, addMonths(firstMonth, 1)]);
-    accountIds = (
-      await t.sql<{ id: string }>(`select id from arrears.account where company_id = $1 order by household_id`, [
-        company.organisationId,
-      ])
-    ).map((r) => r.id);
-    expect(accountIds.length).toBeGreaterThan(20);
   });
 
   it('recordPayment: ten identical retries racing get one receipt; the payment is recorded once', async () => {
@@ -221,6 +216,19 @@ describe('idempotency keys under races: ten parallel calls, one effect, one answ
   });
 
   it('receipt numbers have no gaps, however many requests lost a race or were rolled back', async () => {
+    const sequences = async () =>
+      (
+        await t.sql<{ receipt_number: string; idempotency_key: string }>(
+          `select receipt_number, idempotency_key from arrears.payment where company_id = $1`,
+          [company.organisationId],
+        )
+      )
+        .map((r) => ({ n: Number(r.receipt_number.split('-')[1]), key: r.idempotency_key }))
+        .sort((a, b) => a.n - b.n);
+    // The company's receipts so far (none when this test runs alone): this test's are numbered on from the last.
+    const last = (await sequences()).length;
+    /** The idempotency keys of the payments this test expects recorded. */
+    const recorded: string[] = [];
     // An import whose last line is refused rolls back after numbering its first lines.
     const refused = (await t.gql(company, IMPORT, {
       p: [
@@ -243,23 +251,23 @@ describe('idempotency keys under races: ten parallel calls, one effect, one answ
     })) as Answer;
     // Refused for the charge it designates that the account does not have (allocation's UNKNOWN_CHARGE).
     expect(codeOf(refused)).toBe('BAD_USER_INPUT');
+    const single = randomUUID();
+    recorded.push(single);
     await ok(company, PAY, {
       p: {
         accountId: accountIds[9],
         amountFen: 100,
         paidOn: todayInChina(),
         method: 'CASH',
-        idempotencyKey: randomUUID(),
+        idempotencyKey: single,
       },
     });
     // Statements paying two accounts in either order while single payments hit the same accounts: no deadlock.
-    const line = (accountId: string) => ({
-      accountId,
-      amountFen: 100,
-      paidOn: todayInChina(),
-      method: 'CASH',
-      idempotencyKey: randomUUID(),
-    });
+    const line = (accountId: string) => {
+      const idempotencyKey = randomUUID();
+      recorded.push(idempotencyKey);
+      return { accountId, amountFen: 100, paidOn: todayInChina(), method: 'CASH', idempotencyKey };
+    };
     const [a, b] = [accountIds[10], accountIds[11]];
     const mixed = await Promise.all(
       TEN.map(
@@ -270,11 +278,17 @@ describe('idempotency keys under races: ten parallel calls, one effect, one answ
       ),
     );
     expect(mixed.map(codeOf)).toEqual(TEN.map(() => undefined));
-    const numbers = (await t.sql<{ receipt_number: string }>(`select receipt_number from arrears.payment`))
-      .map((r) => Number(r.receipt_number.split('-')[1]))
-      .sort((a, b) => a - b);
-    expect(numbers).toEqual(numbers.map((_, i) => i + 1));
-    expect(numbers.length).toBe(1 + 1 + 4 + 1 + 5 * 2 + 5);
+    // Every receipt of the company's, this test's and any earlier test's, numbered 1, 2, 3, … without a gap; this
+    // test's own, the single payment and the 5 imports × 2 lines and 5 payments racing, are the 16 after `last`.
+    const receipts = await sequences();
+    expect(receipts.map((r) => r.n)).toEqual(receipts.map((_, i) => i + 1));
+    expect(recorded).toHaveLength(1 + 5 * 2 + 5);
+    expect(
+      receipts
+        .slice(last)
+        .map((r) => r.key)
+        .sort(),
+    ).toEqual([...recorded].sort());
   });
 
   it('createLevy: ten racing calls under one key bill one levy; other content under the key is IDEMPOTENCY_KEY_REUSED', async () => {
@@ -375,8 +389,9 @@ describe('idempotency keys under races: ten parallel calls, one effect, one answ
   });
 
   describe('referrals and court reports', () => {
-    let keyedReferral: string;
-    let plainReferral: string;
+    /** Referrals of their own for the court-report tests (beforeAll): one the court dockets, one it does not. */
+    let docketedReferral: string;
+    let otherReferral: string;
     const referable = async (accountId: string) => {
       const [{ ids }] = await t.sql<{ ids: string[] }>(
         `select json_agg(id order by due_on) as ids from arrears.charge where account_id = $1 and not voluntary`,
@@ -404,6 +419,15 @@ describe('idempotency keys under races: ten parallel calls, one effect, one answ
       r: { courtId: 'bj-xicheng-court', accountIds, evidence: EVIDENCE, mediationWaivedOn: today, idempotencyKey },
     });
 
+    beforeAll(async () => {
+      [docketedReferral, otherReferral] = await Promise.all(
+        [accountIds[23], accountIds[24]].map(async (accountId) => {
+          await referable(accountId);
+          return ((await ok(company, REFER, referral([accountId]))).referArrears as { id: string }[])[0].id;
+        }),
+      );
+    });
+
     it('referArrears: ten racing referrals under one key make one; without a key one is referred and the rest are ALREADY_REFERRED', async () => {
       await referable(accountIds[20]);
       await referable(accountIds[21]);
@@ -411,8 +435,7 @@ describe('idempotency keys under races: ten parallel calls, one effect, one answ
       expect(answers.map(codeOf)).toEqual(TEN.map(() => undefined));
       const ids = new Set(answers.map((a) => (a.body.data!.referArrears as { id: string; eligible: boolean }[])[0].id));
       expect(ids.size).toBe(1);
-      [keyedReferral] = [...ids];
-      expect((answers[0].body.data!.referArrears as { eligible: boolean }[])[0].eligible).toBe(true);
+      expect(answers[0].body.data!.referArrears).toMatchObject([{ accountId: accountIds[20], eligible: true }]);
       expect(codeOf((await t.gql(company, REFER, referral([accountIds[21]], 'referral-race-0001'))) as Answer)).toBe(
         'IDEMPOTENCY_KEY_REUSED',
       );
@@ -421,7 +444,7 @@ describe('idempotency keys under races: ten parallel calls, one effect, one answ
       const codes = plain.map(codeOf);
       expect(codes.filter((c) => c === undefined)).toHaveLength(1);
       expect(codes.filter((c) => c !== undefined && c !== 'ALREADY_REFERRED')).toEqual([]);
-      plainReferral = (plain[codes.indexOf(undefined)].body.data!.referArrears as { id: string }[])[0].id;
+      expect(plain[codes.indexOf(undefined)].body.data!.referArrears).toMatchObject([{ accountId: accountIds[21] }]);
       const rows = await t.sql<{ account_id: string; n: number }>(
         `select account_id, count(*)::int as n from litigation.referral where account_id = any($1::uuid[]) group by account_id order by account_id`,
         [[accountIds[20], accountIds[21]]],
@@ -432,7 +455,7 @@ describe('idempotency keys under races: ten parallel calls, one effect, one answ
     it('reportCourtEvent: an event id re-sent with other content is EVENT_ID_REUSED, an identical re-send a silent duplicate, also when ten race', async () => {
       const docketed = (caseNumber: string) => ({
         r: {
-          referralId: keyedReferral,
+          referralId: docketedReferral,
           kind: 'DOCKETED',
           occurredAt: `${today}T09:00:00+08:00`,
           caseNumber,
@@ -455,7 +478,7 @@ describe('idempotency keys under races: ten parallel calls, one effect, one answ
       expect((await ok(xichengCourt, REPORT, docketed(caseNumber))).reportCourtEvent.caseNumber).toBe(caseNumber);
       const elsewhere = (await t.gql(xichengCourt, REPORT, {
         ...docketed(caseNumber),
-        r: { ...docketed(caseNumber).r, referralId: plainReferral },
+        r: { ...docketed(caseNumber).r, referralId: otherReferral },
       })) as Answer;
       expect(codeOf(elsewhere)).toBe('EVENT_ID_REUSED');
       const [{ n }] = await t.sql<{ n: number }>(
@@ -481,12 +504,12 @@ describe('idempotency keys under races: ten parallel calls, one effect, one answ
                 time: new Date().toISOString(),
                 data,
               },
-              plainReferral,
+              otherReferral,
             ),
           ],
         });
       const docketed = {
-        referralId: plainReferral,
+        referralId: otherReferral,
         courtId: 'bj-xicheng-court',
         kind: 'DOCKETED',
         occurredAt: `${today}T10:00:00+08:00`,
@@ -511,7 +534,7 @@ describe('idempotency keys under races: ten parallel calls, one effect, one answ
       }
       const events = await t.sql<{ id: string; details: { caseNumber: string } }>(
         `select id, details from litigation.court_event where referral_id = $1`,
-        [plainReferral],
+        [otherReferral],
       );
       expect(events).toEqual([
         { id: 'xc-kafka-docketed', details: expect.objectContaining({ caseNumber: '(2026)京0102民初9903号' }) },
