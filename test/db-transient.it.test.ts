@@ -191,7 +191,6 @@ describe("a subgraph's database under load: typed answers, never INTERNAL_SERVER
     try {
       await holder.query('begin');
       await holder.query('select id from areas.compound where id = $1 for update', [compoundId]);
-      const started = Date.now();
       let giveUp: NodeJS.Timeout | undefined;
       const stillWaiting = new Promise<'still waiting'>((resolve) => {
         giveUp = setTimeout(() => resolve('still waiting'), 20_000);
@@ -204,11 +203,10 @@ describe("a subgraph's database under load: typed answers, never INTERNAL_SERVER
           ]),
         ),
       ).finally(() => clearTimeout(giveUp));
-      const waited = Date.now() - started;
+      // Cancelled at the timeout, not held for as long as the lock was: the lock is held until after every rename has
+      // its answer, so each answered TEMPORARILY_UNAVAILABLE (none 'still waiting') was cancelled, not let through.
       for (const rename of renames)
         expect(rename === 'still waiting' ? rename : codes(rename)).toEqual(['TEMPORARILY_UNAVAILABLE']);
-      // Cancelled at the timeout, not held for as long as the lock was: at most two rounds of the pool's connections.
-      expect(waited).toBeLessThan(20_000);
       // Meanwhile and after, the pool serves other requests: no connection was left waiting.
       const read = (await t.gql(GUANGWAI_OFFICE, COMPOUND, { c: compoundId })) as Answer;
       expect(read.body).toEqual({ data: { compound: { id: compoundId, name: HONGJU } } });

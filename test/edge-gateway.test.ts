@@ -415,15 +415,16 @@ describe('the edge over a stub subgraph', () => {
       );
       const drip = setInterval(() => trickle.socket.write(' '), 100);
       try {
-        for (const connection of [silent, partial, second]) {
-          const after = await connection.closedAfterMs;
-          expect(after).toBeGreaterThanOrEqual(250);
-          expect(after).toBeLessThan(5000);
-        }
-        expect(await trickle.closedAfterMs).toBeLessThan(5000);
+        // Closed by the gateway, not before its limit, with no (further) answer; which limit closed each, the
+        // counts below say (the server's own 60 s headers timeout is counted nowhere here).
+        for (const connection of [silent, partial, second])
+          expect(await connection.closedAfterMs).toBeGreaterThanOrEqual(250);
+        await trickle.closedAfterMs;
       } finally {
         clearInterval(drip);
       }
+      expect([silent, partial, trickle].map((c) => c.received())).toEqual(['', '', '']);
+      expect(second.received().match(/HTTP\/1\.1 /g)).toHaveLength(1);
       expect(await refused('slow_headers')).toBe(slowHeaders + 3);
       expect(await refused('slow_body')).toBe(slowBody + 1);
 
@@ -491,18 +492,20 @@ describe('the edge over a stub subgraph', () => {
       // 6 files (8 MB) read a chunk (up to 64 KiB) at a time, a pause of 25 ms after each: slower than the gateway sends.
       const slow = await askForFiles(port, 6, token);
       let bytes = 0;
+      let pauses = 0;
       slow.socket.removeAllListeners('data');
       slow.socket.on('data', (chunk: Buffer) => {
         bytes += chunk.length;
+        pauses++;
         slow.socket.pause();
         setTimeout(() => slow.socket.resume(), 25);
       });
-      const started = Date.now();
       await waitFor('the slow reader to have its whole answer', () => bytes > 8_000_000 && bytes, {
         timeoutMs: 30_000,
       });
       await new Promise((r) => setTimeout(r, 500));
-      expect(Date.now() - started).toBeGreaterThan(2000);
+      // It read for longer than the stall limit: one pause of at least 25 ms after each chunk, one after another.
+      expect(pauses * 25).toBeGreaterThan(2000);
       expect(await stillOpen(slow.closedAfterMs, 50)).toBe(true);
       expect(await refused('slow_read')).toBe(slowRead + 1);
       slow.socket.destroy();
@@ -615,14 +618,14 @@ describe('the edge over a stub subgraph', () => {
     const client = await start({ subgraphTimeoutMs: 300 });
     const token = await mintUserToken(companyUser('org-a'), tokens);
     stub.delayMs = 3000;
-    const started = Date.now();
+    const answered = stub.answered;
     const late = await post(client, { query: '{ items { id } }' }, token);
-    const waited = Date.now() - started;
     expect([late.status, late.body.errors?.map((e: { extensions: { code: string } }) => e.extensions.code)]).toEqual([
       200,
       ['SUBGRAPH_TIMEOUT'],
     ]);
-    expect(waited).toBeLessThan(3000);
+    // The caller had its answer before the subgraph had answered the request: the gateway did not wait for it.
+    expect(stub.answered).toBe(answered);
     stub.delayMs = 0;
     const next = await post(client, { query: '{ items { id } }' }, token);
     expect([next.status, next.body.errors]).toEqual([200, undefined]);

@@ -28,6 +28,8 @@ export interface StubSubgraph {
   ready: boolean;
   /** How long the stub waits before answering (ms), so that concurrent requests overlap at the gateway. */
   delayMs: number;
+  /** GraphQL requests the stub has answered (a late one nobody waits for any more is not). */
+  answered: number;
   stop(): Promise<void>;
 }
 
@@ -50,7 +52,12 @@ export async function startStubSubgraph(): Promise<StubSubgraph> {
     }),
   });
   await apollo.start();
-  const stub: Omit<StubSubgraph, 'url' | 'supergraphSdl' | 'stop'> = { requests: [], ready: true, delayMs: 0 };
+  const stub: Omit<StubSubgraph, 'url' | 'supergraphSdl' | 'stop'> = {
+    requests: [],
+    ready: true,
+    delayMs: 0,
+    answered: 0,
+  };
   let stopped = false;
   const server = http.createServer(async (req, res) => {
     if (req.url === '/readyz') {
@@ -82,6 +89,7 @@ export async function startStubSubgraph(): Promise<StubSubgraph> {
     const result = await apollo.executeOperation({ query: body.query, variables: body.variables });
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify(result.body.kind === 'single' ? result.body.singleResult : {}));
+    stub.answered++;
   });
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
