@@ -62,6 +62,31 @@ export async function probeTopics(
         },
         { timeoutMs },
       ),
+    /**
+     * Resolves once the probe has read every message `topics` hold now, to each partition's end: with the hub quiet
+     * before (hub-quiet.ts, every outbox published), nothing more of what the hub did so far is still to arrive, so
+     * what the probe holds can be counted exactly.
+     */
+    readToEnd: async (topics: string[]) => {
+      const admin = kafka.admin();
+      await admin.connect();
+      try {
+        for (const topic of topics) {
+          const ends = await admin.fetchTopicOffsets(topic);
+          await waitFor(`the probe to read ${topic} to its end`, () =>
+            ends.every(
+              ({ partition, high }) =>
+                high === '0' ||
+                received.some(
+                  (m) => m.topic === topic && m.partition === partition && Number(m.message.offset) >= Number(high) - 1,
+                ),
+            ),
+          );
+        }
+      } finally {
+        await admin.disconnect();
+      }
+    },
     stop: () => consumer.disconnect(),
   };
 }
