@@ -33,7 +33,7 @@ describe('shownLateFee past the holiday data', () => {
 });
 
 describe('lateFeeFen', () => {
-  it.each<[string, LateFeeBasis, LateFeeTerms | null, string, number]>([
+  const cases: [string, LateFeeBasis, LateFeeTerms | null, string, number][] = [
     ['no late-fee terms in the contract', jan, null, '2025-01-31', 0],
     ['on the due date', jan, fivePerTenThousand, '2024-01-31', 0],
     ['before the due date', jan, fivePerTenThousand, '2024-01-01', 0],
@@ -87,9 +87,14 @@ describe('lateFeeFen', () => {
     ],
     ['below the cap', jan, { ...fivePerTenThousand, capPercentOfPrincipal: 10 }, '2024-03-01', 142],
     ['a cap of 0%', jan, { ...fivePerTenThousand, capPercentOfPrincipal: 0 }, '2024-03-01', 0],
-  ])('%s → %i fen', (_name, basis, terms, asOf, fen) => {
-    expect(lateFeeFen(basis, terms, asOf)).toBe(fen);
-  });
+  ];
+  // By name, so the title shows the expected fee (printf's %i took the second value, the basis: "→ NaN fen").
+  it.each(cases.map(([name, basis, terms, asOf, fen]) => ({ name, basis, terms, asOf, fen })))(
+    '$name → $fen fen',
+    ({ basis, terms, asOf, fen }) => {
+      expect(lateFeeFen(basis, terms, asOf)).toBe(fen);
+    },
+  );
 
   it.each<[number, number]>([
     // 1,000 fen at 万分之五 is half a fen a day: rounded once, half up, per charge, never day by day.
