@@ -19,6 +19,16 @@ import { migratedSubgraphOrm } from './support/subgraph-orm';
  * the migrations then wrote them: 30,000 m² (seed 004's 临江市 figure) and its source. Migration 20261207000000 removes
  * the stand-in as a new version with its reason; the rest of the settings stay as they were.
  */
+/** A city's settings as stored, and their version. */
+const settingsOf = async (orm: HubOrm, cityCode: string) =>
+  (
+    await sqlRows<{ settings: Record<string, unknown>; version: number }>(
+      orm.em.fork(),
+      `select settings, version from contracts.city_settings where city_code = ?`,
+      [cityCode],
+    )
+  )[0];
+
 describe("contracts: the migration removing Beijing's stand-in agreement threshold", () => {
   const database = runDatabaseName(`city_migration_${uniqueSuffix()}`);
   const OLD_SOURCE =
@@ -95,14 +105,7 @@ describe("contracts: the migration leaving 临江市's filings to its enforcemen
   });
 
   it('sets it false as version 2 with its reason, and leaves Beijing without it (its street office decides)', async () => {
-    const read = async (cityCode: string) =>
-      (
-        await sqlRows<{ settings: Record<string, unknown>; version: number }>(
-          orm.em.fork(),
-          `select settings, version from contracts.city_settings where city_code = ?`,
-          [cityCode],
-        )
-      )[0];
+    const read = (cityCode: string) => settingsOf(orm, cityCode);
     const beijing = await read(BEIJING.cityCode);
     await migrateUp(orm);
     expect(await read(LINJIANG_SETTINGS.cityCode)).toEqual({
@@ -172,14 +175,7 @@ describe('contracts: the migration naming the filing authority in Chinese', () =
   });
 
   it("replaces the hub's English words by art. 63 para. 3's and seed 004's, as a new version; an admin's own wording stays; Beijing's 2-year cap cites art. 19 para. 3", async () => {
-    const read = async (cityCode: string) =>
-      (
-        await sqlRows<{ settings: Record<string, unknown>; version: number }>(
-          orm.em.fork(),
-          `select settings, version from contracts.city_settings where city_code = ?`,
-          [cityCode],
-        )
-      )[0];
+    const read = (cityCode: string) => settingsOf(orm, cityCode);
     const [beijingBefore, linjiangBefore, otherBefore] = await Promise.all(
       [BEIJING.cityCode, linjiang.cityCode, other.cityCode].map(read),
     );

@@ -11,7 +11,15 @@ import { DEMO_LINJIANG } from '../hub/demo/demo-data';
 import { TestHub, identity, pinTestToday, startTestHub, testTokens } from './support/hub-fixture';
 import { ProbedMessage, probeTopics, rawProducer } from './support/kafka-probe';
 import { partyTopics } from './support/party-topics';
-import { GUANGWAI_OFFICE, HONGJU, gqlExpectations, hongjuTerms, scenario } from './support/scenario';
+import {
+  GUANGWAI_OFFICE,
+  HONGJU,
+  TERMINATE_ON_30_APRIL_2027,
+  gqlExpectations,
+  hongjuTerms,
+  scenario,
+  yangguangHandover,
+} from './support/scenario';
 import { waitFor } from './support/wait-for';
 import { connectedClient } from './support/db-client';
 
@@ -1134,128 +1142,94 @@ describe('complaints: hotline orders matched, dispatched by governance model, me
     expect(deadLetters.filter((m) => String(m.message.key) === number)).toEqual([]);
   });
 
-  // 阳光丽景 (德胜街道, contract-based: T1.2 goes to the company serving it), a preliminary provider and then the owners'
-  // regular one, judged by the days they serve (servesOnSql), not by the status recorded with the act.
-  const preliminaryProvider = identity('PROPERTY_COMPANY', '91110102MA0000CMPP');
-  const ownersProvider = identity('PROPERTY_COMPANY', '91110102MA0000CMPR');
-  const yangguang = { orderId: '', regularContractId: '', regularFilingId: '' };
-  const complaintsHold = (filingId: string, status: string) =>
-    waitFor(`complaints to hold filing ${filingId} ${status}`, async () =>
-      (
-        await t.sql<{ n: number }>(
-          `select count(*)::int as n from complaints.filing_snapshot where filing_id = $1 and status = $2`,
-          [filingId, status],
-        )
-      )[0].n === 1
-        ? true
-        : undefined,
-    );
-  /** The order at 阳光丽景 dispatched (again) on `day`: the company it went to, or the refusal's code. */
-  const dispatchedOn = async (day: string) => {
-    pinTestToday(day);
-    const res = await t.gql(otherStreet, DISPATCH, { o: yangguang.orderId });
-    return [day, res.body.errors?.[0]?.extensions?.code ?? res.body.data.dispatchComplaintOrder.partyOrganisationId];
-  };
-
-  it("dispatches to a preliminary provider until the owners' regular contract starts, not from its acceptance", async () => {
-    // The developer's provider serves from 29 November 2026; the owners' regular contract, accepted today (1 December
-    // 2026), takes effect on 30 January 2027 and ends the preliminary one then (Civil Code art. 940). Before, the
-    // status recorded was read: from the regular contract's acceptance no company was found (NO_RESPONSIBLE_PARTY)
-    // for the two months the preliminary one still served.
-    const given = scenario(t);
-    const compound = await given.compound('阳光丽景', { knownTo: ['contracts'] });
-    await waitFor('complaints to hold 阳光丽景 with its area', async () => {
-      const [row] = await t.sql<{ n: number }>(
-        `select count(*)::int as n from complaints.building_view where compound_id = $1 and area_id = $2`,
-        [compound.compoundId, compound.areaId],
+  describe("阳光丽景's handover", () => {
+    // 阳光丽景 (德胜街道, contract-based: T1.2 goes to the company serving it), a preliminary provider and then the owners'
+    // regular one, judged by the days they serve (servesOnSql), not by the status recorded with the act.
+    const preliminaryProvider = identity('PROPERTY_COMPANY', '91110102MA0000CMPP');
+    const ownersProvider = identity('PROPERTY_COMPANY', '91110102MA0000CMPR');
+    const yangguang = { orderId: '', regularContractId: '', regularFilingId: '' };
+    const complaintsHold = (filingId: string, status: string) =>
+      waitFor(`complaints to hold filing ${filingId} ${status}`, async () =>
+        (
+          await t.sql<{ n: number }>(
+            `select count(*)::int as n from complaints.filing_snapshot where filing_id = $1 and status = $2`,
+            [filingId, status],
+          )
+        )[0].n === 1
+          ? true
+          : undefined,
       );
-      return row.n > 0 ? true : undefined;
-    });
-    const fees = {
-      classes: ['LOW_RISE', 'HIGH_RISE'].map((buildingClass) => ({
-        buildingClass,
-        assessedRateFenPerM2Month: 150,
-        ownerRateFenPerM2Month: 150,
-        subsidies: [],
-      })),
+    /** The order at 阳光丽景 dispatched (again) on `day`: the company it went to, or the refusal's code. */
+    const dispatchedOn = async (day: string) => {
+      pinTestToday(day);
+      const res = await t.gql(otherStreet, DISPATCH, { o: yangguang.orderId });
+      return [day, res.body.errors?.[0]?.extensions?.code ?? res.body.data.dispatchComplaintOrder.partyOrganisationId];
     };
-    const preliminary = await given.acceptedFiling(
-      preliminaryProvider,
-      compound.areaId,
-      hongjuTerms(preliminaryProvider, '2026-11', {
-        kind: 'PRELIMINARY',
-        number: `YGLJ-P-${runId}`,
-        title: '阳光丽景前期物业服务合同',
-        ownersSide: { kind: 'DEVELOPER', name: '某开发商' },
-        signedOn: '2026-11-20',
-        startsOn: '2026-11-29',
-        endsOn: '2027-12-31',
-        feeSchedule: fees,
-        parties: [
-          {
-            role: 'PROVIDER',
-            name: '北京阳光前期物业有限公司',
-            registration: preliminaryProvider.organisationId,
-            signatory: '王经理',
-          },
-          { role: 'DEVELOPER', name: '某开发商', signatory: '周总' },
-        ],
-      }),
-      { knownTo: ['complaints'] },
-    );
-    const regular = await given.acceptedFiling(
-      ownersProvider,
-      compound.areaId,
-      hongjuTerms(ownersProvider, '2027-01', {
-        number: `YGLJ-R-${runId}`,
-        title: '阳光丽景物业服务合同',
-        signedOn: '2026-11-25',
-        startsOn: '2027-01-30',
-        endsOn: '2030-01-29',
-        feeSchedule: fees,
-      }),
-      { knownTo: ['complaints'] },
-    );
-    await complaintsHold(preliminary.filingId, 'SUPERSEDED');
-    await send(order('ygl', { addressText: '北京市西城区德胜街道某胡同', streetCode: '110102011' }));
-    const id = (await orderRow('ygl')).id;
-    await ok(
-      otherStreet,
-      `mutation($o: ID!, $c: ID!) { matchComplaintOrder(orderId: $o, compoundId: $c) { status } }`,
-      {
-        o: id,
-        c: compound.compoundId,
-      },
-    );
-    Object.assign(yangguang, { orderId: id, regularContractId: regular.contractId, regularFilingId: regular.filingId });
-    try {
-      for (const day of ['2026-12-01', '2027-01-29'])
-        expect(await dispatchedOn(day)).toEqual([day, preliminaryProvider.organisationId]);
-      expect(await dispatchedOn('2027-01-30')).toEqual(['2027-01-30', ownersProvider.organisationId]);
-    } finally {
-      pinTestToday('2026-12-01');
-    }
-  });
 
-  it('dispatches to a company whose termination is recorded ahead through its last day served, not after', async () => {
-    // The owners dismiss their provider with notice recorded on 1 March 2027 (TERMINATED at once), to serve to 30
-    // April (Civil Code arts. 946, 948). Before, no company was found from 1 March (NO_RESPONSIBLE_PARTY).
-    expect(yangguang.orderId).not.toBe('');
-    try {
-      pinTestToday('2027-03-01');
-      const terminated = await t.gql(
-        ownersProvider,
-        `mutation($c: ID!) { terminateContract(contractId: $c, terminatedOn: "2027-04-30", handoverOn: "2027-04-30", reason: "业主大会解聘，提前60日书面通知") { status terminatedOn } }`,
-        { c: yangguang.regularContractId },
+    // The developer's provider serves from 29 November 2026; the owners' regular contract, accepted today (1 December
+    // 2026), takes effect on 30 January 2027 and ends the preliminary one then (Civil Code art. 940; scenario.ts
+    // yangguangHandover). An order at 阳光丽景, matched by the 德胜 office, is dispatched again on each day pinned.
+    beforeAll(async () => {
+      const given = scenario(t);
+      const compound = await given.compound('阳光丽景', { knownTo: ['contracts'] });
+      await waitFor('complaints to hold 阳光丽景 with its area', async () => {
+        const [row] = await t.sql<{ n: number }>(
+          `select count(*)::int as n from complaints.building_view where compound_id = $1 and area_id = $2`,
+          [compound.compoundId, compound.areaId],
+        );
+        return row.n > 0 ? true : undefined;
+      });
+      const { preliminary, regular } = await yangguangHandover(
+        given,
+        compound.areaId,
+        { preliminary: preliminaryProvider, owners: ownersProvider },
+        { suffix: runId, knownTo: ['complaints'] },
       );
-      expect(terminated.body.data.terminateContract).toEqual({ status: 'TERMINATED', terminatedOn: '2027-04-30' });
-      await complaintsHold(yangguang.regularFilingId, 'TERMINATED');
-      for (const day of ['2027-03-01', '2027-04-30'])
-        expect(await dispatchedOn(day)).toEqual([day, ownersProvider.organisationId]);
-      // Past its last day served, neither serves: the street office names the party, or the order is escalated.
-      expect(await dispatchedOn('2027-05-01')).toEqual(['2027-05-01', 'NO_RESPONSIBLE_PARTY']);
-    } finally {
-      pinTestToday('2026-12-01');
-    }
+      await complaintsHold(preliminary.filingId, 'SUPERSEDED');
+      await send(order('ygl', { addressText: '北京市西城区德胜街道某胡同', streetCode: '110102011' }));
+      const id = (await orderRow('ygl')).id;
+      await ok(
+        otherStreet,
+        `mutation($o: ID!, $c: ID!) { matchComplaintOrder(orderId: $o, compoundId: $c) { status } }`,
+        {
+          o: id,
+          c: compound.compoundId,
+        },
+      );
+      Object.assign(yangguang, {
+        orderId: id,
+        regularContractId: regular.contractId,
+        regularFilingId: regular.filingId,
+      });
+    });
+
+    it("dispatches to a preliminary provider until the owners' regular contract starts, not from its acceptance", async () => {
+      // Before, the status recorded was read: from the regular contract's acceptance no company was found
+      // (NO_RESPONSIBLE_PARTY) for the two months the preliminary one still served.
+      try {
+        for (const day of ['2026-12-01', '2027-01-29'])
+          expect(await dispatchedOn(day)).toEqual([day, preliminaryProvider.organisationId]);
+        expect(await dispatchedOn('2027-01-30')).toEqual(['2027-01-30', ownersProvider.organisationId]);
+      } finally {
+        pinTestToday('2026-12-01');
+      }
+    });
+
+    it('dispatches to a company whose termination is recorded ahead through its last day served, not after', async () => {
+      // The owners dismiss their provider with notice recorded on 1 March 2027 (TERMINATED at once), to serve to 30
+      // April (Civil Code arts. 946, 948). Before, no company was found from 1 March (NO_RESPONSIBLE_PARTY).
+      try {
+        pinTestToday('2027-03-01');
+        const terminated = await t.gql(ownersProvider, TERMINATE_ON_30_APRIL_2027, { c: yangguang.regularContractId });
+        expect(terminated.body.data.terminateContract).toEqual({ status: 'TERMINATED', terminatedOn: '2027-04-30' });
+        await complaintsHold(yangguang.regularFilingId, 'TERMINATED');
+        for (const day of ['2027-03-01', '2027-04-30'])
+          expect(await dispatchedOn(day)).toEqual([day, ownersProvider.organisationId]);
+        // Past its last day served, neither serves: the street office names the party, or the order is escalated.
+        expect(await dispatchedOn('2027-05-01')).toEqual(['2027-05-01', 'NO_RESPONSIBLE_PARTY']);
+      } finally {
+        pinTestToday('2026-12-01');
+      }
+    });
   });
 });

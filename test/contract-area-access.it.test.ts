@@ -5,7 +5,15 @@ import { Identity } from '../kernel/identity';
 import { DEMO_STREETS } from '../hub/demo/demo-data';
 import { signIdentityAssertion } from '../platform/auth/tokens';
 import { TestHub, identity, startTestHub, testTokens, pinTestToday } from './support/hub-fixture';
-import { GUANGWAI_OFFICE, HONGJU, gqlExpectations, hongjuTerms, scenario } from './support/scenario';
+import {
+  GUANGWAI_OFFICE,
+  HONGJU,
+  TERMINATE_ON_30_APRIL_2027,
+  gqlExpectations,
+  hongjuTerms,
+  scenario,
+  yangguangHandover,
+} from './support/scenario';
 import { waitFor } from './support/wait-for';
 
 // Periods counted from today (working days) would run past the holiday data the hub holds (2026-12-24) from
@@ -118,134 +126,96 @@ describe("a company's contracts always show their area, and no more of it", () =
     expect((await ok(formerProvider, AREA_BELOW, { a: areaId })).area).toMatchObject({ name: HONGJU, owners: null });
   });
 
-  // 阳光丽景 (德胜街道), no contract in the demo data: a preliminary provider, then the owners' regular one, judged by
-  // the days they serve (servesOnSql), not by the status recorded with the act.
-  const yangguang = { areaId: '', householdId: '', regularContractId: '', regularFilingId: '' };
-  const snapshotStatus = (filingId: string, status: string) =>
-    waitFor(`the areas subgraph to hold filing ${filingId} ${status}`, async () =>
-      (
-        await t.sql<{ n: number }>(
-          `select count(*)::int as n from areas.filing_snapshot where filing_id = $1 and status = $2`,
-          [filingId, status],
-        )
-      )[0].n === 1
-        ? true
-        : undefined,
-    );
-  const COVERAGE = `{ coverage(divisionCode: "110102011") { withFiledProvider { areas { id } } } }`;
-  /** Who reads a household of 阳光丽景 on `day`, and whether the area counts as served by a provider that day. */
-  const yangguangAsOf = async (day: string) => {
-    pinTestToday(day);
-    const reads = async (company: Identity) =>
-      (await householdAs(company, yangguang.householdId))[0] ? 'READS' : 'NOT_FOUND';
-    return {
-      day,
-      preliminary: await reads(preliminaryProvider),
-      regular: await reads(ownersProvider),
-      served: (await ok(DESHENG_OFFICE, COVERAGE)).coverage.withFiledProvider.areas.some(
-        (a: { id: string }) => a.id === yangguang.areaId,
-      ),
+  describe("阳光丽景's handover", () => {
+    // 阳光丽景 (德胜街道), no contract in the demo data: a preliminary provider, then the owners' regular one, judged by
+    // the days they serve (servesOnSql), not by the status recorded with the act.
+    const yangguang = { areaId: '', householdId: '', regularContractId: '', regularFilingId: '' };
+    const snapshotStatus = (filingId: string, status: string) =>
+      waitFor(`the areas subgraph to hold filing ${filingId} ${status}`, async () =>
+        (
+          await t.sql<{ n: number }>(
+            `select count(*)::int as n from areas.filing_snapshot where filing_id = $1 and status = $2`,
+            [filingId, status],
+          )
+        )[0].n === 1
+          ? true
+          : undefined,
+      );
+    const COVERAGE = `{ coverage(divisionCode: "110102011") { withFiledProvider { areas { id } } } }`;
+    /** Who reads a household of 阳光丽景 on `day`, and whether the area counts as served by a provider that day. */
+    const yangguangAsOf = async (day: string) => {
+      pinTestToday(day);
+      const reads = async (company: Identity) =>
+        (await householdAs(company, yangguang.householdId))[0] ? 'READS' : 'NOT_FOUND';
+      return {
+        day,
+        preliminary: await reads(preliminaryProvider),
+        regular: await reads(ownersProvider),
+        served: (await ok(DESHENG_OFFICE, COVERAGE)).coverage.withFiledProvider.areas.some(
+          (a: { id: string }) => a.id === yangguang.areaId,
+        ),
+      };
     };
-  };
 
-  it("keeps the register open to a preliminary provider until the owners' regular contract starts, not from its acceptance", async () => {
     // The developer's provider serves from 29 November 2026; the owners' regular contract, accepted today (1 December
     // 2026), takes effect on 30 January 2027 and ends the preliminary one then (Civil Code art. 940), not at its
-    // acceptance, when the preliminary filing is recorded SUPERSEDED. Before, the preliminary provider lost the
-    // register it still served from that acceptance on, and the area counted as served by no one.
-    const given = scenario(t);
-    const { areaId: area, compoundId: compound } = await given.compound(YANGGUANG, { knownTo: ['contracts'] });
-    const fees = {
-      classes: ['LOW_RISE', 'HIGH_RISE'].map((buildingClass) => ({
-        buildingClass,
-        assessedRateFenPerM2Month: 150,
-        ownerRateFenPerM2Month: 150,
-        subsidies: [],
-      })),
-    };
-    const preliminary = await given.acceptedFiling(
-      preliminaryProvider,
-      area,
-      hongjuTerms(preliminaryProvider, '2026-11', {
-        kind: 'PRELIMINARY',
-        number: 'YGLJ-P-01',
-        title: '阳光丽景前期物业服务合同',
-        ownersSide: { kind: 'DEVELOPER', name: '某开发商' },
-        signedOn: '2026-11-20',
-        startsOn: '2026-11-29',
-        endsOn: '2027-12-31',
-        feeSchedule: fees,
-        parties: [
-          {
-            role: 'PROVIDER',
-            name: '北京阳光前期物业有限公司',
-            registration: preliminaryProvider.organisationId,
-            signatory: '王经理',
-          },
-          { role: 'DEVELOPER', name: '某开发商', signatory: '周总' },
-        ],
-      }),
-      { knownTo: ['areas'] },
-    );
-    const regular = await given.acceptedFiling(
-      ownersProvider,
-      area,
-      hongjuTerms(ownersProvider, '2027-01', {
-        number: 'YGLJ-R-01',
-        title: '阳光丽景物业服务合同',
-        signedOn: '2026-11-25',
-        startsOn: '2027-01-30',
-        endsOn: '2030-01-29',
-        feeSchedule: fees,
-      }),
-      { knownTo: ['areas'] },
-    );
-    await snapshotStatus(preliminary.filingId, 'SUPERSEDED');
-    Object.assign(yangguang, {
-      areaId: area,
-      householdId: (await ok(DESHENG_OFFICE, HOUSEHOLDS, { c: compound })).compound.households.items[0].id,
-      regularContractId: regular.contractId,
-      regularFilingId: regular.filingId,
-    });
-    try {
-      // Both read from the regular contract's acceptance: the preliminary provider serves, the next one prepares.
-      for (const day of ['2026-12-01', '2027-01-29'])
-        expect(await yangguangAsOf(day)).toEqual({ day, preliminary: 'READS', regular: 'READS', served: true });
-      expect(await yangguangAsOf('2027-01-30')).toEqual({
-        day: '2027-01-30',
-        preliminary: 'NOT_FOUND',
-        regular: 'READS',
-        served: true,
-      });
-    } finally {
-      pinTestToday('2026-12-01');
-    }
-  });
-
-  it('keeps the register open to a company whose termination is recorded ahead through its last day served, not after', async () => {
-    // The owners dismiss their provider with 60 days' notice (Civil Code arts. 946, 948): recorded on 1 March 2027
-    // (TERMINATED at once), the contract serves to 30 April. Before, the company lost the register on 1 March.
-    expect(yangguang.regularContractId).not.toBe('');
-    try {
-      pinTestToday('2027-03-01');
-      const terminated = await t.gql(
-        ownersProvider,
-        `mutation($c: ID!) { terminateContract(contractId: $c, terminatedOn: "2027-04-30", handoverOn: "2027-04-30", reason: "业主大会解聘，提前60日书面通知") { status terminatedOn } }`,
-        { c: yangguang.regularContractId },
+    // acceptance, when the preliminary filing is recorded SUPERSEDED (scenario.ts yangguangHandover).
+    beforeAll(async () => {
+      const given = scenario(t);
+      const { areaId: area, compoundId: compound } = await given.compound(YANGGUANG, { knownTo: ['contracts'] });
+      const { preliminary, regular } = await yangguangHandover(
+        given,
+        area,
+        { preliminary: preliminaryProvider, owners: ownersProvider },
+        { suffix: '01', knownTo: ['areas'] },
       );
-      expect(terminated.body.data.terminateContract).toEqual({ status: 'TERMINATED', terminatedOn: '2027-04-30' });
-      await snapshotStatus(yangguang.regularFilingId, 'TERMINATED');
-      for (const day of ['2027-03-01', '2027-04-30'])
-        expect(await yangguangAsOf(day)).toEqual({ day, preliminary: 'NOT_FOUND', regular: 'READS', served: true });
-      expect(await yangguangAsOf('2027-05-01')).toEqual({
-        day: '2027-05-01',
-        preliminary: 'NOT_FOUND',
-        regular: 'NOT_FOUND',
-        served: false,
+      await snapshotStatus(preliminary.filingId, 'SUPERSEDED');
+      Object.assign(yangguang, {
+        areaId: area,
+        householdId: (await ok(DESHENG_OFFICE, HOUSEHOLDS, { c: compound })).compound.households.items[0].id,
+        regularContractId: regular.contractId,
+        regularFilingId: regular.filingId,
       });
-    } finally {
-      pinTestToday('2026-12-01');
-    }
+    });
+
+    it("keeps the register open to a preliminary provider until the owners' regular contract starts, not from its acceptance", async () => {
+      // Before, the preliminary provider lost the register it still served from the regular contract's acceptance on,
+      // and the area counted as served by no one.
+      try {
+        // Both read from the regular contract's acceptance: the preliminary provider serves, the next one prepares.
+        for (const day of ['2026-12-01', '2027-01-29'])
+          expect(await yangguangAsOf(day)).toEqual({ day, preliminary: 'READS', regular: 'READS', served: true });
+        expect(await yangguangAsOf('2027-01-30')).toEqual({
+          day: '2027-01-30',
+          preliminary: 'NOT_FOUND',
+          regular: 'READS',
+          served: true,
+        });
+      } finally {
+        pinTestToday('2026-12-01');
+      }
+    });
+
+    it('keeps the register open to a company whose termination is recorded ahead through its last day served, not after', async () => {
+      // The owners dismiss their provider with 60 days' notice (Civil Code arts. 946, 948): recorded on 1 March 2027
+      // (TERMINATED at once), the contract serves to 30 April. Before, the company lost the register on 1 March.
+      try {
+        pinTestToday('2027-03-01');
+        const terminated = await t.gql(ownersProvider, TERMINATE_ON_30_APRIL_2027, { c: yangguang.regularContractId });
+        expect(terminated.body.data.terminateContract).toEqual({ status: 'TERMINATED', terminatedOn: '2027-04-30' });
+        await snapshotStatus(yangguang.regularFilingId, 'TERMINATED');
+        for (const day of ['2027-03-01', '2027-04-30'])
+          expect(await yangguangAsOf(day)).toEqual({ day, preliminary: 'NOT_FOUND', regular: 'READS', served: true });
+        expect(await yangguangAsOf('2027-05-01')).toEqual({
+          day: '2027-05-01',
+          preliminary: 'NOT_FOUND',
+          regular: 'NOT_FOUND',
+          served: false,
+        });
+      } finally {
+        pinTestToday('2026-12-01');
+      }
+    });
   });
 
   it('gives another company what it got before: not the draft, not the area, not its households', async () => {

@@ -15,7 +15,7 @@ import { asKafkaMessage } from './support/events';
 import { TestHub, identity, startTestHub, testKafkaAdmin, pinTestToday } from './support/hub-fixture';
 import { ProbedMessage, probeTopics, rawProducer, testKafkaClient } from './support/kafka-probe';
 import { partyTopics } from './support/party-topics';
-import { scenario } from './support/scenario';
+import { TERMINATE_ON_30_APRIL_2027, scenario } from './support/scenario';
 import { waitFor } from './support/wait-for';
 import { expectValidEvent } from './support/event-schema';
 import { connectedClient } from './support/db-client';
@@ -643,11 +643,7 @@ describe('contracts: filings from draft to termination, through the gateway and 
       // The owners dismiss their provider with 60 days' notice (arts. 946, 948): recorded on 1 March, it serves to
       // 30 April. Before, it verified TERMINATED and left the publicity on the day the notice was recorded.
       pinTestToday('2027-03-01');
-      const terminated = await t.gql(
-        companyA,
-        `mutation($c: ID!) { terminateContract(contractId: $c, terminatedOn: "2027-04-30", handoverOn: "2027-04-30", reason: "业主大会解聘，提前60日书面通知") { status terminatedOn } }`,
-        { c: regular.contractId },
-      );
+      const terminated = await t.gql(companyA, TERMINATE_ON_30_APRIL_2027, { c: regular.contractId });
       expect(terminated.body.data.terminateContract).toEqual({ status: 'TERMINATED', terminatedOn: '2027-04-30' });
       for (const day of ['2027-03-01', '2027-04-30']) {
         const seen = await asOf(day);

@@ -213,3 +213,69 @@ export function scenario(
     },
   };
 }
+
+/**
+ * A handover as the tests of what a contract's end changes share it (areas' register, complaints' dispatch): the
+ * developer's provider serving the area from 29 November 2026 under a preliminary contract, and the owners' regular
+ * contract, accepted on the day the tests pin (1 December 2026), taking effect on 30 January 2027, which ends the
+ * preliminary one then (Civil Code art. 940). `suffix` keeps the contract numbers of a run apart.
+ */
+export async function yangguangHandover(
+  given: ReturnType<typeof scenario>,
+  areaId: string,
+  providers: { preliminary: Identity; owners: Identity },
+  { suffix, knownTo }: { suffix: string; knownTo: FilingReaders[] },
+) {
+  const feeSchedule = {
+    classes: ['LOW_RISE', 'HIGH_RISE'].map((buildingClass) => ({
+      buildingClass,
+      assessedRateFenPerM2Month: 150,
+      ownerRateFenPerM2Month: 150,
+      subsidies: [],
+    })),
+  };
+  const preliminary = await given.acceptedFiling(
+    providers.preliminary,
+    areaId,
+    hongjuTerms(providers.preliminary, '2026-11', {
+      kind: 'PRELIMINARY',
+      number: `YGLJ-P-${suffix}`,
+      title: '阳光丽景前期物业服务合同',
+      ownersSide: { kind: 'DEVELOPER', name: '某开发商' },
+      signedOn: '2026-11-20',
+      startsOn: '2026-11-29',
+      endsOn: '2027-12-31',
+      feeSchedule,
+      parties: [
+        {
+          role: 'PROVIDER',
+          name: '北京阳光前期物业有限公司',
+          registration: providers.preliminary.organisationId,
+          signatory: '王经理',
+        },
+        { role: 'DEVELOPER', name: '某开发商', signatory: '周总' },
+      ],
+    }),
+    { knownTo },
+  );
+  const regular = await given.acceptedFiling(
+    providers.owners,
+    areaId,
+    hongjuTerms(providers.owners, '2027-01', {
+      number: `YGLJ-R-${suffix}`,
+      title: '阳光丽景物业服务合同',
+      signedOn: '2026-11-25',
+      startsOn: '2027-01-30',
+      endsOn: '2030-01-29',
+      feeSchedule,
+    }),
+    { knownTo },
+  );
+  return { preliminary, regular };
+}
+
+/**
+ * The owners dismissing their provider with 60 days' notice (Civil Code arts. 946, 948): recorded on the day pinned
+ * (TERMINATED at once), the contract serving to 30 April 2027, its last day.
+ */
+export const TERMINATE_ON_30_APRIL_2027 = `mutation($c: ID!) { terminateContract(contractId: $c, terminatedOn: "2027-04-30", handoverOn: "2027-04-30", reason: "业主大会解聘，提前60日书面通知") { status terminatedOn } }`;
