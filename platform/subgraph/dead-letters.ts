@@ -80,7 +80,9 @@ async function readRanges(
   let timer: NodeJS.Timeout | undefined;
   try {
     await consumer.connect();
-    await consumer.subscribe({ topics: [topic] });
+    // From the earliest offset, then moved to each range's start: from the latest, a first fetch made before the seek
+    // took hold could read a dead letter just written past the range, and end the partition's read with nothing.
+    await consumer.subscribe({ topics: [topic], fromBeginning: true });
     await new Promise<void>((resolve, reject) => {
       timer = setTimeout(
         () => reject(new Error(`${topic}: the offsets asked for were not read within ${READ_TIMEOUT_MS / 1000} s`)),

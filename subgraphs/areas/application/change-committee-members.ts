@@ -13,7 +13,7 @@ import { committeeMembers } from './committee-records';
 
 /**
  * Members change (a representative moves away, a unit sends someone else); either committee must still meet its
- * composition rules afterwards (a property-management committee Beijing arts. 52–59, an owners' committee its size
+ * composition rules afterwards (a property-management committee Beijing art. 54, an owners' committee its size
  * and owner members: domain/owners-committee.ts), so the whole new membership is validated at once.
  */
 export async function changeCommitteeMembers(

@@ -43,7 +43,7 @@ export interface OwnersCommitteeRecording {
  * (domain/owners-committee.ts: in Beijing 5 or more members, odd, 3 in an area of at most 100 households, art. 39;
  * elsewhere 5 to 11, odd, the Ministry's guidance art. 31; every member an owner; a term of at most 5 years).
  * Recording an owners' committee ends the property-management committee: it is dissolved, on the recording day
- * unless the street office gives the day it actually was (Beijing arts. 52–59 allow 30 days; a later day is
+ * unless the street office gives the day it actually was (Beijing art. 59 allows 30 days; a later day is
  * flagged). The committee is linked to the area's owners' assembly; without one on record it is recorded and
  * flagged (see domain/owners-assembly.ts).
  */

@@ -222,7 +222,14 @@ describe('owner references', () => {
   it('refuses a resident ID number as an owner reference, which would travel in clear, and takes other numbers', () => {
     const row = (ownerReference: string) => ({ unit: '1', room: '101', floorArea: '60.00', ownerReference });
     // GB 11643 check characters right (X, x as typed, a digit), with spaces around as a CSV cell may have them.
-    for (const id of ['11010519491231002X', '11010519491231002x', ' 110101198001010010 '])
+    for (const id of [
+      '11010519491231002X',
+      '11010519491231002x',
+      ' 110101198001010010 ',
+      '１１０１０５１９４９１２３１００２Ｘ', // full-width, as a Chinese input method types it
+      '110105 19491231 002X',
+      '110105-19491231-002X',
+    ])
       expect(householdProblems(row(id)).ownerReference).toMatch(/resident ID number.*ownerIdentity\.idNumber/);
     // 18 characters whose check character is wrong, a certificate number, a register's own number: references.
     for (const reference of ['110105194912310021', '京(2019)西城区不动产权第0001号', 'owner-000123', '110105194912310'])

@@ -262,7 +262,10 @@ export function isPlaceholderOwnerReference(reference: string): boolean {
  * referrals), while an ID number belongs in the owner's identity, sealed and shown masked (a privacy audit of
  * 2026-12-07; PIPL art. 28: an ID number is sensitive personal information).
  */
-export const isResidentIdReference = (reference: string): boolean => residentIdProblem(reference) === undefined;
+export const isResidentIdReference = (reference: string): boolean =>
+  // As the register compares references (ownerKey: full-width digits typed by a Chinese input method are the ID too),
+  // and without the spaces or hyphens an ID is often written with (110105 19491231 002X).
+  residentIdProblem(ownerKey(reference).replace(/[\s-]/g, '')) === undefined;
 
 /**
  * Returns the problems of one household row by field (empty when valid), so bulk imports can report every line. A

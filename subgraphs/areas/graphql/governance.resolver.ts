@@ -43,7 +43,7 @@ export class AreaGovernanceResolver {
   @Directive('@listSize(assumedSize: 20)')
   @Query(() => [OverdueGovernanceBodyType], {
     description:
-      "The street office's overdue list: standing committees of your streets whose 30-day filing passed unfiled (Beijing arts. 52–59, in Beijing; " +
+      "The street office's overdue list: standing committees of your streets whose 30-day filing passed unfiled (Beijing art. 55 para. 1, in Beijing; " +
       'Civil Code art. 203) or whose term has ended, as of asOf (today unless given). Street offices and bureaus, their jurisdiction only.',
   })
   overdueGovernanceBodies(
@@ -137,7 +137,7 @@ export class AreaGovernanceResolver {
 
   @Mutation(() => GovernanceBodyType, {
     description:
-      "Replaces the membership; a property-management committee must still meet arts. 52–59, an owners' committee its " +
+      "Replaces the membership; a property-management committee must still meet art. 54, an owners' committee its " +
       'size and owner members (as recordOwnersCommittee; BAD_USER_INPUT naming each problem).',
   })
   changeCommitteeMembers(
@@ -212,7 +212,7 @@ export class GovernanceBodyResolver {
     nullable: true,
     description:
       "A property-management committee's filing with the street office is due 30 days after formation, moved to the next working day " +
-      'when that is a rest day (Civil Code art. 203); provisional (the plain 30th day) past the holiday data. Beijing arts. 52–59: null ' +
+      'when that is a rest day (Civil Code art. 203); provisional (the plain 30th day) past the holiday data. Beijing art. 55 para. 1: null ' +
       `for a committee of a city whose rules the hub does not hold, for one of an area without an owners' assembly on record when it formed (${PMC_FILING_CONDITION}; art. 55 para. 3), and for other bodies.`,
   })
   filingDeadline(@Root() body: GovernanceBody): string | null {

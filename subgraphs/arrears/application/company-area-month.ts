@@ -56,8 +56,9 @@ export async function filingInForceOrRefuse(tx: EntityManager, scope: CompanyAre
 }
 
 /**
- * The company's filing in force in the area today: as filingInForceOrRefuse for this month (runBilling's check),
- * and its contracts not ended before today, or NO_CONTRACT_IN_FORCE. A former provider's access to an area ends
+ * The company's filing in force in the area this month (runBilling's check, filingInForceOrRefuse) whose contracts
+ * have not ended before today, or NO_CONTRACT_IN_FORCE: a successor starting later this month passes, a predecessor
+ * whose last day has gone does not. A former provider's access to an area ends
  * with its contract, also within the month its successor took over; what it may still do for the days it served
  * (bill them, correct them) names that month itself.
  */

@@ -20,8 +20,8 @@ import { filingInForceTodayOrRefuse } from './company-area-month';
 import { allowLongStatements } from '../../../platform/db/sql';
 
 /**
- * Records a special levy the owners decided for some buildings of an area the company serves, today and in the month
- * decided (NO_CONTRACT_IN_FORCE otherwise: before, only the month decided was checked, so a former provider
+ * Records a special levy the owners decided for some buildings of an area the company serves in the month decided and
+ * has not stopped serving by today (NO_CONTRACT_IN_FORCE otherwise: before, only the month decided was checked, so a former provider
  * back-dating a voluntary levy into its old term billed every household of its successor's area), and bills it at
  * once: one LEVY charge per household of those buildings, floor area × rate (levy.ts), due on the levy's due date. It
  * names the owners' joint decision it is owed under (kept from areas.governance.v1, checked by levyBasis), or is
@@ -41,8 +41,9 @@ export async function createLevy(em: EntityManager, identity: Identity, input: L
   };
   return transactionOnce(em, optionalKey, async (tx) => {
     await allowLongStatements(tx);
-    // The company must serve the area today, not only in the decision's month: a voluntary levy names no decision,
-    // so a former provider back-dating one into its old term billed the area its successor serves.
+    // The company must not have stopped serving the area by today, not only serve it in the decision's month: a
+    // voluntary levy names no decision, so a former provider back-dating one into its old term billed the area its
+    // successor serves. A successor whose contract starts later this month passes (it bills this month's days too).
     await filingInForceTodayOrRefuse(tx, { companyId, areaId: input.areaId, today });
     if (!(await findFilingInForce(tx, companyId, input.areaId, input.decidedOn.slice(0, 7)))) {
       throw arrearsError(
