@@ -33,6 +33,15 @@ export function filingSnapshotDdl(schema: string): string[] {
 }
 
 /**
+ * The index the look-ups by contract take (servedToSql's termination and later-version probes, servesOnSql's version
+ * in force): without it each probe read the whole snapshot, once per row considered, for every company read check
+ * and complaint dispatch (a review of 2026-12-07). `if not exists`: on a large snapshot, build it first by hand with
+ * `create index concurrently` (README › Production).
+ */
+export const filingSnapshotContractIndexDdl = (schema: string): string =>
+  `create index if not exists "filing_snapshot_contract_index" on "${schema}"."filing_snapshot" ("contract_id", "accepted_on")`;
+
+/**
  * SQL for the last day the contract of a filing snapshot row (alias `f` of `<schema>.filing_snapshot`) serves: its
  * term's end, or earlier the day of the contract's termination (of any of its versions: an earlier version still
  * billing a month in which a later one was terminated stops there too), or, for a preliminary contract, the day

@@ -25,6 +25,7 @@ import { Migration20261222000000_household_owner_since } from './migrations/Migr
 import { Migration20261223000000_household_owner_died_on } from './migrations/Migration20261223000000_household_owner_died_on';
 import { Migration20261228020000_outbox_recorded_at } from './migrations/Migration20261228020000_outbox_recorded_at';
 import { Migration20261229000000_account_household_index } from './migrations/Migration20261229000000_account_household_index';
+import { Migration20261229020000_filing_snapshot_contract_index } from './migrations/Migration20261229020000_filing_snapshot_contract_index';
 
 /**
  * The subgraph's checked-in migrations, in order. Only what migrates, verifies or hashes them loads this file (and
@@ -57,4 +58,5 @@ export const migrations: MigrationEntry[] = migrationEntries(
   Migration20261223000000_household_owner_died_on,
   Migration20261228020000_outbox_recorded_at,
   Migration20261229000000_account_household_index,
+  Migration20261229020000_filing_snapshot_contract_index,
 );

@@ -15,6 +15,7 @@ import { Migration20261224000000_order_number_sender_index } from './migrations/
 import { Migration20261226000000_taxonomy_per_division } from './migrations/Migration20261226000000_taxonomy_per_division';
 import { Migration20261228000000_company_hold } from './migrations/Migration20261228000000_company_hold';
 import { Migration20261228020000_outbox_recorded_at } from './migrations/Migration20261228020000_outbox_recorded_at';
+import { Migration20261229020000_filing_snapshot_contract_index } from './migrations/Migration20261229020000_filing_snapshot_contract_index';
 
 /**
  * The subgraph's checked-in migrations, in order. Only what migrates, verifies or hashes them loads this file (and
@@ -37,4 +38,5 @@ export const migrations: MigrationEntry[] = migrationEntries(
   Migration20261226000000_taxonomy_per_division,
   Migration20261228000000_company_hold,
   Migration20261228020000_outbox_recorded_at,
+  Migration20261229020000_filing_snapshot_contract_index,
 );

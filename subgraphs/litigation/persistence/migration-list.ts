@@ -27,6 +27,7 @@ import { Migration20261222000000_threshold_recorded_organisation } from './migra
 import { Migration20261225000000_joint_decisions } from './migrations/Migration20261225000000_joint_decisions';
 import { Migration20261228010000_complaint_generations } from './migrations/Migration20261228010000_complaint_generations';
 import { Migration20261228020000_outbox_recorded_at } from './migrations/Migration20261228020000_outbox_recorded_at';
+import { Migration20261229020000_filing_snapshot_contract_index } from './migrations/Migration20261229020000_filing_snapshot_contract_index';
 
 /**
  * The subgraph's checked-in migrations, in order. Only what migrates, verifies or hashes them loads this file (and
@@ -61,4 +62,5 @@ export const migrations: MigrationEntry[] = migrationEntries(
   Migration20261225000000_joint_decisions,
   Migration20261228010000_complaint_generations,
   Migration20261228020000_outbox_recorded_at,
+  Migration20261229020000_filing_snapshot_contract_index,
 );
