@@ -1,8 +1,7 @@
 import 'reflect-metadata';
-import fs from 'node:fs';
 import { SUBGRAPH_NAMES } from '../catalog';
 import { initOrm } from '../platform/db/orm';
-import { localKafkaCredentialsFile } from '../platform/events/broker-credentials';
+import { loadOrCreateBrokerCredentials, localKafkaCredentialsFile } from '../platform/events/broker-credentials';
 import { KafkaSettings, createKafka } from '../platform/events/kafka';
 import { DeadLetter, MOST_LISTED, listDeadLetters, replayDeadLetter } from '../platform/subgraph/dead-letters';
 import { subgraphKafkaFromEnv } from '../platform/subgraph/main';
@@ -25,14 +24,12 @@ function brokerOf(subgraph: (typeof SUBGRAPH_NAMES)[number]): KafkaSettings {
   const clientId = `hub-${subgraph}-dead-letters`;
   if (process.env.KAFKA_BROKERS || process.env.NODE_ENV === 'production')
     return { ...subgraphKafkaFromEnv(), clientId };
-  const file = localKafkaCredentialsFile(projectRoot(__dirname));
-  const stored = fs.existsSync(file)
-    ? (JSON.parse(fs.readFileSync(file, 'utf8')) as { subgraphs?: Record<string, KafkaSettings['sasl']> })
-    : undefined;
+  // The credentials `npm start` keeps for its local broker (hub/local-servers.ts hubBroker reads them the same way).
+  const credentials = loadOrCreateBrokerCredentials(localKafkaCredentialsFile(projectRoot(__dirname)));
   return {
     clientId,
     brokers: [`127.0.0.1:${localKafkaPorts().port}`],
-    sasl: stored?.subgraphs?.[subgraph],
+    sasl: credentials.subgraphs[subgraph],
     topicPrefix: process.env.KAFKA_TOPIC_PREFIX,
   };
 }

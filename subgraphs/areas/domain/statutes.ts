@@ -166,9 +166,17 @@ export const PMC_DECISION_POSTING_SOURCE = 'Beijing Property Management Regulati
 export const PMC_RULES_DIVISIONS = { '11': BEIJING_PMC } as const;
 export type PmcRules = keyof typeof PMC_RULES_DIVISIONS;
 
+/**
+ * The division of `divisions` (keyed by GB/T 2260 prefix) a district lies in, or undefined: the one look-up of the
+ * rules held by city (property-management committees, preparatory groups, owners' committees).
+ */
+function divisionOf<K extends string>(divisions: Readonly<Record<K, unknown>>, districtCode: string): K | undefined {
+  return (Object.keys(divisions) as K[]).find((d) => districtCode.startsWith(d));
+}
+
 /** The rules an area's committee is held to, by its district: Beijing's, or null where the hub holds none. */
 export function pmcRulesOf(districtCode: string): PmcRules | null {
-  return (Object.keys(PMC_RULES_DIVISIONS) as PmcRules[]).find((d) => districtCode.startsWith(d)) ?? null;
+  return divisionOf(PMC_RULES_DIVISIONS, districtCode) ?? null;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -201,9 +209,15 @@ export const BEIJING_PREPARATORY_GROUP_RULES: PreparatoryGroupRules = Object.fre
   source: BEIJING_PREPARATORY_GROUP_SOURCE,
 });
 
-/** The composition rules of an area's preparatory group, by its district: Beijing's (GB/T 2260 11), else none. */
+/** Where a city's own preparatory-group rules hold, by GB/T 2260 prefix (Beijing: 11); elsewhere none. */
+export const PREPARATORY_GROUP_RULES_DIVISIONS: Readonly<Record<string, PreparatoryGroupRules>> = {
+  '11': BEIJING_PREPARATORY_GROUP_RULES,
+};
+
+/** The composition rules of an area's preparatory group, by its district: Beijing's, else none. */
 export function preparatoryGroupRulesOf(districtCode: string): PreparatoryGroupRules | null {
-  return districtCode.startsWith('11') ? BEIJING_PREPARATORY_GROUP_RULES : null;
+  const division = divisionOf(PREPARATORY_GROUP_RULES_DIVISIONS, districtCode);
+  return division === undefined ? null : PREPARATORY_GROUP_RULES_DIVISIONS[division];
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -270,7 +284,7 @@ export const OWNERS_COMMITTEE_RULES_DIVISIONS: Readonly<Record<string, OwnersCom
 
 /** The rules an area's owners' committee is held to, by its district. */
 export function ownersCommitteeRulesOf(districtCode: string): OwnersCommitteeRules {
-  const division = Object.keys(OWNERS_COMMITTEE_RULES_DIVISIONS).find((d) => districtCode.startsWith(d));
+  const division = divisionOf(OWNERS_COMMITTEE_RULES_DIVISIONS, districtCode);
   return division === undefined ? NATIONAL_OWNERS_COMMITTEE_RULES : OWNERS_COMMITTEE_RULES_DIVISIONS[division];
 }
 

@@ -45,7 +45,9 @@ export async function createLevy(em: EntityManager, identity: Identity, input: L
     // voluntary levy names no decision, so a former provider back-dating one into its old term billed the area its
     // successor serves. A successor whose contract starts later this month passes (it bills this month's days too).
     await filingInForceTodayOrRefuse(tx, { companyId, areaId: input.areaId, today });
-    if (!(await findFilingInForce(tx, companyId, input.areaId, input.decidedOn.slice(0, 7)))) {
+    // A decision of this month was answered by that check; an earlier month's is asked for its own.
+    const decidedMonth = input.decidedOn.slice(0, 7);
+    if (decidedMonth !== today.slice(0, 7) && !(await findFilingInForce(tx, companyId, input.areaId, decidedMonth))) {
       throw arrearsError(
         'NO_CONTRACT_IN_FORCE',
         `You have no accepted contract filing covering area ${input.areaId} on ${input.decidedOn}`,
