@@ -196,10 +196,42 @@ describe("areas: owners' assemblies, recording of committees and the dissolution
       details: { fields: { propertyManagementCommitteeDissolvedOn: expect.any(String) } },
     });
     expect(await bodies(areaId)).toEqual([]);
+    // Its days out of order are refused, naming each.
+    const outOfOrder = await t.gql(tiantongyuanSouth, OWNERS_COMMITTEE, {
+      i: {
+        areaId,
+        electedOn: '2022-03-16',
+        filedOn: '2022-03-16',
+        recordedOn: '2022-03-15',
+        members: ownersCommitteeMembers,
+      },
+    });
+    expect(outOfOrder.body.errors[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: { problems: ['RECORDED_BEFORE_ELECTION', 'RECORDED_BEFORE_FILING'] },
+    });
+    // Elected on Thursday 10 February 2022, it had to apply by the 30th day, Saturday 12 March, so by Monday 14
+    // March (Beijing art. 43 para. 1; Civil Code art. 203): applying on the 15th is late. The street office then
+    // had 5 working days, to Tuesday 22 March (para. 2), and recorded it the same day.
     const committee = await t.gql(tiantongyuanSouth, OWNERS_COMMITTEE, {
-      i: { areaId, recordedOn: '2022-03-15', members: ownersCommitteeMembers },
+      i: {
+        areaId,
+        electedOn: '2022-02-10',
+        filedOn: '2022-03-15',
+        recordedOn: '2022-03-15',
+        members: ownersCommitteeMembers,
+      },
     });
     expect(committee.body.data.recordOwnersCommittee).toMatchObject({ assemblyId: null, assemblyNotRecorded: true });
+    expect(ofKind(await bodies(areaId), 'OWNERS_COMMITTEE')).toEqual([
+      expect.objectContaining({
+        filedOn: '2022-03-15',
+        filingDeadline: '2022-03-14',
+        filedLate: true,
+        recordingDeadline: '2022-03-22',
+        recordedLate: false,
+      }),
+    ]);
 
     // The standing committee was recorded on 2022-03-15: an assembly first meeting after that cannot have elected it.
     const later = await t.gql(tiantongyuanSouth, ASSEMBLY, { i: { areaId, firstMeetingOn: '2022-03-20' } });

@@ -896,10 +896,21 @@ describe("areas: governance bodies and owners' joint decisions", () => {
     expect((await refused(elsewhere.body.data.recordJointDecision.id)).details.problems).toEqual([
       'ELECTION_DECISION_NOT_RECORDED',
     ]);
-    const recorded = await t.gql(guangwai, OWNERS, {
-      i: { areaId, recordedOn: '2026-06-01', members, electionDecisionId: reElected.id.toUpperCase() },
+    const recorded = await t.gql(
+      guangwai,
+      OWNERS.replace('electionDecisionId }', 'electionDecisionId electedOn filedOn filingDeadline filedLate }'),
+      { i: { areaId, recordedOn: '2026-06-01', members, electionDecisionId: reElected.id.toUpperCase() } },
+    );
+    // Elected on the decision's day, 1 May 2026: its application was due 30 days on, Sunday 31 May, so Monday 1 June
+    // (Beijing art. 43; Civil Code art. 203); recorded that day, it applied in time.
+    expect(recorded.body.data.recordOwnersCommittee).toEqual({
+      id: expect.any(String),
+      electionDecisionId: reElected.id,
+      electedOn: '2026-05-01',
+      filedOn: null,
+      filingDeadline: '2026-06-01',
+      filedLate: false,
     });
-    expect(recorded.body.data.recordOwnersCommittee.electionDecisionId).toBe(reElected.id);
   });
 
   it("lets no owners' committee and property-management committee stand together when both are set up at once", async () => {

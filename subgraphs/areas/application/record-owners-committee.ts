@@ -6,8 +6,13 @@ import { DomainError, InvalidInputError } from '../../../kernel/errors';
 import { recordEvent } from '../../../platform/events/outbox';
 import { MemberInput, checkMemberList, succeeds } from '../domain/governance-body';
 import { checkCommitteeTerm, checkElectionDecision, validateCommitteeOfAssembly } from '../domain/owners-assembly';
-import { validateOwnersCommittee } from '../domain/owners-committee';
-import { ownersCommitteeRulesOf } from '../domain/statutes';
+import {
+  isOwnersCommitteeFiledLate,
+  ownersCommitteeFilingDeadline,
+  validateOwnersCommittee,
+  validateOwnersCommitteeDates,
+} from '../domain/owners-committee';
+import { ownersCommitteeDivisionOf, ownersCommitteeRulesOfDivision } from '../domain/statutes';
 import { findJointDecision } from '../persistence/joint-decision.repository';
 import { isUuid } from '../../../kernel/uuid';
 import { assessDissolution, requireDates, requireNotAfter } from '../domain/property-management-committee';
@@ -36,6 +41,10 @@ export interface OwnersCommitteeRecording {
   propertyManagementCommitteeDissolvedOn?: string | null;
   /** The owners' joint decision that elected the committee (Civil Code art. 278 para. 1 item 3), where named. */
   electionDecisionId?: string | null;
+  /** The day the owners elected it; the named election decision's day when not given. */
+  electedOn?: string | null;
+  /** The day it applied to the street office for recording (申请备案), where known. */
+  filedOn?: string | null;
 }
 
 /**
@@ -54,10 +63,13 @@ export async function recordOwnersCommittee(
 ): Promise<GovernanceBody> {
   const termEndsOn = input.termEndsOn || undefined;
   const dissolvedOn = input.propertyManagementCommitteeDissolvedOn || input.recordedOn;
+  const filedOn = input.filedOn || null;
   requireDates({ recordedOn: input.recordedOn, termEndsOn, propertyManagementCommitteeDissolvedOn: dissolvedOn });
   requireNotAfter(todayInChina(), {
     recordedOn: input.recordedOn,
     propertyManagementCommitteeDissolvedOn: dissolvedOn,
+    ...(input.electedOn ? { electedOn: input.electedOn } : {}),
+    ...(filedOn ? { filedOn } : {}),
   });
   checkCommitteeTerm(input.recordedOn, termEndsOn);
   checkMemberList(input.members);
@@ -70,6 +82,8 @@ export async function recordOwnersCommittee(
     const area = await manageableArea(tx, identity, input.areaId, "record owners' committees in it");
     // Its size, members and term under the rules of the area's city (Beijing arts. 39, 41; elsewhere the Ministry's
     // guidance, arts. 31–32): before, any 1 to 99 members in any seat, for any term, were recorded.
+    const division = ownersCommitteeDivisionOf(area.districtCode);
+    const rules = ownersCommitteeRulesOfDivision(division);
     validateOwnersCommittee(
       {
         seats: input.members.map((m) => m.seat),
@@ -77,7 +91,7 @@ export async function recordOwnersCommittee(
         recordedOn: input.recordedOn,
         termEndsOn,
       },
-      ownersCommitteeRulesOf(area.districtCode),
+      rules,
     );
     await lockGovernanceOf(tx, area.id);
     // A newly elected committee (换届) succeeds the standing one recorded before it.
@@ -89,10 +103,20 @@ export async function recordOwnersCommittee(
         { bodyId: standing.id },
       );
     const electionDecisionId = input.electionDecisionId?.toLowerCase() || null;
+    let electedOn = input.electedOn || null;
     if (electionDecisionId) {
       const named = isUuid(electionDecisionId) ? await findJointDecision(tx, electionDecisionId) : null;
       checkElectionDecision(named, area.id, input.recordedOn);
+      electedOn ??= named?.heldOn ?? null;
     }
+    // Its application is due 30 days after the election (Beijing art. 43, the guidance's art. 33), and in Beijing
+    // the office's recording 5 working days after it: flagged when late, never refused. Before, neither day was kept.
+    const dates = { electedOn, filedOn, recordedOn: input.recordedOn };
+    validateOwnersCommitteeDates(dates);
+    const filingDeadline = electedOn
+      ? unlessBeyondCalendar(() => ownersCommitteeFilingDeadline(electedOn, rules)?.date ?? null)
+      : null;
+    const filedLate = unlessBeyondCalendar(() => isOwnersCommitteeFiledLate(dates, rules) ?? null);
     const assembly = await findStandingBody(tx, area.id, 'OWNERS_ASSEMBLY');
     if (assembly) validateCommitteeOfAssembly(assembly.formedOn, input.recordedOn);
     const pmc = await findStandingBody(tx, area.id, 'PROPERTY_MANAGEMENT_COMMITTEE');
@@ -133,6 +157,11 @@ export async function recordOwnersCommittee(
         kind: 'OWNERS_COMMITTEE',
         formedOn: input.recordedOn,
         recordedOn: input.recordedOn,
+        electedOn,
+        filedOn,
+        filingDeadline,
+        filedLate,
+        ownersCommitteeRules: division,
         assemblyId: assembly?.id,
         electionDecisionId,
         termEndsOn,

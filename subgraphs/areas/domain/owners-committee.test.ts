@@ -1,6 +1,16 @@
 import { rejection } from '../../../test/support/rejection';
 import { CommitteeSeat } from './property-management-committee';
-import { fewestMembers, latestTermEnd, ownersCommitteeProblems, validateOwnersCommittee } from './owners-committee';
+import {
+  fewestMembers,
+  isOwnersCommitteeFiledLate,
+  isOwnersCommitteeRecordedLate,
+  latestTermEnd,
+  ownersCommitteeFilingDeadline,
+  ownersCommitteeProblems,
+  ownersCommitteeRecordingDeadline,
+  validateOwnersCommittee,
+  validateOwnersCommitteeDates,
+} from './owners-committee';
 import {
   BEIJING_OWNERS_COMMITTEE_RULES as BEIJING,
   NATIONAL_OWNERS_COMMITTEE_RULES as NATIONAL,
@@ -122,5 +132,71 @@ describe("owners' committee (业主委员会): size, members and term", () => {
         BEIJING,
       ),
     ).not.toThrow(); // 阳光丽景's, as the demo records it
+  });
+});
+
+describe("owners' committee: its application for recording within 30 days of the election", () => {
+  it('takes 30 days from both texts and 5 working days for the office from Beijing alone', () => {
+    expect(BEIJING).toMatchObject({ filingDays: 30, recordingWorkingDays: 5 });
+    expect(BEIJING.filingSource).toContain('art. 43');
+    expect(NATIONAL).toMatchObject({ filingDays: 30, recordingWorkingDays: null });
+    expect(NATIONAL.filingSource).toContain('art. 33');
+  });
+
+  it('counts 30 days from the day after the election (art. 201), moved off a rest day (art. 203)', () => {
+    // Elected Monday 2 March 2026: the 30th day is Wednesday 1 April, a working day.
+    expect(ownersCommitteeFilingDeadline('2026-03-02', BEIJING)).toEqual({
+      date: '2026-04-01',
+      provisional: false,
+      missingYear: null,
+    });
+    // Elected Friday 2 January 2026: the 30th day is Sunday 1 February, so Monday 2 February.
+    expect(ownersCommitteeFilingDeadline('2026-01-02', NATIONAL)?.date).toBe('2026-02-02');
+    expect(ownersCommitteeFilingDeadline(null, BEIJING)).toBeUndefined();
+  });
+
+  it('flags an application after the deadline, and judges one not entered by the recording day', () => {
+    const elected = { electedOn: '2026-03-02', recordedOn: '2026-04-20' };
+    expect(isOwnersCommitteeFiledLate({ ...elected, filedOn: '2026-04-01' }, BEIJING)).toBe(false);
+    expect(isOwnersCommitteeFiledLate({ ...elected, filedOn: '2026-04-02' }, BEIJING)).toBe(true);
+    // Without the application day: recorded within the 30 days, it applied in time; recorded after, unknown.
+    expect(
+      isOwnersCommitteeFiledLate({ electedOn: '2026-03-02', filedOn: null, recordedOn: '2026-04-01' }, BEIJING),
+    ).toBe(false);
+    expect(
+      isOwnersCommitteeFiledLate({ electedOn: '2026-03-02', filedOn: null, recordedOn: '2026-04-02' }, BEIJING),
+    ).toBeUndefined();
+    expect(
+      isOwnersCommitteeFiledLate({ electedOn: null, filedOn: '2026-04-02', recordedOn: '2026-04-02' }, BEIJING),
+    ).toBe(undefined);
+  });
+
+  it("gives Beijing's street office 5 working days to record an application, the office elsewhere none", () => {
+    // Applied Wednesday 1 April 2026: Thursday 2 and Friday 3 count, Qingming's rest days 4–6 April do not, then
+    // Tuesday 7, Wednesday 8 and Thursday 9 April.
+    expect(ownersCommitteeRecordingDeadline('2026-04-01', BEIJING)?.date).toBe('2026-04-09');
+    expect(ownersCommitteeRecordingDeadline('2026-04-01', NATIONAL)).toBeUndefined();
+    expect(ownersCommitteeRecordingDeadline(null, BEIJING)).toBeUndefined();
+    const applied = { electedOn: '2026-03-02', filedOn: '2026-04-01' };
+    expect(isOwnersCommitteeRecordedLate({ ...applied, recordedOn: '2026-04-09' }, BEIJING)).toBe(false);
+    expect(isOwnersCommitteeRecordedLate({ ...applied, recordedOn: '2026-04-10' }, BEIJING)).toBe(true);
+    expect(isOwnersCommitteeRecordedLate({ ...applied, recordedOn: '2026-05-10' }, NATIONAL)).toBeUndefined();
+  });
+
+  it('refuses the days out of order, naming each', () => {
+    expect(() =>
+      validateOwnersCommitteeDates({ electedOn: '2026-03-02', filedOn: '2026-03-02', recordedOn: '2026-03-02' }),
+    ).not.toThrow();
+    expect(
+      rejection(() =>
+        validateOwnersCommitteeDates({ electedOn: '2026-03-10', filedOn: '2026-03-09', recordedOn: '2026-03-08' }),
+      ),
+    ).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: {
+        problems: ['RECORDED_BEFORE_ELECTION', 'FILED_BEFORE_ELECTION', 'RECORDED_BEFORE_FILING'],
+        fields: { filedOn: 'on or after the election on 2026-03-10' },
+      },
+    });
   });
 });

@@ -1,5 +1,14 @@
 import { InvalidInputError } from '../../../kernel/errors';
 import { IsoDate, addYears, compareDates } from '../../../kernel/calendar';
+import {
+  CHINA_WORKING_DAYS,
+  ShownDeadline,
+  WorkingDayCalendar,
+  isAfterPeriod,
+  isLaterThanWorkingDays,
+  shownPeriodEnd,
+  shownWorkingDays,
+} from '../../../kernel/working-days';
 import { CommitteeSeat, isOwnerSeat, requireDates } from './property-management-committee';
 import { OwnersCommitteeRules } from './statutes';
 
@@ -96,4 +105,95 @@ export function validateOwnersCommittee(facts: OwnersCommitteeFacts, rules: Owne
       fields,
       source: rules.source,
     });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Its application for recording (申请备案): within 30 days of its election, and in Beijing the street office's
+// recording within 5 working days of the application (statutes.ts filingDays, recordingWorkingDays). Flagged when
+// late, never refused: the committee stands once elected, and refusing its record would leave the area without one.
+// ---------------------------------------------------------------------------------------------------------------
+
+/** The days of an owners' committee's election, its application and its recording, as the street office enters them. */
+export interface OwnersCommitteeDates {
+  /** 选举产生之日: the day the owners elected it; null where not entered (committees recorded before). */
+  electedOn: IsoDate | null;
+  /** The day it applied to the street office for recording; null where not entered. */
+  filedOn: IsoDate | null;
+  recordedOn: IsoDate;
+}
+
+export type OwnersCommitteeDateProblem =
+  'RECORDED_BEFORE_ELECTION' | 'FILED_BEFORE_ELECTION' | 'RECORDED_BEFORE_FILING';
+
+/** Refuses dates out of order (BAD_USER_INPUT with `details.problems` and `details.fields`): slips of the pen. */
+export function validateOwnersCommitteeDates(dates: OwnersCommitteeDates): void {
+  const { electedOn, filedOn, recordedOn } = dates;
+  requireDates({ recordedOn, ...(electedOn ? { electedOn } : {}), ...(filedOn ? { filedOn } : {}) });
+  const problems: OwnersCommitteeDateProblem[] = [];
+  const fields: Record<string, string> = {};
+  if (electedOn && compareDates(recordedOn, electedOn) < 0) {
+    problems.push('RECORDED_BEFORE_ELECTION');
+    fields.recordedOn = `on or after the election on ${electedOn}`;
+  }
+  if (electedOn && filedOn && compareDates(filedOn, electedOn) < 0) {
+    problems.push('FILED_BEFORE_ELECTION');
+    fields.filedOn = `on or after the election on ${electedOn}`;
+  }
+  if (filedOn && compareDates(recordedOn, filedOn) < 0) {
+    problems.push('RECORDED_BEFORE_FILING');
+    fields.recordedOn = `on or after the application on ${filedOn}`;
+  }
+  if (problems.length > 0)
+    throw new InvalidInputError("The owners' committee's dates are out of order", { problems, fields });
+}
+
+/**
+ * The last day to apply for recording: `filingDays` after the election, the election day not counted (Civil Code art.
+ * 201), moved past rest days to the next working day (art. 203); provisional (the plain count) past the holiday data.
+ * Undefined without an election day.
+ */
+export function ownersCommitteeFilingDeadline(
+  electedOn: IsoDate | null,
+  rules: OwnersCommitteeRules,
+  calendar: WorkingDayCalendar = CHINA_WORKING_DAYS,
+): ShownDeadline | undefined {
+  return electedOn ? shownPeriodEnd(electedOn, rules.filingDays, calendar) : undefined;
+}
+
+/**
+ * Whether the committee applied after its deadline: by the application day where entered; without it, not late when
+ * it was recorded within the period (it applied before), unknown otherwise. Undefined without an election day, and
+ * while the answer depends on a holiday notice the hub does not hold (OUTSIDE_HOLIDAY_CALENDAR is thrown then).
+ */
+export function isOwnersCommitteeFiledLate(
+  dates: OwnersCommitteeDates,
+  rules: OwnersCommitteeRules,
+  calendar: WorkingDayCalendar = CHINA_WORKING_DAYS,
+): boolean | undefined {
+  const { electedOn, filedOn, recordedOn } = dates;
+  if (!electedOn) return undefined;
+  if (filedOn) return isAfterPeriod(electedOn, rules.filingDays, filedOn, calendar);
+  return isAfterPeriod(electedOn, rules.filingDays, recordedOn, calendar) ? undefined : false;
+}
+
+/** The street office's last day to record an application (Beijing: the 5th working day after it); undefined elsewhere. */
+export function ownersCommitteeRecordingDeadline(
+  filedOn: IsoDate | null,
+  rules: OwnersCommitteeRules,
+  calendar: WorkingDayCalendar = CHINA_WORKING_DAYS,
+): ShownDeadline | undefined {
+  return filedOn && rules.recordingWorkingDays !== null
+    ? shownWorkingDays(filedOn, rules.recordingWorkingDays, calendar)
+    : undefined;
+}
+
+/** Whether the office recorded it after that deadline; undefined where no period runs or no application day is entered. */
+export function isOwnersCommitteeRecordedLate(
+  dates: OwnersCommitteeDates,
+  rules: OwnersCommitteeRules,
+  calendar: WorkingDayCalendar = CHINA_WORKING_DAYS,
+): boolean | undefined {
+  return dates.filedOn && rules.recordingWorkingDays !== null
+    ? isLaterThanWorkingDays(dates.filedOn, rules.recordingWorkingDays, dates.recordedOn, calendar)
+    : undefined;
 }

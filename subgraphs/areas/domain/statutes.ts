@@ -245,6 +245,12 @@ export interface OwnersCommitteeRules {
   readonly smallArea: { readonly maxHouseholds: number; readonly members: number } | null;
   /** Each term (每届任期) at most this many years, to the corresponding day (Civil Code art. 202). */
   readonly maxTermYears: number;
+  /** The committee applies to the street office for its recording (备案) within this many days of its election. */
+  readonly filingDays: number;
+  /** The street office records an application within this many working days; null where the text sets none. */
+  readonly recordingWorkingDays: number | null;
+  /** The article the two periods come from. */
+  readonly filingSource: string;
 }
 
 /**
@@ -260,6 +266,10 @@ export const NATIONAL_OWNERS_COMMITTEE_RULES: OwnersCommitteeRules = {
   maxMembers: 11,
   smallArea: null,
   maxTermYears: 5,
+  filingDays: 30,
+  recordingWorkingDays: null,
+  filingSource:
+    '业主大会和业主委员会指导规则 (建房〔2009〕274号) art. 33: 业主委员会应当自选举产生之日起30日内…办理备案手续 (no period for the office)',
 };
 
 /**
@@ -267,7 +277,9 @@ export const NATIONAL_OWNERS_COMMITTEE_RULES: OwnersCommitteeRules = {
  * 具体人数根据本物业管理区域的实际情况确定。户数一百户以下的住宅小区，业主委员会可以由三人组成"; para. 2: "业主委员会委员、
  * 候补委员应当为本物业管理区域的自然人业主或者单位业主授权的自然人代表"; art. 41 para. 1: "业主委员会委员实行任期制，
  * 每届任期不超过五年，可以连选连任". A local regulation, it sets no ceiling where the Ministry's guidance has 11, and lets
- * an area of at most 100 households have three members.
+ * an area of at most 100 households have three members. Art. 43 para. 1: "业主委员会应当自选举产生之日起三十日内，持下列
+ * 材料向物业所在地的街道办事处、乡镇人民政府申请备案"; para. 2: the office verifies them and "符合要求的，五个工作日内予以备案"
+ * (the guidance's art. 33 has the same 30 days and gives the office no period).
  */
 export const BEIJING_OWNERS_COMMITTEE_RULES: OwnersCommitteeRules = {
   source: 'Beijing Property Management Regulation arts. 39, 41',
@@ -275,17 +287,29 @@ export const BEIJING_OWNERS_COMMITTEE_RULES: OwnersCommitteeRules = {
   maxMembers: null,
   smallArea: { maxHouseholds: 100, members: 3 },
   maxTermYears: 5,
+  filingDays: 30,
+  recordingWorkingDays: 5,
+  filingSource: `${BEIJING_REGULATION} art. 43: 业主委员会应当自选举产生之日起三十日内…申请备案; 街道办事处…五个工作日内予以备案`,
 };
 
 /** Where a city's own rules hold, by GB/T 2260 prefix (Beijing: 11); elsewhere NATIONAL_OWNERS_COMMITTEE_RULES. */
-export const OWNERS_COMMITTEE_RULES_DIVISIONS: Readonly<Record<string, OwnersCommitteeRules>> = {
-  '11': BEIJING_OWNERS_COMMITTEE_RULES,
-};
+export const OWNERS_COMMITTEE_RULES_DIVISIONS = { '11': BEIJING_OWNERS_COMMITTEE_RULES } as const;
+/** The division whose rules an owners' committee was recorded under (kept with it); null for the national guidance. */
+export type OwnersCommitteeDivision = keyof typeof OWNERS_COMMITTEE_RULES_DIVISIONS;
+
+/** The division of an area's district whose owners' committee rules hold, or null where the national guidance does. */
+export function ownersCommitteeDivisionOf(districtCode: string): OwnersCommitteeDivision | null {
+  return divisionOf(OWNERS_COMMITTEE_RULES_DIVISIONS, districtCode) ?? null;
+}
+
+/** The rules of a division (ownersCommitteeDivisionOf): its own, or the national guidance for null. */
+export function ownersCommitteeRulesOfDivision(division: OwnersCommitteeDivision | null): OwnersCommitteeRules {
+  return division === null ? NATIONAL_OWNERS_COMMITTEE_RULES : OWNERS_COMMITTEE_RULES_DIVISIONS[division];
+}
 
 /** The rules an area's owners' committee is held to, by its district. */
 export function ownersCommitteeRulesOf(districtCode: string): OwnersCommitteeRules {
-  const division = divisionOf(OWNERS_COMMITTEE_RULES_DIVISIONS, districtCode);
-  return division === undefined ? NATIONAL_OWNERS_COMMITTEE_RULES : OWNERS_COMMITTEE_RULES_DIVISIONS[division];
+  return ownersCommitteeRulesOfDivision(ownersCommitteeDivisionOf(districtCode));
 }
 
 // ---------------------------------------------------------------------------------------------------------------

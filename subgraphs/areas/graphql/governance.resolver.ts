@@ -14,6 +14,12 @@ import { filingPeriodsRun, isCommitteeRecordedLate, isFilingOverdue, isTermExpir
 import { PMC_FILING_CONDITION } from '../domain/statutes';
 import { isAssemblyMissing } from '../domain/owners-assembly';
 import { shownFilingDeadline, shownRecordingDeadline } from '../domain/property-management-committee';
+import {
+  isOwnersCommitteeRecordedLate,
+  ownersCommitteeFilingDeadline,
+  ownersCommitteeRecordingDeadline,
+} from '../domain/owners-committee';
+import { ownersCommitteeRulesOfDivision } from '../domain/statutes';
 import type { GovernanceBody } from '../persistence/governance-body.entity';
 import { AreaType } from './area.type';
 import { governanceBodiesLoader, jointDecisionsLoader, membersLoader, ownersLoader } from './governance.loaders';
@@ -32,11 +38,26 @@ import {
 } from './governance.type';
 import { Key, LocalDate } from '../../../platform/graphql/scalars';
 
-// A property-management committee's deadlines, where its filing periods run (domain filingPeriodsRun; else null).
-const filingDeadlineOf = (body: GovernanceBody) =>
-  filingPeriodsRun(body) ? shownFilingDeadline(body.formedOn) : undefined;
-const recordingDeadlineOf = (body: GovernanceBody) =>
-  filingPeriodsRun(body) && body.filedOn ? shownRecordingDeadline(body.filedOn) : undefined;
+// A property-management committee's deadlines, where its filing periods run (domain filingPeriodsRun; else null);
+// an owners' committee's from its election and application, under the rules it was recorded under.
+const committeeRulesOf = (body: GovernanceBody) => ownersCommitteeRulesOfDivision(body.ownersCommitteeRules ?? null);
+const filingDeadlineOf = (body: GovernanceBody) => {
+  if (body.kind === 'OWNERS_COMMITTEE')
+    return ownersCommitteeFilingDeadline(body.electedOn ?? null, committeeRulesOf(body));
+  return filingPeriodsRun(body) ? shownFilingDeadline(body.formedOn) : undefined;
+};
+const recordingDeadlineOf = (body: GovernanceBody) => {
+  if (body.kind === 'OWNERS_COMMITTEE')
+    return ownersCommitteeRecordingDeadline(body.filedOn ?? null, committeeRulesOf(body));
+  return filingPeriodsRun(body) && body.filedOn ? shownRecordingDeadline(body.filedOn) : undefined;
+};
+const recordedLateOf = (body: GovernanceBody) =>
+  body.kind === 'OWNERS_COMMITTEE' && body.recordedOn
+    ? isOwnersCommitteeRecordedLate(
+        { electedOn: body.electedOn ?? null, filedOn: body.filedOn ?? null, recordedOn: body.recordedOn },
+        committeeRulesOf(body),
+      )
+    : isCommitteeRecordedLate(body);
 
 @Resolver(() => AreaType)
 export class AreaGovernanceResolver {
@@ -185,7 +206,8 @@ export class GovernanceBodyResolver {
     nullable: true,
     description:
       `A filed property-management committee is recorded by the 5th working day after its filing (Beijing art. 55, in Beijing, where its periods run: ${PMC_FILING_CONDITION}; null otherwise and elsewhere; ` +
-      "State Council holiday notices); null until filed; provisional (the plain count) while the deadline's year is not in the holiday data.",
+      "State Council holiday notices), an owners' committee by the 5th working day after its application (Beijing art. 43 para. 2; null elsewhere and without filedOn); " +
+      "null until filed; provisional (the plain count) while the deadline's year is not in the holiday data.",
   })
   recordingDeadline(@Root() body: GovernanceBody): string | null {
     return recordingDeadlineOf(body)?.date ?? null;
@@ -205,7 +227,7 @@ export class GovernanceBodyResolver {
     description: 'True when recorded after the recording deadline (flagged, not refused); null until recorded.',
   })
   recordedLate(@Root() body: GovernanceBody): boolean | null {
-    return isCommitteeRecordedLate(body) ?? null;
+    return recordedLateOf(body) ?? null;
   }
 
   @FieldResolver(() => String, {
@@ -213,7 +235,8 @@ export class GovernanceBodyResolver {
     description:
       "A property-management committee's filing with the street office is due 30 days after formation, moved to the next working day " +
       'when that is a rest day (Civil Code art. 203); provisional (the plain 30th day) past the holiday data. Beijing art. 55 para. 1: null ' +
-      `for a committee of a city whose rules the hub does not hold, for one of an area without an owners' assembly on record when it formed (${PMC_FILING_CONDITION}; art. 55 para. 3), and for other bodies.`,
+      `for a committee of a city whose rules the hub does not hold, for one of an area without an owners' assembly on record when it formed (${PMC_FILING_CONDITION}; art. 55 para. 3), and for an assembly. ` +
+      "An owners' committee applies for its recording within 30 days of its election (Beijing art. 43 para. 1; elsewhere the Ministry's guidance art. 33), the same way; null without electedOn.",
   })
   filingDeadline(@Root() body: GovernanceBody): string | null {
     return filingDeadlineOf(body)?.date ?? null;

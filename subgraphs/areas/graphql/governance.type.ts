@@ -65,10 +65,24 @@ export class GovernanceBodyType {
   @Field(() => String, { nullable: true })
   termEndsOn?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: "An owners' committee's election day (选举产生之日), where its recording gave one.",
+  })
+  electedOn?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "A property-management committee's filing, or an owners' committee's application for recording.",
+  })
   filedOn?: string | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'True when filed after the deadline (flagged, not refused).' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      "True when filed after the filing deadline (flagged, not refused); for an owners' committee recorded without " +
+      'its application day, false when recorded within the period and null when not.',
+  })
   filedLate?: boolean | null;
 
   @Field(() => String, {
@@ -266,6 +280,23 @@ export class RecordOwnersCommitteeInput {
       '(Civil Code art. 202).',
   })
   termEndsOn?: string;
+
+  @Field(() => LocalDate, {
+    nullable: true,
+    description:
+      'YYYY-MM-DD: the day the owners elected it (选举产生之日), on or before filedOn and recordedOn; the day of ' +
+      'electionDecisionId when not given. Its application for recording is due 30 days on (Beijing art. 43; elsewhere ' +
+      "the Ministry's guidance art. 33): filingDeadline, filedLate.",
+  })
+  electedOn?: string;
+
+  @Field(() => LocalDate, {
+    nullable: true,
+    description:
+      'YYYY-MM-DD: the day it applied to the street office for recording (申请备案), on or before recordedOn. In ' +
+      'Beijing the office records it by the 5th working day after (art. 43 para. 2): recordingDeadline, recordedLate.',
+  })
+  filedOn?: string;
 
   @Field(() => [MemberInput])
   members!: MemberInput[];

@@ -1,7 +1,7 @@
 import { type InferEntity, defineEntity, p } from '@mikro-orm/core';
 import type { GovernanceBodyKind } from '../domain/governance-body';
 import type { CommitteeSeat } from '../domain/property-management-committee';
-import type { PmcRules } from '../domain/statutes';
+import type { OwnersCommitteeDivision, PmcRules } from '../domain/statutes';
 
 /** 业主大会 / 业主委员会 / 物业管理委员会 (物管会) as stored (domain/governance-body.ts); the DDL is in migrations/. */
 export const GovernanceBodySchema = defineEntity({
@@ -24,6 +24,13 @@ export const GovernanceBodySchema = defineEntity({
     assemblyId: p.uuid().nullable(),
     /** The owners' joint decision that elected an owners' committee, where its recording names one. */
     electionDecisionId: p.uuid().nullable(),
+    /** An owners' committee's election day (选举产生之日), from which its application for recording is due; null before. */
+    electedOn: p.date().nullable(),
+    /**
+     * The city rules an owners' committee was recorded under (domain/statutes.ts ownersCommitteeDivisionOf: '11',
+     * Beijing's regulation); null for the Ministry's guidance, and for other bodies.
+     */
+    ownersCommitteeRules: p.text().$type<OwnersCommitteeDivision>().nullable(),
     /** A property-management committee dissolved on an owners' committee's recording: 30 days on, and whether it overran. */
     dissolutionDeadline: p.date().nullable(),
     dissolvedLate: p.boolean().nullable(),

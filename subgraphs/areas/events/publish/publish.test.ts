@@ -53,6 +53,8 @@ const committee: GovernanceBody = {
   rulesReference: null,
   assemblyId: null,
   electionDecisionId: null,
+  electedOn: null,
+  ownersCommitteeRules: null,
   dissolutionDeadline: null,
   dissolvedLate: null,
   chairMemberId: null,
