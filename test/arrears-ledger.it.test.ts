@@ -722,6 +722,41 @@ describe('arrears: billing, payments, collection and rates, through the gateway 
     expect(after.charges.slice(0, 2).map((c: Line) => c.openFen)).toEqual([old.openFen, 0]);
   });
 
+  it('bills a raise by correction on its own day: no late fee on money never billed, in the statement and the claim (helper-243)', async () => {
+    const accountId = accountIds[32];
+    const [oldest] = (await statement(companyA, accountId)).charges;
+    // The owner paid every fen billed, on the due date.
+    await ok(companyA, PAY, {
+      p: {
+        accountId,
+        amountFen: oldest.amountFen,
+        paidOn: oldest.dueOn,
+        method: 'BANK_TRANSFER',
+        idempotencyKey: randomUUID(),
+      },
+    });
+    expect((await statement(companyA, accountId)).charges[0]).toMatchObject({ openFen: 0, lateFeeFen: 0 });
+    const raised = (
+      await ok(companyA, ADJUST, {
+        c: oldest.chargeId,
+        k: 'CORRECTION',
+        r: '面积更正',
+        amount: oldest.amountFen + 5_000,
+      })
+    ).adjustCharge;
+    // The raise falls due at the end of this month, its 30 grace days after that: before, ¥50 ran from the charge's
+    // due date, 336 days at 万分之3 after the grace days (¥5.04).
+    expect(raised.charges[0]).toMatchObject({ chargeId: oldest.chargeId, openFen: 5_000, lateFeeFen: 0 });
+    const { rows } = await db.query(
+      `select payload from arrears.outbox where event_type = 'hub.arrears.claim.updated' and message_key = $1 order by id desc limit 1`,
+      [accountId],
+    );
+    expect(rows[0].payload.charges.find((c: { chargeId: string }) => c.chargeId === oldest.chargeId)).toMatchObject({
+      openFen: 5_000,
+      lateFeeFen: 0,
+    });
+  });
+
   it('reverses a payment recorded in error, once, by its company alone: the charges are owed again, late fees as if never paid, the credit taken back', async () => {
     const accountId = accountIds[31];
     const before = await statement(companyA, accountId);

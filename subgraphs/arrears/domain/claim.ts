@@ -4,6 +4,7 @@ import { AccountStatus } from './account-status';
 import { AdjustmentKind } from './allocation';
 import { BilledCharge } from './charge';
 import { CollectionAction } from './collection-action';
+import { dueParts } from './due-parts';
 import { LateFeeTerms, PrincipalReduction, lateFeeTermsOfCharge, shownLateFee } from './late-fee';
 import { LimitationEvent, limitationEndsOn, limitationHeldOpen } from './limitation';
 
@@ -78,7 +79,8 @@ export interface AccountLedger {
  * Each charge's figures as of `asOf` (a voluntary contribution has neither limitation period nor late fee). Steps, then part payments, restart a charge's limitation period
  * (limitation.ts sorts them by date and keeps this order within a day); payments and waivers lower its principal
  * from their day on (late-fee.ts). A correction changes the principal itself (already in amountFen), so only a
- * waiver counts as a reduction. `lateFeeTerms` holds the terms of each filing the charges were billed under.
+ * waiver counts as a reduction; a correction that raised it bills the raise on its own day, so the late fee runs on
+ * the raise from the raise's due date, never from the charge's (due-parts.ts dueParts). `lateFeeTerms` holds the terms of each filing the charges were billed under.
  */
 export function claimLines(
   ledger: AccountLedger,
@@ -110,7 +112,15 @@ export function claimLines(
       terms === null
         ? { fen: 0, awaitsHolidayYear: null }
         : shownLateFee(
-            { dueOn: c.dueOn, principalFen: c.amountFen, reductions: reductions.get(c.chargeId) ?? [] },
+            {
+              dueOn: c.dueOn,
+              principalFen: c.amountFen,
+              reductions: reductions.get(c.chargeId) ?? [],
+              parts: dueParts(
+                c,
+                ledger.adjustments.filter((a) => a.chargeId === c.chargeId && a.kind === 'CORRECTION'),
+              ),
+            },
             terms,
             asOf,
           );

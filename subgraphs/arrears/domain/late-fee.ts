@@ -2,6 +2,7 @@ import { InvalidInputError } from '../../../kernel/errors';
 import { IsoDate, addDays, compareDates, daysBetween, isIsoDate, monthsPeriodEnd } from '../../../kernel/calendar';
 import { Fen } from '../../../kernel/money';
 import { CalendarDay, missingYearOf, outsideCalendarError, periodEndWithin } from '../../../kernel/working-days';
+import { DuePart } from './due-parts';
 
 /**
  * A late fee (滞纳金 / 违约金) exists only where the service contract provides one, and only on its terms: the hub
@@ -32,6 +33,12 @@ export interface LateFeeBasis {
   /** The amount billed, after any correction. */
   principalFen: Fen;
   reductions: readonly PrincipalReduction[];
+  /**
+   * When the principal falls due, part by part, where a correction raised it after it was billed (due-parts.ts
+   * dueParts: the raise falls due on its own day, never on `dueOn`); absent, the whole principal falls due on
+   * `dueOn`. The parts add up to the principal.
+   */
+  parts?: readonly DuePart[];
 }
 
 const whole = (value: unknown): value is number =>
@@ -55,6 +62,16 @@ function validate(basis: LateFeeBasis, terms: LateFeeTerms, asOf: IsoDate): void
     if (!isIsoDate(r.on) || !whole(r.fen))
       fields[`reductions[${i}]`] = 'a reduction needs a calendar date and whole fen, 0 or more';
   });
+  basis.parts?.forEach((p, i) => {
+    if (!isIsoDate(p.dueOn) || !whole(p.fen))
+      fields[`parts[${i}]`] = 'a part needs a due date and whole fen, 0 or more';
+  });
+  if (
+    basis.parts &&
+    Object.keys(fields).length === 0 &&
+    basis.parts.reduce((sum, p) => sum + p.fen, 0) !== basis.principalFen
+  )
+    fields.parts = 'the parts must add up to the principal';
   if (Object.keys(fields).length === 0 && basis.reductions.reduce((sum, r) => sum + r.fen, 0) > basis.principalFen) {
     fields.reductions = 'payments and waivers cannot exceed the principal';
   }
@@ -114,7 +131,9 @@ function graceEndWithin(dueOn: IsoDate, graceDays: number): CalendarDay {
  * earn a fee (no compounding). Day k after the start date (the grace period's last day, graceEndsOn) is charged on the principal
  * still open that day; a payment stops the fee on what it paid after its own day ("计算至实际付清之日"), since the
  * owner had not paid at the start of it. A monthly rate charges each full month on the principal open at its end
- * (fenMonths). Everything is summed exactly in bigint (fen·days·万分之N) and rounded half up to the fen once per
+ * (fenMonths). A principal raised by a correction runs in parts (LateFeeBasis.parts): each part from its own due
+ * date's grace end, payments going to the part due first (partsWithReductions); the cap stays on the whole principal.
+ * Everything is summed exactly in bigint (fen·days·万分之N) and rounded half up to the fen once per
  * charge, after the cap, so no rounding error builds up day by day.
  */
 export function lateFeeFen(basis: LateFeeBasis, terms: LateFeeTerms | null, asOf: IsoDate): Fen {
@@ -131,19 +150,21 @@ function lateFeeWithin(
 ): { fen: Fen; graceEnd?: undefined } | { fen: null; graceEnd: CalendarDay & { date: null } } {
   if (terms === null) return { fen: 0 };
   validate(basis, terms, asOf);
-  // Within the plain count of grace days nothing runs yet, whatever the holiday data says (art. 203 only lengthens).
-  if (terms.graceDays > 0 && compareDates(asOf, addDays(basis.dueOn, terms.graceDays)) <= 0) return { fen: 0 };
-  const graceEnd = graceEndWithin(basis.dueOn, terms.graceDays);
-  if (graceEnd.date === null) return { fen: null, graceEnd };
-  const start = graceEnd.date;
-  const reductions = [...basis.reductions].sort((a, b) => compareDates(a.on, b.on));
-
-  // In ten-thousandths of a fen: fen·days·N (or fen·months·N) for the fee, principal·cap%·100 for the cap.
   const monthly = terms.monthlyRatePerTenThousand ?? null;
-  let fee =
-    monthly !== null
-      ? fenMonths(basis.principalFen, reductions, start, asOf) * BigInt(monthly)
-      : fenDays(basis.principalFen, reductions, start, asOf) * BigInt(terms.dailyRatePerTenThousand ?? 0);
+  // In ten-thousandths of a fen: fen·days·N (or fen·months·N) for the fee, principal·cap%·100 for the cap.
+  let fee = 0n;
+  for (const part of partsWithReductions(basis)) {
+    // Within the plain count of grace days nothing runs yet, whatever the holiday data says (art. 203 only lengthens).
+    if (part.fen === 0 || (terms.graceDays > 0 && compareDates(asOf, addDays(part.dueOn, terms.graceDays)) <= 0))
+      continue;
+    const graceEnd = graceEndWithin(part.dueOn, terms.graceDays);
+    if (graceEnd.date === null) return { fen: null, graceEnd };
+    const start = graceEnd.date;
+    fee +=
+      monthly !== null
+        ? fenMonths(part.fen, part.reductions, start, asOf) * BigInt(monthly)
+        : fenDays(part.fen, part.reductions, start, asOf) * BigInt(terms.dailyRatePerTenThousand ?? 0);
+  }
   const cap = terms.capPercentOfPrincipal;
   if (cap !== undefined && cap !== null) {
     const capped = BigInt(basis.principalFen) * BigInt(cap) * 100n;
@@ -153,6 +174,28 @@ function lateFeeWithin(
   if (fen > BigInt(Number.MAX_SAFE_INTEGER))
     throw new InvalidInputError('The late fee is too large to bill', { fen: fen.toString() });
   return { fen: Number(fen) };
+}
+
+/**
+ * The principal's parts (LateFeeBasis.parts, else the whole on `dueOn`), each with the payments and waivers that
+ * lowered it: each reduction, in date order, goes to the parts earliest due first, the order art. 560 para. 2 gives
+ * an undesignated payment across charges (allocation.ts), so a payment pays what fell due first before a raise.
+ */
+function partsWithReductions(basis: LateFeeBasis): (DuePart & { reductions: PrincipalReduction[] })[] {
+  const parts = (basis.parts ?? [{ dueOn: basis.dueOn, fen: basis.principalFen }])
+    .map((p) => ({ ...p, left: p.fen, reductions: [] as PrincipalReduction[] }))
+    .sort((a, b) => compareDates(a.dueOn, b.dueOn));
+  for (const reduction of [...basis.reductions].sort((a, b) => compareDates(a.on, b.on))) {
+    let fen = reduction.fen;
+    for (const part of parts) {
+      const taken = Math.min(part.left, fen);
+      if (taken === 0) continue;
+      part.left -= taken;
+      part.reductions.push({ on: reduction.on, fen: taken });
+      fen -= taken;
+    }
+  }
+  return parts.map(({ dueOn, fen, reductions }) => ({ dueOn, fen, reductions }));
 }
 
 /** Σ open principal × days from `start` to `asOf`, a payment relieving what it paid from its own day. */
