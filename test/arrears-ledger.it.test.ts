@@ -15,6 +15,7 @@ import { expectValidEvent } from './support/event-schema';
 import { connectedClient } from './support/db-client';
 import { waitFor } from './support/wait-for';
 import { importPayments } from '../subgraphs/arrears/application/import-payments';
+import { loadAccounts } from '../subgraphs/arrears/application/account.lookup';
 
 // Company A files a contract at 红居南街6号院 (no contract in the demo data), starting 13 months ago.
 const guangwai = GUANGWAI_OFFICE;
@@ -755,6 +756,41 @@ describe('arrears: billing, payments, collection and rates, through the gateway 
       openFen: 5_000,
       lateFeeFen: 0,
     });
+  });
+
+  it("locks only the caller's own accounts: ids of another company's are neither read nor locked", async () => {
+    const [own, others] = [accountIds[33], accountIds[34]];
+    const lockedElsewhere = async (id: string) => {
+      const other = await connectedClient(t.databaseUrl);
+      try {
+        await other.query('begin');
+        await other.query(`select 1 from arrears.account where id = $1 for update nowait`, [id]);
+        return false;
+      } catch (error) {
+        if ((error as { code?: string }).code === '55P03') return true; // lock_not_available
+        throw error;
+      } finally {
+        await other.query('rollback');
+        await other.end();
+      }
+    };
+    const orm = t.hub.subgraphs.arrears!.orm;
+    await orm.em.fork().transactional(async (tx) => {
+      // Company B names company A's account: before, the row was locked until B's NOT_FOUND rolled back.
+      expect((await loadAccounts(tx, companyB, [others], true)).size).toBe(0);
+      expect(await lockedElsewhere(others)).toBe(false);
+      expect([...(await loadAccounts(tx, companyA, [own], true)).keys()]).toEqual([own]);
+      expect(await lockedElsewhere(own)).toBe(true);
+    });
+    const IMPORT = `mutation($p: [PaymentInput!]!) { importPayments(payments: $p) { receiptNumber } }`;
+    const line = {
+      accountId: others,
+      amountFen: 100,
+      paidOn: today,
+      method: 'BANK_TRANSFER',
+      idempotencyKey: randomUUID(),
+    };
+    expect((await fails(companyB, IMPORT, { p: [line] })).extensions.code).toBe('NOT_FOUND');
   });
 
   it('reverses a payment recorded in error, once, by its company alone: the charges are owed again, late fees as if never paid, the credit taken back', async () => {

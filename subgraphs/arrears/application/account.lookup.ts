@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { NotFoundError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
 import { Account } from '../domain/account';
-import { mayReadAccount } from '../domain/access';
+import { mayReadAccount, readScope } from '../domain/access';
 import { CollectionAction } from '../domain/collection-action';
 import { findAccount, findAccounts } from '../persistence/account.repository';
 import { findActionForUpdate } from '../persistence/collection-action.repository';
@@ -17,14 +17,15 @@ export async function loadAccount(
   accountId: string,
   lock = false,
 ): Promise<Account> {
-  const account = await findAccount(em, accountId, { lock });
-  if (!account || !mayReadAccount(identity, account)) throw new NotFoundError('Arrears account', accountId);
+  const [account] = (await loadAccounts(em, identity, [accountId], lock)).values();
+  if (!account) throw new NotFoundError('Arrears account', accountId);
   return account;
 }
 
 /**
  * The accounts of those ids that the caller may read, by id, locked in id order for the rest of the transaction when
  * `lock` is set: one query however many. An id missing from the map is NOT_FOUND to the caller, as for loadAccount.
+ * The query reads only the caller's scope (readScope), so another company's account is neither read nor locked.
  */
 export async function loadAccounts(
   em: EntityManager,
@@ -32,7 +33,8 @@ export async function loadAccounts(
   accountIds: readonly string[],
   lock = false,
 ): Promise<Map<string, Account>> {
-  const accounts = await findAccounts(em, accountIds, { lock });
+  const scope = readScope(identity, 'ACCOUNTS');
+  const accounts = scope ? await findAccounts(em, accountIds, { lock, scope }) : [];
   return new Map(accounts.filter((a) => mayReadAccount(identity, a)).map((a) => [a.id, a]));
 }
 

@@ -6,9 +6,11 @@ import { sqlArray, sqlBulk, sqlRows, sqlRun, withoutNestedLoops } from '../../..
 import { TIME_ORDERED_UUID_SQL } from '../../../platform/db/time-ordered-uuid';
 import { Account, CourtAward } from '../domain/account';
 import { AccountStatus } from '../domain/account-status';
+import { ReadScope } from '../domain/access';
 import { AccountPlace } from '../domain/arrears-list';
 import { ClaimedAccount } from '../domain/claim';
 import { AccountTransition } from '../domain/statement';
+import { scopeCondition } from './read-scope.sql';
 
 /** The columns of arrears.account that say whose account it is and where it stands. */
 export interface AccountKeyColumns {
@@ -71,20 +73,26 @@ export async function findAccount(
 
 /**
  * The accounts of those ids that exist, with their places, in id order; locked in that order for the rest of the
- * transaction when `lock` is set (two writers locking overlapping sets never deadlock on them). One query.
+ * transaction when `lock` is set (two writers locking overlapping sets never deadlock on them). One query. With a
+ * `scope` (domain/access.ts readScope), only the accounts in it are read, and so locked: before, a company naming
+ * another's account ids (in importPayments, say) locked those rows until its NOT_FOUND rolled back.
  */
 export async function findAccounts(
   em: EntityManager,
   accountIds: readonly string[],
-  options: { lock?: boolean } = {},
+  options: { lock?: boolean; scope?: ReadScope } = {},
 ): Promise<Account[]> {
+  // A company's scope is on the account itself; a street's or district's on the codes of its area (billing_area).
+  const scope = options.scope
+    ? scopeCondition(options.scope, options.scope.kind === 'COMPANY' ? 'a' : 'ba')
+    : { sql: 'true', params: [] };
   const rows = await sqlRows<AccountColumns>(
     em,
     `select a.id, a.company_id, a.household_id, a.area_id, a.building_id, a.status, a.credit_fen, a.judged_fen, a.settled_fen,
             a.status_changed_on::text as status_changed_on, ba.street_code, ba.district_code
        from arrears.account a join arrears.billing_area ba on ba.area_id = a.area_id
-      where a.id = any(?::uuid[]) order by a.id ${options.lock ? 'for update of a' : ''}`,
-    [sqlArray(accountIds)],
+      where a.id = any(?::uuid[]) and ${scope.sql} order by a.id ${options.lock ? 'for update of a' : ''}`,
+    [sqlArray(accountIds), ...scope.params],
   );
   return rows.map(accountOf);
 }
