@@ -225,6 +225,13 @@ const Filing = Closed({
   terminatedOn: Nullable(IsoDate),
   handoverOn: Nullable(IsoDate),
   terminationReason: Nullable(Type.String()),
+  // Added to v1 as an optional field, left out until the contract continues (messages before it lack it).
+  continuedFrom: Type.Optional(
+    Nullable(IsoDate, {
+      description:
+        "The first day (the day after the term's endsOn) of the unfixed term the contract continues for after its own: Civil Code art. 948, the provider went on serving with no renewal or other provider decided. It serves then until its terminatedOn or the day before another contract of the area starts. Absent while it does not continue.",
+    }),
+  ),
   /** The terms of this filing's current version: for an accepted filing, the terms in force. */
   terms: FilingTerms,
   /**
@@ -254,7 +261,14 @@ export const FILING_SUPERSEDED = filingEvent(
   'superseded',
   'An accepted filing was replaced by an accepted amendment, or its preliminary contract ended when a regular contract took effect (Civil Code art. 940), with an amendment of it still under review.',
 );
-export const FILING_TERMINATED = filingEvent('terminated', 'The contract ended early; the handover date is given.');
+export const FILING_TERMINATED = filingEvent(
+  'terminated',
+  'The contract ended early, or a contract continuing after its term ended with notice; the handover date is given.',
+);
+export const FILING_CONTINUED = filingEvent(
+  'continued',
+  "The provider goes on serving after the contract's term with no renewal or other provider decided: the contract continues for an unfixed term from continuedFrom (Civil Code art. 948).",
+);
 
 export const FILING_EVENTS = [
   FILING_SUBMITTED,
@@ -262,6 +276,7 @@ export const FILING_EVENTS = [
   FILING_RETURNED,
   FILING_SUPERSEDED,
   FILING_TERMINATED,
+  FILING_CONTINUED,
 ] as const;
 
 /** Every filing event carries the whole filing after its transition. */

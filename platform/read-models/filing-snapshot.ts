@@ -42,6 +42,13 @@ export const filingSnapshotContractIndexDdl = (schema: string): string =>
   `create index if not exists "filing_snapshot_contract_index" on "${schema}"."filing_snapshot" ("contract_id", "accepted_on")`;
 
 /**
+ * The first day of the unfixed term a contract continues for after its own (Civil Code art. 948: the event's
+ * `continuedFrom`), null while it does not: servedToSql reads it.
+ */
+export const filingSnapshotContinuedFromDdl = (schema: string): string =>
+  `alter table "${schema}"."filing_snapshot" add column if not exists "continued_from" date null`;
+
+/**
  * SQL for the last day the contract of a filing snapshot row (alias `f` of `<schema>.filing_snapshot`) serves: its
  * term's end, or earlier the day of the contract's termination (of any of its versions: an earlier version still
  * billing a month in which a later one was terminated stops there too), or, for a preliminary contract, the day
@@ -50,11 +57,12 @@ export const filingSnapshotContractIndexDdl = (schema: string): string =>
  * regular contract terminated before the preliminary one began ends nothing). The contract's kind is in its terms
  * (`terms.kind`); the row's `kind` is the filing's (INITIAL or AMENDMENT). A preliminary contract SUPERSEDED with no
  * later version of its own while no regular contract is known here serves no day until one is. Earlier than its
- * start when it served none.
+ * start when it served none. A contract that continues after its term (`continued_from`, Civil Code art. 948) serves
+ * past `ends_on` (termOrContinuationEndSql).
  */
 export function servedToSql(schema: string): string {
   return `least(
-    f.ends_on,
+    ${termOrContinuationEndSql(schema)},
     (select min(t.terminated_on) from "${schema}".filing_snapshot t where t.contract_id = f.contract_id and t.status = 'TERMINATED'),
     case when f.terms->>'kind' = 'PRELIMINARY' then coalesce(
       (select min(r.starts_on) - 1 from "${schema}".filing_snapshot r
@@ -65,6 +73,23 @@ export function servedToSql(schema: string): string {
                 where rt.contract_id = r.contract_id and rt.status = 'TERMINATED')) >= f.starts_on),
       case when f.status = 'SUPERSEDED' and not exists (select 1 from "${schema}".filing_snapshot n
              where n.contract_id = f.contract_id and n.accepted_on > f.accepted_on) then f.starts_on - 1 end) end)`;
+}
+
+/**
+ * The end of the term of a snapshot row (alias `f`), or for a contract continuing after it (`continued_from`, Civil
+ * Code art. 948; Beijing arts. 19 para. 3 and 75 para. 2) the day before the area's next contract takes effect: any
+ * other contract accepted (whatever its status since) starting on or after the continuation's first day, not
+ * terminated before it began (art. 950: the former provider serves until the new one takes over); '9999-12-31', the
+ * last day a date holds, while none is known. Its termination, past the term, is servedToSql's next term.
+ */
+function termOrContinuationEndSql(schema: string): string {
+  return `case when f.continued_from is null then f.ends_on else coalesce(
+      (select min(s.starts_on) - 1 from "${schema}".filing_snapshot s
+        where s.area_id = f.area_id and s.contract_id <> f.contract_id and s.accepted_on is not null
+          and s.status in ('ACCEPTED', 'TERMINATED', 'SUPERSEDED') and s.starts_on >= f.continued_from
+          and not exists (select 1 from "${schema}".filing_snapshot st where st.contract_id = s.contract_id
+                and st.status = 'TERMINATED' and st.terminated_on < s.starts_on)),
+      date '9999-12-31') end`;
 }
 
 /**
@@ -90,11 +115,11 @@ export function servesOnSql(schema: string, { from }: { from: 'start' | 'accepta
 export async function applyFilingSnapshot(em: EntityManager, schema: string, f: FilingEventData): Promise<void> {
   await em.getConnection().execute(
     `insert into "${schema}"."filing_snapshot" as s (filing_id, contract_id, area_id, company_id, kind, status, sequence, record_number,
-        accepted_on, starts_on, ends_on, terminated_on, terms, terms_sha256)
-      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)
+        accepted_on, starts_on, ends_on, terminated_on, continued_from, terms, terms_sha256)
+      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)
       on conflict (filing_id) do update set status = excluded.status, sequence = excluded.sequence, record_number = excluded.record_number,
         accepted_on = excluded.accepted_on, starts_on = excluded.starts_on, ends_on = excluded.ends_on, terminated_on = excluded.terminated_on,
-        terms = excluded.terms, terms_sha256 = excluded.terms_sha256, received_at = now()
+        continued_from = excluded.continued_from, terms = excluded.terms, terms_sha256 = excluded.terms_sha256, received_at = now()
       where s.sequence < excluded.sequence`,
     [
       f.filingId,
@@ -109,6 +134,7 @@ export async function applyFilingSnapshot(em: EntityManager, schema: string, f: 
       f.terms.startsOn,
       f.terms.endsOn,
       f.terminatedOn,
+      f.continuedFrom ?? null,
       JSON.stringify(f.terms),
       f.termsSha256,
     ],

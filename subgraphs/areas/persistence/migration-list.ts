@@ -32,7 +32,8 @@ import { Migration20261208010000_joint_decision_tally_source } from './migration
 import { Migration20261209000000_court_household_owner } from './migrations/Migration20261209000000_court_household_owner';
 import { Migration20261228020000_outbox_recorded_at } from './migrations/Migration20261228020000_outbox_recorded_at';
 import { Migration20261229020000_filing_snapshot_contract_index } from './migrations/Migration20261229020000_filing_snapshot_contract_index';
-import { Migration20261230000000_owners_committee_election } from './migrations/Migration20261230000000_owners_committee_election';
+import { Migration20261230000000_filing_snapshot_continued_from } from './migrations/Migration20261230000000_filing_snapshot_continued_from';
+import { Migration20261230010000_owners_committee_election } from './migrations/Migration20261230010000_owners_committee_election';
 
 /**
  * The subgraph's checked-in migrations, in order. Only what migrates, verifies or hashes them loads this file (and
@@ -72,5 +73,6 @@ export const migrations: MigrationEntry[] = migrationEntries(
   Migration20261227000000_committee_filing_condition,
   Migration20261228020000_outbox_recorded_at,
   Migration20261229020000_filing_snapshot_contract_index,
-  Migration20261230000000_owners_committee_election,
+  Migration20261230000000_filing_snapshot_continued_from,
+  Migration20261230010000_owners_committee_election,
 );

@@ -26,6 +26,7 @@ import { Migration20261223000000_household_owner_died_on } from './migrations/Mi
 import { Migration20261228020000_outbox_recorded_at } from './migrations/Migration20261228020000_outbox_recorded_at';
 import { Migration20261229000000_account_household_index } from './migrations/Migration20261229000000_account_household_index';
 import { Migration20261229020000_filing_snapshot_contract_index } from './migrations/Migration20261229020000_filing_snapshot_contract_index';
+import { Migration20261230000000_filing_snapshot_continued_from } from './migrations/Migration20261230000000_filing_snapshot_continued_from';
 
 /**
  * The subgraph's checked-in migrations, in order. Only what migrates, verifies or hashes them loads this file (and
@@ -59,4 +60,5 @@ export const migrations: MigrationEntry[] = migrationEntries(
   Migration20261228020000_outbox_recorded_at,
   Migration20261229000000_account_household_index,
   Migration20261229020000_filing_snapshot_contract_index,
+  Migration20261230000000_filing_snapshot_continued_from,
 );

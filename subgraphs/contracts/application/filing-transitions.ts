@@ -39,7 +39,7 @@ export function recordTransition(em: EntityManager, filing: Filing, record: Tran
     via: record.via,
     note: record.note,
   });
-  recordEvent(em, filingEventOf(filing.status), {
+  recordEvent(em, filingEventOf(filing.status, record.action), {
     source: CONTRACTS_EVENT_SOURCE,
     key: filing.id,
     subject: filing.id,

@@ -1,6 +1,7 @@
 import { retryAfterLostRace } from '../../../platform/db/sql';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { todayInChina } from '../../../kernel/clock';
+import { compareDates } from '../../../kernel/calendar';
 import { ForbiddenError, NotFoundError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
 import { nextContractStatus } from '../domain/contract';
@@ -133,6 +134,12 @@ export async function reviewFiling(
         );
       }
       const today = todayInChina();
+      if (filing.kind === 'AMENDMENT' && contract.continuedFrom) {
+        // A contract continuing after its term (Civil Code art. 948) goes on under the amended terms when they keep
+        // the term; an amendment fixing a term that runs past the continuation's first day ends the unfixed term.
+        if (compareDates(terms.endsOn, contract.continuedFrom) < 0) filing.continuedFrom = contract.continuedFrom;
+        else contract.continuedFrom = null;
+      }
       filing.status = nextFilingStatus(filing.status, 'ACCEPT');
       filing.acceptedOn = today;
       filing.recordNumber = await nextRecordNumber(tx, area.districtCode, today);

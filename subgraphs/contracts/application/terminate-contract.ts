@@ -4,17 +4,31 @@ import { compareDates, isIsoDate } from '../../../kernel/calendar';
 import { InvalidInputError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
 import { nextContractStatus } from '../domain/contract';
+import { asExistingContract } from '../domain/contract-terms';
+import { checkTerminationDay, continuationEndedBy } from '../domain/continued-service';
+import { todayInChina } from '../../../kernel/clock';
+import { contractsEverAcceptedIn } from '../persistence/contract.repository';
 import { TERMINABLE_FILING_STATUSES, nextFilingStatus } from '../domain/filing';
 import { Contract } from '../persistence/contract.entity';
 import { filingsOfContractIn } from '../persistence/filing.repository';
 import { ownContract } from './contract.lookup';
 import { currentTerms, recordTransition } from './filing-transitions';
 
-/** Ends a contract early: its open and accepted filings are terminated with the handover date. */
+/**
+ * Ends a contract early: its open and accepted filings are terminated with the handover date. A contract continuing
+ * after its term (recordContinuedService) ends past it with 60 days' written notice from `noticeGivenOn` (today when
+ * not given), unless the area's next contract takes effect by the day after (Civil Code art. 948 para. 2).
+ */
 export async function terminateContract(
   em: EntityManager,
   identity: Identity,
-  input: { contractId: string; terminatedOn: string; handoverOn: string; reason: string },
+  input: {
+    contractId: string;
+    terminatedOn: string;
+    handoverOn: string;
+    reason: string;
+    noticeGivenOn?: string | null;
+  },
 ): Promise<Contract> {
   const fields: Record<string, string> = {};
   if (!isIsoDate(input.terminatedOn)) fields.terminatedOn = 'not a YYYY-MM-DD date';
@@ -22,6 +36,10 @@ export async function terminateContract(
   else if (!fields.terminatedOn && compareDates(input.handoverOn, input.terminatedOn) < 0)
     fields.handoverOn = 'the handover cannot come before the termination';
   if (!input.reason?.trim()) fields.reason = 'say why the contract ends';
+  const today = todayInChina();
+  const noticeGivenOn = input.noticeGivenOn ?? today;
+  if (input.noticeGivenOn != null && !isIsoDate(input.noticeGivenOn)) fields.noticeGivenOn = 'not a YYYY-MM-DD date';
+  else if (compareDates(noticeGivenOn, today) > 0) fields.noticeGivenOn = `on or before today, ${today}`;
   if (Object.keys(fields).length > 0) throw new InvalidInputError('The termination is incomplete', { fields });
   const reason = input.reason.trim();
   // A review locks the filing, then the contract; this locks the contract, then writes the filings: when the two
@@ -35,11 +53,19 @@ export async function terminateContract(
           fields: { terminatedOn: `on or after ${contract.startsOn}` },
         });
       // A termination ends the contract early, never later than its term: a day after it was published as the
-      // service's end, and litigation took the months past the term for months served under a filed contract.
-      if (compareDates(input.terminatedOn, contract.endsOn) > 0)
-        throw new InvalidInputError('A termination ends the contract on or before the end of its term', {
-          fields: { terminatedOn: `on or before ${contract.endsOn}` },
-        });
+      // service's end, and litigation took the months past the term for months served under a filed contract. A
+      // contract continuing after its term (Civil Code art. 948) ends past it, with 60 days' written notice unless
+      // the area's next contract takes effect by then (checkTerminationDay).
+      if (compareDates(input.terminatedOn, contract.endsOn) > 0) {
+        const endedBy = contract.continuedFrom
+          ? continuationEndedBy(
+              (await contractsEverAcceptedIn(tx, [contract.areaId])).map(asExistingContract),
+              contract.continuedFrom,
+              contract.id,
+            )
+          : null;
+        checkTerminationDay(contract, input.terminatedOn, noticeGivenOn, endedBy);
+      }
       for (const filing of await filingsOfContractIn(tx, contract.id, TERMINABLE_FILING_STATUSES)) {
         filing.status = nextFilingStatus(filing.status, 'TERMINATE');
         Object.assign(filing, {
@@ -51,7 +77,7 @@ export async function terminateContract(
           action: 'TERMINATE',
           actor: identity,
           via: 'API',
-          note: { reason },
+          note: input.noticeGivenOn ? { reason, noticeGivenOn } : { reason },
           terms: await currentTerms(tx, filing),
         });
       }

@@ -16,6 +16,14 @@ export interface ExistingContract {
   startsOn: IsoDate;
   endsOn: IsoDate;
   status: ContractStatus;
+  /**
+   * The first day of the unfixed term it continues for after `endsOn` (Civil Code art. 948, continued-service.ts);
+   * null or absent when it does not. Only contractsServingOn reads it: the term alone occupies the area for the
+   * overlap checks, since the next contract of the area is what ends the continuation.
+   */
+  continuedFrom?: IsoDate | null;
+  /** The last day of that unfixed term when a termination fixes it; null or absent while open. */
+  continuedTo?: IsoDate | null;
 }
 
 export interface CandidateContract {
@@ -87,9 +95,48 @@ function occupying(existing: readonly ExistingContract[]): ExistingContract[] {
  * `existing`: the area's contracts that were ever accepted (a contract terminated before any acceptance bound nobody).
  */
 export function contractsServingOn(existing: readonly ExistingContract[], day: IsoDate): ExistingContract[] {
-  return occupying(existing).filter(
-    (c) => c.status === 'ACCEPTED' && compareDates(c.startsOn, day) <= 0 && compareDates(day, c.endsOn) <= 0,
+  const contracts = occupying(existing);
+  return contracts.filter(
+    (c) =>
+      c.status === 'ACCEPTED' && compareDates(c.startsOn, day) <= 0 && compareDates(day, servedTo(c, contracts)) <= 0,
   );
+}
+
+/**
+ * The last day a contract serves: its term's end, or for one continuing after it (art. 948) its termination or the
+ * day before the area's next contract takes effect (continuationEndedBy), whichever is first; OPEN_END while neither
+ * is known.
+ */
+function servedTo(c: ExistingContract, contracts: readonly ExistingContract[]): IsoDate {
+  if (!c.continuedFrom) return c.endsOn;
+  const endedBy = continuationEndedBy(contracts, c.continuedFrom, c.id);
+  return [c.continuedTo ?? OPEN_END, endedBy ?? OPEN_END].sort(compareDates)[0];
+}
+
+/** The last day a YYYY-MM-DD date holds: a continuation with no end known yet serves to it (servedToSql too). */
+export const OPEN_END: IsoDate = '9999-12-31';
+
+/**
+ * The day before the first of `others` (the area's other contracts ever accepted, asExistingContract) to take effect
+ * on or after `continuedFrom`: the last day a contract continued from then serves if not terminated sooner; null
+ * while none is known. One terminated before it began took no effect.
+ */
+export function continuationEndedBy(
+  others: readonly ExistingContract[],
+  continuedFrom: IsoDate,
+  contractId: string,
+): IsoDate | null {
+  const starts = others
+    .filter(
+      (c) =>
+        c.id !== contractId &&
+        c.status === 'ACCEPTED' &&
+        compareDates(c.startsOn, continuedFrom) >= 0 &&
+        compareDates(c.endsOn, c.startsOn) >= 0,
+    )
+    .map((c) => c.startsOn)
+    .sort(compareDates);
+  return starts.length > 0 ? addDays(starts[0], -1) : null;
 }
 
 /**

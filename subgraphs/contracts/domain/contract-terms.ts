@@ -377,7 +377,11 @@ const FEE_MESSAGES: Record<FeeScheduleProblem['code'], string> = {
   RATES_DO_NOT_ADD_UP: 'owner rate plus the subsidies running must equal the assessed rate',
 };
 
-/** Terminated contracts occupy the days up to their termination; see BINDING_STATUSES. */
+/**
+ * Terminated contracts occupy the days up to their termination; see BINDING_STATUSES. A contract continuing after its
+ * term (Civil Code art. 948) carries the continuation's first day, and its termination past the term as the
+ * continuation's last (contractsServingOn reads them); one terminated within its term or superseded continues nothing.
+ */
 export function asExistingContract(c: {
   id: string;
   companyId?: string;
@@ -386,18 +390,30 @@ export function asExistingContract(c: {
   startsOn: IsoDate;
   endsOn: IsoDate;
   terminatedOn?: IsoDate | null;
+  continuedFrom?: IsoDate | null;
 }): ExistingContract {
+  const continues = c.continuedFrom != null && (c.status === 'ACCEPTED' || c.status === 'TERMINATED');
   if (c.status === 'TERMINATED' && c.terminatedOn && compareDates(c.terminatedOn, c.startsOn) >= 0) {
+    const pastTerm = compareDates(c.terminatedOn, c.endsOn) > 0;
     return {
       id: c.id,
       companyId: c.companyId,
       kind: c.kind,
       startsOn: c.startsOn,
-      endsOn: compareDates(c.terminatedOn, c.endsOn) < 0 ? c.terminatedOn : c.endsOn,
+      endsOn: pastTerm ? c.endsOn : c.terminatedOn,
       status: 'ACCEPTED',
+      ...(continues && pastTerm ? { continuedFrom: c.continuedFrom, continuedTo: c.terminatedOn } : {}),
     };
   }
-  return { id: c.id, companyId: c.companyId, kind: c.kind, startsOn: c.startsOn, endsOn: c.endsOn, status: c.status };
+  return {
+    id: c.id,
+    companyId: c.companyId,
+    kind: c.kind,
+    startsOn: c.startsOn,
+    endsOn: c.endsOn,
+    status: c.status,
+    ...(continues && c.status === 'ACCEPTED' ? { continuedFrom: c.continuedFrom, continuedTo: null } : {}),
+  };
 }
 
 /** Lists longer than the terms' bounds (MAX_SERVICE_ITEMS and the rest, in the catalog beside the published shape). */

@@ -63,6 +63,7 @@ export function isBinding(status: ContractStatus): boolean {
  *   ACCEPTED ──amend, accept the amendment──► ACCEPTED (its terms change only when the amendment is accepted)
  *   ACCEPTED ──supersede (a regular contract takes effect, Civil Code art. 940)──► SUPERSEDED
  *   SUBMITTED / RETURNED / ACCEPTED ──terminate──► TERMINATED
+ *   ACCEPTED ──continue after its term (Civil Code art. 948, continued-service.ts)──► ACCEPTED
  *   DRAFT ──discard (entered by mistake, never filed)──► DISCARDED
  *
  * Editing, filing and amending out of turn have codes of their own; any other action out of turn is refused as
@@ -78,6 +79,7 @@ export type ContractAction =
   | 'ACCEPT_AMENDMENT'
   | 'SUPERSEDE'
   | 'TERMINATE'
+  | 'CONTINUE'
   | 'DISCARD';
 
 interface ContractTransition {
@@ -114,6 +116,16 @@ const CONTRACT_TRANSITIONS: Record<ContractAction, ContractTransition> = {
   ACCEPT_AMENDMENT: { from: ['ACCEPTED'], to: 'ACCEPTED' },
   SUPERSEDE: { from: ['ACCEPTED'], to: 'SUPERSEDED' },
   TERMINATE: { from: [...BINDING_STATUSES], to: 'TERMINATED' },
+  // Civil Code art. 948: only a contract in force continues after its term, not one terminated, superseded or
+  // never accepted (continued-service.ts).
+  CONTINUE: {
+    from: ['ACCEPTED'],
+    to: 'ACCEPTED',
+    refusal: {
+      code: 'CONTRACT_NOT_IN_FORCE',
+      message: 'Only a contract whose filing was accepted, and which has not ended, continues after its term',
+    },
+  },
   DISCARD: {
     from: ['DRAFT'],
     to: 'DISCARDED',
@@ -134,6 +146,7 @@ const PAST: Record<ContractAction, string> = {
   ACCEPT_AMENDMENT: 'amended',
   SUPERSEDE: 'superseded',
   TERMINATE: 'terminated',
+  CONTINUE: 'continued',
   DISCARD: 'discarded',
 };
 

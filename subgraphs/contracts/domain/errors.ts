@@ -12,7 +12,14 @@ export const CONTRACTS_ERRORS = {
   CONTRACT_NOT_DRAFT:
     'Only a draft contract is edited directly; a filed one is amended, a returned filing resubmitted.',
   CONTRACT_ALREADY_FILED: 'The contract has a filing already: amend it, or resubmit the returned filing.',
-  CONTRACT_NOT_IN_FORCE: 'Only a contract whose filing was accepted can be amended.',
+  CONTRACT_NOT_IN_FORCE:
+    'Only a contract whose filing was accepted, and which has not ended, can be amended or continued after its term.',
+  CONTINUATION_TOO_EARLY:
+    "A contract's continuation after its term (Civil Code art. 948) is recorded from 90 days before its term ends (art. 947 para. 2), not earlier: details.recordableFrom.",
+  SUCCESSOR_IN_FORCE:
+    'Another contract of the area serves from the day after the term: the owners renewed or hired another provider, so the contract does not continue (details.successorContractIds).',
+  TERMINATION_NOTICE_TOO_SHORT:
+    'A contract continuing for an unfixed term ends with 60 days’ written notice (Civil Code art. 948 para. 2): details.earliestTerminatedOn.',
   AMENDMENT_PENDING: 'An earlier amendment of the contract is still under review.',
   INVALID_FILING_TRANSITION: 'The filing or its contract is not in a state for this action (e.g. terminating a draft).',
   IDEMPOTENCY_KEY_REUSED: 'The idempotency key was used before for a different request.',

@@ -11,6 +11,7 @@ import { contractsError } from './errors';
  *       │  └──return──► RETURNED ──resubmit (new version)──┘ (back to SUBMITTED)
  *       └─────────────────────┘
  *   SUBMITTED / RETURNED / ACCEPTED ──terminate──► TERMINATED (with the handover date)
+ *   ACCEPTED ──continue after the contract's term (Civil Code art. 948)──► ACCEPTED (with continuedFrom)
  *
  * An INITIAL filing files a contract; an AMENDMENT filing files a change to a contract whose filing was accepted
  * (art. 63 asks for a filing within 15 days of amending, too). Every submission is a numbered version whose terms
@@ -24,7 +25,7 @@ import { FILING_KINDS, type FilingKind } from '../../../catalog';
 
 export { FILING_KINDS, type FilingKind };
 
-export type FilingAction = 'SUBMIT' | 'RESUBMIT' | 'ACCEPT' | 'RETURN' | 'SUPERSEDE' | 'TERMINATE';
+export type FilingAction = 'SUBMIT' | 'RESUBMIT' | 'ACCEPT' | 'RETURN' | 'SUPERSEDE' | 'TERMINATE' | 'CONTINUE';
 
 const TRANSITIONS: Record<FilingAction, { from: readonly FilingStatus[]; to: FilingStatus }> = {
   SUBMIT: { from: [], to: 'SUBMITTED' },
@@ -35,6 +36,8 @@ const TRANSITIONS: Record<FilingAction, { from: readonly FilingStatus[]; to: Fil
   // art. 940) ends with it, where before it stayed open and could only be returned, at the company's cost.
   SUPERSEDE: { from: ['ACCEPTED', 'SUBMITTED', 'RETURNED'], to: 'SUPERSEDED' },
   TERMINATE: { from: ['SUBMITTED', 'RETURNED', 'ACCEPTED'], to: 'TERMINATED' },
+  // The filing in force goes on after its contract's term (Civil Code art. 948): the status stays, the feed tells it.
+  CONTINUE: { from: ['ACCEPTED'], to: 'ACCEPTED' },
 };
 
 /** A filing under review: submitted, or returned for correction. A contract has one at a time. */
@@ -63,6 +66,7 @@ const PAST: Record<FilingAction, string> = {
   RETURN: 'returned',
   SUPERSEDE: 'superseded',
   TERMINATE: 'terminated',
+  CONTINUE: 'continued',
 };
 
 /** A reviewer accepts a version or returns it for correction, in the API or in a bureau's own system alike. */

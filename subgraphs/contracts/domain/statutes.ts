@@ -242,6 +242,32 @@ export const BEIJING_MATERIALS: readonly MaterialItem[] = Object.freeze([
     source: null,
   },
 ] satisfies MaterialItem[]);
+// ---------------------------------------------------------------------------------------------------------------
+// A contract that continues after its term (不定期物业服务合同), nationally: Civil Code arts. 947, 948.
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * Art. 947 para. 2: a provider that will not continue must say so in writing ninety days before the term ends
+ * ("物业服务人不同意续聘的，应当在合同期限届满前九十日书面通知业主或者业主委员会"). From that day on its silence is what
+ * art. 948 builds on, so the hub takes the provider's record that it continues serving (recordContinuedService) from
+ * ninety days before the term's last day, not earlier: a record a year ahead would be a promise, not the fact that
+ * it goes on serving once no renewal or other provider has been decided.
+ */
+export const CONTINUED_SERVICE_RECORDABLE_DAYS_BEFORE_END = 90;
+export const CONTINUED_SERVICE_RECORDABLE_SOURCE =
+  'Civil Code art. 947 para. 2: 物业服务人不同意续聘的，应当在合同期限届满前九十日书面通知业主或者业主委员会';
+
+/**
+ * Art. 948: after the term, with no lawful decision of the owners to renew or hire another provider, a provider that
+ * goes on serving does so under the same contract for an unfixed term (原物业服务合同继续有效，但是服务期限为不定期),
+ * which either party may end at any time with sixty days' written notice (当事人可以随时解除不定期物业服务合同，但是应当
+ * 提前六十日书面通知对方). Beijing's regulation art. 75 para. 2 says the same (任何一方提出终止合同的，应当提前六十日书面
+ * 告知对方), and art. 19 para. 3 has a preliminary provider serve on until the owners' new contract takes effect.
+ */
+export const UNFIXED_TERM_NOTICE_DAYS = 60;
+export const UNFIXED_TERM_SOURCE =
+  'Civil Code art. 948: 原物业服务合同继续有效，但是服务期限为不定期。当事人可以随时解除不定期物业服务合同，但是应当提前六十日书面通知对方';
+
 /** An input bound, not a statute: a notice period beyond a year would hold entries back indefinitely. */
 export const MAX_CREDIT_NOTICE_DAYS = 365;
 /** An input bound, not a statute: the longest reasonable period after a demand a city or a contract may set. */

@@ -7,6 +7,7 @@ import { publicServiceStandards } from '../application/public-service-standards'
 import { readableContract } from '../application/readable-contract';
 import { submitFiling } from '../application/submit-filing';
 import { terminateContract } from '../application/terminate-contract';
+import { recordContinuedService } from '../application/record-continued-service';
 import { discardContractDraft } from '../application/discard-contract-draft';
 import { updateContractDraft } from '../application/update-contract-draft';
 import { ContractStatus } from '../domain/contract';
@@ -101,7 +102,8 @@ export class ContractResolver {
   }
 
   @Mutation(() => ContractType, {
-    description: 'Ends a contract early; its filings are terminated with the handover date.',
+    description:
+      "Ends a contract early; its filings are terminated with the handover date. terminatedOn is the last day served, on or before the term's end; past it only for a contract continuing after its term (recordContinuedService), with 60 days' written notice (Civil Code art. 948 para. 2): TERMINATION_NOTICE_TOO_SHORT unless terminatedOn is at least 60 days after noticeGivenOn (today when not given) or the area's next contract starts by the day after.",
   })
   async terminateContract(
     @Arg('contractId', () => ID) contractId: string,
@@ -109,10 +111,27 @@ export class ContractResolver {
     @Arg('handoverOn', () => LocalDate) handoverOn: string,
     @Arg('reason', () => Note) reason: string,
     @Ctx() ctx: RequestContext,
+    @Arg('noticeGivenOn', () => LocalDate, {
+      nullable: true,
+      description:
+        'The day the written notice of termination was given, on or before today; today when not given. Read only for a termination past the term of a contract continuing after it.',
+    })
+    noticeGivenOn?: string | null,
   ): Promise<ContractType> {
     return contractView(
-      await terminateContract(ctx.em, ctx.identity, { contractId, terminatedOn, handoverOn, reason }),
+      await terminateContract(ctx.em, ctx.identity, { contractId, terminatedOn, handoverOn, reason, noticeGivenOn }),
     );
+  }
+
+  @Mutation(() => ContractType, {
+    description:
+      "The company records that it goes on serving under its contract after the term, the owners having decided no renewal and no other provider (Civil Code art. 948): the contract continues for an unfixed term from the day after endsOn (continuedFrom), billed, claimed and published as serving until its termination (60 days' written notice) or the day before the area's next contract starts. From 90 days before the term ends (art. 947 para. 2): CONTINUATION_TOO_EARLY before; CONTRACT_NOT_IN_FORCE unless the contract is ACCEPTED; SUCCESSOR_IN_FORCE when another contract of the area serves the day after the term. Recorded again, returns the contract as it is.",
+  })
+  async recordContinuedService(
+    @Arg('contractId', () => ID) contractId: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ContractType> {
+    return contractView(await recordContinuedService(ctx.em, ctx.identity, { contractId }));
   }
 
   @Mutation(() => ContractType, {

@@ -298,6 +298,12 @@ export class ContractType {
   terms!: ContractTermsType;
   @Field(() => String, { nullable: true }) terminatedOn?: string | null;
   @Field(() => String, { nullable: true }) handoverOn?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The first day of the unfixed term the contract continues for after endsOn (Civil Code art. 948, recordContinuedService); null while it does not.',
+  })
+  continuedFrom?: string | null;
 }
 
 @ObjectType('FilingDocument')
@@ -405,6 +411,12 @@ export class FilingType {
   @Field(() => String, { nullable: true }) terminatedOn?: string | null;
   @Field(() => String, { nullable: true }) handoverOn?: string | null;
   @Field(() => String, { nullable: true }) terminationReason?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The first day of the unfixed term the filing's contract continues for after its term (Civil Code art. 948); null while it does not.",
+  })
+  continuedFrom?: string | null;
 }
 
 @ObjectType('ContractPage')

@@ -24,6 +24,11 @@ export const ContractSchema = defineEntity({
     terms: p.json<ContractTerms>(),
     terminatedOn: p.date().nullable(),
     handoverOn: p.date().nullable(),
+    /**
+     * The day after `endsOn` when the company recorded that it goes on serving under the contract for an unfixed term
+     * (Civil Code art. 948, recordContinuedService); null while it has not.
+     */
+    continuedFrom: p.date().nullable(),
     /** Counts the announcements of the contract's filing deadline to the register (contracts.deadlines.v1). */
     deadlineSequence: p.integer().default(0),
     createdAt: p.datetime().columnType('timestamptz').onCreate(now),

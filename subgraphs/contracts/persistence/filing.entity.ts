@@ -43,6 +43,8 @@ export const FilingSchema = defineEntity({
     terminatedOn: p.date().nullable(),
     handoverOn: p.date().nullable(),
     terminationReason: p.text().nullable(),
+    /** The first day of the unfixed term its contract continues for after its own (Civil Code art. 948); null if none. */
+    continuedFrom: p.date().nullable(),
     createdAt: p.datetime().columnType('timestamptz').onCreate(now),
     updatedAt: p.datetime().columnType('timestamptz').onCreate(now).onUpdate(now),
   }),

@@ -24,6 +24,7 @@ import { Migration20261225000000_joint_decisions } from './migrations/Migration2
 import { Migration20261226000000_linjiang_street_office } from './migrations/Migration20261226000000_linjiang_street_office';
 import { Migration20261229000000_filing_authority_in_chinese } from './migrations/Migration20261229000000_filing_authority_in_chinese';
 import { Migration20261229010000_beijing_preliminary_term_source } from './migrations/Migration20261229010000_beijing_preliminary_term_source';
+import { Migration20261230000000_continued_service } from './migrations/Migration20261230000000_continued_service';
 import { Migration20261228020000_outbox_recorded_at } from './migrations/Migration20261228020000_outbox_recorded_at';
 
 /**
@@ -57,4 +58,5 @@ export const migrations: MigrationEntry[] = migrationEntries(
   Migration20261228020000_outbox_recorded_at,
   Migration20261229000000_filing_authority_in_chinese,
   Migration20261229010000_beijing_preliminary_term_source,
+  Migration20261230000000_continued_service,
 );

@@ -173,6 +173,11 @@ export interface FilingRecord {
    * by the area's regular contract taking effect (Civil Code art. 940); null while it runs its term.
    */
   terminatedOn: IsoDate | null;
+  /**
+   * The last day served (the snapshot's servedToSql): `terminatedOn ?? endsOn`, or past the term for a contract that
+   * continues after it (Civil Code art. 948), '9999-12-31' while its end is unknown. Absent: `terminatedOn ?? endsOn`.
+   */
+  servedTo?: IsoDate;
   terms: {
     title: string;
     number: string;
@@ -211,7 +216,7 @@ const filedContractOf = (f: FilingRecord): FiledContract => ({
   contractId: f.contractId,
   status: 'ACCEPTED',
   startsOn: f.startsOn,
-  endsOn: f.terminatedOn ?? f.endsOn,
+  endsOn: f.servedTo ?? f.terminatedOn ?? f.endsOn,
   filingRecordNumber: f.recordNumber,
 });
 

@@ -33,6 +33,8 @@ const filingOf = (r: FilingSnapshotColumns): AreaFiling => ({
   // area's regular contract (servedToSql), which the complaint's service term and the months in force follow (before,
   // such a contract was stated to run to its term's end, years past the handover).
   terminatedOn: r.served_to < r.ends_on ? r.served_to : r.terminated_on,
+  // A contract continuing after its term (Civil Code art. 948) serves past it: its months are in force to then.
+  servedTo: r.served_to,
   terms: r.terms,
 });
 

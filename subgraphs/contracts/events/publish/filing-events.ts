@@ -1,5 +1,6 @@
 import {
   FILING_ACCEPTED,
+  FILING_CONTINUED,
   FILING_RETURNED,
   FILING_SUBMITTED,
   FILING_SUPERSEDED,
@@ -9,7 +10,7 @@ import {
 } from '../../../../catalog';
 import { ContractTerms } from '../../domain/contract-terms';
 import { currentFilingDeadline } from '../../domain/filing-deadline';
-import { FilingStatus, ReturnReason, canonicalDigest } from '../../domain/filing';
+import { FilingAction, FilingStatus, ReturnReason, canonicalDigest } from '../../domain/filing';
 import type { Filing } from '../../persistence/filing.entity';
 
 export const CONTRACTS_EVENT_SOURCE = '/property-governance-hub/contracts';
@@ -22,8 +23,12 @@ const EVENT_OF_STATUS = {
   TERMINATED: FILING_TERMINATED,
 } as const satisfies Record<FilingStatus, unknown>;
 
-/** The event announcing that a filing is now in `status`. */
-export const filingEventOf = (status: FilingStatus) => EVENT_OF_STATUS[status];
+/**
+ * The event announcing a filing's transition: that it is now in `status`, or for CONTINUE (its status unchanged) that
+ * its contract continues after its term.
+ */
+export const filingEventOf = (status: FilingStatus, action?: FilingAction) =>
+  action === 'CONTINUE' ? FILING_CONTINUED : EVENT_OF_STATUS[status];
 
 /** The terms as published: the signatories are people and stay in the hub; everything else is public record. */
 export function publishedTerms(terms: ContractTerms): FilingTermsData {
@@ -61,6 +66,8 @@ export function publishFiling(filing: Filing, terms: ContractTerms, returnReason
     terminatedOn: filing.terminatedOn ?? null,
     handoverOn: filing.handoverOn ?? null,
     terminationReason: filing.terminationReason ?? null,
+    // Left out until the contract continues after its term, so every other filing publishes the message it did.
+    ...(filing.continuedFrom ? { continuedFrom: filing.continuedFrom } : {}),
     terms: published,
     // The digest of the terms as published, which a subscriber can recompute: a digest of the full terms covered the
     // signatories the event leaves out, so it could never be checked and let their names be guessed from it.

@@ -6,7 +6,7 @@ import { Migration } from '@mikro-orm/migrations';
  * in Beijing the street office records it within 5 working days). Committees recorded before have neither, and no
  * deadline is shown for them.
  */
-export class Migration20261230000000_owners_committee_election extends Migration {
+export class Migration20261230010000_owners_committee_election extends Migration {
   override async up(): Promise<void> {
     this.addSql(`alter table "areas"."governance_body" add column "elected_on" date null`);
     this.addSql(`alter table "areas"."governance_body" add column "owners_committee_rules" text null`);

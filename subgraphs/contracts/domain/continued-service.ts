@@ -1,0 +1,96 @@
+import { IsoDate, addDays, compareDates } from '../../../kernel/calendar';
+import { InvalidInputError } from '../../../kernel/errors';
+import { ContractStatus, contractActionRefused } from './contract';
+import { ExistingContract, contractsServingOn } from './contract-overlap';
+
+export { continuationEndedBy } from './contract-overlap';
+import { contractsError } from './errors';
+import {
+  CONTINUED_SERVICE_RECORDABLE_DAYS_BEFORE_END,
+  CONTINUED_SERVICE_RECORDABLE_SOURCE,
+  UNFIXED_TERM_NOTICE_DAYS,
+  UNFIXED_TERM_SOURCE,
+} from './statutes';
+
+/**
+ * A contract that continues after its term (不定期物业服务合同, Civil Code art. 948; Beijing art. 75 para. 2, and art. 19
+ * para. 3 for a preliminary contract): with no renewal and no other provider decided, the provider that goes on
+ * serving does so under the same contract, from the day after its `endsOn`, for an unfixed term. It ends on the
+ * day its termination gives (60 days' written notice, UNFIXED_TERM_NOTICE_DAYS), or the day before another contract of
+ * the area takes effect (the owners' renewal with it, or their new provider: art. 950 has the former provider serve,
+ * and claim its fee, until then), whichever comes first.
+ */
+
+/** The contract as the rule reads it. */
+export interface ContinuableContract {
+  id: string;
+  status: ContractStatus;
+  endsOn: IsoDate;
+  /** The first day of the unfixed term once recorded; null (or absent) before. */
+  continuedFrom?: IsoDate | null;
+}
+
+/**
+ * The day from which `contract` continues, recorded on `today`, or the refusal: only a contract whose filing is
+ * accepted and in force (ACCEPTED: not terminated, superseded or discarded; CONTRACT_NOT_IN_FORCE otherwise), from
+ * ninety days before its term's last day (CONTINUATION_TOO_EARLY, art. 947 para. 2's notice window), and not while
+ * another contract of the area already serves on the day after the term (SUCCESSOR_IN_FORCE: the owners renewed or
+ * hired another provider, nothing continues). `others`: the area's other contracts ever accepted, as
+ * asExistingContract gives them. Recording it again returns the day already recorded, whatever happened since.
+ */
+export function continuationStart(
+  contract: ContinuableContract,
+  others: readonly ExistingContract[],
+  today: IsoDate,
+): IsoDate {
+  if (contract.continuedFrom) return contract.continuedFrom;
+  if (contract.status !== 'ACCEPTED') throw contractActionRefused(contract.status, 'CONTINUE');
+  const recordableFrom = addDays(contract.endsOn, -CONTINUED_SERVICE_RECORDABLE_DAYS_BEFORE_END);
+  if (compareDates(today, recordableFrom) < 0)
+    throw contractsError(
+      'CONTINUATION_TOO_EARLY',
+      `The contract's term ends on ${contract.endsOn}: its continuation is recorded from ${recordableFrom}`,
+      { endsOn: contract.endsOn, recordableFrom, source: CONTINUED_SERVICE_RECORDABLE_SOURCE },
+    );
+  const continuedFrom = addDays(contract.endsOn, 1);
+  const successors = contractsServingOn(
+    others.filter((c) => c.id !== contract.id),
+    continuedFrom,
+  );
+  if (successors.length > 0)
+    throw contractsError(
+      'SUCCESSOR_IN_FORCE',
+      `Another contract of the area serves from ${continuedFrom}: the contract does not continue`,
+      { continuedFrom, successorContractIds: successors.map((c) => c.id) },
+    );
+  return continuedFrom;
+}
+
+/**
+ * Checks the day a termination gives against the contract's term. Within the term (on or before `endsOn`) as before.
+ * After it only for a contract that continues (otherwise BAD_USER_INPUT on `terminatedOn`, as before), and then with
+ * sixty days' written notice (art. 948 para. 2): the termination's last day served at least sixty days after
+ * `noticeGivenOn` (the day the written notice was given, today unless the company says it gave it earlier), or
+ * TERMINATION_NOTICE_TOO_SHORT; unless another contract of the area takes effect by the day after it (`endedBy`,
+ * continuationEndedBy), which ends the service sooner anyway.
+ */
+export function checkTerminationDay(
+  contract: { endsOn: IsoDate; continuedFrom?: IsoDate | null },
+  terminatedOn: IsoDate,
+  noticeGivenOn: IsoDate,
+  endedBy: IsoDate | null,
+): void {
+  if (compareDates(terminatedOn, contract.endsOn) <= 0) return;
+  if (!contract.continuedFrom)
+    throw new InvalidInputError('A termination ends the contract on or before the end of its term', {
+      fields: { terminatedOn: `on or before ${contract.endsOn}` },
+    });
+  if (endedBy !== null && compareDates(endedBy, terminatedOn) <= 0) return;
+  const earliest = addDays(noticeGivenOn, UNFIXED_TERM_NOTICE_DAYS);
+  if (compareDates(terminatedOn, earliest) < 0)
+    throw contractsError(
+      'TERMINATION_NOTICE_TOO_SHORT',
+      `A contract continuing for an unfixed term ends with ${UNFIXED_TERM_NOTICE_DAYS} days' written notice: given on ${noticeGivenOn}, on ${earliest} at the earliest`,
+      { noticeGivenOn, earliestTerminatedOn: earliest, source: UNFIXED_TERM_SOURCE },
+    );
+}
