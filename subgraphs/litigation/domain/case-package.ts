@@ -115,7 +115,16 @@ export interface CasePackageContent {
    * The days served: from the agreed start to `endsOn`, the agreed end or the termination before it; `agreedEndsOn`
    * the end the contract agreed (absent in packages built before it, which stated the termination as the agreed end).
    */
-  serviceTerm: { startsOn: IsoDate; endsOn: IsoDate; agreedEndsOn?: IsoDate };
+  serviceTerm: {
+    startsOn: IsoDate;
+    endsOn: IsoDate;
+    agreedEndsOn?: IsoDate;
+    /**
+     * For a contract continuing after its term (Civil Code art. 948): the day after `agreedEndsOn`; `endsOn` is then
+     * the continuation's last day served, or `amountsAsOf` while it goes on. Absent otherwise.
+     */
+    continuedFrom?: IsoDate;
+  };
   arrearsLines: FeeLine[];
   penaltyLines: PenaltyLine[];
   /**

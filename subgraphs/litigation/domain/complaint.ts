@@ -448,9 +448,13 @@ export function buildComplaint(input: ComplaintInput): Complaint {
         // The term the contract agreed, and its termination apart (before, a termination was stated as the agreed end).
         value:
           `${chineseDate(pkg.serviceTerm.startsOn)}起至${chineseDate(pkg.serviceTerm.agreedEndsOn ?? pkg.serviceTerm.endsOn)}止` +
-          (pkg.serviceTerm.agreedEndsOn && pkg.serviceTerm.agreedEndsOn !== pkg.serviceTerm.endsOn
-            ? `；合同于${chineseDate(pkg.serviceTerm.endsOn)}终止`
-            : ''),
+          (pkg.serviceTerm.continuedFrom
+            ? // Civil Code art. 948: the same contract, for an unfixed term, from the day after the agreed end.
+              `；期限届满后原告继续提供物业服务，依《中华人民共和国民法典》第九百四十八条原合同继续有效，服务期限为不定期` +
+              (pkg.serviceTerm.endsOn !== pkg.amountsAsOf ? `；合同于${chineseDate(pkg.serviceTerm.endsOn)}终止` : '')
+            : pkg.serviceTerm.agreedEndsOn && pkg.serviceTerm.agreedEndsOn !== pkg.serviceTerm.endsOn
+              ? `；合同于${chineseDate(pkg.serviceTerm.endsOn)}终止`
+              : ''),
       },
       { label: '6. 约定的物业费支付方式', value: NOT_HELD },
       {

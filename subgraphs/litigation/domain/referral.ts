@@ -7,7 +7,15 @@ import {
   publishedLateFee,
 } from '../../../catalog';
 import { InvalidInputError } from '../../../kernel/errors';
-import { IsoDate, compareDates, compareMonths, dateOutOfRange, isIsoDate, isOwnersDay } from '../../../kernel/calendar';
+import {
+  IsoDate,
+  addDays,
+  compareDates,
+  compareMonths,
+  dateOutOfRange,
+  isIsoDate,
+  isOwnersDay,
+} from '../../../kernel/calendar';
 import { todayInChina } from '../../../kernel/clock';
 import { utcInstant } from '../../../kernel/instant';
 import { Fen, formatYuan } from '../../../kernel/money';
@@ -155,6 +163,24 @@ export interface ClaimSnapshot {
     deliveredOn?: IsoDate | null;
   }[];
   mediationSessions: readonly { on: IsoDate; outcome: string }[];
+}
+
+/**
+ * The days served under the filing: to its termination or agreed end; for a contract continuing after its term (Civil
+ * Code art. 948, `servedTo` past `endsOn`) to its termination or the day before the next contract started, and while
+ * neither has come, to `asOf`, the day the amounts are stated as of, with `continuedFrom` (before, the claim's months
+ * past the term fell outside the service term and the package was refused as MONTH_OUTSIDE_SERVICE_TERM).
+ */
+export function serviceTermOf(
+  filing: Pick<FilingRecord, 'terminatedOn' | 'servedTo' | 'terms'>,
+  asOf: IsoDate,
+): { startsOn: IsoDate; endsOn: IsoDate; agreedEndsOn: IsoDate; continuedFrom?: IsoDate } {
+  const agreed = { startsOn: filing.terms.startsOn, agreedEndsOn: filing.terms.endsOn };
+  const servedTo = filing.servedTo;
+  if (!servedTo || compareDates(servedTo, filing.terms.endsOn) <= 0)
+    return { ...agreed, endsOn: filing.terminatedOn ?? filing.terms.endsOn };
+  const continuedFrom = addDays(filing.terms.endsOn, 1);
+  return { ...agreed, endsOn: compareDates(servedTo, asOf) < 0 ? servedTo : asOf, continuedFrom };
 }
 
 /** A claim as stored from arrears.claims.v1: the snapshot, with the area's street and district. */
@@ -527,11 +553,7 @@ export function casePackageContent(input: PackageInput): {
     feeStandards: standardPeriods(
       charges.map((c) => ({ month: c.month, rateFen: c.rateFen, filing: filingOfMonth(c) })),
     ),
-    serviceTerm: {
-      startsOn: filing.terms.startsOn,
-      endsOn: filing.terminatedOn ?? filing.terms.endsOn,
-      agreedEndsOn: filing.terms.endsOn,
-    },
+    serviceTerm: serviceTermOf(filing, claim.asOf),
     arrearsLines: claims.feeLines,
     penaltyLines: claims.penaltyLines,
     ...(claims.otherClaimLines.length > 0 ? { otherClaimLines: claims.otherClaimLines } : {}),

@@ -1,0 +1,196 @@
+import { pinHubToday } from '../kernel/clock';
+import { TestHub, identity, pinTestToday, startTestHub } from './support/hub-fixture';
+import { HONGJU, gqlExpectations, hongjuTerms, scenario } from './support/scenario';
+import { waitFor } from './support/wait-for';
+
+// Pinned: the contracts are dated against these days (README › Tests › Dates); each test moves today on.
+pinTestToday('2026-12-01');
+
+/**
+ * Civil Code art. 948: a provider that goes on serving after its contract's term, with no renewal or other provider
+ * decided by the owners, does so under the same contract for an unfixed term. The company records it
+ * (recordContinuedService); the filing's event carries it to arrears' filing snapshot, which then bills the months past
+ * the term until the area's next contract starts or a termination given with 60 days' notice ends it. Before, a
+ * month past `endsOn` was NO_CONTRACT_IN_FORCE whatever the company did.
+ */
+const provider = identity('PROPERTY_COMPANY', '91110102MA01CONT01');
+const successor = identity('PROPERTY_COMPANY', '91110102MA01CONT02');
+const dismissed = identity('PROPERTY_COMPANY', '91110102MA01CONT03');
+const YANGGUANG = '阳光丽景';
+
+const CONTINUE = `mutation($c: ID!) { recordContinuedService(contractId: $c) { id status endsOn continuedFrom filings { status continuedFrom } } }`;
+const BILL = `mutation($a: ID!, $m: Key!) { runBilling(areaId: $a, month: $m) { filingId servedDays monthDays households } }`;
+const TERMINATE = `mutation($c: ID!, $on: LocalDate!, $notice: LocalDate) {
+  terminateContract(contractId: $c, terminatedOn: $on, handoverOn: $on, reason: "业主大会解聘，提前60日书面通知", noticeGivenOn: $notice) { status terminatedOn continuedFrom } }`;
+
+describe('a contract continuing after its term (Civil Code art. 948)', () => {
+  let t: TestHub;
+  const { ok, fails } = gqlExpectations(() => t);
+  let hongju: string;
+  let contract: { contractId: string; filingId: string };
+
+  const snapshotContinuedFrom = (schema: string, filingId: string) =>
+    waitFor(`${schema} to hold the continuation of ${filingId}`, async () => {
+      const [row] = await t.sql<{ continued_from: string | null }>(
+        `select continued_from::text from ${schema}.filing_snapshot where filing_id = $1`,
+        [filingId],
+      );
+      return row?.continued_from ?? undefined;
+    });
+
+  beforeAll(async () => {
+    t = await startTestHub({ subgraphs: ['areas', 'contracts', 'arrears'] });
+    ({ areaId: hongju } = await scenario(t).compound(HONGJU, { knownTo: ['contracts', 'arrears'] }));
+    // 2024–2026, its term ending on 31 December 2026
+    contract = await scenario(t).acceptedFiling(
+      provider,
+      hongju,
+      hongjuTerms(provider, '2024-01', { number: 'HJ6-CONT-01', endsOn: '2026-12-31' }),
+      { knownTo: ['arrears', 'areas'] },
+    );
+  });
+  afterAll(async () => {
+    pinHubToday('2026-12-01');
+    await t?.stop();
+  });
+
+  it('bills a month past the term only once the company records that it goes on serving', async () => {
+    // Not before 90 days ahead of the term's end (art. 947 para. 2): 2 October 2026 is the first day.
+    pinHubToday('2026-10-01');
+    const early = await fails(provider, CONTINUE, { c: contract.contractId });
+    expect(early.extensions.code).toBe('CONTINUATION_TOO_EARLY');
+    expect(early.extensions.details).toMatchObject({ recordableFrom: '2026-10-02' });
+
+    pinHubToday('2027-02-05');
+    const refused = await fails(provider, BILL, { a: hongju, m: '2027-01' });
+    expect(refused.extensions.code).toBe('NO_CONTRACT_IN_FORCE');
+
+    // another company cannot record it: the contract is not its own
+    expect((await fails(successor, CONTINUE, { c: contract.contractId })).extensions.code).toBe('NOT_FOUND');
+
+    const recorded = (await ok(provider, CONTINUE, { c: contract.contractId })).recordContinuedService;
+    expect(recorded).toMatchObject({
+      status: 'ACCEPTED',
+      endsOn: '2026-12-31',
+      continuedFrom: '2027-01-01',
+      filings: [{ status: 'ACCEPTED', continuedFrom: '2027-01-01' }],
+    });
+    // recorded twice, the same answer and no second event
+    expect((await ok(provider, CONTINUE, { c: contract.contractId })).recordContinuedService).toEqual(recorded);
+    const [{ n: events }] = await t.sql<{ n: number }>(
+      `select count(*)::int as n from contracts.filing_transition where filing_id = $1 and action = 'CONTINUE'`,
+      [contract.filingId],
+    );
+    expect(events).toBe(1);
+
+    // The continuation arrives in the other subgraphs' snapshots: arrears bills January, areas holds it.
+    expect(await snapshotContinuedFrom('arrears', contract.filingId)).toBe('2027-01-01');
+    expect(await snapshotContinuedFrom('areas', contract.filingId)).toBe('2027-01-01');
+    const january = (await ok(provider, BILL, { a: hongju, m: '2027-01' })).runBilling;
+    expect(january).toMatchObject({ filingId: contract.filingId, servedDays: 31, monthDays: 31, households: 72 });
+  });
+
+  it("publishes the provider as serving past its term (the publicity's contractsServingOn)", async () => {
+    pinHubToday('2027-02-05');
+    const PUBLIC = `query($n: Name!) { publicServiceStandards(compoundName: $n) { asOf providerName } }`;
+    const [shown] = (await ok(undefined, PUBLIC, { n: HONGJU })).publicServiceStandards;
+    expect(shown).toMatchObject({ asOf: '2027-02-05', providerName: '北京红居物业服务有限公司' });
+  });
+
+  it("ends the continuation the day before the area's next contract starts", async () => {
+    pinHubToday('2027-02-05');
+    // The owners hire another provider from 16 March 2027: it is no successor in force on 1 January, and it ends the
+    // continuation on 15 March.
+    const next = await scenario(t).acceptedFiling(
+      successor,
+      hongju,
+      hongjuTerms(successor, '2027-03', { number: 'HJ6-CONT-02', signedOn: '2027-02-01', startsOn: '2027-03-16' }),
+      { knownTo: ['arrears'] },
+    );
+    pinHubToday('2027-04-05');
+    const march = (await ok(provider, BILL, { a: hongju, m: '2027-03' })).runBilling;
+    expect(march).toMatchObject({ filingId: contract.filingId, servedDays: 15, monthDays: 31 });
+    const april = await fails(provider, BILL, { a: hongju, m: '2027-04' });
+    expect(april.extensions.code).toBe('NO_CONTRACT_IN_FORCE');
+    const theirs = (await ok(successor, BILL, { a: hongju, m: '2027-03' })).runBilling;
+    expect(theirs).toMatchObject({ filingId: next.filingId, servedDays: 16 });
+  });
+
+  it('refuses to continue a contract whose successor serves from the day after its term', async () => {
+    pinHubToday('2026-12-01');
+    // 润枫欣尚, a bare area: the owners renewed with another provider from 1 January 2027.
+    const area = await scenario(t).area('润枫欣尚');
+    const ending = await scenario(t).acceptedFiling(
+      provider,
+      area,
+      hongjuTerms(provider, '2024-01', { number: 'RFXS-CONT-01', endsOn: '2026-12-31' }),
+    );
+    const next = await scenario(t).acceptedFiling(
+      successor,
+      area,
+      hongjuTerms(successor, '2027-01', { number: 'RFXS-CONT-02', signedOn: '2026-11-25' }),
+    );
+    const refused = await fails(provider, CONTINUE, { c: ending.contractId });
+    expect(refused.extensions.code).toBe('SUCCESSOR_IN_FORCE');
+    expect(refused.extensions.details).toMatchObject({
+      continuedFrom: '2027-01-01',
+      successorContractIds: [next.contractId],
+    });
+  });
+
+  it("ends a continued contract past its term with 60 days' written notice, and billing with it", async () => {
+    pinHubToday('2026-12-01');
+    const { areaId: yangguang } = await scenario(t).compound(YANGGUANG, { knownTo: ['contracts', 'arrears'] });
+    const feeSchedule = {
+      classes: ['LOW_RISE', 'HIGH_RISE'].map((buildingClass) => ({
+        buildingClass,
+        assessedRateFenPerM2Month: 150,
+        ownerRateFenPerM2Month: 150,
+        subsidies: [],
+      })),
+    };
+    // 2024-02-01 to 2027-01-31
+    const filed = await scenario(t).acceptedFiling(
+      dismissed,
+      yangguang,
+      hongjuTerms(dismissed, '2024-02', {
+        number: 'YGLJ-CONT-01',
+        title: '阳光丽景物业服务合同',
+        endsOn: '2027-01-31',
+        feeSchedule,
+      }),
+      { knownTo: ['arrears'] },
+    );
+    // Without the continuation, no termination past the term, as before.
+    const past = await fails(dismissed, TERMINATE, { c: filed.contractId, on: '2027-02-15' });
+    expect(past.extensions.code).toBe('BAD_USER_INPUT');
+    expect(past.extensions.details).toMatchObject({ fields: { terminatedOn: 'on or before 2027-01-31' } });
+
+    await ok(dismissed, CONTINUE, { c: filed.contractId });
+    pinHubToday('2027-01-20');
+    // Recorded on 20 January, 15 February gives 26 days' notice, not 60.
+    const short = await fails(dismissed, TERMINATE, { c: filed.contractId, on: '2027-02-15' });
+    expect(short.extensions.code).toBe('TERMINATION_NOTICE_TOO_SHORT');
+    expect(short.extensions.details).toMatchObject({ earliestTerminatedOn: '2027-03-21' });
+    // The written notice was given on 10 December 2026: 60 days run to 8 February.
+    const ended = (await ok(dismissed, TERMINATE, { c: filed.contractId, on: '2027-02-15', notice: '2026-12-10' }))
+      .terminateContract;
+    expect(ended).toEqual({ status: 'TERMINATED', terminatedOn: '2027-02-15', continuedFrom: '2027-02-01' });
+    await waitFor(
+      'arrears to hold the termination',
+      async () =>
+        (
+          await t.sql<{ n: number }>(
+            `select count(*)::int as n from arrears.filing_snapshot where filing_id = $1 and status = 'TERMINATED'`,
+            [filed.filingId],
+          )
+        )[0].n === 1 || undefined,
+    );
+
+    pinHubToday('2027-03-05');
+    const february = (await ok(dismissed, BILL, { a: yangguang, m: '2027-02' })).runBilling;
+    expect(february).toMatchObject({ filingId: filed.filingId, servedDays: 15, monthDays: 28 });
+    const march = await fails(dismissed, BILL, { a: yangguang, m: '2027-03' });
+    expect(march.extensions.code).toBe('NO_CONTRACT_IN_FORCE');
+  });
+});
