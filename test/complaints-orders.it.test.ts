@@ -543,6 +543,133 @@ describe('complaints: hotline orders matched, dispatched by governance model, me
     expect((await copies()).map((c) => c.status)).toEqual(['REROUTED', 'AWAITING_MATCH']);
   });
 
+  it('takes the message sending an order back to its first street: its times, text and address, matched again', async () => {
+    // Before, the copy sent back kept the first message's time received, deadlines, text and address: it came back
+    // past its first respondBy (counted late for the street, left out of its company's response rate), the corrected
+    // address (地址更正) was never matched and parties read the first dispatch's text (a helper's audit).
+    const HOUR = 3600_000;
+    const RESPONSE = `{ complaintStatistics(groupBy: ALL) { response { numerator denominator } } }`;
+    const response = async (who: typeof companyA) => {
+      const rate = (await ok(who, RESPONSE)).complaintStatistics[0]?.response ?? { numerator: 0, denominator: 0 };
+      return [rate.numerator, rate.denominator];
+    };
+    const message = (at: number, overrides: Partial<HotlineOrderData>) =>
+      order('sent-back', {
+        receivedAt: new Date(at).toISOString(),
+        respondBy: new Date(at + 2 * HOUR).toISOString(),
+        resolveBy: new Date(at + 24 * HOUR).toISOString(),
+        ...overrides,
+      });
+    type Copy = {
+      id: string;
+      street_code: string;
+      status: string;
+      received_at: Date;
+      respond_by: Date;
+      resolve_by: Date;
+      text: string;
+      address_text: string;
+      compound_id: string | null;
+      sequence: number;
+    };
+    const guangwai = async () =>
+      (
+        await t.sql<Copy>(
+          `select id, street_code, status, received_at, respond_by, resolve_by, text, address_text, compound_id, sequence
+             from complaints.complaint_order where order_number = $1 and street_code = '110102020'`,
+          [`${runId}-sent-back`],
+        )
+      )[0];
+    const first = now - 50 * HOUR;
+    await send(message(first, { text: '第一次派单', addressText: '广安门外某胡同99号' }));
+    const { id } = await waitFor('the first copy', guangwai);
+    await send(
+      message(first + 20 * HOUR, { streetCode: '110102011', text: '改派德胜', addressText: '德胜门外某胡同1号' }),
+    );
+    await waitFor('the first copy re-routed', async () => (await guangwai()).status === 'REROUTED');
+    const [streetBefore, companyBefore] = [await response(GUANGWAI_OFFICE), await response(companyA)];
+
+    // Sent back now, due in two hours, the address corrected to one in 红居南街6号院.
+    const back = now - 60_000;
+    await send(
+      message(back, { text: '退回重派：地址更正为红居南街6号院1号楼', addressText: '北京市西城区红居南街6号院1号楼' }),
+    );
+    const copy = await waitFor('the copy sent back', async () => {
+      const c = await guangwai();
+      return c.status === 'REROUTED' ? undefined : c;
+    });
+    expect(copy).toMatchObject({
+      id,
+      status: 'MATCHED',
+      compound_id: compoundId,
+      text: '退回重派：地址更正为红居南街6号院1号楼',
+      address_text: '北京市西城区红居南街6号院1号楼',
+    });
+    expect([copy.received_at, copy.respond_by, copy.resolve_by].map((d) => d.toISOString())).toEqual(
+      [back, back + 2 * HOUR, back + 24 * HOUR].map((ms) => new Date(ms).toISOString()),
+    );
+    // Its history stays: the first message's receipt and the re-route before the step sending it back.
+    const steps = await t.sql<{ step: string; at: Date; note: string }>(
+      `select step, at, note from complaints.order_transition where order_id = $1 order by sequence`,
+      [id],
+    );
+    expect(steps.map((s) => [s.step, s.note])).toEqual([
+      ['RECEIVE', 'address not matched: queued for the street office'],
+      ['REROUTE', 're-routed to street 110102011'],
+      ['REROUTE_BACK', 'sent back to this street'],
+    ]);
+    expect(steps[0].at.toISOString()).toBe(new Date(first).toISOString());
+    // Its event carries the message's times and the compound matched.
+    const [event] = await probe.waitForCount(
+      'the event of the copy sent back',
+      (m) =>
+        m.topic.endsWith('complaints.orders.v1') &&
+        String(m.message.key) === id &&
+        expectValidEvent<{ sequence: number }>(m, 'hub.complaints.order.changed').sequence === 3,
+      1,
+    );
+    expect(expectValidEvent(event, 'hub.complaints.order.changed')).toMatchObject({
+      sequence: 3,
+      status: 'MATCHED',
+      compoundId,
+      receivedAt: new Date(back).toISOString(),
+      respondBy: new Date(back + 2 * HOUR).toISOString(),
+      resolveBy: new Date(back + 24 * HOUR).toISOString(),
+    });
+    // Not yet due: the street's response rate does not count it late.
+    expect(await response(GUANGWAI_OFFICE)).toEqual(streetBefore);
+
+    // Dispatched to 红居南街6号院's company, which reads the message sent back and answers it in time: on its record.
+    await ok(GUANGWAI_OFFICE, DISPATCH, { o: id });
+    const read = await ok(
+      companyA,
+      `query($f: ComplaintOrderFilter) { complaintOrders(filter: $f, first: 500) { orders { id text addressText respondBy } } }`,
+      { f: { compoundId } },
+    );
+    expect(read.complaintOrders.orders.find((o: { id: string }) => o.id === id)).toEqual({
+      id,
+      text: '退回重派：地址更正为红居南街6号院1号楼',
+      addressText: '北京市西城区红居南街6号院1号楼',
+      respondBy: new Date(back + 2 * HOUR).toISOString(),
+    });
+    await ok(companyA, ANSWER, { o: id, s: 'ACCEPT' });
+    expect(await response(companyA)).toEqual([companyBefore[0] + 1, companyBefore[1] + 1]);
+    expect(await response(GUANGWAI_OFFICE)).toEqual([streetBefore[0] + 1, streetBefore[1] + 1]);
+
+    // Re-routed again and sent back with an address in no compound: it waits in the street office's queue, as a new
+    // unmatched order would, no longer at 红居南街6号院.
+    await send(
+      message(back + 30_000, { streetCode: '110102011', text: '再改派德胜', addressText: '德胜门外某胡同1号' }),
+    );
+    await waitFor('the copy re-routed again', async () => (await guangwai()).status === 'REROUTED');
+    await send(message(back + 45_000, { text: '再退回：广安门外某胡同99号', addressText: '广安门外某胡同99号' }));
+    const queued = await waitFor('the copy sent back again', async () => {
+      const c = await guangwai();
+      return c.status === 'REROUTED' ? undefined : c;
+    });
+    expect(queued).toMatchObject({ status: 'AWAITING_MATCH', compound_id: null, text: '再退回：广安门外某胡同99号' });
+  });
+
   it('takes a re-routed order off the record of the company it was dispatched to', async () => {
     // Matched to 红居南街6号院 and dispatched to its company, then re-routed: the company's orders no longer count it.
     const STATS = `{ complaintStatistics(groupBy: ALL) { orders } }`;

@@ -19,6 +19,7 @@ import {
   insertStagedOrders,
   lockOwnCopy,
   openCopiesElsewhere,
+  saveSentBackMessage,
   stageOrders,
   stagedOrderLine,
 } from '../persistence/order.repository';
@@ -113,7 +114,8 @@ export async function receiveOrder(
         `${data.senderOrganisationId.slice(0, 100)} is not registered to send orders for street ${data.streetCode}`,
       );
     }
-    const order = await admitOrder(tx, senderIdentity, { ...data, ...times }, options);
+    const received = await receivedOrder(tx, senderIdentity, { ...data, ...times }, options);
+    const order = await insertReceived(tx, senderIdentity, received);
     if (order) {
       await rerouteCopiesElsewhere(tx, senderIdentity, order);
       return order;
@@ -125,7 +127,9 @@ export async function receiveOrder(
       streetCode: data.streetCode,
     });
     if (own?.status !== 'REROUTED') return undefined;
-    const back = await recordStep(tx, senderIdentity, own, 'REROUTE_BACK', sentBack(own), {
+    // The copy takes the message sending it back (its times, address, text and item), as a new copy would.
+    await saveSentBackMessage(tx, own.id, received);
+    const back = await recordStep(tx, senderIdentity, own, 'REROUTE_BACK', sentBack(own, received), {
       note: 'sent back to this street',
     });
     await rerouteCopiesElsewhere(tx, senderIdentity, back);
@@ -155,6 +159,19 @@ export async function admitOrder(
   data: HotlineOrderData,
   options: ReceiveOptions = {},
 ): Promise<ComplaintOrder | undefined> {
+  return insertReceived(tx, actor, await receivedOrder(tx, actor, data, options));
+}
+
+/**
+ * The order a message describes, as admitted (a new copy, or a re-routed copy sent back to its street): its item must
+ * be in force on the day received (UNKNOWN_COMPLAINT_ITEM), the caller is masked, the address matched.
+ */
+async function receivedOrder(
+  tx: EntityManager,
+  actor: Identity,
+  data: HotlineOrderData,
+  options: ReceiveOptions,
+): Promise<NewOrder> {
   const receivedAt = new Date(data.receivedAt);
   // The taxonomy's items are in force by China's calendar day (an order at 07:00 on 1 March is March's).
   const day = todayInChina(receivedAt);
@@ -170,11 +187,20 @@ export async function admitOrder(
     );
   }
   const compound = matchCompound(data.addressText, await compoundsOfStreet(tx, data.streetCode));
-  const order = await insertOrder(tx, newOrder(actor, data, item.division, compound?.compoundId ?? null, options));
+  return newOrder(actor, data, item.division, compound?.compoundId ?? null, options);
+}
+
+/** Inserts a received order with its RECEIVE step; undefined when its sender already sent its number for the street. */
+async function insertReceived(
+  tx: EntityManager,
+  actor: Identity,
+  received: NewOrder,
+): Promise<ComplaintOrder | undefined> {
+  const order = await insertOrder(tx, received);
   if (!order) return undefined;
   return recordStep(tx, actor, null, 'RECEIVE', order, {
-    at: receivedAt,
-    note: compound ? MATCHED_NOTE : UNMATCHED_NOTE,
+    at: received.receivedAt,
+    note: received.compoundId ? MATCHED_NOTE : UNMATCHED_NOTE,
   });
 }
 

@@ -15,6 +15,7 @@ import {
   orderTimes,
   sentBack,
   type ComplaintOrder,
+  type NewOrder,
 } from './order';
 
 const who = (role: Identity['role'], organisationId: string, jurisdictions: string[] = []): Identity => ({
@@ -101,11 +102,16 @@ describe('hotline orders: the caller, the address, the steps, the reach', () => 
     expect(normaliseAddress('北京花园', '220681001')).toBe('北京花园');
   });
 
-  it('starts a re-routed order over in its street when the hotline sends it back, matched as its address was', () => {
+  it('starts a re-routed order over in its street when the hotline sends it back, as the message sending it back says', () => {
     const rerouted = {
       id: 'o1',
       status: 'REROUTED',
+      receivedAt: new Date('2026-11-28T00:00:00Z'),
+      addressText: '广安门外某胡同99号',
       compoundId: 'c1',
+      text: '第一次派单',
+      respondBy: new Date('2026-11-28T02:00:00Z'),
+      resolveBy: new Date('2026-11-29T00:00:00Z'),
       responsiblePartyKind: 'PROPERTY_COMPANY',
       partyOrganisationId: 'company-a',
       companyOrganisationId: 'company-a',
@@ -117,9 +123,30 @@ describe('hotline orders: the caller, the address, the steps, the reach', () => 
       closedAt: null,
       sequence: 4,
     } as ComplaintOrder;
-    expect(sentBack(rerouted)).toMatchObject({
+    const message = {
+      receivedAt: new Date('2026-11-30T00:00:00Z'),
+      callerNameMasked: '王**',
+      callerPhoneMasked: '138****5678',
+      callerKey: 'k',
+      addressText: '广安门外某胡同100号',
+      compoundId: 'c2',
+      categoryCode: 'T1',
+      itemCode: 'T1.2',
+      taxonomyDivision: '110102',
+      text: '退回重派：地址更正',
+      respondBy: new Date('2026-11-30T02:00:00Z'),
+      resolveBy: new Date('2026-12-01T00:00:00Z'),
+    } as NewOrder;
+    expect(sentBack(rerouted, message)).toMatchObject({
       status: 'MATCHED',
-      compoundId: 'c1',
+      receivedAt: message.receivedAt,
+      addressText: '广安门外某胡同100号',
+      compoundId: 'c2',
+      itemCode: 'T1.2',
+      taxonomyDivision: '110102',
+      text: '退回重派：地址更正',
+      respondBy: message.respondBy,
+      resolveBy: message.resolveBy,
       responsiblePartyKind: null,
       partyOrganisationId: null,
       companyOrganisationId: null,
@@ -129,8 +156,16 @@ describe('hotline orders: the caller, the address, the steps, the reach', () => 
       companyReleasedAt: null,
       sequence: 5,
     });
-    expect(sentBack({ ...rerouted, compoundId: null }).status).toBe('AWAITING_MATCH');
-    expect(() => sentBack({ ...rerouted, status: 'CLOSED' })).toThrow(
+    // A new address in no compound: the queue, whatever the copy matched before.
+    expect(sentBack(rerouted, { ...message, compoundId: null })).toMatchObject({
+      status: 'AWAITING_MATCH',
+      compoundId: null,
+    });
+    // The address unchanged: the compound the copy held stands (the street office may have matched it by hand).
+    const same = { ...message, addressText: rerouted.addressText, compoundId: null };
+    expect(sentBack(rerouted, same)).toMatchObject({ status: 'MATCHED', compoundId: 'c1' });
+    expect(sentBack({ ...rerouted, compoundId: null }, same).status).toBe('AWAITING_MATCH');
+    expect(() => sentBack({ ...rerouted, status: 'CLOSED' }, message)).toThrow(
       expect.objectContaining({ code: 'INVALID_ORDER_TRANSITION' }),
     );
   });

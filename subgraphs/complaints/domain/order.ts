@@ -304,16 +304,34 @@ export type OrderStep = keyof typeof ORDER_STEPS;
 
 /**
  * A re-routed copy the hotline sends back to its street under the number (the step REROUTE_BACK, taken by the hotline
- * system): the order starts over there, matched as its address was, to be dispatched again; nothing of its earlier
- * dispatch or answers stands (the copy it went to is re-routed in turn). Before, the message was taken for a duplicate
- * and dropped: the order stayed re-routed away from the street it was back in (a helper's review).
+ * system), as the message sending it back says (`message`, as admitOrder would admit it as a new order): the order
+ * starts over there, to be dispatched again, nothing of its earlier dispatch or answers standing (its transitions keep
+ * them; the copy it went to is re-routed in turn). It takes the message's time received, deadlines, caller, address,
+ * text and item, as a copy new to the street would: before, it kept the first message's, so it came back already past
+ * its first respondBy, counted late for the street and left out of its company's response rate, and an address the
+ * hotline had corrected (地址更正) was never matched (a helper's audit). The compound is the message's
+ * address's match (none: it waits in the street office's queue), except that an address unchanged keeps the compound
+ * the copy held (the street office may have matched it by hand). Before, the message was taken for a duplicate and
+ * dropped: the order stayed re-routed away from the street it was back in (a helper's review).
  */
-export function sentBack(copy: ComplaintOrder): ComplaintOrder {
+export function sentBack(copy: ComplaintOrder, message: NewOrder): ComplaintOrder {
   if (copy.status !== 'REROUTED')
     throw complaintsError('INVALID_ORDER_TRANSITION', 'Only a re-routed order is sent back', { status: copy.status });
+  const compoundId = message.addressText === copy.addressText && copy.compoundId ? copy.compoundId : message.compoundId;
   return {
     ...copy,
-    status: copy.compoundId ? 'MATCHED' : 'AWAITING_MATCH',
+    receivedAt: message.receivedAt,
+    callerNameMasked: message.callerNameMasked,
+    callerPhoneMasked: message.callerPhoneMasked,
+    addressText: message.addressText,
+    compoundId,
+    categoryCode: message.categoryCode,
+    itemCode: message.itemCode,
+    taxonomyDivision: message.taxonomyDivision,
+    text: message.text,
+    respondBy: message.respondBy,
+    resolveBy: message.resolveBy,
+    status: compoundId ? 'MATCHED' : 'AWAITING_MATCH',
     ...NOT_YET_HANDLED,
     sequence: copy.sequence + 1,
   };

@@ -223,6 +223,33 @@ export async function openCopiesElsewhere(
   return rows.map(orderOf);
 }
 
+/**
+ * Writes the message a re-routed order was sent back with (sentBack): its time received, caller, address, text, item
+ * and deadlines, in the transaction of its REROUTE_BACK step, which writes the rest (saveOrder).
+ */
+export async function saveSentBackMessage(em: EntityManager, orderId: string, m: NewOrder): Promise<void> {
+  await sqlRun(
+    em,
+    `update complaints.complaint_order set received_at = ?, caller_name_masked = ?, caller_phone_masked = ?, caller_key = ?,
+        address_text = ?, category_code = ?, item_code = ?, taxonomy_division = ?, text = ?, respond_by = ?, resolve_by = ?
+      where id = ?::uuid`,
+    [
+      m.receivedAt,
+      m.callerNameMasked,
+      m.callerPhoneMasked,
+      m.callerKey,
+      m.addressText,
+      m.categoryCode,
+      m.itemCode,
+      m.taxonomyDivision,
+      m.text,
+      m.respondBy,
+      m.resolveBy,
+      orderId,
+    ],
+  );
+}
+
 /** Writes an order's new state (its sequence one up). */
 export async function saveOrder(em: EntityManager, o: ComplaintOrder): Promise<void> {
   await sqlRun(
