@@ -14,7 +14,10 @@ export async function saveBuildingCompound(em: EntityManager, r: BuildingRosterD
   );
 }
 
-/** Keeps the order as it last stood: a message replaces the row only when its sequence is newer. */
+/**
+ * Keeps the order as it last stood: a message replaces the row only when its sequence is newer, its time received,
+ * item and respondBy too (a re-routed order sent back to its street takes the new message's: receiveOrder).
+ */
 export async function saveServiceComplaintIfNewer(em: EntityManager, o: ComplaintOrderChangedData): Promise<void> {
   await sqlRun(
     em,
@@ -22,7 +25,8 @@ export async function saveServiceComplaintIfNewer(em: EntityManager, o: Complain
         responsible_party_kind, party_organisation_id, company_organisation_id, respond_by, responded_at, company_responded_at, closed_at,
         satisfaction, demo)
      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-     on conflict (order_id) do update set sequence = excluded.sequence, compound_id = excluded.compound_id, status = excluded.status,
+     on conflict (order_id) do update set sequence = excluded.sequence, received_at = excluded.received_at, compound_id = excluded.compound_id,
+        category_code = excluded.category_code, item_code = excluded.item_code, respond_by = excluded.respond_by, status = excluded.status,
         responsible_party_kind = excluded.responsible_party_kind, party_organisation_id = excluded.party_organisation_id,
         company_organisation_id = excluded.company_organisation_id,
         responded_at = excluded.responded_at, company_responded_at = excluded.company_responded_at, closed_at = excluded.closed_at, satisfaction = excluded.satisfaction
