@@ -412,6 +412,22 @@ describe('the complaint (物业服务合同纠纷 民事起诉状) from a case p
     expect(fact5({ startsOn: '2022-01-01', endsOn: '2031-12-31' })).toBe('2022年1月1日起至2031年12月31日止');
   });
 
+  it('states a contract continuing after its term for an unfixed term (Civil Code art. 948), and its termination', () => {
+    const fact5 = (serviceTerm: typeof pkg.serviceTerm) =>
+      buildComplaint({ ...complaintInput, pkg: { ...pkg, serviceTerm } })
+        .sections.find((s) => s.heading === '事实与理由')!
+        .rows.find((r) => r.label.startsWith('5.'))!.value;
+    const continued = { startsOn: '2022-01-01', agreedEndsOn: '2025-12-31', continuedFrom: '2026-01-01' };
+    const unfixed =
+      '；期限届满后原告继续提供物业服务，依《中华人民共和国民法典》第九百四十八条原合同继续有效，服务期限为不定期';
+    // Still going on the day the amounts are stated as of.
+    expect(fact5({ ...continued, endsOn: pkg.amountsAsOf })).toBe(`2022年1月1日起至2025年12月31日止${unfixed}`);
+    // Ended with notice before it.
+    expect(fact5({ ...continued, endsOn: '2026-10-31' })).toBe(
+      `2022年1月1日起至2025年12月31日止${unfixed}；合同于2026年10月31日终止`,
+    );
+  });
+
   it('states a capped standard, and keeps “not held” where the package holds no terms', () => {
     // The cap bounds a month's whole late fee (late-fee.ts), as the complaint now says (before, "每月违约金不超过该月
     // 物业费的20%", read as what one month of delay adds, which never bites while the claim was cut).
