@@ -19,6 +19,8 @@ const dismissed = identity('PROPERTY_COMPANY', '91110102MA01CONT03');
 const YANGGUANG = '阳光丽景';
 
 const CONTINUE = `mutation($c: ID!) { recordContinuedService(contractId: $c) { id status endsOn continuedFrom filings { status continuedFrom } } }`;
+const CERTIFICATE = `query($f: ID!) { filingCertificate(filingId: $f) { recordNumber contentSha256 } }`;
+const VERIFY = `query($r: Key!, $d: Key!) { verifyFilingCertificate(recordNumber: $r, digest: $d) { result since endsOn } }`;
 const BILL = `mutation($a: ID!, $m: Key!) { runBilling(areaId: $a, month: $m) { filingId servedDays monthDays households } }`;
 const TERMINATE = `mutation($c: ID!, $on: LocalDate!, $notice: LocalDate) {
   terminateContract(contractId: $c, terminatedOn: $on, handoverOn: $on, reason: "业主大会解聘，提前60日书面通知", noticeGivenOn: $notice) { status terminatedOn continuedFrom } }`;
@@ -64,6 +66,12 @@ describe('a contract continuing after its term (Civil Code art. 948)', () => {
     pinHubToday('2027-02-05');
     const refused = await fails(provider, BILL, { a: hongju, m: '2027-01' });
     expect(refused.extensions.code).toBe('NO_CONTRACT_IN_FORCE');
+    // Its certificate verifies EXPIRED from the day after the term (before, VALID for good), VALID once continued.
+    const { recordNumber, contentSha256 } = (await ok(provider, CERTIFICATE, { f: contract.filingId }))
+      .filingCertificate;
+    const verified = async () =>
+      (await ok(undefined, VERIFY, { r: recordNumber, d: contentSha256 })).verifyFilingCertificate;
+    expect(await verified()).toEqual({ result: 'EXPIRED', since: '2026-12-31', endsOn: '2026-12-31' });
 
     // another company cannot record it: the contract is not its own
     expect((await fails(successor, CONTINUE, { c: contract.contractId })).extensions.code).toBe('NOT_FOUND');
@@ -88,10 +96,13 @@ describe('a contract continuing after its term (Civil Code art. 948)', () => {
     expect(await snapshotContinuedFrom('areas', contract.filingId)).toBe('2027-01-01');
     const january = (await ok(provider, BILL, { a: hongju, m: '2027-01' })).runBilling;
     expect(january).toMatchObject({ filingId: contract.filingId, servedDays: 31, monthDays: 31, households: 72 });
+    expect(await verified()).toEqual({ result: 'VALID', since: null, endsOn: '2026-12-31' });
   });
 
   it("publishes the provider as serving past its term (the publicity's contractsServingOn)", async () => {
     pinHubToday('2027-02-05');
+    // Recorded here too (it answers the same when recorded before), so this test runs alone.
+    await ok(provider, CONTINUE, { c: contract.contractId });
     const PUBLIC = `query($n: Name!) { publicServiceStandards(compoundName: $n) { asOf providerName } }`;
     const [shown] = (await ok(undefined, PUBLIC, { n: HONGJU })).publicServiceStandards;
     expect(shown).toMatchObject({ asOf: '2027-02-05', providerName: '北京红居物业服务有限公司' });
@@ -99,6 +110,8 @@ describe('a contract continuing after its term (Civil Code art. 948)', () => {
 
   it("ends the continuation the day before the area's next contract starts", async () => {
     pinHubToday('2027-02-05');
+    await ok(provider, CONTINUE, { c: contract.contractId });
+    await snapshotContinuedFrom('arrears', contract.filingId);
     // The owners hire another provider from 16 March 2027: it is no successor in force on 1 January, and it ends the
     // continuation on 15 March.
     const next = await scenario(t).acceptedFiling(

@@ -57,6 +57,7 @@ export type CaseStatus =
 
 /** VALID: genuine and in force; SUPERSEDED / TERMINATED: genuine, no longer in force (since the date given); TAMPERED: the record exists but the digest matches no certificate issued; UNKNOWN: no certificate under that number. */
 export type CertificateVerificationResult =
+  | 'EXPIRED'
   | 'SUPERSEDED'
   | 'TAMPERED'
   | 'TERMINATED'

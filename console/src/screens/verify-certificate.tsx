@@ -22,6 +22,7 @@ const RESULT: Record<string, { type: 'success' | 'warning' | 'error'; text: (sin
   VALID: { type: 'success', text: () => '备案证明有效' },
   SUPERSEDED: { type: 'warning', text: (since) => `该备案已于${dateZh(since)}被变更备案取代` },
   TERMINATED: { type: 'warning', text: (since) => `该合同已于${dateZh(since)}终止` },
+  EXPIRED: { type: 'warning', text: (since) => `该合同服务期限已于${dateZh(since)}届满` },
   TAMPERED: { type: 'error', text: () => '证明内容与备案记录不符：该证明可能被篡改' },
   UNKNOWN: { type: 'error', text: () => '未找到该备案编号的备案证明' },
 };

@@ -1,13 +1,15 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { todayInChina } from '../../../kernel/clock';
 import { Verification, supersededSince, verifyCertificate } from '../domain/filing-certificate';
-import { findContract } from '../persistence/contract.repository';
+import { asExistingContract } from '../domain/contract-terms';
+import { lastDayServed } from '../domain/contract-overlap';
+import { contractsEverAcceptedIn, findContract } from '../persistence/contract.repository';
 import { certificateByRecordNumber } from '../persistence/filing-certificate.repository';
 import { findFiling } from '../persistence/filing.repository';
 
 /**
  * The public question (no token; rate-limited as anonymous at the gateway): is a certificate with this record
- * number and digest genuine, and is its filing in force today (China time)? Answers with public facts only (provider, area,
+ * number and digest genuine, and is its filing in force today (China time), its contract still serving? Answers with public facts only (provider, area,
  * term); an unknown number or a digest that matches nothing says so, and nothing else.
  */
 export async function verifyFilingCertificate(
@@ -23,6 +25,11 @@ export async function verifyFilingCertificate(
     superseding && filing && superseding.contractId !== filing.contractId
       ? await findContract(em, superseding.contractId)
       : null;
+  // The last day its contract serves, by the area's contracts: a term run out, or a continuation ended (art. 948).
+  const contract = filing?.status === 'ACCEPTED' ? await findContract(em, filing.contractId) : null;
+  const servedTo = contract
+    ? lastDayServed((await contractsEverAcceptedIn(em, [contract.areaId])).map(asExistingContract), contract.id)
+    : null;
   return verifyCertificate(
     certificate,
     filing
@@ -30,6 +37,7 @@ export async function verifyFilingCertificate(
           status: filing.status,
           supersededOn: supersededSince(filing, superseding ?? null, endingContract?.startsOn ?? null),
           terminatedOn: filing.terminatedOn ?? null,
+          servedTo,
         }
       : null,
     digest,

@@ -6,6 +6,7 @@ import {
   ExistingContract,
   contractTermProblems,
   contractsServingOn,
+  lastDayServed,
   latestPreliminaryEnd,
   overlappingContracts,
   preliminaryContractsEndedBy,
@@ -267,5 +268,19 @@ describe('the contracts serving an area on a day, by their dates (Civil Code art
     expect(serving([preliminary, terminated], '2027-04-30')).toEqual(['r']);
     expect(serving([preliminary, terminated], '2027-05-01')).toEqual([]);
     expect(serving([regular({ status: 'SUBMITTED' })], '2023-01-01')).toEqual([]);
+  });
+
+  it('gives the last day each contract serves: its end, its termination, or its continuation’s (art. 948)', () => {
+    expect(lastDayServed([preliminary, owners], 'p')).toBe('2027-01-29');
+    expect(lastDayServed([preliminary, owners], 'r')).toBe('2030-01-29');
+    expect(lastDayServed([preliminary, { ...owners, endsOn: '2027-04-30' }], 'r')).toBe('2027-04-30');
+    // Continuing after its term: open until the next contract of the area starts, or its termination.
+    const continued = { ...owners, continuedFrom: '2030-01-30', continuedTo: null };
+    expect(lastDayServed([continued], 'r')).toBe('9999-12-31');
+    expect(lastDayServed([continued, regular({ id: 'next', startsOn: '2030-06-01', endsOn: '2033-05-31' })], 'r')).toBe(
+      '2030-05-31',
+    );
+    expect(lastDayServed([{ ...continued, continuedTo: '2030-03-31' }], 'r')).toBe('2030-03-31');
+    expect(lastDayServed([owners], 'absent')).toBeNull();
   });
 });

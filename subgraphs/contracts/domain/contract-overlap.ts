@@ -113,6 +113,17 @@ function servedTo(c: ExistingContract, contracts: readonly ExistingContract[]): 
   return [c.continuedTo ?? OPEN_END, endedBy ?? OPEN_END].sort(compareDates)[0];
 }
 
+/**
+ * The last day the contract `contractId` of the area's contracts `existing` (ever accepted, as asExistingContract gives
+ * them) serves: its term's end, its termination, the day before the regular contract ending a preliminary one, or its
+ * continuation's end (servedTo); null when it is not among them.
+ */
+export function lastDayServed(existing: readonly ExistingContract[], contractId: string): IsoDate | null {
+  const contracts = occupying(existing);
+  const contract = contracts.find((c) => c.id === contractId);
+  return contract ? servedTo(contract, contracts) : null;
+}
+
 /** The last day a YYYY-MM-DD date holds: a continuation with no end known yet serves to it (servedToSql too). */
 export const OPEN_END: IsoDate = '9999-12-31';
 

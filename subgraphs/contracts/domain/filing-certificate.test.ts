@@ -100,6 +100,19 @@ describe('filing certificates', () => {
     expect(on('TERMINATED', '2027-04-30')).toMatchObject({ result: 'VALID', since: null });
     expect(on('TERMINATED', '2027-05-01')).toMatchObject({ result: 'TERMINATED', since: '2027-04-30' });
   });
+
+  it('says expired from the day after its contract’s last day served, with that day', () => {
+    // The term runs to 1 December 2029 (facts.term). Before, VALID for good once the term had run out.
+    const served = (servedTo: string | null, day: string) =>
+      verifyCertificate(certificate, { ...accepted, servedTo }, certificate.contentSha256, day);
+    expect(served('2029-12-01', '2029-12-01')).toMatchObject({ result: 'VALID', since: null });
+    expect(served('2029-12-01', '2029-12-02')).toMatchObject({ result: 'EXPIRED', since: '2029-12-01' });
+    // Continuing after its term (Civil Code art. 948): valid until the continuation ends.
+    expect(served('9999-12-31', '2031-01-01')).toMatchObject({ result: 'VALID', since: null });
+    expect(served('2030-05-31', '2030-06-01')).toMatchObject({ result: 'EXPIRED', since: '2030-05-31' });
+    expect(served(null, '2031-01-01').result).toBe('VALID');
+    expect(served('2029-12-01', '2029-12-02').facts).toMatchObject({ endsOn: '2029-12-01' });
+  });
 });
 
 describe('filing document files', () => {

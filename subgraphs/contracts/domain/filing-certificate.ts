@@ -52,12 +52,12 @@ export const certificateDigest = (facts: CertificateFacts): string => canonicalD
 
 export const BUILDING_CLASS_NAMES: Record<BuildingClass, string> = { LOW_RISE: '多层', HIGH_RISE: '高层' };
 
-export const VERIFICATION_RESULTS = ['VALID', 'SUPERSEDED', 'TERMINATED', 'TAMPERED', 'UNKNOWN'] as const;
+export const VERIFICATION_RESULTS = ['VALID', 'SUPERSEDED', 'TERMINATED', 'EXPIRED', 'TAMPERED', 'UNKNOWN'] as const;
 export type VerificationResult = (typeof VERIFICATION_RESULTS)[number];
 
 export interface Verification {
   result: VerificationResult;
-  /** Since when the filing is superseded or terminated; null otherwise. */
+  /** Since when the filing is superseded or terminated, or the last day its expired contract served; null otherwise. */
   since: IsoDate | null;
   /**
    * The facts the certificate states, for a genuine certificate only (no parties' people, no registration): a holder
@@ -104,12 +104,19 @@ export function supersededSince(
  * contract's termination states it). The status changes when the act is recorded, the answer when it takes effect:
  * before, a preliminary contract's certificate verified SUPERSEDED from the regular contract's acceptance, with a
  * `since` weeks ahead while it still served (Civil Code art. 940 ends it when that contract takes effect), and a
- * termination noticed 60 days ahead (arts. 946, 948) verified TERMINATED the day it was recorded. A malformed digest
- * is TAMPERED, never an error.
+ * termination noticed 60 days ahead (arts. 946, 948) verified TERMINATED the day it was recorded. EXPIRED from the
+ * day after `servedTo`, the last day a filing in force serves (its term's end, or, for a contract continuing after its
+ * term, Civil Code art. 948, its continuation's end: contract-overlap.ts lastDayServed), with that day: before, a
+ * contract whose term had run out verified VALID for good. A malformed digest is TAMPERED, never an error.
  */
 export function verifyCertificate(
   certificate: { contentSha256: string; pdfSha256: string; facts: CertificateFacts } | null,
-  filing: { status: FilingStatus; supersededOn: IsoDate | null; terminatedOn: IsoDate | null } | null,
+  filing: {
+    status: FilingStatus;
+    supersededOn: IsoDate | null;
+    terminatedOn: IsoDate | null;
+    servedTo?: IsoDate | null;
+  } | null,
   digest: string,
   today: IsoDate,
 ): Verification {
@@ -138,5 +145,7 @@ export function verifyCertificate(
     return { result: 'SUPERSEDED', since: supersededOn, facts };
   if (status === 'TERMINATED' && !(terminatedOn && compareDates(today, terminatedOn) <= 0))
     return { result: 'TERMINATED', since: terminatedOn, facts };
+  if (status === 'ACCEPTED' && filing.servedTo && compareDates(today, filing.servedTo) > 0)
+    return { result: 'EXPIRED', since: filing.servedTo, facts };
   return { result: 'VALID', since: null, facts };
 }

@@ -421,7 +421,7 @@ describe('the complaint (物业服务合同纠纷 民事起诉状) from a case p
     const unfixed =
       '；期限届满后原告继续提供物业服务，依《中华人民共和国民法典》第九百四十八条原合同继续有效，服务期限为不定期';
     // Still going on the day the amounts are stated as of.
-    expect(fact5({ ...continued, endsOn: pkg.amountsAsOf })).toBe(`2022年1月1日起至2025年12月31日止${unfixed}`);
+    expect(fact5({ ...continued, endsOn: '2026-11-22' })).toBe(`2022年1月1日起至2025年12月31日止${unfixed}`);
     // Ended with notice before it.
     expect(fact5({ ...continued, endsOn: '2026-10-31' })).toBe(
       `2022年1月1日起至2025年12月31日止${unfixed}；合同于2026年10月31日终止`,
