@@ -1,7 +1,15 @@
 import { webcrypto } from 'node:crypto';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
-import { DiscardDraft, DocumentUpload, DraftContractForm, TerminateContractForm } from './screens/contract-actions';
+import { todayInChina } from '../../kernel/clock';
+import {
+  DiscardDraft,
+  DocumentUpload,
+  DraftContractForm,
+  RecordContinuedService,
+  TerminateContractForm,
+} from './screens/contract-actions';
 import { HeldTerms, termsInput, valuesOf } from './screens/contract-terms';
+import { ContractActions } from './screens/contracts';
 import { Call } from './test-client';
 import { renderAnswering } from './test-render';
 
@@ -180,6 +188,150 @@ describe('终止合同 form', () => {
         variables: { contractId, terminatedOn: '2026-12-31', handoverOn: '2027-01-15', reason: '业主大会决定解聘' },
       },
     ]);
+  });
+});
+
+describe('终止合同 with the written notice (a contract continuing after its term)', () => {
+  const terminated = { data: { terminateContract: { id: contractId, status: 'TERMINATED' } } };
+  const fill = (notice?: string) => {
+    fireEvent.change(screen.getByLabelText('终止日期'), { target: { value: '2029-11-30' } });
+    fireEvent.change(screen.getByLabelText('交接日期'), { target: { value: '2029-11-30' } });
+    fireEvent.change(screen.getByLabelText('终止原因'), { target: { value: '不再提供服务' } });
+    if (notice !== undefined) fireEvent.change(screen.getByLabelText('书面通知日期'), { target: { value: notice } });
+    fireEvent.click(screen.getByRole('button', { name: '终止合同' }));
+  };
+  const base = { contractId, terminatedOn: '2029-11-30', handoverOn: '2029-11-30', reason: '不再提供服务' };
+
+  it('sends noticeGivenOn when filled, and says what it is for', async () => {
+    const calls: Call[] = [];
+    let done = 0;
+    renderWith(
+      <TerminateContractForm contractId={contractId} onTerminated={() => (done += 1)} />,
+      () => terminated,
+      calls,
+    );
+    expect(screen.getByText(/终止日期须在书面通知之日起至少 60 日后/)).toBeTruthy();
+    fill('2026-09-15');
+    await waitFor(() => expect(done).toBe(1));
+    expect(calls).toEqual([{ name: 'TerminateContract', variables: { ...base, noticeGivenOn: '2026-09-15' } }]);
+  });
+
+  it('omits noticeGivenOn when left empty (the hub then takes today)', async () => {
+    const calls: Call[] = [];
+    let done = 0;
+    renderWith(
+      <TerminateContractForm contractId={contractId} onTerminated={() => (done += 1)} />,
+      () => terminated,
+      calls,
+    );
+    fill();
+    await waitFor(() => expect(done).toBe(1));
+    expect(calls).toEqual([{ name: 'TerminateContract', variables: base }]);
+    expect(Object.keys(calls[0].variables)).not.toContain('noticeGivenOn');
+  });
+
+  it('refuses a notice date not typed as a date or after today, and sends nothing', async () => {
+    const calls: Call[] = [];
+    renderWith(
+      <TerminateContractForm contractId={contractId} onTerminated={() => undefined} />,
+      () => terminated,
+      calls,
+    );
+    fill('2026/9/15');
+    expect(await screen.findByText('日期格式为 2026-12-01')).toBeTruthy();
+    const tomorrow = new Date(Date.parse(`${todayInChina()}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    fireEvent.change(screen.getByLabelText('书面通知日期'), { target: { value: tomorrow } });
+    expect(await screen.findByText('书面通知日期不能晚于今天')).toBeTruthy();
+    expect(calls).toEqual([]);
+  });
+
+  it('shows the refusal of a notice too short with its code', async () => {
+    renderWith(<TerminateContractForm contractId={contractId} onTerminated={() => undefined} />, () => ({
+      errors: [
+        {
+          message: 'A contract continuing after its term ends at least 60 days after the written notice',
+          extensions: { code: 'TERMINATION_NOTICE_TOO_SHORT', details: { earliestTerminatedOn: '2029-11-14' } },
+        },
+      ],
+    }));
+    fill('2026-09-15');
+    expect(
+      await screen.findByText(
+        'A contract continuing after its term ends at least 60 days after the written notice（TERMINATION_NOTICE_TOO_SHORT）',
+      ),
+    ).toBeTruthy();
+  });
+});
+
+describe('期满后继续提供服务', () => {
+  it('asks again, saying what it means, then records the continued service of the contract', async () => {
+    const calls: Call[] = [];
+    let recorded = 0;
+    renderWith(
+      <RecordContinuedService contractId={contractId} endsOn="2029-08-31" onRecorded={() => (recorded += 1)} />,
+      () => ({
+        data: { recordContinuedService: { id: contractId, status: 'ACCEPTED', continuedFrom: '2029-09-01' } },
+      }),
+      calls,
+    );
+    fireEvent.click(screen.getByRole('button', { name: '期满后继续提供服务（不定期）' }));
+    expect(calls).toEqual([]);
+    expect(screen.getByText(/民法典》第九百四十八条/)).toBeTruthy();
+    expect(screen.getByText(/服务期限为不定期/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '取消' }));
+    fireEvent.click(screen.getByRole('button', { name: '期满后继续提供服务（不定期）' }));
+    fireEvent.click(screen.getByRole('button', { name: '确认记录' }));
+    await waitFor(() => expect(recorded).toBe(1));
+    expect(calls).toEqual([{ name: 'RecordContinuedService', variables: { contractId } }]);
+  });
+
+  it('shows the refusal of a contract whose term is too far off with its code, and records nothing', async () => {
+    let recorded = 0;
+    renderWith(
+      <RecordContinuedService contractId={contractId} endsOn="2029-08-31" onRecorded={() => (recorded += 1)} />,
+      () => ({
+        errors: [
+          {
+            message: 'Continued service is recorded from 90 days before the term ends',
+            extensions: { code: 'CONTINUATION_TOO_EARLY', details: { recordableFrom: '2029-06-02' } },
+          },
+        ],
+      }),
+    );
+    fireEvent.click(screen.getByRole('button', { name: '期满后继续提供服务（不定期）' }));
+    fireEvent.click(screen.getByRole('button', { name: '确认记录' }));
+    expect(
+      await screen.findByText(
+        'Continued service is recorded from 90 days before the term ends（CONTINUATION_TOO_EARLY）',
+      ),
+    ).toBeTruthy();
+    expect(recorded).toBe(0);
+  });
+
+  /** The 办理 drawer's contract in force, continuing after its term from `continuedFrom` if given. */
+  const accepted = (continuedFrom: string | null) => ({
+    contract: {
+      id: contractId,
+      number: 'HJ6-01',
+      status: 'ACCEPTED',
+      endsOn: held.endsOn,
+      continuedFrom,
+      area: { id: 'a-1', name: '红居南街6号院' },
+      terms: held,
+      filings: [{ id: 'f-0', kind: 'INITIAL', status: 'ACCEPTED', currentVersion: 1, terms: held, versions: [] }],
+    },
+  });
+
+  it.each([
+    ['offered for an accepted contract not continuing', null, true],
+    ['not offered once recorded: the unfixed term is shown instead', '2029-09-01', false],
+  ])('%s', async (_, continuedFrom, offered) => {
+    renderWith(<ContractActions contractId={contractId} onChanged={() => undefined} />, ({ name }) =>
+      name === 'ContractForActions' ? { data: accepted(continuedFrom) } : { data: { contractDocuments: [] } },
+    );
+    expect(await screen.findByRole('tab', { name: '终止' })).toBeTruthy();
+    expect(screen.queryAllByRole('tab', { name: '期满后继续服务' }).length).toBe(offered ? 1 : 0);
+    expect(screen.queryAllByText(/不定期服务自 2029年9月1日 起/).length).toBe(offered ? 0 : 1);
   });
 });
 

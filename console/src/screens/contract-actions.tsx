@@ -3,10 +3,20 @@ import { useEffect, useState } from 'react';
 import { useAttemptKey, withAttemptKey } from '../attempt-key';
 import { CombinedError, useClient, useMutation, useQuery } from 'urql';
 import { ApiErrors } from '../components';
-import { instantDateZh } from '../format';
+import { dateZh, instantDateZh } from '../format';
 import { graphql } from '../gql';
 import type { FilingDocumentType } from '../gql/graphql';
-import { HeldTerms, TermsFields, TermsValues, dateRules, formFieldsOf, termsInput, valuesOf } from './contract-terms';
+import { todayInChina } from '../../../kernel/clock';
+import {
+  HeldTerms,
+  ISO_DATE,
+  TermsFields,
+  TermsValues,
+  dateRules,
+  formFieldsOf,
+  termsInput,
+  valuesOf,
+} from './contract-terms';
 
 const DRAFT = graphql(`
   mutation DraftContract($idempotencyKey: Key, $areaId: ID!, $terms: ContractTermsInput!) {
@@ -116,12 +126,34 @@ const DISCARD = graphql(`
 `);
 
 const TERMINATE = graphql(`
-  mutation TerminateContract($contractId: ID!, $terminatedOn: LocalDate!, $handoverOn: LocalDate!, $reason: Note!) {
-    terminateContract(contractId: $contractId, terminatedOn: $terminatedOn, handoverOn: $handoverOn, reason: $reason) {
+  mutation TerminateContract(
+    $contractId: ID!
+    $terminatedOn: LocalDate!
+    $handoverOn: LocalDate!
+    $reason: Note!
+    $noticeGivenOn: LocalDate
+  ) {
+    terminateContract(
+      contractId: $contractId
+      terminatedOn: $terminatedOn
+      handoverOn: $handoverOn
+      reason: $reason
+      noticeGivenOn: $noticeGivenOn
+    ) {
       id
       status
       terminatedOn
       handoverOn
+    }
+  }
+`);
+
+const CONTINUE = graphql(`
+  mutation RecordContinuedService($contractId: ID!) {
+    recordContinuedService(contractId: $contractId) {
+      id
+      status
+      continuedFrom
     }
   }
 `);
@@ -542,9 +574,12 @@ export function ResubmitFilingForm({
   );
 }
 
-/** 终止合同: the day it ends and the day the property is handed over, with the reason. */
+/**
+ * 终止合同: the day it ends and the day the property is handed over, with the reason; and, for a contract continuing
+ * after its term, the day the written notice was given (sent only when filled: the hub takes today otherwise).
+ */
 export function TerminateContractForm({ contractId, onTerminated }: { contractId: string; onTerminated: () => void }) {
-  const [form] = Form.useForm<{ terminatedOn: string; handoverOn: string; reason: string }>();
+  const [form] = Form.useForm<{ terminatedOn: string; handoverOn: string; reason: string; noticeGivenOn?: string }>();
   const [result, terminate] = useMutation(TERMINATE);
   return (
     <Form
@@ -557,6 +592,7 @@ export function TerminateContractForm({ contractId, onTerminated }: { contractId
           terminatedOn: v.terminatedOn,
           handoverOn: v.handoverOn,
           reason: v.reason.trim(),
+          ...(v.noticeGivenOn?.trim() ? { noticeGivenOn: v.noticeGivenOn.trim() } : {}),
         }).then((r) => {
           if (r.error) return;
           void message.success('合同已终止');
@@ -592,6 +628,22 @@ export function TerminateContractForm({ contractId, onTerminated }: { contractId
         ]}
       >
         <Input.TextArea rows={3} />
+      </Form.Item>
+      <Form.Item
+        label="书面通知日期"
+        name="noticeGivenOn"
+        extra="期限届满后继续提供服务（不定期）的合同，终止日期须在书面通知之日起至少 60 日后（民法典第九百四十八条第二款）；未填写的按今天计算。"
+        rules={[
+          { pattern: ISO_DATE, message: '日期格式为 2026-12-01' },
+          {
+            validator: (_, v?: string) =>
+              !v?.trim() || v.trim() <= todayInChina()
+                ? Promise.resolve()
+                : Promise.reject(new Error('书面通知日期不能晚于今天')),
+          },
+        ]}
+      >
+        <Input placeholder="2026-12-01" />
       </Form.Item>
       <Button danger htmlType="submit" loading={result.fetching}>
         终止合同
@@ -630,6 +682,66 @@ export function DiscardDraft({ contractId, onDiscarded }: { contractId: string; 
         <Button danger onClick={() => setAsked(true)}>
           作废草稿
         </Button>
+      )}
+      <ApiErrors error={result.error} />
+    </Space>
+  );
+}
+
+/**
+ * 期满后继续提供服务: the company records, after a second click, that it goes on serving after the contract's term
+ * with no renewal or other provider decided (民法典第九百四十八条): the contract continues for an unfixed term from
+ * the day after it ends. The hub takes it from 90 days before the term ends.
+ */
+export function RecordContinuedService({
+  contractId,
+  endsOn,
+  onRecorded,
+}: {
+  contractId: string;
+  endsOn: string;
+  onRecorded: () => void;
+}) {
+  const [asked, setAsked] = useState(false);
+  const [result, record] = useMutation(CONTINUE);
+  return (
+    <Space direction="vertical">
+      <Typography.Text type="secondary">
+        合同期限（至 {dateZh(endsOn)}
+        ）届满后，业主未续聘也未另聘物业服务人，贵公司继续提供物业服务的，可在此记录；期限届满前 90 日起可记录。
+      </Typography.Text>
+      {asked ? (
+        <>
+          <Alert
+            type="warning"
+            showIcon
+            message="确认记录期满后继续提供服务"
+            description={
+              <>
+                依《中华人民共和国民法典》第九百四十八条，原物业服务合同自期限届满次日起继续有效，服务期限为不定期：
+                此后各月照常开账、计入服务期间并予公示，直至合同终止或该区域的下一份合同开始。任何一方可随时解除，但应提前六十日书面通知对方。
+              </>
+            }
+          />
+          <Space>
+            <Button
+              type="primary"
+              loading={result.fetching}
+              onClick={() =>
+                void record({ contractId }).then((r) => {
+                  if (r.error) return;
+                  void message.success('已记录期满后继续提供服务');
+                  onRecorded();
+                })
+              }
+            >
+              确认记录
+            </Button>
+            <Button onClick={() => setAsked(false)}>取消</Button>
+          </Space>
+        </>
+      ) : (
+        <Button onClick={() => setAsked(true)}>期满后继续提供服务（不定期）</Button>
       )}
       <ApiErrors error={result.error} />
     </Space>

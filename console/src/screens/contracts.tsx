@@ -11,6 +11,7 @@ import {
   DocumentList,
   DocumentUpload,
   DraftContractForm,
+  RecordContinuedService,
   ResubmitFilingForm,
   SubmitFiling,
   TerminateContractForm,
@@ -27,6 +28,7 @@ const CONTRACTS = graphql(`
         status
         startsOn
         endsOn
+        continuedFrom
         area {
           id
           name
@@ -48,6 +50,8 @@ const CONTRACT = graphql(`
       id
       number
       status
+      endsOn
+      continuedFrom
       area {
         id
         name
@@ -132,6 +136,9 @@ const CONTRACT_STATUS: Record<string, string> = {
   DISCARDED: '已作废',
 };
 
+/** A contract continuing after its term (Civil Code art. 948): its unfixed term's first day. */
+const continuedZh = (continuedFrom: string) => `不定期服务自 ${dateZh(continuedFrom)} 起`;
+
 /** 合同与账单: the company's contracts with their filings, a billing run per area and month, and levies' progress. */
 export function ContractsScreen() {
   const [page, setPage] = useState(1);
@@ -163,7 +170,12 @@ export function ContractsScreen() {
           { title: '合同编号', dataIndex: 'number' },
           { title: '物业管理区域', render: (_, c) => c.area.name },
           { title: '状态', dataIndex: 'status', render: (s: string) => CONTRACT_STATUS[s] ?? s },
-          { title: '期限', render: (_, c) => `${dateZh(c.startsOn)} 至 ${dateZh(c.endsOn)}` },
+          {
+            title: '期限',
+            render: (_, c) =>
+              `${dateZh(c.startsOn)} 至 ${dateZh(c.endsOn)}` +
+              (c.continuedFrom ? `；${continuedZh(c.continuedFrom)}` : ''),
+          },
           {
             title: '备案',
             render: (_, c) =>
@@ -296,6 +308,18 @@ export function ContractActions({ contractId, onChanged }: { contractId: string;
               label: '终止',
               children: <TerminateContractForm contractId={contractId} onTerminated={changed} />,
             },
+            // Once recorded, the contract shows its unfixed term instead (below its number).
+            ...(contract.continuedFrom
+              ? []
+              : [
+                  {
+                    key: 'continue',
+                    label: '期满后继续服务',
+                    children: (
+                      <RecordContinuedService contractId={contractId} endsOn={contract.endsOn} onRecorded={changed} />
+                    ),
+                  },
+                ]),
           ]
         : [materials];
   const tabs = [...byState, ...resubmissions];
@@ -304,6 +328,11 @@ export function ContractActions({ contractId, onChanged }: { contractId: string;
       <Typography.Text strong>
         {contract.number}（{contract.area.name}，{CONTRACT_STATUS[contract.status] ?? contract.status}）
       </Typography.Text>
+      {contract.continuedFrom && (
+        <Typography.Text>
+          {continuedZh(contract.continuedFrom)}（期满后继续提供服务，民法典第九百四十八条；终止须提前六十日书面通知）
+        </Typography.Text>
+      )}
       <Tabs items={tabs} />
     </Space>
   );
