@@ -1889,6 +1889,32 @@ describe('litigation: referrals through the green channel, the court’s reports
       h: householdId,
       i: { ownerReference: 'o-buyer-66', ownerName: '买受人', ownerSince: addDays(today, -1) },
     });
+    // The company writes to the buyer too. A correction is then refused: before, the corrected package named the
+    // buyer as the owner sued for the seller's months, with only the letter to the buyer (helper-242, H-1).
+    await ok(companyA, ACTION, {
+      a: accounts[66].id,
+      x: { kind: 'LETTER', on: today, deliveredOn: today, chargeIds: accounts[66].chargeIds, note: '催缴函' },
+    });
+    await waitFor('the claim to name the buyer, with the letter to them', async () => {
+      const { rows } = await db.query(`select claim from litigation.claim_account where account_id = $1`, [
+        accounts[66].id,
+      ]);
+      return rows[0]?.claim.ownerReference === 'o-buyer-66' && rows[0]?.claim.demands.length === 2;
+    });
+    const CORRECT = `mutation($id: ID!, $e: [EvidenceInput!]!) { correctCasePackage(referralId: $id, evidence: $e) { packages { version } } }`;
+    expect((await fails(companyA, CORRECT, { id: referral.id, e: EVIDENCE })).extensions).toMatchObject({
+      code: 'OWNER_CHANGED_SINCE_REFERRAL',
+      // The months claimed were the seller's: the buyer owns the flat only since yesterday.
+      details: {
+        referralId: referral.id,
+        ownerChanged: true,
+        months: referral.eligibility.claimableCharges.map((c: { month: string }) => c.month),
+      },
+    });
+    const { rows: versions } = await db.query(`select version from litigation.case_package where referral_id = $1`, [
+      referral.id,
+    ]);
+    expect(versions).toHaveLength(1);
     const DOCUMENTS = `query($id: ID!) { referral(id: $id) { documents { name } } }`;
     const { error } = await waitFor('the register to answer for the referral', async () => {
       const answer = (await t.gql(xichengCourt, DOCUMENTS, { id: referral.id })).body.errors?.[0];

@@ -6,8 +6,14 @@ import { Identity } from '../../../kernel/identity';
 import { mayActForPlaintiff } from '../domain/access';
 import { EvidenceItem, nextPackage } from '../domain/case-package';
 import { CostLine } from '../domain/claim';
-import { casePackageContent, isSent, validateCosts, validateEvidence } from '../domain/referral';
-import { latestPackage } from '../persistence/case-package.repository';
+import {
+  casePackageContent,
+  isSent,
+  ownerChangedSinceReferral,
+  validateCosts,
+  validateEvidence,
+} from '../domain/referral';
+import { latestPackage, referredOwner } from '../persistence/case-package.repository';
 import { companyClaims } from '../persistence/claim-account.repository';
 import { companyFilings } from '../persistence/filing-snapshot.repository';
 import { lockReferral, procedureQuestionOf, reviseClaim } from '../persistence/referral.repository';
@@ -52,11 +58,21 @@ export async function correctCasePackage(
     const latest = await latestPackage(tx, referral.id);
     const claim = (await companyClaims(tx, referral.companyId, [referral.accountId])).get(referral.accountId);
     if (!latest || !claim) throw new Error(`Referral ${referral.id} has lost its package or its claim`);
+    const claimableMonths = referral.eligibility.claimableCharges.map((c) => c.month);
+    // The defendant is the owner referred (the first version's): before, a correction after a sale or heirs registered
+    // named the new owner for the former owner's months, the demands made on the former owner dropped.
+    const changed = ownerChangedSinceReferral((await referredOwner(tx, referral.id)) ?? '', claim, claimableMonths);
+    if (changed)
+      throw litigationError(
+        'OWNER_CHANGED_SINCE_REFERRAL',
+        'The claim no longer has the owner referred for the months claimed: withdraw the referral and refer the new owner’s months',
+        { referralId: referral.id, ownerChanged: changed.owner, months: changed.months },
+      );
     const filings = await companyFilings(tx, referral.companyId, [referral.areaId]);
     const { content, claims: complaint } = casePackageContent({
       referralId: referral.id,
       claim,
-      claimableMonths: referral.eligibility.claimableCharges.map((c) => c.month),
+      claimableMonths,
       filings,
       hiringDecisions: await hiringDecisionsNamed(tx, filings),
       evidence,

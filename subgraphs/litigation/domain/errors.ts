@@ -42,6 +42,8 @@ export const LITIGATION_ERRORS = {
     "The owners' register has not disclosed the defendant to this court yet (it learns of referrals from their events): ask again shortly; nothing was generated.",
   DEFENDANT_NO_LONGER_OWNER:
     "The owner this referral names is no longer the register's owner of the household (a sale, or heirs registered, since the referral): the register no longer holds the referred owner's identity and discloses no one else's, so no complaint is generated. The company gives the court the defendant's particulars itself, or withdraws the referral (the new owner's own months are referred in a case of their own).",
+  OWNER_CHANGED_SINCE_REFERRAL:
+    "The claim no longer has the owner the referral sued (a sale, or heirs registered, since the referral; `details.ownerChanged`), or that owner's ownership now begins after a month claimed (`details.months`): a correction would name the new owner as the defendant for the former owner's months. The party sued stays the one referred (SPC interpretation of the Civil Procedure Law art. 249; Civil Code art. 944 para. 1), so nothing was corrected: the company withdraws the referral (withdrawReferral) and refers the new owner's own months in a case of their own.",
   DEFENDANT_DECEASED:
     "The owners' register records the defendant of this referral as dead (`details.diedOn`): a deceased person cannot be sued (Civil Code art. 13; Civil Procedure Law art. 122 item 2), so no complaint naming them is generated. The company withdraws the referral, the street office registers the heirs as the owner from the death, and the company refers the heirs' months again; a case already docketed is the court's to continue against the heirs.",
 } as const satisfies ErrorCatalog;

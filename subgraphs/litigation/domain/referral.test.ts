@@ -12,6 +12,7 @@ import {
   contractDemandPeriod,
   courtReportDigest,
   filedContracts,
+  ownerChangedSinceReferral,
   referralFacts,
   validateCosts,
   validateEvidence,
@@ -420,6 +421,31 @@ describe('referral facts and the case package', () => {
     expect(courtReportDigest('r1', { ...details, caseNumber: '(2026)京0102民初2号' })).not.toBe(
       courtReportDigest('r1', details),
     );
+  });
+});
+
+describe('a correction after the owner referred has changed (helper-242, H-1)', () => {
+  const MONTHS = ['2026-09', '2026-10'];
+  it('keeps the owner referred: a buyer or heirs named since, or a day of ownership after a month claimed, are refused', () => {
+    // The owner referred still owns the flat (a reference retyped in full-width is the same owner).
+    expect(ownerChangedSinceReferral('XYNL32-3-402', CLAIM, MONTHS)).toBeNull();
+    expect(ownerChangedSinceReferral('ＸＹＮＬ32-3-402', CLAIM, MONTHS)).toBeNull();
+    // A claim naming no owner was referred under the household's id.
+    expect(ownerChangedSinceReferral('h1', { ...CLAIM, ownerReference: null }, MONTHS)).toBeNull();
+    // Sold on 1 December: the buyer is not the party sued, and the months claimed are the seller's.
+    const sold = { ...CLAIM, ownerReference: 'BUYER', ownerSince: '2026-12-01' };
+    expect(ownerChangedSinceReferral('XYNL32-3-402', sold, MONTHS)).toEqual({
+      owner: true,
+      months: ['2026-09', '2026-10'],
+    });
+    expect(ownerChangedSinceReferral('h1', { ...sold, ownerReference: 'BUYER' }, MONTHS)?.owner).toBe(true);
+    // The same owner, their day of ownership corrected into a month claimed.
+    expect(ownerChangedSinceReferral('XYNL32-3-402', { ...CLAIM, ownerSince: '2026-09-15' }, MONTHS)).toEqual({
+      owner: false,
+      months: ['2026-09'],
+    });
+    // Whereas an owner since before every month claimed is the owner sued.
+    expect(ownerChangedSinceReferral('XYNL32-3-402', { ...CLAIM, ownerSince: '2026-09-01' }, MONTHS)).toBeNull();
   });
 });
 

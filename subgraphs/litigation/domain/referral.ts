@@ -15,7 +15,9 @@ import {
   dateOutOfRange,
   isIsoDate,
   isOwnersDay,
+  isOwnersMonth,
 } from '../../../kernel/calendar';
+import { ownerKey } from '../../../kernel/owner-key';
 import { todayInChina } from '../../../kernel/clock';
 import { utcInstant } from '../../../kernel/instant';
 import { Fen, formatYuan } from '../../../kernel/money';
@@ -573,6 +575,25 @@ export function casePackageContent(input: PackageInput): {
     ...(input.lateFeeUntilPaid && claims.penaltyLines.length > 0 ? { lateFeeUntilPaid: true as const } : {}),
   };
   return { content, claims, filing };
+}
+
+/**
+ * Whether the claim as it stands now still has the owner the referral sued: the owner its first package named (the
+ * household's id where the claim named none), owning every month claimed. A sale or heirs registered since the
+ * referral (or the day of ownership moved past a month claimed) makes a correction, built from the claim as it stands,
+ * name the new owner as the defendant for the former owner's months and drop the demands made on the former owner.
+ * The party stays the one sued (SPC interpretation of the Civil Procedure Law art. 249; Civil Code art. 944 para. 1
+ * puts each month on its owner), so such a correction is refused (OWNER_CHANGED_SINCE_REFERRAL): the company withdraws
+ * the referral and refers the new owner's own months in a case of their own.
+ */
+export function ownerChangedSinceReferral(
+  referredOwner: string,
+  claim: Pick<ClaimSnapshot, 'ownerReference' | 'ownerSince' | 'householdId'>,
+  claimedMonths: readonly string[],
+): { owner: boolean; months: string[] } | null {
+  const owner = ownerKey(claim.ownerReference ?? claim.householdId) !== ownerKey(referredOwner);
+  const months = claimedMonths.filter((m) => !isOwnersMonth(m, claim.ownerSince)).sort(compareMonths);
+  return owner || months.length > 0 ? { owner, months } : null;
 }
 
 /** The claimed months, in month order, as runs of one filed version and rate (case-package.ts FeeStandardPeriod). */

@@ -57,6 +57,17 @@ export async function latestPackage(tx: EntityManager, referralId: string): Prom
   return row?.package ?? null;
 }
 
+/** The owner the referral's first package named as the defendant (the household's id where the claim named none). */
+export async function referredOwner(tx: EntityManager, referralId: string): Promise<string | null> {
+  const [row] = await sqlRows<{ owner: string | null }>(
+    tx,
+    `select package->'property'->>'owner' as owner from litigation.case_package where referral_id = ?::uuid
+      order by version limit 1`,
+    [referralId],
+  );
+  return row?.owner ?? null;
+}
+
 export async function insertPackage(
   tx: EntityManager,
   pkg: CasePackage,
