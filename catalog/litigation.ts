@@ -102,13 +102,19 @@ const StatusChange = Closed({
       description: 'The enforcement case number (执行案号) the enforcing court gave, once it did.',
     }),
   ),
+  procedureChangedOn: Type.Optional(
+    Type.Union([IsoDate, Type.Null()], {
+      description:
+        'The day the court converted the small claim to the simple or ordinary procedure (Civil Procedure Law art. 169), once it did: its judgment is then appealable (art. 171), not final (art. 165).',
+    }),
+  ),
 });
 
 export const REFERRAL_STATUS_CHANGED = {
   type: 'hub.litigation.referral.status-changed',
   topic: REFERRALS_TOPIC,
   summary:
-    'The court reported a step: mediation, docketing (with the case number), refusal, hearing, judgment (amount awarded), settlement, enforcement, closing. A judgment or settlement reported after the enforcement or closing it led to comes with that status (fromStatus the same) and its amount.',
+    'The court reported a step: mediation, docketing (with the case number), refusal, hearing, a small claim converted to the simple or ordinary procedure (the status unchanged, procedure and procedureChangedOn), judgment (amount awarded), settlement, enforcement, closing. A judgment or settlement reported after the enforcement or closing it led to comes with that status (fromStatus the same) and its amount.',
   schema: StatusChange,
 } satisfies EventDefinition;
 
@@ -166,7 +172,7 @@ export const COURT_CASE_EVENT_REPORTED = {
   type: 'gov.court.case-event.reported',
   topic: COURT_CASE_EVENTS_TOPIC,
   summary:
-    'A court reports a step of a referred case: MEDIATION_STARTED, DOCKETED (case number), DOCKETING_REFUSED, HEARING_SCHEDULED, JUDGED (amount), JUDGMENT_CORRECTED (the amount a ruling correcting a clerical error in the judgment gives, 补正裁定), SETTLED, WITHDRAWN, ENFORCEMENT_STARTED (its enforcement case number, 执行案号, in caseNumber where the court gives one), DEBTOR_LISTED_DISHONEST (during enforcement, with the enforcement case number), CLOSED.',
+    'A court reports a step of a referred case: MEDIATION_STARTED, DOCKETED (case number), DOCKETING_REFUSED, HEARING_SCHEDULED, PROCEDURE_CHANGED (a small claim converted to the simple or ordinary procedure, Civil Procedure Law art. 169: procedure SIMPLE_OR_ORDINARY; after docketing, before judgment), JUDGED (amount), JUDGMENT_CORRECTED (the amount a ruling correcting a clerical error in the judgment gives, 补正裁定), SETTLED, WITHDRAWN, ENFORCEMENT_STARTED (its enforcement case number, 执行案号, in caseNumber where the court gives one), DEBTOR_LISTED_DISHONEST (during enforcement, with the enforcement case number), CLOSED.',
   schema: Closed({
     referralId: Uuid,
     courtId: InboundText.key({
@@ -179,7 +185,8 @@ export const COURT_CASE_EVENT_REPORTED = {
     procedure: Type.Optional(
       Nullable(
         OneOf(COURT_PROCEDURES, {
-          description: "With DOCKETED: the procedure the court chose, which replaces the hub's proposal.",
+          description:
+            "With DOCKETED: the procedure the court chose, which replaces the hub's proposal; with PROCEDURE_CHANGED: SIMPLE_OR_ORDINARY, the procedure the court converted the small claim to (art. 169).",
         }),
       ),
     ),

@@ -1745,6 +1745,74 @@ describe('litigation: referrals through the green channel, the court’s reports
     expect(await overdueOn(addDays(closedOn, -1))).toContain(referral.id);
   });
 
+  it('takes a small claim the court converts to the simple or ordinary procedure (art. 169): off the overdue list from that day, published', async () => {
+    const { referral, overdueOn } = await docketedSmallClaim(48, '14');
+    const changedOn = addDays(today, -4);
+    const converted = {
+      referralId: referral.id,
+      kind: 'PROCEDURE_CHANGED',
+      occurredAt: `${changedOn}T09:00:00+08:00`,
+      procedure: 'SIMPLE_OR_ORDINARY',
+    };
+    // Only to SIMPLE_OR_ORDINARY, and only a case the court is trying.
+    expect(
+      (await fails(xichengCourt, REPORT, { r: { ...converted, procedure: 'SMALL_CLAIMS' } })).extensions,
+    ).toMatchObject({ code: 'BAD_USER_INPUT', details: { fields: { procedure: expect.any(String) } } });
+    const submitted = await referredAlone(49);
+    expect((await fails(xichengCourt, REPORT, { r: { ...converted, referralId: submitted.id } })).extensions.code).toBe(
+      'INVALID_COURT_EVENT',
+    );
+    // Before, the court could say so only as a second docketing, a duplicate dropped: the case stayed a small claim,
+    // overdue after 2 months though the simple procedure has 3 (art. 164) and the ordinary 6 (art. 152).
+    expect((await ok(xichengCourt, REPORT, { r: converted })).reportCourtEvent).toMatchObject({
+      status: 'DOCKETED',
+      procedure: 'SIMPLE_OR_ORDINARY',
+    });
+    const READ = `query($id: ID!) { referral(id: $id) { procedure procedureChangedOn procedureReasons { code } } }`;
+    expect((await ok(companyA, READ, { id: referral.id })).referral).toEqual({
+      procedure: 'SIMPLE_OR_ORDINARY',
+      procedureChangedOn: changedOn,
+      procedureReasons: [{ code: 'CONVERTED_BY_COURT' }],
+    });
+    expect(await overdueOn()).not.toContain(referral.id);
+    expect(await overdueOn(changedOn)).not.toContain(referral.id);
+    expect(await overdueOn(addDays(changedOn, -1))).toContain(referral.id);
+    // The same conversion again (another id) is a repeat; the case is no small claim to convert any more.
+    await ok(xichengCourt, REPORT, { r: { ...converted, occurredAt: `${changedOn}T10:00:00+08:00` } });
+    // Published on the status feed, the status unchanged, once.
+    const ofReferral = (m: ProbedMessage) =>
+      m.topic.endsWith('litigation.referrals.v1') && String(m.message.key) === referral.id;
+    const [change] = await probe.waitForCount(
+      'the conversion published',
+      (m) => ofReferral(m) && expectValidEvent(m).procedureChangedOn === changedOn,
+      1,
+    );
+    expect(expectValidEvent(change, 'hub.litigation.referral.status-changed')).toMatchObject({
+      fromStatus: 'DOCKETED',
+      status: 'DOCKETED',
+      procedure: 'SIMPLE_OR_ORDINARY',
+      procedureChangedOn: changedOn,
+    });
+    expect(probe.received.filter((m) => ofReferral(m) && expectValidEvent(m).procedureChangedOn)).toHaveLength(1);
+    // The court's judgment after the conversion is reported as before.
+    expect(
+      (
+        await ok(xichengCourt, REPORT, {
+          r: {
+            referralId: referral.id,
+            kind: 'JUDGED',
+            occurredAt: `${addDays(today, -1)}T09:00:00+08:00`,
+            judgedFen: 900,
+          },
+        })
+      ).reportCourtEvent,
+    ).toMatchObject({ status: 'JUDGED', procedure: 'SIMPLE_OR_ORDINARY' });
+    expect(
+      (await fails(xichengCourt, REPORT, { r: { ...converted, occurredAt: `${today}T08:00:00+08:00` } })).extensions
+        .code,
+    ).toBe('INVALID_COURT_EVENT');
+  });
+
   it('leaves out the months begun before the owner became the owner: the former owner’s fees (Civil Code arts. 209, 944)', async () => {
     const account = accounts[70];
     const [{ household_id: householdId, building_id: buildingId }] = (

@@ -186,6 +186,7 @@ export type CourtEventKind =
   | 'JUDGED'
   | 'JUDGMENT_CORRECTED'
   | 'MEDIATION_STARTED'
+  | 'PROCEDURE_CHANGED'
   | 'SETTLED'
   | 'WITHDRAWN';
 
@@ -198,7 +199,7 @@ export type CourtReportInput = {
   note?: string | null | undefined;
   /** ISO 8601 instant with its zone, e.g. 2026-11-20T09:30:00+08:00. */
   occurredAt: string;
-  /** With DOCKETED: the procedure the court chose. */
+  /** With DOCKETED: the procedure the court chose; with PROCEDURE_CHANGED: SIMPLE_OR_ORDINARY, the procedure a small claim is converted to (art. 169). */
   procedure?: Procedure | null | undefined;
   referralId: string | number;
   settledFen?: number | null | undefined;

@@ -10,6 +10,7 @@ import {
   CourtEventVerdict,
   DEBTOR_LISTING,
   JUDGMENT_CORRECTION,
+  PROCEDURE_CHANGE,
   applyCourtEvent,
   assertNotFuture,
   REINSTATED,
@@ -24,6 +25,7 @@ import {
   correctionVerdict,
   courtEventEffect,
   courtReportDigest,
+  procedureChangeVerdict,
 } from '../domain/referral';
 import {
   companyWithdrawalOf,
@@ -31,7 +33,7 @@ import {
   overruleWithdrawal,
   reportOfId,
 } from '../persistence/court-event.repository';
-import { courtChoseProcedure } from '../domain/procedure';
+import { courtChoseProcedure, courtConvertedProcedure } from '../domain/procedure';
 import {
   endedWithoutDecision,
   competingReferralsOf,
@@ -131,17 +133,24 @@ async function applyUnderId(
       occurredAt: report.occurredAt,
     });
     const { state } = applied;
-    // A ruling correcting the judgment is judged against the amount recorded, not only the status.
+    // A ruling correcting the judgment is judged against the amount recorded, a conversion of a small claim against
+    // the procedure recorded, not only the status.
     const verdict =
-      report.kind === JUDGMENT_CORRECTION && applied.verdict === 'APPLY'
-        ? correctionVerdict(referral.judgedFen, effect)
-        : applied.verdict;
+      applied.verdict !== 'APPLY'
+        ? applied.verdict
+        : report.kind === JUDGMENT_CORRECTION
+          ? correctionVerdict(referral.judgedFen, effect)
+          : report.kind === PROCEDURE_CHANGE
+            ? procedureChangeVerdict(referral)
+            : applied.verdict;
     if (verdict === 'INVALID') {
       throw litigationError(
         'INVALID_COURT_EVENT',
-        report.kind === JUDGMENT_CORRECTION && applied.verdict === 'APPLY'
+        applied.verdict === 'APPLY' && report.kind === JUDGMENT_CORRECTION
           ? `Referral ${referral.id} has no judgment recorded to correct`
-          : `A ${report.kind} report cannot follow a case that is ${referral.status}`,
+          : applied.verdict === 'APPLY' && report.kind === PROCEDURE_CHANGE
+            ? `Referral ${referral.id} is not a small claim (${referral.procedure}): there is no small-claims procedure to convert`
+            : `A ${report.kind} report cannot follow a case that is ${referral.status}`,
         { status: referral.status, kind: report.kind },
       );
     }
@@ -170,7 +179,9 @@ async function applyUnderId(
     // under which the debtor is listed, so the referral and the credit record name the same case).
     await recordCourtEffect(tx, referral.id, effect, verdict === 'STALE' ? 'FILL_MISSING' : 'REPLACE');
     // A late docketing's procedure counts only where no docketing was recorded before (recordCourtEffect).
-    if (effect.procedure && (verdict !== 'STALE' || referral.docketedOn === null))
+    if (effect.procedureChangedOn)
+      await replaceProcedureReasons(tx, referral.id, courtConvertedProcedure(effect.procedureChangedOn));
+    else if (effect.procedure && (verdict !== 'STALE' || referral.docketedOn === null))
       await replaceProcedureReasons(tx, referral.id, courtChoseProcedure(effect.procedure));
     if (report.kind === DEBTOR_LISTING) {
       recordDebtorListed(tx, referral, effect.enforcementCaseNumber!, report.occurredAt);

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { isIsoDate } from '../../../kernel/calendar';
+import { IsoDate, compareDates, isIsoDate } from '../../../kernel/calendar';
 import { todayInChina } from '../../../kernel/clock';
 import { InvalidInputError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
@@ -32,11 +32,16 @@ export async function overdueSmallClaims(
             caseId: r.id,
             docketedOn: r.docketedOn,
             extensionApprovedOn: r.extensionApprovedOn,
-            // A withdrawal the court approved, or its closing of the case, ends the case as a decision does: before,
-            // it stayed overdue for good, though the deadline feed called its deadline cancelled.
-            decidedOn: r.decidedOn ?? r.endedOn,
+            // A withdrawal the court approved, its closing of the case, or its conversion to the simple or ordinary
+            // procedure (art. 169), ends the period as a decision does, whichever came first: before, a withdrawn or
+            // closed case stayed overdue for good, and a converted one was listed after 2 months though the simple
+            // procedure has 3 (art. 164) and the ordinary 6 (art. 152).
+            decidedOn: earlier(r.decidedOn, r.endedOn),
           },
         ],
   );
   return overdueCases(cases, day).map((o) => ({ ...o, referral: byId.get(o.caseId)! }));
 }
+
+const earlier = (a: IsoDate | null, b: IsoDate | null): IsoDate | null =>
+  a === null ? b : b === null ? a : compareDates(a, b) <= 0 ? a : b;

@@ -181,6 +181,31 @@ describe('a ruling correcting the judgment (补正裁定, Civil Procedure Law ar
   );
 });
 
+describe('a small claim converted to the simple or ordinary procedure (Civil Procedure Law art. 169)', () => {
+  it.each<CaseStatus>(['DOCKETED', 'HEARING_SCHEDULED'])(
+    'is a step of the trial while %s, the status as it is',
+    (status) => {
+      const state = { status, statusSince: '2024-06-01T09:00:00+08:00' };
+      expect(applyCourtEvent(state, event('PROCEDURE_CHANGED'))).toEqual({ verdict: 'APPLY', state });
+      // Before, it could be reported only as a second docketing: a duplicate, or stale once a hearing was scheduled.
+      expect(judgeCourtEvent(state, event('DOCKETED'))).not.toBe('APPLY');
+    },
+  );
+
+  it.each<CaseStatus>([
+    'SUBMITTED',
+    'IN_MEDIATION',
+    'JUDGED',
+    'SETTLED',
+    'WITHDRAWN',
+    'REJECTED',
+    'ENFORCEMENT',
+    'CLOSED',
+  ])('is refused while %s: no trial under way to convert', (status) => {
+    expect(judgeCourtEvent({ status, statusSince: null }, event('PROCEDURE_CHANGED'))).toBe('INVALID');
+  });
+});
+
 describe('before docketing', () => {
   it('holds while the case is submitted or in pre-suit mediation, and never after the court took it', () => {
     expect(CASE_STATUSES.filter(beforeDocketing)).toEqual(['SUBMITTED', 'IN_MEDIATION']);

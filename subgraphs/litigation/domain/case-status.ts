@@ -57,11 +57,24 @@ export const DEBTOR_LISTING = 'DEBTOR_LISTED_DISHONEST' satisfies CourtEventKind
 export const JUDGMENT_CORRECTION = 'JUDGMENT_CORRECTED' satisfies CourtEventKind;
 const AFTER_JUDGMENT: readonly CaseStatus[] = ['JUDGED', 'ENFORCEMENT', 'CLOSED'];
 
+/**
+ * A small claim converted to the simple or ordinary procedure (Civil Procedure Law art. 169: found unsuitable "在审理
+ * 过程中") is a step within the trial, not a status: accepted once the case is docketed and until it is judged or
+ * settled (DOCKETED, HEARING_SCHEDULED), it leaves the status as it is and replaces the procedure. Before, the court
+ * could report it only as a second docketing, which was a duplicate (or stale once a hearing was scheduled) and
+ * dropped. Whether the case is a small claim to convert is the referral's to say (referral.ts procedureChangeVerdict).
+ */
+export const PROCEDURE_CHANGE = 'PROCEDURE_CHANGED' satisfies CourtEventKind;
+const IN_TRIAL: readonly CaseStatus[] = ['DOCKETED', 'HEARING_SCHEDULED'];
+
 /** Steps within a status, which leave it as it is. */
-const WITHIN_STATUS: readonly CourtEventKind[] = [DEBTOR_LISTING, JUDGMENT_CORRECTION];
+const WITHIN_STATUS: readonly CourtEventKind[] = [DEBTOR_LISTING, JUDGMENT_CORRECTION, PROCEDURE_CHANGE];
 
 const LEADS_TO: Readonly<
-  Record<Exclude<CourtEventKind, typeof DEBTOR_LISTING | typeof JUDGMENT_CORRECTION>, CaseStatus>
+  Record<
+    Exclude<CourtEventKind, typeof DEBTOR_LISTING | typeof JUDGMENT_CORRECTION | typeof PROCEDURE_CHANGE>,
+    CaseStatus
+  >
 > = {
   MEDIATION_STARTED: 'IN_MEDIATION',
   DOCKETED: 'DOCKETED',
@@ -117,6 +130,7 @@ export function judgeCourtEvent(state: CaseState, event: CourtEvent): CourtEvent
   const at = validate(state, event);
   if (event.kind === DEBTOR_LISTING) return state.status === 'ENFORCEMENT' ? 'APPLY' : 'INVALID';
   if (event.kind === JUDGMENT_CORRECTION) return AFTER_JUDGMENT.includes(state.status) ? 'APPLY' : 'INVALID';
+  if (event.kind === PROCEDURE_CHANGE) return IN_TRIAL.includes(state.status) ? 'APPLY' : 'INVALID';
   const target = LEADS_TO[event.kind];
   if (target === state.status) {
     // Only a repeatable step (a rescheduled hearing) can be new while the status stays the same.

@@ -176,6 +176,8 @@ export interface CaseDeadlineFacts {
   docketedOn: IsoDate | null;
   decidedOn: IsoDate | null;
   extensionApprovedOn: IsoDate | null;
+  /** The day the court converted the small claim to the simple or ordinary procedure (art. 169), if it did. */
+  procedureChangedOn: IsoDate | null;
   /** The day the court reported the pre-litigation mediation started (MEDIATION_STARTED applied), if it did. */
   mediationStartedOn: IsoDate | null;
 }

@@ -24,7 +24,8 @@ export const LITIGATION_ERRORS = {
     "A conflict: a court report's event id was already used for a report with other content (another referral, step or detail); an identical re-send is a silent duplicate.",
   IDEMPOTENCY_KEY_REUSED:
     'The idempotency key was already used for a referral with other content; a retry must repeat the request exactly.',
-  INVALID_COURT_EVENT: "The reported step cannot follow the case's status (e.g. a judgment after a settlement).",
+  INVALID_COURT_EVENT:
+    "The reported step cannot follow the case's status (e.g. a judgment after a settlement), or has nothing to act on: a JUDGMENT_CORRECTED with no judgment recorded, a PROCEDURE_CHANGED on a case not docketed as a small claim (Civil Procedure Law art. 169).",
   REPORT_CONTRADICTS_RECORD:
     'The court reports again a step the case has taken (its docketing, judgment or settlement) with another case number or amount than the hub recorded, or a hearing at the very time of the recorded one with another date (`details.contradictions`: field, recorded, reported): the record stands and nothing is stored. A rescheduled hearing is reported with its own, later time; a judgment corrected by ruling (补正裁定) as JUDGMENT_CORRECTED with the amount as corrected.',
   REFERRED_AGAIN:

@@ -3,7 +3,10 @@ import { DomainError, InvalidInputError } from '../../../kernel/errors';
 import { Fen, formatYuan } from '../../../kernel/money';
 import { IsoDate } from '../../../kernel/calendar';
 import {
+  ORDINARY_PROCEDURE_DECISION_MONTHS,
   PublishedSmallClaimsThreshold,
+  SIMPLE_PROCEDURE_DECISION_MONTHS,
+  SMALL_CLAIMS_CONVERSION_SOURCE,
   SMALL_CLAIMS_EXCLUSIONS,
   SMALL_CLAIMS_EXCLUSION_NAMES,
   SmallClaimsExclusion,
@@ -159,6 +162,22 @@ export function proposeProcedure(input: ProcedureInput): ProcedureProposal {
  */
 export function courtChoseProcedure(procedure: string): ProcedureProposal['reasons'] {
   return [{ code: 'CHOSEN_BY_COURT', message: `The court docketed the case under the ${procedure} procedure` }];
+}
+
+/**
+ * The reasons once the court converted a small claim (art. 169): tried under the simple procedure's other rules or
+ * the ordinary procedure, its decision period no longer art. 168's and its judgment appealable.
+ */
+export function courtConvertedProcedure(on: string): ProcedureProposal['reasons'] {
+  return [
+    {
+      code: 'CONVERTED_BY_COURT',
+      message:
+        `On ${on} the court converted the small claim to the simple or ordinary procedure (${SMALL_CLAIMS_CONVERSION_SOURCE}): ` +
+        `decided within ${SIMPLE_PROCEDURE_DECISION_MONTHS} months of docketing under the simple procedure or ` +
+        `${ORDINARY_PROCEDURE_DECISION_MONTHS} under the ordinary, and the judgment may be appealed`,
+    },
+  ];
 }
 
 /** Input errors are BAD_USER_INPUT by field; the exclusions come back deduplicated in the statute's order. */

@@ -13,6 +13,7 @@ import {
   courtReportDigest,
   filedContracts,
   ownerChangedSinceReferral,
+  procedureChangeVerdict,
   referralFacts,
   validateCosts,
   validateEvidence,
@@ -496,6 +497,29 @@ describe('a report repeating a step the case has taken', () => {
     ]);
     expect(contradictions(heard, { hearingOn: '2027-01-10' }, 'DUPLICATE')).toEqual([]);
     expect(contradictions(heard, { hearingOn: '2027-01-05' }, 'STALE')).toEqual([]);
+  });
+});
+
+describe('a conversion of a small claim (art. 169)', () => {
+  it('carries SIMPLE_OR_ORDINARY and its day in China, and is judged against the procedure recorded', () => {
+    expect(
+      courtEventEffect({
+        kind: 'PROCEDURE_CHANGED',
+        occurredAt: '2026-12-01T17:00:00Z',
+        procedure: 'SIMPLE_OR_ORDINARY',
+      }),
+    ).toEqual({ procedure: 'SIMPLE_OR_ORDINARY', procedureChangedOn: '2026-12-02' });
+    for (const procedure of [undefined, null, 'SMALL_CLAIMS', 'UNDETERMINED'])
+      expect(() =>
+        courtEventEffect({ kind: 'PROCEDURE_CHANGED', occurredAt: '2026-12-01T09:00:00+08:00', procedure }),
+      ).toThrow(expect.objectContaining({ details: { fields: { procedure: expect.any(String) } } }));
+    expect(procedureChangeVerdict({ procedure: 'SMALL_CLAIMS', procedureChangedOn: null })).toBe('APPLY');
+    expect(procedureChangeVerdict({ procedure: 'SMALL_CLAIMS_BY_CONSENT', procedureChangedOn: null })).toBe('APPLY');
+    expect(procedureChangeVerdict({ procedure: 'SIMPLE_OR_ORDINARY', procedureChangedOn: '2026-12-02' })).toBe(
+      'DUPLICATE',
+    );
+    for (const procedure of ['SIMPLE_OR_ORDINARY', 'UNDETERMINED'] as const)
+      expect(procedureChangeVerdict({ procedure, procedureChangedOn: null })).toBe('INVALID');
   });
 });
 

@@ -74,6 +74,8 @@ export interface Referral {
   settledFen: Fen | null;
   decidedOn: IsoDate | null;
   extensionApprovedOn: IsoDate | null;
+  /** The day the court converted the small claim to the simple or ordinary procedure (art. 169); null otherwise. */
+  procedureChangedOn: IsoDate | null;
   batchKey: string | null;
   submittedOn: IsoDate;
 }
@@ -638,8 +640,10 @@ export interface CourtEventDetails {
 export interface CourtEventEffect {
   caseNumber?: string;
   enforcementCaseNumber?: string;
-  /** The procedure the court docketed the case under: it replaces the hub's proposal. */
+  /** The procedure the court docketed the case under (or converted it to): it replaces the hub's proposal. */
   procedure?: string;
+  /** The day the court converted the small claim to the simple or ordinary procedure (art. 169). */
+  procedureChangedOn?: IsoDate;
   docketedOn?: IsoDate;
   hearingOn?: IsoDate;
   judgedFen?: Fen;
@@ -691,6 +695,20 @@ export function correctionVerdict(
   return effect.judgedFen === recordedJudgedFen ? 'DUPLICATE' : 'APPLY';
 }
 
+/**
+ * A conversion of a small claim (case-status.ts PROCEDURE_CHANGE), against the procedure recorded: only a small claim
+ * is converted (the procedure the court docketed it under, or the hub's proposal where the docketing named none); one
+ * converted already is a repeat; any other case has nothing to convert.
+ */
+export function procedureChangeVerdict(
+  recorded: Pick<Referral, 'procedure' | 'procedureChangedOn'>,
+): 'APPLY' | 'DUPLICATE' | 'INVALID' {
+  if (recorded.procedureChangedOn !== null) return 'DUPLICATE';
+  return recorded.procedure === 'SMALL_CLAIMS' || recorded.procedure === 'SMALL_CLAIMS_BY_CONSENT'
+    ? 'APPLY'
+    : 'INVALID';
+}
+
 export function courtEventEffect(event: CourtEventDetails): CourtEventEffect {
   const fields: Record<string, string> = {};
   // The court's calendar day: a docketing at 23:30 UTC on 28 February is on 1 March in China (the small-claims
@@ -725,6 +743,12 @@ export function courtEventEffect(event: CourtEventDetails): CourtEventEffect {
       else effect = { hearingOn: event.hearingOn };
       break;
     }
+    case 'PROCEDURE_CHANGED':
+      // Art. 169: to the simple procedure's other rules or the ordinary procedure, both SIMPLE_OR_ORDINARY here.
+      if (event.procedure !== 'SIMPLE_OR_ORDINARY')
+        fields.procedure = 'SIMPLE_OR_ORDINARY: the procedure the small claim is converted to (art. 169)';
+      else effect = { procedure: event.procedure, procedureChangedOn: on };
+      break;
     case 'JUDGED':
       if (!wholeFen(event.judgedFen)) fields.judgedFen = 'the amount awarded, whole fen';
       else effect = { judgedFen: event.judgedFen, decidedOn: on };

@@ -62,6 +62,20 @@ export const SMALL_CLAIMS_MAX_EXTENSIONS = 1;
 export const SMALL_CLAIMS_DEADLINE_SOURCE = 'Civil Procedure Law art. 168';
 
 /**
+ * Art. 169 (2023 text): "人民法院在审理过程中，发现案件不宜适用小额诉讼的程序的，应当适用简易程序的其他规定审理或者裁定
+ * 转为普通程序" — a small claim found unsuitable is tried under the simple procedure's other rules or converted to the
+ * ordinary procedure; the court reports it (PROCEDURE_CHANGED, SIMPLE_OR_ORDINARY). The art. 168 decision period then no
+ * longer applies: the simple procedure's is three months from docketing (art. 164: "应当在立案之日起三个月内审结"), the
+ * ordinary procedure's six (art. 152: "应当在立案之日起六个月内审结"), and the judgment is appealable within fifteen days
+ * of service (art. 171), no longer final (art. 165). Which of the two the court chose is not reported, so the hub
+ * computes neither deadline.
+ */
+export const SIMPLE_PROCEDURE_DECISION_MONTHS = 3;
+export const ORDINARY_PROCEDURE_DECISION_MONTHS = 6;
+export const SMALL_CLAIMS_CONVERSION_SOURCE =
+  'Civil Procedure Law art. 169 (periods: arts. 164, 152; appeal: art. 171)';
+
+/**
  * Pre-litigation mediation (诉前调解) normally runs up to 30 days (docs/domain.md, "Litigation referral"). The figure
  * is usually traced to the Supreme People's Court's guidance on court-commissioned mediation (委派调解); that text is
  * not among our documents, so confirm the citation before quoting it to a court.

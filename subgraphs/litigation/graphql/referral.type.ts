@@ -189,6 +189,12 @@ export class ReferralType {
     description: 'When the one-month extension of a small claim was approved (art. 168).',
   })
   extensionApprovedOn!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'When the court converted the small claim to the simple or ordinary procedure (PROCEDURE_CHANGED, Civil Procedure Law art. 169): no longer decided within art. 168’s period, and its judgment appealable.',
+  })
+  procedureChangedOn!: string | null;
   @Field(() => String, { nullable: true }) batchKey!: string | null;
   @Field() submittedOn!: string;
 }
@@ -370,7 +376,11 @@ export class CourtReportInputType {
       'With DOCKETED the case number (案号); with ENFORCEMENT_STARTED (optional) or DEBTOR_LISTED_DISHONEST the enforcement case number (执行案号).',
   })
   caseNumber?: string | null;
-  @Field(() => ProcedureEnum, { nullable: true, description: 'With DOCKETED: the procedure the court chose.' })
+  @Field(() => ProcedureEnum, {
+    nullable: true,
+    description:
+      'With DOCKETED: the procedure the court chose; with PROCEDURE_CHANGED: SIMPLE_OR_ORDINARY, the procedure a small claim is converted to (art. 169).',
+  })
   procedure?: CourtProcedure | null;
   @Field(() => LocalDate, { nullable: true }) hearingOn?: string | null;
   @Field(() => Fen, { nullable: true }) judgedFen?: number | null;

@@ -39,6 +39,7 @@ interface ReferralColumns {
   settled_fen: number | null;
   decided_on: IsoDate | null;
   extension_approved_on: IsoDate | null;
+  procedure_changed_on: IsoDate | null;
   batch_key: string | null;
   submitted_on: IsoDate;
 }
@@ -46,7 +47,8 @@ interface ReferralColumns {
 const COLUMNS = `r.id, r.company_id, r.court_id, r.account_id, r.household_id, r.area_id, r.area_name, r.contract_id, r.eligible,
   r.eligibility, r.status, r.status_since, r.procedure, r.procedure_reasons, r.amount_in_dispute_fen, r.grand_total_fen, r.case_number,
   r.enforcement_case_number, r.docketed_on::text as docketed_on, r.hearing_on::text as hearing_on, r.judged_fen, r.settled_fen, r.decided_on::text as decided_on,
-  r.extension_approved_on::text as extension_approved_on, r.batch_key, r.submitted_on::text as submitted_on`;
+  r.extension_approved_on::text as extension_approved_on, r.procedure_changed_on::text as procedure_changed_on, r.batch_key,
+  r.submitted_on::text as submitted_on`;
 
 const referralOf = (r: ReferralColumns): Referral => ({
   id: r.id,
@@ -73,6 +75,7 @@ const referralOf = (r: ReferralColumns): Referral => ({
   settledFen: r.settled_fen,
   decidedOn: r.decided_on,
   extensionApprovedOn: r.extension_approved_on,
+  procedureChangedOn: r.procedure_changed_on,
   batchKey: r.batch_key,
   submittedOn: r.submitted_on,
 });
@@ -430,7 +433,7 @@ export async function recordCourtEffect(
   await sqlRun(
     tx,
     `update litigation.referral set case_number = ${set('case_number')}, enforcement_case_number = ${set('enforcement_case_number')},
-        procedure = ${procedure}, docketed_on = ${set('docketed_on')},
+        procedure = ${procedure}, docketed_on = ${set('docketed_on')}, procedure_changed_on = ${set('procedure_changed_on')},
         hearing_on = ${set('hearing_on')}, judged_fen = ${set('judged_fen')}, settled_fen = ${set('settled_fen')}, decided_on = ${set('decided_on')}
       where id = ?::uuid`,
     [
@@ -438,6 +441,7 @@ export async function recordCourtEffect(
       effect.enforcementCaseNumber ?? null,
       effect.procedure ?? null,
       effect.docketedOn ?? null,
+      effect.procedureChangedOn ?? null,
       effect.hearingOn ?? null,
       effect.judgedFen ?? null,
       effect.settledFen ?? null,
@@ -522,7 +526,8 @@ export async function leaveBatchesUnlessIn(
 /**
  * Docketed small claims within reach: the cases with an art. 168 decision deadline, each with the day in China it
  * ended without a decision, if it did: its withdrawal (撤诉) or its closing (结案) applied, whichever came first; such
- * a case is ended, not awaiting a decision.
+ * a case is ended, not awaiting a decision. A case the court converted to the simple or ordinary procedure (art. 169)
+ * was a small claim until the day of its conversion, which ends its art. 168 period as a withdrawal does.
  */
 export async function docketedSmallClaims(
   em: EntityManager,
@@ -531,9 +536,11 @@ export async function docketedSmallClaims(
   const scope = reachCondition(reach);
   const rows = await sqlRows<ReferralColumns & { ended_on: IsoDate | null }>(
     em,
-    `select ${COLUMNS}, least(${firstAppliedOn('WITHDRAWN')}, ${firstAppliedOn('CLOSED')}) as ended_on
+    `select ${COLUMNS},
+            least(${firstAppliedOn('WITHDRAWN')}, ${firstAppliedOn('CLOSED')}, r.procedure_changed_on::text) as ended_on
        from litigation.referral r
-      where ${scope.sql} and r.procedure in ('SMALL_CLAIMS','SMALL_CLAIMS_BY_CONSENT') and r.docketed_on is not null`,
+      where ${scope.sql} and (r.procedure in ('SMALL_CLAIMS','SMALL_CLAIMS_BY_CONSENT') or r.procedure_changed_on is not null)
+        and r.docketed_on is not null`,
     scope.params,
   );
   return rows.map((row) => ({ ...referralOf(row), endedOn: row.ended_on }));
@@ -623,13 +630,14 @@ interface CaseDeadlineColumns {
   docketed_on: IsoDate | null;
   decided_on: IsoDate | null;
   extension_approved_on: IsoDate | null;
+  procedure_changed_on: IsoDate | null;
   mediation_started_on: IsoDate | null;
 }
 
 /** A referral's facts its court deadlines are computed from (domain/court-timeline.ts), over `r`. */
 const CASE_DEADLINE_COLUMNS = `r.id, r.court_id, r.district_code, r.status, r.procedure, r.docketed_on::text as docketed_on,
        r.decided_on::text as decided_on, r.extension_approved_on::text as extension_approved_on,
-       ${firstAppliedOn('MEDIATION_STARTED')} as mediation_started_on`;
+       r.procedure_changed_on::text as procedure_changed_on, ${firstAppliedOn('MEDIATION_STARTED')} as mediation_started_on`;
 
 const caseDeadlineFactsOf = (row: CaseDeadlineColumns): CaseDeadlineFacts => ({
   referralId: row.id,
@@ -640,5 +648,6 @@ const caseDeadlineFactsOf = (row: CaseDeadlineColumns): CaseDeadlineFacts => ({
   docketedOn: row.docketed_on,
   decidedOn: row.decided_on,
   extensionApprovedOn: row.extension_approved_on,
+  procedureChangedOn: row.procedure_changed_on,
   mediationStartedOn: row.mediation_started_on,
 });

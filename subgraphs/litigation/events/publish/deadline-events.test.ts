@@ -13,6 +13,7 @@ const facts = (c: Partial<CaseDeadlineFacts>): CaseDeadlineFacts => ({
   docketedOn: null,
   decidedOn: null,
   extensionApprovedOn: null,
+  procedureChangedOn: null,
   mediationStartedOn: null,
   ...c,
 });
@@ -66,5 +67,19 @@ describe("a referral's court deadlines as the register is told them (litigation'
 
   it('sets no decision deadline for a case the court tries under the simple or ordinary procedure', () => {
     expect(byKind({ status: 'DOCKETED', docketedOn: '2026-08-03', procedure: 'SIMPLE_OR_ORDINARY' })).toEqual({});
+  });
+
+  it('cancels the decision deadline of a small claim the court converted (art. 169), judged since or not', () => {
+    const converted = { docketedOn: '2026-08-03', procedure: 'SIMPLE_OR_ORDINARY', procedureChangedOn: '2026-09-10' };
+    // Before, nothing was announced for it: the register kept the small-claims deadline open, due 8 October.
+    expect(byKind({ ...converted, status: 'HEARING_SCHEDULED' }).SMALL_CLAIMS_DECISION).toMatchObject({
+      dueOn: '2026-10-08',
+      metOn: null,
+      cancelled: true,
+    });
+    expect(byKind({ ...converted, status: 'JUDGED', decidedOn: '2026-11-20' }).SMALL_CLAIMS_DECISION).toMatchObject({
+      metOn: null,
+      cancelled: true,
+    });
   });
 });

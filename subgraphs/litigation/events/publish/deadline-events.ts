@@ -17,7 +17,8 @@ const SMALL_CLAIMS = ['SMALL_CLAIMS', 'SMALL_CLAIMS_BY_CONSENT'];
  * - the pre-litigation mediation window (`MEDIATION_WINDOW`, 30 days from the start the court reported), met when the
  *   case leaves mediation for docketing or a settlement, cancelled when it is withdrawn;
  * - a docketed small claim's decision (`SMALL_CLAIMS_DECISION`, art. 168: two months from docketing, one month more
- *   once extended), met on the judgment or settlement, cancelled when withdrawn undecided.
+ *   once extended), met on the judgment or settlement, cancelled when withdrawn undecided or converted to the simple
+ *   or ordinary procedure (art. 169: the art. 168 period no longer applies; before, the register kept it open).
  * Owned by the court the referral is addressed to. A period past the held holiday data has no due date yet.
  */
 export function publishCaseDeadlines(c: CaseDeadlineFacts, sequence: number): DeadlineChangedData[] {
@@ -42,7 +43,8 @@ export function publishCaseDeadlines(c: CaseDeadlineFacts, sequence: number): De
       cancelled: c.status !== 'IN_MEDIATION' && endedOn === null,
     });
   }
-  if (c.docketedOn !== null && SMALL_CLAIMS.includes(c.procedure ?? '')) {
+  const converted = c.procedureChangedOn !== null;
+  if (c.docketedOn !== null && (SMALL_CLAIMS.includes(c.procedure ?? '') || converted)) {
     const facts = {
       caseId: c.referralId,
       docketedOn: c.docketedOn,
@@ -55,8 +57,8 @@ export function publishCaseDeadlines(c: CaseDeadlineFacts, sequence: number): De
       kind: 'SMALL_CLAIMS_DECISION',
       legalBasis: `${SMALL_CLAIMS_DEADLINE_SOURCE}: a small claim is decided within ${SMALL_CLAIMS_DECISION_MONTHS} months of docketing, extendable once by ${SMALL_CLAIMS_EXTENSION_MONTHS} month; Civil Procedure Law art. 85 and Civil Code art. 203 (a period ending on a statutory holiday ends on the next working day)`,
       dueOn: unlessBeyondCalendar(() => decisionDeadline(facts).dueOn) ?? null,
-      metOn: c.decidedOn,
-      cancelled: c.decidedOn === null && (c.status === 'WITHDRAWN' || c.status === 'CLOSED'),
+      metOn: converted ? null : c.decidedOn,
+      cancelled: converted || (c.decidedOn === null && (c.status === 'WITHDRAWN' || c.status === 'CLOSED')),
     });
   }
   return deadlines;

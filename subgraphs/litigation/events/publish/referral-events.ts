@@ -92,6 +92,7 @@ export function referralStatusChanged(
     settledFen: r.settledFen,
     procedure: r.procedure,
     hearingOn: r.hearingOn,
+    procedureChangedOn: r.procedureChangedOn,
   };
 }
 
