@@ -1813,6 +1813,31 @@ describe('litigation: referrals through the green channel, the court’s reports
     ).toBe('INVALID_COURT_EVENT');
   });
 
+  it('flags an amount judged above all that was claimed, as reported, until the court corrects it (art. 211 item 11)', async () => {
+    const referral = await referredAlone(52);
+    const on = (day: number) => `${addDays(today, day - 10)}T09:00:00+08:00`;
+    await ok(xichengCourt, REPORT, {
+      r: { referralId: referral.id, kind: 'DOCKETED', occurredAt: on(1), caseNumber: '(2026)京0102民初8852号' },
+    });
+    const FLAG = `query($id: ID!) { referral(id: $id) { judgedFen grandTotalFen judgedAboveClaim } }`;
+    expect((await ok(xichengCourt, FLAG, { id: referral.id })).referral.judgedAboveClaim).toBe(false);
+    // A digit too many: taken as the court reported it (before, nothing told anyone), flagged to both parties.
+    const typo = referral.grandTotalFen * 10;
+    await ok(xichengCourt, REPORT, {
+      r: { referralId: referral.id, kind: 'JUDGED', occurredAt: on(2), judgedFen: typo },
+    });
+    for (const reader of [xichengCourt, companyA])
+      expect((await ok(reader, FLAG, { id: referral.id })).referral).toEqual({
+        judgedFen: typo,
+        grandTotalFen: referral.grandTotalFen,
+        judgedAboveClaim: true,
+      });
+    await ok(xichengCourt, REPORT, {
+      r: { referralId: referral.id, kind: 'JUDGMENT_CORRECTED', occurredAt: on(3), judgedFen: referral.grandTotalFen },
+    });
+    expect((await ok(companyA, FLAG, { id: referral.id })).referral.judgedAboveClaim).toBe(false);
+  });
+
   it('leaves out the months begun before the owner became the owner: the former owner’s fees (Civil Code arts. 209, 944)', async () => {
     const account = accounts[70];
     const [{ household_id: householdId, building_id: buildingId }] = (

@@ -12,6 +12,7 @@ import {
   contractDemandPeriod,
   courtReportDigest,
   filedContracts,
+  judgmentAboveClaim,
   ownerChangedSinceReferral,
   procedureChangeVerdict,
   referralFacts,
@@ -497,6 +498,17 @@ describe('a report repeating a step the case has taken', () => {
     ]);
     expect(contradictions(heard, { hearingOn: '2027-01-10' }, 'DUPLICATE')).toEqual([]);
     expect(contradictions(heard, { hearingOn: '2027-01-05' }, 'STALE')).toEqual([]);
+  });
+});
+
+describe('an amount judged above all that was claimed (art. 211 item 11)', () => {
+  it('is flagged, unless the package asks for the late fee until paid; none judged or up to the claim is not', () => {
+    expect(judgmentAboveClaim(19_001, 19_000, false)).toBe(true);
+    expect(judgmentAboveClaim(19_000, 19_000, false)).toBe(false);
+    expect(judgmentAboveClaim(12_000, 19_000, false)).toBe(false);
+    expect(judgmentAboveClaim(null, 19_000, false)).toBe(false);
+    // The late fee until paid grows to the judgment's day: more than computed at referral may be right.
+    expect(judgmentAboveClaim(19_001, 19_000, true)).toBe(false);
   });
 });
 

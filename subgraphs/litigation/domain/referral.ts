@@ -696,6 +696,16 @@ export function correctionVerdict(
 }
 
 /**
+ * Whether the amount judged exceeds all that was claimed (the claims and costs, grandTotalFen): a court awards no more
+ * than asked (an award beyond the claims is a retrial ground, Civil Procedure Law art. 211 item 11), so it is almost
+ * surely a typing error in the report, flagged for the parties to check with the court, never refused (the court's
+ * judgment is what it is). Not where the package asks for the late fee until paid: that claim grows to the judgment's
+ * day, so the award may rightly exceed the amounts computed at referral.
+ */
+export const judgmentAboveClaim = (judgedFen: Fen | null, grandTotalFen: Fen, lateFeeUntilPaid: boolean): boolean =>
+  judgedFen !== null && !lateFeeUntilPaid && judgedFen > grandTotalFen;
+
+/**
  * A conversion of a small claim (case-status.ts PROCEDURE_CHANGE), against the procedure recorded: only a small claim
  * is converted (the procedure the court docketed it under, or the hub's proposal where the docketing named none); one
  * converted already is a repeat; any other case has nothing to convert.

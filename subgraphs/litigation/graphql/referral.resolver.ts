@@ -13,6 +13,7 @@ import { referralStatistics } from '../application/referral-statistics';
 import { splitConsolidatedBatch } from '../application/split-batch';
 import { verifyCasePackage } from '../application/verify-case-package';
 import { withdrawReferral } from '../application/withdraw-referral';
+import { judgmentAboveClaim } from '../domain/referral';
 import { courtEventsLoader, courtNamesLoader, packagesLoader, plaintiffNamesLoader } from './referral.loaders';
 import { toBatchType, toCourtEventRecordType, toPackageVerificationType, toReferralType } from './referral.mappers';
 import {
@@ -132,6 +133,17 @@ export class ReferralResolver {
   @FieldResolver(() => [CasePackageVersionType], { description: 'Every version of the case package, oldest first.' })
   async packages(@Root() referral: ReferralType, @Ctx() ctx: RequestContext): Promise<CasePackageVersionType[]> {
     return packagesLoader(ctx).load(referral.id);
+  }
+
+  @FieldResolver(() => Boolean, {
+    description:
+      'The amount judged (judgedFen) exceeds all that was claimed (grandTotalFen: claims and costs), where the package does not ask for the late fee until paid: almost surely a typing error in the report (an award beyond the claims is a retrial ground, Civil Procedure Law art. 211 item 11); check it with the court, which corrects it (JUDGMENT_CORRECTED). The judgment is taken as reported.',
+  })
+  async judgedAboveClaim(@Root() referral: ReferralType, @Ctx() ctx: RequestContext): Promise<boolean> {
+    if (referral.judgedFen === null) return false;
+    const versions = await packagesLoader(ctx).load(referral.id);
+    const latest = versions[versions.length - 1]?.package;
+    return judgmentAboveClaim(referral.judgedFen, referral.grandTotalFen, latest?.lateFeeUntilPaid === true);
   }
 
   @FieldResolver(() => String, {
