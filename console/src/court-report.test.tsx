@@ -73,6 +73,25 @@ describe('报告审理进展 form (a court clerk’s reports)', () => {
     expect(calls[0].variables.report).toMatchObject({ procedure: 'SMALL_CLAIMS_BY_CONSENT' });
   });
 
+  it('reports a small claim converted to the simple or ordinary procedure (art. 169) with that procedure', async () => {
+    // Before, the form had no such step: a clerk could only docket the case again, which the hub dropped.
+    const calls: Call[] = [];
+    renderAnswering(<ReportForm referralId={referralId} onReported={() => undefined} />, () => reported, calls);
+    await choose('事项', '小额诉讼转简易或普通程序');
+    // The docketing's case number and procedure leave the form: the procedure is the conversion's own.
+    await waitFor(() => expect(screen.queryByLabelText('案号')).toBeNull());
+    expect(screen.queryByLabelText('审理程序')).toBeNull();
+    fireEvent.change(screen.getByLabelText('发生日期'), { target: { value: '2026-11-02' } });
+    fireEvent.click(screen.getByRole('button', { name: '提交报告' }));
+    await waitFor(() => expect(calls).toHaveLength(1));
+    expect(calls[0].variables.report).toEqual({
+      referralId,
+      kind: 'PROCEDURE_CHANGED',
+      occurredAt: expect.stringMatching(/^2026-11-02T\d{2}:\d{2}:\d{2}\+08:00$/),
+      procedure: 'SIMPLE_OR_ORDINARY',
+    });
+  });
+
   it('sends a settlement’s amount, and a press repeating a failed one as its retry (the same eventId)', async () => {
     // Before, a SETTLED report sent no amount and the hub refused every one.
     const calls: Call[] = [];

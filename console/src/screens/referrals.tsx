@@ -375,6 +375,8 @@ const REPORT_KINDS: { value: CourtEventKind; label: string }[] = [
   { value: 'DOCKETED', label: '立案' },
   { value: 'DOCKETING_REFUSED', label: '不予受理' },
   { value: 'HEARING_SCHEDULED', label: '排期开庭' },
+  // 民事诉讼法第一百六十九条: a small claim tried under the simple procedure's other rules or the ordinary procedure.
+  { value: 'PROCEDURE_CHANGED', label: '小额诉讼转简易或普通程序' },
   { value: 'JUDGED', label: '判决' },
   { value: 'JUDGMENT_CORRECTED', label: '裁定补正判决金额' },
   { value: 'SETTLED', label: '调解结案' },
@@ -436,7 +438,12 @@ export function courtReport(referralId: string, values: ReportValues, at: Date) 
         : values.kind === 'DEBTOR_LISTED_DISHONEST' || values.kind === 'ENFORCEMENT_STARTED'
           ? values.enforcementCaseNumber?.trim() || undefined
           : undefined,
-    procedure: values.kind === 'DOCKETED' ? values.procedure : undefined,
+    procedure:
+      values.kind === 'DOCKETED'
+        ? values.procedure
+        : values.kind === 'PROCEDURE_CHANGED'
+          ? 'SIMPLE_OR_ORDINARY'
+          : undefined,
     hearingOn: values.kind === 'HEARING_SCHEDULED' ? values.hearingOn?.format('YYYY-MM-DD') : undefined,
     judgedFen: values.kind === 'JUDGED' || values.kind === 'JUDGMENT_CORRECTED' ? fenOf(values.judgedYuan) : undefined,
     settledFen: values.kind === 'SETTLED' ? fenOf(values.settledYuan) : undefined,
