@@ -104,6 +104,9 @@ export function compareDates(a: IsoDate, b: IsoDate): number {
 /** The later of two days (either, when the same). */
 export const laterDate = (a: IsoDate, b: IsoDate): IsoDate => (compareDates(a, b) >= 0 ? a : b);
 
+/** The earlier of two days (either, when the same). */
+export const earlierDate = (a: IsoDate, b: IsoDate): IsoDate => (compareDates(a, b) <= 0 ? a : b);
+
 /**
  * Whether `day` falls within the ownership of whoever became the owner on `ownerSince` (null: the owner throughout):
  * on or after that day. A demand, a mediation or a payment dated before it was the former owner's (a referral counts

@@ -2,14 +2,12 @@ import { HubOrm, migrateUp } from '../platform/db/orm';
 import { sqlRows, sqlRun } from '../platform/db/sql';
 import { dropDatabase } from '../tools/postgres/local-postgres';
 import { contractsSubgraph } from '../subgraphs/contracts/module';
+import { BEIJING, BEIJING_AGREEMENT_SELECTION_SOURCE, LINJIANG_SETTINGS } from '../subgraphs/contracts/domain/statutes';
 import {
-  BEIJING,
-  BEIJING_AGREEMENT_SELECTION_SOURCE,
   BEIJING_FILING_AUTHORITY_BEFORE,
-  BEIJING_PRELIMINARY_CONTRACT_TERM_SOURCE_BEFORE,
   LINJIANG_FILING_AUTHORITY_BEFORE,
-  LINJIANG_SETTINGS,
-} from '../subgraphs/contracts/domain/statutes';
+} from '../subgraphs/contracts/persistence/migrations/Migration20261229000000_filing_authority_in_chinese';
+import { BEIJING_PRELIMINARY_CONTRACT_TERM_SOURCE_BEFORE } from '../subgraphs/contracts/persistence/migrations/Migration20261229010000_beijing_preliminary_term_source';
 import { adminPostgresUrl, uniqueSuffix } from './support/hub-fixture';
 import { runDatabaseName } from './support/run-databases';
 import { migratedSubgraphOrm } from './support/subgraph-orm';

@@ -1,6 +1,6 @@
 import { pinHubToday } from '../kernel/clock';
 import { TestHub, identity, pinTestToday, startTestHub } from './support/hub-fixture';
-import { HONGJU, gqlExpectations, hongjuTerms, scenario } from './support/scenario';
+import { HONGJU, YANGGUANG_FEE_SCHEDULE, gqlExpectations, hongjuTerms, scenario } from './support/scenario';
 import { waitFor } from './support/wait-for';
 
 // Pinned: the contracts are dated against these days (README › Tests › Dates); each test moves today on.
@@ -154,14 +154,6 @@ describe('a contract continuing after its term (Civil Code art. 948)', () => {
   it("ends a continued contract past its term with 60 days' written notice, and billing with it", async () => {
     pinHubToday('2026-12-01');
     const { areaId: yangguang } = await scenario(t).compound(YANGGUANG, { knownTo: ['contracts', 'arrears'] });
-    const feeSchedule = {
-      classes: ['LOW_RISE', 'HIGH_RISE'].map((buildingClass) => ({
-        buildingClass,
-        assessedRateFenPerM2Month: 150,
-        ownerRateFenPerM2Month: 150,
-        subsidies: [],
-      })),
-    };
     // 2024-02-01 to 2027-01-31
     const filed = await scenario(t).acceptedFiling(
       dismissed,
@@ -170,7 +162,7 @@ describe('a contract continuing after its term (Civil Code art. 948)', () => {
         number: 'YGLJ-CONT-01',
         title: '阳光丽景物业服务合同',
         endsOn: '2027-01-31',
-        feeSchedule,
+        feeSchedule: YANGGUANG_FEE_SCHEDULE,
       }),
       { knownTo: ['arrears'] },
     );

@@ -214,6 +214,16 @@ export function scenario(
   };
 }
 
+/** 阳光丽景's fee schedule in the tests: 1.50 yuan per m² a month for both building classes, no subsidy. */
+export const YANGGUANG_FEE_SCHEDULE = {
+  classes: (['LOW_RISE', 'HIGH_RISE'] as const).map((buildingClass) => ({
+    buildingClass,
+    assessedRateFenPerM2Month: 150,
+    ownerRateFenPerM2Month: 150,
+    subsidies: [],
+  })),
+};
+
 /**
  * A handover as the tests of what a contract's end changes share it (areas' register, complaints' dispatch): the
  * developer's provider serving the area from 29 November 2026 under a preliminary contract, and the owners' regular
@@ -226,14 +236,6 @@ export async function yangguangHandover(
   providers: { preliminary: Identity; owners: Identity },
   { suffix, knownTo }: { suffix: string; knownTo: FilingReaders[] },
 ) {
-  const feeSchedule = {
-    classes: ['LOW_RISE', 'HIGH_RISE'].map((buildingClass) => ({
-      buildingClass,
-      assessedRateFenPerM2Month: 150,
-      ownerRateFenPerM2Month: 150,
-      subsidies: [],
-    })),
-  };
   const preliminary = await given.acceptedFiling(
     providers.preliminary,
     areaId,
@@ -245,7 +247,7 @@ export async function yangguangHandover(
       signedOn: '2026-11-20',
       startsOn: '2026-11-29',
       endsOn: '2027-12-31',
-      feeSchedule,
+      feeSchedule: YANGGUANG_FEE_SCHEDULE,
       parties: [
         {
           role: 'PROVIDER',
@@ -267,7 +269,7 @@ export async function yangguangHandover(
       signedOn: '2026-11-25',
       startsOn: '2027-01-30',
       endsOn: '2030-01-29',
-      feeSchedule,
+      feeSchedule: YANGGUANG_FEE_SCHEDULE,
     }),
     { knownTo },
   );

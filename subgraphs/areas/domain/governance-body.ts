@@ -7,9 +7,21 @@ import {
   isFilingLate,
   isRecordingLate,
   recordingDeadline,
+  shownFilingDeadline,
+  shownRecordingDeadline,
 } from './property-management-committee';
-import { PmcRules } from './statutes';
-import { CHINA_WORKING_DAYS, WorkingDayCalendar, unlessBeyondCalendar } from '../../../kernel/working-days';
+import {
+  isOwnersCommitteeRecordedLate,
+  ownersCommitteeFilingDeadline,
+  ownersCommitteeRecordingDeadline,
+} from './owners-committee';
+import { OwnersCommitteeDivision, PmcRules, ownersCommitteeRulesOfDivision } from './statutes';
+import {
+  CHINA_WORKING_DAYS,
+  ShownDeadline,
+  WorkingDayCalendar,
+  unlessBeyondCalendar,
+} from '../../../kernel/working-days';
 
 /**
  * The governance bodies of a property-management area: the owners' assembly (业主大会), the owners' committee
@@ -110,6 +122,44 @@ export function isCommitteeRecordedLate(
 ): boolean | undefined {
   if (!filingPeriodsRun(body) || !body.filedOn || !body.recordedOn) return undefined;
   return isRecordingLate(body.filedOn, body.recordedOn, calendar);
+}
+
+interface BodyDeadlineFacts extends RecordingFacts {
+  formedOn: IsoDate;
+  /** An owners' committee's election day, and the city rules it was recorded under (null: the national guidance). */
+  electedOn?: IsoDate | null;
+  ownersCommitteeRules?: OwnersCommitteeDivision | null;
+}
+
+const ownersCommitteeRules = (body: BodyDeadlineFacts) =>
+  ownersCommitteeRulesOfDivision(body.ownersCommitteeRules ?? null);
+
+/**
+ * The filing deadline a body shows: a property-management committee's 30 days from its formation where its periods run
+ * (filingPeriodsRun), an owners' committee's 30 days from its election (owners-committee.ts); undefined otherwise.
+ */
+export function shownBodyFilingDeadline(body: BodyDeadlineFacts): ShownDeadline | undefined {
+  if (body.kind === 'OWNERS_COMMITTEE')
+    return ownersCommitteeFilingDeadline(body.electedOn ?? null, ownersCommitteeRules(body));
+  return filingPeriodsRun(body) ? shownFilingDeadline(body.formedOn) : undefined;
+}
+
+/** The recording deadline a body shows, from its filing (or an owners' committee's application); undefined otherwise. */
+export function shownBodyRecordingDeadline(body: BodyDeadlineFacts): ShownDeadline | undefined {
+  if (body.kind === 'OWNERS_COMMITTEE')
+    return ownersCommitteeRecordingDeadline(body.filedOn ?? null, ownersCommitteeRules(body));
+  return filingPeriodsRun(body) && body.filedOn ? shownRecordingDeadline(body.filedOn) : undefined;
+}
+
+/** Whether a body was recorded after its recording deadline; undefined where none runs or until recorded. */
+export function isBodyRecordedLate(body: BodyDeadlineFacts): boolean | undefined {
+  if (body.kind !== 'OWNERS_COMMITTEE') return isCommitteeRecordedLate(body);
+  return body.recordedOn
+    ? isOwnersCommitteeRecordedLate(
+        { electedOn: body.electedOn ?? null, filedOn: body.filedOn ?? null, recordedOn: body.recordedOn },
+        ownersCommitteeRules(body),
+      )
+    : undefined;
 }
 
 /**

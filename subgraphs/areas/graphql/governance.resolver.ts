@@ -10,16 +10,15 @@ import { recordJointDecision } from '../application/record-joint-decision';
 import { recordOwnersAssembly } from '../application/record-owners-assembly';
 import { recordOwnersCommittee } from '../application/record-owners-committee';
 import { overdueGovernanceBodies } from '../application/overdue-governance-bodies';
-import { filingPeriodsRun, isCommitteeRecordedLate, isFilingOverdue, isTermExpired } from '../domain/governance-body';
+import {
+  isBodyRecordedLate,
+  isFilingOverdue,
+  isTermExpired,
+  shownBodyFilingDeadline,
+  shownBodyRecordingDeadline,
+} from '../domain/governance-body';
 import { PMC_FILING_CONDITION } from '../domain/statutes';
 import { isAssemblyMissing } from '../domain/owners-assembly';
-import { shownFilingDeadline, shownRecordingDeadline } from '../domain/property-management-committee';
-import {
-  isOwnersCommitteeRecordedLate,
-  ownersCommitteeFilingDeadline,
-  ownersCommitteeRecordingDeadline,
-} from '../domain/owners-committee';
-import { ownersCommitteeRulesOfDivision } from '../domain/statutes';
 import type { GovernanceBody } from '../persistence/governance-body.entity';
 import { AreaType } from './area.type';
 import { governanceBodiesLoader, jointDecisionsLoader, membersLoader, ownersLoader } from './governance.loaders';
@@ -37,27 +36,6 @@ import {
   RecordOwnersCommitteeInput,
 } from './governance.type';
 import { Key, LocalDate } from '../../../platform/graphql/scalars';
-
-// A property-management committee's deadlines, where its filing periods run (domain filingPeriodsRun; else null);
-// an owners' committee's from its election and application, under the rules it was recorded under.
-const committeeRulesOf = (body: GovernanceBody) => ownersCommitteeRulesOfDivision(body.ownersCommitteeRules ?? null);
-const filingDeadlineOf = (body: GovernanceBody) => {
-  if (body.kind === 'OWNERS_COMMITTEE')
-    return ownersCommitteeFilingDeadline(body.electedOn ?? null, committeeRulesOf(body));
-  return filingPeriodsRun(body) ? shownFilingDeadline(body.formedOn) : undefined;
-};
-const recordingDeadlineOf = (body: GovernanceBody) => {
-  if (body.kind === 'OWNERS_COMMITTEE')
-    return ownersCommitteeRecordingDeadline(body.filedOn ?? null, committeeRulesOf(body));
-  return filingPeriodsRun(body) && body.filedOn ? shownRecordingDeadline(body.filedOn) : undefined;
-};
-const recordedLateOf = (body: GovernanceBody) =>
-  body.kind === 'OWNERS_COMMITTEE' && body.recordedOn
-    ? isOwnersCommitteeRecordedLate(
-        { electedOn: body.electedOn ?? null, filedOn: body.filedOn ?? null, recordedOn: body.recordedOn },
-        committeeRulesOf(body),
-      )
-    : isCommitteeRecordedLate(body);
 
 @Resolver(() => AreaType)
 export class AreaGovernanceResolver {
@@ -210,7 +188,7 @@ export class GovernanceBodyResolver {
       "null until filed; provisional (the plain count) while the deadline's year is not in the holiday data.",
   })
   recordingDeadline(@Root() body: GovernanceBody): string | null {
-    return recordingDeadlineOf(body)?.date ?? null;
+    return shownBodyRecordingDeadline(body)?.date ?? null;
   }
 
   @FieldResolver(() => Boolean, {
@@ -219,7 +197,7 @@ export class GovernanceBodyResolver {
       'to act by) until the arrangement for its year is recorded (holidayCalendar).',
   })
   recordingDeadlineProvisional(@Root() body: GovernanceBody): boolean {
-    return recordingDeadlineOf(body)?.provisional ?? false;
+    return shownBodyRecordingDeadline(body)?.provisional ?? false;
   }
 
   @FieldResolver(() => Boolean, {
@@ -227,7 +205,7 @@ export class GovernanceBodyResolver {
     description: 'True when recorded after the recording deadline (flagged, not refused); null until recorded.',
   })
   recordedLate(@Root() body: GovernanceBody): boolean | null {
-    return recordedLateOf(body) ?? null;
+    return isBodyRecordedLate(body) ?? null;
   }
 
   @FieldResolver(() => String, {
@@ -239,7 +217,7 @@ export class GovernanceBodyResolver {
       "An owners' committee applies for its recording within 30 days of its election (Beijing art. 43 para. 1; elsewhere the Ministry's guidance art. 33), the same way; null without electedOn.",
   })
   filingDeadline(@Root() body: GovernanceBody): string | null {
-    return filingDeadlineOf(body)?.date ?? null;
+    return shownBodyFilingDeadline(body)?.date ?? null;
   }
 
   @FieldResolver(() => Boolean, {
@@ -248,7 +226,7 @@ export class GovernanceBodyResolver {
       'act by) until the arrangement for its year is recorded (holidayCalendar).',
   })
   filingDeadlineProvisional(@Root() body: GovernanceBody): boolean {
-    return filingDeadlineOf(body)?.provisional ?? false;
+    return shownBodyFilingDeadline(body)?.provisional ?? false;
   }
 
   @FieldResolver(() => Boolean, {

@@ -12,11 +12,10 @@ import { levyDecided } from '../events/publish/levy-events';
 import { openAccounts, referableAccountIdsOfLevy } from '../persistence/account.repository';
 import { buildingsWithHouseholds } from '../persistence/billable-household.repository';
 import { billLevy, levyTotals } from '../persistence/charge.repository';
-import { findFilingInForce } from '../persistence/filing.repository';
 import { findJointDecision } from '../persistence/governance-view.repository';
 import { insertLevy } from '../persistence/levy.repository';
 import { publishClaims } from './claims.publish';
-import { filingInForceTodayOrRefuse } from './company-area-month';
+import { filingInForceOrRefuse, filingInForceTodayOrRefuse } from './company-area-month';
 import { allowLongStatements } from '../../../platform/db/sql';
 
 /**
@@ -47,13 +46,8 @@ export async function createLevy(em: EntityManager, identity: Identity, input: L
     await filingInForceTodayOrRefuse(tx, { companyId, areaId: input.areaId, today });
     // A decision of this month was answered by that check; an earlier month's is asked for its own.
     const decidedMonth = input.decidedOn.slice(0, 7);
-    if (decidedMonth !== today.slice(0, 7) && !(await findFilingInForce(tx, companyId, input.areaId, decidedMonth))) {
-      throw arrearsError(
-        'NO_CONTRACT_IN_FORCE',
-        `You have no accepted contract filing covering area ${input.areaId} on ${input.decidedOn}`,
-        { areaId: input.areaId },
-      );
-    }
+    if (decidedMonth !== today.slice(0, 7))
+      await filingInForceOrRefuse(tx, { companyId, areaId: input.areaId, month: decidedMonth, today });
     const buildingIds = [...new Set(input.buildingIds)];
     const known = await buildingsWithHouseholds(tx, input.areaId, buildingIds);
     const unknown = buildingIds.filter((b) => !known.includes(b));

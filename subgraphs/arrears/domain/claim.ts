@@ -106,6 +106,9 @@ export function claimLines(
     if (fen > 0) reduce(a.chargeId, { on: a.on, fen });
   }
   const lateFeeWaived = new Set(ledger.adjustments.filter((a) => a.kind === 'LATE_FEE_WAIVER').map((a) => a.chargeId));
+  const corrections = new Map<string, RecordedAdjustment[]>();
+  for (const a of ledger.adjustments)
+    if (a.kind === 'CORRECTION') corrections.set(a.chargeId, [...(corrections.get(a.chargeId) ?? []), a]);
   const charges = ledger.charges.map((c) => {
     const terms = lateFeeTermsOfCharge(c, lateFeeTerms, lateFeeWaived);
     const lateFee =
@@ -116,10 +119,7 @@ export function claimLines(
               dueOn: c.dueOn,
               principalFen: c.amountFen,
               reductions: reductions.get(c.chargeId) ?? [],
-              parts: dueParts(
-                c,
-                ledger.adjustments.filter((a) => a.chargeId === c.chargeId && a.kind === 'CORRECTION'),
-              ),
+              parts: dueParts(c, corrections.get(c.chargeId) ?? []),
             },
             terms,
             asOf,

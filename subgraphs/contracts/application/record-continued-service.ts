@@ -31,8 +31,8 @@ export async function recordContinuedService(
       if (contract.continuedFrom) return contract;
       // Under the area's lock, as a filing's term check: a successor filed meanwhile is seen or sees this.
       await lockAreaContracts(tx, contract.areaId);
-      const others = (await contractsEverAcceptedIn(tx, [contract.areaId])).filter((c) => c.id !== contract.id);
-      const continuedFrom = continuationStart(contract, others.map(asExistingContract), today);
+      const area = await contractsEverAcceptedIn(tx, [contract.areaId]);
+      const continuedFrom = continuationStart(contract, area.map(asExistingContract), today);
       contract.continuedFrom = continuedFrom;
       for (const filing of await filingsOfContractIn(tx, contract.id, ['ACCEPTED'])) {
         filing.status = nextFilingStatus(filing.status, 'CONTINUE');

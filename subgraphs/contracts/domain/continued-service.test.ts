@@ -2,8 +2,8 @@ import { rejection } from '../../../test/support/rejection';
 import { InvalidInputError } from '../../../kernel/errors';
 import { ContractStatus } from './contract';
 import { asExistingContract } from './contract-terms';
-import { ExistingContract, contractsServingOn } from './contract-overlap';
-import { checkTerminationDay, continuationEndedBy, continuationStart } from './continued-service';
+import { ExistingContract, continuationEndedBy, contractsServingOn } from './contract-overlap';
+import { checkTerminationDay, continuationStart } from './continued-service';
 import { CONTINUED_SERVICE_RECORDABLE_DAYS_BEFORE_END, UNFIXED_TERM_NOTICE_DAYS } from './statutes';
 
 /** A regular contract of 2024–2026 whose term ends on 31 December 2026. */

@@ -2,8 +2,6 @@ import { IsoDate, addDays, compareDates } from '../../../kernel/calendar';
 import { InvalidInputError } from '../../../kernel/errors';
 import { ContractStatus, contractActionRefused } from './contract';
 import { ExistingContract, contractsServingOn } from './contract-overlap';
-
-export { continuationEndedBy } from './contract-overlap';
 import { contractsError } from './errors';
 import {
   CONTINUED_SERVICE_RECORDABLE_DAYS_BEFORE_END,
@@ -35,7 +33,7 @@ export interface ContinuableContract {
  * accepted and in force (ACCEPTED: not terminated, superseded or discarded; CONTRACT_NOT_IN_FORCE otherwise), from
  * ninety days before its term's last day (CONTINUATION_TOO_EARLY, art. 947 para. 2's notice window), and not while
  * another contract of the area already serves on the day after the term (SUCCESSOR_IN_FORCE: the owners renewed or
- * hired another provider, nothing continues). `others`: the area's other contracts ever accepted, as
+ * hired another provider, nothing continues). `others`: the area's contracts ever accepted (the contract itself left out here), as
  * asExistingContract gives them. Recording it again returns the day already recorded, whatever happened since.
  */
 export function continuationStart(

@@ -126,8 +126,6 @@ export const BEIJING_FILING_DEADLINE_SOURCE = 'Beijing Property Management Regul
 export const BEIJING_FILING_AUTHORITY = '街道办事处、乡镇人民政府、区住房和城乡建设或者房屋主管部门';
 export const BEIJING_FILING_AUTHORITY_SOURCE =
   'Beijing Property Management Regulation art. 63 para. 3: 物业服务人应当将物业服务合同报街道办事处、乡镇人民政府、区住房和城乡建设或者房屋主管部门备案';
-/** The English phrase Beijing's settings carried until the certificate printed the article's words (a migration's match). */
-export const BEIJING_FILING_AUTHORITY_BEFORE = 'the street office and the district housing authority of the area';
 
 /** Art. 91: failure to file brings a warning, then a fine of ¥5,000 to ¥10,000. */
 export const BEIJING_LATE_FILING_PENALTY: LateFilingPenalty = {
@@ -146,9 +144,6 @@ export const BEIJING_LATE_FILING_PENALTY: LateFilingPenalty = {
 export const BEIJING_PRELIMINARY_CONTRACT_MAX_YEARS = 2;
 export const BEIJING_PRELIMINARY_CONTRACT_TERM_SOURCE =
   'Beijing Property Management Regulation art. 19 para. 3: 前期物业服务合同期限最长不超过二年，具体期限在前期物业服务合同中约定';
-/** The source Beijing's settings carried before (a migration's match). */
-export const BEIJING_PRELIMINARY_CONTRACT_TERM_SOURCE_BEFORE =
-  'Beijing Property Management Regulation, preliminary service contracts (docs/domain.md: term at most 2 years in Beijing)';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Choosing a provider by agreement (协议方式选聘) instead of by tender (招投标).
@@ -398,9 +393,6 @@ export const SEED_004_SOURCE =
 
 export const LINJIANG_FILING_AUTHORITY = '临江市城市管理行政执法局';
 export const LINJIANG_FILING_AUTHORITY_SOURCE = `${SEED_004_SOURCE}: 签订的前期物业服务合同需报市城管执法局备案 (preliminary contracts; for regular contracts no source is confirmed, and these settings send them to the same bureau); the bureau's full name as the seed's preamble writes it: 临江市城市管理行政执法局`;
-/** The words 临江市's settings carried until the certificate printed the bureau's name alone (a migration's match). */
-export const LINJIANG_FILING_AUTHORITY_BEFORE =
-  '临江市城市管理行政执法局 (the city urban-management enforcement bureau), the street office supervising';
 
 export const LINJIANG_SETTINGS: CitySettings = Object.freeze({
   cityCode: '220681',

@@ -1,3 +1,4 @@
+import { isSmallClaims } from '../domain/procedure';
 import { litigationError } from '../domain/errors';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { NotFoundError } from '../../../kernel/errors';
@@ -20,7 +21,7 @@ export async function approveSmallClaimsExtension(
   await em.transactional(async (tx) => {
     const r = await lockSentReferral(tx, input.referralId);
     if (!r || !mayReportForCourt(identity, r)) throw new NotFoundError('Referral', input.referralId);
-    if (r.docketedOn === null || !['SMALL_CLAIMS', 'SMALL_CLAIMS_BY_CONSENT'].includes(r.procedure ?? '')) {
+    if (r.docketedOn === null || !isSmallClaims(r.procedure)) {
       throw litigationError(
         'NOT_A_DOCKETED_SMALL_CLAIM',
         'Only a small claim docketed by the court has a decision deadline to extend',

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { IsoDate, compareDates, isIsoDate } from '../../../kernel/calendar';
+import { earlierDate, isIsoDate } from '../../../kernel/calendar';
 import { todayInChina } from '../../../kernel/clock';
 import { InvalidInputError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
@@ -36,12 +36,9 @@ export async function overdueSmallClaims(
             // procedure (art. 169), ends the period as a decision does, whichever came first: before, a withdrawn or
             // closed case stayed overdue for good, and a converted one was listed after 2 months though the simple
             // procedure has 3 (art. 164) and the ordinary 6 (art. 152).
-            decidedOn: earlier(r.decidedOn, r.endedOn),
+            decidedOn: r.decidedOn && r.endedOn ? earlierDate(r.decidedOn, r.endedOn) : (r.decidedOn ?? r.endedOn),
           },
         ],
   );
   return overdueCases(cases, day).map((o) => ({ ...o, referral: byId.get(o.caseId)! }));
 }
-
-const earlier = (a: IsoDate | null, b: IsoDate | null): IsoDate | null =>
-  a === null ? b : b === null ? a : compareDates(a, b) <= 0 ? a : b;

@@ -124,6 +124,8 @@ export interface CasePackageContent {
      * the continuation's last day served, or `amountsAsOf` while it goes on. Absent otherwise.
      */
     continuedFrom?: IsoDate;
+    /** The continuation's last day served (its termination, or the day before the next contract) once it has ended by the amounts' day. */
+    continuationEndedOn?: IsoDate;
   };
   arrearsLines: FeeLine[];
   penaltyLines: PenaltyLine[];

@@ -423,7 +423,7 @@ describe('the complaint (物业服务合同纠纷 民事起诉状) from a case p
     // Still going on the day the amounts are stated as of.
     expect(fact5({ ...continued, endsOn: '2026-11-22' })).toBe(`2022年1月1日起至2025年12月31日止${unfixed}`);
     // Ended with notice before it.
-    expect(fact5({ ...continued, endsOn: '2026-10-31' })).toBe(
+    expect(fact5({ ...continued, endsOn: '2026-10-31', continuationEndedOn: '2026-10-31' })).toBe(
       `2022年1月1日起至2025年12月31日止${unfixed}；合同于2026年10月31日终止`,
     );
   });

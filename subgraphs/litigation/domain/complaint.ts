@@ -1,7 +1,14 @@
 import { chineseDate, chineseMonth, yuanFigures, yuanInWords } from '../../../kernel/chinese-format';
 import { IsoDate, addDays, compareMonths, monthIndex } from '../../../kernel/calendar';
 import { Fen } from '../../../kernel/money';
-import { CasePackage, FeeStandardPeriod, PackageLateFeeTerms, ownersSideKind, periodOfMonth } from './case-package';
+import {
+  CasePackage,
+  CasePackageContent,
+  FeeStandardPeriod,
+  PackageLateFeeTerms,
+  ownersSideKind,
+  periodOfMonth,
+} from './case-package';
 import { canonicalJson } from '../../../kernel/canonical-json';
 import type { OwnersSideKind } from '../../../catalog';
 import { FeeLine, PenaltyLine, servedPart } from './claim';
@@ -275,6 +282,26 @@ function demandText(channel: string): string {
   return via ? `${name}（${MESSAGE_CHANNELS[via] ?? via}）` : name;
 }
 
+/**
+ * Fact 5: the term the contract agreed, then, for a contract continuing after it (Civil Code art. 948), the unfixed
+ * term from the day after, and the contract's end apart where it came before the amounts' day (before, a termination
+ * was stated as the agreed end).
+ */
+function serviceTermText(term: CasePackageContent['serviceTerm']): string {
+  const endedOn = term.continuedFrom
+    ? term.continuationEndedOn
+    : term.agreedEndsOn && term.agreedEndsOn !== term.endsOn
+      ? term.endsOn
+      : undefined;
+  return (
+    `${chineseDate(term.startsOn)}起至${chineseDate(term.agreedEndsOn ?? term.endsOn)}止` +
+    (term.continuedFrom
+      ? '；期限届满后原告继续提供物业服务，依《中华人民共和国民法典》第九百四十八条原合同继续有效，服务期限为不定期'
+      : '') +
+    (endedOn ? `；合同于${chineseDate(endedOn)}终止` : '')
+  );
+}
+
 /** A letter's arrival as the complaint states it: its day, or that none is recorded; nothing for other demands. */
 function arrivalText(demand: CasePackage['demands'][number]): string {
   if (demand.deliveredOn === undefined) return '';
@@ -445,16 +472,7 @@ export function buildComplaint(input: ComplaintInput): Complaint {
       },
       {
         label: '5. 约定的物业服务期限',
-        // The term the contract agreed, and its termination apart (before, a termination was stated as the agreed end).
-        value:
-          `${chineseDate(pkg.serviceTerm.startsOn)}起至${chineseDate(pkg.serviceTerm.agreedEndsOn ?? pkg.serviceTerm.endsOn)}止` +
-          (pkg.serviceTerm.continuedFrom
-            ? // Civil Code art. 948: the same contract, for an unfixed term, from the day after the agreed end.
-              `；期限届满后原告继续提供物业服务，依《中华人民共和国民法典》第九百四十八条原合同继续有效，服务期限为不定期` +
-              (pkg.serviceTerm.endsOn !== pkg.amountsAsOf ? `；合同于${chineseDate(pkg.serviceTerm.endsOn)}终止` : '')
-            : pkg.serviceTerm.agreedEndsOn && pkg.serviceTerm.agreedEndsOn !== pkg.serviceTerm.endsOn
-              ? `；合同于${chineseDate(pkg.serviceTerm.endsOn)}终止`
-              : ''),
+        value: serviceTermText(pkg.serviceTerm),
       },
       { label: '6. 约定的物业费支付方式', value: NOT_HELD },
       {

@@ -20,6 +20,11 @@ import {
  */
 export type Procedure = 'SMALL_CLAIMS' | 'SMALL_CLAIMS_BY_CONSENT' | 'SIMPLE_OR_ORDINARY';
 
+/** The small-claims procedures (arts. 165–169), by amount or by the parties' consent. */
+export const SMALL_CLAIMS_PROCEDURES: readonly string[] = ['SMALL_CLAIMS', 'SMALL_CLAIMS_BY_CONSENT'];
+export const isSmallClaims = (procedure: string | null | undefined): boolean =>
+  SMALL_CLAIMS_PROCEDURES.includes(procedure ?? '');
+
 export type AmountReason =
   | 'AT_OR_BELOW_THRESHOLD'
   | 'ABOVE_THRESHOLD_WITH_CONSENT'

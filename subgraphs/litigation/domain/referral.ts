@@ -13,6 +13,7 @@ import {
   compareDates,
   compareMonths,
   dateOutOfRange,
+  earlierDate,
   isIsoDate,
   isOwnersDay,
   isOwnersMonth,
@@ -35,7 +36,7 @@ import { DemandPeriod } from './statutes';
 import { HIRING_DECISION_MATTER, type RecordedJointDecision, namedDecisionProblems } from '../../../catalog';
 import { EVIDENCE_LIMITS } from './evidence-file';
 import { litigationError } from './errors';
-import type { SmallClaimsQuestion } from './procedure';
+import { type SmallClaimsQuestion, isSmallClaims } from './procedure';
 
 /**
  * From the hub's records to the court's papers: the arrears claim (as the arrears subgraph publishes it) and the
@@ -178,13 +179,14 @@ export interface ClaimSnapshot {
 export function serviceTermOf(
   filing: Pick<FilingRecord, 'terminatedOn' | 'servedTo' | 'terms'>,
   asOf: IsoDate,
-): { startsOn: IsoDate; endsOn: IsoDate; agreedEndsOn: IsoDate; continuedFrom?: IsoDate } {
+): CasePackageContent['serviceTerm'] {
   const agreed = { startsOn: filing.terms.startsOn, agreedEndsOn: filing.terms.endsOn };
   const servedTo = filing.servedTo;
   if (!servedTo || compareDates(servedTo, filing.terms.endsOn) <= 0)
     return { ...agreed, endsOn: filing.terminatedOn ?? filing.terms.endsOn };
   const continuedFrom = addDays(filing.terms.endsOn, 1);
-  return { ...agreed, endsOn: compareDates(servedTo, asOf) < 0 ? servedTo : asOf, continuedFrom };
+  const ended = compareDates(servedTo, asOf) <= 0 ? { continuationEndedOn: servedTo } : {};
+  return { ...agreed, endsOn: earlierDate(servedTo, asOf), continuedFrom, ...ended };
 }
 
 /** A claim as stored from arrears.claims.v1: the snapshot, with the area's street and district. */
@@ -714,9 +716,7 @@ export function procedureChangeVerdict(
   recorded: Pick<Referral, 'procedure' | 'procedureChangedOn'>,
 ): 'APPLY' | 'DUPLICATE' | 'INVALID' {
   if (recorded.procedureChangedOn !== null) return 'DUPLICATE';
-  return recorded.procedure === 'SMALL_CLAIMS' || recorded.procedure === 'SMALL_CLAIMS_BY_CONSENT'
-    ? 'APPLY'
-    : 'INVALID';
+  return isSmallClaims(recorded.procedure) ? 'APPLY' : 'INVALID';
 }
 
 export function courtEventEffect(event: CourtEventDetails): CourtEventEffect {

@@ -1,14 +1,10 @@
 import { Migration } from '@mikro-orm/migrations';
-import {
-  BEIJING,
-  BEIJING_FILING_AUTHORITY,
-  BEIJING_FILING_AUTHORITY_BEFORE,
-  BEIJING_FILING_AUTHORITY_SOURCE,
-  LINJIANG_FILING_AUTHORITY,
-  LINJIANG_FILING_AUTHORITY_BEFORE,
-  LINJIANG_FILING_AUTHORITY_SOURCE,
-  LINJIANG_SETTINGS,
-} from '../../domain/statutes';
+
+/** The English phrase Beijing's settings carried until the certificate printed the article's words (the match). */
+export const BEIJING_FILING_AUTHORITY_BEFORE = 'the street office and the district housing authority of the area';
+/** The words 临江市's settings carried until the certificate printed the bureau's name alone (the match). */
+export const LINJIANG_FILING_AUTHORITY_BEFORE =
+  '临江市城市管理行政执法局 (the city urban-management enforcement bureau), the street office supervising';
 
 const literal = (value: string): string => `'${value.replace(/'/g, "''")}'`;
 
@@ -21,13 +17,19 @@ const literal = (value: string): string => `'${value.replace(/'/g, "''")}'`;
  */
 export class Migration20261229000000_filing_authority_in_chinese extends Migration {
   override async up(): Promise<void> {
+    // What the migration writes, as it wrote it (statutes.ts holds today's wording, which may be corrected since).
     const cities = [
-      [BEIJING.cityCode, BEIJING_FILING_AUTHORITY_BEFORE, BEIJING_FILING_AUTHORITY, BEIJING_FILING_AUTHORITY_SOURCE],
       [
-        LINJIANG_SETTINGS.cityCode,
+        '110000',
+        BEIJING_FILING_AUTHORITY_BEFORE,
+        '街道办事处、乡镇人民政府、区住房和城乡建设或者房屋主管部门',
+        'Beijing Property Management Regulation art. 63 para. 3: 物业服务人应当将物业服务合同报街道办事处、乡镇人民政府、区住房和城乡建设或者房屋主管部门备案',
+      ],
+      [
+        '220681',
         LINJIANG_FILING_AUTHORITY_BEFORE,
-        LINJIANG_FILING_AUTHORITY,
-        LINJIANG_FILING_AUTHORITY_SOURCE,
+        '临江市城市管理行政执法局',
+        "《建国街道住宅小区物业管理工作实施方案》 (临江市建国街道办事处, 临建办发〔2024〕64号, 2024-08-29; seed 004) §六(七): 签订的前期物业服务合同需报市城管执法局备案 (preliminary contracts; for regular contracts no source is confirmed, and these settings send them to the same bureau); the bureau's full name as the seed's preamble writes it: 临江市城市管理行政执法局",
       ],
     ];
     for (const [cityCode, before, authority, source] of cities) {

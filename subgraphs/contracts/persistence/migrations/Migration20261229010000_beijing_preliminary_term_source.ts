@@ -1,9 +1,11 @@
 import { Migration } from '@mikro-orm/migrations';
-import {
-  BEIJING,
-  BEIJING_PRELIMINARY_CONTRACT_TERM_SOURCE,
-  BEIJING_PRELIMINARY_CONTRACT_TERM_SOURCE_BEFORE,
-} from '../../domain/statutes';
+
+/** The source Beijing's settings carried before (the match). */
+export const BEIJING_PRELIMINARY_CONTRACT_TERM_SOURCE_BEFORE =
+  'Beijing Property Management Regulation, preliminary service contracts (docs/domain.md: term at most 2 years in Beijing)';
+/** What the migration writes, as it wrote it (statutes.ts holds today's wording). */
+const TERM_SOURCE =
+  'Beijing Property Management Regulation art. 19 para. 3: 前期物业服务合同期限最长不超过二年，具体期限在前期物业服务合同中约定';
 
 const literal = (value: string): string => `'${value.replace(/'/g, "''")}'`;
 
@@ -17,9 +19,9 @@ export class Migration20261229010000_beijing_preliminary_term_source extends Mig
     this.addSql(`with changed as (
         update "contracts"."city_settings"
            set "settings" = jsonb_set("settings", '{sources,preliminaryContractTerm}',
-                 to_jsonb(${literal(BEIJING_PRELIMINARY_CONTRACT_TERM_SOURCE)}::text)),
+                 to_jsonb(${literal(TERM_SOURCE)}::text)),
                "version" = "version" + 1, "changed_at" = now(), "changed_by" = 'migration'
-         where "city_code" = '${BEIJING.cityCode}'
+         where "city_code" = '110000'
            and "settings" #>> '{sources,preliminaryContractTerm}' = ${literal(BEIJING_PRELIMINARY_CONTRACT_TERM_SOURCE_BEFORE)}
         returning "city_code", "version", "settings", "changed_at")
       insert into "contracts"."city_settings_change"

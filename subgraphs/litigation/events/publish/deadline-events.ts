@@ -8,8 +8,7 @@ import {
   SMALL_CLAIMS_DEADLINE_SOURCE,
   SMALL_CLAIMS_EXTENSION_MONTHS,
 } from '../../domain/statutes';
-
-const SMALL_CLAIMS = ['SMALL_CLAIMS', 'SMALL_CLAIMS_BY_CONSENT'];
+import { isSmallClaims } from '../../domain/procedure';
 
 /**
  * The court's deadlines of a referral as the register is told them, each computed by litigation's own rules
@@ -44,7 +43,7 @@ export function publishCaseDeadlines(c: CaseDeadlineFacts, sequence: number): De
     });
   }
   const converted = c.procedureChangedOn !== null;
-  if (c.docketedOn !== null && (SMALL_CLAIMS.includes(c.procedure ?? '') || converted)) {
+  if (c.docketedOn !== null && (isSmallClaims(c.procedure) || converted)) {
     const facts = {
       caseId: c.referralId,
       docketedOn: c.docketedOn,
