@@ -1,11 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { addDays, addMonths, addYears } from '../kernel/calendar';
-import { limitationPeriodEnd } from '../subgraphs/arrears/domain/limitation';
-import { chargeFen } from '../kernel/money';
-import { dueOnForMonth } from '../subgraphs/arrears/domain/billing';
-import { lateFeeFen } from '../subgraphs/arrears/domain/late-fee';
-import { allocatePayment } from '../subgraphs/arrears/domain/allocation';
 import { Charge } from '../subgraphs/arrears/domain/charge';
 import { TestHub, identity, startTestHub, pinTestToday } from './support/hub-fixture';
 import { probeTopics } from './support/kafka-probe';
@@ -31,6 +26,13 @@ const court = identity('COURT', 'bj-xicheng-court');
 const today = pinTestToday('2026-12-01');
 const thisMonth = today.slice(0, 7);
 const firstMonth = addMonths(thisMonth, -13);
+// Worked by hand, not by the code under test: the first month (2025-11) falls due on its last day, 30 November 2025;
+// its 30 grace days end on Tuesday 30 December 2025, and 3/10,000 a day runs on each of the 336 days from then to
+// 1 December 2026. Three years' limitation (Civil Code art. 188) from a day ends on that day three years on.
+const FIRST_DUE_ON = '2025-11-30';
+const FIRST_LATE_FEE_DAYS = 336;
+// Whole fen, half up, of fen × N / d (amounts here are positive, so Math.round is half up).
+const fenOf = (fen: number, n: number, d: number) => Math.round((fen * n) / d);
 const LATE_FEE = { dailyRatePerTenThousand: 3, graceDays: 30, capPercentOfPrincipal: null };
 const SUBSIDY_PAYER = '广安门外街道办事处';
 
@@ -119,8 +121,9 @@ describe('arrears: billing, payments, collection and rates, through the gateway 
   });
 
   it('bills each household its floor area × the owner rate, bills the subsidy to its payer, and bills a month only once', async () => {
-    const expected = households.reduce((sum, h) => sum + chargeFen(h.floor_area_centi_m2, 100), 0);
-    const subsidy = households.reduce((sum, h) => sum + chargeFen(h.floor_area_centi_m2, 78), 0);
+    // ¥1.00 per m² a month is one fen per hundredth of a m²; the subsidy's ¥0.78, 78 fen per 100 hundredths.
+    const expected = households.reduce((sum, h) => sum + h.floor_area_centi_m2, 0);
+    const subsidy = households.reduce((sum, h) => sum + fenOf(h.floor_area_centi_m2, 78, 100), 0);
     const first = (await ok(companyA, RUN, { a: areaId, m: firstMonth })).runBilling;
     expect(first).toMatchObject({
       month: firstMonth,
@@ -128,7 +131,7 @@ describe('arrears: billing, payments, collection and rates, through the gateway 
       chargedFen: expected,
       newlyBilled: 0,
       unbilledHouseholds: 0,
-      dueOn: dueOnForMonth(firstMonth),
+      dueOn: FIRST_DUE_ON,
     });
     expect(first.recordNumber).toMatch(/^110102-/);
     expect(first.subsidies).toEqual([
@@ -394,14 +397,20 @@ describe('arrears: billing, payments, collection and rates, through the gateway 
     ];
     const receipts = (await ok(companyA, IMPORT, { p: lines })).importPayments;
 
-    // Each line as allocatePayment applies it to the charges the account's lines before it left.
-    let charges: Charge[] = billed.map((c: Charge) => ({ ...c, paidFen: 0, waivedFen: 0 }));
+    // Each line applied to the charges the account's lines before it left: the first to the oldest fee, the second
+    // to the fee it designates with 5 fen over, the third to the oldest fee's last 10 fen and then the fees between.
     const byCharge = (a: { chargeId: string }, b: { chargeId: string }) => (a.chargeId < b.chargeId ? -1 : 1);
-    const expected = [lines[0], lines[2], lines[3]].map((l) => {
-      const allocation = allocatePayment(charges, l.amountFen, l.designatedChargeIds);
-      charges = allocation.charges;
-      return { creditFen: allocation.creditFen, allocations: [...allocation.applied].sort(byCharge) };
-    });
+    const expected = [
+      { creditFen: 0, allocations: [{ chargeId: oldest.chargeId, fen: oldest.amountFen - 10 }] },
+      { creditFen: 5, allocations: [{ chargeId: latest.chargeId, fen: latest.amountFen }] },
+      {
+        creditFen: 0,
+        allocations: [
+          { chargeId: oldest.chargeId, fen: 10 },
+          ...billed.slice(1, -1).map((c: Charge) => ({ chargeId: c.chargeId, fen: c.amountFen })),
+        ].sort(byCharge),
+      },
+    ];
     const mine = [receipts[0], receipts[2], receipts[3]].map(
       (r: { creditFen: number; allocations: { chargeId: string; fen: number }[] }) => ({
         creditFen: r.creditFen,
@@ -480,10 +489,9 @@ describe('arrears: billing, payments, collection and rates, through the gateway 
     expect(old.agingBucket).toBe('OVER_365');
     // This month's fee falls due on its last day: open, but not arrears and not aged (Civil Code art. 944 para. 2).
     expect(current.agingBucket).toBeNull();
-    expect(old.limitationEndsOn).toBe(limitationPeriodEnd(old.dueOn));
-    expect(old.lateFeeFen).toBe(
-      lateFeeFen({ dueOn: old.dueOn, principalFen: old.amountFen, reductions: [] }, LATE_FEE, today),
-    );
+    expect(old.dueOn).toBe(FIRST_DUE_ON);
+    expect(old.limitationEndsOn).toBe('2028-11-30');
+    expect(old.lateFeeFen).toBe(fenOf(old.amountFen, 3 * FIRST_LATE_FEE_DAYS, 10_000));
     expect(old.lateFeeFen).toBeGreaterThan(0);
     expect(account.openFen).toBe(account.charges.reduce((sum: number, c: Line) => sum + c.amountFen, 0));
     expect(account.aging.find((l: { bucket: string }) => l.bucket === 'OVER_365')).toEqual({
@@ -505,7 +513,7 @@ describe('arrears: billing, payments, collection and rates, through the gateway 
       a.charges.find((x) => x.chargeId === c.chargeId)!.limitationEndsOn;
     // A letter demands payment once it reaches the owner (法释〔2020〕17号 art. 8 item 2): its arrival not yet
     // recorded, it has interrupted nothing.
-    expect(endOf(afterLetter, old)).toBe(limitationPeriodEnd(old.dueOn));
+    expect(endOf(afterLetter, old)).toBe('2028-11-30');
     expect(afterLetter.transitions).toEqual([
       { from: 'CURRENT', to: 'IN_COLLECTION', reason: 'LETTER recorded', on: today, byRole: 'PROPERTY_COMPANY' },
     ]);
@@ -534,8 +542,8 @@ describe('arrears: billing, payments, collection and rates, through the gateway 
     const arrivedOn = addDays(today, -1);
     const delivered = (await ok(companyA, DELIVERED, { id: letterId, on: arrivedOn })).recordLetterDelivery;
     expect(delivered.actions[0]).toMatchObject({ actionId: letterId, on: letterOn, deliveredOn: arrivedOn });
-    expect(endOf(delivered, old)).toBe(limitationPeriodEnd(arrivedOn));
-    expect(endOf(delivered, recent)).toBe(limitationPeriodEnd(recent.dueOn));
+    expect(endOf(delivered, old)).toBe('2029-11-30'); // three years from the arrival, 30 November 2026
+    expect(endOf(delivered, recent)).toBe('2029-10-31'); // October 2026's fee, due 31 October
     expect((await refused(companyA, today)).extensions).toMatchObject({
       code: 'LETTER_DELIVERY_ALREADY_RECORDED',
       details: { deliveredOn: arrivedOn },
@@ -959,7 +967,7 @@ describe('arrears: billing, payments, collection and rates, through the gateway 
     expect(levy).toMatchObject({
       households: inBuilding.length,
       paidHouseholds: 0,
-      billedFen: inBuilding.reduce((s, h) => s + chargeFen(h.floor_area_centi_m2, 1793), 0),
+      billedFen: inBuilding.reduce((s, h) => s + fenOf(h.floor_area_centi_m2, 1793, 100), 0),
     });
     expect(levy.buildings).toEqual([{ buildingId: building, households: inBuilding.length, quota, activated: false }]);
 
