@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { addDays, addMonths } from '../kernel/calendar';
-import { limitationPeriodEnd } from '../subgraphs/arrears/domain/limitation';
 import {
   CaseStatus,
   ClaimUpdatedData,
@@ -136,8 +135,10 @@ describe('arrears: claim snapshots for litigation, and referral outcomes back to
     const charge = (id: string) => claim.charges.find((c) => c.chargeId === id)!;
     // The letter named the old charge only: its period runs afresh from the letter's arrival (法释〔2020〕17号 art. 8
     // item 2), the other's does not.
-    expect(charge(old.chargeId).limitationEndsOn).toBe(limitationPeriodEnd(arrivedOn));
-    expect(charge(recent.chargeId).limitationEndsOn).toBe(limitationPeriodEnd(charge(recent.chargeId).dueOn));
+    // Worked by hand: three years (Civil Code art. 188) from the arrival on 30 November 2026; October 2026's fee, due
+    // 31 October, three years from then.
+    expect(charge(old.chargeId).limitationEndsOn).toBe('2029-11-30');
+    expect(charge(recent.chargeId).limitationEndsOn).toBe('2029-10-31');
     // with the charges it named, for litigation's reasonable period of each month claimed
     expect(claim.demands).toEqual([
       {
@@ -184,13 +185,10 @@ describe('arrears: claim snapshots for litigation, and referral outcomes back to
       ['LETTER', null],
       ['MESSAGE', 'WECHAT'],
     ]);
-    expect(claims[3].charges.find((c) => c.chargeId === recent.chargeId)!.limitationEndsOn).toBe(
-      limitationPeriodEnd(today),
-    );
+    // three years from the message of 1 December 2026
+    expect(claims[3].charges.find((c) => c.chargeId === recent.chargeId)!.limitationEndsOn).toBe('2029-12-01');
     // the old charge's period still runs from the letter's arrival, not from the notice
-    expect(claims[3].charges.find((c) => c.chargeId === old.chargeId)!.limitationEndsOn).toBe(
-      limitationPeriodEnd(arrivedOn),
-    );
+    expect(claims[3].charges.find((c) => c.chargeId === old.chargeId)!.limitationEndsOn).toBe('2029-11-30');
     expect((await accountRow(accountId)).claim_version).toBe(4);
   });
 
