@@ -145,10 +145,13 @@ describe('a contract continuing after its term (Civil Code art. 948)', () => {
     );
     const refused = await fails(provider, CONTINUE, { c: ending.contractId });
     expect(refused.extensions.code).toBe('SUCCESSOR_IN_FORCE');
-    expect(refused.extensions.details).toMatchObject({
+    // The successor is another company's: counted, its id not told (helper-251; before, it was named).
+    expect(refused.extensions.details).toEqual({
       continuedFrom: '2027-01-01',
-      successorContractIds: [next.contractId],
+      successorContractIds: [],
+      otherProvidersContracts: 1,
     });
+    expect(JSON.stringify(refused)).not.toContain(next.contractId);
   });
 
   it("ends a continued contract past its term with 60 days' written notice, and billing with it", async () => {

@@ -32,7 +32,7 @@ export async function recordContinuedService(
       // Under the area's lock, as a filing's term check: a successor filed meanwhile is seen or sees this.
       await lockAreaContracts(tx, contract.areaId);
       const area = await contractsEverAcceptedIn(tx, [contract.areaId]);
-      const continuedFrom = continuationStart(contract, area.map(asExistingContract), today);
+      const continuedFrom = continuationStart(contract, area.map(asExistingContract), today, identity.organisationId);
       contract.continuedFrom = continuedFrom;
       for (const filing of await filingsOfContractIn(tx, contract.id, ['ACCEPTED'])) {
         filing.status = nextFilingStatus(filing.status, 'CONTINUE');

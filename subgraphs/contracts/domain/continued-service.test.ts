@@ -20,6 +20,7 @@ const other = (
   status: ContractStatus = 'ACCEPTED',
 ): ExistingContract => ({
   id,
+  companyId: 'provider',
   kind: 'REGULAR',
   startsOn,
   endsOn,
@@ -32,16 +33,18 @@ describe('a contract continuing after its term (Civil Code art. 948)', () => {
   });
 
   it('continues from the day after the term, recorded from 90 days before its end, and after it', () => {
-    expect(continuationStart(contract(), [], '2026-10-02')).toBe('2027-01-01'); // 2026-12-31 less 90 days
-    expect(continuationStart(contract(), [], '2027-05-20')).toBe('2027-01-01');
-    const early = rejection(() => continuationStart(contract(), [], '2026-10-01'));
+    expect(continuationStart(contract(), [], '2026-10-02', 'provider')).toBe('2027-01-01'); // 2026-12-31 less 90 days
+    expect(continuationStart(contract(), [], '2027-05-20', 'provider')).toBe('2027-01-01');
+    const early = rejection(() => continuationStart(contract(), [], '2026-10-01', 'provider'));
     expect(early.code).toBe('CONTINUATION_TOO_EARLY');
     expect(early.details).toMatchObject({ recordableFrom: '2026-10-02', endsOn: '2026-12-31' });
   });
 
   it('returns the day recorded when recorded again, whatever happened since', () => {
     const terminated = contract('TERMINATED', '2027-01-01');
-    expect(continuationStart(terminated, [other('next', '2027-01-01', '2029-12-31')], '2026-01-01')).toBe('2027-01-01');
+    expect(continuationStart(terminated, [other('next', '2027-01-01', '2029-12-31')], '2026-01-01', 'provider')).toBe(
+      '2027-01-01',
+    );
   });
 
   it.each<[ContractStatus, string]>([
@@ -51,23 +54,33 @@ describe('a contract continuing after its term (Civil Code art. 948)', () => {
     ['DRAFT', 'CONTRACT_NOT_IN_FORCE'],
     ['DISCARDED', 'CONTRACT_DISCARDED'],
   ])('refuses a %s contract: %s', (status, code) => {
-    expect(rejection(() => continuationStart(contract(status), [], '2026-12-01')).code).toBe(code);
+    expect(rejection(() => continuationStart(contract(status), [], '2026-12-01', 'provider')).code).toBe(code);
   });
 
   it('refuses when another contract of the area serves the day after the term, not when it starts later', () => {
     const renewal = other('renewal', '2027-01-01', '2029-12-31');
-    const refusal = rejection(() => continuationStart(contract(), [renewal], '2026-12-01'));
+    const refusal = rejection(() => continuationStart(contract(), [renewal], '2026-12-01', 'provider'));
     expect(refusal.code).toBe('SUCCESSOR_IN_FORCE');
-    expect(refusal.details).toMatchObject({ successorContractIds: ['renewal'], continuedFrom: '2027-01-01' });
+    expect(refusal.details).toEqual({ successorContractIds: ['renewal'], continuedFrom: '2027-01-01' });
+    // another provider's successor is counted, not named: its id is not the company's to know (helper-251)
+    const hired = { ...renewal, companyId: 'another-provider' };
+    const theirs = rejection(() => continuationStart(contract(), [hired], '2026-12-01', 'provider'));
+    expect(theirs.details).toEqual({
+      successorContractIds: [],
+      otherProvidersContracts: 1,
+      continuedFrom: '2027-01-01',
+    });
     // a successor from March leaves January and February to the continuation (art. 950 too)
-    expect(continuationStart(contract(), [other('march', '2027-03-01', '2030-02-28')], '2026-12-01')).toBe(
+    expect(continuationStart(contract(), [other('march', '2027-03-01', '2030-02-28')], '2026-12-01', 'provider')).toBe(
       '2027-01-01',
     );
     // one terminated before it began took no effect
     const never = asExistingContract({ ...renewal, status: 'TERMINATED', terminatedOn: '2026-12-15' });
-    expect(continuationStart(contract(), [never], '2026-12-01')).toBe('2027-01-01');
+    expect(continuationStart(contract(), [never], '2026-12-01', 'provider')).toBe('2027-01-01');
     // a contract that ended before the term ended is no successor
-    expect(continuationStart(contract(), [other('past', '2021-01-01', '2023-12-31')], '2026-12-01')).toBe('2027-01-01');
+    expect(continuationStart(contract(), [other('past', '2021-01-01', '2023-12-31')], '2026-12-01', 'provider')).toBe(
+      '2027-01-01',
+    );
   });
 
   it('serves past its term until the area next contract starts or its termination, whichever is first', () => {

@@ -1,7 +1,7 @@
 import { IsoDate, addDays, compareDates } from '../../../kernel/calendar';
 import { InvalidInputError } from '../../../kernel/errors';
 import { ContractStatus, contractActionRefused } from './contract';
-import { ExistingContract, contractsServingOn } from './contract-overlap';
+import { ExistingContract, contractsNamedTo, contractsServingOn } from './contract-overlap';
 import { contractsError } from './errors';
 import {
   CONTINUED_SERVICE_RECORDABLE_DAYS_BEFORE_END,
@@ -33,13 +33,16 @@ export interface ContinuableContract {
  * accepted and in force (ACCEPTED: not terminated, superseded or discarded; CONTRACT_NOT_IN_FORCE otherwise), from
  * ninety days before its term's last day (CONTINUATION_TOO_EARLY, art. 947 para. 2's notice window), and not while
  * another contract of the area already serves on the day after the term (SUCCESSOR_IN_FORCE: the owners renewed or
- * hired another provider, nothing continues). `others`: the area's contracts ever accepted (the contract itself left out here), as
- * asExistingContract gives them. Recording it again returns the day already recorded, whatever happened since.
+ * hired another provider, nothing continues; the refusal names the successors of `shownTo`, the contract's own company,
+ * and only counts another provider's, contractsNamedTo). `others`: the area's contracts ever accepted (the contract
+ * itself left out here), as asExistingContract gives them. Recording it again returns the day already recorded,
+ * whatever happened since.
  */
 export function continuationStart(
   contract: ContinuableContract,
   others: readonly ExistingContract[],
   today: IsoDate,
+  shownTo: string,
 ): IsoDate {
   if (contract.continuedFrom) return contract.continuedFrom;
   if (contract.status !== 'ACCEPTED') throw contractActionRefused(contract.status, 'CONTINUE');
@@ -55,12 +58,14 @@ export function continuationStart(
     others.filter((c) => c.id !== contract.id),
     continuedFrom,
   );
-  if (successors.length > 0)
+  if (successors.length > 0) {
+    const { ids, ...others } = contractsNamedTo(successors, shownTo);
     throw contractsError(
       'SUCCESSOR_IN_FORCE',
       `Another contract of the area serves from ${continuedFrom}: the contract does not continue`,
-      { continuedFrom, successorContractIds: successors.map((c) => c.id) },
+      { continuedFrom, successorContractIds: ids, ...others },
     );
+  }
   return continuedFrom;
 }
 

@@ -26,6 +26,22 @@ export interface ExistingContract {
   continuedTo?: IsoDate | null;
 }
 
+/**
+ * The ids of `contracts` a company may be told when a refusal names them: its own, and of the others only how many
+ * there are (`otherProvidersContracts`, absent when none), since a competitor's contract ids are not its to know
+ * (helper-200; helper-251 for SUCCESSOR_IN_FORCE). `shownTo` undefined (a bureau) names them all.
+ */
+export function contractsNamedTo(
+  contracts: readonly ExistingContract[],
+  shownTo?: string,
+): { ids: string[]; otherProvidersContracts?: number } {
+  const named = shownTo === undefined ? contracts : contracts.filter((c) => c.companyId === shownTo);
+  return {
+    ids: named.map((c) => c.id),
+    ...(named.length < contracts.length ? { otherProvidersContracts: contracts.length - named.length } : {}),
+  };
+}
+
 export interface CandidateContract {
   /** Set when an existing contract is re-checked (an amendment), so it does not conflict with itself. */
   id?: string;

@@ -6,6 +6,7 @@ import {
   ExistingContract,
   contractTermProblems,
   latestPreliminaryEnd,
+  contractsNamedTo,
   overlappingContracts,
   regularContractsInForceAtStart,
 } from './contract-overlap';
@@ -325,11 +326,8 @@ export function assessContractTerms(
  * (before, their ids: a company refused learned its competitor's contract ids, helper-200); to a reviewer every id.
  */
 function conflictDetails(conflicting: readonly ExistingContract[], shownTo?: string): Record<string, unknown> {
-  const named = shownTo === undefined ? conflicting : conflicting.filter((c) => c.companyId === shownTo);
-  return {
-    conflictingContractIds: named.map((c) => c.id),
-    ...(named.length < conflicting.length ? { otherProvidersContracts: conflicting.length - named.length } : {}),
-  };
+  const { ids, ...others } = contractsNamedTo(conflicting, shownTo);
+  return { conflictingContractIds: ids, ...others };
 }
 
 /** Throws BAD_USER_INPUT with details.problems when the terms cannot be filed; otherwise returns the fee flags. */
