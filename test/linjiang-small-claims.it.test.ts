@@ -24,6 +24,7 @@ const xichengCourt = identity('COURT', 'bj-xicheng-court', ['110102']);
 const EVIDENCE = [{ name: '催缴函.pdf', type: 'DEMAND_LETTER', sha256: 'e'.repeat(64) }];
 const REFER = `mutation($r: ReferralInput!) { referArrears(referral: $r) { id eligible eligibility { failures { code } } } }`;
 const READ = `query($id: ID!) { referral(id: $id) { procedure procedureReasons { code message } } }`;
+const FEE = `query($id: ID!) { referral(id: $id) { amountInDisputeFen caseAcceptanceFee { fullFen onDocketingFen halvedUnder } } }`;
 const CORRECT = `mutation($id: ID!, $e: [EvidenceInput!]!) { correctCasePackage(referralId: $id, evidence: $e) { packages { version } } }`;
 const RECORD = `mutation($t: SmallClaimsThresholdInput!) { recordSmallClaimsThreshold(threshold: $t) { provinceCode amountFen } }`;
 /** Jilin's threshold as 临江市人民法院 records it here: a test figure, no published notice is held. */
@@ -216,6 +217,15 @@ describe('small claims in 临江市: the province is the city’s (吉林省), t
         procedure: 'SMALL_CLAIMS',
         procedureReasons: [{ code: 'AT_OR_BELOW_THRESHOLD', message: expect.stringContaining('threshold ¥30000.00') }],
       });
+      // A small claim is tried under the simple procedure: its ¥50 fee (up to ¥10,000) is halved on docketing
+      // (诉讼费用交纳办法 arts. 13, 16).
+      const fee = async () => (await ok(company, FEE, { id })).referral;
+      expect((await fee()).amountInDisputeFen).toBeLessThanOrEqual(1_000_000);
+      expect((await fee()).caseAcceptanceFee).toEqual({
+        fullFen: 5_000,
+        onDocketingFen: 2_500,
+        halvedUnder: expect.stringContaining('诉讼费用交纳办法 art. 16'),
+      });
       // A figure below the claim (a test figure: ¥1.00, its consent ceiling ¥4.00): corrected again, the package is
       // proposed for the simple or ordinary procedure. Before, the first proposal stayed whatever the amount became.
       await ok(linjiangCourt, RECORD, {
@@ -232,6 +242,8 @@ describe('small claims in 临江市: the province is the city’s (吉林省), t
         procedure: 'SIMPLE_OR_ORDINARY',
         procedureReasons: [{ code: 'ABOVE_CONSENT_CEILING', message: expect.stringContaining('ceiling ¥4.00') }],
       });
+      // no longer a small claim: the full fee, unless the court tries it under the simple procedure
+      expect((await fee()).caseAcceptanceFee).toEqual({ fullFen: 5_000, onDocketingFen: 5_000, halvedUnder: null });
       // The court's feed says so with each corrected version.
       const corrections = await probe.waitForCount(
         'the two corrections on the feed',

@@ -56,7 +56,7 @@ const terms = (hiringDecisionId: string) =>
     lateFee: { dailyRatePerTenThousand: 3, graceDays: 30, capPercentOfPrincipal: 20 },
   });
 
-const REFERRAL_FIELDS = `id companyId courtId accountId contractId areaName eligible status procedure procedureReasons { code } amountInDisputeFen grandTotalFen caseNumber
+const REFERRAL_FIELDS = `id companyId courtId accountId contractId areaName eligible status procedure procedureReasons { code } amountInDisputeFen grandTotalFen caseAcceptanceFee { fullFen onDocketingFen halvedUnder } caseNumber
   docketedOn hearingOn judgedFen batchKey eligibility { eligible failures { code months } claimableCharges { month amountFen } excludedCharges { month reason } }
   packages { version digest previousDigest chainSequence canonicalJson } courtEvents { kind verdict via }`;
 const REFER = `mutation($r: ReferralInput!) { referArrears(referral: $r) { ${REFERRAL_FIELDS} } }`;
@@ -222,7 +222,7 @@ describe('litigation: referrals through the green channel, the court’s reports
       await refer([accounts[0].id, accounts[1].id, accounts[2].id], { mediationWaivedOn: addDays(today, -5) })
     ).referArrears;
     const [first, second, third] = results;
-    expect(third).toMatchObject({ eligible: false, status: null, packages: [] });
+    expect(third).toMatchObject({ eligible: false, status: null, packages: [], caseAcceptanceFee: null });
     expect(third.eligibility.failures.map((f: { code: string }) => f.code)).toEqual(['NO_DEMAND_RECORDED']);
     // The waiver applies to the whole referral, so only the demand is missing for account 2.
     for (const r of [first, second]) {
@@ -236,6 +236,10 @@ describe('litigation: referrals through the green channel, the court’s reports
       expect(r.eligibility.claimableCharges.map((c: { month: string }) => c.month)).toEqual(recentMonths);
       const fees = r.eligibility.claimableCharges.reduce((s: number, c: { amountFen: number }) => s + c.amountFen, 0);
       expect(r.amountInDisputeFen).toBeGreaterThan(fees); // the contract's late fee is claimed as well
+      // Up to ¥10,000 the case acceptance fee is ¥50 a case (诉讼费用交纳办法 art. 13 item 1); the procedure
+      // undetermined, nothing halves it on docketing.
+      expect(r.amountInDisputeFen).toBeLessThanOrEqual(1_000_000);
+      expect(r.caseAcceptanceFee).toEqual({ fullFen: 5_000, onDocketingFen: 5_000, halvedUnder: null });
       const [pkg] = r.packages;
       expect(pkg).toMatchObject({ version: 1, previousDigest: null });
       expect(sha256Hex(pkg.canonicalJson)).toBe(pkg.digest);

@@ -56,6 +56,34 @@ export const SMALL_CLAIMS_EXCLUSION_NAMES = Object.freeze(
  */
 export const COURT_COSTS_SOURCE = '诉讼费用交纳办法 arts. 6, 29; Civil Procedure Law art. 165 (标的额)';
 
+/**
+ * The case acceptance fee (案件受理费) of a property case (财产案件), 诉讼费用交纳办法 art. 13 item 1: "根据诉讼请求的金额
+ * 或者价额，按照下列比例分段累计交纳：1．不超过1万元的，每件交纳50元；2．超过1万元至10万元的部分，按照2.5%交纳；3．超过
+ * 10万元至20万元的部分，按照2%交纳；4．超过20万元至50万元的部分，按照1.5%交纳；5．超过50万元至100万元的部分，按照1%交纳；
+ * 6．超过100万元至200万元的部分，按照0.9%交纳；7．超过200万元至500万元的部分，按照0.8%交纳；8．超过500万元至1000万元的
+ * 部分，按照0.7%交纳；9．超过1000万元至2000万元的部分，按照0.6%交纳；10．超过2000万元的部分，按照0.5%交纳。" Each band:
+ * the part of the amount above `aboveFen` (up to the next band's) at `perTenThousand` ten-thousandths. Art. 16: "适用简易
+ * 程序审理的案件减半交纳案件受理费" (small claims are tried under the simple procedure: Civil Procedure Law chapter 13,
+ * arts. 160–170); art. 15: "以调解方式结案或者当事人申请撤诉的，减半交纳案件受理费"; the SPC's interpretation of the Civil
+ * Procedure Law (2022) art. 206: "只能减半一次". Art. 20: the plaintiff pays it in advance (预交); art. 29: the losing
+ * party bears it.
+ */
+export const CASE_ACCEPTANCE_FEE_MINIMUM_FEN: Fen = 5_000;
+export const CASE_ACCEPTANCE_FEE_BANDS: readonly { aboveFen: Fen; perTenThousand: number }[] = Object.freeze([
+  { aboveFen: 1_000_000, perTenThousand: 250 },
+  { aboveFen: 10_000_000, perTenThousand: 200 },
+  { aboveFen: 20_000_000, perTenThousand: 150 },
+  { aboveFen: 50_000_000, perTenThousand: 100 },
+  { aboveFen: 100_000_000, perTenThousand: 90 },
+  { aboveFen: 200_000_000, perTenThousand: 80 },
+  { aboveFen: 500_000_000, perTenThousand: 70 },
+  { aboveFen: 1_000_000_000, perTenThousand: 60 },
+  { aboveFen: 2_000_000_000, perTenThousand: 50 },
+]);
+export const CASE_ACCEPTANCE_FEE_SOURCE = '诉讼费用交纳办法 art. 13 item 1';
+export const SIMPLE_PROCEDURE_HALF_FEE_SOURCE =
+  '诉讼费用交纳办法 art. 16 (适用简易程序审理的案件减半交纳案件受理费; small claims: Civil Procedure Law arts. 160, 165)';
+
 export const SMALL_CLAIMS_DECISION_MONTHS = 2;
 export const SMALL_CLAIMS_EXTENSION_MONTHS = 1;
 export const SMALL_CLAIMS_MAX_EXTENSIONS = 1;

@@ -13,10 +13,12 @@ import { referralStatistics } from '../application/referral-statistics';
 import { splitConsolidatedBatch } from '../application/split-batch';
 import { verifyCasePackage } from '../application/verify-case-package';
 import { withdrawReferral } from '../application/withdraw-referral';
+import { caseAcceptanceFee } from '../domain/court-fee';
 import { judgmentAboveClaim } from '../domain/referral';
 import { courtEventsLoader, courtNamesLoader, packagesLoader, plaintiffNamesLoader } from './referral.loaders';
 import { toBatchType, toCourtEventRecordType, toPackageVerificationType, toReferralType } from './referral.mappers';
 import {
+  CaseAcceptanceFeeType,
   CasePackageVersionType,
   ConsolidatedBatchType,
   CourtEventRecordType,
@@ -144,6 +146,15 @@ export class ReferralResolver {
     const versions = await packagesLoader(ctx).load(referral.id);
     const latest = versions[versions.length - 1]?.package;
     return judgmentAboveClaim(referral.judgedFen, referral.grandTotalFen, latest?.lateFeeUntilPaid === true);
+  }
+
+  @FieldResolver(() => CaseAcceptanceFeeType, {
+    nullable: true,
+    description:
+      'The case acceptance fee for the amount in dispute under the procedure proposed or docketed; null for an ineligible referral, which was not sent.',
+  })
+  caseAcceptanceFee(@Root() referral: ReferralType): CaseAcceptanceFeeType | null {
+    return referral.status === null ? null : caseAcceptanceFee(referral.amountInDisputeFen, referral.procedure);
   }
 
   @FieldResolver(() => String, {

@@ -199,6 +199,25 @@ export class ReferralType {
   @Field() submittedOn!: string;
 }
 
+@ObjectType('CaseAcceptanceFee', {
+  description:
+    "The case acceptance fee (案件受理费) the statute gives for the referral's amount in dispute: the company pays it in advance (诉讼费用交纳办法 art. 20) and asks that the owner bear it (art. 29). The court assesses it; this is the budget figure before the court's notice.",
+})
+export class CaseAcceptanceFeeType {
+  @Field(() => Fen, {
+    description: 'Art. 13 item 1 on amountInDisputeFen, its bands summed and rounded half up to the fen.',
+  })
+  fullFen!: number;
+  @Field(() => Fen, {
+    description:
+      'What is paid on docketing: half for a small claim, tried under the simple procedure (art. 16); the full fee for SIMPLE_OR_ORDINARY or UNDETERMINED, which the court halves if it tries the case under the simple procedure. A settlement by mediation or a withdrawal after docketing halves the fee (art. 15), once only (SPC interpretation of the Civil Procedure Law art. 206): the court refunds that part.',
+  })
+  onDocketingFen!: number;
+  @Field(() => String, { nullable: true, description: 'The article that halves the fee on docketing, or null.' })
+  halvedUnder!: string | null;
+  @Field() legalBasis!: string;
+}
+
 @ObjectType('ReferralPage')
 export class ReferralPageType {
   @Directive('@listSize(assumedSize: 50)')
