@@ -4,8 +4,8 @@ import { initOrm } from '../platform/db/orm';
 import { loadOrCreateBrokerCredentials, localKafkaCredentialsFile } from '../platform/events/broker-credentials';
 import { KafkaSettings, createKafka } from '../platform/events/kafka';
 import { DeadLetter, MOST_LISTED, listDeadLetters, replayDeadLetter } from '../platform/subgraph/dead-letters';
-import { subgraphKafkaFromEnv } from '../platform/subgraph/main';
 import { projectRoot } from '../platform/project-root';
+import { subgraphKafkaFromEnv } from '../platform/config';
 import { localKafkaPorts } from '../tools/kafka/local-kafka';
 import { ALL_SUBGRAPHS } from './subgraphs';
 

@@ -11,7 +11,7 @@ import {
 import { SubgraphName } from '../catalog/subgraph-names';
 import { commaList } from '../kernel/comma-list';
 import { AssertionSigner, TokenSettings } from './auth/tokens';
-import type { KafkaTls, SaslCredential } from './events/kafka';
+import type { KafkaSettings, KafkaTls, SaslCredential } from './events/kafka';
 import { FIELD_KEY_BYTES } from './crypto/field-cipher';
 import { projectRoot } from './project-root';
 
@@ -326,6 +326,33 @@ export function kafkaTlsFromEnv(env: NodeJS.ProcessEnv = process.env): KafkaTls 
  */
 export function replicationFactorFromEnv(env: NodeJS.ProcessEnv = process.env): number {
   return wholeNumberFromEnv('KAFKA_REPLICATION_FACTOR', 3, { min: 1, max: 32 }, env);
+}
+
+/**
+ * A subgraph container's broker from the environment: KAFKA_BROKERS, its principal (KAFKA_SASL_USERNAME and
+ * KAFKA_SASL_PASSWORD, required in production), TLS and the topic prefix. Also what `npm run dead-letters` reads.
+ */
+export function subgraphKafkaFromEnv(env: NodeJS.ProcessEnv = process.env): Omit<KafkaSettings, 'clientId'> {
+  const brokers = kafkaBrokersFromEnv(env);
+  if (!brokers) throw new Error('KAFKA_BROKERS must be set');
+  const sasl = kafkaSaslFromEnv(env);
+  if (!sasl && env.NODE_ENV === 'production')
+    throw new Error('KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD must be set in production');
+  return {
+    brokers,
+    sasl,
+    // Test and bench tuning (hub/topology.ts LOCAL_ONLY_ENV); kafkajs' defaults when unset.
+    consumerSessionTimeoutMs: wholeNumberFromEnv(
+      'KAFKA_CONSUMER_SESSION_TIMEOUT_MS',
+      undefined,
+      { min: 1_000, max: 3_600_000 },
+      env,
+    ),
+    consumerMaxWaitMs: wholeNumberFromEnv('KAFKA_CONSUMER_MAX_WAIT_MS', undefined, { min: 1, max: 60_000 }, env),
+    topicPrefix: env.KAFKA_TOPIC_PREFIX,
+    replicationFactor: replicationFactorFromEnv(env),
+    tls: kafkaTlsFromEnv(env),
+  };
 }
 
 /**

@@ -1,11 +1,8 @@
 import {
-  kafkaBrokersFromEnv,
   kafkaSaslFromEnv,
-  kafkaTlsFromEnv,
   listenHost,
   portFromEnv,
-  wholeNumberFromEnv,
-  replicationFactorFromEnv,
+  subgraphKafkaFromEnv,
   tokenSettings,
   DEFAULT_PORTS,
 } from '../config';
@@ -14,7 +11,6 @@ import { stopEachLogged } from '../stop-each';
 import { metricsPortFromEnv, startMetricsPort } from '../metrics-port';
 import { flushTraces, initTracing } from '../tracing';
 import { recordPhase } from '../phase-timings';
-import { KafkaSettings } from '../events/kafka';
 import { SubgraphModule } from './module';
 import { startSubgraph } from './runtime';
 
@@ -53,33 +49,6 @@ export async function runSubgraphMain(module: SubgraphModule): Promise<void> {
   };
   process.once('SIGTERM', shutdown);
   process.once('SIGINT', shutdown);
-}
-
-/**
- * A subgraph container's broker from the environment: KAFKA_BROKERS, its principal (KAFKA_SASL_USERNAME and
- * KAFKA_SASL_PASSWORD, required in production), TLS and the topic prefix. Also what `npm run dead-letters` reads.
- */
-export function subgraphKafkaFromEnv(env: NodeJS.ProcessEnv = process.env): Omit<KafkaSettings, 'clientId'> {
-  const brokers = kafkaBrokersFromEnv(env);
-  if (!brokers) throw new Error('KAFKA_BROKERS must be set');
-  const sasl = kafkaSaslFromEnv(env);
-  if (!sasl && env.NODE_ENV === 'production')
-    throw new Error('KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD must be set in production');
-  return {
-    brokers,
-    sasl,
-    // Test and bench tuning (hub/topology.ts LOCAL_ONLY_ENV); kafkajs' defaults when unset.
-    consumerSessionTimeoutMs: wholeNumberFromEnv(
-      'KAFKA_CONSUMER_SESSION_TIMEOUT_MS',
-      undefined,
-      { min: 1_000, max: 3_600_000 },
-      env,
-    ),
-    consumerMaxWaitMs: wholeNumberFromEnv('KAFKA_CONSUMER_MAX_WAIT_MS', undefined, { min: 1, max: 60_000 }, env),
-    topicPrefix: env.KAFKA_TOPIC_PREFIX,
-    replicationFactor: replicationFactorFromEnv(env),
-    tls: kafkaTlsFromEnv(env),
-  };
 }
 
 /** HUB_MIGRATIONS: `verify` where a migrate step runs before the instances (docker-compose.yml), else `apply`. */
