@@ -36,6 +36,7 @@ export function takeStep(
   return recordStep(tx, identity, order, step, { ...after, ...companyHold(order, after, at) }, { ...detail, at });
 }
 
+/** Writes the order's new state (saveOrder; a new order is inserted already) and records the step (recordTransition). */
 export async function recordStep(
   tx: EntityManager,
   identity: Identity,
@@ -44,8 +45,23 @@ export async function recordStep(
   after: ComplaintOrder,
   detail: { note?: string | null; evidenceSha256?: string[]; at?: Date },
 ): Promise<ComplaintOrder> {
-  const at = detail.at ?? new Date();
   if (before) await saveOrder(tx, after);
+  return recordTransition(tx, identity, before, step, after, detail);
+}
+
+/**
+ * A step of an order whose row the caller wrote already: its immutable transition with the actor and the time, and
+ * the order's event for bureaus, in the caller's transaction.
+ */
+export async function recordTransition(
+  tx: EntityManager,
+  identity: Identity,
+  before: ComplaintOrder | null,
+  step: string,
+  after: ComplaintOrder,
+  detail: { note?: string | null; evidenceSha256?: string[]; at?: Date },
+): Promise<ComplaintOrder> {
+  const at = detail.at ?? new Date();
   await appendTransition(tx, {
     orderId: after.id,
     sequence: after.sequence,

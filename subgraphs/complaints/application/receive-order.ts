@@ -19,14 +19,14 @@ import {
   insertStagedOrders,
   lockOwnCopy,
   openCopiesElsewhere,
-  saveSentBackMessage,
+  saveSentBackOrder,
   stageOrders,
   stagedOrderLine,
 } from '../persistence/order.repository';
 import { compoundsOfStreet, compoundsOfStreets } from '../persistence/read-model.repository';
 import { findSender } from '../persistence/sender.repository';
 import { itemInForceOn, taxonomyValidity } from '../persistence/taxonomy.repository';
-import { recordStep, takeStep } from './order-step';
+import { recordStep, recordTransition, takeStep } from './order-step';
 
 let callerKeySecret: Buffer | undefined;
 /** A keyed hash of the caller's number: repeats are counted without keeping the number (HMAC-SHA256, the owner-data key). */
@@ -127,11 +127,11 @@ export async function receiveOrder(
       streetCode: data.streetCode,
     });
     if (own?.status !== 'REROUTED') return undefined;
-    // The copy takes the message sending it back (its times, address, text and item), as a new copy would.
-    await saveSentBackMessage(tx, own.id, received);
-    const back = await recordStep(tx, senderIdentity, own, 'REROUTE_BACK', sentBack(own, received), {
-      note: 'sent back to this street',
-    });
+    // The copy takes the message sending it back (its times, caller, address, text and item), as a new copy would,
+    // written with its new state in one update.
+    const back = sentBack(own, received);
+    await saveSentBackOrder(tx, back, received.callerKey);
+    await recordTransition(tx, senderIdentity, own, 'REROUTE_BACK', back, { note: 'sent back to this street' });
     await rerouteCopiesElsewhere(tx, senderIdentity, back);
     return back;
   });

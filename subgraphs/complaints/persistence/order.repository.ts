@@ -223,58 +223,58 @@ export async function openCopiesElsewhere(
   return rows.map(orderOf);
 }
 
-/**
- * Writes the message a re-routed order was sent back with (sentBack): its time received, caller, address, text, item
- * and deadlines, in the transaction of its REROUTE_BACK step, which writes the rest (saveOrder).
- */
-export async function saveSentBackMessage(em: EntityManager, orderId: string, m: NewOrder): Promise<void> {
+/** The columns a step changes (saveOrder), with the order's values. */
+const stateColumns = (o: ComplaintOrder): [string, unknown][] => [
+  ['compound_id', o.compoundId],
+  ['status', o.status],
+  ['responsible_party_kind', o.responsiblePartyKind],
+  ['party_organisation_id', o.partyOrganisationId],
+  ['company_organisation_id', o.companyOrganisationId],
+  ['responded_at', o.respondedAt],
+  ['company_responded_at', o.companyRespondedAt],
+  ['company_dispatched_at', o.companyDispatchedAt],
+  ['company_released_at', o.companyReleasedAt],
+  ['resolved_at', o.resolvedAt],
+  ['closed_at', o.closedAt],
+  ['resolved_by_caller', o.resolvedByCaller],
+  ['satisfaction', o.satisfaction],
+  ['sequence', o.sequence],
+];
+
+/** Sets `columns` (names from this file, never input) of the order `id` in one statement. */
+async function updateOrder(em: EntityManager, id: string, columns: [string, unknown][]): Promise<void> {
   await sqlRun(
     em,
-    `update complaints.complaint_order set received_at = ?, caller_name_masked = ?, caller_phone_masked = ?, caller_key = ?,
-        address_text = ?, category_code = ?, item_code = ?, taxonomy_division = ?, text = ?, respond_by = ?, resolve_by = ?
-      where id = ?::uuid`,
-    [
-      m.receivedAt,
-      m.callerNameMasked,
-      m.callerPhoneMasked,
-      m.callerKey,
-      m.addressText,
-      m.categoryCode,
-      m.itemCode,
-      m.taxonomyDivision,
-      m.text,
-      m.respondBy,
-      m.resolveBy,
-      orderId,
-    ],
+    `update complaints.complaint_order set ${columns.map(([column]) => `${column} = ?`).join(', ')} where id = ?::uuid`,
+    [...columns.map(([, value]) => value), id],
   );
 }
 
 /** Writes an order's new state (its sequence one up). */
 export async function saveOrder(em: EntityManager, o: ComplaintOrder): Promise<void> {
-  await sqlRun(
-    em,
-    `update complaints.complaint_order set compound_id = ?, status = ?, responsible_party_kind = ?, party_organisation_id = ?, company_organisation_id = ?, responded_at = ?,
-        company_responded_at = ?, company_dispatched_at = ?, company_released_at = ?, resolved_at = ?, closed_at = ?, resolved_by_caller = ?,
-        satisfaction = ?, sequence = ? where id = ?::uuid`,
-    [
-      o.compoundId,
-      o.status,
-      o.responsiblePartyKind,
-      o.partyOrganisationId,
-      o.companyOrganisationId,
-      o.respondedAt,
-      o.companyRespondedAt,
-      o.companyDispatchedAt,
-      o.companyReleasedAt,
-      o.resolvedAt,
-      o.closedAt,
-      o.resolvedByCaller,
-      o.satisfaction,
-      o.sequence,
-      o.id,
-    ],
-  );
+  await updateOrder(em, o.id, stateColumns(o));
+}
+
+/**
+ * Writes a re-routed order sent back to its street (sentBack) in one statement: the message it was sent back with (its
+ * time received, caller, the caller's keyed hash `callerKey`, address, text, item and deadlines) and its new state, as
+ * saveOrder writes it. Before, the message and the state were two updates of the row.
+ */
+export async function saveSentBackOrder(em: EntityManager, o: ComplaintOrder, callerKey: string | null): Promise<void> {
+  await updateOrder(em, o.id, [
+    ['received_at', o.receivedAt],
+    ['caller_name_masked', o.callerNameMasked],
+    ['caller_phone_masked', o.callerPhoneMasked],
+    ['caller_key', callerKey],
+    ['address_text', o.addressText],
+    ['category_code', o.categoryCode],
+    ['item_code', o.itemCode],
+    ['taxonomy_division', o.taxonomyDivision],
+    ['text', o.text],
+    ['respond_by', o.respondBy],
+    ['resolve_by', o.resolveBy],
+    ...stateColumns(o),
+  ]);
 }
 
 export async function appendTransition(em: EntityManager, t: OrderTransition): Promise<void> {
