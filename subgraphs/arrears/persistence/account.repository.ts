@@ -10,7 +10,7 @@ import { ReadScope } from '../domain/access';
 import { AccountPlace } from '../domain/arrears-list';
 import { ClaimedAccount } from '../domain/claim';
 import { AccountTransition } from '../domain/statement';
-import { scopeCondition } from './read-scope.sql';
+import { accountScopeCondition } from './read-scope.sql';
 
 /** The columns of arrears.account that say whose account it is and where it stands. */
 export interface AccountKeyColumns {
@@ -82,9 +82,8 @@ export async function findAccounts(
   accountIds: readonly string[],
   options: { lock?: boolean; scope?: ReadScope } = {},
 ): Promise<Account[]> {
-  // A company's scope is on the account itself; a street's or district's on the codes of its area (billing_area).
   const scope = options.scope
-    ? scopeCondition(options.scope, options.scope.kind === 'COMPANY' ? 'a' : 'ba')
+    ? accountScopeCondition(options.scope, { account: 'a', area: 'ba' })
     : { sql: 'true', params: [] };
   const rows = await sqlRows<AccountColumns>(
     em,

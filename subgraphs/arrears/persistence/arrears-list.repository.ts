@@ -8,7 +8,7 @@ import { ArrearsSummary } from '../domain/arrears-list';
 import { Charge } from '../domain/charge';
 import { AccountKeyColumns, accountPlaceOf } from './account.repository';
 import { IN_ARREARS_SQL } from './in-arrears.sql';
-import { scopeCondition } from './read-scope.sql';
+import { accountScopeCondition } from './read-scope.sql';
 import { isUuid } from '../../../kernel/uuid';
 
 /** Which accounts a list shows: the caller's scope, the filter as plain values, and the day the ages count to. */
@@ -34,10 +34,7 @@ export interface ArrearsQuery {
  * always agree. A street's or district's scope reads the areas of its codes from billing_area.
  */
 function filtered(query: ArrearsQuery): { sql: string; params: unknown[] } {
-  // A company's scope is on the account itself; a street's or district's on the codes of its area (billing_area).
-  const byArea = query.scope.kind === 'STREETS' || query.scope.kind === 'DISTRICTS';
-  const scope = scopeCondition(query.scope, byArea ? 'p' : 'a');
-  const inScope = byArea ? `a.area_id in (select p.area_id from arrears.billing_area p where ${scope.sql})` : scope.sql;
+  const scope = accountScopeCondition(query.scope, { account: 'a' });
   // Each status once: a caller may repeat one as often as the body holds (90,000 times in 1 MiB).
   const statuses = query.statuses && query.statuses.length > 0 ? sqlArray([...new Set(query.statuses)]) : null;
   const households = query.householdIds ? sqlArray(query.householdIds) : null;
@@ -47,7 +44,7 @@ function filtered(query: ArrearsQuery): { sql: string; params: unknown[] } {
       select a.id, a.company_id, a.household_id, a.area_id, a.building_id, a.status,
              a.arrears_fen as open_fen, a.arrears_charges as open_charges, a.oldest_due_on
         from arrears.account a
-       where ${inScope} and (?::uuid is null or a.area_id = ?::uuid) and (?::uuid is null or a.building_id = ?::uuid)
+       where ${scope.sql} and (?::uuid is null or a.area_id = ?::uuid) and (?::uuid is null or a.building_id = ?::uuid)
          and (?::text[] is null or a.status = any(?::text[]))
          and (?::uuid[] is null or a.household_id = any(?::uuid[]))
          and (?::text[] is not null or ?::uuid[] is not null or a.arrears_fen > 0)

@@ -20,3 +20,22 @@ export function scopeCondition(scope: ReadScope, alias = 'p'): { sql: string; pa
     }
   }
 }
+
+/**
+ * A read scope as one SQL condition over accounts aliased `account`: a company's scope is on the account itself, a
+ * street's or district's on the codes of its area (billing_area), the row aliased `area` where the query joins it,
+ * else read by a subquery (`p`, any alias the query uses is untouched). The one place the accounts a caller reads are
+ * chosen: findAccounts and the arrears list each chose it themselves before.
+ */
+export function accountScopeCondition(
+  scope: ReadScope,
+  aliases: { account: string; area?: string },
+): { sql: string; params: unknown[] } {
+  if (scope.kind !== 'STREETS' && scope.kind !== 'DISTRICTS') return scopeCondition(scope, aliases.account);
+  if (aliases.area) return scopeCondition(scope, aliases.area);
+  const inArea = scopeCondition(scope, 'p');
+  return {
+    sql: `${aliases.account}.area_id in (select p.area_id from arrears.billing_area p where ${inArea.sql})`,
+    params: inArea.params,
+  };
+}
