@@ -70,6 +70,11 @@ const CASE = graphql(`
       decidedOn
       amountInDisputeFen
       grandTotalFen
+      caseAcceptanceFee {
+        fullFen
+        onDocketingFen
+        halvedUnder
+      }
       packages {
         version
         digest
@@ -323,7 +328,15 @@ function partyName(name: string | null | undefined, id: string) {
   );
 }
 
-function CaseDrawer({ referralId, court, onClose }: { referralId: string; court: boolean; onClose: () => void }) {
+export function CaseDrawer({
+  referralId,
+  court,
+  onClose,
+}: {
+  referralId: string;
+  court: boolean;
+  onClose: () => void;
+}) {
   const [{ data, error, fetching }, refetch] = useQuery({ query: CASE, variables: { id: referralId } });
   const r = data?.referral;
   const v = data?.verifyCasePackage;
@@ -345,6 +358,12 @@ function CaseDrawer({ referralId, court, onClose }: { referralId: string; court:
             <Descriptions.Item label="开庭日期">{dateZh(r.hearingOn)}</Descriptions.Item>
             <Descriptions.Item label="标的额">{yuan(r.amountInDisputeFen)}</Descriptions.Item>
             <Descriptions.Item label="合计">{yuan(r.grandTotalFen)}</Descriptions.Item>
+            {r.caseAcceptanceFee && (
+              <Descriptions.Item label="案件受理费（预交）">
+                {yuan(r.caseAcceptanceFee.onDocketingFen)}
+                {r.caseAcceptanceFee.halvedUnder ? `（减半交纳，全额 ${yuan(r.caseAcceptanceFee.fullFen)}）` : ''}
+              </Descriptions.Item>
+            )}
           </Descriptions>
           {v && (
             <Tag color={v.valid && v.chainValid ? undefined : 'red'}>
