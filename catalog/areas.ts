@@ -71,7 +71,7 @@ export const COMPOUND_CHANGED = {
   type: 'hub.areas.compound.changed',
   topic: COMPOUNDS_TOPIC,
   summary:
-    'A compound was registered or corrected; carries the whole compound as it now stands, so a consumer replaces its copy.',
+    'A compound was registered or corrected; carries the whole compound as it now stands and its version, so a consumer replaces its copy with a newer version only.',
   schema: Closed({
     compoundId: Uuid,
     name: Type.String({ minLength: 1, maxLength: 200 }),
@@ -80,6 +80,14 @@ export const COMPOUND_CHANGED = {
     communityCode: Nullable(DivisionCode),
     governanceModel: OneOf(GOVERNANCE_MODELS),
     propertyRightsUnits: Type.Integer({ minimum: 0 }),
+    // Added to v1 as an optional field (absent from messages published before compounds had versions).
+    version: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        description:
+          "The compound's version: 1 when registered, one more with each correction. A consumer replaces its copy only with a higher version, so an event arriving after a newer one is ignored; an event without it was published before any that has it.",
+      }),
+    ),
     changedAt: IsoDateTime,
   }),
 } satisfies EventDefinition;

@@ -9,10 +9,17 @@ import { lockHousehold } from '../persistence/household.repository';
 
 /**
  * A compound of the caller's own street, for changing its register. Outside the caller's jurisdiction it is
- * NOT_FOUND (existence is not disclosed); a reader of the street (a bureau) is FORBIDDEN.
+ * NOT_FOUND (existence is not disclosed); a reader of the street (a bureau) is FORBIDDEN. `lock` holds it for the
+ * caller's transaction, which corrects it: of two corrections at once, the second reads the first's result (before,
+ * each published the compound as it had read it, and the consumers kept whichever event came last, losing the other
+ * change: a concurrency audit, 2026-12-07).
  */
-export const manageableCompound = (em: EntityManager, identity: Identity, compoundId: string): Promise<Compound> =>
-  managedCompound(em, identity, compoundId, new NotFoundError('Compound', compoundId));
+export const manageableCompound = (
+  em: EntityManager,
+  identity: Identity,
+  compoundId: string,
+  options: { lock?: boolean } = {},
+): Promise<Compound> => managedCompound(em, identity, compoundId, new NotFoundError('Compound', compoundId), options);
 
 /**
  * A household of a compound the caller manages, with its building, locked for the caller's transaction (which changes
@@ -53,8 +60,9 @@ async function managedCompound(
   identity: Identity,
   compoundId: string,
   notFound: NotFoundError,
+  options: { lock?: boolean } = {},
 ): Promise<Compound> {
-  const compound = await findCompound(em, compoundId);
+  const compound = await findCompound(em, compoundId, options);
   if (!compound || !mayReadStreet(identity, compound.streetCode)) throw notFound;
   assertMayManageStreet(identity, compound.streetCode, 'change compounds in it');
   return compound;

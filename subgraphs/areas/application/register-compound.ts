@@ -22,7 +22,7 @@ export async function registerCompound(
     if (await isCompoundNameTaken(tx, registration.streetCode, registration.name)) {
       throw new DomainError('CONFLICT', `A compound named ${registration.name} is already registered in this street`);
     }
-    const compound = insertCompound(tx, { ...registration, registeredAt: new Date() });
+    const compound = insertCompound(tx, { ...registration, registeredAt: new Date(), version: 1 });
     recordEvent(tx, COMPOUND_CHANGED, {
       source: AREAS_EVENT_SOURCE,
       key: compound.id,

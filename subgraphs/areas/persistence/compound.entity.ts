@@ -17,6 +17,11 @@ export const CompoundSchema = defineEntity({
     propertyRightsUnits: p.integer(),
     maintenanceFund: p.text().$type<MaintenanceFundStatus>(),
     registeredAt: p.datetime().columnType('timestamptz'),
+    /**
+     * 1 when registered, bumped by each correction under the compound's row lock; hub.areas.compound.changed carries
+     * it, so a consumer keeps the newest copy whatever order the events arrive in.
+     */
+    version: p.integer().default(1),
   },
 });
 

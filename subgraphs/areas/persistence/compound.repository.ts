@@ -1,3 +1,4 @@
+import { LockMode } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import type { RequiredEntityData } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -41,9 +42,20 @@ export async function findVisibleCompounds(
   return em.find(CompoundSchema, { $and: [{ id: { $in: [...ids] } }, visible] });
 }
 
-/** One compound by id, whoever asks: the caller's access is the application's to check. */
-export function findCompound(em: EntityManager, id: string): Promise<Compound | null> {
-  return em.findOne(CompoundSchema, { id });
+/**
+ * One compound by id, whoever asks: the caller's access is the application's to check. `lock` holds it (FOR UPDATE,
+ * read afresh) until the transaction ends.
+ */
+export function findCompound(
+  em: EntityManager,
+  id: string,
+  options: { lock?: boolean } = {},
+): Promise<Compound | null> {
+  return em.findOne(
+    CompoundSchema,
+    { id },
+    options.lock ? { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true } : {},
+  );
 }
 
 export function findCompounds(em: EntityManager, ids: readonly string[]): Promise<Compound[]> {

@@ -34,6 +34,7 @@ import { Migration20261228020000_outbox_recorded_at } from './migrations/Migrati
 import { Migration20261229020000_filing_snapshot_contract_index } from './migrations/Migration20261229020000_filing_snapshot_contract_index';
 import { Migration20261230000000_filing_snapshot_continued_from } from './migrations/Migration20261230000000_filing_snapshot_continued_from';
 import { Migration20261230010000_owners_committee_election } from './migrations/Migration20261230010000_owners_committee_election';
+import { Migration20261231000000_compound_version } from './migrations/Migration20261231000000_compound_version';
 
 /**
  * The subgraph's checked-in migrations, in order. Only what migrates, verifies or hashes them loads this file (and
@@ -75,4 +76,5 @@ export const migrations: MigrationEntry[] = migrationEntries(
   Migration20261229020000_filing_snapshot_contract_index,
   Migration20261230000000_filing_snapshot_continued_from,
   Migration20261230010000_owners_committee_election,
+  Migration20261231000000_compound_version,
 );

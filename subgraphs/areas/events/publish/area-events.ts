@@ -63,6 +63,7 @@ export function compoundChanged(compound: Compound, changedAt: Date): CompoundCh
     communityCode: compound.communityCode ?? null,
     governanceModel: compound.governanceModel,
     propertyRightsUnits: compound.propertyRightsUnits,
+    version: compound.version,
     changedAt: changedAt.toISOString(),
   };
 }
