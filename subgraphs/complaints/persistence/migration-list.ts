@@ -17,6 +17,7 @@ import { Migration20261228000000_company_hold } from './migrations/Migration2026
 import { Migration20261228020000_outbox_recorded_at } from './migrations/Migration20261228020000_outbox_recorded_at';
 import { Migration20261229020000_filing_snapshot_contract_index } from './migrations/Migration20261229020000_filing_snapshot_contract_index';
 import { Migration20261230000000_filing_snapshot_continued_from } from './migrations/Migration20261230000000_filing_snapshot_continued_from';
+import { Migration20261231000000_compound_view_version } from './migrations/Migration20261231000000_compound_view_version';
 
 /**
  * The subgraph's checked-in migrations, in order. Only what migrates, verifies or hashes them loads this file (and
@@ -41,4 +42,5 @@ export const migrations: MigrationEntry[] = migrationEntries(
   Migration20261228020000_outbox_recorded_at,
   Migration20261229020000_filing_snapshot_contract_index,
   Migration20261230000000_filing_snapshot_continued_from,
+  Migration20261231000000_compound_view_version,
 );

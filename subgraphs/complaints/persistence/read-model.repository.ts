@@ -34,13 +34,21 @@ const COMPOUND_SELECT = `select c.compound_id, c.name, c.district_code, c.street
     coalesce((select sum(b.households) from complaints.building_view b where b.compound_id = c.compound_id), 0)::int as households
   from complaints.compound_view c`;
 
+/**
+ * Keeps the compound as areas last published it: an event replaces the copy only when its version is higher, so of two
+ * corrections at once the later one stays whichever event arrives last, and a redelivered or replayed event never
+ * rolls the copy back (dispatch chooses who answers an order by its governance model). An event without a version
+ * (0 here) was published before compounds had one: it replaces only a copy taken from such an event, as before.
+ */
 export async function upsertCompound(em: EntityManager, c: CompoundChangedData): Promise<void> {
   await sqlRun(
     em,
-    `insert into complaints.compound_view (compound_id, name, district_code, street_code, governance_model, property_rights_units)
-     values (?, ?, ?, ?, ?, ?)
-     on conflict (compound_id) do update set name = excluded.name, governance_model = excluded.governance_model, property_rights_units = excluded.property_rights_units`,
-    [c.compoundId, c.name, c.districtCode, c.streetCode, c.governanceModel, c.propertyRightsUnits],
+    `insert into complaints.compound_view as c (compound_id, name, district_code, street_code, governance_model, property_rights_units, version)
+     values (?, ?, ?, ?, ?, ?, ?)
+     on conflict (compound_id) do update set name = excluded.name, governance_model = excluded.governance_model,
+        property_rights_units = excluded.property_rights_units, version = excluded.version
+     where c.version < excluded.version or c.version = 0`,
+    [c.compoundId, c.name, c.districtCode, c.streetCode, c.governanceModel, c.propertyRightsUnits, c.version ?? 0],
   );
 }
 
