@@ -228,7 +228,8 @@ async function startLocked(dataDir: string, opts: LocalKafkaOptions): Promise<Lo
   }
   // meta.properties is what the storage tool writes; the broker refuses to start without it.
   if (!fs.existsSync(path.join(files.logDir, 'meta.properties'))) {
-    const fmt = await run(java, [
+    // `--add-scram` carries the super user's password: in an argument file, never on java's command line.
+    const fmt = await runJavaWithArgFile(java, files.formatArgs, [
       log4jFlag,
       '-cp',
       classpath,
@@ -421,6 +422,8 @@ function pathsFor(dataDir: string, logFile?: string) {
     serverLog: path.resolve(logFile ?? path.join(dataDir, 'server.log')),
     logDir: path.join(dataDir, 'logs'),
     security: path.join(dataDir, 'security.sha256'),
+    /** The storage format's arguments (the admin's password among them), there only while it runs. */
+    formatArgs: path.join(dataDir, 'storage-format.args'),
   };
 }
 
@@ -617,6 +620,33 @@ function run(cmd: string, args: string[]): Promise<{ code: number; output: strin
     p.on('error', (e) => reject(new Error(`cannot run ${cmd}: ${e.message}`)));
     p.on('close', (code) => resolve({ code: code ?? 1, output }));
   });
+}
+
+/**
+ * One argument of a java argument file: quoted, with the launcher's escapes for what would end or break the quote.
+ * Only inside quotes does a backslash escape, and `#` or `@` mean nothing there.
+ */
+export const argFileQuote = (arg: string): string =>
+  `"${arg.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\r/g, '\\r')}"`;
+
+/**
+ * Runs java with its arguments in a file only the owner may read (`java @file`: the launcher reads it inside the new
+ * process), not on its command line, which every local user reads (`ps`, /proc/<pid>/cmdline): the storage format's
+ * `--add-scram` holds the super user's password, as server.properties does (0600 too). The file is removed once java
+ * has exited. `-XX:-UsePerfData`: no hsperfdata file, which records the command line as expanded from the file
+ * (`sun.rt.javaCommand`; the owner's alone, but a one-shot tool has no use for it, and it starts no slower without).
+ */
+async function runJavaWithArgFile(
+  java: string,
+  argFile: string,
+  args: string[],
+): Promise<{ code: number; output: string }> {
+  writePrivateFile(argFile, args.map(argFileQuote).join('\n') + '\n');
+  try {
+    return await run(java, ['-XX:-UsePerfData', `@${argFile}`]);
+  } finally {
+    fs.rmSync(argFile, { force: true });
+  }
 }
 
 function isAlive(pid: number): boolean {
