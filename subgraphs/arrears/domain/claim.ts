@@ -4,7 +4,7 @@ import { AccountStatus } from './account-status';
 import { AdjustmentKind } from './allocation';
 import { BilledCharge } from './charge';
 import { CollectionAction } from './collection-action';
-import { dueParts } from './due-parts';
+import { DuePart, dueParts, openParts, owedSince } from './due-parts';
 import { LateFeeTerms, PrincipalReduction, lateFeeTermsOfCharge, shownLateFee } from './late-fee';
 import { LimitationEvent, limitationEndsOn, limitationHeldOpen } from './limitation';
 
@@ -15,7 +15,22 @@ import { LimitationEvent, limitationEndsOn, limitationHeldOpen } from './limitat
  */
 export interface ClaimCharge extends BilledCharge {
   openFen: Fen;
-  /** Null for a voluntary contribution: nothing is owed, so no limitation period runs. */
+  /**
+   * What is open of each part, earliest due first (due-parts.ts openParts): a raise by a correction is due on its own
+   * day. Empty when nothing is open.
+   */
+  openParts: DuePart[];
+  /**
+   * The day what is open fell due (due-parts.ts owedSince): the charge's `dueOn`, but for a fee whose part billed
+   * first is settled and whose raise is open, the raise's due date. Aging, the limitation period and the claim's
+   * "unpaid since" count from it.
+   */
+  owedSince: IsoDate;
+  /**
+   * Null for a voluntary contribution: nothing is owed, so no limitation period runs. Counted from `owedSince` (Civil
+   * Code art. 188: the creditor cannot know of a default on money never asked for), so a raise is barred three years
+   * after its own due date; with the part billed first still open too, from that part's, the earlier day to act by.
+   */
   limitationEndsOn: IsoDate | null;
   /** A mediation applied for in time and still pending holds the period open (limitation.ts limitationHeldOpen). */
   limitationHeldOpen: boolean;
@@ -80,7 +95,8 @@ export interface AccountLedger {
  * (limitation.ts sorts them by date and keeps this order within a day); payments and waivers lower its principal
  * from their day on (late-fee.ts). A correction changes the principal itself (already in amountFen), so only a
  * waiver counts as a reduction; a correction that raised it bills the raise on its own day, so the late fee runs on
- * the raise from the raise's due date, never from the charge's (due-parts.ts dueParts). `lateFeeTerms` holds the terms of each filing the charges were billed under.
+ * the raise from the raise's due date, never from the charge's (due-parts.ts dueParts), and its limitation period from
+ * the day what is open fell due (owedSince). `lateFeeTerms` holds the terms of each filing the charges were billed under.
  */
 export function claimLines(
   ledger: AccountLedger,
@@ -124,11 +140,15 @@ export function claimLines(
             terms,
             asOf,
           );
+    const open = openParts(c, corrections.get(c.chargeId) ?? []);
+    const owed = { chargeId: c.chargeId, dueOn: owedSince(c.dueOn, open) };
     return {
       ...c,
       openFen: c.amountFen - c.paidFen - c.waivedFen,
-      limitationEndsOn: c.voluntary ? null : limitationEndsOn(c, events),
-      limitationHeldOpen: !c.voluntary && limitationHeldOpen(c, events, asOf),
+      openParts: open,
+      owedSince: owed.dueOn,
+      limitationEndsOn: c.voluntary ? null : limitationEndsOn(owed, events),
+      limitationHeldOpen: !c.voluntary && limitationHeldOpen(owed, events, asOf),
       lateFeeFen: lateFee.fen,
       lateFeeAwaitsHolidayYear: lateFee.awaitsHolidayYear,
       lateFeeWaived: lateFeeWaived.has(c.chargeId),

@@ -73,3 +73,36 @@ export function dueParts(
   const billed = parts.filter((p) => p.fen > 0);
   return billed.length > 0 ? billed : [{ dueOn: charge.dueOn, fen: 0 }];
 }
+
+/**
+ * What is still open of each part (dueParts), earliest due first: what was paid and waived settled the part due first
+ * (the order art. 560 para. 2 gives an undesignated payment, as the late fee reads it: late-fee.ts
+ * partsWithReductions), so a fee paid on time and raised later has only the raise open, due on its own day. Parts
+ * settled in full are left out: nothing open, no part. Aging (aging.ts), the limitation period and the day the claim
+ * says the open amount fell due (claim.ts) all read these parts, never the charge's `dueOn` for a raise.
+ */
+export function openParts(
+  charge: { dueOn: IsoDate; amountFen: Fen; paidFen: Fen; waivedFen: Fen },
+  corrections: readonly RecordedCorrection[],
+): DuePart[] {
+  let settled = charge.paidFen + charge.waivedFen;
+  return dueParts(charge, corrections).flatMap((part) => {
+    const taken = Math.min(part.fen, settled);
+    settled -= taken;
+    return part.fen > taken ? [{ dueOn: part.dueOn, fen: part.fen - taken }] : [];
+  });
+}
+
+/**
+ * The day what is still open on a charge fell due: its earliest open part's (openParts), or the charge's own `dueOn`
+ * when nothing is open. A fee paid on time and raised later owes only the raise, so it is owed since the raise fell
+ * due: late, demanded and time-barred from that day, not from the charge's.
+ */
+export function owedSince(chargeDueOn: IsoDate, open: readonly DuePart[]): IsoDate {
+  return (
+    open.reduce(
+      (first: IsoDate | null, p) => (first === null || compareDates(p.dueOn, first) < 0 ? p.dueOn : first),
+      null,
+    ) ?? chargeDueOn
+  );
+}

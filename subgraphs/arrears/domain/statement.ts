@@ -1,4 +1,5 @@
 import { IsoDate } from '../../../kernel/calendar';
+import { isPastDue } from '../../../kernel/past-due';
 import { Fen } from '../../../kernel/money';
 import { Account } from './account';
 import { AccountStatus } from './account-status';
@@ -75,9 +76,10 @@ export function statementOf(
   asOf: IsoDate,
 ): Statement {
   const { charges, actions, adjustments } = lines;
+  // Aged from the day what is open fell due (claim.ts owedSince): a raise by a correction from its own due date.
   const statementCharges = charges.map((c) => {
-    const days = daysOverdue(c.dueOn, asOf);
-    const owed = inArrears(c, asOf);
+    const days = daysOverdue(c.owedSince, asOf);
+    const owed = inArrears({ dueOn: c.owedSince, voluntary: c.voluntary }, asOf);
     return { ...c, daysOverdue: owed ? days : 0, inArrears: owed, agingBucket: owed ? agingBucket(days) : null };
   });
   return {
@@ -97,7 +99,10 @@ export function statementOf(
     paidFen: charges.reduce((s, c) => s + c.paidFen, 0),
     waivedFen: charges.reduce((s, c) => s + c.waivedFen, 0),
     openFen: openTotal(charges),
-    arrearsFen: openTotal(statementCharges.filter((c) => c.inArrears)),
+    // Only the parts past due: a raise not yet due is open, not arrears.
+    arrearsFen: statementCharges
+      .filter((c) => c.inArrears)
+      .reduce((s, c) => s + c.openParts.filter((p) => isPastDue(p.dueOn, asOf)).reduce((f, p) => f + p.fen, 0), 0),
     lateFeeFen: statementCharges.reduce((s, c) => s + c.lateFeeFen, 0),
     payments: history.payments,
     adjustments,
