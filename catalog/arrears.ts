@@ -215,6 +215,13 @@ const ClaimCharge = Closed({
         'A mediation applied for in time and not ended by `asOf` holds the period open (art. 195): `limitationEndsOn` is then the earliest it can end, not a last day. Absent in snapshots published before it was added.',
     }),
   ),
+  owedSince: Type.Optional(
+    Type.String({
+      format: 'date',
+      description:
+        "The day what is open fell due: `dueOn`, but where a correction raised the fee after it was billed and the part billed first is settled, the raise's own due date (the last day of the correction's month, never before `dueOn`). The month is in arrears, demanded and time-barred from this day (Civil Code arts. 188, 944 para. 2). Absent in snapshots published before it was added: `dueOn`.",
+    }),
+  ),
 });
 
 export const CLAIM_UPDATED = {

@@ -83,6 +83,81 @@ const CLAIM: ClaimSnapshot = {
 };
 const EVIDENCE = [{ name: '合同.pdf', type: 'CONTRACT', sha256: 'a'.repeat(64) }];
 
+describe('a fee raised by a correction is claimed from the raise’s own due date (arrears’ owedSince)', () => {
+  // 2023-03's fee (due 2023-03-31) paid on time, raised by ¥100.00 on 2026-05-10: the raise alone is open, due
+  // 2026-05-31, its limitation period ending 2029-05-31; a letter delivered 2026-05-20 named the month.
+  const raised = {
+    ...charge('2023-03', 10_000, '2029-05-31'),
+    dueOn: '2023-03-31',
+    owedSince: '2026-05-31',
+    amountFen: 20_000,
+    paidFen: 10_000,
+    waivedFen: 0,
+    lateFeeFen: 12,
+  };
+  const letter = (on: string) => ({ kind: 'LETTER', on, channel: null, deliveredOn: on, chargeIds: ['c-2023-03'] });
+  const claimOf = (demands: ClaimSnapshot['demands']) => ({
+    ...CLAIM,
+    asOf: '2026-07-20',
+    charges: [raised],
+    demands,
+    mediationSessions: [],
+  });
+  const eligibilityOn = (claim: ClaimSnapshot, referralDate: string) =>
+    referralEligibility(referralFacts(claim, [FILING], referralDate, referralDate, DEFAULT_DEMAND_PERIOD));
+
+  it('is not yet due before the raise’s due date, nor demanded by a letter before it, nor time-barred', () => {
+    const early = claimOf([letter('2026-05-20')]);
+    expect(referralFacts(early, [FILING], '2026-05-25', null, DEFAULT_DEMAND_PERIOD).charges[0]).toMatchObject({
+      dueOn: '2026-05-31',
+      amountFen: 10_000,
+      limitationEndsOn: '2029-05-31',
+    });
+    // Before, dated 2023-03-31: past due, demanded, and with arrears' old limitation date (2026-03-31) TIME_BARRED.
+    expect(eligibilityOn(early, '2026-05-25')).toMatchObject({
+      eligible: false,
+      excludedCharges: [{ month: '2023-03', amountFen: 10_000, reason: 'NOT_YET_DUE' }],
+    });
+    expect(eligibilityOn(early, '2026-06-15')).toMatchObject({
+      eligible: false,
+      excludedCharges: [{ month: '2023-03', amountFen: 10_000, reason: 'NOT_DEMANDED' }],
+    });
+    // A letter after the raise fell due demands it: claimable once its reasonable period has run.
+    const demanded = claimOf([letter('2026-05-20'), letter('2026-06-01')]);
+    expect(eligibilityOn(demanded, '2026-07-20')).toMatchObject({
+      eligible: true,
+      claimableCharges: [{ month: '2023-03', amountFen: 10_000, dueOn: '2026-05-31' }],
+      excludedCharges: [],
+    });
+  });
+
+  it('reads a snapshot published before owedSince by the charge’s due date, as before', () => {
+    expect(
+      referralFacts(
+        { ...claimOf([]), charges: [{ ...raised, owedSince: undefined }] },
+        [FILING],
+        '2026-07-20',
+        null,
+        DEFAULT_DEMAND_PERIOD,
+      ).charges[0].dueOn,
+    ).toBe('2023-03-31');
+  });
+
+  it('states the late fee in the case package as run on the open amount since the raise’s due date', () => {
+    const { content } = casePackageContent({
+      referralId: '7d0c2f1e-0000-4000-8000-000000000009',
+      claim: claimOf([letter('2026-06-01')]),
+      claimableMonths: ['2023-03'],
+      filings: [FILING],
+      evidence: EVIDENCE,
+      costs: [],
+    });
+    expect(content.penaltyLines.map((l) => l.computation)).toEqual([
+      expect.stringContaining('¥100.00 unpaid since 2026-05-31'),
+    ]);
+  });
+});
+
 describe('referral facts and the case package', () => {
   it('claims the open service fees only, excludes the time-barred month, and keeps demands with their channel', () => {
     const facts = referralFacts(CLAIM, [FILING], '2026-11-22', null, DEFAULT_DEMAND_PERIOD);

@@ -155,6 +155,11 @@ export interface ClaimSnapshot {
     /** Absent in snapshots published before arrears sent it. */
     limitationHeldOpen?: boolean;
     lateFeeFen: Fen;
+    /**
+     * The day what is open fell due: `dueOn`, but a raise by a correction, the part billed first settled, from its own
+     * due date (arrears' due-parts.ts owedSince). Absent in snapshots published before arrears sent it: `dueOn`.
+     */
+    owedSince?: IsoDate;
   }[];
   /**
    * `chargeIds`: the charges each named; absent in snapshots published before arrears sent them. `deliveredOn`: a
@@ -296,6 +301,9 @@ function contractOfCharge(filings: readonly FilingRecord[], charge: { month: str
   return inForce.size === 1 ? [...inForce][0] : null;
 }
 
+/** The day what is open on a claimed month fell due (ClaimSnapshot charges' owedSince), else its `dueOn`. */
+export const owedSinceOf = (c: { dueOn: IsoDate; owedSince?: IsoDate }): IsoDate => c.owedSince ?? c.dueOn;
+
 export function referralFacts(
   claim: ClaimSnapshot,
   filings: readonly FilingRecord[],
@@ -316,7 +324,8 @@ export function referralFacts(
     charges: claimedCharges(claim).map((c): OwedCharge => ({
       month: c.month,
       amountFen: c.openFen,
-      dueOn: c.dueOn,
+      // The day what is open fell due: a raise is not yet due, nor demanded, before its own due date.
+      dueOn: owedSinceOf(c),
       limitationEndsOn: c.limitationEndsOn,
       limitationHeldOpen: c.limitationHeldOpen ?? false,
       contractId: contractOfCharge(filings, c),
@@ -516,7 +525,7 @@ export function casePackageContent(input: PackageInput): {
           label: `Late fee on ${c.month}`,
           amountFen: c.lateFeeFen,
           computation:
-            `${yuan(c.openFen)} unpaid since ${c.dueOn}, at the contract's late-fee terms` +
+            `${yuan(c.openFen)} unpaid since ${owedSinceOf(c)}, at the contract's late-fee terms` +
             (terms ? ` (${lateFeeRateInWords(terms)})` : '') +
             `, to ${claim.asOf}`,
         };

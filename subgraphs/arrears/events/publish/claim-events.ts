@@ -51,6 +51,7 @@ export function claimUpdated(
       limitationEndsOn: c.limitationEndsOn,
       limitationHeldOpen: c.limitationHeldOpen,
       lateFeeFen: c.lateFeeFen,
+      owedSince: c.owedSince,
     })),
     demands: lines.actions
       .filter((a) => demandedPayment(a.action))
