@@ -36,7 +36,9 @@ export interface AgingLine {
 
 /**
  * A charge as aged: where a correction raised it, what is open of each part (due-parts.ts openParts), each part due
- * on its own day; absent, the whole open amount is due on the charge's `dueOn`.
+ * on its own day; absent, the whole open amount is due on the charge's `dueOn`. The statement passes them (claim.ts);
+ * the arrears list does not yet: its totals, ages and bucket filter are the stored per-account balance
+ * (arrears-balance.repository.ts), which counts a charge by its `dueOn`, and its aging must add up to those totals.
  */
 export type AgedCharge = Charge & { readonly openParts?: readonly DuePart[] };
 

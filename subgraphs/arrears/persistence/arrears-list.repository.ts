@@ -5,8 +5,7 @@ import { sqlArray, sqlRows } from '../../../platform/db/sql';
 import { ReadScope } from '../domain/access';
 import { AccountStatus } from '../domain/account-status';
 import { ArrearsSummary } from '../domain/arrears-list';
-import { AgedCharge } from '../domain/aging';
-import { RecordedCorrection, openParts } from '../domain/due-parts';
+import { Charge } from '../domain/charge';
 import { AccountKeyColumns, accountPlaceOf } from './account.repository';
 import { IN_ARREARS_SQL } from './in-arrears.sql';
 import { accountScopeCondition } from './read-scope.sql';
@@ -162,37 +161,24 @@ interface OpenChargeColumns {
   amount_fen: number;
   paid_fen: number;
   waived_fen: number;
-  corrections: RecordedCorrection[];
 }
 
-const openChargeOf = (c: OpenChargeColumns): AgedCharge => {
-  const charge = {
-    chargeId: c.id,
-    month: '',
-    dueOn: c.due_on,
-    amountFen: c.amount_fen,
-    paidFen: c.paid_fen,
-    waivedFen: c.waived_fen,
-  };
-  return { ...charge, openParts: openParts(charge, c.corrections) };
-};
+const openChargeOf = (c: OpenChargeColumns): Charge => ({
+  chargeId: c.id,
+  month: '',
+  dueOn: c.due_on,
+  amountFen: c.amount_fen,
+  paidFen: c.paid_fen,
+  waivedFen: c.waived_fen,
+});
 
-/**
- * Every open charge of every matching account (for their aging), whatever the page, each with its corrections in the
- * order recorded, so a raise is aged from its own due date (due-parts.ts openParts).
- */
-export async function openChargesOfArrears(em: EntityManager, query: ArrearsQuery): Promise<AgedCharge[]> {
+/** Every open charge of every matching account (for their aging), whatever the page. */
+export async function openChargesOfArrears(em: EntityManager, query: ArrearsQuery): Promise<Charge[]> {
   const { sql, params } = filtered(query);
   const rows = await sqlRows<OpenChargeColumns>(
     em,
     `${sql}
-     select c.id, c.due_on::text as due_on, c.amount_fen, c.paid_fen, c.waived_fen,
-            coalesce((select json_agg(json_build_object('amountBeforeFen', j.amount_before_fen,
-                                                        'amountAfterFen', j.amount_after_fen, 'on', j.on_date::text)
-                                      order by j.recorded_at)
-                        from arrears.adjustment j
-                       where j.account_id = c.account_id and j.charge_id = c.id and j.kind = 'CORRECTION'), '[]'::json)
-              as corrections
+     select c.id, c.due_on::text as due_on, c.amount_fen, c.paid_fen, c.waived_fen
        from f join arrears.charge c on c.account_id = f.id where c.amount_fen > c.paid_fen + c.waived_fen and ${IN_ARREARS_SQL('c')}`,
     [...params, query.today],
   );
