@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { pinHubToday } from '../kernel/clock';
 import { TestHub, identity, pinTestToday, startTestHub } from './support/hub-fixture';
 import { HONGJU, YANGGUANG_FEE_SCHEDULE, gqlExpectations, hongjuTerms, scenario } from './support/scenario';
@@ -152,6 +153,42 @@ describe('a contract continuing after its term (Civil Code art. 948)', () => {
       otherProvidersContracts: 1,
     });
     expect(JSON.stringify(refused)).not.toContain(next.contractId);
+  });
+
+  it("refuses to continue a contract when the owners' new contract is signed and filed, not yet accepted", async () => {
+    pinHubToday('2026-12-01');
+    // 广安门北街20号院, a bare area: 2024-01-01 to 2026-12-31.
+    const area = await scenario(t).area('广安门北街20号院');
+    const ending = await scenario(t).acceptedFiling(
+      provider,
+      area,
+      hongjuTerms(provider, '2024-01', { number: 'GAM-CONT-01', endsOn: '2026-12-31' }),
+    );
+    // The owners hired another provider from 1 January 2027 (to 2029-12-31): signed on 25 November, its filing under
+    // review. Civil Code art. 948 continues the old contract only where "业主没有依法作出续聘或者另聘物业服务人的决定".
+    const next = await scenario(t).draftContract(
+      successor,
+      area,
+      hongjuTerms(successor, '2027-01', { number: 'GAM-CONT-02', signedOn: '2026-11-25' }),
+    );
+    await ok(
+      successor,
+      `mutation($c: ID!, $k: Key!, $d: [FilingDocumentInput!]!) { submitFiling(contractId: $c, idempotencyKey: $k, documents: $d) { id } }`,
+      {
+        c: next,
+        k: randomUUID(),
+        d: [{ name: '物业服务合同.pdf', type: 'CONTRACT_TEXT', sizeBytes: 1000, sha256: 'c'.repeat(64) }],
+      },
+    );
+    const refused = await fails(provider, CONTINUE, { c: ending.contractId });
+    expect(refused.extensions.code).toBe('SUCCESSOR_IN_FORCE');
+    // Another company's contract: counted, its id not told.
+    expect(refused.extensions.details).toEqual({
+      continuedFrom: '2027-01-01',
+      successorContractIds: [],
+      otherProvidersContracts: 1,
+    });
+    expect(JSON.stringify(refused)).not.toContain(next);
   });
 
   it("ends a continued contract past its term with 60 days' written notice, and billing with it", async () => {

@@ -6,7 +6,7 @@ import { asExistingContract } from '../domain/contract-terms';
 import { continuationStart } from '../domain/continued-service';
 import { nextFilingStatus } from '../domain/filing';
 import { Contract } from '../persistence/contract.entity';
-import { contractsEverAcceptedIn, lockAreaContracts } from '../persistence/contract.repository';
+import { contractsBindingIn, lockAreaContracts } from '../persistence/contract.repository';
 import { filingsOfContractIn } from '../persistence/filing.repository';
 import { ownContract } from './contract.lookup';
 import { currentTerms, recordTransition } from './filing-transitions';
@@ -31,7 +31,8 @@ export async function recordContinuedService(
       if (contract.continuedFrom) return contract;
       // Under the area's lock, as a filing's term check: a successor filed meanwhile is seen or sees this.
       await lockAreaContracts(tx, contract.areaId);
-      const area = await contractsEverAcceptedIn(tx, [contract.areaId]);
+      // Those signed and filed but not yet accepted too: the owners decided when they signed (art. 948).
+      const area = await contractsBindingIn(tx, contract.areaId);
       const continuedFrom = continuationStart(contract, area.map(asExistingContract), today, identity.organisationId);
       contract.continuedFrom = continuedFrom;
       for (const filing of await filingsOfContractIn(tx, contract.id, ['ACCEPTED'])) {

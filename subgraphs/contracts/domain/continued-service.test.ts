@@ -83,6 +83,41 @@ describe('a contract continuing after its term (Civil Code art. 948)', () => {
     );
   });
 
+  it("refuses when the owners' successor is signed and filed but not yet accepted (art. 948: the owners decided)", () => {
+    // Signed on 25 November 2026 for 2027-01-01 to 2029-12-31, its filing under review or returned for correction.
+    for (const status of ['SUBMITTED', 'RETURNED'] as const) {
+      const filed = { ...other('filed', '2027-01-01', '2029-12-31', status), companyId: 'another-provider' };
+      const refusal = rejection(() => continuationStart(contract(), [filed], '2026-12-01', 'provider'));
+      expect(refusal.code).toBe('SUCCESSOR_IN_FORCE');
+      // another provider's: counted, not named (contractsNamedTo)
+      expect(refusal.details).toEqual({
+        successorContractIds: [],
+        otherProvidersContracts: 1,
+        continuedFrom: '2027-01-01',
+      });
+    }
+    // the company's own renewal, filed on 20 December and under review: named
+    const renewal = other('renewal', '2026-12-15', '2029-12-14', 'SUBMITTED');
+    expect(rejection(() => continuationStart(contract(), [renewal], '2026-12-20', 'provider')).details).toEqual({
+      successorContractIds: ['renewal'],
+      continuedFrom: '2027-01-01',
+    });
+    // a draft binds no one yet (BINDING_STATUSES), nor does a discarded one
+    for (const status of ['DRAFT', 'DISCARDED'] as const)
+      expect(
+        continuationStart(contract(), [other('draft', '2027-01-01', '2029-12-31', status)], '2026-12-01', 'provider'),
+      ).toBe('2027-01-01');
+    // a filed one from 1 March 2027 leaves January and February to the continuation
+    expect(
+      continuationStart(
+        contract(),
+        [other('march', '2027-03-01', '2030-02-28', 'SUBMITTED')],
+        '2026-12-01',
+        'provider',
+      ),
+    ).toBe('2027-01-01');
+  });
+
   it('serves past its term until the area next contract starts or its termination, whichever is first', () => {
     const continued = asExistingContract({
       id: 'c-2024',

@@ -1,6 +1,6 @@
 import { IsoDate, addDays, compareDates } from '../../../kernel/calendar';
 import { InvalidInputError } from '../../../kernel/errors';
-import { ContractStatus, contractActionRefused } from './contract';
+import { ContractStatus, contractActionRefused, isBinding } from './contract';
 import { ExistingContract, contractsNamedTo, contractsServingOn } from './contract-overlap';
 import { contractsError } from './errors';
 import {
@@ -32,11 +32,13 @@ export interface ContinuableContract {
  * The day from which `contract` continues, recorded on `today`, or the refusal: only a contract whose filing is
  * accepted and in force (ACCEPTED: not terminated, superseded or discarded; CONTRACT_NOT_IN_FORCE otherwise), from
  * ninety days before its term's last day (CONTINUATION_TOO_EARLY, art. 947 para. 2's notice window), and not while
- * another contract of the area already serves on the day after the term (SUCCESSOR_IN_FORCE: the owners renewed or
+ * another contract of the area binds the area on the day after the term (SUCCESSOR_IN_FORCE: the owners renewed or
  * hired another provider, nothing continues; the refusal names the successors of `shownTo`, the contract's own company,
- * and only counts another provider's, contractsNamedTo). `others`: the area's contracts ever accepted (the contract
- * itself left out here), as asExistingContract gives them. Recording it again returns the day already recorded,
- * whatever happened since.
+ * and only counts another provider's, contractsNamedTo). A successor signed and filed but not yet accepted counts
+ * (successorsOn): art. 948 continues the old contract only where "业主没有依法作出续聘或者另聘物业服务人的决定", and the
+ * owners decided when they signed, not when the bureau accepted the filing. `others`: the area's contracts ever
+ * accepted and those binding (BINDING_STATUSES: SUBMITTED and RETURNED too), the contract itself left out here, as
+ * asExistingContract gives them. Recording it again returns the day already recorded, whatever happened since.
  */
 export function continuationStart(
   contract: ContinuableContract,
@@ -54,7 +56,7 @@ export function continuationStart(
       { endsOn: contract.endsOn, recordableFrom, source: CONTINUED_SERVICE_RECORDABLE_SOURCE },
     );
   const continuedFrom = addDays(contract.endsOn, 1);
-  const successors = contractsServingOn(
+  const successors = successorsOn(
     others.filter((c) => c.id !== contract.id),
     continuedFrom,
   );
@@ -67,6 +69,20 @@ export function continuationStart(
     );
   }
   return continuedFrom;
+}
+
+/**
+ * The contracts of `others` that take over on `day`: those serving it by their dates (contractsServingOn), a binding
+ * one whose filing is still under review (SUBMITTED or RETURNED: binding from signing, BINDING_STATUSES) read as if
+ * accepted, since the owners' decision, not the bureau's acceptance, is what ends the old contract's term (art. 948).
+ * Before, only accepted ones counted, and a continuation was recorded over a successor the owners had signed and filed
+ * to start the next day.
+ */
+function successorsOn(others: readonly ExistingContract[], day: IsoDate): ExistingContract[] {
+  const pending = new Set(others.filter((c) => c.status !== 'ACCEPTED' && isBinding(c.status)).map((c) => c.id));
+  const asSigned = others.map((c): ExistingContract => (pending.has(c.id) ? { ...c, status: 'ACCEPTED' } : c));
+  const serving = new Set(contractsServingOn(asSigned, day).map((c) => c.id));
+  return others.filter((c) => serving.has(c.id));
 }
 
 /**

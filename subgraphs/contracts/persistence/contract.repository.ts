@@ -56,6 +56,16 @@ export const contractsEverAccepted = (em: EntityManager, areaId: string, kind: C
 export const contractsEverAcceptedIn = (em: EntityManager, areaIds: readonly string[]): Promise<Contract[]> =>
   everAccepted(em, { areaId: { $in: [...areaIds] }, status: { $in: ['ACCEPTED', 'TERMINATED', 'SUPERSEDED'] } });
 
+/**
+ * The area's contracts ever accepted (contractsEverAcceptedIn) and those signed and filed, awaiting the bureau's
+ * acceptance (SUBMITTED or RETURNED: binding from signing, BINDING_STATUSES): what a continuation is checked against,
+ * since the owners' signed decision to renew or hire another is what rules it out (Civil Code art. 948).
+ */
+export const contractsBindingIn = async (em: EntityManager, areaId: string): Promise<Contract[]> => [
+  ...(await contractsEverAcceptedIn(em, [areaId])),
+  ...(await em.find(ContractSchema, { areaId, status: { $in: ['SUBMITTED', 'RETURNED'] } })),
+];
+
 async function everAccepted(em: EntityManager, where: ObjectQuery<Contract>): Promise<Contract[]> {
   const contracts = await em.find(ContractSchema, where);
   const terminated = contracts.filter((c) => c.status === 'TERMINATED').map((c) => c.id);
