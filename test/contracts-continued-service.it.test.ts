@@ -17,9 +17,11 @@ pinTestToday('2026-12-01');
 const provider = identity('PROPERTY_COMPANY', '91110102MA01CONT01');
 const successor = identity('PROPERTY_COMPANY', '91110102MA01CONT02');
 const dismissed = identity('PROPERTY_COMPANY', '91110102MA01CONT03');
+const developersProvider = identity('PROPERTY_COMPANY', '91110102MA01CONT04');
 const YANGGUANG = '阳光丽景';
 
 const CONTINUE = `mutation($c: ID!) { recordContinuedService(contractId: $c) { id status endsOn continuedFrom filings { status continuedFrom } } }`;
+const SUBMIT = `mutation($c: ID!, $k: Key!, $d: [FilingDocumentInput!]!) { submitFiling(contractId: $c, idempotencyKey: $k, documents: $d) { id } }`;
 const CERTIFICATE = `query($f: ID!) { filingCertificate(filingId: $f) { recordNumber contentSha256 } }`;
 const VERIFY = `query($r: Key!, $d: Key!) { verifyFilingCertificate(recordNumber: $r, digest: $d) { result since endsOn } }`;
 const BILL = `mutation($a: ID!, $m: Key!) { runBilling(areaId: $a, month: $m) { filingId servedDays monthDays households } }`;
@@ -171,15 +173,11 @@ describe('a contract continuing after its term (Civil Code art. 948)', () => {
       area,
       hongjuTerms(successor, '2027-01', { number: 'GAM-CONT-02', signedOn: '2026-11-25' }),
     );
-    await ok(
-      successor,
-      `mutation($c: ID!, $k: Key!, $d: [FilingDocumentInput!]!) { submitFiling(contractId: $c, idempotencyKey: $k, documents: $d) { id } }`,
-      {
-        c: next,
-        k: randomUUID(),
-        d: [{ name: '物业服务合同.pdf', type: 'CONTRACT_TEXT', sizeBytes: 1000, sha256: 'c'.repeat(64) }],
-      },
-    );
+    await ok(successor, SUBMIT, {
+      c: next,
+      k: randomUUID(),
+      d: [{ name: '物业服务合同.pdf', type: 'CONTRACT_TEXT', sizeBytes: 1000, sha256: 'c'.repeat(64) }],
+    });
     const refused = await fails(provider, CONTINUE, { c: ending.contractId });
     expect(refused.extensions.code).toBe('SUCCESSOR_IN_FORCE');
     // Another company's contract: counted, its id not told.
@@ -189,6 +187,62 @@ describe('a contract continuing after its term (Civil Code art. 948)', () => {
       otherProvidersContracts: 1,
     });
     expect(JSON.stringify(refused)).not.toContain(next);
+  });
+
+  it("refuses a developer's preliminary contract starting while the owners' contract continues (arts. 940, 948)", async () => {
+    pinHubToday('2026-12-01');
+    // 学院南路32号院, a bare area: the owners' contract 2024-01-01 to 2026-12-31, continued from 2027-01-01.
+    const area = await scenario(t).area('学院南路32号院');
+    const owners = await scenario(t).acceptedFiling(
+      provider,
+      area,
+      hongjuTerms(provider, '2024-01', { number: 'XYNL-CONT-01', endsOn: '2026-12-31' }),
+    );
+    await ok(provider, CONTINUE, { c: owners.contractId });
+    pinHubToday('2027-02-20');
+    // A developer's preliminary contract from 1 March 2027 to 31 December 2028, signed on 20 February 2027.
+    const preliminary = await scenario(t).draftContract(
+      developersProvider,
+      area,
+      hongjuTerms(developersProvider, '2027-03', {
+        kind: 'PRELIMINARY',
+        number: 'XYNL-CONT-P',
+        title: '学院南路32号院前期物业服务合同',
+        ownersSide: { kind: 'DEVELOPER', name: '某开发商' },
+        signedOn: '2027-02-20',
+        startsOn: '2027-03-01',
+        endsOn: '2028-12-31',
+        parties: [
+          {
+            role: 'PROVIDER',
+            name: '北京学院前期物业有限公司',
+            registration: developersProvider.organisationId,
+            signatory: '王经理',
+          },
+          { role: 'DEVELOPER', name: '某开发商', signatory: '周总' },
+        ],
+      }),
+    );
+    const refused = await fails(developersProvider, SUBMIT, {
+      c: preliminary,
+      k: randomUUID(),
+      d: [{ name: '前期物业服务合同.pdf', type: 'CONTRACT_TEXT', sizeBytes: 1000, sha256: 'd'.repeat(64) }],
+    });
+    expect(refused.extensions.details).toMatchObject({
+      problems: [
+        {
+          code: 'PRELIMINARY_DURING_REGULAR_CONTRACT',
+          field: 'startsOn',
+          // the owners' contract is another provider's: counted, not named
+          details: { conflictingContractIds: [], otherProvidersContracts: 1 },
+        },
+      ],
+    });
+    // The owners' provider still serves on 15 March: only the owners' decision or 60 days' notice ends it (art. 948).
+    pinHubToday('2027-03-15');
+    const PUBLIC = `query($n: Name!) { publicServiceStandards(compoundName: $n) { providerName } }`;
+    const [shown] = (await ok(undefined, PUBLIC, { n: '学院南路32号院' })).publicServiceStandards;
+    expect(shown.providerName).toBe('北京红居物业服务有限公司');
   });
 
   it("ends a continued contract past its term with 60 days' written notice, and billing with it", async () => {

@@ -79,14 +79,17 @@ export function servedToSql(schema: string): string {
  * The end of the term of a snapshot row (alias `f`), or for a contract continuing after it (`continued_from`, Civil
  * Code art. 948; Beijing arts. 19 para. 3 and 75 para. 2) the day before the area's next contract takes effect: any
  * other contract accepted (whatever its status since) starting on or after the continuation's first day, not
- * terminated before it began (art. 950: the former provider serves until the new one takes over); '9999-12-31', the
- * last day a date holds, while none is known. Its termination, past the term, is servedToSql's next term.
+ * terminated before it began (art. 950: the former provider serves until the new one takes over), and of a regular
+ * contract only a regular one (contract-overlap.ts endsContinuation: a developer's preliminary contract is no
+ * decision of the owners, art. 948); '9999-12-31', the last day a date holds, while none is known. Its termination,
+ * past the term, is servedToSql's next term.
  */
 function termOrContinuationEndSql(schema: string): string {
   return `case when f.continued_from is null then f.ends_on else coalesce(
       (select min(s.starts_on) - 1 from "${schema}".filing_snapshot s
         where s.area_id = f.area_id and s.contract_id <> f.contract_id and s.accepted_on is not null
           and s.status in ('ACCEPTED', 'TERMINATED', 'SUPERSEDED') and s.starts_on >= f.continued_from
+          and (f.terms->>'kind' <> 'REGULAR' or s.terms->>'kind' = 'REGULAR')
           and not exists (select 1 from "${schema}".filing_snapshot st where st.contract_id = s.contract_id
                 and st.status = 'TERMINATED' and st.terminated_on < s.starts_on)),
       date '9999-12-31') end`;

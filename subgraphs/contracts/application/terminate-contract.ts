@@ -59,11 +59,11 @@ export async function terminateContract(
       // the area's next contract takes effect by then (checkTerminationDay).
       if (compareDates(input.terminatedOn, contract.endsOn) > 0) {
         const endedBy = contract.continuedFrom
-          ? continuationEndedBy(
-              (await contractsEverAcceptedIn(tx, [contract.areaId])).map(asExistingContract),
-              contract.continuedFrom,
-              contract.id,
-            )
+          ? continuationEndedBy((await contractsEverAcceptedIn(tx, [contract.areaId])).map(asExistingContract), {
+              id: contract.id,
+              kind: contract.kind,
+              continuedFrom: contract.continuedFrom,
+            })
           : null;
         checkTerminationDay(contract, input.terminatedOn, noticeGivenOn, endedBy);
       }

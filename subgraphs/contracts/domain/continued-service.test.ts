@@ -9,6 +9,7 @@ import { CONTINUED_SERVICE_RECORDABLE_DAYS_BEFORE_END, UNFIXED_TERM_NOTICE_DAYS 
 /** A regular contract of 2024–2026 whose term ends on 31 December 2026. */
 const contract = (status: ContractStatus = 'ACCEPTED', continuedFrom: string | null = null) => ({
   id: 'c-2024',
+  kind: 'REGULAR' as const,
   status,
   endsOn: '2026-12-31',
   continuedFrom,
@@ -107,6 +108,12 @@ describe('a contract continuing after its term (Civil Code art. 948)', () => {
       expect(
         continuationStart(contract(), [other('draft', '2027-01-01', '2029-12-31', status)], '2026-12-01', 'provider'),
       ).toBe('2027-01-01');
+    // a developer's preliminary contract is no decision of the owners: it does not stop their contract continuing
+    const developers = {
+      ...other('developers', '2027-01-01', '2028-12-31', 'SUBMITTED'),
+      kind: 'PRELIMINARY' as const,
+    };
+    expect(continuationStart(contract(), [developers], '2026-12-01', 'provider')).toBe('2027-01-01');
     // a filed one from 1 March 2027 leaves January and February to the continuation
     expect(
       continuationStart(
@@ -134,7 +141,9 @@ describe('a contract continuing after its term (Civil Code art. 948)', () => {
     const next = other('next', '2027-03-01', '2030-02-28');
     expect(serving('2027-02-28', [next])).toEqual(['c-2024']);
     expect(serving('2027-03-01', [next])).toEqual(['next']);
-    expect(continuationEndedBy([continued, next], '2027-01-01', 'c-2024')).toBe('2027-02-28');
+    expect(continuationEndedBy([continued, next], { id: 'c-2024', kind: 'REGULAR', continuedFrom: '2027-01-01' })).toBe(
+      '2027-02-28',
+    );
     const terminated = asExistingContract({
       id: 'c-2024',
       kind: 'REGULAR',

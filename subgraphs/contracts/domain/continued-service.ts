@@ -1,7 +1,7 @@
 import { IsoDate, addDays, compareDates } from '../../../kernel/calendar';
 import { InvalidInputError } from '../../../kernel/errors';
-import { ContractStatus, contractActionRefused, isBinding } from './contract';
-import { ExistingContract, contractsNamedTo, contractsServingOn } from './contract-overlap';
+import { ContractKind, ContractStatus, contractActionRefused, isBinding } from './contract';
+import { ExistingContract, contractsNamedTo, contractsServingOn, endsContinuation } from './contract-overlap';
 import { contractsError } from './errors';
 import {
   CONTINUED_SERVICE_RECORDABLE_DAYS_BEFORE_END,
@@ -22,6 +22,7 @@ import {
 /** The contract as the rule reads it. */
 export interface ContinuableContract {
   id: string;
+  kind: ContractKind;
   status: ContractStatus;
   endsOn: IsoDate;
   /** The first day of the unfixed term once recorded; null (or absent) before. */
@@ -36,7 +37,9 @@ export interface ContinuableContract {
  * hired another provider, nothing continues; the refusal names the successors of `shownTo`, the contract's own company,
  * and only counts another provider's, contractsNamedTo). A successor signed and filed but not yet accepted counts
  * (successorsOn): art. 948 continues the old contract only where "业主没有依法作出续聘或者另聘物业服务人的决定", and the
- * owners decided when they signed, not when the bureau accepted the filing. `others`: the area's contracts ever
+ * owners decided when they signed, not when the bureau accepted the filing. Of a regular contract, only a regular
+ * successor counts (endsContinuation: a developer's preliminary contract is no decision of the owners). `others`: the
+ * area's contracts ever
  * accepted and those binding (BINDING_STATUSES: SUBMITTED and RETURNED too), the contract itself left out here, as
  * asExistingContract gives them. Recording it again returns the day already recorded, whatever happened since.
  */
@@ -59,7 +62,7 @@ export function continuationStart(
   const successors = successorsOn(
     others.filter((c) => c.id !== contract.id),
     continuedFrom,
-  );
+  ).filter((c) => endsContinuation(contract.kind, c.kind));
   if (successors.length > 0) {
     const { ids, ...others } = contractsNamedTo(successors, shownTo);
     throw contractsError(

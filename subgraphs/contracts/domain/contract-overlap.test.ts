@@ -4,6 +4,7 @@ import {
   CandidateContract,
   ContractTermProblem,
   ExistingContract,
+  continuationEndedBy,
   contractTermProblems,
   contractsServingOn,
   lastDayServed,
@@ -11,6 +12,8 @@ import {
   overlappingContracts,
   preliminaryContractsEndedBy,
   preliminaryTermProblems,
+  regularContractEnding,
+  regularContractsInForceAtStart,
   validateContractTerm,
 } from './contract-overlap';
 import { BEIJING, defineCitySettings } from './statutes';
@@ -282,5 +285,75 @@ describe('the contracts serving an area on a day, by their dates (Civil Code art
     );
     expect(lastDayServed([{ ...continued, continuedTo: '2030-03-31' }], 'r')).toBe('2030-03-31');
     expect(lastDayServed([owners], 'absent')).toBeNull();
+  });
+});
+
+describe("a developer's preliminary contract and the owners' contract continuing under Civil Code art. 948", () => {
+  // The owners' contract, 2024-01-01 to 2026-12-31, continuing for an unfixed term from 2027-01-01.
+  const continuing = regular({
+    id: 'owners',
+    startsOn: '2024-01-01',
+    endsOn: '2026-12-31',
+    continuedFrom: '2027-01-01',
+    continuedTo: null,
+  });
+  // A developer's preliminary contract from 1 March 2027 to 31 December 2028 (22 months, within Beijing's two years).
+  const developers: CandidateContract = { kind: 'PRELIMINARY', startsOn: '2027-03-01', endsOn: '2028-12-31' };
+
+  it('refuses a preliminary contract beginning during the continuation, as during the term (art. 940)', () => {
+    const within = { kind: 'PRELIMINARY' as const, startsOn: '2026-03-01', endsOn: '2027-12-31' };
+    expect(contractTermProblems(within, [continuing], BEIJING)).toEqual(['PRELIMINARY_DURING_REGULAR_CONTRACT']);
+    expect(contractTermProblems(developers, [continuing], BEIJING)).toEqual(['PRELIMINARY_DURING_REGULAR_CONTRACT']);
+    const refused = rejection(() => validateContractTerm(developers, [continuing], BEIJING));
+    expect(refused.details).toMatchObject({ conflictingContractIds: ['owners'] });
+    // In force to the continuation's last day: terminated on 30 April 2027 (continuedTo), still on 1 March; on
+    // 28 February, no longer. Ended by the owners' new regular contract from 1 February 2027, it is in force on
+    // 15 January (its last day 31 January), and the new one after.
+    expect(contractTermProblems(developers, [{ ...continuing, continuedTo: '2027-04-30' }], BEIJING)).toEqual([
+      'PRELIMINARY_DURING_REGULAR_CONTRACT',
+    ]);
+    expect(contractTermProblems(developers, [{ ...continuing, continuedTo: '2027-02-28' }], BEIJING)).toEqual([]);
+    const renewal = regular({ id: 'renewal', startsOn: '2027-02-01', endsOn: '2030-01-31' });
+    expect(contractTermProblems({ ...developers, startsOn: '2027-01-15' }, [continuing, renewal], BEIJING)).toEqual([
+      'PRELIMINARY_DURING_REGULAR_CONTRACT',
+    ]);
+    expect(
+      regularContractsInForceAtStart([continuing, renewal], { ...developers, startsOn: '2027-01-15' }).map((c) => c.id),
+    ).toEqual(['owners']);
+    expect(regularContractsInForceAtStart([continuing, renewal], developers).map((c) => c.id)).toEqual(['renewal']);
+    // a regular contract that does not continue: its term alone, as before
+    expect(
+      contractTermProblems(developers, [regular({ startsOn: '2024-01-01', endsOn: '2026-12-31' })], BEIJING),
+    ).toEqual([]);
+  });
+
+  it("is not ended by a developer's preliminary contract accepted meanwhile, only by the owners' regular one", () => {
+    const accepted: ExistingContract = { id: 'developers', status: 'ACCEPTED', ...developers };
+    // Art. 948: the owners' decision (a renewal or another provider) or 60 days' notice ends the unfixed term.
+    expect(lastDayServed([continuing, accepted], 'owners')).toBe('9999-12-31');
+    expect(contractsServingOn([continuing, accepted], '2027-03-15').map((c) => c.id)).toContain('owners');
+    // The owners' new regular contract from 1 May 2027 ends it on 30 April.
+    const hired = regular({ id: 'hired', startsOn: '2027-05-01', endsOn: '2030-04-30' });
+    expect(lastDayServed([continuing, accepted, hired], 'owners')).toBe('2027-04-30');
+    expect(continuationEndedBy([accepted, hired], { id: 'owners', kind: 'REGULAR', continuedFrom: '2027-01-01' })).toBe(
+      '2027-04-30',
+    );
+    // A continuing preliminary contract (Beijing art. 19 para. 3) is ended by either kind: by the next developer's
+    // preliminary contract from 1 March 2027 on 28 February.
+    expect(continuationEndedBy([accepted], { id: 'earlier', kind: 'PRELIMINARY', continuedFrom: '2027-01-01' })).toBe(
+      '2027-02-28',
+    );
+  });
+
+  it('ends at once a preliminary contract accepted while the owners’ contract continues (art. 940)', () => {
+    // Filed before the continuation was recorded, accepted after: the regular contract in force ends it.
+    const preliminary: ExistingContract = { id: 'developers', status: 'ACCEPTED', ...developers };
+    expect(regularContractEnding(preliminary, [continuing])?.id).toBe('owners');
+    // Superseded, it serves no day: the contract that ended it took effect before its start.
+    const superseded = { ...preliminary, status: 'SUPERSEDED' as const };
+    expect(contractsServingOn([continuing, superseded], '2027-03-15').map((c) => c.id)).toEqual(['owners']);
+    expect(lastDayServed([continuing, superseded], 'developers')).toBeNull();
+    // A continuation terminated on 28 February 2027, before the preliminary contract's start, ends nothing.
+    expect(regularContractEnding(preliminary, [{ ...continuing, continuedTo: '2027-02-28' }])).toBeUndefined();
   });
 });

@@ -18,8 +18,9 @@ export interface ExistingContract {
   status: ContractStatus;
   /**
    * The first day of the unfixed term it continues for after `endsOn` (Civil Code art. 948, continued-service.ts);
-   * null or absent when it does not. Only contractsServingOn reads it: the term alone occupies the area for the
-   * overlap checks, since the next contract of the area is what ends the continuation.
+   * null or absent when it does not. contractsServingOn reads it, and for a regular contract the checks of a
+   * preliminary one against it (regularContractsInForceAtStart, regularContractEnding): the term alone occupies the
+   * area for the overlap checks of two contracts of a kind, since the owners' next contract ends the continuation.
    */
   continuedFrom?: IsoDate | null;
   /** The last day of that unfixed term when a termination fixes it; null or absent while open. */
@@ -125,7 +126,7 @@ export function contractsServingOn(existing: readonly ExistingContract[], day: I
  */
 function servedTo(c: ExistingContract, contracts: readonly ExistingContract[]): IsoDate {
   if (!c.continuedFrom) return c.endsOn;
-  const endedBy = continuationEndedBy(contracts, c.continuedFrom, c.id);
+  const endedBy = continuationEndedBy(contracts, { id: c.id, kind: c.kind, continuedFrom: c.continuedFrom });
   return [c.continuedTo ?? OPEN_END, endedBy ?? OPEN_END].sort(compareDates)[0];
 }
 
@@ -145,26 +146,46 @@ export const OPEN_END: IsoDate = '9999-12-31';
 
 /**
  * The day before the first of `others` (the area's other contracts ever accepted, asExistingContract) to take effect
- * on or after `continuedFrom`: the last day a contract continued from then serves if not terminated sooner; null
- * while none is known. One terminated before it began took no effect.
+ * on or after the continuation's first day that may end it (endsContinuation): the last day `contract`, continued
+ * from then, serves if not terminated sooner; null while none is known. One terminated before it began took no effect.
  */
 export function continuationEndedBy(
   others: readonly ExistingContract[],
-  continuedFrom: IsoDate,
-  contractId: string,
+  contract: { id: string; kind: ContractKind; continuedFrom: IsoDate },
 ): IsoDate | null {
   const starts = others
     .filter(
       (c) =>
-        c.id !== contractId &&
+        c.id !== contract.id &&
         c.status === 'ACCEPTED' &&
-        compareDates(c.startsOn, continuedFrom) >= 0 &&
+        endsContinuation(contract.kind, c.kind) &&
+        compareDates(c.startsOn, contract.continuedFrom) >= 0 &&
         compareDates(c.endsOn, c.startsOn) >= 0,
     )
     .map((c) => c.startsOn)
     .sort(compareDates);
   return starts.length > 0 ? addDays(starts[0], -1) : null;
 }
+
+/**
+ * Whether a contract of kind `next` taking effect ends the unfixed term of a `continuing` one. The owners' regular
+ * contract continues until their own decision ends it, a renewal or another provider hired, or 60 days' written
+ * notice (Civil Code art. 948: "业主没有依法作出续聘或者另聘物业服务人的决定"; "提前六十日书面通知对方"): a developer's
+ * preliminary contract is no decision of theirs, and cannot even begin while the owners' contract is in force (art.
+ * 940, regularContractsInForceAtStart). A preliminary contract continuing (Beijing art. 19 para. 3) ends when either
+ * kind takes effect. Before, any later contract ended a regular one's continuation.
+ */
+export const endsContinuation = (continuing: ContractKind, next: ContractKind): boolean =>
+  continuing !== 'REGULAR' || next === 'REGULAR';
+
+/**
+ * A contract's days in force by its dates: from its start to its last day served (servedTo), a regular contract
+ * continuing after its term (art. 948) to its termination or its end by the owners' next regular contract, or OPEN_END.
+ */
+const inForce = (c: ExistingContract, contracts: readonly ExistingContract[]) => ({
+  startsOn: c.startsOn,
+  endsOn: servedTo(c, contracts),
+});
 
 /**
  * The binding preliminary contracts a regular candidate brings to an end. Civil Code art. 940: when a contract the
@@ -185,14 +206,16 @@ export function preliminaryContractsEndedBy(
 
 /**
  * The regular contract that ends a preliminary one accepted after it (art. 940 the other way round): of the regular
- * contracts in force during the preliminary one's term, the first to have taken effect; undefined when none.
+ * contracts in force during the preliminary one's term, the first to have taken effect; undefined when none. A regular
+ * contract continuing after its term (art. 948) is in force while it continues (inForce: before, only its term was
+ * read, and a preliminary contract accepted during the continuation stayed ACCEPTED beside it).
  */
 export function regularContractEnding(
   preliminary: ExistingContract,
   regulars: readonly ExistingContract[],
 ): ExistingContract | undefined {
   return regulars
-    .filter((r) => preliminaryContractsEndedBy([preliminary], r).length > 0)
+    .filter((r) => preliminaryContractsEndedBy([preliminary], { ...r, ...inForce(r, regulars) }).length > 0)
     .sort((a, b) => compareDates(a.startsOn, b.startsOn))[0];
 }
 
@@ -200,7 +223,10 @@ export function regularContractEnding(
  * The binding regular contracts in force on the day a preliminary candidate would start. Civil Code art. 940 ends a
  * preliminary contract when the owners' regular contract takes effect, so one beginning while the owners' contract
  * is in force would end the day it began: refused (PRELIMINARY_DURING_REGULAR_CONTRACT). One starting before a
- * regular contract and running past its start is filed as signed and ended by it (preliminaryContractsEndedBy).
+ * regular contract and running past its start is filed as signed and ended by it (preliminaryContractsEndedBy). A
+ * regular contract continuing after its term (art. 948, 原物业服务合同继续有效) is in force from `continuedFrom` to its
+ * termination or the day before the owners' next regular contract takes effect (inForce): before, only its term was
+ * read, and a developer's preliminary contract was filed and accepted during the continuation, and ended it.
  */
 export function regularContractsInForceAtStart(
   existing: readonly ExistingContract[],
@@ -208,12 +234,12 @@ export function regularContractsInForceAtStart(
 ): ExistingContract[] {
   requirePeriods(existing, candidate);
   if (candidate.kind !== 'PRELIMINARY') return [];
-  return existing.filter(
+  const others = existing.filter((c) => c.id !== candidate.id);
+  return others.filter(
     (c) =>
-      c.id !== candidate.id &&
       c.kind === 'REGULAR' &&
       isBinding(c.status) &&
-      sharesADay(c, { startsOn: candidate.startsOn, endsOn: candidate.startsOn }),
+      sharesADay(inForce(c, others), { startsOn: candidate.startsOn, endsOn: candidate.startsOn }),
   );
 }
 
