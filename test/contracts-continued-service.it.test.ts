@@ -106,9 +106,17 @@ describe('a contract continuing after its term (Civil Code art. 948)', () => {
     pinHubToday('2027-02-05');
     // Recorded here too (it answers the same when recorded before), so this test runs alone.
     await ok(provider, CONTINUE, { c: contract.contractId });
-    const PUBLIC = `query($n: Name!) { publicServiceStandards(compoundName: $n) { asOf providerName } }`;
+    const PUBLIC = `query($n: Name!) { publicServiceStandards(compoundName: $n) { asOf providerName serviceStartsOn serviceEndsOn unfixedTerm continuedFrom } }`;
     const [shown] = (await ok(undefined, PUBLIC, { n: HONGJU })).publicServiceStandards;
-    expect(shown).toMatchObject({ asOf: '2027-02-05', providerName: '北京红居物业服务有限公司' });
+    // 不定期 (art. 948): no end is known yet, so none is shown; before, its term's 31 December 2026, as if ended.
+    expect(shown).toEqual({
+      asOf: '2027-02-05',
+      providerName: '北京红居物业服务有限公司',
+      serviceStartsOn: '2024-01-01',
+      serviceEndsOn: null,
+      unfixedTerm: true,
+      continuedFrom: '2027-01-01',
+    });
   });
 
   it("ends the continuation the day before the area's next contract starts", async () => {

@@ -557,7 +557,7 @@ describe('contracts: filings from draft to termination, through the gateway and 
 
   it("shows a preliminary provider in force until the owners' regular contract takes effect, and a terminated one to its termination day (Civil Code arts. 940, 946, 948)", async () => {
     const VERIFY = `query($r: Key!, $d: Key!) { verifyFilingCertificate(recordNumber: $r, digest: $d) { result since provider } }`;
-    const PUBLIC = `query($n: Name!) { publicServiceStandards(compoundName: $n) { asOf providerName filingRecordNumber } }`;
+    const PUBLIC = `query($n: Name!) { publicServiceStandards(compoundName: $n) { asOf providerName filingRecordNumber serviceEndsOn unfixedTerm } }`;
     const CERTIFICATE = `query($f: ID!) { filingCertificate(filingId: $f) { recordNumber contentSha256 } }`;
     const fees = {
       classes: ['LOW_RISE', 'HIGH_RISE'].map((buildingClass) => ({
@@ -620,10 +620,13 @@ describe('contracts: filings from draft to termination, through the gateway and 
         publicity: await publicity(),
       };
     };
-    const servedBy = (day: string, provider: string | null, recordNumber: string | null) => ({
+    // serviceEndsOn is the last day served as recorded (Beijing art. 70 如实公示、及时更新), not the term's end.
+    const servedBy = (day: string, provider: string | null, recordNumber: string | null, endsOn: string | null) => ({
       asOf: day,
       providerName: provider,
       filingRecordNumber: recordNumber,
+      serviceEndsOn: endsOn,
+      unfixedTerm: false,
     });
     try {
       // Before, the preliminary certificate verified SUPERSEDED (since 2027-01-30) from the acceptance, and the
@@ -632,12 +635,13 @@ describe('contracts: filings from draft to termination, through the gateway and 
         expect(await asOf(day)).toEqual({
           preliminary: { result: 'VALID', since: null, provider: developersProvider },
           regular: { result: 'VALID', since: null, provider: ownersProvider },
-          publicity: servedBy(day, developersProvider, preliminary.certificate.recordNumber),
+          // its term runs to 31 December 2027; it serves to 29 January, the day before the owners' contract
+          publicity: servedBy(day, developersProvider, preliminary.certificate.recordNumber, '2027-01-29'),
         });
       expect(await asOf('2027-01-30')).toEqual({
         preliminary: { result: 'SUPERSEDED', since: '2027-01-30', provider: developersProvider },
         regular: { result: 'VALID', since: null, provider: ownersProvider },
-        publicity: servedBy('2027-01-30', ownersProvider, regular.certificate.recordNumber),
+        publicity: servedBy('2027-01-30', ownersProvider, regular.certificate.recordNumber, '2030-01-29'),
       });
 
       // The owners dismiss their provider with 60 days' notice (arts. 946, 948): recorded on 1 March, it serves to
@@ -650,13 +654,14 @@ describe('contracts: filings from draft to termination, through the gateway and 
         expect([day, seen.regular, seen.publicity]).toEqual([
           day,
           { result: 'VALID', since: null, provider: ownersProvider },
-          servedBy(day, ownersProvider, regular.certificate.recordNumber),
+          // to 30 April 2027 as terminated, not its term's 29 January 2030
+          servedBy(day, ownersProvider, regular.certificate.recordNumber, '2027-04-30'),
         ]);
       }
       const after = await asOf('2027-05-01');
       expect([after.regular, after.publicity]).toEqual([
         { result: 'TERMINATED', since: '2027-04-30', provider: ownersProvider },
-        servedBy('2027-05-01', null, null),
+        servedBy('2027-05-01', null, null, null),
       ]);
     } finally {
       pinTestToday(today);

@@ -6,7 +6,7 @@ import { CollectionPerformance, collectionPerformance, performanceWindowStart } 
 import { collectionMonthsDue } from '../persistence/collection-month.repository';
 import { ServiceItem, asExistingContract } from '../domain/contract-terms';
 import { areaViewsNamedLike } from '../persistence/area-view.repository';
-import { contractsServingOn } from '../domain/contract-overlap';
+import { OPEN_END, contractsServingOn, lastDayServed } from '../domain/contract-overlap';
 import { Contract } from '../persistence/contract.entity';
 import { contractsEverAcceptedIn } from '../persistence/contract.repository';
 import { lastAcceptedFilingsOfContracts } from '../persistence/filing.repository';
@@ -20,7 +20,15 @@ export interface PublicServiceStandards {
   personInCharge: string | null;
   filingRecordNumber: string | null;
   serviceStartsOn: string | null;
+  /**
+   * The last day the provider serves, by the dates (lastDayServed): the term's end, or sooner its termination or, for a
+   * preliminary contract, the day before the owners' contract takes effect; for a contract continuing after its term
+   * (Civil Code art. 948, 不定期) its termination or the day before the owners' next contract, null while neither is known.
+   */
   serviceEndsOn: string | null;
+  /** The contract continues after its term for an unfixed term (art. 948): `continuedFrom` is its first day. */
+  unfixedTerm: boolean;
+  continuedFrom: string | null;
   serviceStandards: ServiceItem[];
   /** Fee items and rates in force, with only the subsidies running in the month of `asOf`. */
   feeClasses: ClassFee[];
@@ -37,7 +45,9 @@ export interface PublicServiceStandards {
  * income from common parts, the rest of art. 943, so none is shown. Public record only: no households, no internal
  * ids of parties, no other signatories. The provider is the one serving today by the dates (contractsServingOn): a
  * preliminary provider to the day before the owners' regular contract takes effect, a terminated one to its
- * termination day, though their contracts show SUPERSEDED or TERMINATED from the day that end was recorded.
+ * termination day, though their contracts show SUPERSEDED or TERMINATED from the day that end was recorded; and the
+ * service's end is that last day too (lastDayServed), none for a contract continuing for an unfixed term with no end
+ * known (art. 948), which `unfixedTerm` and `continuedFrom` say.
  */
 export async function publicServiceStandards(
   em: EntityManager,
@@ -51,13 +61,11 @@ export async function publicServiceStandards(
   const areas = await areaViewsNamedLike(em, name, 20);
   if (areas.length === 0) return [];
   const today = todayInChina();
-  const contracts = servingOn(
-    await contractsEverAcceptedIn(
-      em,
-      areas.map((a) => a.areaId),
-    ),
-    today,
+  const everAccepted = await contractsEverAcceptedIn(
+    em,
+    areas.map((a) => a.areaId),
   );
+  const contracts = servingOn(everAccepted, today);
   const filings = await lastAcceptedFilingsOfContracts(
     em,
     contracts.map((c) => c.id),
@@ -72,6 +80,10 @@ export async function publicServiceStandards(
     const contract = contracts.find((c) => c.areaId === area.areaId) ?? null;
     const filing = contract ? (filings.get(contract.id) ?? null) : null;
     const provider = contract?.terms.parties.find((p) => p.role === 'PROVIDER');
+    const existing = contract ? asExistingContract(contract) : null;
+    const lastDay = contract
+      ? lastDayServed(everAccepted.filter((c) => c.areaId === contract.areaId).map(asExistingContract), contract.id)
+      : null;
     return {
       compoundName: area.name,
       asOf: today,
@@ -79,7 +91,11 @@ export async function publicServiceStandards(
       personInCharge: provider?.signatory ?? null,
       filingRecordNumber: filing?.recordNumber ?? null,
       serviceStartsOn: contract?.startsOn ?? null,
-      serviceEndsOn: contract?.endsOn ?? null,
+      // As served (Beijing art. 70 如实公示、及时更新): before, the term's end, even for a contract terminated sooner or
+      // continuing past it for an unfixed term.
+      serviceEndsOn: lastDay === OPEN_END ? null : lastDay,
+      unfixedTerm: existing?.continuedFrom != null,
+      continuedFrom: existing?.continuedFrom ?? null,
       serviceStandards: contract?.terms.serviceItems ?? [],
       feeClasses: (contract?.terms.feeSchedule.classes ?? []).map((fee) => ({
         ...fee,

@@ -530,7 +530,23 @@ export class PublicServiceStandardsType {
   personInCharge!: string | null;
   @Field(() => String, { nullable: true }) filingRecordNumber!: string | null;
   @Field(() => String, { nullable: true }) serviceStartsOn!: string | null;
-  @Field(() => String, { nullable: true }) serviceEndsOn!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The last day the provider serves, as recorded (Beijing art. 70 如实公示、及时更新): the term’s end, or sooner its termination or, for a preliminary contract, the day before the owners’ contract takes effect. For a contract continuing after its term for an unfixed term (Civil Code art. 948), its termination or the day before the owners’ next contract; null while neither is known.',
+  })
+  serviceEndsOn!: string | null;
+  @Field({
+    description:
+      'True when the contract continues after its term for an unfixed term (Civil Code art. 948 不定期物业服务合同): it serves from continuedFrom until the owners’ next contract or a termination with 60 days’ written notice.',
+  })
+  unfixedTerm!: boolean;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The first day of the unfixed term (the day after the contract’s term); null when it does not continue.',
+  })
+  continuedFrom!: string | null;
   @Directive('@listSize(assumedSize: 30)')
   @Field(() => [ServiceItemType])
   serviceStandards!: ServiceItemType[];
