@@ -219,7 +219,7 @@ const ClaimCharge = Closed({
     Type.String({
       format: 'date',
       description:
-        "The day what is open fell due: `dueOn`, but where a correction raised the fee after it was billed and the part billed first is settled, the raise's own due date (the last day of the correction's month, never before `dueOn`). The month is in arrears, demanded and time-barred from this day (Civil Code arts. 188, 944 para. 2). Absent in snapshots published before it was added: `dueOn`.",
+        "The day what is open fell due: `dueOn`, but where a correction raised the fee after it was billed and the part billed first is settled, the raise's own due date (the last day of the correction's month, never before `dueOn`): the earliest open part's due date, so with the part billed first still open too, that part's. The month's limitation period runs from this day (Civil Code art. 188), and litigation dates the month's default from it (art. 944 para. 2). Absent in snapshots published before it was added: `dueOn`.",
     }),
   ),
 });

@@ -9,9 +9,10 @@ import { unanimousTally } from './support/register-totals';
 import { connectedClient } from './support/db-client';
 
 // A fee for 2023-03 (due 2023-03-31) paid on time, then raised by ¥100.00 by a correction on 2026-05-10: the raise
-// falls due on 2026-05-31 (due-parts.ts raisedPartDueOn). Before, aging, the limitation period and the referral all
-// dated the raise 2023-03-31: over 365 days overdue, time-barred (three years from 2023-03-31 ended on 2026-03-31,
-// Civil Code art. 188) and, demanded, past due for court, though the owner was never asked for it before May 2026.
+// falls due on 2026-05-31 (due-parts.ts raisedPartDueOn). Before, the limitation period and the referral dated the
+// raise 2023-03-31: time-barred (three years from 2023-03-31 ended on 2026-03-31, Civil Code art. 188) and, demanded,
+// past due for court, though the owner was never asked for it before May 2026. (The statement's aging and the
+// account's status still read the charge's dueOn, as the arrears list does: README, Fees and arrears.)
 const companyA = identity('PROPERTY_COMPANY', '91110102MA0000RAIS');
 const MONTH = '2023-03';
 const RAISE = 10_000;
@@ -21,9 +22,8 @@ const EVIDENCE = [
   { name: '催缴函.pdf', type: 'DEMAND_LETTER', sha256: 'd'.repeat(64) },
 ];
 
-const STATEMENT = `query($id: ID!) { arrearsAccount(id: $id) { arrearsFen
-  charges { chargeId month dueOn amountFen paidFen openFen daysOverdue inArrears agingBucket limitationEndsOn }
-  aging { bucket count openFen } } }`;
+const STATEMENT = `query($id: ID!) { arrearsAccount(id: $id) {
+  charges { chargeId month dueOn amountFen paidFen openFen limitationEndsOn } } }`;
 const PAY = `mutation($p: PaymentInput!) { recordPayment(payment: $p) { paymentId } }`;
 const ADJUST = `mutation($c: ID!, $k: AdjustmentKind!, $r: Note!, $amount: Fen) { adjustCharge(chargeId: $c, kind: $k, reason: $r, amountFen: $amount) { openFen } }`;
 const ACTION = `mutation($a: ID!, $x: CollectionActionInput!) { recordCollectionAction(accountId: $a, action: $x) { status } }`;
@@ -31,15 +31,13 @@ const REFER = `mutation($r: ReferralInput!) { referArrears(referral: $r) { id el
   eligibility { eligible failures { code } claimableCharges { month amountFen } excludedCharges { month amountFen reason } }
   packages { canonicalJson } } }`;
 
-describe('arrears and litigation: a fee raised by a correction is overdue, demanded and time-barred from the raise’s own due date', () => {
+describe('arrears and litigation: a fee raised by a correction is due for court, demanded and time-barred from the raise’s own due date', () => {
   let t: TestHub;
   let db: Client;
   let accounts: { id: string; chargeId: string; billedFen: number }[];
   const { ok } = gqlExpectations(() => t);
 
   const statement = async (accountId: string) => (await ok(companyA, STATEMENT, { id: accountId })).arrearsAccount;
-  const bucket = (lines: { bucket: string; count: number; openFen: number }[], name: string) =>
-    lines.find((l) => l.bucket === name);
   const letter = (accountId: string, chargeId: string, on: string) =>
     ok(companyA, ACTION, {
       a: accountId,
@@ -139,21 +137,12 @@ describe('arrears and litigation: a fee raised by a correction is overdue, deman
     await t?.stop();
   });
 
-  it('is not overdue through 2026-05-31, not time-barred, and not yet due for court', async () => {
+  it('is not time-barred, and not yet due for court through 2026-05-31', async () => {
     pinHubToday('2026-05-31');
     const [a] = accounts;
     const s = await statement(a.id);
-    // Before: 1,157 days overdue (OVER_365) and limitationEndsOn 2026-03-31, two months before the raise was billed.
-    expect(s.charges[0]).toMatchObject({
-      dueOn: '2023-03-31',
-      openFen: RAISE,
-      daysOverdue: 0,
-      inArrears: false,
-      agingBucket: null,
-      limitationEndsOn: '2029-05-31',
-    });
-    expect(s.arrearsFen).toBe(0);
-    expect(s.aging.every((l: { count: number; openFen: number }) => l.count === 0 && l.openFen === 0)).toBe(true);
+    // Before: limitationEndsOn 2026-03-31, two months before the raise was billed.
+    expect(s.charges[0]).toMatchObject({ dueOn: '2023-03-31', openFen: RAISE, limitationEndsOn: '2029-05-31' });
 
     await claimKnown(a.id, 1);
     const referral = await refer(a.id, '2026-05-31');
@@ -162,20 +151,11 @@ describe('arrears and litigation: a fee raised by a correction is overdue, deman
     expect(referral.eligibility.excludedCharges).toEqual([{ month: MONTH, amountFen: RAISE, reason: 'NOT_YET_DUE' }]);
   });
 
-  it('is overdue from 2026-06-01 in the statement’s first bucket; a letter sent before the raise fell due did not demand it', async () => {
+  it('is due from 2026-06-01, but a letter sent before the raise fell due did not demand it', async () => {
     pinHubToday('2026-06-15');
     const [, a] = accounts;
     const s = await statement(a.id);
-    expect(s.charges[0]).toMatchObject({
-      openFen: RAISE,
-      daysOverdue: 15,
-      inArrears: true,
-      agingBucket: 'DAYS_0_30',
-      limitationEndsOn: '2029-05-31',
-    });
-    expect(s.arrearsFen).toBe(RAISE);
-    expect(bucket(s.aging, 'DAYS_0_30')).toEqual({ bucket: 'DAYS_0_30', count: 1, openFen: RAISE });
-    expect(bucket(s.aging, 'OVER_365')).toEqual({ bucket: 'OVER_365', count: 0, openFen: 0 });
+    expect(s.charges[0]).toMatchObject({ openFen: RAISE, limitationEndsOn: '2029-05-31' });
 
     await claimKnown(a.id, 1);
     const referral = await refer(a.id, '2026-06-15');

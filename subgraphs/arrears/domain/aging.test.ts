@@ -84,27 +84,6 @@ describe('agingSummary', () => {
     ]);
   });
 
-  it('ages each open part of a charge raised by a correction from its own due date (due-parts.ts openParts)', () => {
-    // ¥94.82 due 2023-03-31, unpaid, raised by ¥100.00 on 2026-05-10 (due 2026-05-31). As of 2026-06-15 the part
-    // billed first is 1,172 days overdue, the raise 15 days: one charge counted in each of the two buckets.
-    const raised = { ...charge('2023-03', '2023-03-31'), amountFen: MONTHLY + 10_000 };
-    const parts = [
-      { dueOn: '2023-03-31', fen: MONTHLY },
-      { dueOn: '2026-05-31', fen: 10_000 },
-    ];
-    const lines = agingSummary([{ ...raised, openParts: parts }], '2026-06-15');
-    expect(lines.find((l) => l.bucket === 'OVER_365')).toEqual({ bucket: 'OVER_365', count: 1, openFen: MONTHLY });
-    expect(lines.find((l) => l.bucket === 'DAYS_0_30')).toEqual({ bucket: 'DAYS_0_30', count: 1, openFen: 10_000 });
-    // The part billed first paid: only the raise, not yet past due on its due date.
-    const paid = { ...raised, paidFen: MONTHLY, openParts: [parts[1]] };
-    expect(agingSummary([paid], '2026-05-31').every((l) => l.count === 0 && l.openFen === 0)).toBe(true);
-    expect(agingSummary([paid], '2026-06-01').find((l) => l.bucket === 'DAYS_0_30')).toEqual({
-      bucket: 'DAYS_0_30',
-      count: 1,
-      openFen: 10_000,
-    });
-  });
-
   it('gives five empty buckets for no charges', () => {
     expect(agingSummary([], '2024-03-31').map((l) => [l.count, l.openFen])).toEqual(Array(5).fill([0, 0]));
   });

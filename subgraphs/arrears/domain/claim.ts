@@ -4,7 +4,7 @@ import { AccountStatus } from './account-status';
 import { AdjustmentKind } from './allocation';
 import { BilledCharge } from './charge';
 import { CollectionAction } from './collection-action';
-import { DuePart, dueParts, openParts, owedSince } from './due-parts';
+import { dueParts, openParts, owedSince } from './due-parts';
 import { LateFeeTerms, PrincipalReduction, lateFeeTermsOfCharge, shownLateFee } from './late-fee';
 import { LimitationEvent, limitationEndsOn, limitationHeldOpen } from './limitation';
 
@@ -16,14 +16,10 @@ import { LimitationEvent, limitationEndsOn, limitationHeldOpen } from './limitat
 export interface ClaimCharge extends BilledCharge {
   openFen: Fen;
   /**
-   * What is open of each part, earliest due first (due-parts.ts openParts): a raise by a correction is due on its own
-   * day. Empty when nothing is open.
-   */
-  openParts: DuePart[];
-  /**
    * The day what is open fell due (due-parts.ts owedSince): the charge's `dueOn`, but for a fee whose part billed
-   * first is settled and whose raise is open, the raise's due date. Aging, the limitation period and the claim's
-   * "unpaid since" count from it.
+   * first is settled and whose raise is open, the raise's due date. The limitation period, and in litigation the
+   * month's due date and the package's "unpaid since", count from it; the statement's aging and the account's status
+   * still read `dueOn`, as the arrears list's stored balance does (README, Fees and arrears).
    */
   owedSince: IsoDate;
   /**
@@ -145,7 +141,6 @@ export function claimLines(
     return {
       ...c,
       openFen: c.amountFen - c.paidFen - c.waivedFen,
-      openParts: open,
       owedSince: owed.dueOn,
       limitationEndsOn: c.voluntary ? null : limitationEndsOn(owed, events),
       limitationHeldOpen: !c.voluntary && limitationHeldOpen(owed, events, asOf),

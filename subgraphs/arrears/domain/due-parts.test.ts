@@ -1,6 +1,5 @@
 import { BilledCharge } from './charge';
 import { AppliedPayment, RecordedAdjustment, claimLines } from './claim';
-import { statementOf } from './statement';
 import { dueParts, openParts, owedSince, raisedPartDueOn } from './due-parts';
 import { lateFeeFen } from './late-fee';
 
@@ -115,7 +114,7 @@ describe('a correction raising a fee bills the raise on its own day (due-parts.t
 });
 
 // The fee for 2023-03 of ¥100.00, due 2023-03-31, paid on time, raised by ¥100.00 by a correction on 2026-05-10.
-describe('a raise is aged, demanded and barred from its own due date, not the charge’s (due-parts.ts openParts)', () => {
+describe('a raise is demanded and barred from its own due date, not the charge’s (due-parts.ts openParts)', () => {
   const march: BilledCharge = { ...charge(20_000, 10_000), chargeId: 'c1', month: '2023-03', dueOn: '2023-03-31' };
   const payments: AppliedPayment[] = [{ chargeId: 'c1', fen: 10_000, paidOn: '2023-03-20' }];
   const adjustments = [raise(10_000, 20_000, '2026-05-10')];
@@ -155,33 +154,7 @@ describe('a raise is aged, demanded and barred from its own due date, not the ch
     // 2023-03-31: 2026-03-31, so the raise was time-barred two months before it was billed.
     const line = lineOf('2026-06-15');
     expect(line).toMatchObject({ owedSince: '2026-05-31', limitationEndsOn: '2029-05-31', openFen: 10_000 });
-    expect(line.openParts).toEqual([{ dueOn: '2026-05-31', fen: 10_000 }]);
     // A letter delivered on 2026-06-10, after the raise fell due, restarts it from then (arts. 195, 188).
     expect(lineOf('2026-06-15', [letter('2026-05-20'), letter('2026-06-10')]).limitationEndsOn).toBe('2029-06-10');
-  });
-
-  it('ages the raise on the statement from its own due date: not in arrears through 2026-05-31, 15 days on 2026-06-15', () => {
-    const statementAsOf = (asOf: string) =>
-      statementOf(
-        { accountId: 'a1' } as unknown as Parameters<typeof statementOf>[0],
-        null,
-        claimLines({ charges: [march], actions: [], payments, adjustments }, terms, asOf),
-        { payments: [], transitions: [] },
-        asOf,
-      );
-    const due = statementAsOf('2026-05-31');
-    expect(due.charges[0]).toMatchObject({ daysOverdue: 0, inArrears: false, agingBucket: null, openFen: 10_000 });
-    expect(due.arrearsFen).toBe(0);
-    expect(due.aging.every((l) => l.count === 0 && l.openFen === 0)).toBe(true);
-    // Before: 1,172 days overdue, OVER_365.
-    const later = statementAsOf('2026-06-15');
-    expect(later.charges[0]).toMatchObject({ daysOverdue: 15, inArrears: true, agingBucket: 'DAYS_0_30' });
-    expect(later.arrearsFen).toBe(10_000);
-    expect(later.aging.find((l) => l.bucket === 'DAYS_0_30')).toEqual({
-      bucket: 'DAYS_0_30',
-      count: 1,
-      openFen: 10_000,
-    });
-    expect(later.aging.find((l) => l.bucket === 'OVER_365')).toEqual({ bucket: 'OVER_365', count: 0, openFen: 0 });
   });
 });

@@ -78,8 +78,8 @@ export function dueParts(
  * What is still open of each part (dueParts), earliest due first: what was paid and waived settled the part due first
  * (the order art. 560 para. 2 gives an undesignated payment, as the late fee reads it: late-fee.ts
  * partsWithReductions), so a fee paid on time and raised later has only the raise open, due on its own day. Parts
- * settled in full are left out: nothing open, no part. Aging (aging.ts), the limitation period and the day the claim
- * says the open amount fell due (claim.ts) all read these parts, never the charge's `dueOn` for a raise.
+ * settled in full are left out: nothing open, no part. The limitation period and the day the claim says the open
+ * amount fell due (claim.ts owedSince) read these parts, never the charge's `dueOn` for a raise.
  */
 export function openParts(
   charge: { dueOn: IsoDate; amountFen: Fen; paidFen: Fen; waivedFen: Fen },

@@ -1,5 +1,4 @@
 import { IsoDate } from '../../../kernel/calendar';
-import { isPastDue } from '../../../kernel/past-due';
 import { Fen } from '../../../kernel/money';
 import { Account } from './account';
 import { AccountStatus } from './account-status';
@@ -76,10 +75,9 @@ export function statementOf(
   asOf: IsoDate,
 ): Statement {
   const { charges, actions, adjustments } = lines;
-  // Aged from the day what is open fell due (claim.ts owedSince): a raise by a correction from its own due date.
   const statementCharges = charges.map((c) => {
-    const days = daysOverdue(c.owedSince, asOf);
-    const owed = inArrears({ dueOn: c.owedSince, voluntary: c.voluntary }, asOf);
+    const days = daysOverdue(c.dueOn, asOf);
+    const owed = inArrears(c, asOf);
     return { ...c, daysOverdue: owed ? days : 0, inArrears: owed, agingBucket: owed ? agingBucket(days) : null };
   });
   return {
@@ -99,10 +97,7 @@ export function statementOf(
     paidFen: charges.reduce((s, c) => s + c.paidFen, 0),
     waivedFen: charges.reduce((s, c) => s + c.waivedFen, 0),
     openFen: openTotal(charges),
-    // Only the parts past due: a raise not yet due is open, not arrears.
-    arrearsFen: statementCharges
-      .filter((c) => c.inArrears)
-      .reduce((s, c) => s + c.openParts.filter((p) => isPastDue(p.dueOn, asOf)).reduce((f, p) => f + p.fen, 0), 0),
+    arrearsFen: openTotal(statementCharges.filter((c) => c.inArrears)),
     lateFeeFen: statementCharges.reduce((s, c) => s + c.lateFeeFen, 0),
     payments: history.payments,
     adjustments,

@@ -9,8 +9,8 @@ const account = {
   status: 'IN_COLLECTION' as const,
   version: 4,
 };
-const charge = (limitationEndsOn: string | null, openFen = 10_000, voluntary = false, owedSince = '2024-01-31') => ({
-  owedSince,
+const charge = (limitationEndsOn: string | null, openFen = 10_000, voluntary = false, dueOn = '2024-01-31') => ({
+  dueOn,
   limitationEndsOn,
   openFen,
   voluntary,

@@ -25,16 +25,12 @@ const PAST_COLLECTION: readonly string[] = ['REFERRED', 'IN_LITIGATION', 'JUDGED
  */
 export function publishLimitationDeadline(
   account: Pick<ClaimedAccount, 'accountId' | 'companyId' | 'districtCode' | 'status' | 'version'>,
-  charges: readonly Pick<ClaimCharge, 'owedSince' | 'voluntary' | 'openFen' | 'limitationEndsOn'>[],
+  charges: readonly Pick<ClaimCharge, 'dueOn' | 'voluntary' | 'openFen' | 'limitationEndsOn'>[],
   asOf: IsoDate,
 ): DeadlineChangedData {
   const overdueDay = addDays(asOf, -1);
   const ends = charges
-    // From the day what is open fell due (owedSince): a raise by a correction not yet due runs no period yet.
-    .filter(
-      (c) =>
-        inArrears({ dueOn: c.owedSince, voluntary: c.voluntary }, asOf) && c.openFen > 0 && c.limitationEndsOn !== null,
-    )
+    .filter((c) => inArrears(c, asOf) && c.openFen > 0 && c.limitationEndsOn !== null)
     .map((c) => c.limitationEndsOn as IsoDate)
     .filter((end) => compareDates(end, overdueDay) >= 0)
     .sort(compareDates);
