@@ -211,17 +211,21 @@ describe('the street office’s work in its areas (seed 004 §五)', () => {
     const gql = gatewayClient(t.hub.gatewayUrl, testTokens);
     const beijingArea = await loadArea(gql, DEMO_STREETS[0], '筹备组测试小区');
     // 临江's group above (one owner of three) is refused in Beijing, nothing recorded; before, any membership stood.
+    // Its leader is the street office's official, where art. 31 para. 1 has a residents' committee staff member lead.
     const refused = await fails(beijingStreet, FORM, { g: { areaId: beijingArea, formedOn: today, members } });
     expect(refused.extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       details: {
-        problems: ['OWNER_MEMBERS_BELOW_HALF'],
+        problems: ['OWNER_MEMBERS_BELOW_HALF', 'LEADER_NOT_RESIDENTS_COMMITTEE'],
         fields: { members: expect.stringContaining('1 of 3') },
         source:
-          'Beijing Property Management Regulation art. 31 para. 4: 筹备组人数应当为单数，其中业主代表人数不低于筹备组人数的二分之一',
+          'Beijing Property Management Regulation art. 31 para. 4: 筹备组人数应当为单数，其中业主代表人数不低于筹备组人数的二分之一; ' +
+          'Beijing Property Management Regulation art. 31 para. 1: 指定居民委员会、村民委员会工作人员担任筹备组组长',
       },
     });
-    const four = [...members, { name: '业主 赵某', role: 'OWNER' }];
+    // Led by the residents' committee's 王某, as art. 31 para. 1 has it.
+    const ledByCommittee = members.map((m) => ({ ...m, leader: m.role === 'RESIDENTS_COMMITTEE' }));
+    const four = [...ledByCommittee, { name: '业主 赵某', role: 'OWNER' }];
     expect(
       (await fails(beijingStreet, FORM, { g: { areaId: beijingArea, formedOn: today, members: four } })).extensions,
     ).toMatchObject({ code: 'BAD_USER_INPUT', details: { problems: ['EVEN_MEMBER_COUNT'] } });
@@ -230,6 +234,35 @@ describe('the street office’s work in its areas (seed 004 §五)', () => {
     const formed = (await ok(beijingStreet, FORM, { g: { areaId: beijingArea, formedOn: today, members: five } }))
       .formPreparatoryGroup;
     expect(formed.members.filter((m: { role: string }) => m.role === 'OWNER')).toHaveLength(3);
+  });
+
+  it('holds a Beijing group to art. 31 para. 1: a residents’ committee staff member leads it', async () => {
+    const gql = gatewayClient(t.hub.gatewayUrl, testTokens);
+    const beijingArea = await loadArea(gql, DEMO_STREETS[0], '筹备期限测试小区');
+    const group = [
+      { name: '广外街道 张某', role: 'STREET_OFFICE', leader: true },
+      { name: '社区居委会 王某', role: 'RESIDENTS_COMMITTEE', leader: false },
+      { name: '业主 李某', role: 'OWNER' },
+      { name: '业主 赵某', role: 'OWNER' },
+      { name: '业主 钱某', role: 'OWNER' },
+    ];
+    const formedOn = '2026-08-04';
+    // Odd, owners 3 of 5, but led by the street office's own official: before, it stood.
+    expect(
+      (await fails(beijingStreet, FORM, { g: { areaId: beijingArea, formedOn, members: group } })).extensions,
+    ).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: {
+        problems: ['LEADER_NOT_RESIDENTS_COMMITTEE'],
+        fields: { members: expect.stringContaining('not STREET_OFFICE') },
+        source:
+          'Beijing Property Management Regulation art. 31 para. 1: 指定居民委员会、村民委员会工作人员担任筹备组组长',
+      },
+    });
+    const lawful = group.map((m) => ({ ...m, leader: m.role === 'RESIDENTS_COMMITTEE' }));
+    const formed = (await ok(beijingStreet, FORM, { g: { areaId: beijingArea, formedOn, members: lawful } }))
+      .formPreparatoryGroup;
+    expect(formed.members.find((m: { leader: boolean }) => m.leader)).toMatchObject({ role: 'RESIDENTS_COMMITTEE' });
   });
 
   it('records patrols and the hazards found, each open until resolved, and lists the overdue ones for the street', async () => {

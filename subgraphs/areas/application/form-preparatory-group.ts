@@ -25,9 +25,10 @@ import { manageableArea } from './area.lookup';
 
 /**
  * The street office forms the preparatory group for an area's first owners' assembly (seed 004 §五(一)), with its
- * members (in Beijing an odd number, at least half owner representatives: art. 31 para. 4) and, where it applies one, the period to convene the assembly with its article: the deadline is counted
- * by the hub's calendar. One group at a time, and none once the area's assembly is recorded. Published on
- * areas.governance.v1 in the same transaction.
+ * members (in Beijing an odd number, at least half owner representatives, art. 31 para. 4, led by a residents' or
+ * villagers' committee staff member, art. 31 para. 1) and, where it applies one, the period to convene the assembly
+ * with its article: the deadline is counted by the hub's calendar. One group at a time, and none once the area's
+ * assembly is recorded. Published on areas.governance.v1 in the same transaction.
  */
 export async function formPreparatoryGroup(
   em: EntityManager,
@@ -37,7 +38,7 @@ export async function formPreparatoryGroup(
   const group = definePreparatoryGroup(input, todayInChina());
   return em.transactional(async (tx) => {
     const area = await manageableArea(tx, identity, input.areaId, 'form a preparatory group');
-    // The composition its city's regulation requires (Beijing art. 31 para. 4), before anything is written.
+    // The composition and leader its city's regulation requires (Beijing art. 31 paras. 1, 4), before anything is written.
     validatePreparatoryGroupComposition(group.members, preparatoryGroupRulesOf(area.districtCode));
     // The area's governance lock, as the owners' assembly's recording takes: under a lock of its own, a group and an
     // assembly recorded at the same moment each found the other absent, and the group stayed open for good.

@@ -6,7 +6,12 @@ import {
   preparatoryGroupProblems,
   validatePreparatoryGroupComposition,
 } from './preparatory-group';
-import { BEIJING_PREPARATORY_GROUP_RULES, preparatoryGroupRulesOf } from './statutes';
+import {
+  BEIJING_PREPARATORY_GROUP_LEADER_SOURCE,
+  BEIJING_PREPARATORY_GROUP_RULES,
+  BEIJING_PREPARATORY_GROUP_SOURCE,
+  preparatoryGroupRulesOf,
+} from './statutes';
 
 const members = [
   { name: '建国街道 张某', role: 'STREET_OFFICE' as const, leader: true },
@@ -60,7 +65,15 @@ describe('a preparatory group for the first owners’ assembly', () => {
 });
 
 describe('a preparatory group’s composition (Beijing art. 31 para. 4)', () => {
-  const seat = (role: 'OWNER' | 'STREET_OFFICE' | 'RESIDENTS_COMMITTEE' | 'DEVELOPER') => ({ role });
+  // Led by the residents' committee where one sits in the group (Beijing art. 31 para. 1), else by its first member.
+  const seat = (role: 'OWNER' | 'STREET_OFFICE' | 'RESIDENTS_COMMITTEE' | 'DEVELOPER') => ({ role, leader: false });
+  const led = (seats: ReturnType<typeof seat>[]) => {
+    const at = Math.max(
+      seats.findIndex((s) => s.role === 'RESIDENTS_COMMITTEE'),
+      0,
+    );
+    return seats.map((s, i) => ({ ...s, leader: i === at }));
+  };
   const beijing = preparatoryGroupRulesOf('110102'); // 西城区
 
   it('holds Beijing’s areas to art. 31 para. 4 and no other city’s to anything', () => {
@@ -70,17 +83,16 @@ describe('a preparatory group’s composition (Beijing art. 31 para. 4)', () => 
     );
     expect(preparatoryGroupRulesOf('220681')).toBeNull(); // 临江市: no article confirmed
     // 临江市's group of seed 004 as the street office enters it: one owner of three stands, no rule is held.
-    expect(preparatoryGroupProblems(members, null)).toEqual({ problems: [], fields: {} });
+    expect(preparatoryGroupProblems(members, null)).toEqual({ problems: [], fields: {}, sources: [] });
   });
 
   it.each<[string, ReturnType<typeof seat>[], string[]]>([
-    ['3 members, 2 owners', [seat('STREET_OFFICE'), seat('OWNER'), seat('OWNER')], []],
+    ['3 members, 2 owners', [seat('RESIDENTS_COMMITTEE'), seat('OWNER'), seat('OWNER')], []],
     [
       '5 members, 3 owners',
-      [seat('STREET_OFFICE'), seat('DEVELOPER'), seat('OWNER'), seat('OWNER'), seat('OWNER')],
+      [seat('RESIDENTS_COMMITTEE'), seat('DEVELOPER'), seat('OWNER'), seat('OWNER'), seat('OWNER')],
       [],
     ],
-    ['1 owner alone', [seat('OWNER')], []],
     // 不低于二分之一: one owner of three is a third.
     [
       '3 members, 1 owner',
@@ -90,7 +102,7 @@ describe('a preparatory group’s composition (Beijing art. 31 para. 4)', () => 
     // 单数: four members, even with half of them owners.
     [
       '4 members, 2 owners',
-      [seat('STREET_OFFICE'), seat('DEVELOPER'), seat('OWNER'), seat('OWNER')],
+      [seat('RESIDENTS_COMMITTEE'), seat('DEVELOPER'), seat('OWNER'), seat('OWNER')],
       ['EVEN_MEMBER_COUNT'],
     ],
     [
@@ -98,23 +110,71 @@ describe('a preparatory group’s composition (Beijing art. 31 para. 4)', () => 
       [seat('STREET_OFFICE'), seat('DEVELOPER'), seat('RESIDENTS_COMMITTEE'), seat('OWNER')],
       ['EVEN_MEMBER_COUNT', 'OWNER_MEMBERS_BELOW_HALF'],
     ],
+    // Art. 31 para. 1: no residents' committee member to lead it, an owner alone is led by an owner.
+    ['1 owner alone', [seat('OWNER')], ['LEADER_NOT_RESIDENTS_COMMITTEE']],
+    [
+      '3 members led by the street office',
+      [seat('STREET_OFFICE'), seat('OWNER'), seat('OWNER')],
+      ['LEADER_NOT_RESIDENTS_COMMITTEE'],
+    ],
   ])('in Beijing, %s: %j', (_, seats, expected) => {
-    expect(preparatoryGroupProblems(seats, beijing).problems).toEqual(expected);
+    expect(preparatoryGroupProblems(led(seats), beijing).problems).toEqual(expected);
   });
 
   it('refuses with the problems, the members field and the article', () => {
-    try {
-      validatePreparatoryGroupComposition(members, beijing); // one owner of three
+    const refusal = (group: { role: 'OWNER' | 'STREET_OFFICE' | 'RESIDENTS_COMMITTEE'; leader: boolean }[]) => {
+      try {
+        validatePreparatoryGroupComposition(group, beijing);
+      } catch (error) {
+        expect(error).toBeInstanceOf(DomainError);
+        expect((error as DomainError).code).toBe('BAD_USER_INPUT');
+        return (error as DomainError).details;
+      }
       throw new Error('accepted');
-    } catch (error) {
-      expect(error).toBeInstanceOf(DomainError);
-      expect((error as DomainError).code).toBe('BAD_USER_INPUT');
-      expect((error as DomainError).details).toEqual({
-        problems: ['OWNER_MEMBERS_BELOW_HALF'],
-        fields: { members: expect.stringContaining('1 of 3') },
-        source: beijing?.source,
-      });
-    }
+    };
+    // 临江's group of seed 004 as entered: one owner of three, led by the street office's official.
+    expect(refusal(members)).toEqual({
+      problems: ['OWNER_MEMBERS_BELOW_HALF', 'LEADER_NOT_RESIDENTS_COMMITTEE'],
+      fields: {
+        members: expect.stringMatching(/1 of 3.*; the leader \(组长\) a RESIDENTS_COMMITTEE member, not STREET_OFFICE/),
+      },
+      source: `${BEIJING_PREPARATORY_GROUP_SOURCE}; ${BEIJING_PREPARATORY_GROUP_LEADER_SOURCE}`,
+    });
+    // Led by the residents' committee's 王某 instead: only the owners' share is short.
+    expect(refusal(members.map((m) => ({ ...m, leader: m.role === 'RESIDENTS_COMMITTEE' })))).toEqual({
+      problems: ['OWNER_MEMBERS_BELOW_HALF'],
+      fields: { members: expect.stringContaining('1 of 3') },
+      source: BEIJING_PREPARATORY_GROUP_SOURCE,
+    });
     expect(() => validatePreparatoryGroupComposition(members, null)).not.toThrow();
+  });
+});
+
+describe('a Beijing preparatory group’s leader (art. 31 para. 1)', () => {
+  const beijing = preparatoryGroupRulesOf('110102'); // 西城区
+
+  it('is a residents’ or villagers’ committee staff member, never the street office’s own official', () => {
+    expect(beijing?.leader).toEqual({ role: 'RESIDENTS_COMMITTEE', source: BEIJING_PREPARATORY_GROUP_LEADER_SOURCE });
+    expect(BEIJING_PREPARATORY_GROUP_LEADER_SOURCE).toBe(
+      'Beijing Property Management Regulation art. 31 para. 1: 指定居民委员会、村民委员会工作人员担任筹备组组长',
+    );
+    // Odd, owners 3 of 5 (art. 31 para. 4 met), but led by 广外街道's official.
+    const group = [
+      { name: '广外街道 张某', role: 'STREET_OFFICE' as const, leader: true },
+      { name: '社区居委会 王某', role: 'RESIDENTS_COMMITTEE' as const, leader: false },
+      { name: '业主 李某', role: 'OWNER' as const, leader: false },
+      { name: '业主 赵某', role: 'OWNER' as const, leader: false },
+      { name: '业主 钱某', role: 'OWNER' as const, leader: false },
+    ];
+    const defined = definePreparatoryGroup({ formedOn: '2026-06-01', members: group, period: null }, '2026-12-07');
+    expect(preparatoryGroupProblems(defined.members, beijing)).toEqual({
+      problems: ['LEADER_NOT_RESIDENTS_COMMITTEE'],
+      fields: { members: expect.stringContaining('not STREET_OFFICE') },
+      sources: [BEIJING_PREPARATORY_GROUP_LEADER_SOURCE],
+    });
+    const byResidentsCommittee = defined.members.map((m) => ({ ...m, leader: m.role === 'RESIDENTS_COMMITTEE' }));
+    expect(preparatoryGroupProblems(byResidentsCommittee, beijing).problems).toEqual([]);
+    // Where the hub holds no rules (临江市), any member may lead it.
+    expect(preparatoryGroupProblems(defined.members, preparatoryGroupRulesOf('220681')).problems).toEqual([]);
   });
 });

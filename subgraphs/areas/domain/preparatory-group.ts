@@ -9,10 +9,12 @@ import { PreparatoryGroupRules, meetsThreshold } from './statutes';
  * (seed 004 §五(一): 组织成立首次业主大会会议筹备组). Its composition and the time it has to convene the first
  * assembly are set by each province's or city's regulation. In Beijing art. 31 para. 4 sets the composition (an odd
  * number, owner representatives at least half: statutes.ts preparatoryGroupRulesOf, checked by
- * preparatoryGroupProblems); elsewhere no article could be confirmed (not the 吉林省物业管理条例, not the national
- * 业主大会和业主委员会指导规则), so the hub checks no composition there beyond a named leader among its members. The
- * period it takes with the article it rests on from the street office. The deadline counts that period by the hub's one calendar (Civil Code arts. 201, 203). The group's
- * work ends when the area's owners' assembly is recorded as first meeting on or after the group was formed.
+ * preparatoryGroupProblems) and art. 31 para. 1 its leader (a residents' or villagers' committee staff member);
+ * elsewhere no article could be confirmed (not the 吉林省物业管理条例, not the national 业主大会和业主委员会指导规则), so
+ * the hub checks no composition there beyond a named leader among its members. The period it takes with the article it
+ * rests on from the street office. The deadline counts that period by the hub's one calendar (Civil Code arts. 201,
+ * 203). The group's work ends when the area's owners' assembly is recorded as first meeting on or after the group was
+ * formed.
  */
 export { PREPARATORY_MEMBER_ROLES };
 export type { PreparatoryMemberRole };
@@ -64,44 +66,58 @@ export function definePreparatoryGroup(input: PreparatoryGroupInput, today: IsoD
   };
 }
 
-export type PreparatoryGroupProblem = 'EVEN_MEMBER_COUNT' | 'OWNER_MEMBERS_BELOW_HALF';
+export type PreparatoryGroupProblem =
+  'EVEN_MEMBER_COUNT' | 'OWNER_MEMBERS_BELOW_HALF' | 'LEADER_NOT_RESIDENTS_COMMITTEE';
 
 /**
  * Every composition problem of the group under its city's rules (empty when none, and always where the hub holds
- * none): an odd number of members, and owner representatives (role OWNER) at least the rules' share. Before, any
- * membership was recorded, in Beijing too: a group of two officials and one owner stood as the first assembly's
- * preparatory group.
+ * none): an odd number of members, owner representatives (role OWNER) at least the rules' share, and a leader (组长)
+ * of the role the rules name (Beijing art. 31 para. 1: a residents' or villagers' committee staff member,
+ * RESIDENTS_COMMITTEE). `details.fields.members` says each rule broken, `source` the articles. Before, any membership
+ * was recorded, in Beijing too: a group of two officials and one owner stood as the first assembly's preparatory
+ * group, and later one led by the street office's own official.
  */
 export function preparatoryGroupProblems(
-  members: readonly { role: PreparatoryMemberRole }[],
+  members: readonly { role: PreparatoryMemberRole; leader: boolean }[],
   rules: PreparatoryGroupRules | null,
-): { problems: PreparatoryGroupProblem[]; fields: Record<string, string> } {
+): { problems: PreparatoryGroupProblem[]; fields: Record<string, string>; sources: string[] } {
   const problems: PreparatoryGroupProblem[] = [];
-  if (rules === null) return { problems, fields: {} };
+  if (rules === null) return { problems, fields: {}, sources: [] };
   const count = members.length;
   const owners = members.filter((m) => m.role === 'OWNER').length;
   if (rules.oddMembers && count % 2 === 0) problems.push('EVEN_MEMBER_COUNT');
   if (count > 0 && !meetsThreshold(owners, count, rules.ownerShare)) problems.push('OWNER_MEMBERS_BELOW_HALF');
-  const fields: Record<string, string> =
-    problems.length === 0
-      ? {}
-      : {
-          members: `an odd number of members, owner representatives (OWNER) at least half: ${owners} of ${count} (${rules.source})`,
-        };
-  return { problems, fields };
+  const said: string[] = [];
+  const sources: string[] = [];
+  if (problems.length > 0) {
+    said.push(
+      `an odd number of members, owner representatives (OWNER) at least half: ${owners} of ${count} (${rules.source})`,
+    );
+    sources.push(rules.source);
+  }
+  const leader = members.find((m) => m.leader);
+  if (rules.leader !== null && leader !== undefined && leader.role !== rules.leader.role) {
+    problems.push('LEADER_NOT_RESIDENTS_COMMITTEE');
+    said.push(`the leader (组长) a ${rules.leader.role} member, not ${leader.role} (${rules.leader.source})`);
+    sources.push(rules.leader.source);
+  }
+  return { problems, fields: said.length === 0 ? {} : { members: said.join('; ') }, sources };
 }
 
-/** Throws BAD_USER_INPUT with `details.problems`, `details.fields.members` and the rules' source. */
+/**
+ * Throws BAD_USER_INPUT with `details.problems`, `details.fields.members` and `details.source`, the article of the
+ * rules broken (both, joined by "; ", when the composition and the leader are wrong).
+ */
 export function validatePreparatoryGroupComposition(
-  members: readonly { role: PreparatoryMemberRole }[],
+  members: readonly { role: PreparatoryMemberRole; leader: boolean }[],
   rules: PreparatoryGroupRules | null,
 ): void {
-  const { problems, fields } = preparatoryGroupProblems(members, rules);
+  const { problems, fields, sources } = preparatoryGroupProblems(members, rules);
   if (problems.length > 0)
     throw new InvalidInputError('The preparatory group is not validly composed', {
       problems,
       fields,
-      source: rules?.source,
+      source: sources.join('; '),
     });
 }
 

@@ -1,4 +1,4 @@
-import { ELECTION_DECISION_MATTER, type JointDecisionMatterCode } from '../../../catalog';
+import { ELECTION_DECISION_MATTER, type JointDecisionMatterCode, type PreparatoryMemberRole } from '../../../catalog';
 
 /**
  * The statutory numbers behind the areas and governance rules, each with the article it comes from. Rules read
@@ -183,13 +183,16 @@ export function pmcRulesOf(districtCode: string): PmcRules | null {
 // Preparatory group (筹备组) for an area's first owners' assembly (domain/preparatory-group.ts).
 // ---------------------------------------------------------------------------------------------------------------
 
-/** What a city's regulation requires of a preparatory group's composition. */
+/** What a city's regulation requires of a preparatory group: its composition and its leader. */
 export interface PreparatoryGroupRules {
   /** The group's members are an odd number. */
   readonly oddMembers: boolean;
   /** The owner representatives' (业主代表) share of the members. */
   readonly ownerShare: Threshold;
+  /** The article of the two figures above. */
   readonly source: string;
+  /** The role its leader (组长) must hold, with the article; null where the regulation names none. */
+  readonly leader: { readonly role: PreparatoryMemberRole; readonly source: string } | null;
 }
 
 /**
@@ -199,6 +202,14 @@ export interface PreparatoryGroupRules {
  */
 export const BEIJING_PREPARATORY_GROUP_SOURCE =
   'Beijing Property Management Regulation art. 31 para. 4: 筹备组人数应当为单数，其中业主代表人数不低于筹备组人数的二分之一';
+/**
+ * Beijing art. 31 para. 1: the street office "指定居民委员会、村民委员会工作人员担任筹备组组长" (appoints a residents' or
+ * villagers' committee staff member the group's leader): role RESIDENTS_COMMITTEE, which stands for both committees as
+ * the property-management committee's chair seat does (PMC_CHAIR_SOURCE). Before, any member could lead a Beijing
+ * group, the street office's own official included (a legal audit, 2026-12-07).
+ */
+export const BEIJING_PREPARATORY_GROUP_LEADER_SOURCE =
+  'Beijing Property Management Regulation art. 31 para. 1: 指定居民委员会、村民委员会工作人员担任筹备组组长';
 export const BEIJING_PREPARATORY_GROUP_RULES: PreparatoryGroupRules = Object.freeze({
   oddMembers: true,
   ownerShare: Object.freeze({
@@ -207,6 +218,7 @@ export const BEIJING_PREPARATORY_GROUP_RULES: PreparatoryGroupRules = Object.fre
     source: BEIJING_PREPARATORY_GROUP_SOURCE,
   }),
   source: BEIJING_PREPARATORY_GROUP_SOURCE,
+  leader: Object.freeze({ role: 'RESIDENTS_COMMITTEE' as const, source: BEIJING_PREPARATORY_GROUP_LEADER_SOURCE }),
 });
 
 /** Where a city's own preparatory-group rules hold, by GB/T 2260 prefix (Beijing: 11); elsewhere none. */
@@ -214,7 +226,7 @@ export const PREPARATORY_GROUP_RULES_DIVISIONS: Readonly<Record<string, Preparat
   '11': BEIJING_PREPARATORY_GROUP_RULES,
 };
 
-/** The composition rules of an area's preparatory group, by its district: Beijing's, else none. */
+/** The rules of an area's preparatory group (composition, leader), by its district: Beijing's, else none. */
 export function preparatoryGroupRulesOf(districtCode: string): PreparatoryGroupRules | null {
   const division = divisionOf(PREPARATORY_GROUP_RULES_DIVISIONS, districtCode);
   return division === undefined ? null : PREPARATORY_GROUP_RULES_DIVISIONS[division];

@@ -71,7 +71,12 @@ export class PreparatoryGroupType {
 export class PreparatoryMemberInput {
   @Field(() => Name) name!: string;
   @Field(() => PreparatoryMemberRoleEnum) role!: PreparatoryMemberRole;
-  @Field({ defaultValue: false }) leader!: boolean;
+  @Field({
+    defaultValue: false,
+    description:
+      'The group’s leader (组长), exactly one; in Beijing a residents’ or villagers’ committee staff member (RESIDENTS_COMMITTEE, art. 31 para. 1).',
+  })
+  leader!: boolean;
 }
 
 @InputType('PreparationPeriodInput')
@@ -92,7 +97,7 @@ export class PreparatoryGroupInput {
 export class PreparatoryGroupResolver {
   @Mutation(() => PreparatoryGroupType, {
     description:
-      'Street office: forms the preparatory group for an area’s first owners’ assembly, with its members; in Beijing an odd number, owner representatives (OWNER) at least half (art. 31 para. 4; BAD_USER_INPUT with details.problems).',
+      'Street office: forms the preparatory group for an area’s first owners’ assembly, with its members; in Beijing an odd number, owner representatives (OWNER) at least half (art. 31 para. 4), led by a residents’ or villagers’ committee staff member (art. 31 para. 1; BAD_USER_INPUT with details.problems).',
   })
   async formPreparatoryGroup(
     @Arg('group', () => PreparatoryGroupInput) group: PreparatoryGroupInput,
