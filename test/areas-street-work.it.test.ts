@@ -236,7 +236,7 @@ describe('the street office’s work in its areas (seed 004 §五)', () => {
     expect(formed.members.filter((m: { role: string }) => m.role === 'OWNER')).toHaveLength(3);
   });
 
-  it('holds a Beijing group to art. 31 para. 1: a residents’ committee staff member leads it', async () => {
+  it('holds a Beijing group to art. 31 para. 1 (a residents’ committee leader) and art. 32 para. 4 (60 days)', async () => {
     const gql = gatewayClient(t.hub.gatewayUrl, testTokens);
     const beijingArea = await loadArea(gql, DEMO_STREETS[0], '筹备期限测试小区');
     const group = [
@@ -260,9 +260,34 @@ describe('the street office’s work in its areas (seed 004 §五)', () => {
       },
     });
     const lawful = group.map((m) => ({ ...m, leader: m.role === 'RESIDENTS_COMMITTEE' }));
+    // A period other than the statute's 60 days is refused with the article; before, any period or none was taken.
+    expect(
+      (await fails(beijingStreet, FORM, { g: { areaId: beijingArea, formedOn, members: lawful, period } })).extensions,
+    ).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: {
+        fields: { 'period.days': expect.stringContaining('60 days') },
+        source:
+          'Beijing Property Management Regulation art. 32 para. 4: 筹备组应当自成立之日起六十日内，组织召开首次业主大会会议',
+      },
+    });
+    const groupsOfArea = async () =>
+      ((await ok(beijingStreet, GROUPS)).preparatoryGroups as { areaId: string }[]).filter(
+        (g) => g.areaId === beijingArea,
+      );
+    expect(await groupsOfArea()).toEqual([]);
+    // None entered: the statute's. Formed Tuesday 4 August 2026, the 60th day is Saturday 3 October, in the National
+    // Day holiday (1–7 October), so the first assembly is due by Thursday 8 October (Civil Code arts. 201, 203); none
+    // recorded since, the group is overdue.
     const formed = (await ok(beijingStreet, FORM, { g: { areaId: beijingArea, formedOn, members: lawful } }))
       .formPreparatoryGroup;
-    expect(formed.members.find((m: { leader: boolean }) => m.leader)).toMatchObject({ role: 'RESIDENTS_COMMITTEE' });
+    expect(formed).toMatchObject({
+      periodDays: 60,
+      periodSource:
+        'Beijing Property Management Regulation art. 32 para. 4: 筹备组应当自成立之日起六十日内，组织召开首次业主大会会议',
+      deadline: '2026-10-08',
+      overdue: true,
+    });
   });
 
   it('records patrols and the hazards found, each open until resolved, and lists the overdue ones for the street', async () => {

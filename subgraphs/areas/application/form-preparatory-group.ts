@@ -11,6 +11,7 @@ import {
   PreparatoryGroupInput,
   definePreparatoryGroup,
   preparationDeadline,
+  preparationPeriodUnder,
   validatePreparatoryGroupComposition,
 } from '../domain/preparatory-group';
 import { preparatoryGroupRulesOf } from '../domain/statutes';
@@ -26,20 +27,24 @@ import { manageableArea } from './area.lookup';
 /**
  * The street office forms the preparatory group for an area's first owners' assembly (seed 004 §五(一)), with its
  * members (in Beijing an odd number, at least half owner representatives, art. 31 para. 4, led by a residents' or
- * villagers' committee staff member, art. 31 para. 1) and, where it applies one, the period to convene the assembly
- * with its article: the deadline is counted by the hub's calendar. One group at a time, and none once the area's
- * assembly is recorded. Published on areas.governance.v1 in the same transaction.
+ * villagers' committee staff member, art. 31 para. 1) and the period to convene the assembly with its article (in
+ * Beijing the statute's 60 days, art. 32 para. 4; elsewhere the one the street office applies, if any): the deadline
+ * is counted by the hub's calendar. One group at a time, and none once the area's assembly is recorded. Published on
+ * areas.governance.v1 in the same transaction.
  */
 export async function formPreparatoryGroup(
   em: EntityManager,
   identity: Identity,
   input: PreparatoryGroupInput & { areaId: string },
 ): Promise<PreparatoryGroup> {
-  const group = definePreparatoryGroup(input, todayInChina());
+  const entered = definePreparatoryGroup(input, todayInChina());
   return em.transactional(async (tx) => {
     const area = await manageableArea(tx, identity, input.areaId, 'form a preparatory group');
-    // The composition and leader its city's regulation requires (Beijing art. 31 paras. 1, 4), before anything is written.
-    validatePreparatoryGroupComposition(group.members, preparatoryGroupRulesOf(area.districtCode));
+    // The composition and leader its city's regulation requires (Beijing art. 31 paras. 1, 4) and its period (art. 32
+    // para. 4), before anything is written.
+    const rules = preparatoryGroupRulesOf(area.districtCode);
+    validatePreparatoryGroupComposition(entered.members, rules);
+    const group = { ...entered, period: preparationPeriodUnder(entered.period, rules) };
     // The area's governance lock, as the owners' assembly's recording takes: under a lock of its own, a group and an
     // assembly recorded at the same moment each found the other absent, and the group stayed open for good.
     await lockGovernanceOf(tx, area.id);

@@ -3,10 +3,12 @@ import {
   definePreparatoryGroup,
   isPreparationOverdue,
   preparationDeadline,
+  preparationPeriodUnder,
   preparatoryGroupProblems,
   validatePreparatoryGroupComposition,
 } from './preparatory-group';
 import {
+  BEIJING_PREPARATION_PERIOD_SOURCE,
   BEIJING_PREPARATORY_GROUP_LEADER_SOURCE,
   BEIJING_PREPARATORY_GROUP_RULES,
   BEIJING_PREPARATORY_GROUP_SOURCE,
@@ -176,5 +178,45 @@ describe('a Beijing preparatory group’s leader (art. 31 para. 1)', () => {
     expect(preparatoryGroupProblems(byResidentsCommittee, beijing).problems).toEqual([]);
     // Where the hub holds no rules (临江市), any member may lead it.
     expect(preparatoryGroupProblems(defined.members, preparatoryGroupRulesOf('220681')).problems).toEqual([]);
+  });
+});
+
+describe('a Beijing preparatory group’s period (art. 32 para. 4)', () => {
+  const beijing = preparatoryGroupRulesOf('110102'); // 西城区
+  const statutory = { days: 60, source: BEIJING_PREPARATION_PERIOD_SOURCE };
+
+  it('is the statute’s 60 days, entered or not; another period is refused with the article', () => {
+    expect(BEIJING_PREPARATION_PERIOD_SOURCE).toBe(
+      'Beijing Property Management Regulation art. 32 para. 4: 筹备组应当自成立之日起六十日内，组织召开首次业主大会会议',
+    );
+    expect(preparationPeriodUnder(null, beijing)).toEqual(statutory);
+    expect(preparationPeriodUnder({ days: 60, source: '北京条例第三十二条' }, beijing)).toEqual(statutory);
+    try {
+      preparationPeriodUnder(period, beijing); // the 90 days a clerk entered
+      throw new Error('accepted');
+    } catch (error) {
+      expect(error).toBeInstanceOf(DomainError);
+      expect((error as DomainError).code).toBe('BAD_USER_INPUT');
+      expect((error as DomainError).details).toEqual({
+        fields: { 'period.days': expect.stringContaining('60 days') },
+        source: BEIJING_PREPARATION_PERIOD_SOURCE,
+      });
+    }
+  });
+
+  it('keeps the entered period, or none, where the hub holds no city’s rules', () => {
+    expect(preparationPeriodUnder(period, null)).toBe(period);
+    expect(preparationPeriodUnder(null, preparatoryGroupRulesOf('220681'))).toBeNull();
+  });
+
+  it('counts the 60 days by the calendar (Civil Code arts. 201, 203)', () => {
+    // Formed Monday 1 June 2026: 29 days to 30 June and 31 to 31 July, the 60th day a Friday, a working day.
+    expect(preparationDeadline('2026-06-01', preparationPeriodUnder(null, beijing))).toBe('2026-07-31');
+    // Formed Tuesday 4 August 2026: 27 days to 31 August, 30 to 30 September, the 60th day Saturday 3 October, in the
+    // National Day holiday (1–7 October): the first assembly is due by Thursday 8 October.
+    expect(preparationDeadline('2026-08-04', preparationPeriodUnder(null, beijing))).toBe('2026-10-08');
+    const group = { formedOn: '2026-06-01', period: preparationPeriodUnder(null, beijing), firstAssemblyOn: null };
+    expect(isPreparationOverdue(group, '2026-07-31')).toBe(false);
+    expect(isPreparationOverdue(group, '2026-08-01')).toBe(true);
   });
 });

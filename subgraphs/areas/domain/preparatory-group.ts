@@ -9,12 +9,12 @@ import { PreparatoryGroupRules, meetsThreshold } from './statutes';
  * (seed 004 §五(一): 组织成立首次业主大会会议筹备组). Its composition and the time it has to convene the first
  * assembly are set by each province's or city's regulation. In Beijing art. 31 para. 4 sets the composition (an odd
  * number, owner representatives at least half: statutes.ts preparatoryGroupRulesOf, checked by
- * preparatoryGroupProblems) and art. 31 para. 1 its leader (a residents' or villagers' committee staff member);
- * elsewhere no article could be confirmed (not the 吉林省物业管理条例, not the national 业主大会和业主委员会指导规则), so
- * the hub checks no composition there beyond a named leader among its members. The period it takes with the article it
- * rests on from the street office. The deadline counts that period by the hub's one calendar (Civil Code arts. 201,
- * 203). The group's work ends when the area's owners' assembly is recorded as first meeting on or after the group was
- * formed.
+ * preparatoryGroupProblems), art. 31 para. 1 its leader (a residents' or villagers' committee staff member) and art. 32
+ * para. 4 its period (60 days: preparationPeriodUnder); elsewhere no article could be confirmed (not the
+ * 吉林省物业管理条例, not the national 业主大会和业主委员会指导规则), so the hub checks no composition there beyond a
+ * named leader among its members, and takes the period with the article it rests on from the street office. The
+ * deadline counts the period by the hub's one calendar (Civil Code arts. 201, 203). The group's work ends when the
+ * area's owners' assembly is recorded as first meeting on or after the group was formed.
  */
 export { PREPARATORY_MEMBER_ROLES };
 export type { PreparatoryMemberRole };
@@ -119,6 +119,27 @@ export function validatePreparatoryGroupComposition(
       fields,
       source: sources.join('; '),
     });
+}
+
+/**
+ * The period the group is held to: its city's, where the rules set one (Beijing art. 32 para. 4: 60 days), taken
+ * when the street office enters none and refused (BAD_USER_INPUT, `details.fields['period.days']` and
+ * `details.source`) when it enters another number of days; an entered period of the statutory days is kept with the
+ * statute's own source. Where the hub holds no rules, or they set no period, the period entered (or none). Before, a
+ * Beijing group was held to whatever period the clerk entered, or none, and then never overdue.
+ */
+export function preparationPeriodUnder(
+  entered: PreparationPeriod | null,
+  rules: PreparatoryGroupRules | null,
+): PreparationPeriod | null {
+  const statutory = rules?.preparationPeriod ?? null;
+  if (statutory === null) return entered;
+  if (entered !== null && entered.days !== statutory.days)
+    throw new InvalidInputError('The preparatory group’s period is set by statute', {
+      fields: { 'period.days': `${statutory.days} days, or none entered (${statutory.source})` },
+      source: statutory.source,
+    });
+  return { days: statutory.days, source: statutory.source };
 }
 
 /**

@@ -183,7 +183,7 @@ export function pmcRulesOf(districtCode: string): PmcRules | null {
 // Preparatory group (筹备组) for an area's first owners' assembly (domain/preparatory-group.ts).
 // ---------------------------------------------------------------------------------------------------------------
 
-/** What a city's regulation requires of a preparatory group: its composition and its leader. */
+/** What a city's regulation requires of a preparatory group: its composition, its leader and its period. */
 export interface PreparatoryGroupRules {
   /** The group's members are an odd number. */
   readonly oddMembers: boolean;
@@ -193,6 +193,8 @@ export interface PreparatoryGroupRules {
   readonly source: string;
   /** The role its leader (组长) must hold, with the article; null where the regulation names none. */
   readonly leader: { readonly role: PreparatoryMemberRole; readonly source: string } | null;
+  /** The days it has from its formation to convene the first owners' assembly, with the article; null where none. */
+  readonly preparationPeriod: { readonly days: number; readonly source: string } | null;
 }
 
 /**
@@ -210,6 +212,14 @@ export const BEIJING_PREPARATORY_GROUP_SOURCE =
  */
 export const BEIJING_PREPARATORY_GROUP_LEADER_SOURCE =
   'Beijing Property Management Regulation art. 31 para. 1: 指定居民委员会、村民委员会工作人员担任筹备组组长';
+/**
+ * Beijing art. 32 para. 4: "筹备组应当自成立之日起六十日内，组织召开首次业主大会会议" (the first assembly within 60 days of
+ * the group's formation). Before, the street office entered any period or none for a Beijing group, and a group with
+ * none was never overdue (a legal audit, 2026-12-07).
+ */
+export const BEIJING_PREPARATION_PERIOD_DAYS = 60;
+export const BEIJING_PREPARATION_PERIOD_SOURCE =
+  'Beijing Property Management Regulation art. 32 para. 4: 筹备组应当自成立之日起六十日内，组织召开首次业主大会会议';
 export const BEIJING_PREPARATORY_GROUP_RULES: PreparatoryGroupRules = Object.freeze({
   oddMembers: true,
   ownerShare: Object.freeze({
@@ -219,6 +229,10 @@ export const BEIJING_PREPARATORY_GROUP_RULES: PreparatoryGroupRules = Object.fre
   }),
   source: BEIJING_PREPARATORY_GROUP_SOURCE,
   leader: Object.freeze({ role: 'RESIDENTS_COMMITTEE' as const, source: BEIJING_PREPARATORY_GROUP_LEADER_SOURCE }),
+  preparationPeriod: Object.freeze({
+    days: BEIJING_PREPARATION_PERIOD_DAYS,
+    source: BEIJING_PREPARATION_PERIOD_SOURCE,
+  }),
 });
 
 /** Where a city's own preparatory-group rules hold, by GB/T 2260 prefix (Beijing: 11); elsewhere none. */
@@ -226,7 +240,7 @@ export const PREPARATORY_GROUP_RULES_DIVISIONS: Readonly<Record<string, Preparat
   '11': BEIJING_PREPARATORY_GROUP_RULES,
 };
 
-/** The rules of an area's preparatory group (composition, leader), by its district: Beijing's, else none. */
+/** The rules of an area's preparatory group (composition, leader, period), by its district: Beijing's, else none. */
 export function preparatoryGroupRulesOf(districtCode: string): PreparatoryGroupRules | null {
   const division = divisionOf(PREPARATORY_GROUP_RULES_DIVISIONS, districtCode);
   return division === undefined ? null : PREPARATORY_GROUP_RULES_DIVISIONS[division];

@@ -42,11 +42,14 @@ export class PreparatoryGroupType {
   @Directive('@listSize(assumedSize: 25)')
   @Field(() => [PreparatoryMemberType])
   members!: PreparatoryMemberType[];
-  @Field(() => Int, { nullable: true, description: 'The period to convene the first assembly, when one is applied.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The period to convene the first assembly, when one is applied (in Beijing 60 days, art. 32 para. 4).',
+  })
   periodDays!: number | null;
   @Field(() => String, {
     nullable: true,
-    description: 'The article the period rests on, as the street office gave it.',
+    description: 'The article the period rests on: the statute’s in Beijing, elsewhere as the street office gave it.',
   })
   periodSource!: string | null;
   @Field(() => String, {
@@ -90,14 +93,19 @@ export class PreparatoryGroupInput {
   @Field(() => ID) areaId!: string;
   @Field(() => LocalDate) formedOn!: string;
   @Field(() => [PreparatoryMemberInput]) members!: PreparatoryMemberInput[];
-  @Field(() => PreparationPeriodInput, { nullable: true }) period?: PreparationPeriodInput | null;
+  @Field(() => PreparationPeriodInput, {
+    nullable: true,
+    description:
+      'The period to convene the first assembly, with its article. In Beijing the statute’s 60 days (art. 32 para. 4) when not given; other days are refused (BAD_USER_INPUT, details.fields["period.days"]).',
+  })
+  period?: PreparationPeriodInput | null;
 }
 
 @Resolver(() => PreparatoryGroupType)
 export class PreparatoryGroupResolver {
   @Mutation(() => PreparatoryGroupType, {
     description:
-      'Street office: forms the preparatory group for an area’s first owners’ assembly, with its members; in Beijing an odd number, owner representatives (OWNER) at least half (art. 31 para. 4), led by a residents’ or villagers’ committee staff member (art. 31 para. 1; BAD_USER_INPUT with details.problems).',
+      'Street office: forms the preparatory group for an area’s first owners’ assembly, with its members; in Beijing an odd number, owner representatives (OWNER) at least half (art. 31 para. 4), led by a residents’ or villagers’ committee staff member (art. 31 para. 1; BAD_USER_INPUT with details.problems), with 60 days to convene the assembly (art. 32 para. 4).',
   })
   async formPreparatoryGroup(
     @Arg('group', () => PreparatoryGroupInput) group: PreparatoryGroupInput,
