@@ -911,6 +911,21 @@ describe("areas: governance bodies and owners' joint decisions", () => {
       filingDeadline: '2026-06-01',
       filedLate: false,
     });
+    // A successor naming the decision that elected it on 1 March 2026 with an election day of 20 May: the committee was
+    // elected at that meeting (选举产生之日; Beijing art. 43 para. 1 counts its 30 days from it, so its application was
+    // due by Tuesday 31 March), and the clerk's 20 May (which would have shown a deadline of 22 June, 19 June being the
+    // Dragon Boat holiday, and flagged nothing) is refused with the decision's day; nothing is recorded.
+    const contradicted = await t.gql(guangwai, OWNERS, {
+      i: { areaId, recordedOn: '2026-06-02', members, electionDecisionId: elected.id, electedOn: '2026-05-20' },
+    });
+    expect(contradicted.body.data?.recordOwnersCommittee ?? null).toBeNull();
+    expect(contradicted.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: {
+        problems: ['ELECTED_ON_NOT_DECISION_DAY'],
+        fields: { electedOn: `2026-03-01, the day of the election decision ${elected.id}, or none entered` },
+      },
+    });
   });
 
   it("lets no owners' committee and property-management committee stand together when both are set up at once", async () => {

@@ -5,7 +5,12 @@ import { Identity } from '../../../kernel/identity';
 import { DomainError, InvalidInputError } from '../../../kernel/errors';
 import { recordEvent } from '../../../platform/events/outbox';
 import { MemberInput, checkMemberList, succeeds } from '../domain/governance-body';
-import { checkCommitteeTerm, checkElectionDecision, validateCommitteeOfAssembly } from '../domain/owners-assembly';
+import {
+  checkCommitteeTerm,
+  checkElectionDecision,
+  electionDayOf,
+  validateCommitteeOfAssembly,
+} from '../domain/owners-assembly';
 import {
   isOwnersCommitteeFiledLate,
   ownersCommitteeFilingDeadline,
@@ -41,7 +46,7 @@ export interface OwnersCommitteeRecording {
   propertyManagementCommitteeDissolvedOn?: string | null;
   /** The owners' joint decision that elected the committee (Civil Code art. 278 para. 1 item 3), where named. */
   electionDecisionId?: string | null;
-  /** The day the owners elected it; the named election decision's day when not given. */
+  /** The day the owners elected it; the named election decision's day when not given, and refused when another. */
   electedOn?: string | null;
   /** The day it applied to the street office for recording (申请备案), where known. */
   filedOn?: string | null;
@@ -107,7 +112,8 @@ export async function recordOwnersCommittee(
     if (electionDecisionId) {
       const named = isUuid(electionDecisionId) ? await findJointDecision(tx, electionDecisionId) : null;
       checkElectionDecision(named, area.id, input.recordedOn);
-      electedOn ??= named?.heldOn ?? null;
+      // Elected on the decision's day: a different day entered beside it is refused, not kept.
+      if (named) electedOn = electionDayOf(named, electedOn);
     }
     // Its application is due 30 days after the election (Beijing art. 43, the guidance's art. 33), and in Beijing
     // the office's recording 5 working days after it: flagged when late, never refused. Before, neither day was kept.

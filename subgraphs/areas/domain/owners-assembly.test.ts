@@ -2,6 +2,7 @@ import { rejection } from '../../../test/support/rejection';
 import {
   RULES_REFERENCE_MAX_LENGTH,
   checkElectionDecision,
+  electionDayOf,
   isAssemblyMissing,
   validateCommitteeOfAssembly,
   validateOwnersAssembly,
@@ -95,5 +96,18 @@ describe("the owners' joint decision electing an owners' committee (Civil Code a
       'ELECTION_DECISION_INVALID',
     ]);
     expect(problems(elected, '2026-02-28')).toEqual(['ELECTION_DECISION_AFTER_RECORDING']);
+  });
+
+  it('dates the election on the named decision’s day, and refuses another day entered beside it', () => {
+    expect(electionDayOf(elected, null)).toBe('2026-03-01');
+    expect(electionDayOf(elected, '2026-03-01')).toBe('2026-03-01');
+    // The clerk's 20 May beside the decision of 1 March: its application was due by 31 March, not 22 June.
+    const refused = rejection(() => electionDayOf(elected, '2026-05-20'));
+    expect(refused.code).toBe('BAD_USER_INPUT');
+    expect(refused.details).toEqual({
+      problems: ['ELECTED_ON_NOT_DECISION_DAY'],
+      fields: { electedOn: '2026-03-01, the day of the election decision d1, or none entered' },
+      source: 'Civil Code art. 278 para. 1 item 3',
+    });
   });
 });

@@ -72,6 +72,7 @@ export function isAssemblyMissing(committee: { kind: string; assemblyId?: string
 }
 
 export type ElectionDecisionProblem =
+  | 'ELECTED_ON_NOT_DECISION_DAY'
   | 'ELECTION_DECISION_NOT_RECORDED'
   | 'ELECTION_DECISION_INVALID'
   | 'NOT_AN_ELECTION_DECISION'
@@ -111,4 +112,22 @@ export function checkElectionDecision(named: ElectionDecision | null, areaId: st
       fields: { electionDecisionId: problems.join(', ') },
       source: ELECTION_DECISION_SOURCE,
     });
+}
+
+/**
+ * The day the owners elected the committee, where its recording names the decision that elected it: that decision's
+ * day (`heldOn`), the meeting that elected it (选举产生之日; Beijing art. 43 para. 1 counts the committee's 30 days to
+ * apply for recording from it, "业主委员会应当自选举产生之日起三十日内…申请备案"). An election day entered beside it is
+ * taken when it is that day and refused otherwise (BAD_USER_INPUT, `ELECTED_ON_NOT_DECISION_DAY`,
+ * `details.fields.electedOn` naming the decision's day): before, the clerk's day was kept, and a committee elected on
+ * 1 March was shown an application deadline in June and flagged nothing (helper-253's audit).
+ */
+export function electionDayOf(named: ElectionDecision, electedOn: IsoDate | null): IsoDate {
+  if (electedOn !== null && electedOn !== named.heldOn)
+    throw new InvalidInputError('The election day is not the day of the joint decision that elected the committee', {
+      problems: ['ELECTED_ON_NOT_DECISION_DAY'],
+      fields: { electedOn: `${named.heldOn}, the day of the election decision ${named.id}, or none entered` },
+      source: ELECTION_DECISION_SOURCE,
+    });
+  return named.heldOn;
 }

@@ -285,7 +285,8 @@ export class RecordOwnersCommitteeInput {
     nullable: true,
     description:
       'YYYY-MM-DD: the day the owners elected it (选举产生之日), on or before filedOn and recordedOn; the day of ' +
-      'electionDecisionId when not given. Its application for recording is due 30 days on (Beijing art. 43; elsewhere ' +
+      'electionDecisionId when not given, and refused when another (BAD_USER_INPUT, ELECTED_ON_NOT_DECISION_DAY, ' +
+      'details.fields.electedOn naming the decision’s day). Its application for recording is due 30 days on (Beijing art. 43; elsewhere ' +
       "the Ministry's guidance art. 33): filingDeadline, filedLate.",
   })
   electedOn?: string;
