@@ -928,6 +928,64 @@ describe("areas: governance bodies and owners' joint decisions", () => {
     });
   });
 
+  it("holds an owners' committee's term to five years from its election, not from a later recording (Beijing art. 41)", async () => {
+    // Beijing art. 41 para. 1: "业主委员会委员实行任期制，每届任期不超过五年"; the committee sits from its election (art. 42:
+    // "业主委员会应当自选举产生之日起七日内召开首次会议"; art. 43: it applies for recording within 30 days of it).
+    const street = DEMO_STREETS[0];
+    const { registerArea } = (
+      await t.gql(guangwai, 'mutation($i: RegisterAreaInput!) { registerArea(input: $i) { id } }', {
+        i: { name: '任期测试区', districtCode: street.districtCode, streetCode: street.streetCode },
+      })
+    ).body.data;
+    const areaId = registerArea.id as string;
+    const members = Array.from({ length: 5 }, (_, i) => ({ name: `委员 ${i + 1}`, seat: 'OWNER' }));
+    const OWNERS = `mutation($i: RecordOwnersCommitteeInput!) { recordOwnersCommittee(input: $i) { id electedOn termEndsOn } }`;
+    // The owners elected it on Monday 5 January 2026 (the area's register holds no household: the tally as reported).
+    const { recordJointDecision: election } = (
+      await t.gql(guangwai, RECORD, {
+        i: {
+          areaId,
+          matter: 'ELECT_COMMITTEE',
+          heldOn: '2026-01-05',
+          tally: {
+            totalOwners: 100,
+            totalArea: '10000.00',
+            participatingOwners: 80,
+            participatingArea: '8000.00',
+            consentingOwners: 60,
+            consentingArea: '6000.00',
+          },
+        },
+      })
+    ).body.data;
+    expect(election.valid).toBe(true);
+    // Recorded Wednesday 3 June 2026 (late), its term to 3 June 2031: five years from the recording, but five years
+    // and five months from the election, whose five years end on the corresponding day, 5 January 2031.
+    const tooLong = { areaId, recordedOn: '2026-06-03', termEndsOn: '2031-06-03', members };
+    for (const named of [{ electedOn: '2026-01-05' }, { electionDecisionId: election.id }]) {
+      const res = await t.gql(guangwai, OWNERS, { i: { ...tooLong, ...named } });
+      expect(res.body.data?.recordOwnersCommittee ?? null).toBeNull();
+      expect(res.body.errors?.[0]?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        details: {
+          problems: ['TERM_TOO_LONG'],
+          fields: {
+            termEndsOn: expect.stringMatching(/^on or before 2031-01-05: .* from the election on 2026-01-05 /),
+          },
+        },
+      });
+    }
+    // To 5 January 2031, five years exactly (Civil Code art. 202), the committee named with its election is recorded.
+    const recorded = await t.gql(guangwai, OWNERS, {
+      i: { ...tooLong, termEndsOn: '2031-01-05', electionDecisionId: election.id },
+    });
+    expect(recorded.body.data.recordOwnersCommittee).toEqual({
+      id: expect.any(String),
+      electedOn: '2026-01-05',
+      termEndsOn: '2031-01-05',
+    });
+  });
+
   it("lets no owners' committee and property-management committee stand together when both are set up at once", async () => {
     // Both read that nothing stands before either writes: the area's row is held by another session, so each
     // waits on its foreign key (or, with the area's governance lock, the second waits on that).

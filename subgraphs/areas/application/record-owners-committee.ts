@@ -55,7 +55,8 @@ export interface OwnersCommitteeRecording {
 /**
  * An owners' committee is recorded with the size, members and term the rules of its area's city allow
  * (domain/owners-committee.ts: in Beijing 5 or more members, odd, 3 in an area of at most 100 households, art. 39;
- * elsewhere 5 to 11, odd, the Ministry's guidance art. 31; every member an owner; a term of at most 5 years).
+ * elsewhere 5 to 11, odd, the Ministry's guidance art. 31; every member an owner; a term of at most 5 years from its
+ * election, or from its recording where the election day is not known).
  * Recording an owners' committee ends the property-management committee: it is dissolved, on the recording day
  * unless the street office gives the day it actually was (Beijing art. 59 allows 30 days; a later day is
  * flagged). The committee is linked to the area's owners' assembly; without one on record it is recorded and
@@ -85,8 +86,19 @@ export async function recordOwnersCommittee(
   };
   return em.transactional(async (tx) => {
     const area = await manageableArea(tx, identity, input.areaId, "record owners' committees in it");
+    // The election day first: the term runs from it (below), and the filing deadline.
+    const electionDecisionId = input.electionDecisionId?.toLowerCase() || null;
+    let electedOn = input.electedOn || null;
+    if (electionDecisionId) {
+      const named = isUuid(electionDecisionId) ? await findJointDecision(tx, electionDecisionId) : null;
+      checkElectionDecision(named, area.id, input.recordedOn);
+      // Elected on the decision's day: a different day entered beside it is refused, not kept.
+      if (named) electedOn = electionDayOf(named, electedOn);
+    }
     // Its size, members and term under the rules of the area's city (Beijing arts. 39, 41; elsewhere the Ministry's
-    // guidance, arts. 31–32): before, any 1 to 99 members in any seat, for any term, were recorded.
+    // guidance, arts. 31–32): before, any 1 to 99 members in any seat, for any term, were recorded. The term is
+    // counted from the election where its day is known, else from the recording (termStartOf); before, always from
+    // the recording, so a committee recorded late was let serve past five years from its election.
     const division = ownersCommitteeDivisionOf(area.districtCode);
     const rules = ownersCommitteeRulesOfDivision(division);
     validateOwnersCommittee(
@@ -95,6 +107,7 @@ export async function recordOwnersCommittee(
         declaredHouseholds: area.declaredHouseholds ?? null,
         recordedOn: input.recordedOn,
         termEndsOn,
+        electedOn,
       },
       rules,
     );
@@ -107,14 +120,6 @@ export async function recordOwnersCommittee(
         `The area already has an owners' committee, recorded on ${standing.recordedOn ?? standing.formedOn}: its successor is recorded after it`,
         { bodyId: standing.id },
       );
-    const electionDecisionId = input.electionDecisionId?.toLowerCase() || null;
-    let electedOn = input.electedOn || null;
-    if (electionDecisionId) {
-      const named = isUuid(electionDecisionId) ? await findJointDecision(tx, electionDecisionId) : null;
-      checkElectionDecision(named, area.id, input.recordedOn);
-      // Elected on the decision's day: a different day entered beside it is refused, not kept.
-      if (named) electedOn = electionDayOf(named, electedOn);
-    }
     // Its application is due 30 days after the election (Beijing art. 43, the guidance's art. 33), and in Beijing
     // the office's recording 5 working days after it: flagged when late, never refused. Before, neither day was kept.
     const dates = { electedOn, filedOn, recordedOn: input.recordedOn };

@@ -8,6 +8,7 @@ import {
   ownersCommitteeFilingDeadline,
   ownersCommitteeProblems,
   ownersCommitteeRecordingDeadline,
+  termStartOf,
   validateOwnersCommittee,
   validateOwnersCommitteeDates,
 } from './owners-committee';
@@ -95,6 +96,30 @@ describe("owners' committee (业主委员会): size, members and term", () => {
     expect(ownersCommitteeProblems({ seats: owners(5), declaredHouseholds: null }, BEIJING).problems).toEqual([]);
   });
 
+  it('counts the term from the election where its day is known, not from a later recording (Beijing art. 41)', () => {
+    // Elected Monday 5 January 2026, recorded Wednesday 3 June 2026: five years from the election end on the
+    // corresponding day, 5 January 2031; from the recording they would have run to 3 June 2031.
+    const elected = { seats: owners(5), declaredHouseholds: null, recordedOn: '2026-06-03', electedOn: '2026-01-05' };
+    expect(termStartOf(elected)).toEqual({ from: '2026-01-05', counted: 'from the election on 2026-01-05' });
+    expect(ownersCommitteeProblems({ ...elected, termEndsOn: '2031-01-05' }, BEIJING).problems).toEqual([]);
+    expect(ownersCommitteeProblems({ ...elected, termEndsOn: '2031-01-06' }, BEIJING).problems).toEqual([
+      'TERM_TOO_LONG',
+    ]);
+    expect(ownersCommitteeProblems({ ...elected, termEndsOn: '2031-06-03' }, NATIONAL)).toEqual({
+      problems: ['TERM_TOO_LONG'],
+      fields: {
+        termEndsOn: `on or before 2031-01-05: a term of at most 5 years from the election on 2026-01-05 (${NATIONAL.source})`,
+      },
+    });
+    // No election day known: the recording stands in, as before.
+    const unknown = { ...elected, electedOn: null };
+    expect(termStartOf(unknown)).toEqual({
+      from: '2026-06-03',
+      counted: 'from the recording on 2026-06-03 (no election day known)',
+    });
+    expect(ownersCommitteeProblems({ ...unknown, termEndsOn: '2031-06-03' }, BEIJING).problems).toEqual([]);
+  });
+
   it("refuses the auditor's committee with BAD_USER_INPUT naming each field and the articles", () => {
     // Two members, a tenant and a residents' committee representative, for twenty years (2019–2039).
     const error = rejection(() =>
@@ -114,7 +139,7 @@ describe("owners' committee (业主委员会): size, members and term", () => {
       fields: {
         members: expect.stringMatching(/^5 or more members, an odd number; 3 only .*members\[0\], members\[1\]$/),
         termEndsOn:
-          'on or before 2024-06-01: a term of at most 5 years (Beijing Property Management Regulation arts. 39, 41)',
+          'on or before 2024-06-01: a term of at most 5 years from the recording on 2019-06-01 (no election day known) (Beijing Property Management Regulation arts. 39, 41)',
       },
       source: 'Beijing Property Management Regulation arts. 39, 41',
     });

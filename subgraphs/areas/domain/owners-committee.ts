@@ -31,6 +31,8 @@ export interface OwnersCommitteeFacts {
   /** The recording day and the last day of the term, when the term is given (a change of members gives neither). */
   recordedOn?: IsoDate;
   termEndsOn?: IsoDate;
+  /** The day the owners elected it, where known (entered, or its named election decision's): the term runs from it. */
+  electedOn?: IsoDate | null;
 }
 
 /**
@@ -45,10 +47,30 @@ export function fewestMembers(rules: OwnersCommitteeRules, declaredHouseholds: n
     : rules.minMembers;
 }
 
-/** The last day a term recorded on `recordedOn` may end: the corresponding day `maxTermYears` on (Civil Code art. 202). */
-export function latestTermEnd(recordedOn: IsoDate, rules: OwnersCommitteeRules): IsoDate {
-  requireDates({ recordedOn });
-  return addYears(recordedOn, rules.maxTermYears);
+/**
+ * The last day a term begun on `from` may end: the corresponding day `maxTermYears` on (Civil Code art. 202). The term
+ * runs from the election (termStartOf).
+ */
+export function latestTermEnd(from: IsoDate, rules: OwnersCommitteeRules): IsoDate {
+  requireDates({ from });
+  return addYears(from, rules.maxTermYears);
+}
+
+/**
+ * The day a committee's term is counted from: its election where known, else its recording. Beijing art. 41 para. 1
+ * ("业主委员会委员实行任期制，每届任期不超过五年") counts the term of the committee the owners elected, which sits from its
+ * election (art. 42: "业主委员会应当自选举产生之日起七日内召开首次会议"; art. 43: it applies for its recording within 30
+ * days of it), so a term counted from a late recording ran past five years: a committee elected on 5 January 2026 and
+ * recorded on 3 June 2026 was let serve to 3 June 2031 (helper-253's audit). The recording stands in only where the
+ * election day is not known (committees elected before the hub, recorded without it).
+ */
+export function termStartOf(facts: { electedOn?: IsoDate | null; recordedOn: IsoDate }): {
+  from: IsoDate;
+  counted: string;
+} {
+  return facts.electedOn
+    ? { from: facts.electedOn, counted: `from the election on ${facts.electedOn}` }
+    : { from: facts.recordedOn, counted: `from the recording on ${facts.recordedOn} (no election day known)` };
 }
 
 /** The member-count rule in words, for `details.fields.members`. */
@@ -66,7 +88,8 @@ function memberCountRule(rules: OwnersCommitteeRules, declaredHouseholds: number
  * Every problem of the committee under `rules` (empty when none), with the field each concerns: the member count (at
  * least the fewest, at most the ceiling where there is one, odd), every member an owner (业主: OWNER, or a
  * property-rights unit's representative, PROPERTY_RIGHTS_UNIT; neither an occupant nor the residents' committee,
- * isOwnerSeat), and the term, when given, ending no later than `maxTermYears` after the recording.
+ * isOwnerSeat), and the term, when given, ending no later than `maxTermYears` after the election, or the recording
+ * where the election day is not known (termStartOf).
  */
 export function ownersCommitteeProblems(
   facts: OwnersCommitteeFacts,
@@ -86,11 +109,16 @@ export function ownersCommitteeProblems(
     fields.members = fields.members ? `${fields.members}; ${owners}` : owners;
   }
   if (facts.recordedOn !== undefined && facts.termEndsOn !== undefined) {
-    requireDates({ recordedOn: facts.recordedOn, termEndsOn: facts.termEndsOn });
-    const latest = latestTermEnd(facts.recordedOn, rules);
+    requireDates({
+      recordedOn: facts.recordedOn,
+      termEndsOn: facts.termEndsOn,
+      ...(facts.electedOn ? { electedOn: facts.electedOn } : {}),
+    });
+    const { from, counted } = termStartOf({ electedOn: facts.electedOn, recordedOn: facts.recordedOn });
+    const latest = latestTermEnd(from, rules);
     if (compareDates(facts.termEndsOn, latest) > 0) {
       problems.push('TERM_TOO_LONG');
-      fields.termEndsOn = `on or before ${latest}: a term of at most ${rules.maxTermYears} years (${rules.source})`;
+      fields.termEndsOn = `on or before ${latest}: a term of at most ${rules.maxTermYears} years ${counted} (${rules.source})`;
     }
   }
   return { problems, fields };

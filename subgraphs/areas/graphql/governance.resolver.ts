@@ -151,8 +151,9 @@ export class AreaGovernanceResolver {
       "Records an owners' committee, linked to the area's owners' assembly (flagged assemblyNotRecorded without one); " +
       'a standing property-management committee is dissolved. Its members are owners (OWNER, PROPERTY_RIGHTS_UNIT), ' +
       'an odd number, 5 to 11 (Ministry guidance 建房〔2009〕274号 art. 31) or in Beijing 5 or more, 3 where the ' +
-      "area's declared households are at most 100 (Beijing art. 39); its term, when given, at most 5 years " +
-      '(art. 32; Beijing art. 41): BAD_USER_INPUT naming each problem and field otherwise.',
+      "area's declared households are at most 100 (Beijing art. 39); its term, when given, at most 5 years from its " +
+      'election, or from recordedOn where no election day is known (art. 32; Beijing art. 41): BAD_USER_INPUT naming ' +
+      'each problem and field otherwise.',
   })
   recordOwnersCommittee(
     @Arg('input') input: RecordOwnersCommitteeInput,

@@ -276,8 +276,9 @@ export class RecordOwnersCommitteeInput {
   @Field(() => LocalDate, {
     nullable: true,
     description:
-      'YYYY-MM-DD: the last day of its term, after recordedOn and no later than the corresponding day 5 years on ' +
-      '(Civil Code art. 202).',
+      'YYYY-MM-DD: the last day of its term, after recordedOn and no later than the corresponding day 5 years after ' +
+      'its election (electedOn, or the day of electionDecisionId), or after recordedOn where no election day is known ' +
+      '(Beijing art. 41; Civil Code art. 202).',
   })
   termEndsOn?: string;
 
