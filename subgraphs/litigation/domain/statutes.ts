@@ -82,7 +82,7 @@ export const CASE_ACCEPTANCE_FEE_BANDS: readonly { aboveFen: Fen; perTenThousand
 ]);
 export const CASE_ACCEPTANCE_FEE_SOURCE = '诉讼费用交纳办法 art. 13 item 1';
 export const SIMPLE_PROCEDURE_HALF_FEE_SOURCE =
-  '诉讼费用交纳办法 art. 16 (适用简易程序审理的案件减半交纳案件受理费; small claims: Civil Procedure Law arts. 160, 165)';
+  '诉讼费用交纳办法 art. 16 (适用简易程序审理的案件减半交纳案件受理费; small claims are tried under the simple procedure: Civil Procedure Law chapter 13, arts. 160–170)';
 
 export const SMALL_CLAIMS_DECISION_MONTHS = 2;
 export const SMALL_CLAIMS_EXTENSION_MONTHS = 1;
