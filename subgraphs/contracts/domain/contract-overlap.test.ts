@@ -331,7 +331,7 @@ describe("a developer's preliminary contract and the owners' contract continuing
     const accepted: ExistingContract = { id: 'developers', status: 'ACCEPTED', ...developers };
     // Art. 948: the owners' decision (a renewal or another provider) or 60 days' notice ends the unfixed term.
     expect(lastDayServed([continuing, accepted], 'owners')).toBe('9999-12-31');
-    expect(contractsServingOn([continuing, accepted], '2027-03-15').map((c) => c.id)).toContain('owners');
+    expect(contractsServingOn([continuing, accepted], '2027-03-15').map((c) => c.id)).toEqual(['owners']);
     // The owners' new regular contract from 1 May 2027 ends it on 30 April.
     const hired = regular({ id: 'hired', startsOn: '2027-05-01', endsOn: '2030-04-30' });
     expect(lastDayServed([continuing, accepted, hired], 'owners')).toBe('2027-04-30');
@@ -355,5 +355,27 @@ describe("a developer's preliminary contract and the owners' contract continuing
     expect(lastDayServed([continuing, superseded], 'developers')).toBeNull();
     // A continuation terminated on 28 February 2027, before the preliminary contract's start, ends nothing.
     expect(regularContractEnding(preliminary, [{ ...continuing, continuedTo: '2027-02-28' }])).toBeUndefined();
+  });
+
+  it('serves alone over a preliminary contract accepted before the continuation was recorded (arts. 940, 948)', () => {
+    // Accepted while the owners' term ran (its start, 1 March 2027, after the term), the continuation recorded after:
+    // recordContinuedService supersedes it, and by its dates it serves no day beside the owners' contract meanwhile,
+    // as servedToSql bills it (before, both served on 15 March and the households were billed twice).
+    const accepted: ExistingContract = { id: 'developers', status: 'ACCEPTED', ...developers };
+    expect(regularContractEnding(accepted, [continuing])?.id).toBe('owners');
+    expect(contractsServingOn([continuing, accepted], '2027-03-15').map((c) => c.id)).toEqual(['owners']);
+    expect(contractsServingOn([accepted, continuing], '2028-06-01').map((c) => c.id)).toEqual(['owners']);
+    expect(lastDayServed([continuing, accepted], 'developers')).toBeNull();
+    expect(lastDayServed([continuing, accepted], 'owners')).toBe('9999-12-31');
+    // The owners' new contract from 1 June 2027 ends the continuation on 31 May; the preliminary contract, ended by
+    // the continuing one before its start, serves no day after either.
+    const hired = regular({ id: 'hired', startsOn: '2027-06-01', endsOn: '2030-05-31' });
+    expect(contractsServingOn([continuing, accepted, hired], '2027-05-31').map((c) => c.id)).toEqual(['owners']);
+    expect(contractsServingOn([continuing, accepted, hired], '2027-06-01').map((c) => c.id)).toEqual(['hired']);
+    expect(lastDayServed([continuing, accepted, hired], 'developers')).toBeNull();
+    // A continuation terminated on 28 February 2027, before its start, leaves it serving its term.
+    const ended = { ...continuing, continuedTo: '2027-02-28' };
+    expect(contractsServingOn([ended, accepted], '2027-03-15').map((c) => c.id)).toEqual(['developers']);
+    expect(lastDayServed([ended, accepted], 'developers')).toBe('2028-12-31');
   });
 });

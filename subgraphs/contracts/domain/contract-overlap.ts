@@ -18,9 +18,10 @@ export interface ExistingContract {
   status: ContractStatus;
   /**
    * The first day of the unfixed term it continues for after `endsOn` (Civil Code art. 948, continued-service.ts);
-   * null or absent when it does not. contractsServingOn reads it, and for a regular contract the checks of a
-   * preliminary one against it (regularContractsInForceAtStart, regularContractEnding): the term alone occupies the
-   * area for the overlap checks of two contracts of a kind, since the owners' next contract ends the continuation.
+   * null or absent when it does not. Read by contractsServingOn, lastDayServed, continuationEndedBy and inForce (the
+   * days a regular contract is in force for the checks of a preliminary one against it: regularContractsInForceAtStart,
+   * regularContractEnding); the overlap of two contracts of one kind (overlappingContracts) reads the term alone, since
+   * the next contract of that kind is what ends the continuation.
    */
   continuedFrom?: IsoDate | null;
   /** The last day of that unfixed term when a termination fixes it; null or absent while open. */
@@ -85,15 +86,19 @@ export function overlappingContracts(
  * The contracts as the days they served: a preliminary contract the owners' regular one ended (SUPERSEDED, Civil
  * Code art. 940) served, and was billed, to the day before that contract began (arrears' servedToSql), so another
  * preliminary contract over those days would bill them twice; none when the regular contract that ended it is not
- * among them. Other contracts as they are (a terminated one is already cut at its termination: asExistingContract).
+ * among them. One still ACCEPTED over which a regular contract is in force (regularContractEnding: one continuing
+ * under art. 948 recorded after its acceptance, before recordContinuedService superseded it) is cut the same way, as
+ * servedToSql cuts a preliminary contract whatever its status: before, it served beside the owners' contract, and
+ * both were billed. Other contracts as they are (a terminated one is already cut at its termination:
+ * asExistingContract).
  */
 function occupying(existing: readonly ExistingContract[]): ExistingContract[] {
   const regulars = existing.filter((c) => c.kind === 'REGULAR' && isBinding(c.status));
   return existing.flatMap((c) => {
-    if (c.kind !== 'PRELIMINARY' || c.status !== 'SUPERSEDED') return [c];
+    if (c.kind !== 'PRELIMINARY' || (c.status !== 'SUPERSEDED' && c.status !== 'ACCEPTED')) return [c];
     const served: ExistingContract = { ...c, status: 'ACCEPTED' };
     const ending = regularContractEnding(served, regulars);
-    if (!ending) return [];
+    if (!ending) return c.status === 'ACCEPTED' ? [c] : [];
     const endsOn = addDays(ending.startsOn, -1);
     if (compareDates(endsOn, c.startsOn) < 0) return [];
     return [{ ...served, endsOn: compareDates(endsOn, c.endsOn) < 0 ? endsOn : c.endsOn }];
