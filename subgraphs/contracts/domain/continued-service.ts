@@ -39,9 +39,8 @@ export interface ContinuableContract {
  * (successorsOn): art. 948 continues the old contract only where "业主没有依法作出续聘或者另聘物业服务人的决定", and the
  * owners decided when they signed, not when the bureau accepted the filing. Of a regular contract, only a regular
  * successor counts (endsContinuation: a developer's preliminary contract is no decision of the owners). `others`: the
- * area's contracts ever
- * accepted and those binding (BINDING_STATUSES: SUBMITTED and RETURNED too), the contract itself left out here, as
- * asExistingContract gives them. Recording it again returns the day already recorded, whatever happened since.
+ * area's contracts ever accepted and those binding (BINDING_STATUSES: SUBMITTED and RETURNED too), the contract itself
+ * left out here, as asExistingContract gives them. Recording it again returns the day already recorded, whatever happened since.
  */
 export function continuationStart(
   contract: ContinuableContract,
@@ -64,11 +63,11 @@ export function continuationStart(
     continuedFrom,
   ).filter((c) => endsContinuation(contract.kind, c.kind));
   if (successors.length > 0) {
-    const { ids, ...others } = contractsNamedTo(successors, shownTo);
+    const { ids, ...counted } = contractsNamedTo(successors, shownTo);
     throw contractsError(
       'SUCCESSOR_IN_FORCE',
-      `Another contract of the area serves from ${continuedFrom}: the contract does not continue`,
-      { continuedFrom, successorContractIds: ids, ...others },
+      `Another contract of the area, signed or accepted, takes over from ${continuedFrom}: the contract does not continue`,
+      { continuedFrom, successorContractIds: ids, ...counted },
     );
   }
   return continuedFrom;

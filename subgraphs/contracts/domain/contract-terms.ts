@@ -326,8 +326,8 @@ export function assessContractTerms(
  * (before, their ids: a company refused learned its competitor's contract ids, helper-200); to a reviewer every id.
  */
 function conflictDetails(conflicting: readonly ExistingContract[], shownTo?: string): Record<string, unknown> {
-  const { ids, ...others } = contractsNamedTo(conflicting, shownTo);
-  return { conflictingContractIds: ids, ...others };
+  const { ids, ...counted } = contractsNamedTo(conflicting, shownTo);
+  return { conflictingContractIds: ids, ...counted };
 }
 
 /** Throws BAD_USER_INPUT with details.problems when the terms cannot be filed; otherwise returns the fee flags. */

@@ -17,7 +17,7 @@ export const CONTRACTS_ERRORS = {
   CONTINUATION_TOO_EARLY:
     "A contract's continuation after its term (Civil Code art. 948) is recorded from 90 days before its term ends (art. 947 para. 2), not earlier: details.recordableFrom.",
   SUCCESSOR_IN_FORCE:
-    "Another contract of the area serves from the day after the term: the owners renewed or hired another provider, so the contract does not continue (details.successorContractIds: the company's own successors; another provider's are only counted, details.otherProvidersContracts).",
+    "Another contract of the area, signed or accepted, takes over from the day after the term: the owners renewed or hired another provider, so the contract does not continue (details.successorContractIds: the company's own successors; another provider's are only counted, details.otherProvidersContracts).",
   TERMINATION_NOTICE_TOO_SHORT:
     'A contract continuing for an unfixed term ends with 60 days’ written notice (Civil Code art. 948 para. 2): details.earliestTerminatedOn.',
   AMENDMENT_PENDING: 'An earlier amendment of the contract is still under review.',
