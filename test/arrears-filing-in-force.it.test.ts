@@ -3,6 +3,7 @@ import { HubOrm } from '../platform/db/orm';
 import { dropDatabase } from '../tools/postgres/local-postgres';
 import { arrearsSubgraph } from '../subgraphs/arrears/module';
 import { findFilingInForce } from '../subgraphs/arrears/persistence/filing.repository';
+import { ExistingContract, lastDayServed } from '../subgraphs/contracts/domain/contract-overlap';
 import { adminPostgresUrl, uniqueSuffix } from './support/hub-fixture';
 import { runDatabaseName } from './support/run-databases';
 import { migratedSubgraphOrm } from './support/subgraph-orm';
@@ -49,5 +50,97 @@ describe('arrears: the filing in force in a month', () => {
     expect(await filingOf('2027-12')).toBe(amendment);
     expect(await filingOf('2028-01')).toBeNull();
     expect(await filingOf('2025-12')).toBeNull();
+  });
+
+  it("bills a preliminary contract the owners' continuing contract ended no day, as the domain's lastDayServed (arts. 940, 948)", async () => {
+    // Another area: the owners' contract (2024–2026) continuing from 1 January 2027 (Civil Code art. 948); a
+    // developer's preliminary contract for 1 March 2027 to 31 December 2028, SUPERSEDED at its acceptance by the
+    // continuing contract in force (art. 940); the owners' new regular contract from 1 June 2027, which ends the
+    // continuation on 31 May. Before, the preliminary branch read the owners' contract's term alone (to 31 December
+    // 2026): the preliminary contract served to 31 May, the day before the new contract, and March to May were
+    // billed twice, by its provider and by the owners'.
+    const served = randomUUID();
+    const [owners, developers, hired] = ['91110102MA00OWNERS1', '91110102MA00DEVELP1', '91110102MA00HIRED01'];
+    const contracts: (ExistingContract & { companyId: string; acceptedOn: string; filingId: string })[] = [
+      {
+        id: randomUUID(),
+        filingId: randomUUID(),
+        companyId: owners,
+        kind: 'REGULAR',
+        status: 'ACCEPTED',
+        startsOn: '2024-01-01',
+        endsOn: '2026-12-31',
+        continuedFrom: '2027-01-01',
+        acceptedOn: '2024-01-05',
+      },
+      {
+        id: randomUUID(),
+        filingId: randomUUID(),
+        companyId: developers,
+        kind: 'PRELIMINARY',
+        status: 'SUPERSEDED',
+        startsOn: '2027-03-01',
+        endsOn: '2028-12-31',
+        acceptedOn: '2027-02-25',
+      },
+      {
+        id: randomUUID(),
+        filingId: randomUUID(),
+        companyId: hired,
+        kind: 'REGULAR',
+        status: 'ACCEPTED',
+        startsOn: '2027-06-01',
+        endsOn: '2030-05-31',
+        acceptedOn: '2027-05-20',
+      },
+    ];
+    for (const c of contracts)
+      await orm.em.getConnection().execute(
+        `insert into arrears.filing_snapshot (filing_id, contract_id, area_id, company_id, kind, status, sequence, record_number,
+           accepted_on, starts_on, ends_on, continued_from, terms, terms_sha256)
+         values (?, ?, ?, ?, 'INITIAL', ?, 2, ?, ?, ?, ?, ?, ?::jsonb, 'x')`,
+        [
+          c.filingId,
+          c.id,
+          served,
+          c.companyId,
+          c.status,
+          `备-${c.filingId.slice(0, 4)}`,
+          c.acceptedOn,
+          c.startsOn,
+          c.endsOn,
+          c.continuedFrom ?? null,
+          JSON.stringify({ kind: c.kind, rate: 100 }),
+        ],
+      );
+    const [ownersContract, preliminary, newContract] = contracts;
+    // The domain: the preliminary contract serves no day, the continuation to 31 May, the new contract its term.
+    expect(lastDayServed(contracts, preliminary.id)).toBeNull();
+    expect(lastDayServed(contracts, ownersContract.id)).toBe('2027-05-31');
+    expect(lastDayServed(contracts, newContract.id)).toBe('2030-05-31');
+
+    const billed = async (company: string, month: string) => {
+      const inForce = await findFilingInForce(orm.em.fork(), company, served, month);
+      return inForce && { filingId: inForce.filingId, days: inForce.served.days, servedTo: inForce.servedTo };
+    };
+    // Arrears bills the same days: none of the preliminary contract's (before, 31, 30 and 31 days of March to May).
+    for (const month of ['2027-03', '2027-04', '2027-05', '2027-06', '2028-12'])
+      expect(await billed(developers, month)).toBeNull();
+    expect(await billed(owners, '2027-03')).toEqual({
+      filingId: ownersContract.filingId,
+      days: 31,
+      servedTo: '2027-05-31',
+    });
+    expect(await billed(owners, '2027-05')).toEqual({
+      filingId: ownersContract.filingId,
+      days: 31,
+      servedTo: '2027-05-31',
+    });
+    expect(await billed(owners, '2027-06')).toBeNull();
+    expect(await billed(hired, '2027-06')).toEqual({
+      filingId: newContract.filingId,
+      days: 30,
+      servedTo: '2030-05-31',
+    });
   });
 });

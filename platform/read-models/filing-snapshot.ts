@@ -51,45 +51,49 @@ export const filingSnapshotContinuedFromDdl = (schema: string): string =>
 /**
  * SQL for the last day the contract of a filing snapshot row (alias `f` of `<schema>.filing_snapshot`) serves: its
  * term's end, or earlier the day of the contract's termination (of any of its versions: an earlier version still
- * billing a month in which a later one was terminated stops there too), or, for a preliminary contract, the day
- * before the area's regular contract took effect (Civil Code art. 940 ends it then, whether that contract was
- * accepted before or after it; one in force on a day of its term, as contract-overlap.ts regularContractEnding: a
- * regular contract terminated before the preliminary one began ends nothing). The contract's kind is in its terms
- * (`terms.kind`); the row's `kind` is the filing's (INITIAL or AMENDMENT). A preliminary contract SUPERSEDED with no
- * later version of its own while no regular contract is known here serves no day until one is. Earlier than its
+ * billing a month in which a later one was terminated stops there too), or, for a preliminary contract, the day before
+ * the area's regular contract took effect (Civil Code art. 940 ends it then, whether that contract was accepted before
+ * or after it; one in force on a day of its term, as contract-overlap.ts regularContractEnding: a regular contract
+ * terminated before the preliminary one began ends nothing, and one continuing under art. 948 is in force to its
+ * continuation's end, termOrContinuationEndSql: before, its term alone was read, and a preliminary contract it ended
+ * served, and was billed, beside it to the day before the owners' next regular contract). The contract's kind is in its
+ * terms (`terms.kind`); the row's `kind` is the filing's (INITIAL or AMENDMENT). A preliminary contract SUPERSEDED with
+ * no later version of its own while no regular contract is known here serves no day until one is. Earlier than its
  * start when it served none. A contract that continues after its term (`continued_from`, Civil Code art. 948) serves
  * past `ends_on` (termOrContinuationEndSql).
  */
 export function servedToSql(schema: string): string {
   return `least(
-    ${termOrContinuationEndSql(schema)},
+    ${termOrContinuationEndSql(schema, 'f')},
     (select min(t.terminated_on) from "${schema}".filing_snapshot t where t.contract_id = f.contract_id and t.status = 'TERMINATED'),
     case when f.terms->>'kind' = 'PRELIMINARY' then coalesce(
       (select min(r.starts_on) - 1 from "${schema}".filing_snapshot r
         where r.area_id = f.area_id and r.terms->>'kind' = 'REGULAR' and r.accepted_on is not null
           and r.status in ('ACCEPTED', 'TERMINATED', 'SUPERSEDED') and r.starts_on <= f.ends_on
-          -- in force on a day of the preliminary contract's term: to its own last day, its termination included
-          and least(r.ends_on, (select min(rt.terminated_on) from "${schema}".filing_snapshot rt
+          -- in force on a day of the preliminary contract's term: to its own last day, or its continuation's
+          -- (art. 948), its termination included
+          and least(${termOrContinuationEndSql(schema, 'r')}, (select min(rt.terminated_on) from "${schema}".filing_snapshot rt
                 where rt.contract_id = r.contract_id and rt.status = 'TERMINATED')) >= f.starts_on),
       case when f.status = 'SUPERSEDED' and not exists (select 1 from "${schema}".filing_snapshot n
              where n.contract_id = f.contract_id and n.accepted_on > f.accepted_on) then f.starts_on - 1 end) end)`;
 }
 
 /**
- * The end of the term of a snapshot row (alias `f`), or for a contract continuing after it (`continued_from`, Civil
- * Code art. 948; Beijing arts. 19 para. 3 and 75 para. 2) the day before the area's next contract takes effect: any
- * other contract accepted (whatever its status since) starting on or after the continuation's first day, not
- * terminated before it began (art. 950: the former provider serves until the new one takes over), and of a regular
- * contract only a regular one (contract-overlap.ts endsContinuation: a developer's preliminary contract is no
- * decision of the owners, art. 948); '9999-12-31', the last day a date holds, while none is known. Its termination,
- * past the term, is servedToSql's next term.
+ * The end of the term of a snapshot row (alias `row`: servedToSql's own row `f`, or the regular contract `r` its
+ * preliminary branch reads, which is in force over a preliminary contract's term while it continues), or for a contract
+ * continuing after it (`continued_from`, Civil Code art. 948; Beijing arts. 19 para. 3 and 75 para. 2) the day before
+ * the area's next contract takes effect: any other contract accepted (whatever its status since) starting on or after
+ * the continuation's first day, not terminated before it began (art. 950: the former provider serves until the new one
+ * takes over), and of a regular contract only a regular one (contract-overlap.ts endsContinuation: a developer's
+ * preliminary contract is no decision of the owners, art. 948); '9999-12-31', the last day a date holds, while none is
+ * known. Its termination, past the term, is servedToSql's next term.
  */
-function termOrContinuationEndSql(schema: string): string {
-  return `case when f.continued_from is null then f.ends_on else coalesce(
+function termOrContinuationEndSql(schema: string, row: 'f' | 'r'): string {
+  return `case when ${row}.continued_from is null then ${row}.ends_on else coalesce(
       (select min(s.starts_on) - 1 from "${schema}".filing_snapshot s
-        where s.area_id = f.area_id and s.contract_id <> f.contract_id and s.accepted_on is not null
-          and s.status in ('ACCEPTED', 'TERMINATED', 'SUPERSEDED') and s.starts_on >= f.continued_from
-          and (f.terms->>'kind' <> 'REGULAR' or s.terms->>'kind' = 'REGULAR')
+        where s.area_id = ${row}.area_id and s.contract_id <> ${row}.contract_id and s.accepted_on is not null
+          and s.status in ('ACCEPTED', 'TERMINATED', 'SUPERSEDED') and s.starts_on >= ${row}.continued_from
+          and (${row}.terms->>'kind' <> 'REGULAR' or s.terms->>'kind' = 'REGULAR')
           and not exists (select 1 from "${schema}".filing_snapshot st where st.contract_id = s.contract_id
                 and st.status = 'TERMINATED' and st.terminated_on < s.starts_on)),
       date '9999-12-31') end`;
