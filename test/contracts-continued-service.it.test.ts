@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { pinHubToday } from '../kernel/clock';
 import { TestHub, identity, pinTestToday, startTestHub } from './support/hub-fixture';
-import { HONGJU, YANGGUANG_FEE_SCHEDULE, gqlExpectations, hongjuTerms, scenario } from './support/scenario';
+import {
+  HONGJU,
+  YANGGUANG_FEE_SCHEDULE,
+  demoCompound,
+  gqlExpectations,
+  hongjuTerms,
+  scenario,
+} from './support/scenario';
 import { waitFor } from './support/wait-for';
 
 // Pinned: the contracts are dated against these days (README › Tests › Dates); each test moves today on.
@@ -251,6 +258,82 @@ describe('a contract continuing after its term (Civil Code art. 948)', () => {
     const PUBLIC = `query($n: Name!) { publicServiceStandards(compoundName: $n) { providerName } }`;
     const [shown] = (await ok(undefined, PUBLIC, { n: '学院南路32号院' })).publicServiceStandards;
     expect(shown.providerName).toBe('北京红居物业服务有限公司');
+  });
+
+  it("supersedes a developer's preliminary contract accepted before the owners' contract's continuation (arts. 940, 948)", async () => {
+    pinHubToday('2026-12-01');
+    // 学院南路32号院二期, a bare area of 学院南路32号院's street: the owners' contract 2024-01-01 to 2026-12-31.
+    const name = '学院南路32号院二期';
+    const { street } = demoCompound('学院南路32号院');
+    const area = (
+      await ok(street.office, 'mutation($i: RegisterAreaInput!) { registerArea(input: $i) { id } }', {
+        i: { name, districtCode: street.districtCode, streetCode: street.streetCode },
+      })
+    ).registerArea.id as string;
+    const owners = await scenario(t).acceptedFiling(
+      provider,
+      area,
+      hongjuTerms(provider, '2024-01', { number: 'XYNL2-CONT-01', endsOn: '2026-12-31' }),
+      { knownTo: ['areas'] },
+    );
+    // A developer's preliminary contract from 1 March 2027 to 31 December 2028, after the owners' term: filed and
+    // accepted before the continuation is recorded.
+    const preliminary = await scenario(t).acceptedFiling(
+      developersProvider,
+      area,
+      hongjuTerms(developersProvider, '2027-03', {
+        kind: 'PRELIMINARY',
+        number: 'XYNL2-CONT-P',
+        title: '学院南路32号院二期前期物业服务合同',
+        ownersSide: { kind: 'DEVELOPER', name: '某开发商' },
+        signedOn: '2026-11-20',
+        startsOn: '2027-03-01',
+        endsOn: '2028-12-31',
+        parties: [
+          {
+            role: 'PROVIDER',
+            name: '北京学院前期物业有限公司',
+            registration: developersProvider.organisationId,
+            signatory: '王经理',
+          },
+          { role: 'DEVELOPER', name: '某开发商', signatory: '周总' },
+        ],
+      }),
+      { knownTo: ['areas'] },
+    );
+    // The owners' contract continues from 1 January 2027 (no decision of the owners; the developer's is none).
+    expect((await ok(provider, CONTINUE, { c: owners.contractId })).recordContinuedService).toMatchObject({
+      continuedFrom: '2027-01-01',
+    });
+    // Art. 940: in force over the preliminary contract's term, the owners' contract ends it at once, as it would one
+    // accepted after the continuation. Before, both stayed ACCEPTED, and both served from 1 March.
+    const [ended] = await t.sql<{ status: string; filing_status: string; superseded_by: string | null }>(
+      `select c.status, f.status as filing_status, f.superseded_by_filing_id::text as superseded_by
+         from contracts.contract c join contracts.filing f on f.contract_id = c.id where c.id = $1`,
+      [preliminary.contractId],
+    );
+    expect(ended).toEqual({ status: 'SUPERSEDED', filing_status: 'SUPERSEDED', superseded_by: owners.filingId });
+    const [{ n: superseded }] = await t.sql<{ n: number }>(
+      `select count(*)::int as n from contracts.filing_transition where filing_id = $1 and action = 'SUPERSEDE'`,
+      [preliminary.filingId],
+    );
+    expect(superseded).toBe(1);
+    // The feed carries it: the areas' snapshot holds it SUPERSEDED, and the publicity shows the owners' provider alone.
+    await waitFor(
+      'areas to hold the preliminary contract superseded',
+      async () =>
+        (
+          await t.sql<{ n: number }>(
+            `select count(*)::int as n from areas.filing_snapshot where filing_id = $1 and status = 'SUPERSEDED'`,
+            [preliminary.filingId],
+          )
+        )[0].n === 1 || undefined,
+    );
+    pinHubToday('2027-03-15');
+    const PUBLIC = `query($n: Name!) { publicServiceStandards(compoundName: $n) { providerName unfixedTerm } }`;
+    expect((await ok(undefined, PUBLIC, { n: name })).publicServiceStandards).toEqual([
+      { providerName: '北京红居物业服务有限公司', unfixedTerm: true },
+    ]);
   });
 
   it("ends a continued contract past its term with 60 days' written notice, and billing with it", async () => {

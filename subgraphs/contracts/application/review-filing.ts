@@ -5,7 +5,7 @@ import { compareDates } from '../../../kernel/calendar';
 import { ForbiddenError, NotFoundError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
 import { nextContractStatus } from '../domain/contract';
-import { preliminaryContractsEndedBy, regularContractEnding, validateContractTerm } from '../domain/contract-overlap';
+import { preliminaryContractsEndedBy, validateContractTerm } from '../domain/contract-overlap';
 import { asExistingContract } from '../domain/contract-terms';
 import { contractsError } from '../domain/errors';
 import {
@@ -22,7 +22,6 @@ import { findAreaView } from '../persistence/area-view.repository';
 import { Contract } from '../persistence/contract.entity';
 import {
   lockAcceptedContracts,
-  contractsEverAccepted,
   findContract,
   lockAreaContracts,
   otherContractsOfArea,
@@ -35,7 +34,8 @@ import {
   nextRecordNumberSequence,
 } from '../persistence/filing.repository';
 import { citySettingsOf } from './city-settings-of-area';
-import { currentTerms, recordTransition } from './filing-transitions';
+import { recordTransition } from './filing-transitions';
+import { endIfRegularContractInForce, supersedeFiling } from './preliminary-contract-ending';
 import { issueFilingCertificate } from './issue-filing-certificate';
 import { recordFilingCreditEntry } from './filing-credit-entry.record';
 
@@ -153,7 +153,7 @@ export async function reviewFiling(
       if (filing.kind === 'AMENDMENT' && filing.amendsFilingId) {
         const amended = await findFiling(tx, filing.amendsFilingId, { lock: true });
         if (!amended) throw new Error(`Filing ${filing.amendsFilingId} amended by ${filing.id} is missing`);
-        await supersede(tx, amended, filing.id, reviewer, via);
+        await supersedeFiling(tx, amended, filing.id, reviewer, via);
         Object.assign(contract, { terms, number: terms.number, startsOn: terms.startsOn, endsOn: terms.endsOn });
       }
       await issueFilingCertificate(tx, filing, terms, area, city);
@@ -163,7 +163,13 @@ export async function reviewFiling(
       );
       if (filing.late) await recordFilingCreditEntry(tx, filing, input.version, 'LATE_FILING', reviewer, today);
       if (contract.kind === 'REGULAR') await endPreliminaryContracts(tx, contract, filing.id, reviewer, via);
-      else await endIfRegularContractInForce(tx, contract, filing, reviewer, via);
+      else {
+        // Under the area's lock, as a continuation's record (record-continued-service.ts): a regular contract's
+        // continuation recorded meanwhile is seen, or sees this contract accepted and ends it (before, an initial
+        // filing's acceptance took no lock, and both stayed in force).
+        await lockAreaContracts(tx, contract.areaId);
+        await endIfRegularContractInForce(tx, contract, reviewer, via, [filing]);
+      }
       return filing;
     }),
   );
@@ -172,24 +178,6 @@ export async function reviewFiling(
 async function nextRecordNumber(em: EntityManager, districtCode: string, acceptedOn: string): Promise<string> {
   const year = Number(acceptedOn.slice(0, 4));
   return filingRecordNumber(districtCode, year, await nextRecordNumberSequence(em, districtCode, year));
-}
-
-async function supersede(
-  em: EntityManager,
-  filing: Filing,
-  byFilingId: string,
-  actor: Identity,
-  via: Channel,
-): Promise<void> {
-  filing.status = nextFilingStatus(filing.status, 'SUPERSEDE');
-  filing.supersededByFilingId = byFilingId;
-  recordTransition(em, filing, {
-    action: 'SUPERSEDE',
-    actor,
-    via,
-    note: { by: byFilingId },
-    terms: await currentTerms(em, filing),
-  });
 }
 
 /** Civil Code art. 940: a regular contract taking effect ends the area's preliminary contract. */
@@ -213,35 +201,6 @@ async function endPreliminaryContracts(
     contract.status = nextContractStatus(contract.status, 'SUPERSEDE');
     // The filing in force and an amendment still under review.
     for (const filing of await filingsOfContractIn(em, contract.id, ['ACCEPTED', 'SUBMITTED', 'RETURNED']))
-      await supersede(em, filing, byFilingId, actor, via);
+      await supersedeFiling(em, filing, byFilingId, actor, via);
   }
-}
-
-/**
- * Civil Code art. 940 the other way round: a preliminary contract accepted after the area's regular contract took
- * effect (its filing was under review meanwhile, or filed late) is filed as signed and ended by that regular
- * contract at once. Before, it stayed ACCEPTED beside the owners' contract, as if both bound the area. The regular
- * contract may have been terminated since: it took effect all the same and ended the preliminary one (helper-165 M2:
- * only accepted ones were looked at, so such a preliminary contract stayed ACCEPTED for its whole term, while
- * arrears billed it only to the day before the regular contract began).
- */
-async function endIfRegularContractInForce(
-  em: EntityManager,
-  preliminary: Contract,
-  filing: Filing,
-  actor: Identity,
-  via: Channel,
-): Promise<void> {
-  const regular = regularContractEnding(
-    asExistingContract(preliminary),
-    (await contractsEverAccepted(em, preliminary.areaId, 'REGULAR')).map(asExistingContract),
-  );
-  if (!regular) return;
-  // Its filing that was accepted (a terminated contract's open amendment, terminated with it, never was).
-  const regularFiling = (await filingsOfContractIn(em, regular.id, ['ACCEPTED', 'TERMINATED'])).find(
-    (f) => f.acceptedOn != null,
-  );
-  if (!regularFiling) throw new Error(`Contract ${regular.id}, once accepted, has no accepted filing`);
-  preliminary.status = nextContractStatus(preliminary.status, 'SUPERSEDE');
-  await supersede(em, filing, regularFiling.id, actor, via);
 }
