@@ -373,6 +373,9 @@ describe("a developer's preliminary contract and the owners' contract continuing
     expect(contractsServingOn([continuing, accepted, hired], '2027-05-31').map((c) => c.id)).toEqual(['owners']);
     expect(contractsServingOn([continuing, accepted, hired], '2027-06-01').map((c) => c.id)).toEqual(['hired']);
     expect(lastDayServed([continuing, accepted, hired], 'developers')).toBeNull();
+    // Only an accepted regular contract cuts it by its dates, as servedToSql: one under review supersedes it when accepted.
+    const underReview = { ...continuing, status: 'SUBMITTED' as const };
+    expect(lastDayServed([underReview, accepted], 'developers')).toBe('2028-12-31');
     // A continuation terminated on 28 February 2027, before its start, leaves it serving its term.
     const ended = { ...continuing, continuedTo: '2027-02-28' };
     expect(contractsServingOn([ended, accepted], '2027-03-15').map((c) => c.id)).toEqual(['developers']);

@@ -97,7 +97,11 @@ function occupying(existing: readonly ExistingContract[]): ExistingContract[] {
   return existing.flatMap((c) => {
     if (c.kind !== 'PRELIMINARY' || (c.status !== 'SUPERSEDED' && c.status !== 'ACCEPTED')) return [c];
     const served: ExistingContract = { ...c, status: 'ACCEPTED' };
-    const ending = regularContractEnding(served, regulars);
+    // One still ACCEPTED is cut only by a regular contract accepted (as servedToSql), not by one under review.
+    const ending = regularContractEnding(
+      served,
+      c.status === 'ACCEPTED' ? regulars.filter((r) => r.status === 'ACCEPTED') : regulars,
+    );
     if (!ending) return c.status === 'ACCEPTED' ? [c] : [];
     const endsOn = addDays(ending.startsOn, -1);
     if (compareDates(endsOn, c.startsOn) < 0) return [];
