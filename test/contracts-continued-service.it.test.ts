@@ -147,7 +147,7 @@ describe('a contract continuing after its term (Civil Code art. 948)', () => {
     expect(theirs).toMatchObject({ filingId: next.filingId, servedDays: 16 });
   });
 
-  it('refuses to continue a contract whose successor serves from the day after its term', async () => {
+  it('refuses to continue a contract whose successor, signed or accepted, takes over the day after its term', async () => {
     pinHubToday('2026-12-01');
     // 润枫欣尚, a bare area: the owners renewed with another provider from 1 January 2027.
     const area = await scenario(t).area('润枫欣尚');
