@@ -18,6 +18,7 @@ import { Migration20261228020000_outbox_recorded_at } from './migrations/Migrati
 import { Migration20261229020000_filing_snapshot_contract_index } from './migrations/Migration20261229020000_filing_snapshot_contract_index';
 import { Migration20261230000000_filing_snapshot_continued_from } from './migrations/Migration20261230000000_filing_snapshot_continued_from';
 import { Migration20261231000000_compound_view_version } from './migrations/Migration20261231000000_compound_view_version';
+import { Migration20261231010000_counts_non_negative } from './migrations/Migration20261231010000_counts_non_negative';
 
 /**
  * The subgraph's checked-in migrations, in order. Only what migrates, verifies or hashes them loads this file (and
@@ -43,4 +44,5 @@ export const migrations: MigrationEntry[] = migrationEntries(
   Migration20261229020000_filing_snapshot_contract_index,
   Migration20261230000000_filing_snapshot_continued_from,
   Migration20261231000000_compound_view_version,
+  Migration20261231010000_counts_non_negative,
 );

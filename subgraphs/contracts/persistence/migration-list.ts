@@ -26,6 +26,7 @@ import { Migration20261229000000_filing_authority_in_chinese } from './migration
 import { Migration20261229010000_beijing_preliminary_term_source } from './migrations/Migration20261229010000_beijing_preliminary_term_source';
 import { Migration20261230000000_continued_service } from './migrations/Migration20261230000000_continued_service';
 import { Migration20261228020000_outbox_recorded_at } from './migrations/Migration20261228020000_outbox_recorded_at';
+import { Migration20261231010000_counts_non_negative } from './migrations/Migration20261231010000_counts_non_negative';
 
 /**
  * The subgraph's checked-in migrations, in order. Only what migrates, verifies or hashes them loads this file (and
@@ -59,4 +60,5 @@ export const migrations: MigrationEntry[] = migrationEntries(
   Migration20261229000000_filing_authority_in_chinese,
   Migration20261229010000_beijing_preliminary_term_source,
   Migration20261230000000_continued_service,
+  Migration20261231010000_counts_non_negative,
 );

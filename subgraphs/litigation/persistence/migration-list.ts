@@ -31,6 +31,7 @@ import { Migration20261229020000_filing_snapshot_contract_index } from './migrat
 import { Migration20261230000000_filing_snapshot_continued_from } from './migrations/Migration20261230000000_filing_snapshot_continued_from';
 import { Migration20261230010000_referral_procedure_changed_on } from './migrations/Migration20261230010000_referral_procedure_changed_on';
 import { Migration20261231000000_referral_amounts_non_negative } from './migrations/Migration20261231000000_referral_amounts_non_negative';
+import { Migration20261231010000_referral_deadline_sequence_non_negative } from './migrations/Migration20261231010000_referral_deadline_sequence_non_negative';
 
 /**
  * The subgraph's checked-in migrations, in order. Only what migrates, verifies or hashes them loads this file (and
@@ -69,4 +70,5 @@ export const migrations: MigrationEntry[] = migrationEntries(
   Migration20261230000000_filing_snapshot_continued_from,
   Migration20261230010000_referral_procedure_changed_on,
   Migration20261231000000_referral_amounts_non_negative,
+  Migration20261231010000_referral_deadline_sequence_non_negative,
 );
