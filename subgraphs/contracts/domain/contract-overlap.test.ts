@@ -199,13 +199,17 @@ describe('a candidate contract term as a whole', () => {
     expect(contractTermProblems(next, [first, regular()], BEIJING)).toEqual(['OVERLAPS_PRELIMINARY_CONTRACT']);
     expect(contractTermProblems({ ...next, startsOn: '2026-04-11' }, [first], BEIJING)).toEqual([]);
     // A preliminary contract the owners' regular one ended (art. 940) served to the day before it began: another
-    // over those days is refused, one after them is not; without the regular contract known, it occupies nothing.
+    // over those days is refused, one after them is not; with no regular contract in force over its term (helper-252
+    // F3: the one that ended it moved past it, or terminated before it began), it occupies its own term.
     const owners = regular({ id: 'r', startsOn: '2026-03-16', endsOn: '2029-03-15' });
     const ended = { ...first, endsOn: '2027-12-31', status: 'SUPERSEDED' as const };
     const earlier = candidate('2024-06-01', '2025-01-01', { kind: 'PRELIMINARY' });
     expect(contractTermProblems(earlier, [ended, owners], BEIJING)).toEqual(['OVERLAPS_PRELIMINARY_CONTRACT']);
     expect(contractTermProblems({ ...earlier, endsOn: '2024-12-31' }, [ended, owners], BEIJING)).toEqual([]);
-    expect(contractTermProblems(earlier, [ended], BEIJING)).toEqual([]);
+    expect(contractTermProblems(earlier, [ended], BEIJING)).toEqual(['OVERLAPS_PRELIMINARY_CONTRACT']);
+    expect(
+      contractTermProblems(candidate('2028-01-01', '2028-12-31', { kind: 'PRELIMINARY' }), [ended], BEIJING),
+    ).toEqual([]);
     expect(rejection(() => validateContractTerm(next, [first], BEIJING)).details).toEqual({
       problems: ['OVERLAPS_PRELIMINARY_CONTRACT'],
       conflictingContractIds: ['p-1'],
@@ -261,8 +265,39 @@ describe('the contracts serving an area on a day, by their dates (Civil Code art
     // Its own end first: a preliminary contract that ran out serves no longer.
     const shorter = { ...preliminary, endsOn: '2027-01-10' };
     expect(serving([shorter, owners], '2027-01-11')).toEqual([]);
-    // Without the regular contract that ended it, it served no day: nothing to date its end by.
-    expect(serving([preliminary], '2026-12-01')).toEqual([]);
+    // Without a regular contract in force over its term, it serves its own (Beijing art. 19 para. 3).
+    expect(serving([preliminary], '2026-12-01')).toEqual(['p']);
+  });
+
+  it("serves its own term when the owners' contract that ended it is amended to start after it (helper-252 F3)", () => {
+    // The developer's preliminary contract for 29 November 2026 to 31 December 2027, SUPERSEDED when the owners'
+    // contract from 30 January 2027 was accepted: it served to 29 January 2027 (art. 940).
+    const developers: ExistingContract = { ...preliminary, startsOn: '2026-11-29' };
+    expect(lastDayServed([developers, owners], 'p')).toBe('2027-01-29');
+    expect(serving([developers, owners], '2027-06-01')).toEqual(['r']);
+    // The owners' contract amended (the amendment accepted) to start on 1 February 2028, a month after the
+    // preliminary term's last day: no regular contract is in force over that term any more, and the preliminary
+    // contract serves all of it (Beijing art. 19 para. 3), SUPERSEDED still; January 2028 has no provider by the
+    // dates, and from 1 February 2028 the owners' contract serves.
+    const moved = { ...owners, startsOn: '2028-02-01', endsOn: '2031-01-31' };
+    expect(regularContractEnding({ ...developers, status: 'ACCEPTED' }, [moved])).toBeUndefined();
+    expect(lastDayServed([developers, moved], 'p')).toBe('2027-12-31');
+    expect(serving([developers, moved], '2026-11-29')).toEqual(['p']);
+    expect(serving([developers, moved], '2027-06-01')).toEqual(['p']);
+    expect(serving([developers, moved], '2027-12-31')).toEqual(['p']);
+    expect(serving([developers, moved], '2028-01-15')).toEqual([]);
+    expect(serving([developers, moved], '2028-02-01')).toEqual(['r']);
+    // Moved instead to 1 September 2027, within the term: it serves to 31 August 2027, the day before.
+    const within = { ...owners, startsOn: '2027-09-01' };
+    expect(lastDayServed([developers, within], 'p')).toBe('2027-08-31');
+    // Its days are occupied: another developer's preliminary contract over June 2027 bills the owners twice.
+    expect(
+      contractTermProblems(
+        candidate('2027-06-01', '2027-12-31', { kind: 'PRELIMINARY' }),
+        [developers, moved],
+        BEIJING,
+      ),
+    ).toEqual(['OVERLAPS_PRELIMINARY_CONTRACT']);
   });
 
   it('keeps a terminated contract in force to its termination day, the last it serves', () => {

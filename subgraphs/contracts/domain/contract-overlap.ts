@@ -83,26 +83,27 @@ export function overlappingContracts(
 }
 
 /**
- * The contracts as the days they served: a preliminary contract the owners' regular one ended (SUPERSEDED, Civil
- * Code art. 940) served, and was billed, to the day before that contract began (arrears' servedToSql), so another
- * preliminary contract over those days would bill them twice; none when the regular contract that ended it is not
- * among them. One still ACCEPTED over which a regular contract is in force (regularContractEnding: one continuing
- * under art. 948 recorded after its acceptance, before recordContinuedService superseded it) is cut the same way, as
- * servedToSql cuts a preliminary contract whatever its status: before, it served beside the owners' contract, and
- * both were billed. Other contracts as they are (a terminated one is already cut at its termination:
- * asExistingContract).
+ * The contracts as the days they served: a preliminary contract (SUPERSEDED or still ACCEPTED) over whose term an
+ * accepted regular contract of the owners is in force (regularContractEnding) served, and was billed, to the day
+ * before that contract began (Civil Code art. 940: "…业主委员会或者业主与新物业服务人订立的物业服务合同生效的，前期物业服务合同
+ * 终止"; arrears' servedToSql alike), none when it began first, so another preliminary contract over those days would
+ * bill them twice. One still ACCEPTED over which a regular contract is in force (one continuing under art. 948
+ * recorded after its acceptance, before recordContinuedService superseded it) is cut the same way: before, it served
+ * beside the owners' contract, and both were billed. A SUPERSEDED one over whose term no regular contract is in force
+ * any more (the owners' contract that ended it amended to start after its term, helper-252 F3) serves its own term,
+ * SUPERSEDED all the same (no transition leads back to ACCEPTED): Beijing art. 19 para. 3, "期限届满，业主与新物业服务人
+ * 签订的物业服务合同生效之前，前期物业服务人继续提供服务"; before, it served no day, and the days to the owners' contract had
+ * no provider and were billed by none. A regular contract under review cuts neither (as servedToSql): the preliminary
+ * one is superseded when it is accepted. Other contracts as they are (a terminated one is already cut at its
+ * termination: asExistingContract).
  */
 function occupying(existing: readonly ExistingContract[]): ExistingContract[] {
-  const regulars = existing.filter((c) => c.kind === 'REGULAR' && isBinding(c.status));
+  const regulars = existing.filter((c) => c.kind === 'REGULAR' && c.status === 'ACCEPTED');
   return existing.flatMap((c) => {
     if (c.kind !== 'PRELIMINARY' || (c.status !== 'SUPERSEDED' && c.status !== 'ACCEPTED')) return [c];
     const served: ExistingContract = { ...c, status: 'ACCEPTED' };
-    // One still ACCEPTED is cut only by a regular contract accepted (as servedToSql), not by one under review.
-    const ending = regularContractEnding(
-      served,
-      c.status === 'ACCEPTED' ? regulars.filter((r) => r.status === 'ACCEPTED') : regulars,
-    );
-    if (!ending) return c.status === 'ACCEPTED' ? [c] : [];
+    const ending = regularContractEnding(served, regulars);
+    if (!ending) return [served];
     const endsOn = addDays(ending.startsOn, -1);
     if (compareDates(endsOn, c.startsOn) < 0) return [];
     return [{ ...served, endsOn: compareDates(endsOn, c.endsOn) < 0 ? endsOn : c.endsOn }];
@@ -113,7 +114,8 @@ function occupying(existing: readonly ExistingContract[]): ExistingContract[] {
  * The contracts of one area in force on `day`, judged by their dates, not by the status recorded: the status changes
  * when the act is recorded, the service when the act takes effect. A preliminary contract ended by the owners'
  * regular one (SUPERSEDED when that contract is accepted) serves to the day before it takes effect (Civil Code art.
- * 940: "…订立的物业服务合同生效的，前期物业服务合同终止"), or to its own end if sooner; a terminated one (TERMINATED when
+ * 940: "…订立的物业服务合同生效的，前期物业服务合同终止"), or to its own end if sooner, and its whole term when no regular contract
+ * is in force over it any more (occupying); a terminated one (TERMINATED when
  * the termination is recorded, asExistingContract) to its `terminatedOn`, the last day served, as a notice given 60
  * days ahead (arts. 946, 948) ends nothing before. Before, the status alone was read, so a preliminary provider
  * disappeared from the publicity and its certificate verified SUPERSEDED the day the regular contract was accepted,
