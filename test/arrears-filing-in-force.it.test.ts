@@ -143,4 +143,90 @@ describe('arrears: the filing in force in a month', () => {
       servedTo: '2030-05-31',
     });
   });
+  it("bills a superseded preliminary contract its own term once the owners' contract is amended to start after it (helper-252 F3)", async () => {
+    // The developer's preliminary contract for 29 November 2026 to 31 December 2027, SUPERSEDED when the owners'
+    // contract from 30 January 2027 was accepted on 1 December 2026 (Civil Code art. 940); that contract amended, the
+    // amendment accepted on 2 December, to start on 1 February 2028 (its first version SUPERSEDED by the amendment). Before, the
+    // first version still ended the preliminary contract on 29 January 2027, and June 2027 was billed by no one.
+    const served = randomUUID();
+    const [developers, owners] = ['91110102MA00DEVELP2', '91110102MA00OWNERS2'];
+    const [preliminaryId, regularId] = [randomUUID(), randomUUID()];
+    const rows = [
+      {
+        contract: preliminaryId,
+        company: developers,
+        kind: 'PRELIMINARY',
+        filing: 'INITIAL',
+        status: 'SUPERSEDED',
+        startsOn: '2026-11-29',
+        endsOn: '2027-12-31',
+      },
+      {
+        contract: regularId,
+        company: owners,
+        kind: 'REGULAR',
+        filing: 'INITIAL',
+        status: 'SUPERSEDED',
+        startsOn: '2027-01-30',
+        endsOn: '2030-01-29',
+      },
+      {
+        contract: regularId,
+        company: owners,
+        kind: 'REGULAR',
+        filing: 'AMENDMENT',
+        status: 'ACCEPTED',
+        startsOn: '2028-02-01',
+        endsOn: '2031-01-31',
+      },
+    ];
+    for (const r of rows)
+      await orm.em.getConnection().execute(
+        `insert into arrears.filing_snapshot (filing_id, contract_id, area_id, company_id, kind, status, sequence, record_number,
+           accepted_on, starts_on, ends_on, terms, terms_sha256)
+         values (?, ?, ?, ?, ?, ?, 2, ?, ?, ?, ?, ?::jsonb, 'x')`,
+        [
+          randomUUID(),
+          r.contract,
+          served,
+          r.company,
+          r.filing,
+          r.status,
+          `备-${r.contract.slice(0, 4)}`,
+          r.filing === 'AMENDMENT' ? '2026-12-02' : '2026-12-01',
+          r.startsOn,
+          r.endsOn,
+          JSON.stringify({ kind: r.kind, rate: 100 }),
+        ],
+      );
+    // The domain, given the contracts as asExistingContract gives them (the regular one under its amended terms).
+    const contracts: ExistingContract[] = [
+      { id: preliminaryId, kind: 'PRELIMINARY', status: 'SUPERSEDED', startsOn: '2026-11-29', endsOn: '2027-12-31' },
+      { id: regularId, kind: 'REGULAR', status: 'ACCEPTED', startsOn: '2028-02-01', endsOn: '2031-01-31' },
+    ];
+    expect(lastDayServed(contracts, preliminaryId)).toBe('2027-12-31');
+    const billed = async (company: string, month: string) => {
+      const inForce = await findFilingInForce(orm.em.fork(), company, served, month);
+      return inForce && { days: inForce.served.days, servedTo: inForce.servedTo };
+    };
+    expect(await billed(developers, '2026-11')).toEqual({ days: 2, servedTo: '2027-12-31' });
+    expect(await billed(developers, '2027-06')).toEqual({ days: 30, servedTo: '2027-12-31' });
+    expect(await billed(developers, '2027-12')).toEqual({ days: 31, servedTo: '2027-12-31' });
+    expect(await billed(developers, '2028-01')).toBeNull();
+    expect(await billed(owners, '2027-06')).toBeNull();
+    expect(await billed(owners, '2028-01')).toBeNull();
+    expect(await billed(owners, '2028-02')).toEqual({ days: 29, servedTo: '2031-01-31' });
+    // With the owners' contract amended to start on 1 September 2027 instead, within the term, it ends on 31 August.
+    await orm.em
+      .getConnection()
+      .execute(
+        `update arrears.filing_snapshot set starts_on = '2027-09-01' where contract_id = ? and status = 'ACCEPTED'`,
+        [regularId],
+      );
+    expect(lastDayServed([contracts[0], { ...contracts[1], startsOn: '2027-09-01' }], preliminaryId)).toBe(
+      '2027-08-31',
+    );
+    expect(await billed(developers, '2027-08')).toEqual({ days: 31, servedTo: '2027-08-31' });
+    expect(await billed(developers, '2027-09')).toBeNull();
+  });
 });

@@ -57,9 +57,14 @@ export const filingSnapshotContinuedFromDdl = (schema: string): string =>
  * terminated before the preliminary one began ends nothing, and one continuing under art. 948 is in force to its
  * continuation's end, termOrContinuationEndSql: before, its term alone was read, and a preliminary contract it ended
  * served, and was billed, beside it to the day before the owners' next regular contract). The contract's kind is in its
- * terms (`terms.kind`); the row's `kind` is the filing's (INITIAL or AMENDMENT). A preliminary contract SUPERSEDED with
- * no later version of its own while no regular contract is known here serves no day until one is. Earlier than its
- * start when it served none. A contract that continues after its term (`continued_from`, Civil Code art. 948) serves
+ * terms (`terms.kind`); the row's `kind` is the filing's (INITIAL or AMENDMENT). Only the version in force of the
+ * regular contract cuts it: one amended to start after the preliminary term (helper-252 F3) no longer does, and a
+ * preliminary contract it superseded serves its own term (Beijing art. 19 para. 3: "期限届满，业主与新物业服务人签订的物业服务
+ * 合同生效之前，前期物业服务人继续提供服务"; before, its earlier version, SUPERSEDED by the amendment, still cut it at the old
+ * start, and the months between were billed by no one), as contract-overlap.ts occupying. A preliminary contract
+ * SUPERSEDED with no later version of its own while no regular contract starting by its term's end is known here (in
+ * any version: the one that superseded it, its event not read yet) serves no day until one is. Earlier than its start when
+ * it served none. A contract that continues after its term (`continued_from`, Civil Code art. 948) serves
  * past `ends_on` (termOrContinuationEndSql).
  */
 export function servedToSql(schema: string): string {
@@ -69,13 +74,18 @@ export function servedToSql(schema: string): string {
     case when f.terms->>'kind' = 'PRELIMINARY' then coalesce(
       (select min(r.starts_on) - 1 from "${schema}".filing_snapshot r
         where r.area_id = f.area_id and r.terms->>'kind' = 'REGULAR' and r.accepted_on is not null
-          and r.status in ('ACCEPTED', 'TERMINATED', 'SUPERSEDED') and r.starts_on <= f.ends_on
+          -- the regular contract's version in force (a regular filing is SUPERSEDED only by its own amendment)
+          and r.status in ('ACCEPTED', 'TERMINATED') and r.starts_on <= f.ends_on
           -- in force on a day of the preliminary contract's term: to its own last day, or its continuation's
-          -- (art. 948), its termination included
+          -- (art. 948), its termination included; one terminated before it began took no effect (asExistingContract)
           and least(${termOrContinuationEndSql(schema, 'r')}, (select min(rt.terminated_on) from "${schema}".filing_snapshot rt
-                where rt.contract_id = r.contract_id and rt.status = 'TERMINATED')) >= f.starts_on),
+                where rt.contract_id = r.contract_id and rt.status = 'TERMINATED')) >= greatest(f.starts_on, r.starts_on)),
+      -- SUPERSEDED, while no regular contract that may have ended it is known here (its event not read yet)
       case when f.status = 'SUPERSEDED' and not exists (select 1 from "${schema}".filing_snapshot n
-             where n.contract_id = f.contract_id and n.accepted_on > f.accepted_on) then f.starts_on - 1 end) end)`;
+             where n.contract_id = f.contract_id and n.accepted_on > f.accepted_on)
+           and not exists (select 1 from "${schema}".filing_snapshot k where k.area_id = f.area_id
+             and k.terms->>'kind' = 'REGULAR' and k.accepted_on is not null and k.starts_on <= f.ends_on)
+        then f.starts_on - 1 end) end)`;
 }
 
 /**
