@@ -17,6 +17,7 @@ import { ProbedMessage, probeTopics, rawProducer, testKafkaClient } from './supp
 import { partyTopics } from './support/party-topics';
 import { TERMINATE_ON_30_APRIL_2027, scenario } from './support/scenario';
 import { waitFor } from './support/wait-for';
+import { servedToSql, servesOnSql } from '../platform/read-models/filing-snapshot';
 import { expectValidEvent } from './support/event-schema';
 import { connectedClient } from './support/db-client';
 import { whileHeld } from './support/row-locks';
@@ -735,6 +736,113 @@ describe('contracts: filings from draft to termination, through the gateway and 
       late: true,
       daysLate: 1,
     });
+  });
+
+  it("serves a superseded preliminary contract its own term once the owners' contract that ended it is amended to start after it (helper-252 F3)", async () => {
+    // 润枫欣尚 (Changping) has no contract in this file. The developer's provider serves from 29 November 2026 to
+    // 31 December 2027; the owners' contract from 30 January 2027, accepted today (1 December 2026), supersedes it
+    // (Civil Code art. 940) from that day. Amended (the amendment accepted) to start on 1 February 2028, after the
+    // preliminary term, it no longer ends it: the preliminary provider serves its own term (Beijing art. 19 para. 3,
+    // "…业主与新物业服务人签订的物业服务合同生效之前，前期物业服务人继续提供服务"), SUPERSEDED all the same. Before, the publicity
+    // named no provider on 1 June 2027 and arrears billed no one for those months.
+    const RUNFENG = '润枫欣尚';
+    const changpingBureau = identity('CITY_BUREAU', 'bureau-changping', ['110114']);
+    areaIds[RUNFENG] = (await scenario(t).compound(RUNFENG, { knownTo: ['contracts'] })).areaId;
+    const PUBLIC = `query($n: Name!) { publicServiceStandards(compoundName: $n) { asOf providerName serviceEndsOn } }`;
+    const fees = {
+      classes: [
+        { buildingClass: 'HIGH_RISE', assessedRateFenPerM2Month: 250, ownerRateFenPerM2Month: 250, subsidies: [] },
+      ],
+    };
+    const accepted = async (company: typeof companyA, contractTerms: Record<string, unknown>) => {
+      const contractId = await draft(
+        company,
+        { signedOn: addDays(today, -3), feeSchedule: fees, ...contractTerms },
+        RUNFENG,
+      );
+      const submitted = await t.gql(company, SUBMIT, { c: contractId, k: randomUUID(), d: contractText });
+      expect(submitted.body.errors).toBeUndefined();
+      const review = await t.gql(changpingBureau, ACCEPT, { f: submitted.body.data.submitFiling.id, v: 1 });
+      expect(review.body.errors).toBeUndefined();
+      return contractId;
+    };
+    const developersProvider = '北京润枫前期物业有限公司';
+    const ownersProvider = '北京润枫物业服务有限公司';
+    const preliminary = await accepted(companyB, {
+      ...preliminaryTerms('RF-P', addDays(today, -2), '2027-12-31'),
+      parties: [
+        { role: 'PROVIDER', name: developersProvider, registration: companyB.organisationId, signatory: '王经理' },
+        { role: 'DEVELOPER', name: '某开发商', signatory: '周总' },
+      ],
+    });
+    const ownersTerms = (startsOn: string, endsOn: string) => ({
+      number: 'RF-R',
+      title: '润枫欣尚物业服务合同',
+      ownersSide: { kind: 'PROPERTY_MANAGEMENT_COMMITTEE', name: '润枫欣尚小区物业管理委员会' },
+      signedOn: addDays(today, -3),
+      feeSchedule: fees,
+      startsOn,
+      endsOn,
+      parties: [
+        { role: 'PROVIDER', name: ownersProvider, registration: companyA.organisationId, signatory: '张经理' },
+        { role: 'PROPERTY_MANAGEMENT_COMMITTEE', name: '润枫欣尚小区物业管理委员会', signatory: '李主任' },
+      ],
+    });
+    const regular = await accepted(companyA, ownersTerms('2027-01-30', '2030-01-29'));
+    expect((await t.gql(companyB, CONTRACT, { id: preliminary })).body.data.contract.status).toBe('SUPERSEDED');
+    const publicity = async (day: string) => {
+      pinTestToday(day);
+      try {
+        return (await t.gql(undefined, PUBLIC, { n: RUNFENG })).body.data.publicServiceStandards[0];
+      } finally {
+        pinTestToday(today);
+      }
+    };
+    expect(await publicity('2027-01-29')).toEqual({
+      asOf: '2027-01-29',
+      providerName: developersProvider,
+      serviceEndsOn: '2027-01-29',
+    });
+
+    // Amended and accepted the next day (a version accepted the day its predecessor was is not told apart by the
+    // snapshots' accepted_on).
+    pinTestToday(addDays(today, 1));
+    const amendment = await t.gql(companyA, AMEND, {
+      c: regular,
+      k: randomUUID(),
+      on: today,
+      t: terms(ownersTerms('2028-02-01', '2031-01-31')),
+      d: contractText,
+    });
+    expect(amendment.body.errors).toBeUndefined();
+    const amended = await t.gql(changpingBureau, ACCEPT, { f: amendment.body.data.amendContract.id, v: 1 });
+    pinTestToday(today);
+    expect(amended.body.errors).toBeUndefined();
+    // SUPERSEDED still (no transition leads back), serving by its dates.
+    expect((await t.gql(companyB, CONTRACT, { id: preliminary })).body.data.contract.status).toBe('SUPERSEDED');
+    expect(await publicity('2027-06-01')).toEqual({
+      asOf: '2027-06-01',
+      providerName: developersProvider,
+      serviceEndsOn: '2027-12-31',
+    });
+    expect(await publicity('2028-01-15')).toEqual({ asOf: '2028-01-15', providerName: null, serviceEndsOn: null });
+    expect(await publicity('2028-02-01')).toEqual({
+      asOf: '2028-02-01',
+      providerName: ownersProvider,
+      serviceEndsOn: '2031-01-31',
+    });
+
+    // Arrears bills June 2027 to the preliminary provider, to its term's last day, as the publicity shows.
+    const billed = async () => {
+      const rows = await t.sql<{ company_id: string; served_to: string }>(
+        `select f.company_id, (${servedToSql('arrears')})::text as served_to from arrears.filing_snapshot f
+          where f.area_id = $1 and ${servesOnSql('arrears', { from: 'start' }).replace('?', '$2')}`,
+        [areaIds[RUNFENG], '2027-06-01'],
+      );
+      return rows.map((r) => ({ company: r.company_id, servedTo: r.served_to }));
+    };
+    await waitFor('arrears to hold the amendment', async () => (await billed()).length > 0);
+    expect(await billed()).toEqual([{ company: companyB.organisationId, servedTo: '2027-12-31' }]);
   });
 
   it('applies an amendment only once accepted, superseding the filing it amends, then terminates with the handover date', async () => {
