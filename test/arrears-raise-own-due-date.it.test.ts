@@ -23,7 +23,7 @@ const EVIDENCE = [
 ];
 
 const STATEMENT = `query($id: ID!) { arrearsAccount(id: $id) {
-  charges { chargeId month dueOn amountFen paidFen openFen limitationEndsOn } } }`;
+  charges { chargeId month dueOn amountFen paidFen openFen owedSince limitationEndsOn } } }`;
 const PAY = `mutation($p: PaymentInput!) { recordPayment(payment: $p) { paymentId } }`;
 const ADJUST = `mutation($c: ID!, $k: AdjustmentKind!, $r: Note!, $amount: Fen) { adjustCharge(chargeId: $c, kind: $k, reason: $r, amountFen: $amount) { openFen } }`;
 const ACTION = `mutation($a: ID!, $x: CollectionActionInput!) { recordCollectionAction(accountId: $a, action: $x) { status } }`;
@@ -142,7 +142,12 @@ describe('arrears and litigation: a fee raised by a correction is due for court,
     const [a] = accounts;
     const s = await statement(a.id);
     // Before: limitationEndsOn 2026-03-31, two months before the raise was billed.
-    expect(s.charges[0]).toMatchObject({ dueOn: '2023-03-31', openFen: RAISE, limitationEndsOn: '2029-05-31' });
+    expect(s.charges[0]).toMatchObject({
+      dueOn: '2023-03-31',
+      openFen: RAISE,
+      owedSince: '2026-05-31',
+      limitationEndsOn: '2029-05-31',
+    });
 
     await claimKnown(a.id, 1);
     const referral = await refer(a.id, '2026-05-31');

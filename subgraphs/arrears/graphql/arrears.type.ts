@@ -194,10 +194,15 @@ export class StatementChargeType {
   inArrears!: boolean;
   @Field(() => AgingBucketEnum, { nullable: true, description: 'Null while the charge is not yet past due.' })
   agingBucket!: string | null;
+  @Field({
+    description:
+      "The day what is open fell due: dueOn, but where a correction raised the fee after it was billed and the part billed first is settled, the raise's own due date (the last day of the correction's month). limitationEndsOn and a referral's due date and demands count from it; daysOverdue, inArrears and agingBucket still count from dueOn, as the account's status and the arrears list do.",
+  })
+  owedSince!: string;
   @Field(() => String, {
     nullable: true,
     description:
-      'Last day to sue without the limitation defence (Civil Code arts. 188, 195); null for a voluntary contribution.',
+      'Last day to sue without the limitation defence (Civil Code arts. 188, 195), counted from owedSince; null for a voluntary contribution.',
   })
   limitationEndsOn!: string | null;
   @Field(() => Float, { description: "Late fee as of today under the contract's terms; 0 when it has none." })
