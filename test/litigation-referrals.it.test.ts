@@ -1766,6 +1766,9 @@ describe('litigation: referrals through the green channel, the court’s reports
     expect((await fails(xichengCourt, REPORT, { r: { ...converted, referralId: submitted.id } })).extensions.code).toBe(
       'INVALID_COURT_EVENT',
     );
+    // Another court, or the company, cannot report it: the case is not theirs to report.
+    for (const outsider of [haidianCourt, companyA])
+      expect((await fails(outsider, REPORT, { r: converted })).extensions.code).toBe('NOT_FOUND');
     // Before, the court could say so only as a second docketing, a duplicate dropped: the case stayed a small claim,
     // overdue after 2 months though the simple procedure has 3 (art. 164) and the ordinary 6 (art. 152).
     expect((await ok(xichengCourt, REPORT, { r: converted })).reportCourtEvent).toMatchObject({
@@ -1836,6 +1839,10 @@ describe('litigation: referrals through the green channel, the court’s reports
         grandTotalFen: referral.grandTotalFen,
         judgedAboveClaim: true,
       });
+    // Nor is the referral, flag and fee included, anyone else's to read.
+    const READ_FEE = `query($id: ID!) { referral(id: $id) { judgedAboveClaim caseAcceptanceFee { fullFen } } }`;
+    for (const outsider of [haidianCourt, companyB])
+      expect((await fails(outsider, READ_FEE, { id: referral.id })).extensions.code).toBe('NOT_FOUND');
     await ok(xichengCourt, REPORT, {
       r: { referralId: referral.id, kind: 'JUDGMENT_CORRECTED', occurredAt: on(3), judgedFen: referral.grandTotalFen },
     });

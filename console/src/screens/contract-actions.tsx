@@ -6,14 +6,13 @@ import { ApiErrors } from '../components';
 import { dateZh, instantDateZh } from '../format';
 import { graphql } from '../gql';
 import type { FilingDocumentType } from '../gql/graphql';
-import { todayInChina } from '../../../kernel/clock';
 import {
   HeldTerms,
-  ISO_DATE,
   TermsFields,
   TermsValues,
   dateRules,
   formFieldsOf,
+  optionalPastDateRules,
   termsInput,
   valuesOf,
 } from './contract-terms';
@@ -633,15 +632,7 @@ export function TerminateContractForm({ contractId, onTerminated }: { contractId
         label="书面通知日期"
         name="noticeGivenOn"
         extra="期限届满后继续提供服务（不定期）的合同，终止日期须在书面通知之日起至少 60 日后（民法典第九百四十八条第二款）；未填写的按今天计算。"
-        rules={[
-          { pattern: ISO_DATE, message: '日期格式为 2026-12-01' },
-          {
-            validator: (_, v?: string) =>
-              !v?.trim() || v.trim() <= todayInChina()
-                ? Promise.resolve()
-                : Promise.reject(new Error('书面通知日期不能晚于今天')),
-          },
-        ]}
+        rules={optionalPastDateRules('书面通知日期不能晚于今天')}
       >
         <Input placeholder="2026-12-01" />
       </Form.Item>

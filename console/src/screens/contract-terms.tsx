@@ -284,14 +284,16 @@ export const dateRules = (message: string) => [
   required(message),
   { pattern: ISO_DATE, message: '日期格式为 2026-12-01' },
 ];
-/** dateRules for a day that has happened: not after today in China, `future` said otherwise. */
-export const pastDateRules = (message: string, future: string) => [
-  ...dateRules(message),
+/** An optional date typed as 2026-12-01 that has happened: not after today in China, `future` said otherwise. */
+export const optionalPastDateRules = (future: string) => [
+  { pattern: ISO_DATE, message: '日期格式为 2026-12-01' },
   {
     validator: (_: unknown, v?: string) =>
       !v || v <= todayInChina() ? Promise.resolve() : Promise.reject(new Error(future)),
   },
 ];
+/** dateRules for a day that has happened (optionalPastDateRules, required). */
+export const pastDateRules = (message: string, future: string) => [required(message), ...optionalPastDateRules(future)];
 
 const PARTY_ROLES: Record<string, string> = {
   PROVIDER: '物业服务人',

@@ -95,6 +95,9 @@ export async function recordOwnersCommittee(
       // Elected on the decision's day: a different day entered beside it is refused, not kept.
       if (named) electedOn = electionDayOf(named, electedOn);
     }
+    // The days in their order (elected, applied, recorded), checked before anything is locked.
+    const dates = { electedOn, filedOn, recordedOn: input.recordedOn };
+    validateOwnersCommitteeDates(dates);
     // Its size, members and term under the rules of the area's city (Beijing arts. 39, 41; elsewhere the Ministry's
     // guidance, arts. 31–32): before, any 1 to 99 members in any seat, for any term, were recorded. The term is
     // counted from the election where its day is known, else from the recording (termStartOf); before, always from
@@ -122,11 +125,7 @@ export async function recordOwnersCommittee(
       );
     // Its application is due 30 days after the election (Beijing art. 43, the guidance's art. 33), and in Beijing
     // the office's recording 5 working days after it: flagged when late, never refused. Before, neither day was kept.
-    const dates = { electedOn, filedOn, recordedOn: input.recordedOn };
-    validateOwnersCommitteeDates(dates);
-    const filingDeadline = electedOn
-      ? unlessBeyondCalendar(() => ownersCommitteeFilingDeadline(electedOn, rules)?.date ?? null)
-      : null;
+    const filingDeadline = ownersCommitteeFilingDeadline(electedOn, rules)?.date ?? null;
     const filedLate = unlessBeyondCalendar(() => isOwnersCommitteeFiledLate(dates, rules) ?? null);
     const assembly = await findStandingBody(tx, area.id, 'OWNERS_ASSEMBLY');
     if (assembly) validateCommitteeOfAssembly(assembly.formedOn, input.recordedOn);

@@ -4,7 +4,7 @@ import { AccountStatus } from './account-status';
 import { AdjustmentKind } from './allocation';
 import { BilledCharge } from './charge';
 import { CollectionAction } from './collection-action';
-import { dueParts, openParts, owedSince } from './due-parts';
+import { dueParts, openPartsOf, owedSince } from './due-parts';
 import { LateFeeTerms, PrincipalReduction, lateFeeTermsOfCharge, shownLateFee } from './late-fee';
 import { LimitationEvent, limitationEndsOn, limitationHeldOpen } from './limitation';
 
@@ -122,6 +122,7 @@ export function claimLines(
   for (const a of ledger.adjustments)
     if (a.kind === 'CORRECTION') corrections.set(a.chargeId, [...(corrections.get(a.chargeId) ?? []), a]);
   const charges = ledger.charges.map((c) => {
+    const parts = dueParts(c, corrections.get(c.chargeId) ?? []);
     const terms = lateFeeTermsOfCharge(c, lateFeeTerms, lateFeeWaived);
     const lateFee =
       terms === null
@@ -131,13 +132,12 @@ export function claimLines(
               dueOn: c.dueOn,
               principalFen: c.amountFen,
               reductions: reductions.get(c.chargeId) ?? [],
-              parts: dueParts(c, corrections.get(c.chargeId) ?? []),
+              parts,
             },
             terms,
             asOf,
           );
-    const open = openParts(c, corrections.get(c.chargeId) ?? []);
-    const owed = { chargeId: c.chargeId, dueOn: owedSince(c.dueOn, open) };
+    const owed = { chargeId: c.chargeId, dueOn: owedSince(c.dueOn, openPartsOf(c, parts)) };
     return {
       ...c,
       openFen: c.amountFen - c.paidFen - c.waivedFen,

@@ -85,8 +85,13 @@ export function openParts(
   charge: { dueOn: IsoDate; amountFen: Fen; paidFen: Fen; waivedFen: Fen },
   corrections: readonly RecordedCorrection[],
 ): DuePart[] {
+  return openPartsOf(charge, dueParts(charge, corrections));
+}
+
+/** openParts of the charge's `parts` as dueParts gave them (earliest due first), for a caller that has them already. */
+export function openPartsOf(charge: { paidFen: Fen; waivedFen: Fen }, parts: readonly DuePart[]): DuePart[] {
   let settled = charge.paidFen + charge.waivedFen;
-  return dueParts(charge, corrections).flatMap((part) => {
+  return parts.flatMap((part) => {
     const taken = Math.min(part.fen, settled);
     settled -= taken;
     return part.fen > taken ? [{ dueOn: part.dueOn, fen: part.fen - taken }] : [];
@@ -99,10 +104,5 @@ export function openParts(
  * due: late, demanded and time-barred from that day, not from the charge's.
  */
 export function owedSince(chargeDueOn: IsoDate, open: readonly DuePart[]): IsoDate {
-  return (
-    open.reduce(
-      (first: IsoDate | null, p) => (first === null || compareDates(p.dueOn, first) < 0 ? p.dueOn : first),
-      null,
-    ) ?? chargeDueOn
-  );
+  return open[0]?.dueOn ?? chargeDueOn;
 }

@@ -30,6 +30,24 @@ export async function supersedeFiling(
 }
 
 /**
+ * Ends the preliminary contract, SUPERSEDED by the filing `byFilingId`, with its `filings`: by default the one in force
+ * and an amendment still under review.
+ */
+export async function supersedeContract(
+  em: EntityManager,
+  preliminary: Contract,
+  byFilingId: string,
+  actor: Identity,
+  via: Channel,
+  filings?: readonly Filing[],
+): Promise<void> {
+  preliminary.status = nextContractStatus(preliminary.status, 'SUPERSEDE');
+  for (const filing of filings ??
+    (await filingsOfContractIn(em, preliminary.id, ['ACCEPTED', 'SUBMITTED', 'RETURNED'])))
+    await supersedeFiling(em, filing, byFilingId, actor, via);
+}
+
+/**
  * Civil Code art. 940 the other way round: a preliminary contract over whose term the area's regular contract is in
  * force (regularContractEnding: one that took effect during it, or continues under art. 948 over it) ends at once,
  * SUPERSEDED by that contract's accepted filing, so at most one provider serves, and is billed for, any day. Called
@@ -57,9 +75,6 @@ export async function endIfRegularContractInForce(
     (f) => f.acceptedOn != null,
   );
   if (!regularFiling) throw new Error(`Contract ${regular.id}, once accepted, has no accepted filing`);
-  preliminary.status = nextContractStatus(preliminary.status, 'SUPERSEDE');
-  for (const filing of filings ??
-    (await filingsOfContractIn(em, preliminary.id, ['ACCEPTED', 'SUBMITTED', 'RETURNED'])))
-    await supersedeFiling(em, filing, regularFiling.id, actor, via);
+  await supersedeContract(em, preliminary, regularFiling.id, actor, via, filings);
   return true;
 }

@@ -27,15 +27,10 @@ import {
   otherContractsOfArea,
 } from '../persistence/contract.repository';
 import { Filing } from '../persistence/filing.entity';
-import {
-  filingsOfContractIn,
-  findFiling,
-  findVersion,
-  nextRecordNumberSequence,
-} from '../persistence/filing.repository';
+import { findFiling, findVersion, nextRecordNumberSequence } from '../persistence/filing.repository';
 import { citySettingsOf } from './city-settings-of-area';
 import { recordTransition } from './filing-transitions';
-import { endIfRegularContractInForce, supersedeFiling } from './preliminary-contract-ending';
+import { endIfRegularContractInForce, supersedeContract, supersedeFiling } from './preliminary-contract-ending';
 import { issueFilingCertificate } from './issue-filing-certificate';
 import { recordFilingCreditEntry } from './filing-credit-entry.record';
 
@@ -197,10 +192,6 @@ async function endPreliminaryContracts(
       endsOn: regular.endsOn,
     }).map((c) => c.id),
   );
-  for (const contract of preliminary.filter((c) => ended.has(c.id))) {
-    contract.status = nextContractStatus(contract.status, 'SUPERSEDE');
-    // The filing in force and an amendment still under review.
-    for (const filing of await filingsOfContractIn(em, contract.id, ['ACCEPTED', 'SUBMITTED', 'RETURNED']))
-      await supersedeFiling(em, filing, byFilingId, actor, via);
-  }
+  for (const contract of preliminary.filter((c) => ended.has(c.id)))
+    await supersedeContract(em, contract, byFilingId, actor, via);
 }

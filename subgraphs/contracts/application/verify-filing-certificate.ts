@@ -26,10 +26,10 @@ export async function verifyFilingCertificate(
       ? await findContract(em, superseding.contractId)
       : null;
   // The last day its contract serves, by the area's contracts: a term run out, or a continuation ended (art. 948).
-  const contract = filing?.status === 'ACCEPTED' ? await findContract(em, filing.contractId) : null;
-  const servedTo = contract
-    ? lastDayServed((await contractsEverAcceptedIn(em, [contract.areaId])).map(asExistingContract), contract.id)
-    : null;
+  const servedTo =
+    filing?.status === 'ACCEPTED'
+      ? lastDayServed((await contractsEverAcceptedIn(em, [filing.areaId])).map(asExistingContract), filing.contractId)
+      : null;
   return verifyCertificate(
     certificate,
     filing

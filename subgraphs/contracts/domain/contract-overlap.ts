@@ -1,6 +1,6 @@
 import { InvalidInputError } from '../../../kernel/errors';
 import { CONTRACT_KINDS, ContractKind, ContractStatus, isBinding } from './contract';
-import { IsoDate, addDays, addYears, compareDates, isIsoDate } from '../../../kernel/calendar';
+import { IsoDate, addDays, addYears, compareDates, earlierDate, isIsoDate } from '../../../kernel/calendar';
 import { CitySettings } from './statutes';
 
 /**
@@ -138,7 +138,7 @@ export function contractsServingOn(existing: readonly ExistingContract[], day: I
 function servedTo(c: ExistingContract, contracts: readonly ExistingContract[]): IsoDate {
   if (!c.continuedFrom) return c.endsOn;
   const endedBy = continuationEndedBy(contracts, { id: c.id, kind: c.kind, continuedFrom: c.continuedFrom });
-  return [c.continuedTo ?? OPEN_END, endedBy ?? OPEN_END].sort(compareDates)[0];
+  return earlierDate(c.continuedTo ?? OPEN_END, endedBy ?? OPEN_END);
 }
 
 /**

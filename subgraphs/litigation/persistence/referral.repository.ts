@@ -10,7 +10,7 @@ import { ReferralForConsolidation } from '../domain/consolidation';
 import { Eligibility } from '../domain/eligibility';
 import { CourtEventEffect, NewReferral, Referral, SentReferral, isSent } from '../domain/referral';
 import { isUuid } from '../../../kernel/uuid';
-import type { ProcedureProposal, SmallClaimsQuestion } from '../domain/procedure';
+import { SMALL_CLAIMS_PROCEDURES, type ProcedureProposal, type SmallClaimsQuestion } from '../domain/procedure';
 import type { SmallClaimsExclusion } from '../domain/statutes';
 
 /** A row of litigation.referral as selected by COLUMNS (dates as text, bigint as numbers: platform/db/orm.ts). */
@@ -539,9 +539,9 @@ export async function docketedSmallClaims(
     `select ${COLUMNS},
             least(${firstAppliedOn('WITHDRAWN')}, ${firstAppliedOn('CLOSED')}, r.procedure_changed_on::text) as ended_on
        from litigation.referral r
-      where ${scope.sql} and (r.procedure in ('SMALL_CLAIMS','SMALL_CLAIMS_BY_CONSENT') or r.procedure_changed_on is not null)
+      where ${scope.sql} and (r.procedure = any(?::text[]) or r.procedure_changed_on is not null)
         and r.docketed_on is not null`,
-    scope.params,
+    [...scope.params, sqlArray(SMALL_CLAIMS_PROCEDURES)],
   );
   return rows.map((row) => ({ ...referralOf(row), endedOn: row.ended_on }));
 }
