@@ -49,6 +49,28 @@ export const filingSnapshotContinuedFromDdl = (schema: string): string =>
   `alter table "${schema}"."filing_snapshot" add column if not exists "continued_from" date null`;
 
 /**
+ * The filing an amendment amends (the event's `amendsFilingId`), null for a contract's first filing: laterVersionSql
+ * reads it to order two versions of one contract accepted the same day. Rows kept before the column have it null until
+ * their filing's next event, and read as before (the later acceptance day alone).
+ */
+export const filingSnapshotAmendsFilingDdl = (schema: string): string =>
+  `alter table "${schema}"."filing_snapshot" add column if not exists "amends_filing_id" uuid null`;
+
+/**
+ * SQL condition over two filing snapshot rows of `<schema>.filing_snapshot` (aliases `later` and `earlier`): `later` is
+ * a later accepted version of `earlier`'s contract, accepted on a later day, or on the same day as an amendment of it
+ * (an amendment fixing the fee rate filed and accepted the day the original was). `accepted_on` is a day, so by the
+ * dates alone two versions of one day were each "with no later version accepted": both counted as in force, arrears
+ * billed a month at either one's rates and servesOnSql gave two rows for one contract. An amendment always amends the
+ * version then in force, so a chain of same-day amendments is ordered link by link: each earlier one has its own.
+ * The one rule for every reader of the snapshot (servedToSql, servesOnSql, arrears' findFilingInForce).
+ */
+export function laterVersionSql(later: string, earlier: string): string {
+  return `(${later}.contract_id = ${earlier}.contract_id and (${later}.accepted_on > ${earlier}.accepted_on
+      or (${later}.accepted_on = ${earlier}.accepted_on and ${later}.amends_filing_id = ${earlier}.filing_id)))`;
+}
+
+/**
  * SQL for the last day the contract of a filing snapshot row (alias `f` of `<schema>.filing_snapshot`) serves: its
  * term's end, or earlier the day of the contract's termination (of any of its versions: an earlier version still
  * billing a month in which a later one was terminated stops there too), or, for a preliminary contract, the day before
@@ -82,7 +104,7 @@ export function servedToSql(schema: string): string {
                 where rt.contract_id = r.contract_id and rt.status = 'TERMINATED')) >= greatest(f.starts_on, r.starts_on)),
       -- SUPERSEDED, while no regular contract that may have ended it is known here (its event not read yet)
       case when f.status = 'SUPERSEDED' and not exists (select 1 from "${schema}".filing_snapshot n
-             where n.contract_id = f.contract_id and n.accepted_on > f.accepted_on)
+             where ${laterVersionSql('n', 'f')})
            and not exists (select 1 from "${schema}".filing_snapshot k where k.area_id = f.area_id
              and k.terms->>'kind' = 'REGULAR' and k.accepted_on is not null and k.starts_on <= f.ends_on)
         then f.starts_on - 1 end) end)`;
@@ -112,7 +134,7 @@ function termOrContinuationEndSql(schema: string, row: 'f' | 'r'): string {
 /**
  * SQL condition over a filing snapshot row (alias `f` of `<schema>.filing_snapshot`) with one placeholder, the day
  * (China time, `todayInChina()`): the filing is its contract's version in force (accepted once, whatever it was
- * recorded as since, SUPERSEDED or TERMINATED, and no later version of the contract accepted) and the contract
+ * recorded as since, SUPERSEDED or TERMINATED, and no later version of the contract accepted: laterVersionSql) and the contract
  * serves that day, judged by its dates as arrears bills it: from its start to the last day served (servedToSql: its
  * end, its terminatedOn, or for a preliminary contract the day before the area's regular contract takes effect).
  * `from: 'acceptance'` takes the day from the acceptance instead of the start (a company reads the area it is to
@@ -125,18 +147,18 @@ export function servesOnSql(schema: string, { from }: { from: 'start' | 'accepta
   const day =
     from === 'start' ? `?::date between f.starts_on and ${servedTo}` : `${servedTo} >= greatest(f.starts_on, ?::date)`;
   return `(f.accepted_on is not null and f.status in ('ACCEPTED', 'TERMINATED', 'SUPERSEDED')
-    and not exists (select 1 from "${schema}".filing_snapshot v where v.contract_id = f.contract_id and v.accepted_on > f.accepted_on)
+    and not exists (select 1 from "${schema}".filing_snapshot v where ${laterVersionSql('v', 'f')})
     and ${day})`;
 }
 
 export async function applyFilingSnapshot(em: EntityManager, schema: string, f: FilingEventData): Promise<void> {
   await em.getConnection().execute(
     `insert into "${schema}"."filing_snapshot" as s (filing_id, contract_id, area_id, company_id, kind, status, sequence, record_number,
-        accepted_on, starts_on, ends_on, terminated_on, continued_from, terms, terms_sha256)
-      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)
+        accepted_on, starts_on, ends_on, terminated_on, continued_from, amends_filing_id, terms, terms_sha256)
+      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)
       on conflict (filing_id) do update set status = excluded.status, sequence = excluded.sequence, record_number = excluded.record_number,
         accepted_on = excluded.accepted_on, starts_on = excluded.starts_on, ends_on = excluded.ends_on, terminated_on = excluded.terminated_on,
-        continued_from = excluded.continued_from, terms = excluded.terms, terms_sha256 = excluded.terms_sha256, received_at = now()
+        continued_from = excluded.continued_from, amends_filing_id = excluded.amends_filing_id, terms = excluded.terms, terms_sha256 = excluded.terms_sha256, received_at = now()
       where s.sequence < excluded.sequence`,
     [
       f.filingId,
@@ -152,6 +174,7 @@ export async function applyFilingSnapshot(em: EntityManager, schema: string, f: 
       f.terms.endsOn,
       f.terminatedOn,
       f.continuedFrom ?? null,
+      f.amendsFilingId ?? null,
       JSON.stringify(f.terms),
       f.termsSha256,
     ],

@@ -3,7 +3,7 @@ import { IsoDate, YearMonth, laterDate } from '../../../kernel/calendar';
 import { ServedDays } from '../../../kernel/money';
 import { sqlArray, sqlRows } from '../../../platform/db/sql';
 import type { FilingTermsData } from '../../../catalog';
-import { servedToSql } from '../../../platform/read-models/filing-snapshot';
+import { laterVersionSql, servedToSql } from '../../../platform/read-models/filing-snapshot';
 import { monthSpan, servedDaysOf } from '../domain/billing';
 import { LateFeeTerms } from '../domain/late-fee';
 
@@ -38,7 +38,8 @@ const SERVED_TO_SQL = servedToSql('arrears');
  * Of one contract's versions, a month takes the one in force on its first day: an amendment applies from the first
  * month that begins once it is accepted, and the version it superseded goes on covering the months before (before,
  * the amendment's rate was billed for every month not billed yet, those before it was accepted among them, and a
- * superseded version for none).
+ * superseded version for none). An amendment accepted the day the version it amends was is the later of the two
+ * (laterVersionSql; before, the two tied on `accepted_on desc`, and a month was billed at either's rates).
  */
 export async function findFilingInForce(
   em: EntityManager,
@@ -54,12 +55,13 @@ export async function findFilingInForce(
          from arrears.filing_snapshot f
         where f.area_id = ? and f.company_id = ? and f.starts_on <= ? and f.accepted_on is not null
           and f.status in ('ACCEPTED', 'TERMINATED', 'SUPERSEDED')
-          -- no later version of the contract accepted by the month's first day
+          -- no later version of the contract accepted by the month's first day (laterVersionSql: one of the same day
+          -- that amends it included)
           and not exists (select 1 from arrears.filing_snapshot n
-                where n.contract_id = f.contract_id and n.accepted_on > f.accepted_on and n.accepted_on <= ?::date)
+                where ${laterVersionSql('n', 'f')} and n.accepted_on <= ?::date)
           -- accepted by then, or the contract's first version (a contract filed after it began covers from its start)
           and (f.accepted_on <= ?::date or not exists (select 1 from arrears.filing_snapshot p
-                where p.contract_id = f.contract_id and p.accepted_on < f.accepted_on))) v
+                where ${laterVersionSql('f', 'p')}))) v
       where v.served_to >= ? and v.served_to >= v.starts_on
       order by v.accepted_on desc`,
     [areaId, companyId, last, first, first, first],

@@ -17,6 +17,7 @@ import { Migration20261228000000_company_hold } from './migrations/Migration2026
 import { Migration20261228020000_outbox_recorded_at } from './migrations/Migration20261228020000_outbox_recorded_at';
 import { Migration20261229020000_filing_snapshot_contract_index } from './migrations/Migration20261229020000_filing_snapshot_contract_index';
 import { Migration20261230000000_filing_snapshot_continued_from } from './migrations/Migration20261230000000_filing_snapshot_continued_from';
+import { Migration20261231020000_filing_snapshot_amends_filing } from './migrations/Migration20261231020000_filing_snapshot_amends_filing';
 import { Migration20261231000000_compound_view_version } from './migrations/Migration20261231000000_compound_view_version';
 import { Migration20261231010000_counts_non_negative } from './migrations/Migration20261231010000_counts_non_negative';
 
@@ -45,4 +46,5 @@ export const migrations: MigrationEntry[] = migrationEntries(
   Migration20261230000000_filing_snapshot_continued_from,
   Migration20261231000000_compound_view_version,
   Migration20261231010000_counts_non_negative,
+  Migration20261231020000_filing_snapshot_amends_filing,
 );

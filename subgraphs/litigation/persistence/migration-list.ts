@@ -29,6 +29,7 @@ import { Migration20261228010000_complaint_generations } from './migrations/Migr
 import { Migration20261228020000_outbox_recorded_at } from './migrations/Migration20261228020000_outbox_recorded_at';
 import { Migration20261229020000_filing_snapshot_contract_index } from './migrations/Migration20261229020000_filing_snapshot_contract_index';
 import { Migration20261230000000_filing_snapshot_continued_from } from './migrations/Migration20261230000000_filing_snapshot_continued_from';
+import { Migration20261231020000_filing_snapshot_amends_filing } from './migrations/Migration20261231020000_filing_snapshot_amends_filing';
 import { Migration20261230010000_referral_procedure_changed_on } from './migrations/Migration20261230010000_referral_procedure_changed_on';
 import { Migration20261231000000_referral_amounts_non_negative } from './migrations/Migration20261231000000_referral_amounts_non_negative';
 import { Migration20261231010000_referral_deadline_sequence_non_negative } from './migrations/Migration20261231010000_referral_deadline_sequence_non_negative';
@@ -71,4 +72,5 @@ export const migrations: MigrationEntry[] = migrationEntries(
   Migration20261230010000_referral_procedure_changed_on,
   Migration20261231000000_referral_amounts_non_negative,
   Migration20261231010000_referral_deadline_sequence_non_negative,
+  Migration20261231020000_filing_snapshot_amends_filing,
 );
