@@ -3,6 +3,7 @@ import { HubOrm } from '../platform/db/orm';
 import { dropDatabase } from '../tools/postgres/local-postgres';
 import { arrearsSubgraph } from '../subgraphs/arrears/module';
 import { findFilingInForce } from '../subgraphs/arrears/persistence/filing.repository';
+import { servesOnSql } from '../platform/read-models/filing-snapshot';
 import { ExistingContract, lastDayServed } from '../subgraphs/contracts/domain/contract-overlap';
 import { adminPostgresUrl, uniqueSuffix } from './support/hub-fixture';
 import { runDatabaseName } from './support/run-databases';
@@ -228,5 +229,55 @@ describe('arrears: the filing in force in a month', () => {
     );
     expect(await billed(developers, '2027-08')).toEqual({ days: 31, servedTo: '2027-08-31' });
     expect(await billed(developers, '2027-09')).toBeNull();
+  });
+
+  it('takes the last of a chain of amendments accepted the day the contract was, and the contract its first version before (laterVersionSql)', async () => {
+    // Filed on 5 March 2026 for a contract that began on 1 January; amended twice the same day, each amendment
+    // accepted on the 5th too (its rate 120, then 140). Before, the three tied as "no later version accepted", and
+    // each month was billed at whichever the sort put first.
+    const served = randomUUID();
+    const chain = randomUUID();
+    const [first, second, third] = [randomUUID(), randomUUID(), randomUUID()];
+    const versions = [
+      { filing: first, amends: null, status: 'SUPERSEDED', rate: 100 },
+      { filing: second, amends: first, status: 'SUPERSEDED', rate: 120 },
+      { filing: third, amends: second, status: 'ACCEPTED', rate: 140 },
+    ];
+    // Inserted newest first, so the physical order favours no answer.
+    for (const v of [...versions].reverse())
+      await orm.em.getConnection().execute(
+        `insert into arrears.filing_snapshot (filing_id, contract_id, area_id, company_id, kind, status, sequence, record_number,
+           accepted_on, starts_on, ends_on, amends_filing_id, terms, terms_sha256)
+         values (?, ?, ?, ?, ?, ?, 2, ?, '2026-03-05', '2026-01-01', '2028-12-31', ?, ?::jsonb, 'x')`,
+        [
+          v.filing,
+          chain,
+          served,
+          company,
+          v.amends ? 'AMENDMENT' : 'INITIAL',
+          v.status,
+          `备-${v.filing.slice(0, 4)}`,
+          v.amends,
+          JSON.stringify({ rate: v.rate }),
+        ],
+      );
+    const billed = async (month: string) => {
+      const inForce = await findFilingInForce(orm.em.fork(), company, served, month);
+      return inForce && { filingId: inForce.filingId, rate: (inForce.terms as unknown as { rate: number }).rate };
+    };
+    // January to March began before the acceptance: the contract's first version covers them from its start.
+    expect(await billed('2026-01')).toEqual({ filingId: first, rate: 100 });
+    expect(await billed('2026-03')).toEqual({ filingId: first, rate: 100 });
+    // From April, the version in force on the month's first day: the last amendment of the 5th.
+    expect(await billed('2026-04')).toEqual({ filingId: third, rate: 140 });
+    expect(await billed('2028-12')).toEqual({ filingId: third, rate: 140 });
+    // servesOnSql, as areas and complaints read it: one version of the contract serves, the last.
+    const serving = await orm.em
+      .getConnection()
+      .execute<{ filing_id: string }[]>(
+        `select f.filing_id from arrears.filing_snapshot f where f.area_id = ? and ${servesOnSql('arrears', { from: 'start' })}`,
+        [served, '2026-06-15'],
+      );
+    expect(serving.map((r) => r.filing_id)).toEqual([third]);
   });
 });
