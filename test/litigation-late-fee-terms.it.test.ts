@@ -13,6 +13,9 @@ const today = pinTestToday('2026-12-01');
 const thisMonth = today.slice(0, 7);
 const firstMonth = addMonths(thisMonth, -8);
 const billed = [addMonths(thisMonth, -5), addMonths(thisMonth, -4)];
+/** The month the amendment is billed in, accepted on its first day; the contract was filed and accepted before it. */
+const later = addMonths(thisMonth, -3);
+const acceptedOn = `${addMonths(thisMonth, -6)}-15`;
 const CLAUSE =
   '业主逾期交纳物业服务费的，每逾期一个月，按欠费金额的百分之一支付违约金，违约金总额不超过欠费金额的百分之二十。';
 const LATE_FEE = { monthlyRatePerTenThousand: 100, graceDays: 0, capPercentOfPrincipal: 20, clauseText: CLAUSE };
@@ -55,7 +58,12 @@ describe('litigation: monthly late-fee terms and the clause, from the contract t
       endsOn: addDays(addYears(`${firstMonth}-01`, 3), -1),
       lateFee: LATE_FEE,
     });
+    // Filed late and accepted in June; the amendment (below) is accepted on 1 September. Before, both were accepted on
+    // 1 December, and September was billed at the amendment's rate only because the two versions of that day tied
+    // (laterVersionSql): a month that began before either acceptance takes the contract's first version.
+    pinTestToday(acceptedOn);
     ({ contractId } = await given.acceptedFiling(company, areaId, terms, { knownTo: ['arrears', 'litigation'] }));
+    pinTestToday(today);
     await given.billedMonths(company, areaId, billed);
     // owner-1's flat, 1号楼 101: 113.50 m² in the demo's CSV (demoCompoundCsv), so a month at ¥1.00/m² is 11,350 fen.
     const { rows } = await db.query(
@@ -203,13 +211,15 @@ describe('litigation: monthly late-fee terms and the clause, from the contract t
         ],
       },
     });
+    // Amended, filed and accepted on 1 September: the amendment is in force from that month.
+    const amendedOn = pinTestToday(`${later}-01`);
     const { amendContract } = await ok(
       company,
       `mutation($c: ID!, $k: Key!, $on: LocalDate!, $t: ContractTermsInput!, $d: [FilingDocumentInput!]!) { amendContract(contractId: $c, idempotencyKey: $k, amendedOn: $on, terms: $t, documents: $d) { id } }`,
       {
         c: contractId,
         k: 'lfm-amendment',
-        on: today,
+        on: amendedOn,
         t: terms,
         d: [{ name: '补充协议.pdf', type: 'CONTRACT_TEXT', sizeBytes: 1000, sha256: 'd'.repeat(64) }],
       },
@@ -217,6 +227,7 @@ describe('litigation: monthly late-fee terms and the clause, from the contract t
     await ok(GUANGWAI_OFFICE, `mutation($f: ID!) { acceptFiling(filingId: $f, version: 1) { id } }`, {
       f: amendContract.id,
     });
+    pinTestToday(today);
     for (const schema of ['arrears', 'litigation'])
       await waitFor(`${schema} to hold the amendment`, async () => {
         const { rows } = await db.query(
@@ -225,7 +236,6 @@ describe('litigation: monthly late-fee terms and the clause, from the contract t
         );
         return rows.length === 1;
       });
-    const later = addMonths(thisMonth, -3);
     await scenario(t).billedMonths(company, areaId, [later]);
     const { rows } = await db.query(
       `select a.id, json_agg(c.id order by c.due_on) as charge_ids, json_agg(c.filing_id order by c.due_on) as filings
