@@ -27,6 +27,8 @@ describe('audit: a dispatch to a bureau cannot name the street office itself', (
   const COMPOUND = randomUUID();
   const office = identity('STREET_OFFICE', 'street-office-guangwai', [STREET]);
   const hotline = identity('SYSTEM', 'beijing-12345', [STREET]);
+  /** The company serving the compound under an accepted filing: the order is about its service. */
+  const COMPANY = '91110102MA0000DPCO';
   const HOUR = 3600_000;
   let orm: HubOrm;
   let n = 0;
@@ -56,7 +58,14 @@ describe('audit: a dispatch to a bureau cannot name the street office itself', (
       COMPOUND,
       STREET,
     ]);
-    await sql(`insert into complaints.building_view values (?, ?, ?, 10)`, [randomUUID(), COMPOUND, randomUUID()]);
+    const areaId = randomUUID();
+    await sql(`insert into complaints.building_view values (?, ?, ?, 10)`, [randomUUID(), COMPOUND, areaId]);
+    await sql(
+      `insert into complaints.filing_snapshot (filing_id, contract_id, area_id, company_id, kind, status, sequence,
+         accepted_on, starts_on, ends_on, terms, terms_sha256)
+       values (?, ?, ?, ?, 'INITIAL', 'ACCEPTED', 1, '2018-12-20', '2019-01-01', '2099-12-31', '{"kind": "REGULAR"}', 'x')`,
+      [randomUUID(), randomUUID(), areaId, COMPANY],
+    );
     await sql(
       `insert into complaints.taxonomy_category values ('T1', '2019-01-01', null, '测试大类', 'test', 'test', now())`,
     );
@@ -91,5 +100,13 @@ describe('audit: a dispatch to a bureau cannot name the street office itself', (
     const all = (await complaintStatistics(orm.em.fork(), office, 'ALL', {}))[0];
     // Today: the office's own acceptance as the "bureau" is counted as the order's response in time.
     expect(all.response.numerator).toBe(0);
+  });
+
+  it('the dispatch refuses, as the bureau, the company serving the compound the order is about', async () => {
+    const order = await receive('T1.2');
+    // Today taken: the company answers, as the supervising "bureau", a call about its own compound, off its record.
+    await expect(dispatchOrder(orm.em.fork(), office, order.id, COMPANY)).rejects.toMatchObject({
+      code: 'BAD_USER_INPUT',
+    });
   });
 });
