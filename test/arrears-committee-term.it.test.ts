@@ -3,12 +3,12 @@ import { TestHub, identity, startTestHub, pinTestToday } from './support/hub-fix
 import { GUANGWAI_OFFICE, HONGJU, gqlExpectations, hongjuTerms, scenario } from './support/scenario';
 import { waitFor } from './support/wait-for';
 
-// helper-271's audit: what one subgraph decided about a party that another subgraph's copy does not reflect.
+// helper-271's audit: what areas decided about a committee's term that arrears' copy of the committee must reflect.
 const company = identity('PROPERTY_COMPANY', '91110102MA0000A271');
 const today = pinTestToday('2026-12-01');
 const thisMonth = today.slice(0, 7);
 
-describe('helper-271: consistency across subgraphs', () => {
+describe('arrears (helper-271): a committee reports a cut-off only within its term', () => {
   let t: TestHub;
   let areaId: string;
   let given: ReturnType<typeof scenario>;
