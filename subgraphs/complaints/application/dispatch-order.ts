@@ -4,7 +4,7 @@ import { todayInChina } from '../../../kernel/clock';
 import { InvalidInputError, NotFoundError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
 import { complaintsError } from '../domain/errors';
-import { assertStreetOfficeRole, dispatchedCompany, mayManageOrder } from '../domain/order';
+import { assertStreetOfficeRole, dispatchedCompany, mayManageOrder, namedPartyProblem } from '../domain/order';
 import { ComplaintOrder } from '../persistence/order.repository';
 import { companiesServingCompound, findCompound } from '../persistence/read-model.repository';
 import { itemOfDivision } from '../persistence/taxonomy.repository';
@@ -50,6 +50,7 @@ export async function dispatchOrder(
     const party = await responsibleOrganisation(
       tx,
       identity,
+      order,
       kind,
       compound.compoundId,
       partyOrganisationId?.trim() || null,
@@ -75,6 +76,7 @@ export async function dispatchOrder(
 async function responsibleOrganisation(
   tx: EntityManager,
   identity: Identity,
+  order: ComplaintOrder,
   kind: ResponsiblePartyKind,
   compoundId: string,
   named: string | null,
@@ -97,11 +99,18 @@ async function responsibleOrganisation(
     }
     case 'STREET_SERVICE_CENTRE':
       return named ?? identity.organisationId;
-    default:
+    default: {
       if (!named)
         throw new InvalidInputError(`Name the ${kind.toLowerCase().replace(/_/g, ' ')} the order goes to`, {
           fields: { partyOrganisationId: `required for ${kind}` },
         });
+      const companies = await companiesServingCompound(tx, compoundId, todayInChina());
+      const problem = namedPartyProblem(identity, order, kind, named, companies);
+      if (problem)
+        throw new InvalidInputError('The order cannot be dispatched there', {
+          fields: { partyOrganisationId: problem },
+        });
       return named;
+    }
   }
 }

@@ -1,8 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { todayInChina } from '../../../kernel/clock';
 import { InvalidInputError, NotFoundError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
 import { assertStreetOfficeRole, escalationTargetProblem, mayManageOrder } from '../domain/order';
 import { ComplaintOrder } from '../persistence/order.repository';
+import { companiesServingCompound } from '../persistence/read-model.repository';
 import { readableOrderForUpdate, takeStep } from './order-step';
 
 /** 吹哨: the street office escalates an order to a bureau, with its reason; the bureau then answers it. */
@@ -21,7 +23,8 @@ export async function escalateOrder(
   return em.transactional(async (tx) => {
     const order = await readableOrderForUpdate(tx, identity, orderId);
     if (!mayManageOrder(identity, order)) throw new NotFoundError('Hotline order', orderId);
-    const problem = escalationTargetProblem(identity, order, bureauOrganisationId.trim());
+    const companies = order.compoundId ? await companiesServingCompound(tx, order.compoundId, todayInChina()) : [];
+    const problem = escalationTargetProblem(identity, order, bureauOrganisationId.trim(), companies);
     if (problem)
       throw new InvalidInputError('The order cannot be escalated there', { fields: { bureauOrganisationId: problem } });
     return takeStep(

@@ -5,6 +5,7 @@ import {
   companyHold,
   dispatchedCompany,
   escalationTargetProblem,
+  namedPartyProblem,
   maskCaller,
   matchCompound,
   normaliseAddress,
@@ -178,17 +179,34 @@ describe('hotline orders: the caller, the address, the steps, the reach', () => 
       partyOrganisationId: 'company-a',
       companyOrganisationId: 'company-a',
     };
-    expect(escalationTargetProblem(office, dispatched, 'xicheng-housing-bureau')).toBeUndefined();
+    expect(escalationTargetProblem(office, dispatched, 'xicheng-housing-bureau', [])).toBeUndefined();
     // Before, the office escalated to itself, answered as the "bureau" and counted the response in its own rate.
-    expect(escalationTargetProblem(office, dispatched, 'street-office-guangwai')).toMatch(/street office itself/);
-    expect(escalationTargetProblem(office, dispatched, 'company-a')).toMatch(/not the company/);
+    expect(escalationTargetProblem(office, dispatched, 'street-office-guangwai', [])).toMatch(/street office itself/);
+    expect(escalationTargetProblem(office, dispatched, 'company-a', [])).toMatch(/not the company/);
     const escalated = {
       ...dispatched,
       responsiblePartyKind: 'BUREAU' as const,
       partyOrganisationId: 'xicheng-housing',
     };
-    expect(escalationTargetProblem(office, escalated, 'xicheng-housing')).toMatch(/another bureau/);
-    expect(escalationTargetProblem(office, escalated, 'xicheng-enforcement')).toBeUndefined();
+    expect(escalationTargetProblem(office, escalated, 'xicheng-housing', [])).toMatch(/another bureau/);
+    expect(escalationTargetProblem(office, escalated, 'xicheng-enforcement', [])).toBeUndefined();
+    // Nor to the company serving the compound, though the order was never dispatched to it.
+    expect(escalationTargetProblem(office, escalated, 'company-b', ['company-b'])).toMatch(/not the company/);
+  });
+
+  it('dispatches to a party the street office names, never itself or the company the order is about', () => {
+    const office = who('STREET_OFFICE', 'street-office-guangwai', ['110102010']);
+    const matched = { companyOrganisationId: null };
+    expect(namedPartyProblem(office, matched, 'BUREAU', 'xicheng-housing', ['company-a'])).toBeUndefined();
+    // Before, the first dispatch to a BUREAU took the office itself, which accepted its own order in its own rate,
+    expect(namedPartyProblem(office, matched, 'BUREAU', 'street-office-guangwai', [])).toMatch(/street office itself/);
+    // and the company serving the compound, which answered a call about itself as its supervisor, off its record.
+    expect(namedPartyProblem(office, matched, 'RESIDENTS_COUNCIL', 'company-a', ['company-a'])).toMatch(
+      /not the company/,
+    );
+    expect(namedPartyProblem(office, { companyOrganisationId: 'company-c' }, 'BUREAU', 'company-c', [])).toMatch(
+      /not the company/,
+    );
   });
 
   it("keeps when the order reached its company and when it left it unanswered, through every step's change of party", () => {

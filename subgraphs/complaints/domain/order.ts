@@ -424,19 +424,41 @@ export const mayManageOrder = (identity: Identity, order: OrderScope): boolean =
   (identity.role === 'STREET_OFFICE' || identity.role === 'ADMIN') && coversDivision(identity, order.streetCode);
 
 /**
- * Why a street office may not escalate an order to `bureau`, or undefined. 吹哨 sends an order away to a bureau that
- * acts: not to the street office itself (it then answered the order as its own "bureau" and counted the response in
- * its street's rate, past the taxonomy's party), not to the company the order was dispatched to, nor to the bureau
- * that already holds it (a step that changed nothing). The hub holds no register of bureaus, so
- * beyond these it takes the id the street office names (a complaints audit).
+ * Why the street office may not send an order to `party`, an organisation it names itself (the hub holds no register
+ * of them): the bureau it escalates to (吹哨), or the property-rights units, residents' council or bureau the
+ * taxonomy's item names for the compound, on the first dispatch as on any. Not to the street office itself (it then
+ * answered the order as its own "bureau" and counted the response in its street's rate, past the taxonomy's party),
+ * nor to the company the order is about: the one it was dispatched to, or one serving its compound today (it then
+ * answered a call about its own service as its supervisor, and the order stayed off its record). Before, only the
+ * escalation refused these, and a first dispatch to a BUREAU took either (helper-270's audit). Undefined when it may.
+ */
+export function namedPartyProblem(
+  identity: Identity,
+  order: Pick<OrderScope, 'companyOrganisationId'>,
+  kind: ResponsiblePartyKind,
+  party: string,
+  companiesServingCompound: readonly string[],
+): string | undefined {
+  const noun = kind.toLowerCase().replace(/_/g, ' ');
+  if (party === identity.organisationId) return `a ${noun} other than the street office itself`;
+  if (party === order.companyOrganisationId || companiesServingCompound.includes(party))
+    return `a ${noun}, not the company the order is about`;
+  return undefined;
+}
+
+/**
+ * Why a street office may not escalate an order to `bureau`, or undefined: not to a party namedPartyProblem refuses,
+ * nor to the bureau that already holds it (a step that changed nothing). Beyond these it takes the id the street
+ * office names (a complaints audit).
  */
 export function escalationTargetProblem(
   identity: Identity,
   order: OrderScope & { responsiblePartyKind: ResponsiblePartyKind | null },
   bureau: string,
+  companiesServingCompound: readonly string[],
 ): string | undefined {
-  if (bureau === identity.organisationId) return 'a bureau other than the street office itself';
-  if (bureau === order.companyOrganisationId) return 'a bureau, not the company the order was dispatched to';
+  const problem = namedPartyProblem(identity, order, 'BUREAU', bureau, companiesServingCompound);
+  if (problem) return problem;
   if (order.responsiblePartyKind === 'BUREAU' && bureau === order.partyOrganisationId)
     return 'another bureau than the one the order is already escalated to';
   return undefined;
