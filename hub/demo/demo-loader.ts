@@ -72,8 +72,14 @@ export async function loadArea(gql: Gql, street: DemoStreet, name: string): Prom
 }
 
 /** Seed 000's property-management committee (DEMO_PMC), formed by the street office for the area. */
-export async function loadCommittee(gql: Gql, street: DemoStreet, areaId: string): Promise<void> {
-  const { formedOn, termEndsOn, chairIndex, members } = DEMO_PMC;
+export async function loadCommittee(
+  gql: Gql,
+  street: DemoStreet,
+  areaId: string,
+  term: { formedOn: string; termEndsOn: string } = DEMO_PMC,
+): Promise<void> {
+  const { chairIndex, members } = DEMO_PMC;
+  const { formedOn, termEndsOn } = term;
   await gql(
     street.office,
     'mutation($i: FormPropertyManagementCommitteeInput!) { formPropertyManagementCommittee(input: $i) { id } }',

@@ -12,9 +12,15 @@ import { dissolveCommittee, saveCommittee } from '../persistence/governance-view
 export const keepJointDecision = (em: EntityManager, d: JointDecisionRecordedData): Promise<void> =>
   keepJointDecisionCopy(em, 'arrears', d);
 
-/** A committee formed or recorded in an area: it may report utility cut-offs there while it stands. */
+/** A committee formed or recorded in an area: it may report utility cut-offs there while it stands, within its term. */
 export function keepCommittee(em: EntityManager, c: CommitteeFormedData): Promise<void> {
-  return saveCommittee(em, { bodyId: c.bodyId, areaId: c.areaId, kind: c.kind, formedOn: c.formedOn });
+  return saveCommittee(em, {
+    bodyId: c.bodyId,
+    areaId: c.areaId,
+    kind: c.kind,
+    formedOn: c.formedOn,
+    termEndsOn: c.termEndsOn,
+  });
 }
 
 export function keepCommitteeDissolved(em: EntityManager, c: CommitteeDissolvedData): Promise<void> {

@@ -3,7 +3,7 @@ import { UTILITY_CUT_OFF_REPORTED } from '../../../catalog';
 import { recordEvent } from '../../../platform/events/outbox';
 import { utilityCutOffReported } from '../events/publish/violation-events';
 import { todayInChina } from '../../../kernel/clock';
-import { NotFoundError } from '../../../kernel/errors';
+import { ForbiddenError, NotFoundError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
 import { Page, checkPage } from '../../../kernel/pagination';
 import { readScope } from '../domain/access';
@@ -15,16 +15,17 @@ import {
   VIOLATION_READ_PURPOSE,
   assertReportsCutOffs,
   checkCutOffReport,
+  committeeMandateProblem,
   mayReportCutOffIn,
 } from '../domain/utility-violation';
 import { BillingAreaSchema } from '../persistence/billing-area.entity';
 import { findFilingInForce } from '../persistence/filing.repository';
-import { isStandingCommitteeOf } from '../persistence/governance-view.repository';
+import { findCommitteeOf } from '../persistence/governance-view.repository';
 import { insertViolation, pageViolations, sameViolation } from '../persistence/utility-violation.repository';
 import { isUuid } from '../../../kernel/uuid';
 
 /**
- * The street office of the area, or its standing committee, records a utility cut-off reported against the
+ * The street office of the area, or its committee on the day of the cut-off (committeeMandateProblem), records a utility cut-off reported against the
  * company serving the area (Civil Code art. 944 para. 3): kept as evidence with the evidence file's SHA-256 and
  * counted in the company's record; published (arrears.violations.v1) for the company's credit record. An area the caller cannot report in is NOT_FOUND to it.
  * The same cut-off with the same evidence file reported again is recorded once: the answer is the first record.
@@ -39,11 +40,16 @@ export async function recordUtilityCutOff(
   return em.transactional(async (tx) => {
     const area = isUuid(checked.areaId) ? await tx.findOne(BillingAreaSchema, { areaId: checked.areaId }) : null;
     const committee =
-      !!area &&
-      identity.role === 'OWNERS_COMMITTEE' &&
-      (await isStandingCommitteeOf(tx, identity.organisationId, area.areaId));
+      area && identity.role === 'OWNERS_COMMITTEE'
+        ? await findCommitteeOf(tx, identity.organisationId, area.areaId)
+        : null;
     // another street's office or another area's committee is told what it would be told of no area at all
-    if (!area || !mayReportCutOffIn(identity, area, committee)) throw new NotFoundError('Area', checked.areaId);
+    if (!area || !mayReportCutOffIn(identity, area, !!committee)) throw new NotFoundError('Area', checked.areaId);
+    const noMandate = committee && committeeMandateProblem(committee, checked.occurredOn);
+    if (noMandate)
+      throw new ForbiddenError(
+        `No mandate on ${checked.occurredOn}: ${noMandate}; the area's street office reports the cut-off`,
+      );
     if (!(await findFilingInForce(tx, checked.companyId, area.areaId, checked.occurredOn.slice(0, 7)))) {
       throw arrearsError(
         'NOT_THE_AREAS_COMPANY',

@@ -1,6 +1,11 @@
 import { rejection } from '../../../test/support/rejection';
 import { Identity } from '../../../kernel/identity';
-import { assertReportsCutOffs, checkCutOffReport, mayReportCutOffIn } from './utility-violation';
+import {
+  assertReportsCutOffs,
+  checkCutOffReport,
+  committeeMandateProblem,
+  mayReportCutOffIn,
+} from './utility-violation';
 
 const who = (role: Identity['role'], organisationId: string, jurisdictions: string[] = []): Identity => ({
   subject: `${organisationId}-user`,
@@ -61,5 +66,19 @@ describe('utility cut-offs as evidence against the company (Civil Code art. 944 
       expect(mayReportCutOffIn(identity, area, false)).toBe(false);
     }
     expect(() => assertReportsCutOffs(who('STREET_OFFICE', 'guangwai', ['110102014']))).not.toThrow();
+  });
+
+  it('takes a committee’s report of a cut-off on a day within its term, before it stood no more', () => {
+    // Seed 000's 物管会: term to 2023-05-29, never succeeded (areas: TERM_EXPIRED, its token refused).
+    const seed000 = { termEndsOn: '2023-05-29', dissolvedOn: null };
+    expect(committeeMandateProblem(seed000, '2023-05-29')).toBeUndefined();
+    expect(committeeMandateProblem(seed000, '2023-05-30')).toMatch(/term ended on 2023-05-29/);
+    expect(committeeMandateProblem(seed000, '2026-11-29')).toMatch(/term ended/);
+    // Succeeded on 2026-06-01: the day before it still stood, that day its successor does.
+    const succeeded = { termEndsOn: '2027-05-31', dissolvedOn: '2026-06-01' };
+    expect(committeeMandateProblem(succeeded, '2026-05-31')).toBeUndefined();
+    expect(committeeMandateProblem(succeeded, '2026-06-01')).toMatch(/stood no more from 2026-06-01/);
+    // No term recorded: its dissolution alone ends it.
+    expect(committeeMandateProblem({ termEndsOn: null, dissolvedOn: null }, '2030-01-01')).toBeUndefined();
   });
 });

@@ -7,7 +7,7 @@ import { UTILITY_CUT_OFF_BAN, Utility } from './statutes';
 /**
  * Civil Code art. 944 para. 3: "物业服务人不得采取停止供电、供水、供热、供燃气等方式催交物业费". A company's collection
  * step that cuts a utility is refused (collection-action.ts); a cut-off that happened is evidence against the
- * company, reported by the street office of the area or by the area's standing committee (owners' committee or
+ * company, reported by the street office of the area or by the area's committee on the day of the cut-off (owners' committee or
  * 物管会) with its date, the utility and the SHA-256 of the evidence, and counted in the company's record.
  */
 export interface UtilityCutOffReport {
@@ -69,14 +69,33 @@ export function assertReportsCutOffs(identity: Identity): void {
   );
 }
 
-/** In which area: its street office's, or that of a standing committee of the area. */
-export function mayReportCutOffIn(
-  identity: Identity,
-  area: { streetCode: string },
-  standingCommitteeOfArea: boolean,
-): boolean {
+/** In which area: its street office's, or that of a committee of the area (its mandate: committeeMandateProblem). */
+export function mayReportCutOffIn(identity: Identity, area: { streetCode: string }, committeeOfArea: boolean): boolean {
   if (identity.role === 'STREET_OFFICE') return coversDivision(identity, area.streetCode);
-  return identity.role === 'OWNERS_COMMITTEE' && standingCommitteeOfArea;
+  return identity.role === 'OWNERS_COMMITTEE' && committeeOfArea;
+}
+
+/** What arrears keeps of a committee's mandate (areas.governance.v1): the last day of its term, when it stood no more. */
+export interface CommitteeMandate {
+  /** The last day of its term; null when areas recorded none. */
+  termEndsOn: IsoDate | null;
+  /** Dissolved or succeeded: it stands no more from this day. */
+  dissolvedOn: IsoDate | null;
+}
+
+/**
+ * Why a committee may not report a cut-off that occurred on `day`, or undefined: it had no mandate that day, its
+ * term over (areas holds a committee standing past termEndsOn TERM_EXPIRED and refuses its token: it acts without a
+ * mandate until re-formed or re-elected) or it dissolved or succeeded. Judged on the day of the cut-off, not today:
+ * the report is about what the company did while the committee stood. Before, arrears kept no term and took the
+ * report of a committee whose term had ended years before onto the company's credit record (helper-271's audit).
+ */
+export function committeeMandateProblem(committee: CommitteeMandate, day: IsoDate): string | undefined {
+  if (committee.dissolvedOn && compareDates(committee.dissolvedOn, day) <= 0)
+    return `the committee stood no more from ${committee.dissolvedOn}`;
+  if (committee.termEndsOn && compareDates(committee.termEndsOn, day) < 0)
+    return `the committee's term ended on ${committee.termEndsOn}`;
+  return undefined;
 }
 
 /**

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { IsoDate } from '../../../kernel/calendar';
 import { sqlRows, sqlRun } from '../../../platform/db/sql';
 import { RecordedJointDecision } from '../domain/levy';
+import { CommitteeMandate } from '../domain/utility-violation';
 import { isUuid } from '../../../kernel/uuid';
 import { findJointDecisionCopy } from '../../../platform/read-models/joint-decisions';
 
@@ -17,13 +18,15 @@ export const findJointDecision = (em: EntityManager, decisionId: string): Promis
 
 export async function saveCommittee(
   em: EntityManager,
-  c: { bodyId: string; areaId: string; kind: string; formedOn: IsoDate },
+  c: { bodyId: string; areaId: string; kind: string; formedOn: IsoDate; termEndsOn: IsoDate | null },
 ): Promise<void> {
   await sqlRun(
     em,
-    `insert into arrears.committee_view (body_id, area_id, kind, formed_on) values (?::uuid, ?::uuid, ?, ?::date)
-     on conflict (body_id) do update set area_id = excluded.area_id, kind = excluded.kind, formed_on = excluded.formed_on`,
-    [c.bodyId, c.areaId, c.kind, c.formedOn],
+    `insert into arrears.committee_view (body_id, area_id, kind, formed_on, term_ends_on)
+     values (?::uuid, ?::uuid, ?, ?::date, ?::date)
+     on conflict (body_id) do update set area_id = excluded.area_id, kind = excluded.kind, formed_on = excluded.formed_on,
+       term_ends_on = excluded.term_ends_on`,
+    [c.bodyId, c.areaId, c.kind, c.formedOn, c.termEndsOn],
   );
 }
 
@@ -34,13 +37,18 @@ export async function dissolveCommittee(em: EntityManager, bodyId: string, disso
   ]);
 }
 
-/** Whether the body is a committee of the area, standing (not dissolved). */
-export async function isStandingCommitteeOf(em: EntityManager, bodyId: string, areaId: string): Promise<boolean> {
-  if (!isUuid(bodyId)) return false;
-  const [row] = await sqlRows<{ n: number }>(
+/** The committee of that id in the area, with its term and dissolution; null when the body is none of the area's. */
+export async function findCommitteeOf(
+  em: EntityManager,
+  bodyId: string,
+  areaId: string,
+): Promise<CommitteeMandate | null> {
+  if (!isUuid(bodyId)) return null;
+  const [row] = await sqlRows<{ term_ends_on: string | null; dissolved_on: string | null }>(
     em,
-    `select count(*)::int as n from arrears.committee_view where body_id = ?::uuid and area_id = ?::uuid and dissolved_on is null`,
+    `select term_ends_on::text as term_ends_on, dissolved_on::text as dissolved_on from arrears.committee_view
+      where body_id = ?::uuid and area_id = ?::uuid`,
     [bodyId, areaId],
   );
-  return row.n > 0;
+  return row ? { termEndsOn: row.term_ends_on, dissolvedOn: row.dissolved_on } : null;
 }

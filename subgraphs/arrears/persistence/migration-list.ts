@@ -28,6 +28,7 @@ import { Migration20261229000000_account_household_index } from './migrations/Mi
 import { Migration20261229020000_filing_snapshot_contract_index } from './migrations/Migration20261229020000_filing_snapshot_contract_index';
 import { Migration20261230000000_filing_snapshot_continued_from } from './migrations/Migration20261230000000_filing_snapshot_continued_from';
 import { Migration20261231020000_filing_snapshot_amends_filing } from './migrations/Migration20261231020000_filing_snapshot_amends_filing';
+import { Migration20261231030000_committee_view_term_ends_on } from './migrations/Migration20261231030000_committee_view_term_ends_on';
 
 /**
  * The subgraph's checked-in migrations, in order. Only what migrates, verifies or hashes them loads this file (and
@@ -63,4 +64,5 @@ export const migrations: MigrationEntry[] = migrationEntries(
   Migration20261229020000_filing_snapshot_contract_index,
   Migration20261230000000_filing_snapshot_continued_from,
   Migration20261231020000_filing_snapshot_amends_filing,
+  Migration20261231030000_committee_view_term_ends_on,
 );
