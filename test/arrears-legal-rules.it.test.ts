@@ -436,8 +436,9 @@ describe('arrears and referrals under issue 14: only past-due charges, the reaso
       source: 'Civil Code art. 944 para. 3',
     });
 
-    // The area's property-management committee (seed 000's composition) reports a power cut.
-    await given.committee(areaId, HONGJU);
+    // The area's property-management committee (seed 000's composition, formed anew with a term running past the cut-off:
+    // seed 000's own ended on 2023-05-29, and a committee past its term reports no cut-off) reports a power cut.
+    await given.committee(areaId, HONGJU, { formedOn: '2024-06-01', termEndsOn: '2027-05-31' });
     const body = await waitFor(
       'arrears to know the committee',
       async () =>

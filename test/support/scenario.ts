@@ -142,8 +142,12 @@ export function scenario(
     /** Only the area of a demo compound, registered by its street office: no compound, buildings or households. */
     area: (name: string): Promise<string> => loadArea(gql, demoCompound(name).street, name),
 
-    /** Seed 000's property-management committee (DEMO_PMC), formed in the area by the street office of `compound`. */
-    committee: (areaId: string, compound: string) => loadCommittee(gql, demoCompound(compound).street, areaId),
+    /**
+     * Seed 000's property-management committee (DEMO_PMC), formed in the area by the street office of `compound`: its
+     * term ended on 2023-05-29 (areas holds it termExpired), unless `term` gives it another.
+     */
+    committee: (areaId: string, compound: string, term?: { formedOn: string; termEndsOn: string }) =>
+      loadCommittee(gql, demoCompound(compound).street, areaId, term),
 
     /** A demo contract (seed 003's at 学院南路32号院 by default), filed on paper and accepted by the street office. */
     demoContract: (contract = DEMO_CONTRACT) => loadContract(gql, contract),
