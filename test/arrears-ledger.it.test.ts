@@ -688,7 +688,6 @@ describe('arrears: billing, payments, collection and rates, through the gateway 
     const before = await statement(companyA, accountId);
     type Line = { chargeId: string; lateFeeFen: number; openFen: number; amountFen: number };
     const [old, next] = before.charges as Line[];
-    const current = (before.charges as Line[]).at(-1)!;
     expect(old.lateFeeFen).toBeGreaterThan(0);
     expect(next.lateFeeFen).toBeGreaterThan(0);
     const waive = { c: old.chargeId, k: 'LATE_FEE_WAIVER', r: '业主补缴本金，免收滞纳金' };
@@ -707,8 +706,8 @@ describe('arrears: billing, payments, collection and rates, through the gateway 
     expect(waived.adjustments).toEqual([{ kind: 'LATE_FEE_WAIVER', fen: old.lateFeeFen, reason: waive.r }]);
     const again = await fails(companyA, ADJUST, waive);
     expect(again.extensions.details?.problems).toEqual([{ code: 'LATE_FEE_ALREADY_WAIVED', chargeId: old.chargeId }]);
-    const none = await fails(companyA, ADJUST, { ...waive, c: current.chargeId }); // this month's: not yet due
-    expect(none.extensions.details?.problems).toEqual([{ code: 'NO_LATE_FEE', chargeId: current.chargeId }]);
+    // This month's charge, not yet due, runs the contract's late fee all the same: a waiver of the fee to come is taken
+    // (test/arrears-late-fee-waiver-grace.it.test.ts); NO_LATE_FEE is for a charge whose terms run none (the levy's, below).
     const { rows } = await db.query(
       `select payload from arrears.outbox where event_type = 'hub.arrears.claim.updated' and message_key = $1 order by id desc limit 1`,
       [accountId],
@@ -995,6 +994,10 @@ describe('arrears: billing, payments, collection and rates, through the gateway 
         allocations: [{ chargeId: charge.id, fen: Number(charge.amount_fen) }],
       });
     }
+    // A voluntary levy runs no late fee at all: there is none to waive.
+    const unpaid = rows.at(-1)!;
+    const none = await fails(companyA, ADJUST, { c: unpaid.id, k: 'LATE_FEE_WAIVER', r: '免收滞纳金' });
+    expect(none.extensions.details?.problems).toEqual([{ code: 'NO_LATE_FEE', chargeId: unpaid.id }]);
     // Due in 30 days: not yet owed, so in no collection rate; its progress to the quota is the levy's own.
     expect((await ok(companyA, RATES, { g: 'ALL', l: levy.id })).collectionRates).toEqual([]);
     const activated = await probe.waitForCount(

@@ -78,11 +78,7 @@ export async function adjustCharge(em: EntityManager, identity: Identity, input:
             .get(account.id)
             ?.charges.find((c) => c.chargeId === charge.chargeId)
         : undefined;
-    const result = adjusted(
-      charge,
-      adjustment,
-      line && { fen: line.lateFeeFen, waived: line.lateFeeWaived, awaitsHolidayYear: line.lateFeeAwaitsHolidayYear },
-    );
+    const result = adjusted(charge, adjustment, line && { waived: line.lateFeeWaived, runs: line.lateFeeRuns });
     await saveChargeAmounts(tx, result.charge);
     await insertAdjustment(tx, {
       accountId: account.id,

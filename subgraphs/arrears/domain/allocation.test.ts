@@ -354,18 +354,14 @@ describe('adjustCharge', () => {
 
   it('waives the late fee of a charge that runs one, once, leaving its principal as it is', () => {
     const waiver: Adjustment = { kind: 'LATE_FEE_WAIVER', reason: ' 业主补缴本金，免收滞纳金 ' };
-    expect(adjustCharge(base, waiver, { fen: 420, waived: false })).toEqual({
+    expect(adjustCharge(base, waiver, { waived: false, runs: true })).toEqual({
       charge: base,
       adjustment: { kind: 'LATE_FEE_WAIVER', reason: '业主补缴本金，免收滞纳金' },
     });
-    // A fee shown 0 while it waits for next year's holiday notice runs all the same: it can be waived.
-    expect(adjustCharge(base, waiver, { fen: 0, waived: false, awaitsHolidayYear: 2027 }).charge).toEqual(base);
     for (const [lateFee, code] of [
-      [{ fen: 0, waived: false }, 'NO_LATE_FEE'],
-      [{ fen: 0, waived: false, awaitsHolidayYear: null }, 'NO_LATE_FEE'],
-      [{ fen: 0, waived: true, awaitsHolidayYear: 2027 }, 'LATE_FEE_ALREADY_WAIVED'],
+      [{ waived: false, runs: false }, 'NO_LATE_FEE'],
       [undefined, 'NO_LATE_FEE'],
-      [{ fen: 0, waived: true }, 'LATE_FEE_ALREADY_WAIVED'],
+      [{ waived: true, runs: true }, 'LATE_FEE_ALREADY_WAIVED'],
     ] as const) {
       const error = rejection(() => adjustCharge(base, waiver, lateFee));
       expect(error.code).toBe('BAD_USER_INPUT');

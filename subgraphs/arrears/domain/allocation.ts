@@ -218,15 +218,16 @@ export type Adjustment =
 export type AdjustmentProblemCode =
   'WAIVER_EXCEEDS_OPEN' | 'CORRECTION_BELOW_PAID' | 'NO_LATE_FEE' | 'LATE_FEE_ALREADY_WAIVED';
 
-/** The charge's late fee as the statement shows it today, and whether it was waived already (claim.ts). */
+/** Whether the charge's terms run a late fee, and whether it was waived already (claim.ts ClaimCharge). */
 export interface ChargeLateFee {
-  fen: Fen;
   waived: boolean;
   /**
-   * Set while the fee waits for a year's holiday arrangement (claim.ts): it is shown 0 but runs, so it can be waived
-   * (before, NO_LATE_FEE: the hub's own missing data kept the company from forgoing the fee).
+   * The terms the charge was billed under run a late fee on it (ClaimCharge.lateFeeRuns), whatever it is today: 0
+   * within the grace period or while it waits for a year's holiday arrangement, it runs all the same and can be
+   * waived (before, NO_LATE_FEE: a waiver agreed on the day after the due date was refused until the fee started,
+   * per helper-268's audit; and before that, while the fee waited for the holiday data).
    */
-  awaitsHolidayYear?: number | null;
+  runs: boolean;
 }
 
 /**
@@ -259,7 +260,7 @@ export function raisesClaimBeforeCourt(
 export function adjustCharge(
   charge: Charge,
   adjustment: Adjustment,
-  /** LATE_FEE_WAIVER: the charge's late fee today; a waiver of none (or of one waived already) is refused. */
+  /** LATE_FEE_WAIVER: whether the charge's terms run a late fee; a waiver of none (or of one waived already) is refused. */
   lateFee?: ChargeLateFee,
 ): { charge: Charge; adjustment: Adjustment } {
   const open = openFen(charge);
@@ -276,8 +277,7 @@ export function adjustCharge(
   if (Object.keys(fields).length > 0) throw new InvalidInputError('The adjustment is invalid', { fields });
 
   if (adjustment.kind === 'LATE_FEE_WAIVER') {
-    const runs = !!lateFee && (lateFee.fen > 0 || (lateFee.awaitsHolidayYear ?? null) !== null);
-    const code = lateFee?.waived ? 'LATE_FEE_ALREADY_WAIVED' : !runs ? 'NO_LATE_FEE' : null;
+    const code = lateFee?.waived ? 'LATE_FEE_ALREADY_WAIVED' : !lateFee?.runs ? 'NO_LATE_FEE' : null;
     if (code)
       throw new InvalidInputError(
         code === 'NO_LATE_FEE' ? 'The charge runs no late fee to waive' : "The charge's late fee is waived already",

@@ -110,6 +110,22 @@ describe('claim lines', () => {
     expect(lines.charges[0]).toMatchObject({ openFen: 9_482, lateFeeFen: 0, limitationEndsOn: '2027-01-31' });
   });
 
+  it('tells whether the terms run a late fee on a charge, though it is 0 within the grace period', () => {
+    const lines = (terms: { dailyRatePerTenThousand: number; graceDays: number } | null, asOf: string) =>
+      claimLines(
+        { charges: [charge('c1', '2026-11', '2026-11-30', 9_482)], actions: [], payments: [], adjustments: [] },
+        new Map([['f1', terms]]),
+        asOf,
+      ).charges[0];
+    // The day after the November fee fell due, 30 grace days: 0 today, and the fee runs (helper-268's audit).
+    expect(lines({ dailyRatePerTenThousand: 3, graceDays: 30 }, '2026-12-01')).toMatchObject({
+      lateFeeFen: 0,
+      lateFeeRuns: true,
+    });
+    expect(lines({ dailyRatePerTenThousand: 0, graceDays: 30 }, '2027-06-01')).toMatchObject({ lateFeeRuns: false });
+    expect(lines(null, '2027-06-01')).toMatchObject({ lateFeeFen: 0, lateFeeRuns: false });
+  });
+
   it("shows no late fee on a charge whose late fee the company waived, and still the others'", () => {
     const ledger = (adjustments: Parameters<typeof claimLines>[0]['adjustments']) =>
       claimLines(

@@ -5,7 +5,7 @@ import { AdjustmentKind } from './allocation';
 import { BilledCharge } from './charge';
 import { CollectionAction } from './collection-action';
 import { dueParts, openPartsOf, owedSince } from './due-parts';
-import { LateFeeTerms, PrincipalReduction, lateFeeTermsOfCharge, shownLateFee } from './late-fee';
+import { LateFeeTerms, PrincipalReduction, carriesLateFee, lateFeeTermsOfCharge, shownLateFee } from './late-fee';
 import { LimitationEvent, limitationEndsOn, limitationHeldOpen } from './limitation';
 
 /**
@@ -35,6 +35,12 @@ export interface ClaimCharge extends BilledCharge {
   lateFeeAwaitsHolidayYear: number | null;
   /** The company waived the charge's late fee (a LATE_FEE_WAIVER adjustment): it is 0 from then on. */
   lateFeeWaived: boolean;
+  /**
+   * Whether the terms the charge was billed under run a late fee on it at all (late-fee.ts carriesLateFee), waived
+   * or not, run up yet or not: within the grace period, or waiting for a year's holiday arrangement, the fee is 0
+   * today and runs all the same. What a LATE_FEE_WAIVER forgoes (allocation.ts adjustCharge).
+   */
+  lateFeeRuns: boolean;
 }
 
 /** A collection step as recorded. */
@@ -86,6 +92,8 @@ export interface AccountLedger {
   adjustments: readonly RecordedAdjustment[];
 }
 
+const NONE_WAIVED: ReadonlySet<string> = new Set();
+
 /**
  * Each charge's figures as of `asOf` (a voluntary contribution has neither limitation period nor late fee). Steps, then part payments, restart a charge's limitation period
  * (limitation.ts sorts them by date and keeps this order within a day); payments and waivers lower its principal
@@ -124,6 +132,7 @@ export function claimLines(
   const charges = ledger.charges.map((c) => {
     const parts = dueParts(c, corrections.get(c.chargeId) ?? []);
     const terms = lateFeeTermsOfCharge(c, lateFeeTerms, lateFeeWaived);
+    const lateFeeRuns = carriesLateFee(lateFeeTermsOfCharge(c, lateFeeTerms, NONE_WAIVED));
     const lateFee =
       terms === null
         ? { fen: 0, awaitsHolidayYear: null }
@@ -147,6 +156,7 @@ export function claimLines(
       lateFeeFen: lateFee.fen,
       lateFeeAwaitsHolidayYear: lateFee.awaitsHolidayYear,
       lateFeeWaived: lateFeeWaived.has(c.chargeId),
+      lateFeeRuns,
     };
   });
   return { charges, actions: [...ledger.actions], adjustments: [...ledger.adjustments] };
