@@ -7,6 +7,7 @@ import { ForbiddenError, NotFoundError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
 import { Page, checkPage } from '../../../kernel/pagination';
 import { readScope } from '../domain/access';
+import { servesDay } from '../domain/billing';
 import { arrearsError } from '../domain/errors';
 import { UTILITY_CUT_OFF_BAN } from '../domain/statutes';
 import {
@@ -50,10 +51,14 @@ export async function recordUtilityCutOff(
       throw new ForbiddenError(
         `No mandate on ${checked.occurredOn}: ${noMandate}; the area's street office reports the cut-off`,
       );
-    if (!(await findFilingInForce(tx, checked.companyId, area.areaId, checked.occurredOn.slice(0, 7)))) {
+    // The company must have served the area on the cut-off's day, not just in its month: a company whose contract
+    // began later in the month (or ended earlier in it) did not cut anything off that day, and the record is public.
+    // Before, only the month was checked (helper-268's audit; test/arrears-cut-off-served-day.it.test.ts).
+    const inForce = await findFilingInForce(tx, checked.companyId, area.areaId, checked.occurredOn.slice(0, 7));
+    if (!inForce || !servesDay(inForce.spans, checked.occurredOn)) {
       throw arrearsError(
         'NOT_THE_AREAS_COMPANY',
-        `Company ${checked.companyId} had no accepted contract filing in the area in ${checked.occurredOn.slice(0, 7)}`,
+        `Company ${checked.companyId} had no accepted contract serving the area on ${checked.occurredOn}`,
         {
           companyId: checked.companyId,
           areaId: area.areaId,

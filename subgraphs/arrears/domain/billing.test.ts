@@ -1,5 +1,13 @@
 import { DomainError } from '../../../kernel/errors';
-import { checkBillingMonth, dueOnForMonth, monthSpan, runningSubsidies, servedDaysOf, subsidyRunsIn } from './billing';
+import {
+  checkBillingMonth,
+  dueOnForMonth,
+  monthSpan,
+  runningSubsidies,
+  servedDaysOf,
+  servesDay,
+  subsidyRunsIn,
+} from './billing';
 
 describe('billing months', () => {
   it('spans whole calendar months, leap February included, and falls due on the last day served', () => {
@@ -68,6 +76,29 @@ describe('the days of a month a company serves', () => {
     expect(servedDaysOf('2026-05', [span('2026-06-01', '2029-05-31')])).toEqual({ days: 0, monthDays: 31 });
     expect(servedDaysOf('2026-05', [span('2026-05-20', '2026-05-19')])).toEqual({ days: 0, monthDays: 31 });
     expect(servedDaysOf('2026-05', [])).toEqual({ days: 0, monthDays: 31 });
+  });
+});
+
+describe('the days a company serves an area', () => {
+  const span = (startsOn: string, endsOn: string) => ({ startsOn, endsOn });
+
+  it('serves from its contract’s first day to its last, not the days before or after within the month', () => {
+    const contracts = [span('2026-11-20', '2029-11-19')];
+    expect(servesDay(contracts, '2026-11-05')).toBe(false);
+    expect(servesDay(contracts, '2026-11-19')).toBe(false);
+    expect(servesDay(contracts, '2026-11-20')).toBe(true);
+    expect(servesDay(contracts, '2026-11-25')).toBe(true);
+    const ended = [span('2023-04-01', '2026-03-15')];
+    expect(servesDay(ended, '2026-03-15')).toBe(true);
+    expect(servesDay(ended, '2026-03-16')).toBe(false);
+  });
+
+  it('serves a day any of its contracts serves, and none when it has none', () => {
+    const renewal = [span('2023-03-16', '2026-03-10'), span('2026-03-20', '2029-03-19')];
+    expect(servesDay(renewal, '2026-03-05')).toBe(true);
+    expect(servesDay(renewal, '2026-03-15')).toBe(false);
+    expect(servesDay(renewal, '2026-03-20')).toBe(true);
+    expect(servesDay([], '2026-03-20')).toBe(false);
   });
 });
 

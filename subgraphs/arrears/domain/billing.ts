@@ -58,6 +58,15 @@ export function servedDaysOf(month: YearMonth, spans: readonly ServiceSpan[]): S
 }
 
 /**
+ * Whether one of the company's contracts serves the area on `day` (from its start to its last day served, both
+ * included): a utility cut-off that day is that company's (Civil Code art. 944 para. 3). A contract beginning or
+ * ending within the month serves only its own days of it, as servedDaysOf counts them for billing.
+ */
+export function servesDay(spans: readonly ServiceSpan[], day: IsoDate): boolean {
+  return spans.some((s) => compareDates(s.startsOn, day) <= 0 && compareDates(day, s.endsOn) <= 0);
+}
+
+/**
  * When a month's fee falls due, where the contract says nothing else: the last day of the month served. Aging,
  * late fees and the limitation period all count from this date.
  */

@@ -27,7 +27,7 @@ export const ARREARS_ERRORS = {
   LEVY_WITHOUT_VALID_DECISION:
     'A levy is owed only under a recorded, valid joint decision of its area on raising funds (Civil Code art. 278 item 6), or marked voluntary; `details.problems` names what is missing.',
   NOT_THE_AREAS_COMPANY:
-    'The company named had no accepted contract filing in the area in that month: a cut-off is reported against the company serving it.',
+    'The company named had no accepted contract filing serving the area on that day (one beginning later in the month, or ended earlier in it, did not serve it): a cut-off is reported against the company serving it.',
   PAYMENT_ALREADY_REVERSED:
     'The payment was reversed before (`details.reversedOn`); a payment is reversed once. Record the right payment anew.',
   CLAIM_BEFORE_COURT:

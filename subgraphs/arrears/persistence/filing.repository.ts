@@ -4,7 +4,7 @@ import { ServedDays } from '../../../kernel/money';
 import { sqlArray, sqlRows } from '../../../platform/db/sql';
 import type { FilingTermsData } from '../../../catalog';
 import { laterVersionSql, servedToSql } from '../../../platform/read-models/filing-snapshot';
-import { monthSpan, servedDaysOf } from '../domain/billing';
+import { ServiceSpan, monthSpan, servedDaysOf } from '../domain/billing';
 import { LateFeeTerms } from '../domain/late-fee';
 
 /** An accepted filing (contracts.filings.v1, kept in arrears.filing_snapshot): the fee schedule billed under it. */
@@ -14,6 +14,8 @@ export interface FilingInForce {
   terms: FilingTermsData;
   /** The days of the month the company's contracts serve the area (servedDaysOf). */
   served: ServedDays;
+  /** Each of those contracts from its start to its last day served (servedToSql), which days of the month it serves. */
+  spans: ServiceSpan[];
   /** The last day the company's contracts covering the month serve the area (servedToSql): its service ends then. */
   servedTo: IsoDate;
 }
@@ -68,14 +70,13 @@ export async function findFilingInForce(
   );
   const [latest] = rows;
   if (!latest) return null;
+  const spans = rows.map((r) => ({ startsOn: r.starts_on, endsOn: r.served_to }));
   return {
     filingId: latest.filing_id,
     recordNumber: latest.record_number,
     terms: latest.terms,
-    served: servedDaysOf(
-      month,
-      rows.map((r) => ({ startsOn: r.starts_on, endsOn: r.served_to })),
-    ),
+    served: servedDaysOf(month, spans),
+    spans,
     servedTo: rows.map((r) => r.served_to).reduce(laterDate),
   };
 }
