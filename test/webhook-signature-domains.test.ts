@@ -1,0 +1,54 @@
+import { Webhook } from 'standardwebhooks';
+import { verifyWebhook } from '../examples/webhook-receiver';
+import { signedHeaders } from '../subgraphs/feeds/application/send-due-webhooks';
+import { DueDelivery } from '../subgraphs/feeds/persistence/webhook.repository';
+
+/**
+ * The hub signs two texts with one key in one format: the body (`webhook-signature`, HMAC of `id.timestamp.body`) and
+ * the CloudEvents attributes (`webhook-ce-signature`, HMAC of `id.timestamp.<JSON array of the attributes>`). Nothing
+ * tells the two apart, so the attributes' signature is also a valid body signature for a body that is the attributes'
+ * JSON array. A relay that sees one genuine delivery (the threat README › Webhooks names) can send it on with its
+ * body replaced by that array and `webhook-signature` set to the `webhook-ce-signature` it carried: both checks of the
+ * reference receiver pass, the receiver stores `[ce-id, ce-type, …]` as the event's data under the genuine ce-id and
+ * webhook-id, and the genuine delivery that follows is then a duplicate of it (same webhook-id), so the filing's real
+ * data never reaches the bureau while the hub records the delivery as made.
+ */
+describe('audit: webhook body and attribute signatures share one domain', () => {
+  const secret = `whsec_${Buffer.from('a test secret of thirty-two bytes').toString('base64')}`;
+  const delivery: DueDelivery = {
+    id: 1,
+    claimToken: 't',
+    subscriptionId: '5d3f0f7e-3f3b-4a8e-9a55-0d0b8b7c1e11',
+    url: 'https://hooks.bureau.example/hub',
+    secret,
+    messageId: 'msg_0123456789abcdef0123456789abcdef',
+    eventId: '0b9f3a50-8a2c-4b7e-9f0e-6a3c2d1e0f99',
+    eventType: 'hub.contracts.filing.accepted',
+    eventSource: '/property-governance-hub/contracts',
+    eventSubject: '3f1b8c1e-0a5e-4d43-9d2b-2b8d3c1f2e11',
+    eventTime: new Date('2026-12-07T08:00:00.000Z'),
+    body: JSON.stringify({ filingId: '3f1b8c1e-0a5e-4d43-9d2b-2b8d3c1f2e11', status: 'ACCEPTED' }),
+    attempts: 0,
+    firstAttemptAt: null,
+  };
+
+  it('the genuine delivery verifies', () => {
+    const headers = signedHeaders(delivery, new Webhook(secret), new Date());
+    expect(verifyWebhook(secret, headers, delivery.body)).toMatchObject({ ok: true });
+  });
+
+  it('refuses a delivery whose body was swapped for the attributes, signed by the attribute signature', () => {
+    const headers = signedHeaders(delivery, new Webhook(secret), new Date());
+    const forgedBody = JSON.stringify([
+      headers['ce-id'],
+      headers['ce-type'],
+      headers['ce-source'],
+      headers['ce-subject'] ?? '',
+      headers['ce-time'],
+    ]);
+    const forged = { ...headers, 'webhook-signature': headers['webhook-ce-signature'] };
+    const verdict = verifyWebhook(secret, forged, forgedBody);
+    // Today: { ok: true, event: { id: <genuine ce-id>, webhookId: <genuine webhook-id>, data: [ce-id, ce-type, …] } }
+    expect(verdict.ok).toBe(false);
+  });
+});
