@@ -1,12 +1,24 @@
+import { createHmac } from 'node:crypto';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
-import { portFromEnv, verifyWebhook, webhookReceiver } from './webhook-receiver';
+import { ATTRIBUTE_KEY_TEXT, portFromEnv, verifyWebhook, webhookReceiver } from './webhook-receiver';
 
 const secret = `whsec_${Buffer.from('a test secret of thirty-two bytes').toString('base64')}`;
 const body = JSON.stringify({ filingId: '3f1b8c1e-0a5e-4d43-9d2b-2b8d3c1f2e11', status: 'ACCEPTED' });
 
 const attributes = { id: 'event-1', type: 'hub.contracts.filing.accepted', source: '/hub/contracts' };
+
+/**
+ * `webhook-ce-signature` by the README's words alone (node:crypto, none of the receiver's code): HMAC-SHA256 of
+ * `id.timestamp.attributes` under the attribute key, HMAC-SHA256(secret bytes, ATTRIBUTE_KEY_TEXT).
+ */
+function attributeSignature(key: string, id: string, at: Date, attributesJson: string) {
+  const secretBytes = Buffer.from(key.slice('whsec_'.length), 'base64');
+  const attributeKey = createHmac('sha256', secretBytes).update(ATTRIBUTE_KEY_TEXT).digest();
+  const text = `${id}.${Math.floor(at.getTime() / 1000)}.${attributesJson}`;
+  return `v1,${createHmac('sha256', attributeKey).update(text).digest('base64')}`;
+}
 
 function headersFor(payload: string, at = new Date(), key = secret, id = 'msg_1') {
   return {
@@ -14,7 +26,8 @@ function headersFor(payload: string, at = new Date(), key = secret, id = 'msg_1'
     'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
     'webhook-signature': new Webhook(key).sign(id, at, payload),
     // [ce-id, ce-type, ce-source, ce-subject or "", ce-time], as the hub signs them (no subject or time here)
-    'webhook-ce-signature': new Webhook(key).sign(
+    'webhook-ce-signature': attributeSignature(
+      key,
       id,
       at,
       JSON.stringify([attributes.id, attributes.type, attributes.source, '', undefined]),
@@ -67,6 +80,21 @@ describe('the reference webhook receiver', () => {
     expect(verifyWebhook(secret, { ...headersFor(body), 'webhook-ce-signature': '' }, body)).toMatchObject({
       ok: false,
       status: 401,
+    });
+  });
+
+  it('refuses an attribute signature made under the secret itself (the format before 2026-12-07)', () => {
+    // Under the secret, the attributes' signature was also a body signature (test/webhook-signature-domains.test.ts).
+    const at = new Date();
+    const attributesJson = JSON.stringify([attributes.id, attributes.type, attributes.source, '', undefined]);
+    const old = {
+      ...headersFor(body, at),
+      'webhook-ce-signature': new Webhook(secret).sign('msg_1', at, attributesJson),
+    };
+    expect(verifyWebhook(secret, old, body)).toEqual({
+      ok: false,
+      status: 401,
+      reason: 'ce- headers not as signed: No matching signature found',
     });
   });
 

@@ -13,10 +13,14 @@
  *   a copy arriving while the first is still being handled (the hub gave up waiting after 10 s and retried) is answered
  *   409, and the hub tries it again later.
  * - The event is CloudEvents 1.0 in HTTP binary mode: `ce-id`, `ce-type`, `ce-source`, `ce-time`, `ce-subject` headers,
- *   the event's data as the JSON body. The standard's signature covers the body only: `webhook-ce-signature` is the
- *   same HMAC over `<webhook-id>.<webhook-timestamp>.<attributes>`, the attributes being the JSON array
- *   `[ce-id, ce-type, ce-source, ce-subject or "", ce-time]`; headers rewritten on the way (a genuine delivery stored
- *   again under another ce-id, or relabelled as another type) are answered 401.
+ *   the event's data as the JSON body. The standard's signature covers the body only: `webhook-ce-signature` is
+ *   `v1,` + base64 HMAC-SHA256 of `<webhook-id>.<webhook-timestamp>.<attributes>`, the attributes being the JSON array
+ *   `[ce-id, ce-type, ce-source, ce-subject or "", ce-time]`, under the attribute key, not the secret: the attribute
+ *   key is HMAC-SHA256(secret bytes, "webhook-ce-signature.0.property-governance-hub/v2") (ATTRIBUTE_KEY_TEXT). Headers
+ *   rewritten on the way (a genuine delivery stored again under another ce-id, or relabelled as another type) are
+ *   answered 401. Its own key keeps it from passing as a body signature: under the secret, a relay could send the
+ *   attributes' JSON array as the body with the attribute signature as `webhook-signature`, and it verified (a
+ *   receiver written before 2026-12-07's change, which checks it under the secret, must change to the attribute key).
  * Answer 2xx only once the event is stored: the hub retries anything else with backoff for 24 hours, one aggregate's
  * events in order (the next waits while one is retried). This receiver remembers ids in memory only, for 10 minutes:
  * store each event under its `ce-id` with a unique key in your own database (the event, also across a restart of
@@ -42,6 +46,25 @@ const MAX_BODY_BYTES = 1024 * 1024;
 const REMEMBER_IDS_MS = 10 * 60_000;
 
 const single = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+/** What the attribute key is the HMAC-SHA256 of, under the secret: the hub's (feeds send-due-webhooks.ts) text. */
+export const ATTRIBUTE_KEY_TEXT = 'webhook-ce-signature.0.property-governance-hub/v2';
+const attributeVerifiers = new WeakMap<Webhook, Webhook>();
+
+/**
+ * The verifier of `webhook-ce-signature`: HMAC-SHA256 under HMAC-SHA256(secret, ATTRIBUTE_KEY_TEXT). The text is
+ * written as `id.timestamp.payload`, so the secret's own verifier computes that HMAC (its `sign`).
+ */
+function attributeVerifier(verifier: Webhook): Webhook {
+  let attributes = attributeVerifiers.get(verifier);
+  if (!attributes) {
+    const [id, timestamp, text] = ATTRIBUTE_KEY_TEXT.split('.');
+    const key = verifier.sign(id, new Date(Number(timestamp) * 1000), text).slice('v1,'.length);
+    attributes = new Webhook(Buffer.from(key, 'base64'), { format: 'raw' });
+    attributeVerifiers.set(verifier, attributes);
+  }
+  return attributes;
+}
 
 /**
  * Verifies one request: signature, timestamp window (5 minutes, the library's tolerance) and the CloudEvents headers.
@@ -71,7 +94,7 @@ export function verifyWebhook(secret: string | Webhook, headers: http.IncomingHt
   const subject = single(headers['ce-subject']);
   const time = single(headers['ce-time']);
   try {
-    verifier.verify(JSON.stringify([id, type, source, subject ?? '', time]), {
+    attributeVerifier(verifier).verify(JSON.stringify([id, type, source, subject ?? '', time]), {
       ...signed,
       'webhook-signature': single(headers['webhook-ce-signature']) ?? '',
     });

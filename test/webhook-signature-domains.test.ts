@@ -1,6 +1,7 @@
+import { createHmac } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
-import { verifyWebhook } from '../examples/webhook-receiver';
-import { signedHeaders } from '../subgraphs/feeds/application/send-due-webhooks';
+import { ATTRIBUTE_KEY_TEXT as RECEIVER_KEY_TEXT, verifyWebhook } from '../examples/webhook-receiver';
+import { ATTRIBUTE_KEY_TEXT, signedHeaders } from '../subgraphs/feeds/application/send-due-webhooks';
 import { DueDelivery } from '../subgraphs/feeds/persistence/webhook.repository';
 
 /**
@@ -50,5 +51,27 @@ describe('audit: webhook body and attribute signatures share one domain', () => 
     const verdict = verifyWebhook(secret, forged, forgedBody);
     // Today: { ok: true, event: { id: <genuine ce-id>, webhookId: <genuine webhook-id>, data: [ce-id, ce-type, …] } }
     expect(verdict.ok).toBe(false);
+  });
+
+  it("signs the attributes under the README's attribute key, the text the reference receiver uses", () => {
+    expect(RECEIVER_KEY_TEXT).toBe(ATTRIBUTE_KEY_TEXT);
+    const now = new Date();
+    const headers = signedHeaders(delivery, new Webhook(secret), now);
+    const attributeKey = createHmac('sha256', Buffer.from(secret.slice('whsec_'.length), 'base64'))
+      .update(ATTRIBUTE_KEY_TEXT)
+      .digest();
+    const attributesJson = JSON.stringify([
+      delivery.eventId,
+      delivery.eventType,
+      delivery.eventSource,
+      delivery.eventSubject,
+      delivery.eventTime.toISOString(),
+    ]);
+    const text = `${delivery.messageId}.${Math.floor(now.getTime() / 1000)}.${attributesJson}`;
+    expect(headers['webhook-ce-signature']).toBe(
+      `v1,${createHmac('sha256', attributeKey).update(text).digest('base64')}`,
+    );
+    // The body's signature is the Standard Webhooks one, unchanged: a receiver checking the body alone still verifies.
+    expect(new Webhook(secret).verify(delivery.body, headers)).toEqual(JSON.parse(delivery.body));
   });
 });

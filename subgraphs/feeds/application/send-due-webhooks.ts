@@ -40,12 +40,41 @@ export const signedAttributes = (headers: Record<string, string>): string =>
   ]);
 
 /**
+ * The text the attribute key is made from: the attribute key is HMAC-SHA256(secret, ATTRIBUTE_KEY_TEXT), the secret
+ * being the bytes of the whsec_… value. Written as the Standard Webhooks signer's `id.timestamp.payload` so the
+ * signer computes it (`attributeSigner`); a receiver in another language takes the text as it stands. Never sent.
+ */
+export const ATTRIBUTE_KEY_TEXT = 'webhook-ce-signature.0.property-governance-hub/v2';
+
+const attributeSigners = new WeakMap<Webhook, Webhook>();
+
+/**
+ * The signer of `webhook-ce-signature`: the same HMAC-SHA256 and `id.timestamp.text` layout as the body's signature,
+ * under a key of its own (HMAC-SHA256(secret, ATTRIBUTE_KEY_TEXT)), not the secret itself. Under one key the two
+ * signatures could not be told apart: the attributes' signature was a valid `webhook-signature` for a body that is
+ * the attributes' JSON array, so a relay that saw one delivery could swap its body for that array and the receiver
+ * stored it under the genuine ids (helper-270's audit, test/webhook-signature-domains.test.ts). A text signed under
+ * the attribute key is never a valid signature under the secret, whatever the body, id or timestamp.
+ */
+export function attributeSigner(signer: Webhook): Webhook {
+  let attributes = attributeSigners.get(signer);
+  if (!attributes) {
+    const [id, timestamp, text] = ATTRIBUTE_KEY_TEXT.split('.');
+    const key = signer.sign(id, new Date(Number(timestamp) * 1000), text).slice('v1,'.length);
+    attributes = new Webhook(Buffer.from(key, 'base64'), { format: 'raw' });
+    attributeSigners.set(signer, attributes);
+  }
+  return attributes;
+}
+
+/**
  * CloudEvents 1.0 HTTP binary mode (attributes as `ce-*` headers, the data as the JSON body) signed per Standard
  * Webhooks: `webhook-signature` is `v1,` + base64 HMAC-SHA256 of `<webhook-id>.<webhook-timestamp>.<body>` with the
  * subscription's secret. Signed at each attempt, so a retry's timestamp is fresh for the receiver's 5-minute window.
- * The standard signs the body only: `webhook-ce-signature` signs the attributes the same way (signedAttributes), so a
- * relay that rewrote `ce-id` or `ce-type` of a genuine delivery (stored again under a new id, a submission relabelled
- * as an acceptance) is refused by a receiver that checks it (a feeds audit of 2026-12-07).
+ * The standard signs the body only: `webhook-ce-signature` signs the attributes (signedAttributes) under the attribute
+ * key (attributeSigner), so a relay that rewrote `ce-id` or `ce-type` of a genuine delivery (stored again under a new
+ * id, a submission relabelled as an acceptance) is refused by a receiver that checks it (a feeds audit of 2026-12-07),
+ * and the attributes' signature is no body signature (helper-270's audit).
  */
 export function signedHeaders(delivery: DueDelivery, signer: Webhook, now: Date): Record<string, string> {
   const headers: Record<string, string> = {
@@ -62,7 +91,7 @@ export function signedHeaders(delivery: DueDelivery, signer: Webhook, now: Date)
     'webhook-signature': signer.sign(delivery.messageId, now, delivery.body),
   };
   if (delivery.eventSubject) headers['ce-subject'] = delivery.eventSubject;
-  headers['webhook-ce-signature'] = signer.sign(delivery.messageId, now, signedAttributes(headers));
+  headers['webhook-ce-signature'] = attributeSigner(signer).sign(delivery.messageId, now, signedAttributes(headers));
   return headers;
 }
 
