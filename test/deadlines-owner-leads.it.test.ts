@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DEADLINE_REMINDER_DUE, DeadlineChangedData } from '../catalog';
 import { HubOrm } from '../platform/db/orm';
-import { sqlRows } from '../platform/db/sql';
+import { sqlRows, sqlRun } from '../platform/db/sql';
 import { sendDeadlineReminders } from '../subgraphs/feeds/application/send-deadline-reminders';
 import { setDeadlineReminderLeads } from '../subgraphs/feeds/application/deadline-reminder-leads';
 import { upsertDeadlines } from '../subgraphs/feeds/persistence/deadline.repository';
@@ -88,5 +88,73 @@ describe("audit: a company's own reminder leads decide what its reviewing bureau
     expect(await toBureau()).toEqual(
       expect.arrayContaining([`${plain.organisationId}:OVERDUE`, `${quiet.organisationId}:OVERDUE`]),
     );
+  });
+
+  it("follows each recipient's own leads once: the company's choice is the company's alone, the bureau's its own", async () => {
+    const dueOn = '2026-10-20';
+    const d = { ...deadline(quiet.organisationId), dueOn };
+    await orm.em
+      .fork()
+      .transactional((tx) => upsertDeadlines(tx, [{ deadline: d, source: '/property-governance-hub/contracts' }]));
+    // The bureau asks for 3 days ahead; the company keeps its 1 day and no overdue.
+    await setDeadlineReminderLeads(orm.em.fork(), bureau, { leadDays: [3], overdue: true });
+    const claims = async () =>
+      (
+        await sqlRows<{ recipient: string; lead: string; event_id: string | null }>(
+          orm.em.fork(),
+          `select recipient, lead, event_id::text from feeds.deadline_reminder where deadline_key = ? order by reminded_on, recipient`,
+          [d.deadlineKey],
+        )
+      ).map((r) => `${r.recipient}:${r.lead}:${r.event_id === null ? 'no event' : 'event'}`);
+    const ownerTopic = async () =>
+      (
+        await sqlRows<{ lead: string }>(
+          orm.em.fork(),
+          `select payload->>'lead' as lead from feeds.outbox where payload->>'deadlineKey' = ? order by id`,
+          [d.deadlineKey],
+        )
+      ).map((r) => r.lead);
+
+    await sendDeadlineReminders(orm.em.fork(), '2026-10-17'); // 3 days before: the bureau's lead, not the company's
+    await sendDeadlineReminders(orm.em.fork(), '2026-10-17'); // again: nothing more
+    await sendDeadlineReminders(orm.em.fork(), '2026-10-19'); // 1 day before: the company's lead; the bureau had its 3
+    await sendDeadlineReminders(orm.em.fork(), '2026-10-21'); // overdue: the bureau's alone
+    await sendDeadlineReminders(orm.em.fork(), '2026-10-22'); // and once
+    expect(await claims()).toEqual([
+      `${bureau.organisationId}:P3D:event`,
+      `${quiet.organisationId}:P1D:event`,
+      `${bureau.organisationId}:OVERDUE:event`,
+    ]);
+    // The company's topic carries the company's reminder alone; the bureau's go by webhook to the bureau only.
+    expect(await ownerTopic()).toEqual(['P1D', 'P1D']); // deadline.reminders.v1 and the company's party copy
+    const ofDeadline = (
+      await sqlRows<{ subscription: string; lead: string }>(
+        orm.em.fork(),
+        `select subscription_id::text as subscription, payload->>'lead' as lead from feeds.webhook_delivery
+          where payload->>'deadlineKey' = ? order by id`,
+        [d.deadlineKey],
+      )
+    ).map((r) => `${r.subscription === bureauSubscription ? 'bureau' : r.subscription}:${r.lead}`);
+    expect(ofDeadline).toEqual(['bureau:P3D', 'bureau:OVERDUE']);
+  });
+
+  it('a reminder claimed before reminders were per recipient (recipient *) is not sent again to anyone', async () => {
+    const d = { ...deadline(plain.organisationId), dueOn: '2026-11-10' };
+    await orm.em.fork().transactional(async (tx) => {
+      await upsertDeadlines(tx, [{ deadline: d, source: '/property-governance-hub/contracts' }]);
+      await sqlRun(
+        tx,
+        `insert into feeds.deadline_reminder (deadline_key, recipient, lead, due_on, reminded_on)
+         values (?, '*', 'OVERDUE', '2026-11-10', '2026-11-11')`,
+        [d.deadlineKey],
+      );
+    });
+    await sendDeadlineReminders(orm.em.fork(), '2026-11-11');
+    const rows = await sqlRows<{ recipient: string }>(
+      orm.em.fork(),
+      `select recipient from feeds.deadline_reminder where deadline_key = ?`,
+      [d.deadlineKey],
+    );
+    expect(rows.map((r) => r.recipient)).toEqual(['*']);
   });
 });

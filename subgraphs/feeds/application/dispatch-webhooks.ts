@@ -36,6 +36,9 @@ export const lockArea = (em: EntityManager, areaId: string) =>
 /** The events webhooks carry, to bureaus and to courts: what the dispatcher subscribes to. */
 export const DISPATCHED_EVENTS = [...FILING_EVENTS, ...COURT_EVENTS];
 
+/** An event to fan out; with `recipients`, only to these organisations' subscriptions (a reminder: by their leads). */
+export type DispatchedEvent = HubEvent & { recipients?: readonly string[] };
+
 /**
  * Writes one pending delivery per event and subscription that asked for the event's type and may read it (the
  * GraphQL reads' rules, domain/webhook-access.ts), in the events' order, in one statement. Runs in the inbox
@@ -44,7 +47,7 @@ export const DISPATCHED_EVENTS = [...FILING_EVENTS, ...COURT_EVENTS];
  * every later event of that area, until the registration arrives (releaseWaitingEvents): who may receive it depends on
  * the area's district. Before, it was retried for seconds and then dead-lettered, and the bureaus never received it.
  */
-export async function dispatchWebhooks(em: EntityManager, events: readonly HubEvent[]): Promise<number> {
+export async function dispatchWebhooks(em: EntityManager, events: readonly DispatchedEvent[]): Promise<number> {
   const candidates = await subscriptionsForEventTypes(em, [...new Set(events.map((e) => e.type))]);
   if (candidates.length === 0) return 0;
   const areaIds = [...new Set(events.flatMap((e) => areaIdOf(e) ?? []))];
@@ -66,6 +69,7 @@ export async function dispatchWebhooks(em: EntityManager, events: readonly HubEv
     const aggregateKey = aggregateKeyOf(event.type, event.data);
     for (const subscription of candidates) {
       if (!subscription.eventTypes.includes(event.type) || !mayReceive(subscription, audience)) continue;
+      if (event.recipients && !event.recipients.includes(subscription.organisationId)) continue;
       deliveries.push({
         subscriptionId: subscription.id,
         messageId: messageIdOf(subscription.id, event.id),

@@ -1,14 +1,16 @@
+import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { DEADLINE_REMINDER_DUE, PARTY_ID_PATTERN, partyIdOfOrganisation } from '../../../catalog';
 import { IsoDate, addDays } from '../../../kernel/calendar';
 import { todayInChina } from '../../../kernel/clock';
 import { ForbiddenError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
-import { HubEvent } from '../../../platform/events/cloudevent';
 import { recordEvent } from '../../../platform/events/outbox';
 import { DEFAULT_REMINDER_LEADS, assertReminderRunDay, reminderDue } from '../domain/deadlines';
 import { FEEDS_EVENT_SOURCE, publishReminder } from '../events/publish/deadline-reminder';
 import { reminderTopicHeldByOther } from '../domain/feed-subscriber';
+import { reminderRecipientsBesidesOwner } from '../domain/webhook-access';
+import { subscriptionsForEventTypes } from '../persistence/webhook.repository';
 import { listFeedSubscribers } from '../persistence/feed-subscriber.repository';
 import {
   allReminderLeads,
@@ -19,7 +21,7 @@ import {
 } from '../persistence/deadline.repository';
 import { remindersAheadAllowed } from './deadline-reminder-config';
 import { leadsOf } from './deadline-reminder-leads';
-import { dispatchWebhooks } from './dispatch-webhooks';
+import { DispatchedEvent, dispatchWebhooks } from './dispatch-webhooks';
 
 export interface ReminderRun {
   /** False when another instance was running the reminders at that moment (this run sent nothing). */
@@ -34,11 +36,16 @@ export interface ReminderRun {
 }
 
 /**
- * Sends the reminders due on `asOf`, in one transaction: for each open deadline, the reminder its owner's leads make
- * due (domain/deadlines.ts), claimed by its unique (deadline, lead, due date) key so it goes out once, recorded in the outbox
- * for deadline.reminders.v1 and the owner's deadline.reminders.v1.<party>, and fanned out to the webhook
- * subscriptions that may receive it (the owner's, its district's bureaus'). A transaction-scoped advisory lock keeps
- * two instances from running at once; the one that finds it taken does nothing.
+ * Sends the reminders due on `asOf`, in one transaction. A deadline's recipients are its owner and the organisations
+ * whose reminder subscriptions may receive it (a bureau of a contract filing's district), and each is reminded by its
+ * own leads (domain/deadlines.ts; an organisation that set none, by the default): before, the owner's leads decided
+ * for every recipient, so a company that turned its OVERDUE reminder off silenced its reviewing bureau's too
+ * (helper-270's audit, test/deadlines-owner-leads.it.test.ts). Each recipient's reminder is claimed by its unique
+ * (deadline, recipient, lead, due date) key so it goes out once. The recipients due the same lead share one event:
+ * the owner's is recorded in the outbox for deadline.reminders.v1 and the owner's deadline.reminders.v1.<party>, as
+ * before; the others' (a lead the owner did not reach, or already had) go by webhook alone, as a bureau takes its
+ * districts' reminders by webhook alone. Each event is fanned out to its recipients' webhook subscriptions only. A
+ * transaction-scoped advisory lock keeps two instances from running at once; the one that finds it taken does nothing.
  */
 export async function sendDeadlineReminders(em: EntityManager, asOf: IsoDate): Promise<ReminderRun> {
   return em.transactional(async (tx) => {
@@ -49,37 +56,54 @@ export async function sendDeadlineReminders(em: EntityManager, asOf: IsoDate): P
       ...DEFAULT_REMINDER_LEADS.leadDays,
       ...[...settings.values()].flatMap((l) => l.leadDays),
     );
-    const events: HubEvent[] = [];
+    const events: DispatchedEvent[] = [];
     const withoutParty: string[] = [];
     const parties = (await listFeedSubscribers(tx))
       .filter((p) => p.status === 'ACTIVE')
       .map((p) => ({ ...p, courtId: p.courtId ?? null }));
+    const subscribers = await subscriptionsForEventTypes(tx, [DEADLINE_REMINDER_DUE.type]);
     for (const deadline of await openDeadlinesDueBy(tx, addDays(asOf, furthest))) {
-      const lead = reminderDue(deadline, leadsOf(settings, deadline.ownerOrganisationId), asOf);
-      if (lead === null || deadline.dueOn === null) continue;
-      if (!PARTY_ID_PATTERN.test(partyIdOfOrganisation(deadline.ownerOrganisationId))) {
+      const dueOn = deadline.dueOn;
+      if (dueOn === null) continue;
+      const owner = deadline.ownerOrganisationId;
+      const due = [owner, ...reminderRecipientsBesidesOwner(deadline, subscribers)].flatMap((recipient) => {
+        const lead = reminderDue(deadline, leadsOf(settings, recipient), asOf);
+        return lead === null ? [] : [{ recipient, lead }];
+      });
+      if (due.length === 0) continue;
+      if (!PARTY_ID_PATTERN.test(partyIdOfOrganisation(owner))) {
         withoutParty.push(deadline.deadlineKey);
         continue;
       }
-      const claim = { deadlineKey: deadline.deadlineKey, lead, dueOn: deadline.dueOn };
-      if (!(await claimReminder(tx, { ...claim, remindedOn: asOf }))) continue;
-      const data = publishReminder({ ...deadline, dueOn: deadline.dueOn }, lead, asOf);
-      const message = recordEvent(tx, DEADLINE_REMINDER_DUE, {
-        source: FEEDS_EVENT_SOURCE,
-        key: deadline.deadlineKey,
-        subject: deadline.subjectId,
-        data,
-        withoutPartyCopy: reminderTopicHeldByOther(parties, deadline),
-      });
-      await setReminderEvent(tx, claim, message.eventId);
-      events.push({
-        id: message.eventId,
-        type: DEADLINE_REMINDER_DUE.type,
-        source: FEEDS_EVENT_SOURCE,
-        subject: deadline.subjectId,
-        time: message.occurredAt.toISOString(),
-        data,
-      });
+      const byLead = new Map<string, string[]>();
+      for (const { recipient, lead } of due)
+        if (await claimReminder(tx, { deadlineKey: deadline.deadlineKey, recipient, lead, dueOn, remindedOn: asOf }))
+          byLead.set(lead, [...(byLead.get(lead) ?? []), recipient]);
+      for (const [lead, recipients] of byLead) {
+        const data = publishReminder({ ...deadline, dueOn }, lead, asOf);
+        let id: string;
+        let time: Date;
+        if (recipients.includes(owner)) {
+          const message = recordEvent(tx, DEADLINE_REMINDER_DUE, {
+            source: FEEDS_EVENT_SOURCE,
+            key: deadline.deadlineKey,
+            subject: deadline.subjectId,
+            data,
+            withoutPartyCopy: reminderTopicHeldByOther(parties, deadline),
+          });
+          [id, time] = [message.eventId, message.occurredAt];
+        } else [id, time] = [randomUUID(), new Date()];
+        await setReminderEvent(tx, { deadlineKey: deadline.deadlineKey, lead, dueOn, recipients }, id);
+        events.push({
+          id,
+          type: DEADLINE_REMINDER_DUE.type,
+          source: FEEDS_EVENT_SOURCE,
+          subject: deadline.subjectId,
+          time: time.toISOString(),
+          data,
+          recipients,
+        });
+      }
     }
     await dispatchWebhooks(tx, events);
     return { ran: true, sent: events.length, withoutParty };

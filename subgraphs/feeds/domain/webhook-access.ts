@@ -137,6 +137,27 @@ export function mayReceive(subscriber: Subscriber, audience: EventAudience): boo
   return false;
 }
 
+/**
+ * The organisations besides its owner that a deadline's reminders go to: those with a reminder subscription that may
+ * receive them (a bureau covering a contract filing's district), each once, in order. Each is reminded by its own
+ * leads (application/send-deadline-reminders.ts), not the owner's.
+ */
+export function reminderRecipientsBesidesOwner(
+  deadline: { ownerOrganisationId: string; districtCode: string | null; kind: string },
+  subscribers: readonly Subscriber[],
+): string[] {
+  const audience: EventAudience = {
+    kind: 'DEADLINE_OWNER',
+    organisationId: deadline.ownerOrganisationId,
+    districtCode: deadline.districtCode,
+    deadlineKind: deadline.kind,
+  };
+  const others = subscribers.filter(
+    (s) => s.organisationId !== deadline.ownerOrganisationId && mayReceive(s, audience),
+  );
+  return [...new Set(others.map((s) => s.organisationId))].sort();
+}
+
 /** Whether the identity may make and manage webhook subscriptions at all. */
 export const mayUseWebhooks = (identity: Identity): boolean => isWebhookRole(identity.role);
 

@@ -128,32 +128,37 @@ export async function openDeadlinesDueBy(em: EntityManager, until: IsoDate): Pro
 }
 
 /**
- * Claims the reminder of a deadline at a lead for its due date: true the first time, false ever after (the unique
- * key). A deadline moved to another date (an account's next charge) is reminded afresh.
+ * Claims one recipient's reminder of a deadline at a lead for its due date: true the first time, false ever after (the
+ * unique key). A deadline moved to another date (an account's next charge) is reminded afresh. A row claimed before
+ * reminders were per recipient (`*`: it went to every recipient of its time) holds the key for all of them.
  */
 export async function claimReminder(
   em: EntityManager,
-  r: { deadlineKey: string; lead: string; dueOn: IsoDate; remindedOn: IsoDate },
+  r: { deadlineKey: string; recipient: string; lead: string; dueOn: IsoDate; remindedOn: IsoDate },
 ): Promise<boolean> {
   const n = await sqlRun(
     em,
-    `insert into ${S}.deadline_reminder (deadline_key, lead, due_on, reminded_on) values (?, ?, ?::date, ?::date)
-     on conflict (deadline_key, lead, due_on) do nothing`,
-    [r.deadlineKey, r.lead, r.dueOn, r.remindedOn],
+    `insert into ${S}.deadline_reminder (deadline_key, recipient, lead, due_on, reminded_on)
+     select ?, ?, ?, ?::date, ?::date
+      where not exists (select 1 from ${S}.deadline_reminder
+                         where deadline_key = ? and recipient = '*' and lead = ? and due_on = ?::date)
+     on conflict (deadline_key, recipient, lead, due_on) do nothing`,
+    [r.deadlineKey, r.recipient, r.lead, r.dueOn, r.remindedOn, r.deadlineKey, r.lead, r.dueOn],
   );
   return n === 1;
 }
 
-/** The event that carried a claimed reminder. */
+/** The event that carried the claimed reminders of these recipients. */
 export async function setReminderEvent(
   em: EntityManager,
-  r: { deadlineKey: string; lead: string; dueOn: IsoDate },
+  r: { deadlineKey: string; lead: string; dueOn: IsoDate; recipients: readonly string[] },
   eventId: string,
 ) {
   await sqlRun(
     em,
-    `update ${S}.deadline_reminder set event_id = ?::uuid where deadline_key = ? and lead = ? and due_on = ?::date`,
-    [eventId, r.deadlineKey, r.lead, r.dueOn],
+    `update ${S}.deadline_reminder set event_id = ?::uuid
+      where deadline_key = ? and lead = ? and due_on = ?::date and recipient = any(?::text[])`,
+    [eventId, r.deadlineKey, r.lead, r.dueOn, sqlArray([...r.recipients])],
   );
 }
 

@@ -13,6 +13,7 @@ import { Migration20261201100000_outbox_traceparent } from './migrations/Migrati
 import { Migration20261206000000_inbox_topic_key } from './migrations/Migration20261206000000_inbox_topic_key';
 import { Migration20261212000000_webhook_waiting_event } from './migrations/Migration20261212000000_webhook_waiting_event';
 import { Migration20261228020000_outbox_recorded_at } from './migrations/Migration20261228020000_outbox_recorded_at';
+import { Migration20261229000000_reminder_recipient } from './migrations/Migration20261229000000_reminder_recipient';
 
 /**
  * The subgraph's checked-in migrations, in order. Only what migrates, verifies or hashes them loads this file (and
@@ -33,4 +34,5 @@ export const migrations: MigrationEntry[] = migrationEntries(
   Migration20261206000000_inbox_topic_key,
   Migration20261212000000_webhook_waiting_event,
   Migration20261228020000_outbox_recorded_at,
+  Migration20261229000000_reminder_recipient,
 );
