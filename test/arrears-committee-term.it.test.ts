@@ -60,6 +60,18 @@ describe('arrears (helper-271): a committee reports a cut-off only within its te
       },
     });
     expect(['FORBIDDEN', 'NOT_FOUND']).toContain(refused.extensions.code);
+    // nor one from its term: its mandate is judged on the day it reports, as areas judges its token (helper-283)
+    const fromItsTerm = await fails(identity('OWNERS_COMMITTEE', body.id), CUT, {
+      r: {
+        companyId: company.organisationId,
+        areaId,
+        occurredOn: '2023-05-01',
+        utility: 'POWER',
+        evidenceSha256: 'b'.repeat(64),
+        note: '停电催费',
+      },
+    });
+    expect(fromItsTerm.extensions.code).toBe('FORBIDDEN');
     expect(await t.sql(`select 1 from arrears.utility_violation`)).toHaveLength(0);
   });
 });

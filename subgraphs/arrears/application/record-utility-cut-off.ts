@@ -26,7 +26,7 @@ import { insertViolation, pageViolations, sameViolation } from '../persistence/u
 import { isUuid } from '../../../kernel/uuid';
 
 /**
- * The street office of the area, or its committee on the day of the cut-off (committeeMandateProblem), records a utility cut-off reported against the
+ * The street office of the area, or its committee while it holds a mandate (committeeMandateProblem, today), records a utility cut-off reported against the
  * company serving the area (Civil Code art. 944 para. 3): kept as evidence with the evidence file's SHA-256 and
  * counted in the company's record; published (arrears.violations.v1) for the company's credit record. An area the caller cannot report in is NOT_FOUND to it.
  * The same cut-off with the same evidence file reported again is recorded once: the answer is the first record.
@@ -37,7 +37,8 @@ export async function recordUtilityCutOff(
   report: UtilityCutOffReport,
 ): Promise<UtilityViolation> {
   assertReportsCutOffs(identity);
-  const checked = checkCutOffReport(report, todayInChina());
+  const today = todayInChina();
+  const checked = checkCutOffReport(report, today);
   return em.transactional(async (tx) => {
     const area = isUuid(checked.areaId) ? await tx.findOne(BillingAreaSchema, { areaId: checked.areaId }) : null;
     const committee =
@@ -46,11 +47,9 @@ export async function recordUtilityCutOff(
         : null;
     // another street's office or another area's committee is told what it would be told of no area at all
     if (!area || !mayReportCutOffIn(identity, area, !!committee)) throw new NotFoundError('Area', checked.areaId);
-    const noMandate = committee && committeeMandateProblem(committee, checked.occurredOn);
+    const noMandate = committee && committeeMandateProblem(committee, today);
     if (noMandate)
-      throw new ForbiddenError(
-        `No mandate on ${checked.occurredOn}: ${noMandate}; the area's street office reports the cut-off`,
-      );
+      throw new ForbiddenError(`No mandate on ${today}: ${noMandate}; the area's street office reports the cut-off`);
     // The company must have served the area on the cut-off's day, not just in its month: a company whose contract
     // began later in the month (or ended earlier in it) did not cut anything off that day, and the record is public.
     // Before, only the month was checked (helper-268's audit; test/arrears-cut-off-served-day.it.test.ts).

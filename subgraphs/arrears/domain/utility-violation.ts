@@ -84,11 +84,12 @@ export interface CommitteeMandate {
 }
 
 /**
- * Why a committee may not report a cut-off that occurred on `day`, or undefined: it had no mandate that day, its
- * term over (areas holds a committee standing past termEndsOn TERM_EXPIRED and refuses its token: it acts without a
- * mandate until re-formed or re-elected) or it dissolved or succeeded. Judged on the day of the cut-off, not today:
- * the report is about what the company did while the committee stood. Before, arrears kept no term and took the
- * report of a committee whose term had ended years before onto the company's credit record (helper-271's audit).
+ * Why a committee has no mandate on `day`, or undefined: its term over (areas holds a committee standing past
+ * termEndsOn TERM_EXPIRED and refuses its token: it acts without a mandate until re-formed or re-elected) or it
+ * dissolved or succeeded. recordUtilityCutOff judges it on the day the committee reports, as areas judges its token:
+ * the report is an act of the committee for the owners, whenever the cut-off was (a committee since dissolved, or
+ * whose term has ended, cannot report one from its time either). Before, arrears kept no term and took the report of
+ * a committee whose term had ended years before onto the company's credit record (helper-271's audit).
  */
 export function committeeMandateProblem(committee: CommitteeMandate, day: IsoDate): string | undefined {
   if (committee.dissolvedOn && compareDates(committee.dissolvedOn, day) <= 0)
