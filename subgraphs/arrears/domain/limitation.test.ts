@@ -17,6 +17,13 @@ const letter = (on: string, chargeIds?: string[], deliveredOn: string | null = o
 const partPayment = (on: string): LimitationEvent => ({ kind: 'PART_PAYMENT', on, chargeIds: [JAN.chargeId] });
 const mediation = (on: string, outcome: string, outcomeOn: string | null) =>
   action('MEDIATION_SESSION', on, { mediator: '天通苑南街道人民调解委员会', outcome, outcomeOn });
+/** A suit claiming JAN (unless said otherwise), submitted on `on`, its proceedings ended on `endedOn` (null: pending). */
+const suit = (on: string, endedOn: string | null, chargeIds = [JAN.chargeId]): LimitationEvent => ({
+  kind: 'SUIT',
+  on,
+  chargeIds,
+  endedOn,
+});
 
 describe('limitationEndsOn', () => {
   it('ends on the next working day when the third anniversary is a rest day or holiday (Civil Code art. 203)', () => {
@@ -149,9 +156,12 @@ describe('limitationEndsOn', () => {
       [mediation('2023-12-20', 'PENDING', null)],
       '2026-12-21', // Sunday the 20th moves to Monday (art. 203)
     ],
+    // An application alone is a demand made too late (art. 195 cannot interrupt a period that has run out); only an
+    // agreement to pay reached in the mediation revives the claim (art. 192 para. 2; below).
+    ['mediation applied for after expiry revives nothing', [mediation('2024-03-01', 'PENDING', null)], '2024-01-31'],
     [
-      'mediation applied for after expiry revives nothing',
-      [mediation('2024-03-01', 'AGREED', '2024-03-15')],
+      'mediation applied for after expiry that failed revives nothing',
+      [mediation('2024-03-01', 'FAILED', '2024-03-15')],
       '2024-01-31',
     ],
   ])('%s → %s', (_name, events, expected) => {
@@ -210,5 +220,62 @@ describe('isTimeBarred', () => {
     expect(limitationHeldOpen(JAN, [], '2026-04-01')).toBe(false);
     // applied for after the period had run out: it interrupts nothing, so it holds nothing open
     expect(limitationHeldOpen(JAN, [mediation('2024-03-01', 'PENDING', null)], '2026-04-01')).toBe(false);
+  });
+});
+
+// Found by auditor helper-268 (Medium): the January 2021 fee's period ended on 2024-01-31; on 2024-03-01 the street
+// office's mediation committee mediates it and on 2024-03-15 the owner signs a mediation agreement to pay it (outcome
+// AGREED). Both parties' new agreement on the original debt after the period ran out waives the limitation defence
+// (法释〔2020〕17号 art. 19 para. 2, "当事人双方就原债务达成新的协议，债权人主张义务人放弃诉讼时效抗辩权的，人民法院应予支
+// 持"), like the debtor's agreement to pay of Civil Code art. 192 para. 2. Before, the hub treated it as a demand made
+// too late: the month stayed time-barred and a later referral left it out as TIME_BARRED.
+describe('a mediation agreement to pay, reached after the period ran out', () => {
+  const agreed = mediation('2024-03-01', 'AGREED', '2024-03-15');
+  const promise = action('PAYMENT_PROMISE', '2024-03-15', { promisedBy: '2024-04-15' });
+
+  it('revives the claim as a promise to pay does (art. 192 para. 2; SPC limitation provisions art. 19 para. 2)', () => {
+    expect(limitationEndsOn(JAN, [promise])).toBe('2027-03-15');
+    expect(limitationEndsOn(JAN, [agreed])).toBe('2027-03-15');
+    expect(isTimeBarred(JAN, [agreed], '2025-06-01')).toBe(false);
+  });
+
+  it('revives nothing before the agreement was reached', () => {
+    // As of 2024-03-10 the mediation is still under way: the month is barred, and no pending mediation holds it open.
+    expect(isTimeBarred(JAN, [agreed], '2024-03-10')).toBe(true);
+    expect(limitationHeldOpen(JAN, [agreed], '2024-03-10')).toBe(false);
+  });
+});
+
+// Found by auditor helper-268 (High): a suit interrupts the period of the months it claims (Civil Code art. 195 item 3)
+// from the day the complaint was submitted (法释〔2020〕17号 art. 10), and the period runs afresh from the day the
+// proceedings ended (art. 195). Before, the hub counted only collection steps and payments.
+describe('a suit', () => {
+  // The October 2023 fee, due 2023-10-31: its plain period ends on Monday 2026-11-02 (the 31st is a Saturday).
+  const OCT = { chargeId: 'c-2023-10', dueOn: '2023-10-31' };
+  const withdrawn = suit('2026-10-15', '2026-11-20', [OCT.chargeId]);
+
+  it('filed in time and withdrawn: the period runs afresh from the withdrawal', () => {
+    // Three years from 2026-11-20 is 2029-11-20, past the holiday data: the plain day, the earliest it can end.
+    expect(limitationEndsOn(OCT, [withdrawn])).toBe('2029-11-20');
+    expect(isTimeBarred(OCT, [withdrawn], '2026-12-01')).toBe(false);
+    expect(limitationHeldOpen(OCT, [withdrawn], '2026-12-01')).toBe(false);
+  });
+
+  it('pending: no period ends, and the date shown is the earliest, counted from the submission', () => {
+    const pending = suit('2026-10-15', null, [OCT.chargeId]);
+    expect(limitationEndsOn(OCT, [pending])).toBe('2029-10-15');
+    expect(limitationHeldOpen(OCT, [pending], '2026-12-01')).toBe(true);
+    expect(isTimeBarred(OCT, [pending], '2030-06-01')).toBe(false);
+    // Ended after the day asked about: as of then it was pending, so past the plain last day nothing was barred.
+    expect(isTimeBarred(OCT, [withdrawn], '2026-11-10')).toBe(false);
+    expect(isTimeBarred(OCT, [], '2026-11-10')).toBe(true);
+  });
+
+  it.each<[string, LimitationEvent[], string]>([
+    ['filed after the period ran out revives nothing', [suit('2024-02-01', '2024-03-01')], '2024-01-31'],
+    ['claiming other months only interrupts nothing here', [suit('2023-12-20', '2024-03-01', [OTHER])], '2024-01-31'],
+    ['filed on the last day, judged later: afresh from the judgment', [suit('2024-01-31', '2024-06-14')], '2027-06-14'],
+  ])('%s → %s', (_name, events, expected) => {
+    expect(limitationEndsOn(JAN, events)).toBe(expected);
   });
 });

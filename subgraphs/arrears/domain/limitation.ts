@@ -23,7 +23,22 @@ export interface PartPayment {
   readonly chargeIds: readonly string[];
 }
 
-export type LimitationEvent = CollectionAction | PartPayment;
+/**
+ * A suit (Civil Code art. 195 item 3, "权利人提起诉讼"): a referral's complaint submitted to the court, naming the
+ * charges it claimed. It interrupts on the day the complaint reached the court (statutes.ts SUIT_INTERRUPTION), and the
+ * period runs afresh from the day the proceedings ended (`endedOn`: withdrawal, refusal, judgment, settlement, the
+ * file closed); while it is pending no period ends. Litigation reports these (application/follow-referral.ts).
+ */
+export interface Suit {
+  readonly kind: 'SUIT';
+  /** The day the complaint was submitted to the court (法释〔2020〕17号 art. 10). */
+  readonly on: IsoDate;
+  readonly chargeIds: readonly string[];
+  /** The day the proceedings ended, null while they are pending. */
+  readonly endedOn: IsoDate | null;
+}
+
+export type LimitationEvent = CollectionAction | PartPayment | Suit;
 
 type Claim = Pick<Charge, 'chargeId' | 'dueOn'>;
 
@@ -42,11 +57,23 @@ export function limitationPeriodEnd(from: IsoDate): IsoDate {
 }
 
 /**
+ * The day a period interrupted by proceedings begun on `began` (a mediation, a suit) runs afresh from: the day they
+ * ended ("有关程序终结时", art. 195). Not ended by asOf: they are still running then, so nothing is barred yet. Not
+ * ended at all: the day they began gives the earliest the period can end, and the date shown moves later once the end
+ * is recorded.
+ */
+function afterProceedings(began: IsoDate, endedOn: IsoDate | null, asOf: IsoDate | undefined): IsoDate {
+  if (endedOn !== null && (asOf === undefined || compareDates(endedOn, asOf) <= 0)) return endedOn;
+  return asOf ?? began;
+}
+
+/**
  * The day the period runs afresh from ("从中断、有关程序终结时起", art. 195), or null when the event interrupts
  * nothing; `at` is the day it took effect (interruptsOn). Facts dated after `asOf` are not yet known.
  */
 function restartsFrom(event: LimitationEvent, at: IsoDate, asOf: IsoDate | undefined): IsoDate | null {
   if (event.kind === 'PART_PAYMENT') return at;
+  if (event.kind === 'SUIT') return afterProceedings(event.on, event.endedOn, asOf);
   if (!interruptsLimitation(event.kind)) return null;
   switch (event.kind) {
     case 'VISIT':
@@ -56,14 +83,8 @@ function restartsFrom(event: LimitationEvent, at: IsoDate, asOf: IsoDate | undef
       // Only a notice that reached the owner (statutes.ts NOTICE_ARRIVAL_SOURCE); one recorded before it was asked
       // counts as it did.
       return event.reached === false ? null : at;
-    case 'MEDIATION_SESSION': {
-      // The period runs again only once the mediation has ended. Not ended by asOf: it is still running then, so
-      // nothing is barred yet. Not ended at all: the application date gives the earliest the period can end, and
-      // the date shown moves later once the outcome is recorded.
-      const { outcomeOn } = event;
-      if (outcomeOn !== null && (asOf === undefined || compareDates(outcomeOn, asOf) <= 0)) return outcomeOn;
-      return asOf ?? event.on;
-    }
+    case 'MEDIATION_SESSION':
+      return afterProceedings(event.on, event.outcomeOn, asOf);
     case 'INSTALMENT_PLAN':
       // The plan is an agreement to pay the arrears in instalments: art. 189 runs it from the last instalment.
       return event.instalments.reduce((date, instalment) => laterDate(date, instalment.dueOn), event.on);
@@ -73,16 +94,24 @@ function restartsFrom(event: LimitationEvent, at: IsoDate, asOf: IsoDate | undef
   }
 }
 
-/** Art. 192 para. 2: only the debtor's agreement to pay outlives an expired period; part payments only keep what was paid. */
-const isDebtorAgreement = (event: LimitationEvent): boolean =>
-  event.kind === 'PAYMENT_PROMISE' || event.kind === 'INSTALMENT_PLAN';
+/**
+ * Art. 192 para. 2: only the debtor's agreement to pay outlives an expired period; part payments only keep what was
+ * paid. A mediation that ended in an agreement to pay (AGREED) is one too, from the day it was reached: both parties'
+ * new agreement on the original debt (statutes.ts LATE_AGREEMENT_SOURCE). A mediation applied for, pending, failed or
+ * withdrawn after the period ran out is only a demand made too late, and revives nothing.
+ */
+function isDebtorAgreement(event: LimitationEvent, asOf: IsoDate | undefined): boolean {
+  if (event.kind === 'PAYMENT_PROMISE' || event.kind === 'INSTALMENT_PLAN') return true;
+  if (event.kind !== 'MEDIATION_SESSION' || event.outcome !== 'AGREED' || event.outcomeOn === null) return false;
+  return asOf === undefined || compareDates(event.outcomeOn, asOf) <= 0;
+}
 
 /**
  * The day the event interrupts on, or null when it has not taken effect: a letter on its arrival (statutes.ts
  * DEMAND_ARRIVAL_SOURCE), every other event the day it happened.
  */
 const interruptsOn = (event: LimitationEvent): IsoDate | null =>
-  event.kind === 'PART_PAYMENT' ? event.on : effectiveOn(event);
+  event.kind === 'PART_PAYMENT' || event.kind === 'SUIT' ? event.on : effectiveOn(event);
 
 function endsOn(charge: Claim, events: readonly LimitationEvent[], asOf: IsoDate | undefined): IsoDate {
   let end = limitationPeriodEnd(charge.dueOn);
@@ -100,8 +129,8 @@ function endsOn(charge: Claim, events: readonly LimitationEvent[], asOf: IsoDate
     if (from === null) continue;
     // A demand after the last day cannot interrupt a period that has already run out, so it revives nothing (a
     // letter sent in time that arrives after it neither); the debtor's later agreement to pay does (art. 192 para.
-    // 2), and the hub counts a fresh period from it.
-    if (compareDates(at, end) <= 0 || isDebtorAgreement(event)) end = laterDate(end, limitationPeriodEnd(from));
+    // 2), and the hub counts a fresh period from it (from the agreement a mediation reached, not its application).
+    if (compareDates(at, end) <= 0 || isDebtorAgreement(event, asOf)) end = laterDate(end, limitationPeriodEnd(from));
   }
   return end;
 }

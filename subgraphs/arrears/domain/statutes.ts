@@ -20,8 +20,9 @@ export const LIMITATION_PERIOD_YEARS = 3;
 export const LIMITATION_PERIOD_SOURCE = 'Civil Code art. 188 para. 1';
 
 /**
- * Art. 195: the period is interrupted (中断) and runs afresh "从中断、有关程序终结时起". The hub records three of the
- * article's four grounds; item 3 (suing, 提起诉讼) is the litigation subgraph's event, not a collection step.
+ * Art. 195: "有下列情形之一的，诉讼时效中断，从中断、有关程序终结时起，诉讼时效期间重新计算". Items 1, 2 and 4 are
+ * collection steps the company records; item 3 (suing, "权利人提起诉讼或者申请仲裁") is the litigation subgraph's
+ * referral, which arrears follows (SUIT_INTERRUPTION).
  */
 export const INTERRUPTION_GROUNDS = {
   /** Item 1: 权利人向义务人提出履行请求. */
@@ -32,6 +33,34 @@ export const INTERRUPTION_GROUNDS = {
   SAME_EFFECT_AS_SUIT: 'Civil Code art. 195 item 4',
 } as const;
 export type InterruptionGround = keyof typeof INTERRUPTION_GROUNDS;
+
+/**
+ * A suit interrupts the period of the claims it makes (Civil Code art. 195 item 3: "权利人提起诉讼或者申请仲裁") on the
+ * day the complaint reached the court: "当事人一方向人民法院提交起诉状或者口头起诉的，诉讼时效从提交起诉状或者口头起诉
+ * 之日起中断" (SPC provisions on limitation, 法释〔2008〕11号 as amended by 法释〔2020〕17号, art. 10). That is the
+ * referral's submission (the package reaches the court's green channel that day), not its docketing (立案): the
+ * provisions date the interruption by the complaint, whatever the court then does with it. The period runs afresh from
+ * the day the proceedings ended ("从中断、有关程序终结时起", art. 195): the withdrawal (撤诉), the court's refusal, its
+ * judgment or settlement, or the file closed. Neither the Civil Code nor the provisions take the interruption back when
+ * the suit is withdrawn or refused (the provisions say nothing of withdrawal; their only undoing, art. 13 para. 2, is
+ * for a report to the police or procuratorate that is not taken up), so a withdrawn suit still interrupted. Only the
+ * months the referral claimed are interrupted: each month is its own claim (limitation.ts).
+ */
+export const SUIT_INTERRUPTION = Object.freeze({
+  ground: 'Civil Code art. 195 item 3',
+  source: 'SPC provisions on limitation (法释〔2008〕11号, amended by 法释〔2020〕17号) art. 10; Civil Code art. 195',
+  text: '当事人一方向人民法院提交起诉状或者口头起诉的，诉讼时效从提交起诉状或者口头起诉之日起中断',
+});
+
+/**
+ * After the period ran out, the debtor's agreement to pay bars the defence: "诉讼时效期间届满后，义务人同意履行的，不得
+ * 以诉讼时效期间届满为由抗辩" (Civil Code art. 192 para. 2), and so does a new agreement of both parties on the original
+ * debt: "当事人双方就原债务达成新的协议，债权人主张义务人放弃诉讼时效抗辩权的，人民法院应予支持" (SPC provisions on
+ * limitation art. 19 para. 2). A payment promise, an instalment plan, and a mediation that ended in an agreement to pay
+ * (outcome AGREED) are such agreements; the hub counts a fresh period from the day each was made. A mediation merely
+ * applied for, failed or withdrawn is no agreement: a demand made too late revives nothing.
+ */
+export const LATE_AGREEMENT_SOURCE = 'Civil Code art. 192 para. 2; SPC provisions on limitation art. 19 para. 2';
 
 /**
  * When a demand interrupts: a letter "到达或者应当到达对方当事人的" (art. 8 item 2 of the Supreme People's Court's
