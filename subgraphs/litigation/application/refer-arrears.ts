@@ -249,6 +249,7 @@ export async function referArrears(
         content,
         claims: complaint,
         filing,
+        chargeIds,
       } = casePackageContent({
         referralId: referral.id,
         claim,
@@ -281,7 +282,7 @@ export async function referArrears(
         source: LITIGATION_EVENT_SOURCE,
         key: submitted.id,
         subject: submitted.id,
-        data: referralSubmitted(submitted, { version: pkg.version, digest }),
+        data: referralSubmitted(submitted, { version: pkg.version, digest }, chargeIds),
       });
     }
     await regroup(tx, input.courtId, companyId);

@@ -483,6 +483,8 @@ export function casePackageContent(input: PackageInput): {
   content: CasePackageContent;
   claims: ComplaintClaims;
   filing: FilingRecord;
+  /** The claim snapshot's charges the package claims, for the submission's event (arrears' limitation). */
+  chargeIds: string[];
 } {
   const { claim } = input;
   const charges = claimedCharges(claim)
@@ -587,7 +589,7 @@ export function casePackageContent(input: PackageInput): {
     // Only where asked and a late fee is claimed: a package made before, or without it, says 否.
     ...(input.lateFeeUntilPaid && claims.penaltyLines.length > 0 ? { lateFeeUntilPaid: true as const } : {}),
   };
-  return { content, claims, filing };
+  return { content, claims, filing, chargeIds: charges.map((c) => c.chargeId) };
 }
 
 /**

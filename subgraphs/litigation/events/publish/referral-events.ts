@@ -38,10 +38,15 @@ const claimedPackage = (
   packageDigest: pkg.digest,
 });
 
-/** A referral sent to its court, with the case package version the court receives and its digest. */
+/**
+ * A referral sent to its court, with the case package version the court receives and its digest, and the arrears
+ * charges the package claims: arrears interrupts their limitation period from the submission (Civil Code art. 195
+ * item 3).
+ */
 export function referralSubmitted(
   r: SubmittedReferral,
   pkg: { version: number; digest: string },
+  chargeIds: readonly string[],
 ): ReferralSubmittedData {
   return {
     ...referralBase(r),
@@ -49,6 +54,7 @@ export function referralSubmitted(
     procedure: r.procedure,
     ...claimedPackage(r, pkg),
     submittedOn: r.submittedOn,
+    chargeIds: [...chargeIds],
   };
 }
 
