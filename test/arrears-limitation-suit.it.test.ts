@@ -29,6 +29,8 @@ import { connectedClient } from './support/db-client';
 const companyA = identity('PROPERTY_COMPANY', '91110102MA0000H268');
 const COURT_ID = 'bj-xicheng-court';
 const MONTH = '2023-10';
+// Billed too but not claimed by the referral: its period (to Monday 2026-11-30) is not interrupted by the suit.
+const UNCLAIMED = '2023-11';
 const today = pinTestToday('2026-12-01');
 
 const STATEMENT = `query($id: ID!) { arrearsAccount(id: $id) { status charges { chargeId month dueOn openFen limitationEndsOn } } }`;
@@ -53,7 +55,7 @@ describe('arrears (helper-268): a suit filed in time interrupts the limitation p
       hongjuTerms(companyA, MONTH, { number: 'HJ6-H268-01', endsOn: addDays(addYears(`${MONTH}-01`, 5), -1) }),
       { knownTo: ['arrears'] },
     ));
-    await given.billedMonths(companyA, areaId, [MONTH]);
+    await given.billedMonths(companyA, areaId, [MONTH, UNCLAIMED]);
     const { rows } = await db.query(
       `select id, household_id from arrears.account where area_id = $1 and company_id = $2 order by household_id limit 1`,
       [areaId, companyA.organisationId],
@@ -94,8 +96,12 @@ describe('arrears (helper-268): a suit filed in time interrupts the limitation p
 
   it('after a docketed case is withdrawn, the month it claimed is not shown time-barred: the period ran afresh from the suit', async () => {
     const before = (await ok(companyA, STATEMENT, { id: account.id })).arrearsAccount;
-    const [charge] = before.charges;
+    const charge = before.charges.find((c: { month: string }) => c.month === MONTH);
     expect(charge).toMatchObject({ month: MONTH, dueOn: '2023-10-31' });
+    expect(before.charges.find((c: { month: string }) => c.month === UNCLAIMED)).toMatchObject({
+      dueOn: '2023-11-30',
+      limitationEndsOn: '2026-11-30',
+    });
     expect(charge.openFen).toBeGreaterThan(0);
     // No collection step names the charge: the account is taken into collection by hand.
     await ok(companyA, TO_COLLECTION, { a: account.id });
@@ -113,6 +119,8 @@ describe('arrears (helper-268): a suit filed in time interrupts the limitation p
         packageVersion: 1,
         packageDigest: 'b'.repeat(64),
         submittedOn: '2026-10-15',
+        // Litigation names the claim snapshot's charges the package claims (refer-arrears.ts): here the October fee.
+        chargeIds: [charge.chargeId],
       } as ReferralSubmittedData),
       status(referralId, 'SUBMITTED', 'DOCKETED', '2026-10-20', caseNumber),
       status(referralId, 'DOCKETED', 'WITHDRAWN', '2026-11-20', caseNumber),
@@ -137,10 +145,14 @@ describe('arrears (helper-268): a suit filed in time interrupts the limitation p
 
     const after = (await ok(companyA, STATEMENT, { id: account.id })).arrearsAccount;
     expect(after.status).toBe('IN_COLLECTION');
-    const [claimed] = after.charges;
+    const claimed = after.charges.find((c: { month: string }) => c.month === MONTH);
     // The suit was filed on 2026-10-15, before the plain last day 2026-11-02: the period runs afresh (three years from
     // the suit at the earliest), so on 2026-12-01 the month is in time. The hub shows '2026-11-02'.
     expect(claimed.limitationEndsOn).toMatch(/^20(29|[3-9]\d)-/);
     expect(claimed.limitationEndsOn >= '2029-10-15' && claimed.limitationEndsOn > today).toBe(true);
+    // Afresh from the withdrawal (art. 195 "有关程序终结时起"): 2029-11-20, a Tuesday.
+    expect(claimed.limitationEndsOn).toBe('2029-11-20');
+    // Only the months the referral claimed are interrupted: each month is its own claim.
+    expect(after.charges.find((c: { month: string }) => c.month === UNCLAIMED).limitationEndsOn).toBe('2026-11-30');
   });
 });

@@ -5,10 +5,12 @@ import { chargesOfAccounts } from '../persistence/charge.repository';
 import { actionsOfAccounts } from '../persistence/collection-action.repository';
 import { lateFeeTermsOf } from '../persistence/filing.repository';
 import { adjustmentsOfAccounts, appliedPaymentsOfAccounts } from '../persistence/ledger.repository';
+import { referralStepsOfAccounts } from '../persistence/referral-step.repository';
+import { suitsOf } from '../domain/referral-outcome';
 
 /**
  * Each account's claim lines as of `asOf` (domain/claim.ts): its charges, with the steps, payments and adjustments
- * behind them. Five queries whatever the number of accounts, so one account's statement and the claim snapshots of
+ * behind them, and the suits litigation reported (referral-outcome.ts suitsOf). Six queries whatever the number of accounts, so one account's statement and the claim snapshots of
  * many accounts compute the same figures here.
  */
 export async function claimLinesOf(
@@ -20,6 +22,7 @@ export async function claimLinesOf(
   const payments = await appliedPaymentsOfAccounts(em, accountIds);
   const adjustments = await adjustmentsOfAccounts(em, accountIds);
   const actions = await actionsOfAccounts(em, accountIds);
+  const referralSteps = await referralStepsOfAccounts(em, accountIds);
   const filingIds = [
     ...new Set([...charges.values()].flat().flatMap((c) => (c.filingId === null ? [] : [c.filingId]))),
   ];
@@ -33,6 +36,7 @@ export async function claimLinesOf(
           actions: actions.get(accountId) ?? [],
           payments: payments.get(accountId) ?? [],
           adjustments: adjustments.get(accountId) ?? [],
+          suits: suitsOf(referralSteps.get(accountId) ?? []),
         },
         lateFeeTerms,
         asOf,

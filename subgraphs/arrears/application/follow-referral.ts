@@ -11,6 +11,7 @@ import { openTotal } from '../domain/charge';
 import { accountMovesForReferral } from '../domain/referral-outcome';
 import { findAccount, followReferralOf, referralRelation, saveCourtAward } from '../persistence/account.repository';
 import { chargesOfAccount } from '../persistence/charge.repository';
+import { recordReferralStep } from '../persistence/referral-step.repository';
 import { moveAccount } from './account.moves';
 import { publishClaims } from './claims.publish';
 
@@ -29,11 +30,14 @@ export interface ReferralOutcome {
   caseNumber?: string | null;
   judgedFen?: Fen | null;
   settledFen?: Fen | null;
+  /** With a submission: the charges the package claims (absent from reports published before litigation sent them). */
+  chargeIds?: readonly string[] | null;
 }
 
 /**
- * Moves the referred account to where the referral now puts it (referral-outcome.ts), records the moves and the
- * amount a judgment or settlement awarded, and publishes the claim as it now stands. The account follows one
+ * Moves the referred account to where the referral now puts it (referral-outcome.ts), records the moves, the amount a
+ * judgment or settlement awarded and the step itself (for the limitation period, referral-outcome.ts suitsOf), and
+ * publishes the claim as it now stands. The account follows one
  * referral at a time: its first report's, then each new referral's submission; the reports of a referral it
  * followed before, or of another not yet submitted to it, are not applied. An account that is unknown
  * or another company's is NOT_FOUND, a move the status rules refuse INVALID_STATUS_TRANSITION: the consumer sends
@@ -43,6 +47,14 @@ export async function followReferral(em: EntityManager, outcome: ReferralOutcome
   const account = await findAccount(em, outcome.accountId, { lock: true });
   if (!account || !mayFollowReferral(LITIGATION, account, outcome))
     throw new NotFoundError(`Arrears account of ${outcome.companyId}`, outcome.accountId);
+  // Every referral's steps count for the limitation period, followed or not: a suit interrupts the months it claimed
+  // from its submission and the period runs afresh when its proceedings end (statutes.ts SUIT_INTERRUPTION).
+  const stepRecorded = await recordReferralStep(em, account.id, {
+    referralId: outcome.referralId,
+    caseStatus: outcome.caseStatus,
+    on: outcome.on,
+    chargeIds: outcome.caseStatus === 'SUBMITTED' ? (outcome.chargeIds ?? null) : null,
+  });
   const relation = await referralRelation(em, account.id, outcome.referralId);
   const moves = accountMovesForReferral(account.status, outcome.caseStatus, relation, outcome);
   if (relation === 'NONE' || (relation === 'ANOTHER' && outcome.caseStatus === 'SUBMITTED'))
@@ -50,10 +62,9 @@ export async function followReferral(em: EntityManager, outcome: ReferralOutcome
   if (moves.length === 0) {
     // The case stays where it is; a ruling may have corrected the judgment's amount (before, the account kept the first).
     const corrected = relation === 'FOLLOWED' ? correctedJudgment(account, outcome) : null;
-    if (corrected) {
-      await saveCourtAward(em, account.id, corrected);
-      await publishClaims(em, [account.id], todayInChina());
-    }
+    if (corrected) await saveCourtAward(em, account.id, corrected);
+    // A new step may have moved a charge's limitation period: the claim as it now stands.
+    if (corrected || stepRecorded) await publishClaims(em, [account.id], todayInChina());
     return;
   }
   const openFen = openTotal(await chargesOfAccount(em, account.id));

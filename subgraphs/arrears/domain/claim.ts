@@ -6,7 +6,7 @@ import { BilledCharge } from './charge';
 import { CollectionAction } from './collection-action';
 import { dueParts, openPartsOf, owedSince } from './due-parts';
 import { LateFeeTerms, PrincipalReduction, carriesLateFee, lateFeeTermsOfCharge, shownLateFee } from './late-fee';
-import { LimitationEvent, limitationEndsOn, limitationHeldOpen } from './limitation';
+import { LimitationEvent, Suit, limitationEndsOn, limitationHeldOpen } from './limitation';
 
 /**
  * What a court would be asked for on an account as of a day: each charge with what is open, the last day of its
@@ -90,6 +90,11 @@ export interface AccountLedger {
   payments: readonly AppliedPayment[];
   /** In the order recorded. */
   adjustments: readonly RecordedAdjustment[];
+  /**
+   * The suits litigation reported, each interrupting the charges it claimed (Civil Code art. 195 item 3); absent:
+   * none.
+   */
+  suits?: readonly Suit[];
 }
 
 const NONE_WAIVED: ReadonlySet<string> = new Set();
@@ -107,7 +112,7 @@ export function claimLines(
   lateFeeTerms: ReadonlyMap<string, LateFeeTerms | null>,
   asOf: IsoDate,
 ): ClaimLines {
-  const events: LimitationEvent[] = ledger.actions.map((a) => a.action);
+  const events: LimitationEvent[] = [...ledger.actions.map((a) => a.action), ...(ledger.suits ?? [])];
   const reductions = new Map<string, PrincipalReduction[]>();
   const reduce = (chargeId: string, reduction: PrincipalReduction) =>
     reductions.set(chargeId, [...(reductions.get(chargeId) ?? []), reduction]);

@@ -1,7 +1,7 @@
 import { rejection } from '../../../test/support/rejection';
 import { ACCOUNT_STATUSES, AccountStatus, assertTransition } from './account-status';
 import { CASE_STATUSES, CaseStatus } from '../../../catalog';
-import { accountMovesForReferral } from './referral-outcome';
+import { ReferralStep, accountMovesForReferral, suitsOf } from './referral-outcome';
 
 describe('accountMovesForReferral', () => {
   it.each<[AccountStatus, CaseStatus, AccountStatus[]]>([
@@ -134,5 +134,54 @@ describe('accountMovesForReferral', () => {
         expect(accountMovesForReferral(from, caseStatus, 'FOLLOWED_BEFORE')).toEqual([]);
     expect(accountMovesForReferral('IN_COLLECTION', 'SUBMITTED', 'NONE')).toEqual(['REFERRED']);
     expect(accountMovesForReferral('REFERRED', 'DOCKETED', 'FOLLOWED')).toEqual(['IN_LITIGATION']);
+  });
+});
+
+describe('suitsOf', () => {
+  const R = 'referral-1';
+  const step = (caseStatus: CaseStatus, on: string, chargeIds: string[] | null = null): ReferralStep => ({
+    referralId: R,
+    caseStatus,
+    on,
+    chargeIds,
+  });
+
+  it('makes a suit of a submission naming its charges, pending until a step ends the proceedings', () => {
+    expect(suitsOf([step('SUBMITTED', '2026-10-15', ['c1']), step('DOCKETED', '2026-10-20')])).toEqual([
+      { kind: 'SUIT', on: '2026-10-15', chargeIds: ['c1'], endedOn: null },
+    ]);
+  });
+
+  it.each<CaseStatus>(['WITHDRAWN', 'REJECTED', 'JUDGED', 'SETTLED', 'CLOSED'])(
+    'ends the proceedings on %s (art. 195 "有关程序终结")',
+    (end) => {
+      expect(suitsOf([step(end, '2026-11-20'), step('SUBMITTED', '2026-10-15', ['c1'])])).toEqual([
+        { kind: 'SUIT', on: '2026-10-15', chargeIds: ['c1'], endedOn: '2026-11-20' },
+      ]);
+    },
+  );
+
+  it('keeps the case pending when the court took it back after a withdrawal, and ends it on the later end', () => {
+    const taken = [
+      step('SUBMITTED', '2026-10-15', ['c1']),
+      step('WITHDRAWN', '2026-11-20'),
+      step('DOCKETED', '2026-11-25'),
+    ];
+    expect(suitsOf(taken)[0].endedOn).toBeNull();
+    expect(suitsOf([...taken, step('JUDGED', '2027-02-01')])[0].endedOn).toBe('2027-02-01');
+  });
+
+  it('interrupts nothing for a submission that did not name its charges (published before it did), or named none', () => {
+    expect(suitsOf([step('SUBMITTED', '2026-10-15'), step('WITHDRAWN', '2026-11-20')])).toEqual([]);
+    expect(suitsOf([step('SUBMITTED', '2026-10-15', [])])).toEqual([]);
+    expect(suitsOf([step('DOCKETED', '2026-10-20'), step('JUDGED', '2027-01-10')])).toEqual([]);
+  });
+
+  it('keeps each referral its own suit', () => {
+    const other = { ...step('SUBMITTED', '2027-03-01', ['c2']), referralId: 'referral-2' };
+    expect(suitsOf([step('SUBMITTED', '2026-10-15', ['c1']), step('WITHDRAWN', '2026-11-20'), other])).toEqual([
+      { kind: 'SUIT', on: '2026-10-15', chargeIds: ['c1'], endedOn: '2026-11-20' },
+      { kind: 'SUIT', on: '2027-03-01', chargeIds: ['c2'], endedOn: null },
+    ]);
   });
 });

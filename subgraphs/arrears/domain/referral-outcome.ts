@@ -1,6 +1,8 @@
 import { arrearsError } from './errors';
 import { BEFORE_COURT_ACCOUNT_STATUSES, CaseStatus } from '../../../catalog';
 import { AccountStatus } from './account-status';
+import { IsoDate, compareDates } from '../../../kernel/calendar';
+import type { Suit } from './limitation';
 
 /**
  * Where the household's account stands while its arrears are before the court; null where the account does not
@@ -87,3 +89,42 @@ export function accountMovesForReferral(
 /** Where a withdrawal leaves an account (and the street's mediation it may go on to), and where the court takes it. */
 const OUT_OF_COURT: readonly AccountStatus[] = ['IN_COLLECTION', 'MEDIATION'];
 const BY_THE_COURT: readonly AccountStatus[] = ['IN_LITIGATION', 'JUDGED'];
+
+/** A step of a referral as arrears recorded it (application/follow-referral.ts), for the limitation period. */
+export interface ReferralStep {
+  referralId: string;
+  caseStatus: CaseStatus;
+  on: IsoDate;
+  /** With SUBMITTED: the charges the package claims; null where the report did not name them. */
+  chargeIds: readonly string[] | null;
+}
+
+/** Steps that end the proceedings (art. 195 "有关程序终结"): withdrawn, refused, judged, settled, closed. */
+const ENDS_PROCEEDINGS: readonly CaseStatus[] = ['WITHDRAWN', 'REJECTED', 'JUDGED', 'SETTLED', 'ENFORCEMENT', 'CLOSED'];
+/** Steps of a case still before the court: after a withdrawal, the court overruled it (see accountMovesForReferral). */
+const BEFORE_THE_COURT: readonly CaseStatus[] = ['IN_MEDIATION', 'DOCKETED', 'HEARING_SCHEDULED'];
+
+/**
+ * The suits the referrals' steps make (limitation.ts Suit; statutes.ts SUIT_INTERRUPTION): each submitted referral
+ * that named the charges it claims, interrupting them from its submission, its proceedings ended on the first step that
+ * ended them, unless a later step of the court (a docketing or hearing after a withdrawal) took the case back, when a
+ * later end counts. A submission that named no charges (published before litigation sent them) interrupts nothing the
+ * hub can tell: the earlier date to act by stays. Steps are taken in date order, whatever order they arrived in.
+ */
+export function suitsOf(steps: readonly ReferralStep[]): Suit[] {
+  const byReferral = new Map<string, ReferralStep[]>();
+  for (const s of steps) byReferral.set(s.referralId, [...(byReferral.get(s.referralId) ?? []), s]);
+  const suits: Suit[] = [];
+  for (const referralSteps of byReferral.values()) {
+    const submitted = referralSteps.find((s) => s.caseStatus === 'SUBMITTED' && s.chargeIds !== null);
+    if (!submitted || submitted.chargeIds === null || submitted.chargeIds.length === 0) continue;
+    let endedOn: IsoDate | null = null;
+    for (const s of [...referralSteps].sort((a, b) => compareDates(a.on, b.on))) {
+      if (ENDS_PROCEEDINGS.includes(s.caseStatus)) endedOn ??= s.on;
+      else if (BEFORE_THE_COURT.includes(s.caseStatus) && endedOn !== null && compareDates(s.on, endedOn) > 0)
+        endedOn = null;
+    }
+    suits.push({ kind: 'SUIT', on: submitted.on, chargeIds: submitted.chargeIds, endedOn });
+  }
+  return suits;
+}
