@@ -1,0 +1,125 @@
+import { Client } from 'pg';
+import { addDays, addMonths } from '../kernel/calendar';
+import { TestHub, identity, startTestHub, pinTestToday } from './support/hub-fixture';
+import { GUANGWAI_OFFICE, HONGJU, gqlExpectations, hongjuTerms, scenario } from './support/scenario';
+import { waitFor } from './support/wait-for';
+import { connectedClient } from './support/db-client';
+
+// helper-271's audit: the court's read grant in areas is made for whoever owns the household when areas reads the
+// referral, not for the owner the referral names.
+const company = identity('PROPERTY_COMPANY', '91110102MA0000G271');
+const xichengCourt = identity('COURT', 'bj-xicheng-court', ['110102']);
+const today = pinTestToday('2026-12-01');
+const thisMonth = today.slice(0, 7);
+const months = [addMonths(thisMonth, -3), addMonths(thisMonth, -2)];
+const EVIDENCE = [{ name: '催缴函.pdf', type: 'DEMAND_LETTER', sha256: 'd'.repeat(64) }];
+
+describe('helper-271: the court of a referral and a sale the referral did not know of', () => {
+  let t: TestHub;
+  let db: Client;
+  let lock: Client;
+  let areaId: string;
+  let account: { id: string; household_id: string; charge_ids: string[] };
+  const { ok } = gqlExpectations(() => t);
+
+  beforeAll(async () => {
+    t = await startTestHub({ subgraphs: ['areas', 'contracts', 'arrears', 'litigation'] });
+    db = await connectedClient(t.databaseUrl);
+    lock = await connectedClient(t.databaseUrl);
+    const given = scenario(t);
+    await given.courts();
+    ({ areaId } = await given.compound(HONGJU, { knownTo: ['contracts', 'arrears'] }));
+    await given.acceptedFiling(company, areaId, hongjuTerms(company, months[0], { number: 'HJ6-G271-01' }), {
+      knownTo: ['arrears', 'litigation'],
+    });
+    await given.billedMonths(company, areaId, months);
+    const { rows } = await db.query(
+      `select a.id, a.household_id, json_agg(c.id order by c.due_on) as charge_ids from arrears.account a
+         join arrears.charge c on c.account_id = a.id where a.area_id = $1 and a.company_id = $2
+        group by a.id, a.household_id order by a.household_id limit 1`,
+      [areaId, company.organisationId],
+    );
+    account = rows[0];
+  });
+
+  afterAll(async () => {
+    await lock?.query('rollback').catch(() => undefined);
+    await lock?.end();
+    await db?.end();
+    await t?.stop();
+  });
+
+  it('shows the court only the owner its case is against, not a buyer registered before areas learnt of the referral', async () => {
+    await ok(
+      company,
+      `mutation($a: ID!, $x: CollectionActionInput!) { recordCollectionAction(accountId: $a, action: $x) { status } }`,
+      {
+        a: account.id,
+        x: {
+          kind: 'LETTER',
+          on: addDays(today, -20),
+          deliveredOn: addDays(today, -20),
+          chargeIds: account.charge_ids,
+          note: '催缴函',
+        },
+      },
+    );
+    await waitFor('litigation to hold the claim with the letter', async () => {
+      const { rows } = await db.query(`select claim from litigation.claim_account where account_id = $1`, [account.id]);
+      return rows[0]?.claim.demands.length === 1 ? true : undefined;
+    });
+    const [{ owner_reference: seller }] = (
+      await db.query(`select owner_reference from areas.household where id = $1`, [account.household_id])
+    ).rows;
+    // The claim snapshot reaches litigation a moment after the register changes (areas → arrears → litigation): here
+    // that moment is held open by holding litigation's copy of the claim, so the referral is made on it, as it is
+    // whenever the company refers while the sale's roster is on its way.
+    await lock.query('begin');
+    await lock.query(`select 1 from litigation.claim_account where account_id = $1 for update`, [account.id]);
+    await ok(
+      GUANGWAI_OFFICE,
+      `mutation($h: ID!, $i: UpdateHouseholdInput!) { updateHousehold(id: $h, input: $i) { id } }`,
+      {
+        h: account.household_id,
+        i: {
+          ownerReference: 'o-buyer-271',
+          ownerName: '王买受',
+          ownerSince: addDays(today, -1),
+          ownerIdentity: {
+            legalName: '王买受',
+            idType: 'RESIDENT_ID',
+            idNumber: '110102199001012711',
+            phone: '13900002710',
+          },
+        },
+      },
+    );
+    const { referArrears } = await ok(
+      company,
+      `mutation($r: ReferralInput!) { referArrears(referral: $r) { id eligible packages { canonicalJson } } }`,
+      { r: { courtId: 'bj-xicheng-court', accountIds: [account.id], evidence: EVIDENCE, mediationWaivedOn: today } },
+    );
+    const [referral] = referArrears;
+    expect(referral.eligible).toBe(true);
+    // The case is against the seller: the package names them.
+    expect(JSON.parse(referral.packages[0].canonicalJson).property.owner).toBe(seller);
+    await lock.query('rollback');
+    await waitFor('areas to grant the court the household', async () =>
+      (await db.query(`select 1 from areas.court_household where referral_id = $1`, [referral.id])).rows.length > 0
+        ? true
+        : undefined,
+    );
+    const { household } = (
+      await ok(
+        xichengCourt,
+        `query($id: ID!) { referral(id: $id) { household { ownerName ownerIdentity(referralId: $id) { legalName idNumber phone masked } } } }`,
+        { id: referral.id },
+      )
+    ).referral;
+    // The buyer is no party to this case: masked, as after a sale registered once the grant was made.
+    expect(household).toMatchObject({
+      ownerName: expect.stringMatching(/^.\*+$/),
+      ownerIdentity: expect.objectContaining({ masked: true, phone: null }),
+    });
+  });
+});
