@@ -19,7 +19,8 @@ import { CASE_STATUSES, COURT_EVENT_KINDS, COURT_PROCEDURES, PROPOSED_PROCEDURES
 
 /**
  * Referrals of arrears to the courts' green channel, for court systems, bureaus and the arrears subgraph (which moves
- * the household's account along). Owners are named only by the household id.
+ * the household's account along). Owners are named by the household id and, on a submitted referral, by the register's
+ * owner reference the case package names as the defendant (never their name or identity).
  */
 export const REFERRALS_TOPIC: TopicDefinition = {
   name: 'litigation.referrals.v1',
@@ -64,6 +65,15 @@ export const REFERRAL_SUBMITTED = {
       Type.Array(Type.String({ minLength: 1 }), {
         description:
           "The arrears charges the package claims (the claim snapshot's chargeId): the suit interrupts their limitation period from submittedOn (Civil Code art. 195 item 3), and only theirs.",
+      }),
+    ),
+    // Added in v1 (absent from messages published before): the areas subgraph granted the court the household's
+    // owner as its register held it when it read this event, so a sale registered while the claim or the event was on
+    // its way gave the court the buyer's particulars in full under the seller's case.
+    ownerReference: Type.Optional(
+      Nullable(Type.String({ minLength: 1 }), {
+        description:
+          "The owner the case is against: the owner reference of the household roster (areas) that the arrears claim named when the company referred it, the case package's defendant. The court reads that owner's particulars in the areas subgraph while the register still holds them as the owner, never a later owner's. Null where the claim named no owner reference; absent in messages published before it was added: then the court reads the owner the register holds when the areas subgraph reads the referral.",
       }),
     ),
   }),

@@ -282,7 +282,7 @@ export async function referArrears(
         source: LITIGATION_EVENT_SOURCE,
         key: submitted.id,
         subject: submitted.id,
-        data: referralSubmitted(submitted, { version: pkg.version, digest }, chargeIds),
+        data: referralSubmitted(submitted, { version: pkg.version, digest }, chargeIds, claim.ownerReference),
       });
     }
     await regroup(tx, input.courtId, companyId);

@@ -39,14 +39,16 @@ const claimedPackage = (
 });
 
 /**
- * A referral sent to its court, with the case package version the court receives and its digest, and the arrears
- * charges the package claims: arrears interrupts their limitation period from the submission (Civil Code art. 195
- * item 3).
+ * A referral sent to its court, with the case package version the court receives and its digest, the arrears charges
+ * the package claims (arrears interrupts their limitation period from the submission: Civil Code art. 195 item 3), and
+ * the owner it is against (the claim's owner reference, the package's defendant): the areas subgraph grants the court
+ * that owner, not whoever the register holds by the time it reads the event.
  */
 export function referralSubmitted(
   r: SubmittedReferral,
   pkg: { version: number; digest: string },
   chargeIds: readonly string[],
+  ownerReference: string | null,
 ): ReferralSubmittedData {
   return {
     ...referralBase(r),
@@ -55,6 +57,7 @@ export function referralSubmitted(
     ...claimedPackage(r, pkg),
     submittedOn: r.submittedOn,
     chargeIds: [...chargeIds],
+    ownerReference,
   };
 }
 
