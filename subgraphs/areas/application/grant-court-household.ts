@@ -1,10 +1,21 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { CourtHouseholdGrant, insertCourtHouseholdGrant } from '../persistence/court-household.repository';
+import { courtGrantOwner } from '../domain/access';
+import {
+  CourtHouseholdGrant,
+  insertCourtHouseholdGrant,
+  registeredOwnerReference,
+} from '../persistence/court-household.repository';
 
 /**
- * A case referred to a court lets that court read the household (and its area) for as long as it keeps the file;
+ * A case referred to a court lets that court read the household (and its area) for as long as it keeps the file, and
+ * the owner the referral names in full while the register holds them as the owner (domain/access.ts courtGrantOwner);
  * a redelivered referral changes nothing.
  */
-export async function grantCourtHousehold(em: EntityManager, grant: CourtHouseholdGrant): Promise<void> {
-  await insertCourtHouseholdGrant(em, grant);
+export async function grantCourtHousehold(
+  em: EntityManager,
+  grant: Omit<CourtHouseholdGrant, 'ownerReference'> & { referredOwner?: string | null },
+): Promise<void> {
+  const { referredOwner, ...granted } = grant;
+  const registered = referredOwner ? null : await registeredOwnerReference(em, grant.householdId);
+  await insertCourtHouseholdGrant(em, { ...granted, ownerReference: courtGrantOwner(referredOwner, registered) });
 }

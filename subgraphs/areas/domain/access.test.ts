@@ -1,6 +1,7 @@
 import { Identity } from '../../../kernel/identity';
 import {
   ReadGrants,
+  courtGrantOwner,
   mayManageStreet,
   mayReadAreaGranted,
   mayReadHousehold,
@@ -106,5 +107,21 @@ describe('who reads the register of a street', () => {
       expect(readableStreetPrefixes(who(role, 'x', ['220681']))).toBeUndefined();
       expect(tracksAreas(who(role, 'x', ['220681']))).toBe(false);
     }
+  });
+});
+
+describe('courtGrantOwner', () => {
+  it('grants the owner the referral names, though the register has since recorded a buyer', () => {
+    expect(courtGrantOwner('o-seller', 'o-buyer')).toBe('o-seller');
+  });
+
+  it('grants the owner the referral names when the register still holds them (unchanged)', () => {
+    expect(courtGrantOwner('o-owner', 'o-owner')).toBe('o-owner');
+  });
+
+  it("takes the register's owner for a referral naming none or published before it named its owner", () => {
+    expect(courtGrantOwner(undefined, 'o-owner')).toBe('o-owner');
+    expect(courtGrantOwner(null, 'o-owner')).toBe('o-owner');
+    expect(courtGrantOwner(undefined, null)).toBeNull();
   });
 });

@@ -93,6 +93,20 @@ export function mayReadHousehold(
   return false;
 }
 
+/**
+ * The owner a court's read grant is for: the owner its referral names (the case package's defendant), even when the
+ * register has since recorded a sale, so the court reads that owner in full while the register holds them and a buyer
+ * never (before, the owner the register held when the referral's event was read: a sale registered while the claim or
+ * the event was on its way gave the court the buyer in full under the seller's case). A referral that names none (its
+ * claim had no owner reference, or it was published before the event carried it) takes the register's owner then.
+ */
+export function courtGrantOwner(
+  referredOwner: string | null | undefined,
+  registeredOwner: string | null,
+): string | null {
+  return referredOwner ?? registeredOwner;
+}
+
 /** Why a caller reads an owner's personal data in full: what the access log records with the read. */
 export interface OwnerDataAccessReason {
   reason: 'STREET_OFFICE_REGISTER' | 'COURT_REFERRAL';

@@ -2,24 +2,33 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { sqlRows, sqlRun } from '../../../platform/db/sql';
 import { ownerKeySql } from './owner-key.sql';
 
-/** A court's read grant on a household (and its area), from a case referred to it. */
+/** A court's read grant on a household (and its area), from a case referred to it, for the owner the case is against. */
 export interface CourtHouseholdGrant {
   courtId: string;
   referralId: string;
   householdId: string;
   areaId: string;
+  /** The owner reference the grant is for (domain/access.ts courtGrantOwner); null: no owner known. */
+  ownerReference: string | null;
 }
 
-/**
- * Records a grant once, for the household's owner as the register holds it now (the owner the case is against): a
- * redelivered referral changes nothing.
- */
+/** The owner reference the register holds for a household now; null for a household it does not hold. */
+export async function registeredOwnerReference(em: EntityManager, householdId: string): Promise<string | null> {
+  const [row] = await sqlRows<{ owner_reference: string | null }>(
+    em,
+    `select owner_reference from areas.household where id = ?::uuid`,
+    [householdId],
+  );
+  return row?.owner_reference ?? null;
+}
+
+/** Records a grant once: a redelivered referral changes nothing. */
 export async function insertCourtHouseholdGrant(em: EntityManager, grant: CourtHouseholdGrant): Promise<void> {
   await sqlRun(
     em,
     `insert into areas.court_household (court_id, referral_id, household_id, area_id, owner_reference)
-     values (?, ?, ?, ?, (select owner_reference from areas.household where id = ?::uuid)) on conflict do nothing`,
-    [grant.courtId, grant.referralId, grant.householdId, grant.areaId, grant.householdId],
+     values (?, ?, ?, ?, ?) on conflict do nothing`,
+    [grant.courtId, grant.referralId, grant.householdId, grant.areaId, grant.ownerReference],
   );
 }
 
