@@ -4,22 +4,35 @@ import { TestHub, identity, startTestHub, pinTestToday } from './support/hub-fix
 import { GUANGWAI_OFFICE, HONGJU, gqlExpectations, hongjuTerms, scenario } from './support/scenario';
 import { waitFor } from './support/wait-for';
 import { connectedClient } from './support/db-client';
+import { residentIdCheckCharacter } from '../subgraphs/areas/domain/owner-identity';
 
-// helper-271's audit: the court's read grant in areas is made for whoever owns the household when areas reads the
-// referral, not for the owner the referral names.
+// helper-271's audit: the court's read grant in areas was made for whoever owned the household when areas read the
+// referral, not for the owner the referral names; the referral's event now names its owner (ownerReference).
 const company = identity('PROPERTY_COMPANY', '91110102MA0000G271');
 const xichengCourt = identity('COURT', 'bj-xicheng-court', ['110102']);
 const today = pinTestToday('2026-12-01');
 const thisMonth = today.slice(0, 7);
 const months = [addMonths(thisMonth, -3), addMonths(thisMonth, -2)];
+const UNSOLD_ID = '11010219800101271' + residentIdCheckCharacter('11010219800101271');
 const EVIDENCE = [{ name: '催缴函.pdf', type: 'DEMAND_LETTER', sha256: 'd'.repeat(64) }];
 
-describe('helper-271: the court of a referral and a sale the referral did not know of', () => {
+type Account = { id: string; household_id: string; charge_ids: string[] };
+const LETTER = (a: Account) => ({
+  kind: 'LETTER',
+  on: addDays(today, -20),
+  deliveredOn: addDays(today, -20),
+  chargeIds: a.charge_ids,
+  note: '催缴函',
+});
+const READ_OWNER = `query($id: ID!) { referral(id: $id) { household { ownerName ownerIdentity(referralId: $id) { legalName idNumber phone masked } } } }`;
+
+describe('the court of a referral reads the owner the referral names, not a sale the referral did not know of', () => {
   let t: TestHub;
   let db: Client;
   let lock: Client;
   let areaId: string;
-  let account: { id: string; household_id: string; charge_ids: string[] };
+  let account: Account;
+  let unsold: Account;
   const { ok } = gqlExpectations(() => t);
 
   beforeAll(async () => {
@@ -36,10 +49,10 @@ describe('helper-271: the court of a referral and a sale the referral did not kn
     const { rows } = await db.query(
       `select a.id, a.household_id, json_agg(c.id order by c.due_on) as charge_ids from arrears.account a
          join arrears.charge c on c.account_id = a.id where a.area_id = $1 and a.company_id = $2
-        group by a.id, a.household_id order by a.household_id limit 1`,
+        group by a.id, a.household_id order by a.household_id limit 2`,
       [areaId, company.organisationId],
     );
-    account = rows[0];
+    [account, unsold] = rows;
   });
 
   afterAll(async () => {
@@ -53,16 +66,7 @@ describe('helper-271: the court of a referral and a sale the referral did not kn
     await ok(
       company,
       `mutation($a: ID!, $x: CollectionActionInput!) { recordCollectionAction(accountId: $a, action: $x) { status } }`,
-      {
-        a: account.id,
-        x: {
-          kind: 'LETTER',
-          on: addDays(today, -20),
-          deliveredOn: addDays(today, -20),
-          chargeIds: account.charge_ids,
-          note: '催缴函',
-        },
-      },
+      { a: account.id, x: LETTER(account) },
     );
     await waitFor('litigation to hold the claim with the letter', async () => {
       const { rows } = await db.query(`select claim from litigation.claim_account where account_id = $1`, [account.id]);
@@ -109,17 +113,89 @@ describe('helper-271: the court of a referral and a sale the referral did not kn
         ? true
         : undefined,
     );
-    const { household } = (
-      await ok(
-        xichengCourt,
-        `query($id: ID!) { referral(id: $id) { household { ownerName ownerIdentity(referralId: $id) { legalName idNumber phone masked } } } }`,
-        { id: referral.id },
-      )
-    ).referral;
-    // The buyer is no party to this case: masked, as after a sale registered once the grant was made.
+    const { household } = (await ok(xichengCourt, READ_OWNER, { id: referral.id })).referral;
+    // The buyer is no party to this case: masked, as after a sale registered once the grant was made (masked as every
+    // masked reader sees them, their phone too: the audit's `phone: null` read the masked form as absent).
     expect(household).toMatchObject({
       ownerName: expect.stringMatching(/^.\*+$/),
-      ownerIdentity: expect.objectContaining({ masked: true, phone: null }),
+      ownerIdentity: expect.objectContaining({
+        legalName: '王**',
+        idNumber: '110***********2711',
+        masked: true,
+        phone: '139****2710',
+      }),
     });
+    // The grant is the seller's, and no read of the buyer was logged as a lawful court read.
+    expect(
+      (await db.query(`select owner_reference from areas.court_household where referral_id = $1`, [referral.id])).rows,
+    ).toEqual([{ owner_reference: seller }]);
+    expect(
+      (await db.query(`select 1 from areas.owner_data_access where referral_id = $1`, [referral.id])).rows,
+    ).toEqual([]);
+  });
+
+  it('shows the court the owner in full, logged as its referral, when the owner the referral names still owns the household', async () => {
+    const [{ owner_reference: owner }] = (
+      await db.query(`select owner_reference from areas.household where id = $1`, [unsold.household_id])
+    ).rows;
+    // The street office records the owner's identity, no change of owner.
+    await ok(
+      GUANGWAI_OFFICE,
+      `mutation($h: ID!, $i: UpdateHouseholdInput!) { updateHousehold(id: $h, input: $i) { id } }`,
+      {
+        h: unsold.household_id,
+        i: {
+          ownerIdentity: {
+            legalName: '李业主',
+            idType: 'RESIDENT_ID',
+            idNumber: UNSOLD_ID,
+            phone: '13900002711',
+          },
+        },
+      },
+    );
+    await ok(
+      company,
+      `mutation($a: ID!, $x: CollectionActionInput!) { recordCollectionAction(accountId: $a, action: $x) { status } }`,
+      { a: unsold.id, x: LETTER(unsold) },
+    );
+    await waitFor('litigation to hold the claim with the letter', async () => {
+      const { rows } = await db.query(`select claim from litigation.claim_account where account_id = $1`, [unsold.id]);
+      return rows[0]?.claim.demands.length === 1 ? true : undefined;
+    });
+    const { referArrears } = await ok(
+      company,
+      `mutation($r: ReferralInput!) { referArrears(referral: $r) { id eligible } }`,
+      { r: { courtId: 'bj-xicheng-court', accountIds: [unsold.id], evidence: EVIDENCE, mediationWaivedOn: today } },
+    );
+    const [referral] = referArrears;
+    expect(referral.eligible).toBe(true);
+    await waitFor('areas to grant the court the household', async () =>
+      (await db.query(`select 1 from areas.court_household where referral_id = $1`, [referral.id])).rows.length > 0
+        ? true
+        : undefined,
+    );
+    expect(
+      (await db.query(`select owner_reference from areas.court_household where referral_id = $1`, [referral.id])).rows,
+    ).toEqual([{ owner_reference: owner }]);
+    const { household } = (await ok(xichengCourt, READ_OWNER, { id: referral.id })).referral;
+    expect(household.ownerIdentity).toEqual({
+      legalName: '李业主',
+      idNumber: UNSOLD_ID,
+      phone: '13900002711',
+      masked: false,
+    });
+    expect(household.ownerName).not.toMatch(/\*/);
+    expect(
+      (
+        await db.query(
+          `select data, reason, organisation_id from areas.owner_data_access where referral_id = $1 order by data`,
+          [referral.id],
+        )
+      ).rows,
+    ).toEqual([
+      { data: 'IDENTITY', reason: 'COURT_REFERRAL', organisation_id: 'bj-xicheng-court' },
+      { data: 'NAME', reason: 'COURT_REFERRAL', organisation_id: 'bj-xicheng-court' },
+    ]);
   });
 });
