@@ -6,15 +6,16 @@ import { Identity } from '../../../kernel/identity';
 import { complaintsError } from '../domain/errors';
 import { assertStreetOfficeRole, dispatchedCompany, mayManageOrder, namedPartyProblem } from '../domain/order';
 import { ComplaintOrder } from '../persistence/order.repository';
-import { companiesServingCompound, findCompound } from '../persistence/read-model.repository';
+import { companiesServingOrder, findCompound } from '../persistence/read-model.repository';
 import { itemOfDivision } from '../persistence/taxonomy.repository';
 import { readableOrderForUpdate, takeStep } from './order-step';
 
 /**
  * 吹哨报到, first step: the street office dispatches a matched order to the party the taxonomy names for the
  * compound's governance model. A property company is the one with the accepted filing in force over the compound
- * (named by the hub; a named one must be it); property-rights units, a residents' council or a bureau must be named
- * by the street office (the hub holds no register of them); the street's own service centre defaults to the caller.
+ * on the day the order was received (named by the hub; a named one must be it); property-rights units, a residents'
+ * council or a bureau must be named by the street office (the hub holds no register of them); the street's own service
+ * centre defaults to the caller.
  */
 export async function dispatchOrder(
   em: EntityManager,
@@ -47,14 +48,7 @@ export async function dispatchOrder(
         `The taxonomy no longer holds ${order.categoryCode}/${order.itemCode}`,
       );
     const kind: ResponsiblePartyKind = item.responsible[compound.governanceModel];
-    const party = await responsibleOrganisation(
-      tx,
-      identity,
-      order,
-      kind,
-      compound.compoundId,
-      partyOrganisationId?.trim() || null,
-    );
+    const party = await responsibleOrganisation(tx, identity, order, kind, partyOrganisationId?.trim() || null);
     const company = dispatchedCompany(kind, party);
     return takeStep(
       tx,
@@ -78,12 +72,12 @@ async function responsibleOrganisation(
   identity: Identity,
   order: ComplaintOrder,
   kind: ResponsiblePartyKind,
-  compoundId: string,
   named: string | null,
 ): Promise<string> {
   switch (kind) {
     case 'PROPERTY_COMPANY': {
-      const companies = await companiesServingCompound(tx, compoundId, todayInChina());
+      // Serving on the day the order was received, not the day dispatched (companiesServingOrder).
+      const companies = await companiesServingOrder(tx, order);
       if (named && companies.includes(named)) return named;
       if (!named && companies.length === 1) return companies[0];
       throw complaintsError(
@@ -104,7 +98,7 @@ async function responsibleOrganisation(
         throw new InvalidInputError(`Name the ${kind.toLowerCase().replace(/_/g, ' ')} the order goes to`, {
           fields: { partyOrganisationId: `required for ${kind}` },
         });
-      const companies = await companiesServingCompound(tx, compoundId, todayInChina());
+      const companies = await companiesServingOrder(tx, order);
       const problem = namedPartyProblem(identity, order, kind, named, companies);
       if (problem)
         throw new InvalidInputError('The order cannot be dispatched there', {

@@ -1,10 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { todayInChina } from '../../../kernel/clock';
 import { InvalidInputError, NotFoundError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
 import { assertStreetOfficeRole, escalationTargetProblem, mayManageOrder } from '../domain/order';
 import { ComplaintOrder } from '../persistence/order.repository';
-import { companiesServingCompound } from '../persistence/read-model.repository';
+import { companiesServingOrder } from '../persistence/read-model.repository';
 import { readableOrderForUpdate, takeStep } from './order-step';
 
 /** 吹哨: the street office escalates an order to a bureau, with its reason; the bureau then answers it. */
@@ -23,7 +22,7 @@ export async function escalateOrder(
   return em.transactional(async (tx) => {
     const order = await readableOrderForUpdate(tx, identity, orderId);
     if (!mayManageOrder(identity, order)) throw new NotFoundError('Hotline order', orderId);
-    const companies = order.compoundId ? await companiesServingCompound(tx, order.compoundId, todayInChina()) : [];
+    const companies = await companiesServingOrder(tx, order);
     const problem = escalationTargetProblem(identity, order, bureauOrganisationId.trim(), companies);
     if (problem)
       throw new InvalidInputError('The order cannot be escalated there', { fields: { bureauOrganisationId: problem } });

@@ -428,9 +428,10 @@ export const mayManageOrder = (identity: Identity, order: OrderScope): boolean =
  * of them): the bureau it escalates to (吹哨), or the property-rights units, residents' council or bureau the
  * taxonomy's item names for the compound, on the first dispatch as on any. Not to the street office itself (it then
  * answered the order as its own "bureau" and counted the response in its street's rate, past the taxonomy's party),
- * nor to the company the order is about: the one it was dispatched to, or one serving its compound today (it then
- * answered a call about its own service as its supervisor, and the order stayed off its record). Before, only the
- * escalation refused these, and a first dispatch to a BUREAU took either (helper-270's audit). Undefined when it may.
+ * nor to the company the order is about: the one it was dispatched to, or one serving its compound on the day the
+ * order was received (companiesServingOrder; it then answered a call about its own service as its supervisor, and the
+ * order stayed off its record). Before, only the escalation refused these, and a first dispatch to a BUREAU took either
+ * (helper-270's audit). Undefined when it may.
  */
 export function namedPartyProblem(
   identity: Identity,

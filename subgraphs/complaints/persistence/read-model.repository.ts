@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { BuildingRosterData, CompoundChangedData, GovernanceModel } from '../../../catalog';
 import { sqlArray, sqlRows, sqlRun } from '../../../platform/db/sql';
 import { servesOnSql } from '../../../platform/read-models/filing-snapshot';
+import { todayInChina } from '../../../kernel/clock';
 
 /** A compound as the complaints subgraph knows it from areas.compounds.v1 and areas.households.v1. */
 export interface CompoundView {
@@ -104,4 +105,19 @@ export async function companiesServingCompound(em: EntityManager, compoundId: st
     [day, compoundId],
   );
   return rows.map((r) => r.company_id);
+}
+
+/**
+ * The companies an order is about: those serving its compound on the day it was received (China date of receivedAt),
+ * whenever it is dispatched or escalated. The one rule for dispatch, escalation and the parties they refuse: an order
+ * backfilled from the hotline's export, or dispatched days late, after a change of provider goes to, and counts
+ * against, the company whose service was complained of. Before, the day dispatched was taken, and the new provider
+ * answered, and was measured by, calls from before it served. None for an order without a compound, or received on a
+ * day no company served (the owners' own management, between providers).
+ */
+export async function companiesServingOrder(
+  em: EntityManager,
+  order: { compoundId: string | null; receivedAt: Date },
+): Promise<string[]> {
+  return order.compoundId ? companiesServingCompound(em, order.compoundId, todayInChina(order.receivedAt)) : [];
 }
