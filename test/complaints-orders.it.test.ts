@@ -1286,9 +1286,17 @@ describe('complaints: hotline orders matched, dispatched by governance model, me
           ? true
           : undefined,
       );
-    /** The order at 阳光丽景 dispatched (again) on `day`: the company it went to, or the refusal's code. */
-    const dispatchedOn = async (day: string) => {
-      pinTestToday(day);
+    /**
+     * The order at 阳光丽景 as received on `day` (10:00 China time), dispatched (again) on `dispatched`, that day by
+     * default: the company it went to, or the refusal's code. The company is the one serving on the day received
+     * (companiesServingOrder); the hub refuses a receivedAt ahead of its clock, so the day is set on the order here.
+     */
+    const dispatchedOn = async (day: string, dispatched = day) => {
+      await t.sql(
+        `update complaints.complaint_order set received_at = ($2::date + time '10:00') at time zone 'Asia/Shanghai' where id = $1`,
+        [yangguang.orderId, day],
+      );
+      pinTestToday(dispatched);
       const res = await t.gql(otherStreet, DISPATCH, { o: yangguang.orderId });
       return [day, res.body.errors?.[0]?.extensions?.code ?? res.body.data.dispatchComplaintOrder.partyOrganisationId];
     };
@@ -1337,6 +1345,12 @@ describe('complaints: hotline orders matched, dispatched by governance model, me
         for (const day of ['2026-12-01', '2027-01-29'])
           expect(await dispatchedOn(day)).toEqual([day, preliminaryProvider.organisationId]);
         expect(await dispatchedOn('2027-01-30')).toEqual(['2027-01-30', ownersProvider.organisationId]);
+        // Received on the preliminary provider's last day, dispatched after the owners' provider took over: the
+        // preliminary provider's (before, the company serving on the day dispatched took it).
+        expect(await dispatchedOn('2027-01-29', '2027-02-03')).toEqual([
+          '2027-01-29',
+          preliminaryProvider.organisationId,
+        ]);
       } finally {
         pinTestToday('2026-12-01');
       }
@@ -1354,6 +1368,8 @@ describe('complaints: hotline orders matched, dispatched by governance model, me
           expect(await dispatchedOn(day)).toEqual([day, ownersProvider.organisationId]);
         // Past its last day served, neither serves: the street office names the party, or the order is escalated.
         expect(await dispatchedOn('2027-05-01')).toEqual(['2027-05-01', 'NO_RESPONSIBLE_PARTY']);
+        // An order received on its last day and dispatched after it still goes to it.
+        expect(await dispatchedOn('2027-04-30', '2027-05-06')).toEqual(['2027-04-30', ownersProvider.organisationId]);
       } finally {
         pinTestToday('2026-12-01');
       }
