@@ -146,7 +146,7 @@ export class ComplaintResolver {
 
   @Mutation(() => ComplaintOrderType, {
     description:
-      '吹哨报到: dispatch to the party the taxonomy names for the compound’s governance model (a company is found from its accepted filing).',
+      '吹哨报到: dispatch to the party the taxonomy names for the compound’s governance model (a company is found from its accepted filing in force on the day the order was received).',
   })
   async dispatchComplaintOrder(
     @Arg('orderId', () => ID) orderId: string,
