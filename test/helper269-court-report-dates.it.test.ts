@@ -186,4 +186,35 @@ describe('helper-269: court reports dated before the case could have reached tha
     expect(rows[0]).toEqual({ status: 'CLOSED', judged_fen: null, decided_on: null });
     expect(res.body.errors?.[0]?.extensions?.code).toBe('INVALID_COURT_EVENT');
   });
+
+  test('the art. 168 extension is refused on a small claim the court let the company withdraw undecided', async () => {
+    const EXTEND = `mutation($id: ID!, $on: LocalDate!) { approveSmallClaimsExtension(referralId: $id, approvedOn: $on) { id } }`;
+    expect(accounts.length).toBeGreaterThan(6);
+    const withdrawn = await demandedAndReferred(accounts[5]);
+    const on = addDays(today, -3);
+    await ok(
+      xichengCourt,
+      REPORT,
+      report(withdrawn.id, 'DOCKETED', on, { caseNumber: '(2026)京0102民初6号', procedure: 'SMALL_CLAIMS' }),
+    );
+    await ok(xichengCourt, REPORT, report(withdrawn.id, 'WITHDRAWN', addDays(on, 1)));
+    // The case has left the court (撤诉 allowed): there is no trial period left to extend. Today it is recorded.
+    const afterWithdrawal = await t.gql(xichengCourt, EXTEND, { id: withdrawn.id, on: today });
+    expect(afterWithdrawal.body.errors?.[0]?.extensions?.code).toBeDefined();
+  });
+
+  test('the art. 168 extension is refused for an approval dated three weeks ahead', async () => {
+    const EXTEND = `mutation($id: ID!, $on: LocalDate!) { approveSmallClaimsExtension(referralId: $id, approvedOn: $on) { id } }`;
+    const on = addDays(today, -3);
+    const open = await demandedAndReferred(accounts[6]);
+    await ok(
+      xichengCourt,
+      REPORT,
+      report(open.id, 'DOCKETED', on, { caseNumber: '(2026)京0102民初7号', procedure: 'SMALL_CLAIMS' }),
+    );
+    // The president's approval is a past act; dated three weeks ahead (a typing error), it is taken as given, as a
+    // court report dated ahead is not (assertNotFuture).
+    const ahead = await t.gql(xichengCourt, EXTEND, { id: open.id, on: addDays(today, 21) });
+    expect(ahead.body.errors?.[0]?.extensions?.code).toBeDefined();
+  });
 });
