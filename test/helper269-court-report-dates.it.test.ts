@@ -217,4 +217,17 @@ describe('helper-269: court reports dated before the case could have reached tha
     const ahead = await t.gql(xichengCourt, EXTEND, { id: open.id, on: addDays(today, 21) });
     expect(ahead.body.errors?.[0]?.extensions?.code).toBeDefined();
   });
+
+  test('a judgment on a referral the court never docketed is refused: no case number, no docketing day, no trial', async () => {
+    const referral = await demandedAndReferred(accounts[7]);
+    // Art. 126: the court dockets (立案) before it tries; a judgment presupposes a case on its docket. Today the hub
+    // applies it as a step "further ahead", the case JUDGED with no case number and no docketing day.
+    const res = await t.gql(xichengCourt, REPORT, report(referral.id, 'JUDGED', today, { judgedFen: 5000 }));
+    const { rows } = await db.query(
+      `select status, case_number, docketed_on::text, judged_fen from litigation.referral where id = $1`,
+      [referral.id],
+    );
+    expect(rows[0]).toEqual({ status: 'SUBMITTED', case_number: null, docketed_on: null, judged_fen: null });
+    expect(res.body.errors?.[0]?.extensions?.code).toBe('INVALID_COURT_EVENT');
+  });
 });
