@@ -27,7 +27,8 @@ describe('court reports against the case history: dates before the referral or d
   const { ok, fails } = gqlExpectations(() => t);
   let accounts: { id: string; chargeIds: string[] }[];
 
-  const demandedAndReferred = async (account: { id: string; chargeIds: string[] }) => {
+  /** The account demanded and referred; with `sentOn`, as a referral the company sent that day (a past day). */
+  const demandedAndReferred = async (account: { id: string; chargeIds: string[] }, sentOn?: string) => {
     await ok(companyA, ACTION, {
       a: account.id,
       x: {
@@ -53,6 +54,7 @@ describe('court reports against the case history: dates before the referral or d
       })
     ).referArrears;
     expect(referral.eligible).toBe(true);
+    if (sentOn) await db.query(`update litigation.referral set submitted_on = $2 where id = $1`, [referral.id, sentOn]);
     return referral as { id: string; eligible: boolean; status: string; submittedOn: string };
   };
   const report = (referralId: string, kind: string, on: string, extra: Record<string, unknown> = {}) => ({
@@ -127,7 +129,7 @@ describe('court reports against the case history: dates before the referral or d
   });
 
   test('a judgment reported on a case the court settled and is enforcing is refused, not stored beside the settlement', async () => {
-    const referral = await demandedAndReferred(accounts[2]);
+    const referral = await demandedAndReferred(accounts[2], addDays(today, -4));
     const on = addDays(today, -3);
     await ok(xichengCourt, REPORT, report(referral.id, 'DOCKETED', on, { caseNumber: '(2026)京0102民初3号' }));
     // Settled by mediation (调解书), then enforced: the case has no judgment and never will.
@@ -149,7 +151,7 @@ describe('court reports against the case history: dates before the referral or d
   });
 
   test('a settlement reported on a case judged and being enforced is refused, not stored beside the judgment', async () => {
-    const referral = await demandedAndReferred(accounts[3]);
+    const referral = await demandedAndReferred(accounts[3], addDays(today, -4));
     const on = addDays(today, -3);
     await ok(xichengCourt, REPORT, report(referral.id, 'DOCKETED', on, { caseNumber: '(2026)京0102民初4号' }));
     await ok(xichengCourt, REPORT, report(referral.id, 'JUDGED', addDays(on, 1), { judgedFen: 5000 }));
@@ -165,7 +167,7 @@ describe('court reports against the case history: dates before the referral or d
   });
 
   test('a judgment reported on a case the court let the company withdraw, then closed, is refused and decides nothing', async () => {
-    const referral = await demandedAndReferred(accounts[4]);
+    const referral = await demandedAndReferred(accounts[4], addDays(today, -4));
     const on = addDays(today, -3);
     await ok(
       xichengCourt,
@@ -190,7 +192,7 @@ describe('court reports against the case history: dates before the referral or d
   test('the art. 168 extension is refused on a small claim the court let the company withdraw undecided', async () => {
     const EXTEND = `mutation($id: ID!, $on: LocalDate!) { approveSmallClaimsExtension(referralId: $id, approvedOn: $on) { id } }`;
     expect(accounts.length).toBeGreaterThan(6);
-    const withdrawn = await demandedAndReferred(accounts[5]);
+    const withdrawn = await demandedAndReferred(accounts[5], addDays(today, -4));
     const on = addDays(today, -3);
     await ok(
       xichengCourt,
@@ -206,7 +208,7 @@ describe('court reports against the case history: dates before the referral or d
   test('the art. 168 extension is refused for an approval dated three weeks ahead', async () => {
     const EXTEND = `mutation($id: ID!, $on: LocalDate!) { approveSmallClaimsExtension(referralId: $id, approvedOn: $on) { id } }`;
     const on = addDays(today, -3);
-    const open = await demandedAndReferred(accounts[6]);
+    const open = await demandedAndReferred(accounts[6], addDays(today, -4));
     await ok(
       xichengCourt,
       REPORT,

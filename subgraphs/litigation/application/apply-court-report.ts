@@ -12,7 +12,10 @@ import {
   JUDGMENT_CORRECTION,
   PROCEDURE_CHANGE,
   applyCourtEvent,
+  assertCourtDateOrder,
   assertNotFuture,
+  excludedByRecordedPath,
+  statusOfStep,
   REINSTATED,
   decisionArrivedLate,
   overrulesOwnWithdrawal,
@@ -31,6 +34,7 @@ import {
   companyWithdrawalOf,
   insertCourtEvent,
   overruleWithdrawal,
+  recordedStepsOf,
   reportOfId,
 } from '../persistence/court-event.repository';
 import { courtChoseProcedure, courtConvertedProcedure } from '../domain/procedure';
@@ -154,6 +158,20 @@ async function applyUnderId(
         { status: referral.status, kind: report.kind },
       );
     }
+    // A late step only where the path the case recorded could have passed through it (case-status.ts).
+    if (verdict === 'STALE') {
+      const recorded = (await recordedStepsOf(tx, referral.id)).map(statusOfStep).filter((s) => s !== null);
+      const excluded = excludedByRecordedPath([...recorded, referral.status], report.kind);
+      if (excluded.length > 0)
+        throw litigationError(
+          'INVALID_COURT_EVENT',
+          `A ${report.kind} report cannot be a late step of referral ${referral.id}: the case already recorded ${excluded.join(' and ')}, which excludes it`,
+          { status: referral.status, kind: report.kind, recorded: excluded },
+        );
+    }
+    // The report's day against the case's recorded dates; a duplicate stores nothing and is left as it was.
+    if (verdict === 'APPLY' || verdict === 'STALE')
+      assertCourtDateOrder(report.kind, todayInChina(new Date(report.occurredAt)), referral);
     const contradicted = verdict === 'APPLY' ? [] : contradictions(referral, effect, verdict);
     if (contradicted.length > 0)
       throw litigationError(

@@ -5,13 +5,15 @@ import { NotFoundError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
 import { mayReportForCourt } from '../domain/access';
 import { extendDecisionDeadline } from '../domain/court-timeline';
+import { todayInChina } from '../../../kernel/clock';
 import { lockSentReferral, recordExtensionApproval } from '../persistence/referral.repository';
 import { announceCaseDeadlines } from './announce-case-deadlines';
 import { appendCourtEventToChain } from './evidence-chain.append';
 
 /**
  * The court records its president's approval of the one-month extension of a docketed small claim (Civil Procedure
- * Law art. 168): once only, before the two months have run out, and not after the decision (court-timeline.ts).
+ * Law art. 168): once only, before the two months have run out, not after the decision nor once the case has left the
+ * court, and not dated ahead (court-timeline.ts).
  */
 export async function approveSmallClaimsExtension(
   em: EntityManager,
@@ -34,6 +36,7 @@ export async function approveSmallClaimsExtension(
     extendDecisionDeadline(
       { caseId: r.id, docketedOn: r.docketedOn, extensionApprovedOn: r.extensionApprovedOn, decidedOn: r.decidedOn },
       input.approvedOn,
+      { status: r.status, today: todayInChina() },
     );
     await recordExtensionApproval(tx, r.id, input.approvedOn);
     await announceCaseDeadlines(tx, r.id);

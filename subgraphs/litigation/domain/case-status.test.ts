@@ -7,8 +7,10 @@ import {
   CourtEventVerdict,
   applyCourtEvent,
   beforeDocketing,
+  assertCourtDateOrder,
   assertNotFuture,
   canTransition,
+  excludedByRecordedPath,
   decisionArrivedLate,
   overrulesOwnWithdrawal,
   REINSTATED,
@@ -147,6 +149,71 @@ describe('a court event dated in the future', () => {
     expect(rejection(() => assertNotFuture('2026-06-21T16:30:00Z', '2026-06-20')).code).toBe('BAD_USER_INPUT');
     expect(() => assertNotFuture('2026-06-21T15:30:00Z', '2026-06-20')).not.toThrow();
     expect(() => assertNotFuture('2026-06-20T09:00:00+08:00', '2026-06-20')).not.toThrow();
+  });
+});
+
+describe("a report's day against the case's recorded dates (Civil Procedure Law arts. 126, 168)", () => {
+  const submitted = { submittedOn: '2026-12-01', docketedOn: null, decidedOn: null };
+  const docketed = { ...submitted, docketedOn: '2026-12-03' };
+  const fieldOf = (fn: () => void) => rejection(fn).details?.fields;
+
+  it('refuses any step dated before the referral reached the court', () => {
+    expect(rejection(() => assertCourtDateOrder('DOCKETED', '2020-12-01', submitted)).code).toBe('BAD_USER_INPUT');
+    expect(fieldOf(() => assertCourtDateOrder('MEDIATION_STARTED', '2026-11-30', submitted))).toEqual({
+      occurredAt: 'on or after 2026-12-01, the day the referral was submitted to the court',
+    });
+    expect(() => assertCourtDateOrder('DOCKETED', '2026-12-01', submitted)).not.toThrow();
+  });
+
+  it.each<CourtEventKind>(['HEARING_SCHEDULED', 'PROCEDURE_CHANGED', 'JUDGED', 'JUDGMENT_CORRECTED', 'SETTLED'])(
+    'refuses %s dated before the recorded docketing, and takes it on the docketing day',
+    (kind) => {
+      expect(fieldOf(() => assertCourtDateOrder(kind, '2026-12-02', docketed))).toEqual({
+        occurredAt: 'on or after 2026-12-03, the day the case was docketed',
+      });
+      expect(() => assertCourtDateOrder(kind, '2026-12-03', docketed)).not.toThrow();
+    },
+  );
+
+  it('takes a withdrawal or a refusal of a case not yet docketed on any day since the submission', () => {
+    expect(() => assertCourtDateOrder('WITHDRAWN', '2026-12-02', docketed)).not.toThrow();
+    expect(() => assertCourtDateOrder('JUDGED', '2026-12-02', submitted)).not.toThrow();
+  });
+
+  it('refuses a docketing arriving after the decision and dated after it', () => {
+    const decided = { ...submitted, decidedOn: '2026-12-10' };
+    expect(fieldOf(() => assertCourtDateOrder('DOCKETED', '2026-12-11', decided))).toEqual({
+      occurredAt: 'on or before 2026-12-10, the day the case was decided',
+    });
+    expect(() => assertCourtDateOrder('DOCKETED', '2026-12-10', decided)).not.toThrow();
+  });
+});
+
+describe('a late step against the path the case recorded', () => {
+  it.each<[string, CaseStatus[], CourtEventKind, CaseStatus[]]>([
+    [
+      'a judgment on a case settled, then enforced (执行和解 is no 调解结案)',
+      ['DOCKETED', 'SETTLED', 'ENFORCEMENT'],
+      'JUDGED',
+      ['SETTLED'],
+    ],
+    ['a settlement on a case judged, then enforced', ['DOCKETED', 'JUDGED', 'ENFORCEMENT'], 'SETTLED', ['JUDGED']],
+    ['a judgment on a case withdrawn, then closed', ['DOCKETED', 'WITHDRAWN', 'CLOSED'], 'JUDGED', ['WITHDRAWN']],
+    ['a docketing on a case the court refused to docket', ['REJECTED', 'CLOSED'], 'DOCKETED', ['REJECTED']],
+  ])('refuses %s', (_label, recorded, kind, excluded) => {
+    expect(judgeCourtEvent(at(recorded[recorded.length - 1]), event(kind))).toBe('STALE');
+    expect(excludedByRecordedPath(recorded, kind)).toEqual(excluded);
+  });
+
+  it.each<[string, CaseStatus[], CourtEventKind]>([
+    ['a docketing after the judgment and enforcement', ['JUDGED', 'ENFORCEMENT'], 'DOCKETED'],
+    ['a judgment after the enforcement and closing it led to', ['ENFORCEMENT', 'CLOSED'], 'JUDGED'],
+    ['a settlement after the closing', ['DOCKETED', 'CLOSED'], 'SETTLED'],
+    ['a hearing after the judgment', ['DOCKETED', 'JUDGED'], 'HEARING_SCHEDULED'],
+    ['mediation after the docketing', ['DOCKETED'], 'MEDIATION_STARTED'],
+    ['a step within a status', ['SETTLED', 'ENFORCEMENT'], 'DEBTOR_LISTED_DISHONEST'],
+  ])('takes %s as a late arrival', (_label, recorded, kind) => {
+    expect(excludedByRecordedPath(recorded, kind)).toEqual([]);
   });
 });
 

@@ -202,11 +202,84 @@ function instant(value: unknown): number {
  */
 export function assertNotFuture(occurredAt: string, today: IsoDate): void {
   if (Number.isNaN(instant(occurredAt))) return; // validate() names the malformed instant
-  if (compareDates(todayInChina(new Date(occurredAt)), addDays(today, 1)) > 0)
-    throw new InvalidInputError('The court event is dated in the future', {
-      fields: { occurredAt: `on or before ${addDays(today, 1)} (China time)` },
+  assertDayNotFuture('occurredAt', todayInChina(new Date(occurredAt)), today, 'The court event is dated in the future');
+}
+
+/**
+ * A day the court gives for an act already done (a report's day, its president's approval of an extension) after
+ * tomorrow is a typing error: refused BAD_USER_INPUT naming the field, with a day's allowance for clocks and zones.
+ */
+export function assertDayNotFuture(field: string, day: IsoDate, today: IsoDate, message: string): void {
+  if (compareDates(day, addDays(today, 1)) > 0)
+    throw new InvalidInputError(message, { fields: { [field]: `on or before ${addDays(today, 1)} (China time)` } });
+}
+
+/** What the hub recorded of a case's dates, against which a court report's day is checked (assertCourtDateOrder). */
+export interface RecordedCaseDates {
+  /** The day the hub sent the referral to the court. */
+  submittedOn: IsoDate;
+  docketedOn: IsoDate | null;
+  /** The judgment's or settlement's day. */
+  decidedOn: IsoDate | null;
+}
+
+/** Steps the court takes on a case on its docket, so not before the day it docketed it. */
+const AFTER_DOCKETING: readonly CourtEventKind[] = [
+  'HEARING_SCHEDULED',
+  PROCEDURE_CHANGE,
+  'JUDGED',
+  JUDGMENT_CORRECTION,
+  'SETTLED',
+];
+
+/**
+ * A report's day (the court's calendar day, China time) against the case's recorded dates. The court acts on a
+ * referral once it has it: docketing follows the complaint (Civil Procedure Law art. 126, "符合起诉条件的，应当在七日内
+ * 立案"), so no step is dated before the referral's submission day; a hearing, conversion, judgment or settlement of a
+ * docketed case is not dated before its docketing (art. 168 counts the decision period from it, "应当在立案之日起两个
+ * 月内审结"); and a docketing arriving after the decision was recorded is not dated after that decision. Before, only
+ * the future was refused: a docketing typed 2020 for 2026 listed a case overdue by six years, and a judgment dated
+ * before its docketing was kept. Refused BAD_USER_INPUT naming occurredAt, as a future date is.
+ */
+export function assertCourtDateOrder(kind: CourtEventKind, on: IsoDate, recorded: RecordedCaseDates): void {
+  const problem =
+    compareDates(on, recorded.submittedOn) < 0
+      ? `on or after ${recorded.submittedOn}, the day the referral was submitted to the court`
+      : AFTER_DOCKETING.includes(kind) && recorded.docketedOn !== null && compareDates(on, recorded.docketedOn) < 0
+        ? `on or after ${recorded.docketedOn}, the day the case was docketed`
+        : kind === 'DOCKETED' && recorded.decidedOn !== null && compareDates(on, recorded.decidedOn) > 0
+          ? `on or before ${recorded.decidedOn}, the day the case was decided`
+          : null;
+  if (problem !== null)
+    throw new InvalidInputError(`The ${kind} report is dated out of order with the case's recorded dates`, {
+      fields: { occurredAt: problem },
     });
 }
+
+/**
+ * A step arriving after a later one is a late arrival only if the path the case took could have passed through it:
+ * the statuses the case recorded (its court events applied or filled in, and its status) and the step's all lie on
+ * one path of TRANSITIONS, each reachable from or leading to every other. Before, a step was stale whenever it could
+ * lead to the current status, whatever the case had been through: a judgment on a case settled and then enforced (a
+ * settlement during enforcement is 执行和解, Civil Procedure Law art. 241, not the 调解结案 SETTLED is), a settlement on
+ * one judged and enforced, a judgment on one withdrawn and closed, each stored beside what excludes it. Returns the
+ * recorded statuses the step excludes: none for a step that fits (or one within a status, which has no status).
+ */
+export function excludedByRecordedPath(recorded: readonly CaseStatus[], kind: CourtEventKind): CaseStatus[] {
+  if (WITHIN_STATUS.includes(kind)) return [];
+  const target = LEADS_TO[kind as keyof typeof LEADS_TO];
+  return [...new Set(recorded)].filter(
+    (status) => status !== target && !isReachable(status, target) && !isReachable(target, status),
+  );
+}
+
+/** The status a step leads to; null for a step within a status. */
+export function statusOfStep(kind: CourtEventKind): CaseStatus | null {
+  return WITHIN_STATUS.includes(kind) ? null : LEADS_TO[kind as keyof typeof LEADS_TO];
+}
+
+/** A docketed case still before the court, undecided: where art. 169's conversion and art. 168's extension apply. */
+export const isInTrial = (status: CaseStatus): boolean => IN_TRIAL.includes(status);
 
 function validate(state: CaseState, event: CourtEvent): { event: number; since: number | null } {
   const fields: Record<string, string> = {};

@@ -16,6 +16,8 @@ const docketed = (caseId: string, docketedOn: string, overrides: Partial<SmallCl
   decidedOn: null,
   ...overrides,
 });
+/** The case before the court (DOCKETED) as of `today`: the extension's context. */
+const inTrial = (today: string) => ({ status: 'DOCKETED' as const, today });
 
 describe('small-claims timeline (Civil Procedure Law art. 168)', () => {
   it.each<[string, number, string]>([
@@ -65,7 +67,9 @@ describe('small-claims timeline (Civil Procedure Law art. 168)', () => {
       },
     ]);
     // Extension approved on the moved last day is in time.
-    expect(extendDecisionDeadline(docketed('c', '2026-08-03'), '2026-10-08').extensionApprovedOn).toBe('2026-10-08');
+    expect(
+      extendDecisionDeadline(docketed('c', '2026-08-03'), '2026-10-08', inTrial('2026-10-08')).extensionApprovedOn,
+    ).toBe('2026-10-08');
     // Past the holiday data the due date is refused, but a case is never listed overdue within the plain count.
     expect(rejection(() => decisionDeadline(docketed('c', '2026-11-20'))).code).toBe('OUTSIDE_HOLIDAY_CALENDAR');
     expect(overdueCases([docketed('c', '2026-11-20')], '2026-12-20')).toEqual([]);
@@ -106,7 +110,7 @@ describe('small-claims timeline (Civil Procedure Law art. 168)', () => {
   });
 
   it('extends once, on or before the original due date', () => {
-    const extended = extendDecisionDeadline(docketed('c', '2024-01-15'), '2024-03-15');
+    const extended = extendDecisionDeadline(docketed('c', '2024-01-15'), '2024-03-15', inTrial('2024-03-15'));
     expect(extended.extensionApprovedOn).toBe('2024-03-15');
     expect(decisionDeadline(extended).dueOn).toBe('2024-04-15');
   });
@@ -126,9 +130,29 @@ describe('small-claims timeline (Civil Procedure Law art. 168)', () => {
       ['ALREADY_DECIDED', 'EXTENSION_BEFORE_DOCKETING'],
     ],
   ])('refuses %s', (_label, c, approvedOn, problems) => {
-    const error = rejection(() => extendDecisionDeadline(c, approvedOn));
+    const error = rejection(() => extendDecisionDeadline(c, approvedOn, inTrial('2024-03-20')));
     expect(error.code).toBe('EXTENSION_REFUSED');
     expect(error.details?.problems).toEqual(problems);
+  });
+
+  it.each(['WITHDRAWN', 'REJECTED', 'CLOSED', 'ENFORCEMENT'] as const)(
+    'refuses a small claim %s undecided: it has left the court, no trial period is left to extend',
+    (status) => {
+      const error = rejection(() =>
+        extendDecisionDeadline(docketed('c', '2024-01-15'), '2024-02-01', { status, today: '2024-02-01' }),
+      );
+      expect(error.code).toBe('EXTENSION_REFUSED');
+      expect(error.details?.problems).toEqual(['CASE_LEFT_COURT']);
+    },
+  );
+
+  it('extends a case with a hearing scheduled, and refuses an approval dated after tomorrow as a typing error', () => {
+    const c = docketed('c', '2024-01-15');
+    const today = { status: 'HEARING_SCHEDULED' as const, today: '2024-02-01' };
+    expect(extendDecisionDeadline(c, '2024-02-02', today).extensionApprovedOn).toBe('2024-02-02');
+    const error = rejection(() => extendDecisionDeadline(c, '2024-02-22', today));
+    expect(error.code).toBe('BAD_USER_INPUT');
+    expect(error.details?.fields).toEqual({ approvedOn: 'on or before 2024-02-02 (China time)' });
   });
 
   it('lists undecided cases past their due date, most overdue first', () => {

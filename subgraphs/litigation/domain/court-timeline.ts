@@ -1,5 +1,6 @@
 import { litigationError } from './errors';
 import type { CaseStatus } from '../../../catalog';
+import { assertDayNotFuture, isInTrial } from './case-status';
 import { InvalidInputError } from '../../../kernel/errors';
 import { IsoDate, addDays, addMonths, compareDates, daysBetween, isIsoDate } from '../../../kernel/calendar';
 import {
@@ -81,14 +82,22 @@ function isAfter(plainEnd: IsoDate, day: IsoDate): boolean {
 }
 
 /**
- * Records the extension. Refused when it was already used (art. 168 allows one), when the case is decided, or when
- * the approval comes after the original period ended: a period that has run out cannot be extended.
+ * Records the extension. Refused when it was already used (art. 168 allows one), when the case is decided, when it
+ * has left the court undecided (withdrawn, refused, closed: no trial period is left to extend), or when the approval
+ * comes after the original period ended: a period that has run out cannot be extended. The approval is a past act:
+ * dated after tomorrow it is a typing error, refused BAD_USER_INPUT as a court report's future day is.
  */
-export function extendDecisionDeadline(c: SmallClaimsCase, approvedOn: IsoDate): SmallClaimsCase {
+export function extendDecisionDeadline(
+  c: SmallClaimsCase,
+  approvedOn: IsoDate,
+  now: { status: CaseStatus; today: IsoDate },
+): SmallClaimsCase {
   requireDates({ approvedOn, docketedOn: c.docketedOn });
+  assertDayNotFuture('approvedOn', approvedOn, now.today, 'The extension approval is dated in the future');
   const problems: string[] = [];
   if (c.extensionApprovedOn !== null) problems.push('EXTENSION_ALREADY_USED');
   if (c.decidedOn !== null) problems.push('ALREADY_DECIDED');
+  else if (!isInTrial(now.status)) problems.push('CASE_LEFT_COURT');
   const plainOriginal = plainDecisionDeadline({ ...c, extensionApprovedOn: null }).originalDueOn;
   if (isAfter(plainOriginal, approvedOn)) problems.push('EXTENSION_AFTER_DEADLINE');
   const originalDueOn = unlessBeyondCalendar(() => lastDayOfPeriod(plainOriginal)) ?? plainOriginal;

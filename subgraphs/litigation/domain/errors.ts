@@ -32,7 +32,7 @@ export const LITIGATION_ERRORS = {
     'The court reports a step on its docket for a case the company withdrew through the hub and has referred again since, or for such a new referral while the case it replaced stands again (`details.referralIds`: the other cases that stand): overruling the withdrawal would put the account before a court twice, so the case stays withdrawn here and the hub follows the other; the court and the company settle which case stands (a repeated suit, 重复起诉) and the court reports on it. A new referral the company withdrew, or the court refused or closed without a judgment or settlement, stands no more, and the docket is taken.',
   NOT_A_DOCKETED_SMALL_CLAIM: 'Only a small claim the court has docketed has a decision deadline to extend (art. 168).',
   EXTENSION_REFUSED:
-    'The art. 168 extension was already used, or comes too late or too early; `details.problems` says which.',
+    'The art. 168 extension was already used, or comes too late or too early, or the case was decided or left the court undecided (withdrawn, refused, closed: `CASE_LEFT_COURT`); `details.problems` says which.',
   CHAIN_ENTRY_TAMPERED:
     "The evidence chain's last entry does not match its hash: nothing is appended to a forged link.",
   CASE_END_NOT_YET_RECORDED:

@@ -113,3 +113,16 @@ export async function courtEventsOf(
   );
   return rows.map(courtEventOf);
 }
+
+/**
+ * The kinds of the steps the court's reports took the referral through: those applied or filled in late, not a
+ * withdrawal the court's docket overruled nor a report refused (never recorded).
+ */
+export async function recordedStepsOf(tx: EntityManager, referralId: string): Promise<CourtEventKind[]> {
+  const rows = await sqlRows<{ kind: CourtEventKind }>(
+    tx,
+    `select distinct kind from litigation.court_event where referral_id = ?::uuid and verdict in ('APPLY', 'STALE', 'DUPLICATE')`,
+    [referralId],
+  );
+  return rows.map((r) => r.kind);
+}
