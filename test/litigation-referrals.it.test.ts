@@ -96,8 +96,22 @@ describe('litigation: referrals through the green channel, the court’s reports
         note: '催缴函',
       },
     });
-  const refer = (accountIds: string[], extra: Record<string, unknown> = {}) =>
-    ok(companyA, REFER, { r: { courtId: 'bj-xicheng-court', accountIds, evidence: EVIDENCE, ...extra } });
+  /**
+   * Referred, and recorded as sent six months before `today`: the court's reports these tests date days or months back must not
+   * precede the submission day (art. 126, assertCourtDateOrder).
+   */
+  const refer = async (accountIds: string[], extra: Record<string, unknown> = {}) => {
+    const result = await ok(companyA, REFER, {
+      r: { courtId: 'bj-xicheng-court', accountIds, evidence: EVIDENCE, ...extra },
+    });
+    const ids = (result.referArrears as { id: string; eligible: boolean }[]).filter((r) => r.eligible).map((r) => r.id);
+    if (ids.length > 0)
+      await db.query(`update litigation.referral set submitted_on = $2 where id = any($1::uuid[])`, [
+        ids,
+        addDays(today, -183),
+      ]);
+    return result;
+  };
   /** Account `i` demanded, its claim known to litigation, then referred alone with mediation waived today. */
   const referredAlone = async (i: number) => {
     await demand(i);
@@ -1483,14 +1497,12 @@ describe('litigation: referrals through the green channel, the court’s reports
         (s: { companyId: string }) => s.companyId === companyA.organisationId,
       );
     const before = await statistics();
-    // A court's mistaken judgment on the closed case: stored as STALE, it changes nothing.
-    expect(
-      (
-        await ok(xichengCourt, REPORT, {
-          r: { referralId: first.id, kind: 'JUDGED', occurredAt: at(10), judgedFen: 1_000 },
-        })
-      ).reportCourtEvent.status,
-    ).toBe('CLOSED');
+    // A court's mistaken judgment on the closed case: the withdrawal the case recorded excludes it, so it is refused
+    // naming it (before, stored as a STALE late step beside the withdrawal), and it changes nothing.
+    const mistaken = await fails(xichengCourt, REPORT, {
+      r: { referralId: first.id, kind: 'JUDGED', occurredAt: at(10), judgedFen: 1_000 },
+    });
+    expect(mistaken.extensions).toMatchObject({ code: 'INVALID_COURT_EVENT', details: { recorded: ['WITHDRAWN'] } });
     // Nor does it count as a judgment in the bureaus' statistics (before: one more judged case, ¥10.00 more awarded).
     expect(await statistics()).toEqual(before);
     await waitFor(
