@@ -88,6 +88,13 @@ describe('deadlines from litigation and arrears: the court and the company remin
         },
       })
     ).referArrears;
+    // Recorded as sent six months earlier: the court's reports these tests date back must not precede the submission
+    // day (art. 126, assertCourtDateOrder).
+    if (referral.eligible)
+      await db.query(`update litigation.referral set submitted_on = $2 where id = $1`, [
+        referral.id,
+        addDays(today, -183),
+      ]);
     return referral as { id: string; eligible: boolean; status: string };
   };
   const run = async (asOf: string) => (await ok(admin, RUN, { on: asOf })).sendDeadlineReminders;
