@@ -17,6 +17,7 @@ import { HONGJU, gqlExpectations, hongjuTerms, scenario } from './support/scenar
 import { waitFor } from './support/wait-for';
 import { TestReceiver, startReceiver } from './support/webhook-receiver';
 import { connectedClient } from './support/db-client';
+import { referAfterDemand } from './support/refer-after-demand';
 
 // Issue 21: the litigation and arrears deadlines in the one register, computed by their own subgraphs' rules and
 // reminded like the others: the court of its mediation window and small claim's decision, the company of an
@@ -35,7 +36,6 @@ const admin = identity('ADMIN', 'hub-operator');
 const REMINDER = DEADLINE_REMINDER_DUE.type;
 
 const ACTION = `mutation($a: ID!, $x: CollectionActionInput!) { recordCollectionAction(accountId: $a, action: $x) { status } }`;
-const REFER = `mutation($r: ReferralInput!) { referArrears(referral: $r) { id eligible status } }`;
 const REPORT = `mutation($r: CourtReportInput!) { reportCourtEvent(report: $r) { id status } }`;
 const UPCOMING = `query($w: Int!, $on: LocalDate) { upcomingDeadlines(within: $w, asOf: $on) {
   key kind subjectId ownerKind ownerOrganisationId legalBasis dueOn metOn state } }`;
@@ -62,41 +62,12 @@ describe('deadlines from litigation and arrears: the court and the company remin
       { due_on: string | null; met_on: string | null; cancelled: boolean; owner_organisation_id: string } | undefined;
   const report = (kind: string, on: string, extra: Record<string, unknown> = {}) =>
     ok(xichengCourt, REPORT, { r: { referralId, kind, occurredAt: `${on}T10:00:00+08:00`, ...extra } });
-  /** A demand letter on all the account's charges, known to litigation, then the account referred to Xicheng's court. */
-  const demandedAndReferred = async (account: { id: string; chargeIds: string[] }) => {
-    await ok(companyA, ACTION, {
-      a: account.id,
-      x: {
-        kind: 'LETTER',
-        on: addDays(today, -20),
-        deliveredOn: addDays(today, -20),
-        chargeIds: account.chargeIds,
-        note: '催缴函',
-      },
-    });
-    await waitFor('litigation to hold the demand', async () => {
-      const { rows } = await db.query(`select claim from litigation.claim_account where account_id = $1`, [account.id]);
-      return rows[0]?.claim.demands.length === 1;
-    });
-    const [referral] = (
-      await ok(companyA, REFER, {
-        r: {
-          courtId: 'bj-xicheng-court',
-          accountIds: [account.id],
-          evidence: [{ name: '催缴函.pdf', type: 'DEMAND_LETTER', sha256: 'd'.repeat(64) }],
-          mediationWaivedOn: addDays(today, -5),
-        },
-      })
-    ).referArrears;
-    // Recorded as sent six months earlier: the court's reports these tests date back must not precede the submission
-    // day (art. 126, assertCourtDateOrder).
-    if (referral.eligible)
-      await db.query(`update litigation.referral set submitted_on = $2 where id = $1`, [
-        referral.id,
-        addDays(today, -183),
-      ]);
-    return referral as { id: string; eligible: boolean; status: string };
-  };
+  /**
+   * A demand letter on all the account's charges, known to litigation, then the account referred to Xicheng's court,
+   * recorded as sent six months earlier: the court's reports these tests date back must not precede the submission day.
+   */
+  const demandedAndReferred = (account: { id: string; chargeIds: string[] }) =>
+    referAfterDemand(ok, db, companyA, account, { today, sentOn: addDays(today, -183) });
   const run = async (asOf: string) => (await ok(admin, RUN, { on: asOf })).sendDeadlineReminders;
   const upcoming = async (who: typeof companyA, w: number, on: string) =>
     (await ok(who, UPCOMING, { w, on })).upcomingDeadlines as { key: string; state: string; dueOn: string }[];

@@ -2,8 +2,8 @@ import { Client } from 'pg';
 import { addDays, addMonths, addYears } from '../kernel/calendar';
 import { TestHub, identity, pinTestToday, startTestHub } from './support/hub-fixture';
 import { HONGJU, gqlExpectations, hongjuTerms, scenario } from './support/scenario';
-import { waitFor } from './support/wait-for';
 import { connectedClient } from './support/db-client';
+import { referAfterDemand } from './support/refer-after-demand';
 
 // Court reports the case's own history rules out (helper-269's audit): a court's report is dated by the court, and the hub keeps those dates as the case's (docketedOn,
 // decidedOn) and counts the small-claims decision period (Civil Procedure Law art. 168, "应当在立案之日起两个月内审结")
@@ -16,8 +16,6 @@ const months = [addMonths(thisMonth, -3), addMonths(thisMonth, -2)];
 const companyA = identity('PROPERTY_COMPANY', '91110102MA0000DLCA');
 const xichengCourt = identity('COURT', 'bj-xicheng-court', ['110102']);
 
-const ACTION = `mutation($a: ID!, $x: CollectionActionInput!) { recordCollectionAction(accountId: $a, action: $x) { status } }`;
-const REFER = `mutation($r: ReferralInput!) { referArrears(referral: $r) { id eligible status submittedOn } }`;
 const REPORT = `mutation($r: CourtReportInput!) { reportCourtEvent(report: $r) { id status } }`;
 const OVERDUE = `query($on: LocalDate) { overdueSmallClaims(asOf: $on) { referral { id } dueOn daysOverdue } }`;
 
@@ -29,33 +27,9 @@ describe('court reports against the case history: dates before the referral or d
 
   /** The account demanded and referred; with `sentOn`, as a referral the company sent that day (a past day). */
   const demandedAndReferred = async (account: { id: string; chargeIds: string[] }, sentOn?: string) => {
-    await ok(companyA, ACTION, {
-      a: account.id,
-      x: {
-        kind: 'LETTER',
-        on: addDays(today, -20),
-        deliveredOn: addDays(today, -20),
-        chargeIds: account.chargeIds,
-        note: '催缴函',
-      },
-    });
-    await waitFor('litigation to hold the demand', async () => {
-      const { rows } = await db.query(`select claim from litigation.claim_account where account_id = $1`, [account.id]);
-      return rows[0]?.claim.demands.length === 1;
-    });
-    const [referral] = (
-      await ok(companyA, REFER, {
-        r: {
-          courtId: 'bj-xicheng-court',
-          accountIds: [account.id],
-          evidence: [{ name: '催缴函.pdf', type: 'DEMAND_LETTER', sha256: 'd'.repeat(64) }],
-          mediationWaivedOn: addDays(today, -5),
-        },
-      })
-    ).referArrears;
+    const referral = await referAfterDemand(ok, db, companyA, account, { today, sentOn });
     expect(referral.eligible).toBe(true);
-    if (sentOn) await db.query(`update litigation.referral set submitted_on = $2 where id = $1`, [referral.id, sentOn]);
-    return referral as { id: string; eligible: boolean; status: string; submittedOn: string };
+    return referral;
   };
   const report = (referralId: string, kind: string, on: string, extra: Record<string, unknown> = {}) => ({
     r: { referralId, kind, occurredAt: `${on}T10:00:00+08:00`, ...extra },
