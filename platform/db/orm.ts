@@ -5,6 +5,7 @@ import type { Constructor } from '@mikro-orm/core';
 import type { Migration } from '@mikro-orm/migrations';
 import { logger } from '../logging';
 import { InboxRecordSchema, OutboxMessageSchema } from '../events/outbox.entities';
+import { BeginFailureCheck } from './begin-failure';
 
 const ormLog = logger.child({ component: 'mikro-orm' });
 
@@ -73,6 +74,7 @@ export async function initOrm(options: OrmOptions): Promise<HubOrm> {
     schema: options.schema,
     entities: [...options.entities, OutboxMessageSchema, InboxRecordSchema],
     extensions: migrator ? [migrator] : [],
+    subscribers: [new BeginFailureCheck()],
     migrations: {
       tableName: 'mikro_orm_migrations',
       migrationsList: options.migrations ?? [],
