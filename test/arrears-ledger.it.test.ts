@@ -332,6 +332,39 @@ describe('arrears: billing, payments, collection and rates, through the gateway 
     ]);
   });
 
+  it("restarts the former owner's limitation period with their own part payment, never with the new owner's (SPC provisions on limitation art. 14)", async () => {
+    const accountId = accountIds[42];
+    const soldOn = `${addMonths(thisMonth, -2)}-01`;
+    await sold(accountId, soldOn);
+    const [former] = (
+      await db.query(
+        `select id, month from arrears.charge where account_id = $1 and kind = 'SERVICE_FEE' order by month limit 1`,
+        [accountId],
+      )
+    ).rows as { id: string; month: string }[];
+    expect(former.month).toBe(firstMonth);
+    const pay = (paidOn: string) =>
+      ok(companyA, PAY, {
+        p: {
+          accountId,
+          amountFen: 100,
+          paidOn,
+          method: 'BANK_TRANSFER',
+          designatedChargeIds: [former.id],
+          idempotencyKey: randomUUID(),
+        },
+      });
+    const endsOn = async () =>
+      (await statement(companyA, accountId)).charges.find((c: { chargeId: string }) => c.chargeId === former.id)
+        .limitationEndsOn;
+    // The seller's 100 the day before the sale is their part payment: three years from it.
+    await pay(addDays(soldOn, -1));
+    expect(await endsOn()).toBe('2029-09-30');
+    // The buyer's 100 toward the same month pays it but is not the seller's act. Before, the period ran from today.
+    await pay(today);
+    expect(await endsOn()).toBe('2029-09-30');
+  });
+
   it('imports a payment statement all or nothing, naming the bad line, and records each line once however often it is imported', async () => {
     const IMPORT = `mutation($p: [PaymentInput!]!) { importPayments(payments: $p) { receiptNumber accountId amountFen replayed } }`;
     const line = (i: number, key: string = randomUUID()) => ({

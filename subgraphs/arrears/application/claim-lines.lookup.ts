@@ -5,13 +5,15 @@ import { chargesOfAccounts } from '../persistence/charge.repository';
 import { actionsOfAccounts } from '../persistence/collection-action.repository';
 import { lateFeeTermsOf } from '../persistence/filing.repository';
 import { adjustmentsOfAccounts, appliedPaymentsOfAccounts } from '../persistence/ledger.repository';
+import { ownersSinceOfAccounts } from '../persistence/billable-household.repository';
 import { referralStepsOfAccounts } from '../persistence/referral-step.repository';
 import { suitsOf } from '../domain/referral-outcome';
 
 /**
  * Each account's claim lines as of `asOf` (domain/claim.ts): its charges, with the steps, payments and adjustments
- * behind them, and the suits litigation reported (referral-outcome.ts suitsOf). Six queries whatever the number of accounts, so one account's statement and the claim snapshots of
- * many accounts compute the same figures here.
+ * behind them, the suits litigation reported (referral-outcome.ts suitsOf) and the day its household changed owner.
+ * Seven queries whatever the number of accounts, so one account's statement and the claim snapshots of many accounts
+ * compute the same figures here.
  */
 export async function claimLinesOf(
   em: EntityManager,
@@ -23,6 +25,7 @@ export async function claimLinesOf(
   const adjustments = await adjustmentsOfAccounts(em, accountIds);
   const actions = await actionsOfAccounts(em, accountIds);
   const referralSteps = await referralStepsOfAccounts(em, accountIds);
+  const ownerSince = await ownersSinceOfAccounts(em, accountIds);
   const filingIds = [
     ...new Set([...charges.values()].flat().flatMap((c) => (c.filingId === null ? [] : [c.filingId]))),
   ];
@@ -37,6 +40,7 @@ export async function claimLinesOf(
           payments: payments.get(accountId) ?? [],
           adjustments: adjustments.get(accountId) ?? [],
           suits: suitsOf(referralSteps.get(accountId) ?? []),
+          ownerSince: ownerSince.get(accountId) ?? null,
         },
         lateFeeTerms,
         asOf,

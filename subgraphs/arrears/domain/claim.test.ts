@@ -74,6 +74,33 @@ describe('claim lines', () => {
     expect(lines.adjustments).toHaveLength(1);
   });
 
+  it("restarts a former owner's month only for the former owner's own part payment, not for the new owner's money", () => {
+    // The flat was sold on 2024-06-15 (ownerSince). January was the seller's: their 5,000 of 2024-03-10 restarted its
+    // period (法释〔2020〕17号 art. 14: 义务人作出…部分履行); the buyer's 1,000 toward it on 2024-08-20 pays but is not
+    // the seller's act. July is the buyer's own month, which their payment restarts.
+    const jan = charge('c1', '2024-01', '2024-01-31', 9_482, 6_000);
+    const jul = charge('c2', '2024-07', '2024-07-31', 9_482, 1_000);
+    const lines = claimLines(
+      {
+        charges: [jan, jul],
+        actions: [],
+        payments: [
+          { chargeId: 'c1', fen: 5_000, paidOn: '2024-03-10' },
+          { chargeId: 'c1', fen: 1_000, paidOn: '2024-08-20' },
+          { chargeId: 'c2', fen: 1_000, paidOn: '2024-08-20' },
+        ],
+        adjustments: [],
+        ownerSince: '2024-06-15',
+      },
+      new Map([['f1', null]]),
+      '2024-09-01',
+    );
+    expect(lines.charges.map((c) => [c.chargeId, c.openFen, c.limitationEndsOn])).toEqual([
+      ['c1', 3_482, '2027-03-10'],
+      ['c2', 8_482, '2027-08-20'],
+    ]);
+  });
+
   it('counts a waiver a later correction shrank only as far as it still forgives', () => {
     // 10,000 fen billed, 4,000 waived on 2024-02-10, then corrected to 3,000 (wrong floor area): the waiver shrank to
     // 3,000 and nothing is open. It forgave all 3,000 from its day: the fee runs on 3,000 for the 10 days before.

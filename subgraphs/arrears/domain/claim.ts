@@ -1,4 +1,4 @@
-import { IsoDate } from '../../../kernel/calendar';
+import { IsoDate, isOwnersDay, isOwnersMonth } from '../../../kernel/calendar';
 import { Fen } from '../../../kernel/money';
 import { AccountStatus } from './account-status';
 import { AdjustmentKind } from './allocation';
@@ -95,6 +95,11 @@ export interface AccountLedger {
    * none.
    */
   suits?: readonly Suit[];
+  /**
+   * The day the household's owner became the owner, where the register recorded a change of owner (Account.ownerSince);
+   * absent or null: the owner throughout.
+   */
+  ownerSince?: IsoDate | null;
 }
 
 const NONE_WAIVED: ReadonlySet<string> = new Set();
@@ -116,8 +121,16 @@ export function claimLines(
   const reductions = new Map<string, PrincipalReduction[]>();
   const reduce = (chargeId: string, reduction: PrincipalReduction) =>
     reductions.set(chargeId, [...(reductions.get(chargeId) ?? []), reduction]);
+  const monthOf = new Map(ledger.charges.map((c) => [c.chargeId, c.month]));
   for (const p of ledger.payments) {
     reduce(p.chargeId, { on: p.paidOn, fen: p.fen });
+    // Only the debtor's own part payment is its consent (statutes.ts PART_PAYMENT_CONSENT): paid on or after the sale,
+    // a payment toward a month of the former owner's is the new owner's money, which settles what it pays but
+    // restarts nothing of the former owner's period. Before, it did: a statement put the last day to sue the seller
+    // as much as three years too late.
+    const month = monthOf.get(p.chargeId);
+    const formerOwnersMonth = month !== undefined && !isOwnersMonth(month, ledger.ownerSince);
+    if (formerOwnersMonth && isOwnersDay(p.paidOn, ledger.ownerSince)) continue;
     events.push({ kind: 'PART_PAYMENT', on: p.paidOn, chargeIds: [p.chargeId] });
   }
   // A correction below paid + waived shrank the waivers to what was left to forgive (allocation.ts adjustCharge): the

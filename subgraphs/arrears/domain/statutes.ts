@@ -53,6 +53,19 @@ export const SUIT_INTERRUPTION = Object.freeze({
 });
 
 /**
+ * A part payment is the debtor's consent (art. 195 item 2) only when the debtor makes it: "义务人作出分期履行、部分履行、
+ * 提供担保、请求延期履行、制定清偿债务计划等承诺或者行为的，应当认定为民法典第一百九十五条规定的'义务人同意履行义务'"
+ * (SPC provisions on limitation, 法释〔2008〕11号 as amended by 法释〔2020〕17号, art. 14). After a sale the new owner's
+ * money toward a month of the former owner's settles what it pays but is not the former owner's act, so it restarts
+ * nothing of that month's period (domain/claim.ts).
+ */
+export const PART_PAYMENT_CONSENT = Object.freeze({
+  ground: 'Civil Code art. 195 item 2',
+  source: 'SPC provisions on limitation (法释〔2008〕11号, amended by 法释〔2020〕17号) art. 14',
+  text: '义务人作出分期履行、部分履行、提供担保、请求延期履行、制定清偿债务计划等承诺或者行为的，应当认定为民法典第一百九十五条规定的“义务人同意履行义务”',
+});
+
+/**
  * After the period ran out, the debtor's agreement to pay bars the defence: "诉讼时效期间届满后，义务人同意履行的，不得
  * 以诉讼时效期间届满为由抗辩" (Civil Code art. 192 para. 2), and so does a new agreement of both parties on the original
  * debt: "当事人双方就原债务达成新的协议，债权人主张义务人放弃诉讼时效抗辩权的，人民法院应予支持" (SPC provisions on

@@ -55,6 +55,21 @@ export async function ownersSince(em: EntityManager, householdIds: readonly stri
   return new Map(rows.map((r) => [r.household_id, r.owner_since]));
 }
 
+/** ownersSince by account: the day each account's household changed owner, where the register recorded it. */
+export async function ownersSinceOfAccounts(
+  em: EntityManager,
+  accountIds: readonly string[],
+): Promise<Map<string, IsoDate>> {
+  const rows = await sqlRows<{ account_id: string; owner_since: IsoDate }>(
+    em,
+    `select a.id as account_id, to_char(h.owner_since, 'YYYY-MM-DD') as owner_since
+       from arrears.account a join arrears.billable_household h on h.household_id = a.household_id
+      where a.id = any(?::uuid[]) and h.owner_since is not null`,
+    [sqlArray(accountIds)],
+  );
+  return new Map(rows.map((r) => [r.account_id, r.owner_since]));
+}
+
 /** Which of the buildings have households in the area. */
 export async function buildingsWithHouseholds(
   em: EntityManager,
