@@ -22,6 +22,7 @@ describe('audit: webhook body and attribute signatures share one domain', () => 
     subscriptionId: '5d3f0f7e-3f3b-4a8e-9a55-0d0b8b7c1e11',
     url: 'https://hooks.bureau.example/hub',
     secret,
+    previousSecret: null,
     messageId: 'msg_0123456789abcdef0123456789abcdef',
     eventId: '0b9f3a50-8a2c-4b7e-9f0e-6a3c2d1e0f99',
     eventType: 'hub.contracts.filing.accepted',
@@ -34,12 +35,12 @@ describe('audit: webhook body and attribute signatures share one domain', () => 
   };
 
   it('the genuine delivery verifies', () => {
-    const headers = signedHeaders(delivery, new Webhook(secret), new Date());
+    const headers = signedHeaders(delivery, [new Webhook(secret)], new Date());
     expect(verifyWebhook(secret, headers, delivery.body)).toMatchObject({ ok: true });
   });
 
   it('refuses a delivery whose body was swapped for the attributes, signed by the attribute signature', () => {
-    const headers = signedHeaders(delivery, new Webhook(secret), new Date());
+    const headers = signedHeaders(delivery, [new Webhook(secret)], new Date());
     const forgedBody = JSON.stringify([
       headers['ce-id'],
       headers['ce-type'],
@@ -56,7 +57,7 @@ describe('audit: webhook body and attribute signatures share one domain', () => 
   it("signs the attributes under the README's attribute key, the text the reference receiver uses", () => {
     expect(RECEIVER_KEY_TEXT).toBe(ATTRIBUTE_KEY_TEXT);
     const now = new Date();
-    const headers = signedHeaders(delivery, new Webhook(secret), now);
+    const headers = signedHeaders(delivery, [new Webhook(secret)], now);
     const attributeKey = createHmac('sha256', Buffer.from(secret.slice('whsec_'.length), 'base64'))
       .update(ATTRIBUTE_KEY_TEXT)
       .digest();

@@ -1,9 +1,10 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ForbiddenError, InvalidInputError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
 import { feedsError } from '../domain/errors';
 import { mayUseWebhooks, receivesByJurisdiction, refusedEventTypes } from '../domain/webhook-access';
+import { newWebhookSecret } from '../domain/webhook-secret';
 import {
   WebhookSubscription,
   countSubscriptionsOf,
@@ -49,7 +50,7 @@ export async function createWebhookSubscription(
     throw new ForbiddenError('Your token names no jurisdiction');
   await assertWebhookUrl(input.url, config.policy, hostResolver(config.dnsServers));
 
-  const secret = `whsec_${randomBytes(32).toString('base64')}`;
+  const secret = newWebhookSecret();
   const subscription: WebhookSubscription = {
     id: randomUUID(),
     organisationId: identity.organisationId,
@@ -62,6 +63,8 @@ export async function createWebhookSubscription(
     pausedReason: null,
     createdBy: identity.subject,
     createdAt: new Date(),
+    secretRotatedAt: null,
+    previousSecretExpiresAt: null,
   };
   await em.transactional(async (tx) => {
     await lockSubscriptionsOf(tx, identity.organisationId);

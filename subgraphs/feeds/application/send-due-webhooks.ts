@@ -8,6 +8,7 @@ import {
   ClaimLimits,
   DueDelivery,
   claimDueDeliveries,
+  erasePreviousSecrets,
   lockSubscriptions,
   pauseSubscriptions,
   recordAttempts,
@@ -75,8 +76,15 @@ export function attributeSigner(signer: Webhook): Webhook {
  * key (attributeSigner), so a relay that rewrote `ce-id` or `ce-type` of a genuine delivery (stored again under a new
  * id, a submission relabelled as an acceptance) is refused by a receiver that checks it (a feeds audit of 2026-12-07),
  * and the attributes' signature is no body signature (helper-270's audit).
+ *
+ * During a rotation's overlap there are two signers, the new secret's first: each header then carries one `v1,<sig>`
+ * per secret, space-separated, as the Standard Webhooks spec provides for zero-downtime rotation ("The signature
+ * header is a space delimited list of signatures"); its libraries, and the reference receiver, accept the request
+ * when any of them verifies, so a receiver holding either secret takes it.
  */
-export function signedHeaders(delivery: DueDelivery, signer: Webhook, now: Date): Record<string, string> {
+export function signedHeaders(delivery: DueDelivery, signers: readonly Webhook[], now: Date): Record<string, string> {
+  if (signers.length === 0) throw new Error('a delivery is signed under at least one secret');
+  const sign = (signed: (signer: Webhook) => string) => signers.map(signed).join(' ');
   const headers: Record<string, string> = {
     'content-type': 'application/json',
     'user-agent': 'property-governance-hub-webhooks/1',
@@ -88,10 +96,11 @@ export function signedHeaders(delivery: DueDelivery, signer: Webhook, now: Date)
     'ce-dataschema': `urn:property-governance-hub:schemas:events:${delivery.eventType}.json`,
     'webhook-id': delivery.messageId,
     'webhook-timestamp': String(Math.floor(now.getTime() / 1000)),
-    'webhook-signature': signer.sign(delivery.messageId, now, delivery.body),
+    'webhook-signature': sign((signer) => signer.sign(delivery.messageId, now, delivery.body)),
   };
   if (delivery.eventSubject) headers['ce-subject'] = delivery.eventSubject;
-  headers['webhook-ce-signature'] = attributeSigner(signer).sign(delivery.messageId, now, signedAttributes(headers));
+  const attributes = signedAttributes(headers);
+  headers['webhook-ce-signature'] = sign((signer) => attributeSigner(signer).sign(delivery.messageId, now, attributes));
   return headers;
 }
 
@@ -112,6 +121,9 @@ export const repairWebhookOrder = (em: EntityManager): Promise<number> => repair
 /** Seals the signing secrets stored in plain text (persistence/webhook.repository.ts), at each of the sender's repairs. */
 export const sealStoredWebhookSecrets = (em: EntityManager): Promise<number> => sealPlaintextSecrets(em);
 
+/** Erases the rotated-out secrets whose overlap has ended (persistence/webhook.repository.ts), at each repair too. */
+export const eraseExpiredWebhookSecrets = (em: EntityManager): Promise<number> => erasePreviousSecrets(em);
+
 /**
  * What a receiver's party sees of a delivery whose secret did not open (the sender logs the cause for the operator):
  * nothing is sent unsigned, and the attempt fails and is retried like any other until the key is set right.
@@ -121,17 +133,18 @@ export const UNSIGNABLE_DELIVERY = 'The hub could not sign this delivery and did
 /**
  * Sends one claimed delivery, outside any transaction: signs it afresh, POSTs it and works out the delivery's next
  * state (delivered, or the retry with backoff, or the end of the retry window). Without a signer (its secret did not
- * open) nothing is posted and the attempt fails.
+ * open) nothing is posted and the attempt fails. `signers`: the current secret's, then, during a rotation's overlap,
+ * the replaced one's.
  */
 export async function sendWebhook(
   transport: WebhookTransport,
   delivery: DueDelivery,
-  signer: Webhook | null,
+  signers: readonly Webhook[] | null,
   config: WebhookConfig,
 ): Promise<SentDelivery> {
   const attemptedAt = new Date();
-  const outcome = signer
-    ? await transport.post(delivery.url, signedHeaders(delivery, signer, attemptedAt), delivery.body)
+  const outcome = signers
+    ? await transport.post(delivery.url, signedHeaders(delivery, signers, attemptedAt), delivery.body)
     : { statusCode: null, latencyMs: 0, error: UNSIGNABLE_DELIVERY, responseBody: null };
   const attempt = delivery.attempts + 1;
   const firstAttemptAt = delivery.firstAttemptAt ?? attemptedAt;

@@ -13,6 +13,7 @@ describe('the webhook settings', () => {
       leaseMs: 60_000,
       timeoutMs: 10_000,
       maxResponseBytes: 1024,
+      secretOverlapMs: 86_400_000,
     });
     expect(webhookConfig({ NODE_ENV: 'production' }).policy.requireHttps).toBe(true);
   });
@@ -37,6 +38,8 @@ describe('the webhook settings', () => {
       pollIntervalMs: 2_147_483_647,
       perOrganisation: 100_000,
     });
+    expect(webhookConfig({ HUB_WEBHOOK_SECRET_OVERLAP_MS: '1000' }).secretOverlapMs).toBe(1000);
+    expect(webhookConfig({ HUB_WEBHOOK_SECRET_OVERLAP_MS: '604800000' }).secretOverlapMs).toBe(604_800_000);
   });
 
   // Before, each of these silently became the default (0, -1, 1.5, 1s, a blank) or was taken (1e3, 0x10, 1000.0, and a
@@ -51,6 +54,10 @@ describe('the webhook settings', () => {
     ['HUB_WEBHOOK_PER_SUBSCRIPTION', '1.5', 'requests, 1 to 100000'],
     ['HUB_WEBHOOK_PER_ORGANISATION', '0', 'requests, 1 to 100000'],
     ['HUB_WEBHOOK_PER_ORGANISATION', '1000.0', 'requests, 1 to 100000'],
+    ['HUB_WEBHOOK_SECRET_OVERLAP_MS', '0', 'milliseconds, 1000 to 604800000'],
+    ['HUB_WEBHOOK_SECRET_OVERLAP_MS', '999', 'milliseconds, 1000 to 604800000'],
+    ['HUB_WEBHOOK_SECRET_OVERLAP_MS', '604800001', 'milliseconds, 1000 to 604800000'],
+    ['HUB_WEBHOOK_SECRET_OVERLAP_MS', '24h', 'milliseconds, 1000 to 604800000'],
   ])('refuses %s=%s at start-up, by name', (name, value, must) => {
     expect(() => webhookConfig({ [name]: value })).toThrow(`${name} must be ${must}, not ${value}`);
   });

@@ -3,6 +3,7 @@ import { wholeNumberFromEnv } from '../../../platform/config';
 import { retentionDaysFromEnv } from '../../../platform/db/retention';
 import { LONGEST_TIMER_MS } from '../../../platform/subgraph/periodic';
 import { PRODUCTION_RETRY_SCHEDULE, RetrySchedule, parseRetrySchedule } from '../domain/webhook-retry';
+import { DEFAULT_SECRET_OVERLAP_MS, MAX_SECRET_OVERLAP_MS, MIN_SECRET_OVERLAP_MS } from '../domain/webhook-secret';
 import { WebhookUrlPolicy } from '../domain/webhook-url';
 
 /**
@@ -20,6 +21,8 @@ import { WebhookUrlPolicy } from '../domain/webhook-url';
  *   default), asked by c-ares with a timeout (webhook-url-check.ts);
  * - `HUB_WEBHOOK_RETENTION_DAYS` (30): how long a delivered delivery and its attempts are kept, and so how far back a
  *   replay reaches; 0 keeps them for good. Pending ones (a paused subscription's) always stay.
+ * - `HUB_WEBHOOK_SECRET_OVERLAP_MS` (86,400,000: 24 h): after `rotateWebhookSecret`, how long the secret it replaced
+ *   still signs every delivery beside the new one; a whole number from 1,000 (a second) to 604,800,000 (a week).
  * https is required when `NODE_ENV=production`. The poll and the three counts are whole numbers from 1 (the poll up to
  * a timer's longest, about 24.8 days; the counts up to 100,000): anything else stops the subgraph at start, naming the
  * variable (before, a typo or 0 silently became the default).
@@ -40,6 +43,8 @@ export interface WebhookConfig {
   maxResponseBytes: number;
   /** Delivered deliveries and their attempts are kept this many days (0: for good); a replay reaches back as far. */
   retentionDays: number;
+  /** How long a rotated-out secret still signs beside the new one (24 h). */
+  secretOverlapMs: number;
 }
 
 /** Requests in flight at most, per instance, subscription or organisation: a bound only against a typo's zeros. */
@@ -70,5 +75,11 @@ export function webhookConfig(env: NodeJS.ProcessEnv = process.env): WebhookConf
     timeoutMs: 10_000,
     maxResponseBytes: 1024,
     retentionDays: retentionDaysFromEnv(env, 'HUB_WEBHOOK_RETENTION_DAYS', 30),
+    secretOverlapMs: wholeNumberFromEnv(
+      'HUB_WEBHOOK_SECRET_OVERLAP_MS',
+      DEFAULT_SECRET_OVERLAP_MS,
+      { min: MIN_SECRET_OVERLAP_MS, max: MAX_SECRET_OVERLAP_MS, what: 'milliseconds' },
+      env,
+    ),
   };
 }

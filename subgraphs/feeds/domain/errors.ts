@@ -14,6 +14,8 @@ export const FEEDS_ERRORS = {
   FEED_SUBSCRIBER_REVOKED: "The party's feed access was revoked: register it again to give it a new credential.",
   REPLAY_IN_PROGRESS:
     "The subscription's last replay is still being delivered: ask again once it is (`webhookDeliveries` with `status: PENDING`), from the time of its last event for more.",
+  SECRET_ROTATION_IN_PROGRESS:
+    "The subscription's last secret rotation is still in its overlap, both secrets signing: rotate again after `details.previousSecretExpiresAt` (a second rotation now would end the secret your receiver may still hold).",
   BROKER_NOT_SECURED:
     'The hub runs against a broker without authentication (no KAFKA_ADMIN credential): there are no principals to register.',
 } as const satisfies ErrorCatalog;

@@ -11,6 +11,8 @@ export const subscriptionView = (s: WebhookSubscription): WebhookSubscriptionTyp
   pausedReason: s.pausedReason,
   jurisdictions: s.jurisdictions,
   createdAt: s.createdAt,
+  secretRotatedAt: s.secretRotatedAt,
+  previousSecretExpiresAt: s.previousSecretExpiresAt,
 });
 
 export const deliveryView = (d: WebhookDelivery): WebhookDeliveryType => ({ ...d, id: String(d.id) });

@@ -6,11 +6,13 @@ import { deleteWebhookSubscription } from '../application/delete-webhook-subscri
 import { listWebhookSubscriptions } from '../application/list-webhook-subscriptions';
 import { replayWebhooks } from '../application/replay-webhooks';
 import { resumeWebhookSubscription } from '../application/resume-webhook-subscription';
+import { rotateWebhookSecret } from '../application/rotate-webhook-secret';
 import { webhookConfig } from '../application/webhook-config';
 import { webhookDeliveries } from '../application/webhook-deliveries';
 import { attemptsLoader } from './webhook.loaders';
 import {
   CreatedWebhookSubscriptionType,
+  RotatedWebhookSecretType,
   WebhookAttemptType,
   WebhookDeliveryFilter,
   WebhookDeliveryPageType,
@@ -59,6 +61,18 @@ export class WebhookSubscriptionResolver {
   ): Promise<CreatedWebhookSubscriptionType> {
     const created = await createWebhookSubscription(ctx.em, ctx.identity, { eventTypes, url }, webhookConfig());
     return { subscription: subscriptionView(created.subscription), secret: created.secret };
+  }
+
+  @Mutation(() => RotatedWebhookSecretType, {
+    description:
+      'Gives your subscription a new signing secret, returned this once, keeping its deliveries and history. The old secret signs beside it until previousSecretExpiresAt (24 h), then is erased; another rotation before then is SECRET_ROTATION_IN_PROGRESS.',
+  })
+  async rotateWebhookSecret(
+    @Arg('subscriptionId', () => ID) subscriptionId: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<RotatedWebhookSecretType> {
+    const rotated = await rotateWebhookSecret(ctx.em, ctx.identity, subscriptionId, webhookConfig());
+    return { subscription: subscriptionView(rotated.subscription), secret: rotated.secret };
   }
 
   @Mutation(() => Int, {

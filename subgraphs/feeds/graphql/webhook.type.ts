@@ -25,12 +25,33 @@ export class WebhookSubscriptionType {
   @Field(() => [String], { description: 'The jurisdictions of the token that created it: what it may receive.' })
   jurisdictions!: string[];
   @Field() createdAt!: Date;
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When rotateWebhookSecret last gave it a new secret; null if never.',
+  })
+  secretRotatedAt!: Date | null;
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'Until when the secret the last rotation replaced still signs every delivery beside the new one (two v1 entries in webhook-signature and webhook-ce-signature); once past, only the new secret signs and the old one is erased. Null if never rotated.',
+  })
+  previousSecretExpiresAt!: Date | null;
 }
 
 @ObjectType('CreatedWebhookSubscription')
 export class CreatedWebhookSubscriptionType {
   @Field(() => WebhookSubscriptionType) subscription!: WebhookSubscriptionType;
   @Field({ description: 'The signing secret (whsec_…): shown this once, keep it in the receiver.' }) secret!: string;
+}
+
+@ObjectType('RotatedWebhookSecret')
+export class RotatedWebhookSecretType {
+  @Field(() => WebhookSubscriptionType) subscription!: WebhookSubscriptionType;
+  @Field({
+    description:
+      'The new signing secret (whsec_…): shown this once. Until subscription.previousSecretExpiresAt both secrets sign; put it in the receiver before then.',
+  })
+  secret!: string;
 }
 
 @ObjectType('WebhookAttempt', { description: 'One POST of a delivery and what the receiver answered.' })

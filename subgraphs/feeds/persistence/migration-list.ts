@@ -14,6 +14,7 @@ import { Migration20261206000000_inbox_topic_key } from './migrations/Migration2
 import { Migration20261212000000_webhook_waiting_event } from './migrations/Migration20261212000000_webhook_waiting_event';
 import { Migration20261228020000_outbox_recorded_at } from './migrations/Migration20261228020000_outbox_recorded_at';
 import { Migration20261229000000_reminder_recipient } from './migrations/Migration20261229000000_reminder_recipient';
+import { Migration20261230000000_webhook_secret_rotation } from './migrations/Migration20261230000000_webhook_secret_rotation';
 
 /**
  * The subgraph's checked-in migrations, in order. Only what migrates, verifies or hashes them loads this file (and
@@ -35,4 +36,5 @@ export const migrations: MigrationEntry[] = migrationEntries(
   Migration20261212000000_webhook_waiting_event,
   Migration20261228020000_outbox_recorded_at,
   Migration20261229000000_reminder_recipient,
+  Migration20261230000000_webhook_secret_rotation,
 );

@@ -24,6 +24,10 @@ export interface WebhookSubscription {
   pausedReason: string | null;
   createdBy: string;
   createdAt: Date;
+  /** When its secret was last rotated (null: never). */
+  secretRotatedAt: Date | null;
+  /** Until when the secret the last rotation replaced signs beside the current one (past: erased since). */
+  previousSecretExpiresAt: Date | null;
 }
 
 type SubscriptionRow = Record<string, unknown>;
@@ -39,9 +43,11 @@ const subscriptionOf = (r: SubscriptionRow): WebhookSubscription => ({
   pausedReason: (r.paused_reason as string | null) ?? null,
   createdBy: String(r.created_by),
   createdAt: date(r.created_at),
+  secretRotatedAt: dateOrNull(r.secret_rotated_at),
+  previousSecretExpiresAt: dateOrNull(r.previous_secret_expires_at),
 });
 const SUBSCRIPTION_COLUMNS =
-  'id, organisation_id, role, jurisdictions, event_types, url, status, paused_at, paused_reason, created_by, created_at';
+  'id, organisation_id, role, jurisdictions, event_types, url, status, paused_at, paused_reason, created_by, created_at, secret_rotated_at, previous_secret_expires_at';
 
 /**
  * A signing secret is stored sealed (AES-256-GCM under `WEBHOOK_SECRET_KEY`, platform/crypto), bound to its
@@ -50,18 +56,84 @@ const SUBSCRIPTION_COLUMNS =
  * (`whsec_…`) until a sender's `sealPlaintextSecrets` seals them (it looks at each order repair).
  */
 const secretBinding = (subscriptionId: string) => `feeds.webhook_subscription.secret:${subscriptionId}`;
+/**
+ * The secret a rotation replaced (`previous_secret`) is sealed under a binding of its own column as well: a value
+ * copied from one column to the other does not open, so nobody writing to the table can bring a rotated-out secret
+ * back as the current one.
+ */
+const previousSecretBinding = (subscriptionId: string) =>
+  `feeds.webhook_subscription.previous_secret:${subscriptionId}`;
 const PLAINTEXT_SECRET = 'whsec_';
 const sealSecret = (subscriptionId: string, secret: string) =>
   webhookSecretCipher().encrypt(secret, secretBinding(subscriptionId));
 
 /** The stored secret opened, or null when it does not open (altered, moved to another row, or another key's). */
-function openSecret(subscriptionId: string, stored: string): string | null {
-  if (stored.startsWith(PLAINTEXT_SECRET)) return stored;
+function openSecret(subscriptionId: string, stored: string, binding = secretBinding): string | null {
+  if (binding === secretBinding && stored.startsWith(PLAINTEXT_SECRET)) return stored;
   try {
-    return webhookSecretCipher().decrypt(stored, secretBinding(subscriptionId));
+    return webhookSecretCipher().decrypt(stored, binding(subscriptionId));
   } catch (error) {
     if (error instanceof FieldDecryptionError) return null;
     throw error;
+  }
+}
+
+/**
+ * Rotates a subscription's secret (its row locked by the caller): the new one is sealed as the current secret, and
+ * the one it replaces is sealed again as `previous_secret`, signing beside it until now + `overlapMs` (the database's
+ * clock, which the claim reads too). A current secret that does not open (altered, or another key's) signs nothing,
+ * so it is dropped, with no overlap. Returns whether an old secret is kept for the overlap.
+ */
+export async function rotateSecret(
+  tx: EntityManager,
+  subscriptionId: string,
+  secret: string,
+  overlapMs: number,
+): Promise<boolean> {
+  const [row] = await sqlRows<{ secret: string }>(tx, `select secret from ${S}.webhook_subscription where id = ?`, [
+    subscriptionId,
+  ]);
+  const replaced = row ? openSecret(subscriptionId, row.secret) : null;
+  await sqlRun(
+    tx,
+    `update ${S}.webhook_subscription set secret = ?, previous_secret = ?, secret_rotated_at = now(),
+       previous_secret_expires_at = case when ?::boolean then now() + ? * interval '1 millisecond' end
+     where id = ?`,
+    [
+      sealSecret(subscriptionId, secret),
+      replaced === null ? null : webhookSecretCipher().encrypt(replaced, previousSecretBinding(subscriptionId)),
+      replaced !== null,
+      overlapMs,
+      subscriptionId,
+    ],
+  );
+  return replaced !== null;
+}
+
+/**
+ * Erases the rotated-out secrets whose overlap has ended, 500 a statement; returns how many. The claim stops using
+ * one at its end already (it reads `previous_secret_expires_at`); this takes it off the disk, within a poll interval.
+ */
+export async function erasePreviousSecrets(em: EntityManager): Promise<number> {
+  let erased = 0;
+  for (;;) {
+    const rows = await sqlRows<{ id: string }>(
+      em,
+      `select id from ${S}.webhook_subscription where previous_secret is not null and previous_secret_expires_at <= now()
+       order by id limit 500`,
+    );
+    if (rows.length === 0) return erased;
+    const ids = rows.map((r) => r.id);
+    // Locked in id order first, as the sender's batches lock them (lockSubscriptions), like sealPlaintextSecrets.
+    erased += await em.transactional(async (tx) => {
+      await lockSubscriptions(tx, ids);
+      return sqlRun(
+        tx,
+        `update ${S}.webhook_subscription set previous_secret = null
+         where id = any(?::uuid[]) and previous_secret is not null and previous_secret_expires_at <= now()`,
+        [sqlArray(ids)],
+      );
+    });
   }
 }
 
@@ -100,7 +172,7 @@ export async function sealPlaintextSecrets(em: EntityManager): Promise<number> {
 
 export async function insertSubscription(
   em: EntityManager,
-  s: WebhookSubscription & { secret: string },
+  s: Omit<WebhookSubscription, 'secretRotatedAt' | 'previousSecretExpiresAt'> & { secret: string },
 ): Promise<void> {
   await sqlRun(
     em,
@@ -382,6 +454,11 @@ export interface DueDelivery {
   url: string;
   /** The signing secret, or null when it could not be opened: such a delivery is not sent (it could not be signed). */
   secret: string | null;
+  /**
+   * The secret the last rotation replaced, while its overlap runs: the delivery is signed under it as well. Null
+   * outside an overlap (or when it does not open: then the current secret alone signs).
+   */
+  previousSecret: string | null;
   messageId: string;
   eventId: string;
   eventType: string;
@@ -463,7 +540,8 @@ export async function claimDueDeliveries(em: EntityManager, claim: ClaimLimits):
      update ${S}.webhook_delivery d set claimed_until = now() + ? * interval '1 millisecond', claim_token = ?
      from picked p, ${S}.webhook_subscription s
      where d.id = p.id and s.id = d.subscription_id
-     returning d.id, d.subscription_id, s.url, s.secret, d.message_id, d.event_id, d.event_type, d.event_source, d.event_subject,
+     returning d.id, d.subscription_id, s.url, s.secret,
+               case when s.previous_secret_expires_at > now() then s.previous_secret end as previous_secret, d.message_id, d.event_id, d.event_type, d.event_source, d.event_subject,
                d.event_time, d.payload::text as body, d.attempts, d.first_attempt_at`,
       [claim.perSubscription, claim.perOrganisation, claim.limit, claim.leaseMs, claim.token],
     );
@@ -476,6 +554,10 @@ export async function claimDueDeliveries(em: EntityManager, claim: ClaimLimits):
       subscriptionId: String(r.subscription_id),
       url: String(r.url),
       secret: openSecret(String(r.subscription_id), String(r.secret)),
+      previousSecret:
+        r.previous_secret === null || r.previous_secret === undefined
+          ? null
+          : openSecret(String(r.subscription_id), String(r.previous_secret), previousSecretBinding),
       messageId: String(r.message_id),
       eventId: String(r.event_id),
       eventType: String(r.event_type),

@@ -8,6 +8,7 @@ import { logger } from '../../../../platform/logging';
 import {
   SentDelivery,
   claimWebhooks,
+  eraseExpiredWebhookSecrets,
   recordWebhookAttempts,
   repairWebhookOrder,
   sealStoredWebhookSecrets,
@@ -130,6 +131,11 @@ export class WebhookSender {
           (n) => n > 0 && this.log.info({ subscriptions: n }, 'sealed webhook secrets stored in plain text'),
           (error: unknown) => this.log.warn({ err: error }, 'sealing webhook secrets failed; will retry'),
         );
+        // A rotated-out secret stops signing at its overlap's end (the claim reads it); here it is erased.
+        await eraseExpiredWebhookSecrets(this.orm.em.fork()).then(
+          (n) => n > 0 && this.log.info({ subscriptions: n }, 'erased webhook secrets whose rotation overlap ended'),
+          (error: unknown) => this.log.warn({ err: error }, 'erasing rotated-out webhook secrets failed; will retry'),
+        );
       }
       const room = this.config.maxInFlight - this.inFlight;
       // A claim costs about the same for one row as for a hundred: a busy sender waits for some room.
@@ -165,9 +171,14 @@ export class WebhookSender {
           { deliveryId: delivery.id, subscriptionId: delivery.subscriptionId },
           "a webhook subscription's secret did not open: altered, or sealed with another WEBHOOK_SECRET_KEY",
         );
-      const signer = delivery.secret === null ? null : this.signers.signerFor(delivery.secret);
+      const signers =
+        delivery.secret === null
+          ? null
+          : [delivery.secret, ...(delivery.previousSecret === null ? [] : [delivery.previousSecret])].map((secret) =>
+              this.signers.signerFor(secret),
+            );
       // Awaited before `this.answered` is read: a recording may swap the array meanwhile.
-      const sent = await sendWebhook(this.client, delivery, signer, this.config);
+      const sent = await sendWebhook(this.client, delivery, signers, this.config);
       this.answered.push(sent);
       this.attempted++;
     } catch (error) {
