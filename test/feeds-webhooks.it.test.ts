@@ -6,7 +6,8 @@ import { TestHub, identity, startTestHub } from './support/hub-fixture';
 import { probeTopics, rawProducer } from './support/kafka-probe';
 import { gqlExpectations } from './support/scenario';
 import { waitFor } from './support/wait-for';
-import { startReceiver } from './support/webhook-receiver';
+import { RawRequest, startReceiver } from './support/webhook-receiver';
+import { verifyWebhook } from '../examples/webhook-receiver';
 import { metricSample, scrapeMetrics } from './support/metrics';
 import {
   AREA_REGISTERED,
@@ -35,6 +36,7 @@ const DELIVERIES = `query($s: ID!, $f: WebhookDeliveryFilter) { webhookDeliverie
 const REPLAY = `mutation($s: ID!, $from: DateTimeISO!) { replayWebhooks(subscriptionId: $s, fromTime: $from) }`;
 const RESUME = `mutation($s: ID!) { resumeWebhookSubscription(id: $s) { status } }`;
 const DELETE = `mutation($s: ID!) { deleteWebhookSubscription(id: $s) }`;
+const ROTATE = `mutation($s: ID!) { rotateWebhookSecret(subscriptionId: $s) { secret subscription { id status secretRotatedAt previousSecretExpiresAt } } }`;
 
 describe('feeds: signed webhooks for parties without Kafka', () => {
   let t: TestHub;
@@ -679,5 +681,168 @@ describe('feeds: signed webhooks for parties without Kafka', () => {
       error: 'The hub could not sign this delivery and did not send it; its operator is told',
     });
     expect(movedReceiver.requests()).toBe(0);
+  });
+
+  describe("rotating a subscription's signing secret", () => {
+    // Chaoyang (110105): no other test's subscription receives its filings.
+    const chaoyangArea = randomUUID();
+    const rotating = identity('CITY_BUREAU', 'bureau-chaoyang-rotating', ['110105']);
+    const SECRETS = `select secret, previous_secret, secret_rotated_at, previous_secret_expires_at
+                     from feeds.webhook_subscription where id = $1`;
+    const stored = async (id: string) =>
+      (
+        await t.sql<{
+          secret: string;
+          previous_secret: string | null;
+          secret_rotated_at: Date | null;
+          previous_secret_expires_at: Date | null;
+        }>(SECRETS, [id])
+      )[0];
+    const fileIn = async (filingId: string) =>
+      produceEvents(producer, t.topicPrefix, [
+        { definition: FILING_ACCEPTED, key: filingId, data: filingEvent(filingId, chaoyangArea, 1) },
+      ]);
+    /** The request that brought this filing, as it came (the 2xx one: the receiver took it). */
+    const requestOf = (raw: RawRequest[], filingId: string) =>
+      waitFor(`the request carrying ${filingId}`, () => raw.find((r) => r.status === 204 && r.body.includes(filingId)));
+    const verifiesUnder = (request: RawRequest, secret: string) =>
+      verifyWebhook(secret, request.headers, request.body).ok;
+
+    beforeAll(async () => {
+      await produceEvents(producer, t.topicPrefix, [
+        { definition: AREA_REGISTERED, key: chaoyangArea, data: areaRegistered(chaoyangArea, '110105') },
+      ]);
+    });
+
+    it('signs under both secrets for the overlap, keeps the history, refuses a second rotation and other organisations', async () => {
+      const receiver = await startReceiver();
+      receivers.push(receiver);
+      const created = (await ok(rotating, CREATE, { t: [FILING_ACCEPTED.type], u: receiver.url }))
+        .createWebhookSubscription;
+      const id = created.subscription.id as string;
+      const oldSecret = created.secret as string;
+      receiver.useSecret(oldSecret);
+
+      const before = randomUUID();
+      await fileIn(before);
+      const beforeRequest = await requestOf(receiver.raw, before);
+      expect(beforeRequest.headers['webhook-signature']).toMatch(/^v1,\S+$/);
+
+      // Another organisation's rotation is NOT_FOUND, as for every webhook mutation, and changes nothing.
+      const untouched = await stored(id);
+      for (const other of [haidianBureau, haidianCourt, identity('CITY_BUREAU', 'bureau-chaoyang-other', ['110105'])])
+        expect((await fails(other, ROTATE, { s: id })).extensions.code).toBe('NOT_FOUND');
+      expect((await fails(identity('ADMIN', 'hub-admin'), ROTATE, { s: id })).extensions.code).toBe('FORBIDDEN');
+      expect(await stored(id)).toEqual(untouched);
+      expect(untouched).toMatchObject({ previous_secret: null, secret_rotated_at: null });
+
+      const asked = Date.now();
+      const rotated = (await ok(rotating, ROTATE, { s: id })).rotateWebhookSecret;
+      const newSecret = rotated.secret as string;
+      expect(newSecret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
+      expect(newSecret).not.toBe(oldSecret);
+      const rotatedAt = Date.parse(rotated.subscription.secretRotatedAt);
+      expect(Math.abs(rotatedAt - asked)).toBeLessThan(5000);
+      // The default overlap: 24 h from the rotation.
+      expect(Date.parse(rotated.subscription.previousSecretExpiresAt) - rotatedAt).toBe(24 * 60 * 60_000);
+      // Both sealed at rest: neither secret's text is in the row.
+      const atRest = await stored(id);
+      for (const [column, secret] of [
+        [atRest.secret, newSecret],
+        [atRest.previous_secret!, oldSecret],
+      ]) {
+        expect(column).toMatch(/^v1:/);
+        expect(column).not.toContain(secret.slice('whsec_'.length, 20));
+      }
+
+      // A second rotation during the overlap is refused, with the overlap's end, and changes nothing.
+      const again = await fails(rotating, ROTATE, { s: id });
+      expect(again.extensions).toMatchObject({
+        code: 'SECRET_ROTATION_IN_PROGRESS',
+        details: { previousSecretExpiresAt: rotated.subscription.previousSecretExpiresAt },
+      });
+      expect(await stored(id)).toEqual(atRest);
+
+      // During the overlap the receiver still holding the old secret takes the delivery, and it verifies under either.
+      const during = randomUUID();
+      await fileIn(during);
+      const duringRequest = await requestOf(receiver.raw, during);
+      expect(duringRequest.headers['webhook-signature']).toMatch(/^v1,\S+ v1,\S+$/);
+      expect(duringRequest.headers['webhook-ce-signature']).toMatch(/^v1,\S+ v1,\S+$/);
+      expect([verifiesUnder(duringRequest, oldSecret), verifiesUnder(duringRequest, newSecret)]).toEqual([true, true]);
+      expect(verifiesUnder(beforeRequest, newSecret)).toBe(false); // the new secret signs from the rotation on
+
+      // The receiver changes over to the new secret when it likes: the next one verifies there too.
+      receiver.useSecret(newSecret);
+      const changedOver = randomUUID();
+      await fileIn(changedOver);
+      const changedOverRequest = await requestOf(receiver.raw, changedOver);
+      expect([verifiesUnder(changedOverRequest, oldSecret), verifiesUnder(changedOverRequest, newSecret)]).toEqual([
+        true,
+        true,
+      ]);
+      expect(receiver.raw.filter((r) => r.status !== 204)).toEqual([]); // nothing refused at any point
+      expect(receiver.events.map((e) => (e.data as { filingId: string }).filingId)).toEqual([
+        before,
+        during,
+        changedOver,
+      ]);
+
+      // The subscription kept its history (and so its replay): deleting and recreating it lost both.
+      const history = await waitFor('the three deliveries recorded', async () => {
+        const page = (await ok(rotating, DELIVERIES, { s: id })).webhookDeliveries;
+        return page.items.every((d: { status: string }) => d.status === 'DELIVERED') ? page : undefined;
+      });
+      expect(history.items.map((d: { eventId: string }) => d.eventId)).toHaveLength(3);
+      expect((await ok(rotating, LIST)).webhookSubscriptions).toEqual([
+        expect.objectContaining({ id, status: 'ACTIVE' }),
+      ]);
+    });
+
+    it('after the overlap signs under the new secret alone and erases the old one', async () => {
+      process.env.HUB_WEBHOOK_SECRET_OVERLAP_MS = '1000';
+      try {
+        const receiver = await startReceiver();
+        receivers.push(receiver);
+        const owner = identity('CITY_BUREAU', 'bureau-chaoyang-short-overlap', ['110105']);
+        const created = (await ok(owner, CREATE, { t: [FILING_ACCEPTED.type], u: receiver.url }))
+          .createWebhookSubscription;
+        const id = created.subscription.id as string;
+        const oldSecret = created.secret as string;
+        const rotated = (await ok(owner, ROTATE, { s: id })).rotateWebhookSecret;
+        const newSecret = rotated.secret as string;
+        receiver.useSecret(newSecret);
+        expect(
+          Date.parse(rotated.subscription.previousSecretExpiresAt) - Date.parse(rotated.subscription.secretRotatedAt),
+        ).toBe(1000);
+        expect((await stored(id)).previous_secret).toMatch(/^v1:/);
+
+        // Erased from the database once the overlap has ended (the sender's repair, every poll interval).
+        await waitFor('the old secret erased', async () => (await stored(id)).previous_secret === null, {
+          timeoutMs: 15000,
+        });
+        const erased = await stored(id);
+        expect(erased.previous_secret_expires_at!.getTime()).toBeLessThanOrEqual(Date.now());
+        expect(erased.secret).toMatch(/^v1:/);
+
+        const after = randomUUID();
+        await fileIn(after);
+        const afterRequest = await requestOf(receiver.raw, after);
+        expect(afterRequest.headers['webhook-signature']).toMatch(/^v1,\S+$/);
+        expect(afterRequest.headers['webhook-ce-signature']).toMatch(/^v1,\S+$/);
+        expect([verifiesUnder(afterRequest, oldSecret), verifiesUnder(afterRequest, newSecret)]).toEqual([false, true]);
+        expect(verifyWebhook(oldSecret, afterRequest.headers, afterRequest.body)).toMatchObject({ status: 401 });
+
+        // The overlap over, the subscription may be rotated again; it shows when the old secret stopped.
+        const listed = (await ok(owner, LIST.replace('pausedReason', 'pausedReason previousSecretExpiresAt')))
+          .webhookSubscriptions;
+        expect(listed).toEqual([
+          expect.objectContaining({ id, previousSecretExpiresAt: rotated.subscription.previousSecretExpiresAt }),
+        ]);
+        expect((await ok(owner, ROTATE, { s: id })).rotateWebhookSecret.secret).not.toBe(newSecret);
+      } finally {
+        delete process.env.HUB_WEBHOOK_SECRET_OVERLAP_MS;
+      }
+    });
   });
 });
