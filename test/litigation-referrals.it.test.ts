@@ -1516,6 +1516,19 @@ describe('litigation: referrals through the green channel, the court’s reports
         ])
       ).rows[0]?.status;
     await waitFor('litigation to hold the claim in collection', async () => (await claimStatus()) === 'IN_COLLECTION');
+    // …and the last claim arrears publishes for this case: each step it records (the closing too) publishes the claim
+    // again, and one still on its way would overwrite the lag made below (a CI-like load let the referral through).
+    await waitFor('arrears to follow the case to its close and litigation to hold that claim', async () => {
+      const [row] = (
+        await db.query(
+          `select (select count(*)::int from arrears.referral_step where referral_id = $2 and case_status = 'CLOSED') as closed,
+                  (select claim_version from arrears.account where id = $1) as published,
+                  (select version from litigation.claim_account where account_id = $1) as held`,
+          [account.id, first.id],
+        )
+      ).rows;
+      return row.closed === 1 && row.published === row.held;
+    });
     // While the claim, as arrears last published it, still has the account before a court (arrears not caught up with
     // the case's end), nothing is referred: the new case's submission could overtake that end in arrears, which then
     // dropped a judgment. Before, the referral went through.
