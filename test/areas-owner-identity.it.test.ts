@@ -490,10 +490,10 @@ describe('areas: the owner’s identity, sealed, masked and every read in full l
   });
 
   // Last: it changes the owner of the household the other tests read.
-  it('masks the new owner from the court after a sale: the referral is against the owner it named', async () => {
-    // Before, the register's new owner was shown in full to the court under the old owner's referral (and would
-    // have been named as the defendant of the complaint).
-    const READ = `query($id: ID!, $r: ID) { referral(id: $id) { household { ownerName ownerIdentity(referralId: $r) { ${IDENTITY} } } } }`;
+  it('shows the court the seller its case is against after a sale, logged, never the buyer; the street office the buyer', async () => {
+    // Before, the register kept no former owners: the court of the seller's case saw the buyer masked and nothing of
+    // the seller, its defendant (and, before that, the buyer in full, to be named as the defendant).
+    const READ = `query($id: ID!, $r: ID) { referral(id: $id) { household { ownerName(referralId: $r) ownerIdentity(referralId: $r) { ${IDENTITY} ownerReference ownerDiedOn } } } }`;
     const NEW_OWNER = {
       ...OWNER,
       legalName: '司马新',
@@ -503,10 +503,10 @@ describe('areas: the owner’s identity, sealed, masked and every read in full l
     // A correction of the reference's case is no change of owner (kernel/owner-key.ts): the court still reads the
     // owner in full (before, the register dropped its access while litigation took the owner as the same, and the
     // complaint waited for good; helper-212).
-    const [{ owner_reference: current }] = await t.sql<{ owner_reference: string }>(
-      `select owner_reference from areas.household where id = $1`,
-      [householdId],
-    );
+    const [{ owner_reference: current, owner_name: sellerName }] = await t.sql<{
+      owner_reference: string;
+      owner_name: string;
+    }>(`select owner_reference, owner_name from areas.household where id = $1`, [householdId]);
     const recased = current.toLowerCase() === current ? current.toUpperCase() : current.toLowerCase();
     expect(recased).not.toBe(current);
     await ok(guangwai, `mutation($h: ID!, $r: Key) { updateHousehold(id: $h, input: { ownerReference: $r }) { id } }`, {
@@ -520,19 +520,58 @@ describe('areas: the owner’s identity, sealed, masked and every read in full l
       `mutation($h: ID!, $o: OwnerIdentityInput) { updateHousehold(id: $h, input: { ownerReference: "o-after-sale", ownerName: "司马新", ownerIdentity: $o }) { id } }`,
       { h: householdId, o: NEW_OWNER },
     );
+    // The seller is kept, their identity sealed: neither the ID number nor the phone is stored in clear.
+    const kept = await t.sql<Record<string, string | null>>(
+      `select owner_reference, owner_name, legal_name, id_number_sealed, id_number_masked, phone_sealed, phone_masked
+         from areas.former_owner where household_id = $1 order by recorded_at desc limit 1`,
+      [householdId],
+    );
+    expect(kept).toEqual([
+      expect.objectContaining({
+        owner_reference: recased,
+        owner_name: sellerName,
+        legal_name: OWNER.legalName,
+        id_number_masked: MASKED.idNumber,
+        phone_masked: MASKED.phone,
+      }),
+    ]);
+    expect(JSON.stringify(kept)).not.toContain(OWNER.idNumber);
+    expect(JSON.stringify(kept)).not.toContain(OWNER.phone);
     const logged = async () =>
-      (
-        await t.sql<{ n: number }>(
-          `select count(*)::int as n from areas.owner_data_access where household_id = $1 and role = 'COURT'`,
-          [householdId],
-        )
-      )[0].n;
-    const before = await logged();
-    const { household } = (await ok(xichengCourt, READ, { id: referralId, r: referralId })).referral;
-    expect(household.ownerName).toContain('*');
-    expect(household.ownerIdentity).toMatchObject({ legalName: '司**', masked: true, phone: '137****1111' });
-    expect(await logged()).toBe(before);
-    // The street office still reads its register in full.
-    expect((await householdIn(guangwai)) as unknown).toMatchObject({ ownerIdentity: { ...NEW_OWNER, masked: false } });
+      await t.sql<{ data: string; referral_id: string; reason: string }>(
+        `select data, referral_id, reason from areas.owner_data_access where household_id = $1 and role = 'COURT' order by id`,
+        [householdId],
+      );
+    const before = (await logged()).length;
+    // The court of the referral reads the seller in full, the referral named or not (its only one), each read logged.
+    for (const r of [referralId, null]) {
+      const { household } = (await ok(xichengCourt, READ, { id: referralId, r })).referral;
+      expect(household).toEqual({
+        ownerName: sellerName,
+        ownerIdentity: { ...FULL, ownerReference: recased, ownerDiedOn: null },
+      });
+    }
+    const reads = (await logged()).slice(before);
+    expect(reads.map((r) => r.data).sort()).toEqual(['IDENTITY', 'IDENTITY', 'NAME', 'NAME']);
+    for (const read of reads) expect(read).toMatchObject({ referral_id: referralId, reason: 'COURT_REFERRAL' });
+    expect(await logged()).toHaveLength(before + 4);
+    // Under a referral not the court's: the owner now, the buyer, masked, and nothing logged.
+    const otherReferral = '00000000-0000-4000-8000-000000000001';
+    const { household: other } = (await ok(xichengCourt, READ, { id: referralId, r: otherReferral })).referral;
+    expect(other.ownerName).toBe('司**');
+    expect(other.ownerIdentity).toMatchObject({
+      legalName: '司**',
+      masked: true,
+      phone: '137****1111',
+      ownerReference: 'o-after-sale',
+    });
+    expect(await logged()).toHaveLength(before + 4);
+    // Another court: nothing, as before.
+    expect((await fails(haidianCourt, READ, { id: referralId, r: referralId })).extensions.code).toBe('NOT_FOUND');
+    // The street office reads its register in full: the buyer.
+    expect((await householdIn(guangwai)) as unknown).toMatchObject({
+      ownerName: '司马新',
+      ownerIdentity: { ...NEW_OWNER, masked: false },
+    });
   });
 });

@@ -1,10 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Identity } from '../../../kernel/identity';
 import { InvalidInputError } from '../../../kernel/errors';
-import { mayReadHousehold, ownerDataAccessReason } from '../domain/access';
 import { maskOwnerName } from '../domain/compound';
 import { OwnerDataAccess, OwnerDataKind, recordOwnerDataAccesses } from '../persistence/owner-data-access.repository';
 import { HouseholdReads } from './household-reads';
+import { ownersReadInFull } from './owners-read-in-full';
 import { isUuid } from '../../../kernel/uuid';
 
 /** An id given (a referral as the reason of a read, a household to filter on) is a UUID, checked before any query. */
@@ -29,28 +29,41 @@ export const accessOf = (
   reason: why.reason,
 });
 
+/** One `Household.ownerName(referralId)` asked for: the household, and the referral that is the reason. */
+export interface OwnerNameRequest {
+  householdId: string;
+  referralId?: string | null;
+}
+
 /**
  * The owners' names of the households asked for, in one batch, as the caller may see them (domain/access.ts
- * ownerDataAccessReason): in full for the street office of their street and a court their case was referred to,
- * masked (张**) for every other reader, null for a household the caller may not read or without a name. Every name
- * returned in full is recorded in the access log before it is returned.
+ * ownerDataAccessReason, ownerInFull): in full for the street office of their street, and for a court their case was
+ * referred to the name of the owner the referral is against, the owner now or a former one the register's history
+ * keeps; masked (张**), of the owner now, for every other reader; null for a household the caller may not read or
+ * without a name of the owner answered. Every name returned in full is recorded in the access log before it is
+ * returned.
  */
 export async function readOwnerNames(
   em: EntityManager,
   reads: HouseholdReads,
   identity: Identity,
-  householdIds: readonly string[],
+  requests: readonly OwnerNameRequest[],
 ): Promise<(string | null)[]> {
-  const [located, grants] = await Promise.all([reads.households(householdIds), reads.grants()]);
-  const households = new Map(located.map((h) => [h.id, h]));
+  for (const r of requests) assertUuid('referralId', r.referralId);
+  const [located, grants] = await Promise.all([
+    reads.households([...new Set(requests.map((r) => r.householdId))]),
+    reads.grants(),
+  ]);
+  const decided = await ownersReadInFull(em, identity, new Map(located.map((h) => [h.id, h])), grants, requests);
   const accesses: OwnerDataAccess[] = [];
-  const names = householdIds.map((id) => {
-    const household = households.get(id);
-    if (!household?.ownerName || !mayReadHousehold(identity, household, grants)) return null;
-    const why = ownerDataAccessReason(identity, household, grants);
-    if (!why) return maskOwnerName(household.ownerName);
-    accesses.push(accessOf(identity, id, 'NAME', why));
-    return household.ownerName;
+  const names = decided.map((read) => {
+    if (!read) return null;
+    const { household, why, whose } = read;
+    const name = whose?.owner === 'FORMER' && whose.former ? whose.former.ownerName : household.ownerName;
+    if (!name) return null;
+    if (!why || whose === undefined || (whose.owner === 'FORMER' && !whose.former)) return maskOwnerName(name);
+    accesses.push(accessOf(identity, household.id, 'NAME', why));
+    return name;
   });
   await recordOwnerDataAccesses(em, accesses);
   return names;

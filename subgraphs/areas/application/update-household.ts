@@ -6,10 +6,12 @@ import { isOrganisation } from '../../../catalog';
 import { todayInChina } from '../../../kernel/clock';
 import { formatSquareMetres } from '../domain/floor-area';
 import { Household } from '../persistence/compound.entity';
+import { recordFormerOwner } from '../persistence/former-owner.repository';
 import {
   findOwnerIdentities,
   removeOwnerIdentity,
   saveOwnerIdentities,
+  unsealed,
 } from '../persistence/owner-identity.repository';
 import { recordBuildingRosters } from './building-rosters';
 import { manageableHousehold } from './compound.lookup';
@@ -18,7 +20,9 @@ import { manageableHousehold } from './compound.lookup';
  * Corrects a household: a new certificate area, the owner's identity, or a change of owner (the reference, the name
  * and the identity go together: a new reference without an identity removes the former owner's; the day the new
  * owner became the owner is kept and published with the roster), or the owner's death (published with the roster: a
- * deceased owner is not sued), both by domain/compound.ts ownerDaysOf.
+ * deceased owner is not sued), both by domain/compound.ts ownerDaysOf. The owner a change replaces is kept, their
+ * identity sealed anew for the history (persistence/former-owner.repository.ts): the court of a referral against them
+ * still reads them (before, the register kept no owner history and that court got nothing of the defendant).
  */
 export async function updateHousehold(
   em: EntityManager,
@@ -46,10 +50,10 @@ export async function updateHousehold(
       },
       { storedReference: !newOwner },
     );
-    // An organisation does not die: its identity as given now, else as stored (read only when a death is given).
-    const ownerIdentity =
-      valid.ownerIdentity ??
-      (changes.ownerDiedOn && !newOwner ? (await findOwnerIdentities(tx, [householdId]))[0] : undefined);
+    // The identity stored: the former owner's to keep on a change of owner; an organisation does not die (its
+    // identity as given now, else as stored).
+    const [stored] = newOwner || changes.ownerDiedOn ? await findOwnerIdentities(tx, [householdId]) : [];
+    const ownerIdentity = valid.ownerIdentity ?? (newOwner ? undefined : stored);
     const days = ownerDaysOf(
       changes,
       newOwner,
@@ -57,6 +61,20 @@ export async function updateHousehold(
       !!ownerIdentity && isOrganisation(ownerIdentity),
       todayInChina(),
     );
+    if (newOwner)
+      await recordFormerOwner(
+        tx,
+        {
+          householdId,
+          ownerReference: household.ownerReference,
+          ownerName: household.ownerName ?? null,
+          ownerSince: household.ownerSince ?? null,
+          ownerDiedOn: household.ownerDiedOn ?? null,
+          succeededOn: days.ownerSince !== undefined ? days.ownerSince : (household.ownerSince ?? null),
+          identity: stored ? unsealed(stored) : null,
+        },
+        identity.subject,
+      );
     Object.assign(household, {
       floorAreaCentiM2: valid.floorAreaCentiM2,
       ownerReference: valid.ownerReference,

@@ -7,6 +7,7 @@ import {
   mayReadHousehold,
   mayReadStreet,
   ownerDataAccessReason,
+  ownerInFull,
   readableAreaIds,
   readableStreetPrefixes,
   tracksAreas,
@@ -24,7 +25,15 @@ const courtGrants: ReadGrants = {
   ...none,
   areaIds: ['a-1'],
   householdIds: ['h-1'],
-  householdReferrals: new Map([['h-1', ['r-new', 'r-old']]]),
+  householdReferrals: new Map([
+    [
+      'h-1',
+      [
+        { referralId: 'r-new', ownerReference: 'o-buyer' },
+        { referralId: 'r-old', ownerReference: 'o-seller' },
+      ],
+    ],
+  ]),
 };
 
 describe('who sees an owner’s personal data in full', () => {
@@ -52,10 +61,12 @@ describe('who sees an owner’s personal data in full', () => {
     expect(ownerDataAccessReason(court, household, courtGrants)).toEqual({
       reason: 'COURT_REFERRAL',
       referralId: 'r-new',
+      referredOwner: 'o-buyer',
     });
     expect(ownerDataAccessReason(court, household, courtGrants, 'r-old')).toEqual({
       reason: 'COURT_REFERRAL',
       referralId: 'r-old',
+      referredOwner: 'o-seller',
     });
     expect(ownerDataAccessReason(court, household, courtGrants, 'r-of-another-household')).toBeUndefined();
     expect(ownerDataAccessReason(court, household, none)).toBeUndefined();
@@ -107,6 +118,26 @@ describe('who reads the register of a street', () => {
       expect(readableStreetPrefixes(who(role, 'x', ['220681']))).toBeUndefined();
       expect(tracksAreas(who(role, 'x', ['220681']))).toBe(false);
     }
+  });
+});
+
+describe('ownerInFull: whose particulars a read in full answers', () => {
+  const court = (referredOwner: string | null) =>
+    ({ reason: 'COURT_REFERRAL', referralId: 'r-1', referredOwner }) as const;
+
+  it('the street office: the owner now', () => {
+    expect(ownerInFull({ reason: 'STREET_OFFICE_REGISTER', referralId: null }, 'o-buyer')).toEqual({
+      owner: 'CURRENT',
+    });
+  });
+
+  it('a court: the owner its referral is against, the owner now (a reference retyped is the same owner) or a former one', () => {
+    expect(ownerInFull(court('o-1002x'), 'O-1002X')).toEqual({ owner: 'CURRENT' });
+    expect(ownerInFull(court('o-seller'), 'o-buyer')).toEqual({ owner: 'FORMER', ownerReference: 'o-seller' });
+  });
+
+  it('a court whose referral names no owner: nothing in full', () => {
+    expect(ownerInFull(court(null), 'o-buyer')).toBeUndefined();
   });
 });
 

@@ -1,5 +1,6 @@
 import { Identity, coversDivision } from '../../../kernel/identity';
 import { ForbiddenError } from '../../../kernel/errors';
+import { ownerKey } from '../../../kernel/owner-key';
 
 /**
  * Street offices delimit property-management areas and keep the register of compounds in their own street (the
@@ -56,10 +57,16 @@ export interface ReadGrants {
   contractAreaIds: readonly string[];
   householdIds: readonly string[];
   /**
-   * A court's referrals naming each household it reads, newest first, while the household's owner is the one each was
-   * referred against: the reason its reads in full are logged with.
+   * A court's referrals naming each household it reads, newest first, each with the owner it was referred against
+   * (its grant's, courtGrantOwner): the reason its reads in full are logged with, and whose particulars they answer.
    */
-  householdReferrals: ReadonlyMap<string, readonly string[]>;
+  householdReferrals: ReadonlyMap<string, readonly CourtReferralGrant[]>;
+}
+
+/** One referral of a household to a court, for the owner it names (null: no owner known). */
+export interface CourtReferralGrant {
+  referralId: string;
+  ownerReference: string | null;
 }
 
 /**
@@ -95,7 +102,7 @@ export function mayReadHousehold(
 
 /**
  * The owner a court's read grant is for: the owner its referral names (the case package's defendant), even when the
- * register has since recorded a sale, so the court reads that owner in full while the register holds them and a buyer
+ * register has since recorded a sale, so the court reads that owner in full, as its owner or a former one, and a buyer
  * never (before, the owner the register held when the referral's event was read: a sale registered while the claim or
  * the event was on its way gave the court the buyer in full under the seller's case). A referral that names none (its
  * claim had no owner reference, or it was published before the event carried it) takes the register's owner then.
@@ -111,14 +118,16 @@ export function courtGrantOwner(
 export interface OwnerDataAccessReason {
   reason: 'STREET_OFFICE_REGISTER' | 'COURT_REFERRAL';
   referralId: string | null;
+  /** A court's: the owner its referral is against (null: no owner known, nothing in full). */
+  referredOwner?: string | null;
 }
 
 /**
- * The owner's personal data (name, identity, phone, service address) in full only for the street office of the
- * household's street (its register) and for a court the household's case was referred to (the referral named, or
- * its latest one naming the household; a referral of another household or court gives nothing). Hub administrators
- * manage every street but see owners masked like every other reader (data minimisation, PIPL art. 6). Undefined:
- * masked.
+ * Who may read an owner's personal data (name, identity, phone, service address) in full: the street office of the
+ * household's street (its register) and a court the household's case was referred to (the referral named, or its
+ * latest one naming the household; a referral of another household or court gives nothing), for the owner that
+ * referral is against (ownerInFull). Hub administrators manage every street but see owners masked like every other
+ * reader (data minimisation, PIPL art. 6). Undefined: masked.
  */
 export function ownerDataAccessReason(
   identity: Identity,
@@ -130,6 +139,28 @@ export function ownerDataAccessReason(
     return { reason: 'STREET_OFFICE_REGISTER', referralId: referralId ?? null };
   if (identity.role !== 'COURT') return undefined;
   const referrals = grants.householdReferrals.get(household.id) ?? [];
-  const named = referralId ? referrals.find((r) => r === referralId) : referrals[0];
-  return named ? { reason: 'COURT_REFERRAL', referralId: named } : undefined;
+  const named = referralId ? referrals.find((r) => r.referralId === referralId) : referrals[0];
+  return named
+    ? { reason: 'COURT_REFERRAL', referralId: named.referralId, referredOwner: named.ownerReference }
+    : undefined;
+}
+
+/**
+ * Whose particulars a read in full answers: the street office's register, the household's owner now; a court, the
+ * owner its referral is against (the owner of the months claimed, who stays the defendant after selling: litigation's
+ * domain/statutes.ts PRIOR_OWNER_SOURCE): the owner now while they own it (references compared as kernel/owner-key.ts
+ * compares them: a correction of `…002x` to `…002X` is the same owner), else that former owner, as the register's
+ * history keeps them. The new owner is never the court's to read in full under a referral against the one before
+ * (before, after a sale the court read the new owner masked and the former owner not at all: the register kept no
+ * owner history). Undefined: no owner known for the referral, nothing in full.
+ */
+export function ownerInFull(
+  why: OwnerDataAccessReason,
+  currentOwner: string,
+): { owner: 'CURRENT' } | { owner: 'FORMER'; ownerReference: string } | undefined {
+  if (why.reason === 'STREET_OFFICE_REGISTER') return { owner: 'CURRENT' };
+  if (!why.referredOwner) return undefined;
+  return ownerKey(why.referredOwner) === ownerKey(currentOwner)
+    ? { owner: 'CURRENT' }
+    : { owner: 'FORMER', ownerReference: why.referredOwner };
 }

@@ -34,6 +34,16 @@ export interface OwnerIdentityView extends OwnerIdentity {
   masked: boolean;
 }
 
+/**
+ * An identity as a household answers it, with whose it is: the household's owner now, or, for the court of a referral
+ * against an owner who has sold since, that former owner (domain/access.ts ownerInFull); and the day that owner died,
+ * where the register recorded it.
+ */
+export interface HouseholdOwnerIdentityView extends OwnerIdentityView {
+  ownerReference: string;
+  ownerDiedOn: string | null;
+}
+
 /** GB 11643-1999 §8.2: ISO 7064 MOD 11-2 weights of the 17 body digits and the check character for sum mod 11. */
 const RESIDENT_ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
 const RESIDENT_ID_CHECK = '10X98765432';

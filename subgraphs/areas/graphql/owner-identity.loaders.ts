@@ -1,8 +1,8 @@
 import DataLoader from 'dataloader';
 import { RequestContext, requestLoader } from '../../../platform/subgraph/context';
-import { readOwnerNames } from '../application/owner-data-reads';
+import { OwnerNameRequest, readOwnerNames } from '../application/owner-data-reads';
 import { OwnerIdentityRequest, readOwnerIdentities } from '../application/read-owner-identities';
-import { OwnerIdentityView } from '../domain/owner-identity';
+import { HouseholdOwnerIdentityView } from '../domain/owner-identity';
 import { requestHouseholdReads } from './household-reads.loader';
 
 /** Every ownerIdentity asked for in one tick (a page, an `_entities` batch) read together: one batched read. */
@@ -11,7 +11,7 @@ export const ownerIdentityLoader = (ctx: RequestContext) =>
     ctx,
     'areas.owner-identity',
     () =>
-      new DataLoader<OwnerIdentityRequest, OwnerIdentityView | null, string>(
+      new DataLoader<OwnerIdentityRequest, HouseholdOwnerIdentityView | null, string>(
         (requests) => readOwnerIdentities(ctx.em, requestHouseholdReads(ctx), ctx.identity, requests),
         {
           cacheKeyFn: (r) => `${r.householdId}|${r.referralId ?? ''}`,
@@ -25,7 +25,8 @@ export const ownerNameLoader = (ctx: RequestContext) =>
     ctx,
     'areas.owner-name',
     () =>
-      new DataLoader<string, string | null>((ids) =>
-        readOwnerNames(ctx.em, requestHouseholdReads(ctx), ctx.identity, ids),
+      new DataLoader<OwnerNameRequest, string | null, string>(
+        (requests) => readOwnerNames(ctx.em, requestHouseholdReads(ctx), ctx.identity, requests),
+        { cacheKeyFn: (r) => `${r.householdId}|${r.referralId ?? ''}` },
       ),
   );

@@ -1,7 +1,7 @@
 import { Arg, Ctx, Directive, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { RequestContext } from '../../../platform/subgraph/context';
 import { ownerDataAccessLog } from '../application/owner-data-access-log';
-import { OwnerIdentityView } from '../domain/owner-identity';
+import { HouseholdOwnerIdentityView } from '../domain/owner-identity';
 import { ownerIdentityLoader, ownerNameLoader } from './owner-identity.loaders';
 import { HouseholdType } from './compound.type';
 import { OwnerDataAccessPageType, OwnerIdentityType } from './owner-identity.type';
@@ -12,23 +12,31 @@ export class HouseholdOwnerResolver {
   @FieldResolver(() => String, {
     nullable: true,
     description:
-      'In full for the street office of the household’s street and a court its case was referred to (each read logged); masked (张**) for everyone else.',
+      'In full for the street office of the household’s street and, for a court holding a referral of the household (name it ' +
+      'as referralId, else its latest), the owner that referral is against, the owner now or one who has sold since (each ' +
+      'read logged); masked (张**), the owner now, for everyone else.',
   })
-  ownerName(@Root() household: HouseholdType, @Ctx() ctx: RequestContext): Promise<string | null> {
-    return ownerNameLoader(ctx).load(household.id);
+  ownerName(
+    @Root() household: HouseholdType,
+    @Ctx() ctx: RequestContext,
+    @Arg('referralId', () => ID, { nullable: true }) referralId?: string | null,
+  ): Promise<string | null> {
+    return ownerNameLoader(ctx).load({ householdId: household.id, referralId: referralId ?? null });
   }
 
   @FieldResolver(() => OwnerIdentityType, {
     nullable: true,
     description:
-      'The owner’s identity, null when none is recorded. In full for the street office of the household’s street and a court ' +
-      'holding a referral of the household (name it as referralId: the access log records it as the reason), masked for everyone else.',
+      'The owner’s identity, null when none is recorded. In full for the street office of the household’s street (the owner now) ' +
+      'and a court holding a referral of the household (name it as referralId, else its latest: the access log records it as ' +
+      'the reason), of the owner that referral is against: the owner now, or one who has sold since, as the register keeps ' +
+      'former owners (ownerReference says whose). Masked, the owner now, for everyone else.',
   })
   ownerIdentity(
     @Root() household: HouseholdType,
     @Ctx() ctx: RequestContext,
     @Arg('referralId', () => ID, { nullable: true }) referralId?: string | null,
-  ): Promise<OwnerIdentityView | null> {
+  ): Promise<HouseholdOwnerIdentityView | null> {
     return ownerIdentityLoader(ctx).load({ householdId: household.id, referralId: referralId ?? null });
   }
 }

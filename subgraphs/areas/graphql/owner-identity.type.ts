@@ -1,5 +1,5 @@
 import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Key, Name } from '../../../platform/graphql/scalars';
+import { Key, LocalDate, Name } from '../../../platform/graphql/scalars';
 import { graphqlEnum } from '../../../platform/federation/graphql-enum';
 import { OWNER_ID_TYPES, OwnerIdType } from '../domain/owner-identity';
 
@@ -40,6 +40,18 @@ export class OwnerIdentityType {
 
   @Field()
   masked!: boolean;
+
+  @Field(() => String, {
+    description:
+      'Whose identity this is: the household’s owner now, or, for the court of a referral against an owner who has sold since, that owner.',
+  })
+  ownerReference!: string;
+
+  @Field(() => LocalDate, {
+    nullable: true,
+    description: 'The day this owner died (YYYY-MM-DD), where the street office recorded it; null otherwise.',
+  })
+  ownerDiedOn!: string | null;
 }
 
 @InputType({

@@ -16,8 +16,8 @@ import {
  * which the application calls for the parties entitled to them. The associated data binds each sealed value to its
  * household and column, so a value copied to another row does not open.
  */
-export interface StoredOwnerIdentity {
-  householdId: string;
+/** An identity as stored, its ID number and phone sealed (for the row and column `boundTo` names) and masked. */
+export interface SealedIdentity {
   legalName: string;
   idType: OwnerIdType;
   idNumberSealed: string;
@@ -26,6 +26,13 @@ export interface StoredOwnerIdentity {
   phoneMasked: string | null;
   serviceAddress: string | null;
 }
+
+export interface StoredOwnerIdentity extends SealedIdentity {
+  householdId: string;
+}
+
+/** The sealed columns; each sealed value is bound to its row and column (`areas.owner_identity:<household>:<column>`). */
+export type SealedColumn = 'id_number' | 'phone';
 
 interface OwnerIdentityColumns {
   household_id: string;
@@ -38,21 +45,34 @@ interface OwnerIdentityColumns {
   service_address: string | null;
 }
 
-const sealedAs = (householdId: string, column: 'id_number' | 'phone') =>
-  `areas.owner_identity:${householdId}:${column}`;
+const sealedAs = (householdId: string) => (column: SealedColumn) => `areas.owner_identity:${householdId}:${column}`;
+
+/** An identity's values sealed and masked, each sealed value bound to the row and column `boundTo` names. */
+export function sealedIdentity(identity: OwnerIdentity, boundTo: (column: SealedColumn) => string): SealedIdentity {
+  const cipher = ownerDataCipher();
+  return {
+    legalName: identity.legalName,
+    idType: identity.idType,
+    idNumberSealed: cipher.encrypt(identity.idNumber, boundTo('id_number')),
+    idNumberMasked: maskIdNumber(identity.idNumber),
+    phoneSealed: identity.phone === null ? null : cipher.encrypt(identity.phone, boundTo('phone')),
+    phoneMasked: identity.phone === null ? null : maskPhone(identity.phone),
+    serviceAddress: identity.serviceAddress,
+  };
+}
 
 /** The row to store for a household's (already validated) identity, with its values sealed and masked. */
 function sealedRow(householdId: string, identity: OwnerIdentity): OwnerIdentityColumns {
-  const cipher = ownerDataCipher();
+  const sealed = sealedIdentity(identity, sealedAs(householdId));
   return {
     household_id: householdId,
-    legal_name: identity.legalName,
-    id_type: identity.idType,
-    id_number_sealed: cipher.encrypt(identity.idNumber, sealedAs(householdId, 'id_number')),
-    id_number_masked: maskIdNumber(identity.idNumber),
-    phone_sealed: identity.phone === null ? null : cipher.encrypt(identity.phone, sealedAs(householdId, 'phone')),
-    phone_masked: identity.phone === null ? null : maskPhone(identity.phone),
-    service_address: identity.serviceAddress,
+    legal_name: sealed.legalName,
+    id_type: sealed.idType,
+    id_number_sealed: sealed.idNumberSealed,
+    id_number_masked: sealed.idNumberMasked,
+    phone_sealed: sealed.phoneSealed,
+    phone_masked: sealed.phoneMasked,
+    service_address: sealed.serviceAddress,
   };
 }
 
@@ -111,20 +131,24 @@ export async function findOwnerIdentities(
 
 /** The identity in full: decrypts; a value altered or moved in the database throws FieldDecryptionError. */
 export function unsealed(stored: StoredOwnerIdentity): OwnerIdentityView {
+  return openedIdentity(stored, sealedAs(stored.householdId));
+}
+
+/** An identity in full, its sealed values opened as bound to the row and column `boundTo` names (FieldDecryptionError). */
+export function openedIdentity(stored: SealedIdentity, boundTo: (column: SealedColumn) => string): OwnerIdentityView {
   const cipher = ownerDataCipher();
   return {
     legalName: stored.legalName,
     idType: stored.idType,
-    idNumber: cipher.decrypt(stored.idNumberSealed, sealedAs(stored.householdId, 'id_number')),
-    phone:
-      stored.phoneSealed === null ? null : cipher.decrypt(stored.phoneSealed, sealedAs(stored.householdId, 'phone')),
+    idNumber: cipher.decrypt(stored.idNumberSealed, boundTo('id_number')),
+    phone: stored.phoneSealed === null ? null : cipher.decrypt(stored.phoneSealed, boundTo('phone')),
     serviceAddress: stored.serviceAddress,
     masked: false,
   };
 }
 
 /** The identity masked, from what was masked on the way in: nothing is decrypted. */
-export function masked(stored: StoredOwnerIdentity): OwnerIdentityView {
+export function masked(stored: SealedIdentity): OwnerIdentityView {
   return {
     legalName: maskOwnerName(stored.legalName) ?? '*',
     idType: stored.idType,

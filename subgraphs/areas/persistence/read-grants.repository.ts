@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { todayInChina } from '../../../kernel/clock';
 import { Identity } from '../../../kernel/identity';
 import { sqlRows } from '../../../platform/db/sql';
-import { ReadGrants } from '../domain/access';
+import { CourtReferralGrant, ReadGrants } from '../domain/access';
 import { courtHouseholdGrants } from './court-household.repository';
 import { CONTRACTED_PROVIDER } from './filing-snapshot.sql';
 
@@ -35,11 +35,14 @@ export async function readGrants(em: EntityManager, identity: Identity): Promise
   if (identity.role === 'PROPERTY_COMPANY') return companyGrants(em, identity.organisationId);
   if (identity.role === 'COURT') {
     const grants = await courtHouseholdGrants(em, identity.organisationId);
-    // The owner's data in full only while the household's owner is the one the case is against: after a sale the
-    // court still reads the household, its new owner masked.
-    const householdReferrals = new Map<string, string[]>();
-    for (const g of grants.filter((g) => g.sameOwner))
-      householdReferrals.set(g.householdId, [...(householdReferrals.get(g.householdId) ?? []), g.referralId]);
+    // The owner's data in full only of the owner each case is against (domain/access.ts ownerInFull): after a sale
+    // the court reads the seller its case is against, as the register's history keeps them, and the buyer masked.
+    const householdReferrals = new Map<string, CourtReferralGrant[]>();
+    for (const g of grants)
+      householdReferrals.set(g.householdId, [
+        ...(householdReferrals.get(g.householdId) ?? []),
+        { referralId: g.referralId, ownerReference: g.ownerReference },
+      ]);
     return {
       ...NONE,
       areaIds: [...new Set(grants.map((g) => g.areaId))],
