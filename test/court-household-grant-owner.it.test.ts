@@ -14,6 +14,7 @@ const today = pinTestToday('2026-12-01');
 const thisMonth = today.slice(0, 7);
 const months = [addMonths(thisMonth, -3), addMonths(thisMonth, -2)];
 const UNSOLD_ID = '11010219800101271' + residentIdCheckCharacter('11010219800101271');
+const SELLER_ID = '11010219750505271' + residentIdCheckCharacter('11010219750505271');
 const EVIDENCE = [{ name: '催缴函.pdf', type: 'DEMAND_LETTER', sha256: 'd'.repeat(64) }];
 
 type Account = { id: string; household_id: string; charge_ids: string[] };
@@ -63,6 +64,15 @@ describe('the court of a referral reads the owner the referral names, not a sale
   });
 
   it('shows the court only the owner its case is against, not a buyer registered before areas learnt of the referral', async () => {
+    // The street office holds the seller's identity; the sale below keeps it in the register's history.
+    await ok(
+      GUANGWAI_OFFICE,
+      `mutation($h: ID!, $i: UpdateHouseholdInput!) { updateHousehold(id: $h, input: $i) { id } }`,
+      {
+        h: account.household_id,
+        i: { ownerIdentity: { legalName: '赵卖方', idType: 'RESIDENT_ID', idNumber: SELLER_ID, phone: '13900002712' } },
+      },
+    );
     await ok(
       company,
       `mutation($a: ID!, $x: CollectionActionInput!) { recordCollectionAction(accountId: $a, action: $x) { status } }`,
@@ -72,8 +82,8 @@ describe('the court of a referral reads the owner the referral names, not a sale
       const { rows } = await db.query(`select claim from litigation.claim_account where account_id = $1`, [account.id]);
       return rows[0]?.claim.demands.length === 1 ? true : undefined;
     });
-    const [{ owner_reference: seller }] = (
-      await db.query(`select owner_reference from areas.household where id = $1`, [account.household_id])
+    const [{ owner_reference: seller, owner_name: sellerName }] = (
+      await db.query(`select owner_reference, owner_name from areas.household where id = $1`, [account.household_id])
     ).rows;
     // The claim snapshot reaches litigation a moment after the register changes (areas → arrears → litigation): here
     // that moment is held open by holding litigation's copy of the claim, so the referral is made on it, as it is
@@ -114,24 +124,43 @@ describe('the court of a referral reads the owner the referral names, not a sale
         : undefined,
     );
     const { household } = (await ok(xichengCourt, READ_OWNER, { id: referral.id })).referral;
-    // The buyer is no party to this case: masked, as after a sale registered once the grant was made (masked as every
-    // masked reader sees them, their phone too: the audit's `phone: null` read the masked form as absent).
-    expect(household).toMatchObject({
-      ownerName: expect.stringMatching(/^.\*+$/),
-      ownerIdentity: expect.objectContaining({
-        legalName: '王**',
-        idNumber: '110***********2711',
-        masked: true,
-        phone: '139****2710',
-      }),
+    // The buyer is no party to this case: the court reads the seller it is against, in full, from the register's
+    // history of former owners (before, the buyer masked and nothing of the seller: the register kept no history).
+    expect(household).toEqual({
+      ownerName: sellerName,
+      ownerIdentity: { legalName: '赵卖方', idNumber: SELLER_ID, phone: '13900002712', masked: false },
     });
-    // The grant is the seller's, and no read of the buyer was logged as a lawful court read.
+    // The grant is the seller's, and the reads logged as the court's under its referral.
     expect(
       (await db.query(`select owner_reference from areas.court_household where referral_id = $1`, [referral.id])).rows,
     ).toEqual([{ owner_reference: seller }]);
     expect(
-      (await db.query(`select 1 from areas.owner_data_access where referral_id = $1`, [referral.id])).rows,
-    ).toEqual([]);
+      (
+        await db.query(
+          `select data, reason, organisation_id from areas.owner_data_access where referral_id = $1 order by data`,
+          [referral.id],
+        )
+      ).rows,
+    ).toEqual([
+      { data: 'IDENTITY', reason: 'COURT_REFERRAL', organisation_id: 'bj-xicheng-court' },
+      { data: 'NAME', reason: 'COURT_REFERRAL', organisation_id: 'bj-xicheng-court' },
+    ]);
+    // The complaint names the seller as the defendant (before, DEFENDANT_NO_LONGER_OWNER and no complaint).
+    const { names } = await waitFor('the complaint for the court', async () => {
+      const res = await t.gql(xichengCourt, `query($id: ID!) { referral(id: $id) { documents { name } } }`, {
+        id: referral.id,
+      });
+      const code = res.body.errors?.[0]?.extensions?.code;
+      if (code === 'DEFENDANT_IDENTITY_PENDING') return undefined;
+      expect(res.body.errors).toBeUndefined();
+      return { names: (res.body.data.referral.documents as { name: string }[]).map((d) => d.name) };
+    });
+    expect(names).toEqual(
+      expect.arrayContaining([
+        `民事起诉状-赵卖方-${referral.id.slice(0, 8)}.pdf`,
+        `民事起诉状-赵卖方-${referral.id.slice(0, 8)}.docx`,
+      ]),
+    );
   });
 
   it('shows the court the owner in full, logged as its referral, when the owner the referral names still owns the household', async () => {

@@ -8,9 +8,10 @@ import { DefendantIdentity } from '../domain/defendant';
  */
 export interface DefendantIdentities {
   /**
-   * The owner of the household as the caller may see it; null when the register has no identity for the owner.
-   * `ownerReference`: the owner the referral names (its package's), when known: the register's owner must still be
-   * that one (DEFENDANT_NO_LONGER_OWNER otherwise).
+   * The owner the referral is against as the caller may see them: the household's owner now, or one who has sold
+   * since, as the register's history keeps them; null when the register has no identity for the owner.
+   * `ownerReference`: the owner the referral names (its package's), when known: the identity answered must be that
+   * owner's (DEFENDANT_NO_LONGER_OWNER otherwise: the register holds none of theirs and they no longer own the flat).
    */
   find(request: {
     caller: Identity;

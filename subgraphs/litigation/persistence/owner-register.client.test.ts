@@ -180,6 +180,39 @@ describe('the owners’ register client (Household.ownerIdentity of the areas su
     }
   });
 
+  it('takes the seller the register answers from its history as the defendant, their death with them, not the buyer', async () => {
+    const seller = {
+      legalName: '李四',
+      idType: 'RESIDENT_ID',
+      idNumber: '110108190001010015',
+      phone: null,
+      serviceAddress: null,
+      masked: false,
+    };
+    const answers = [
+      { ownerReference: 'o-seller', ownerDiedOn: null },
+      { ownerReference: 'o-seller', ownerDiedOn: '2026-11-30' },
+      // A register that kept no history of the seller answers the buyer, masked.
+      { ...seller, legalName: '王*', masked: true, ownerReference: 'o-buyer', ownerDiedOn: null },
+    ];
+    let next = 0;
+    const areas = await fakeAreas(() => ({
+      data: {
+        _entities: [{ ownerReference: 'o-buyer', ownerDiedOn: null, ownerIdentity: { ...seller, ...answers[next++] } }],
+      },
+    }));
+    try {
+      const client = ownerRegisterClient({ url: areas.url, tokens });
+      const find = () => client.find({ caller: court, householdId: 'h', referralId: 'r', ownerReference: 'o-seller' });
+      // Before, DEFENDANT_NO_LONGER_OWNER: the register's owner now was compared, whatever identity it answered.
+      expect(await find()).toEqual(seller);
+      await expect(find()).rejects.toMatchObject({ code: 'DEFENDANT_DECEASED', details: { diedOn: '2026-11-30' } });
+      await expect(find()).rejects.toMatchObject({ code: 'DEFENDANT_NO_LONGER_OWNER' });
+    } finally {
+      await areas.stop();
+    }
+  });
+
   it('fails on any other error or a malformed identity, rather than filing a complaint without its defendant', async () => {
     const refusing = await fakeAreas(() => ({ errors: [{ message: 'no', extensions: { code: 'FORBIDDEN' } }] }));
     const malformed = await fakeAreas(() => ({

@@ -10,7 +10,9 @@ const QUERY = `query OwnerIdentity($representations: [_Any!]!, $referralId: ID) 
     ... on Household {
       ownerReference
       ownerDiedOn
-      ownerIdentity(referralId: $referralId) { legalName idType idNumber phone serviceAddress masked }
+      ownerIdentity(referralId: $referralId) {
+        legalName idType idNumber phone serviceAddress masked ownerReference ownerDiedOn
+      }
     }
   }
 }`;
@@ -57,9 +59,13 @@ function decoded(value: unknown): DefendantIdentity {
  * recorded as dead since (the death recorded after the referral was sent), is no defendant: DEFENDANT_DECEASED, and
  * nothing naming them is generated (before, the complaint named the deceased). An owner masked to the court is not
  * the one referred (or not yet known to be): their death is not the defendant's. Once heirs are registered in the
- * deceased's place (or the flat is sold), the owner referred is no longer the register's: DEFENDANT_NO_LONGER_OWNER
- * when the caller names the owner referred (before, DEFENDANT_IDENTITY_PENDING for good; and a change of owner before
- * the register learnt of the referral unmasked the new owner, who was then named as the defendant).
+ * deceased's place (or the flat is sold), the register answers the owner referred from its history of former owners
+ * (the identity's `ownerReference` says whose), in full to the court, their death with them: the complaint names the
+ * seller its months are owed by (before, the register kept no history and the court got DEFENDANT_NO_LONGER_OWNER).
+ * Where it holds no identity of the owner referred, who is no longer the owner (replaced before the history was kept,
+ * or never identified): DEFENDANT_NO_LONGER_OWNER when the caller names the owner referred (before that,
+ * DEFENDANT_IDENTITY_PENDING for good; and a change of owner before the register learnt of the referral unmasked the
+ * new owner, who was then named as the defendant).
  */
 export function ownerRegisterClient(options: {
   url: string;
@@ -100,27 +106,28 @@ export function ownerRegisterClient(options: {
       const household = body.data?._entities?.[0];
       // No household for this court, or a masked owner: the register has not learnt of the referral yet.
       if (!household) throw pending(referralId);
-      // Another owner than the one referred: their identity is not the defendant's, and the referred owner's is gone.
-      // Compared as the register compares references (ownerKey): a reference retyped in half-width is no new owner.
-      if (
-        ownerReference &&
-        typeof household.ownerReference === 'string' &&
-        ownerKey(household.ownerReference) !== ownerKey(ownerReference)
-      )
+      const identity = household.ownerIdentity == null ? null : decoded(household.ownerIdentity);
+      // Whose identity the register answered: the owner the referral is against, the owner now or one who has sold
+      // since (the register keeps them), or, where it kept none, the owner now, masked; its death with it. Without an
+      // identity (or from a register that does not say whose), the household's owner now.
+      const whose = (household.ownerIdentity ?? {}) as { ownerReference?: unknown; ownerDiedOn?: unknown };
+      const [owner, diedOn] =
+        identity && typeof whose.ownerReference === 'string'
+          ? [whose.ownerReference, whose.ownerDiedOn]
+          : [household.ownerReference, household.ownerDiedOn];
+      // Another owner than the one referred: their identity is not the defendant's, and the register holds none of
+      // the referred owner's (before, after any sale: the register kept no former owners). Compared as the register
+      // compares references (ownerKey): a reference retyped in half-width is no new owner.
+      if (ownerReference && typeof owner === 'string' && ownerKey(owner) !== ownerKey(ownerReference))
         throw litigationError('DEFENDANT_NO_LONGER_OWNER', 'The owner referred is no longer the registered owner', {
           referralId,
         });
-      const identity = household.ownerIdentity == null ? null : decoded(household.ownerIdentity);
       if (identity?.masked) throw pending(referralId);
-      if (typeof household.ownerDiedOn === 'string')
-        throw litigationError(
-          'DEFENDANT_DECEASED',
-          `The register records the defendant as dead since ${household.ownerDiedOn}`,
-          {
-            referralId,
-            diedOn: household.ownerDiedOn,
-          },
-        );
+      if (typeof diedOn === 'string')
+        throw litigationError('DEFENDANT_DECEASED', `The register records the defendant as dead since ${diedOn}`, {
+          referralId,
+          diedOn,
+        });
       return identity;
     },
   };
