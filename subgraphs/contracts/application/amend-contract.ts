@@ -3,7 +3,12 @@ import { isIsoDate } from '../../../kernel/calendar';
 import { todayInChina } from '../../../kernel/clock';
 import { InvalidInputError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
-import { assertAmendmentKeepsKind, contractActionRefused, nextContractStatus } from '../domain/contract';
+import {
+  assertAmendmentKeepsKind,
+  assertAmendmentKeepsStart,
+  contractActionRefused,
+  nextContractStatus,
+} from '../domain/contract';
 import { ContractTermsEntry, normaliseTerms } from '../domain/contract-terms';
 import { contractsError } from '../domain/errors';
 import { assessFiling } from '../domain/filing-deadline';
@@ -52,6 +57,7 @@ export async function amendContract(
       throw contractsError('AMENDMENT_PENDING', 'An earlier amendment of this contract is still under review');
     }
     assertAmendmentKeepsKind(contract.kind, terms.kind);
+    assertAmendmentKeepsStart(contract.startsOn, terms.startsOn, submittedOn);
     const { settings, feeFlags } = await checkTermsForFiling(tx, contract, terms);
     const assessment = assessFiling(input.amendedOn, submittedOn, settings);
     const filing = openFiling(tx, contract, {

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { todayInChina } from '../../../kernel/clock';
 import { NotFoundError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
-import { assertAmendmentKeepsKind, nextContractStatus } from '../domain/contract';
+import { assertAmendmentKeepsKind, assertAmendmentKeepsStart, nextContractStatus } from '../domain/contract';
 import { ContractTermsEntry, normaliseTerms } from '../domain/contract-terms';
 import { assessFiling, latenessOnResubmission } from '../domain/filing-deadline';
 import { canonicalDigest, nextFilingStatus } from '../domain/filing';
@@ -32,7 +32,10 @@ export async function resubmitFiling(
     if (!filing || filing.companyId !== companyId) throw new NotFoundError('Filing', input.filingId);
     const contract = await ownContract(tx, identity, filing.contractId);
     filing.status = nextFilingStatus(filing.status, 'RESUBMIT');
-    if (filing.kind === 'AMENDMENT') assertAmendmentKeepsKind(contract.kind, terms.kind);
+    if (filing.kind === 'AMENDMENT') {
+      assertAmendmentKeepsKind(contract.kind, terms.kind);
+      assertAmendmentKeepsStart(contract.startsOn, terms.startsOn, todayInChina());
+    }
     let signedOnChange: Record<string, unknown> | undefined;
     const { settings, feeFlags } = await checkTermsForFiling(tx, contract, terms);
     if (filing.kind === 'INITIAL') {

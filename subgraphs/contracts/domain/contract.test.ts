@@ -1,4 +1,4 @@
-import { contractActionRefused, nextContractStatus } from './contract';
+import { assertAmendmentKeepsStart, contractActionRefused, nextContractStatus } from './contract';
 import { CONTRACTS_ERRORS } from './errors';
 
 describe('contract life cycle', () => {
@@ -45,5 +45,38 @@ describe('contract life cycle', () => {
 
   it('says what a refused termination was refused', () => {
     expect(contractActionRefused('DRAFT', 'TERMINATE').message).toBe('A draft contract cannot be terminated');
+  });
+});
+
+describe('an amendment and the start of its contract', () => {
+  const refusal = (run: () => void) => {
+    try {
+      run();
+    } catch (e) {
+      return e as { code?: string; details?: { fields?: Record<string, string> } };
+    }
+    return undefined;
+  };
+
+  it('keeps the start of a contract that has begun, on its first day too', () => {
+    expect(refusal(() => assertAmendmentKeepsStart('2026-01-01', '2026-01-01', '2026-12-01'))).toBeUndefined();
+    for (const [begun, today] of [
+      ['2026-01-01', '2026-12-01'],
+      ['2026-12-01', '2026-12-01'],
+    ])
+      for (const moved of ['2025-01-01', '2027-01-01'])
+        expect(refusal(() => assertAmendmentKeepsStart(begun, moved, today))).toMatchObject({
+          code: 'BAD_USER_INPUT',
+          details: { fields: { 'terms.startsOn': `${begun}: the contract began on that day` } },
+        });
+  });
+
+  it('moves the start of a contract not begun to today or later, never to a day already past', () => {
+    expect(refusal(() => assertAmendmentKeepsStart('2027-01-30', '2028-02-01', '2026-12-01'))).toBeUndefined();
+    expect(refusal(() => assertAmendmentKeepsStart('2027-01-30', '2026-12-01', '2026-12-01'))).toBeUndefined();
+    expect(refusal(() => assertAmendmentKeepsStart('2027-01-30', '2026-11-30', '2026-12-01'))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: { fields: { 'terms.startsOn': '2027-01-30, or a day from 2026-12-01' } },
+    });
   });
 });

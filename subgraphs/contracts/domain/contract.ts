@@ -4,6 +4,7 @@
  * property-management committee (物管会) after an owners' joint decision (Civil Code art. 278 item 4).
  */
 import { CONTRACT_KINDS, type ContractKind } from '../../../catalog';
+import { type IsoDate, compareDates } from '../../../kernel/calendar';
 import { type DomainError, InvalidInputError } from '../../../kernel/errors';
 import { ContractsErrorCode, contractsError } from './errors';
 
@@ -49,6 +50,28 @@ export function assertAmendmentKeepsKind(contractKind: ContractKind, termsKind: 
   if (termsKind !== contractKind)
     throw new InvalidInputError('An amendment cannot change the kind of contract', {
       fields: { 'terms.kind': contractKind },
+    });
+}
+
+/**
+ * An amendment (变更, Beijing art. 63 para. 3) changes a contract from the day it is agreed: the days already served
+ * were served under the terms then in force. So it keeps the first day of a contract that has begun (`startsOn`, as
+ * accepted, on or before `today`), and moves that of one not begun yet to no day already past. Before, an amendment
+ * moved the start of a contract in force as it liked: a developer's preliminary contract eleven months in was amended
+ * to run two years from the next January, three years in all against Beijing art. 19 para. 3's two
+ * ("前期物业服务合同期限最长不超过二年"), and the publicity named no provider for the month it was serving; a regular
+ * one was back-dated a year, its lateness counted from the amendment's day. Checked when the amendment is filed and
+ * again when a returned one is resubmitted.
+ */
+export function assertAmendmentKeepsStart(contractStartsOn: IsoDate, termsStartsOn: IsoDate, today: IsoDate): void {
+  if (termsStartsOn === contractStartsOn) return;
+  if (compareDates(contractStartsOn, today) <= 0)
+    throw new InvalidInputError('An amendment cannot move the start of a contract that has begun', {
+      fields: { 'terms.startsOn': `${contractStartsOn}: the contract began on that day` },
+    });
+  if (compareDates(termsStartsOn, today) < 0)
+    throw new InvalidInputError('An amendment cannot move the start of a contract to a day already past', {
+      fields: { 'terms.startsOn': `${contractStartsOn}, or a day from ${today}` },
     });
 }
 
