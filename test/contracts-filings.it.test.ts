@@ -120,7 +120,12 @@ describe('contracts: filings from draft to termination, through the gateway and 
   });
 
   const draft = async (who = companyA, overrides: Record<string, unknown> = {}, area = HONGJU) => {
-    const res = await t.gql(who, DRAFT, { a: areaIds[area], t: terms(overrides) });
+    // The provider is the company drafting (PROVIDER_NOT_FILING_COMPANY): its registration, whoever's terms these are.
+    const drafted = terms(overrides);
+    drafted.parties = (drafted.parties as { role: string }[]).map((p) =>
+      p.role === 'PROVIDER' ? { ...p, registration: who.organisationId } : p,
+    ) as typeof drafted.parties;
+    const res = await t.gql(who, DRAFT, { a: areaIds[area], t: drafted });
     expect(res.body.errors).toBeUndefined();
     return res.body.data.draftContract.id as string;
   };

@@ -148,6 +148,22 @@ describe('contract terms checked for filing', () => {
     });
   });
 
+  it("refuses a PROVIDER party carrying another company's registration than the filer's; its own or none passes", () => {
+    const provider = (registration: string | null) => ({
+      ...seed003Terms(),
+      parties: seed003Terms().parties.map((p) => (p.role === 'PROVIDER' ? { ...p, registration } : p)),
+    });
+    const problemsFiledBy = (terms: ReturnType<typeof provider>, filer?: string) =>
+      assessContractTerms(terms, area, [], BEIJING, filer).problems;
+    expect(problemsFiledBy(provider('91110108MA00000000'), '91110108MA00000000')).toEqual([]);
+    expect(problemsFiledBy(provider(null), '91110108MA00000000')).toEqual([]);
+    expect(problemsFiledBy(provider('91110102MA0000OTHR'), '91110108MA00000000')).toEqual([
+      expect.objectContaining({ code: 'PROVIDER_NOT_FILING_COMPANY', field: 'parties[0].registration' }),
+    ]);
+    // A bureau's check (no filer) leaves the provider as filed.
+    expect(problemsFiledBy(provider('91110102MA0000OTHR'))).toEqual([]);
+  });
+
   it('reports every problem at once, by code', () => {
     const terms = seed003Terms({
       kind: 'PRELIMINARY',
@@ -330,7 +346,13 @@ describe('contract terms checked for filing', () => {
     // Shown to a company: its own contract by id, another provider's counted (before, named: helper-200).
     const theirs = { ...existing, companyId: '91110102MA0000CMPA' };
     const ours = { ...existing, id: 'ours', companyId: '91110102MA0000CMPB' };
-    expect(assessContractTerms(seed003Terms(), area, [theirs, ours], BEIJING, '91110102MA0000CMPB').problems).toEqual([
+    const oursToFile = {
+      ...seed003Terms(),
+      parties: seed003Terms().parties.map((p) =>
+        p.role === 'PROVIDER' ? { ...p, registration: '91110102MA0000CMPB' } : p,
+      ),
+    };
+    expect(assessContractTerms(oursToFile, area, [theirs, ours], BEIJING, '91110102MA0000CMPB').problems).toEqual([
       expect.objectContaining({
         code: 'OVERLAPS_REGULAR_CONTRACT',
         details: { conflictingContractIds: ['ours'], otherProvidersContracts: 1 },

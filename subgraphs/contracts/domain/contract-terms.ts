@@ -125,6 +125,7 @@ export type TermsProblemCode =
   | 'SIGNED_AFTER_START'
   | 'OWNERS_SIDE_DOES_NOT_MATCH_KIND'
   | 'PROVIDER_PARTY_REQUIRED'
+  | 'PROVIDER_NOT_FILING_COMPANY'
   | 'OWNERS_SIDE_PARTY_REQUIRED'
   | 'SERVICE_SCOPE_REQUIRED'
   | 'INVALID_LATE_FEE_TERMS'
@@ -174,7 +175,10 @@ export function assessContractTerms(
   area: AreaFacts,
   existing: readonly ExistingContract[],
   settings: CitySettings,
-  /** The company the problems are shown to: other providers' contracts are counted, not named. */
+  /**
+   * The company filing the terms, to which the problems are shown: other providers' contracts are counted, not named,
+   * and the PROVIDER party's registration, where given, must be its own.
+   */
   shownTo?: string,
 ): TermsAssessment {
   const problems: TermsProblem[] = [];
@@ -208,6 +212,18 @@ export function assessContractTerms(
   });
   if (parties.filter((p) => p.role === 'PROVIDER').length !== 1)
     add('PROVIDER_PARTY_REQUIRED', 'name exactly one PROVIDER party', 'parties');
+  // The provider is the company filing the contract: its organisation id is its unified social credit code. Before,
+  // a company filed a contract naming another company's code, had it accepted, and the certificate (备案证明) printed
+  // that code as the provider's 统一社会信用代码, the filing, billing and referrals being the filer's.
+  parties.forEach((p, i) => {
+    const registration = typeof p.registration === 'string' ? p.registration.trim() : '';
+    if (p.role === 'PROVIDER' && shownTo !== undefined && registration !== '' && registration !== shownTo)
+      add(
+        'PROVIDER_NOT_FILING_COMPANY',
+        "the PROVIDER party is the company filing the contract: its registration is that company's own, or left out",
+        `parties[${i}].registration`,
+      );
+  });
   if (terms.ownersSide && !parties.some((p) => p.role === terms.ownersSide.kind)) {
     add('OWNERS_SIDE_PARTY_REQUIRED', `the ${terms.ownersSide.kind} must be a party with its signatory`, 'parties');
   }
