@@ -196,6 +196,21 @@ const ClaimCharge = Closed({
         "A month's fee charged by the day, the company's contract having begun or ended within the month: the days served, the amount being floor area × rate × servedDays ÷ the month's days, rounded half up. Absent for the whole month.",
     }),
   ),
+  parts: Type.Optional(
+    Type.Array(
+      Closed({
+        filingId: Uuid,
+        rateFen: Type.Integer({ minimum: 0 }),
+        days: Type.Integer({ minimum: 1, maximum: 31 }),
+      }),
+      {
+        minItems: 2,
+        maxItems: 31,
+        description:
+          "A month's fee billed in parts, a contract of the company having ended within the month and its renewal (another contract of the area) begun: each contract's filing, owner rate and days, the amount being floor area × Σ rate × days ÷ the month's days, rounded once, half up (`rateFen` and `filingId` are the last part's, `servedDays` the parts' days together). Absent for a fee of one rate.",
+      },
+    ),
+  ),
   amountFen: Fen,
   paidFen: Fen,
   waivedFen: Fen,

@@ -68,3 +68,22 @@ export function chargeFen(floorAreaCentiM2: number, rateFenPerM2Month: number, s
     throw new InvalidInputError('The charge is too large to bill', { floorAreaCentiM2, rateFenPerM2Month });
   return Number(fen);
 }
+
+/** A part of a month's fee: a rate (fen per m² per month) for some days of it. */
+export interface RatedPart {
+  rateFen: number;
+  days: number;
+}
+
+/** Σ rate × days over the parts of a month's fee (partsChargeFen). */
+export const rateDaysOf = (parts: readonly RatedPart[]): number =>
+  parts.reduce((sum, p) => sum + p.rateFen * p.days, 0);
+
+/**
+ * The fee of a month billed in parts (one of the company's contracts ending within it and its renewal beginning, at
+ * another rate): floor area × Σ rate × days ÷ the month's days, rounded once, half up (chargeFen with Σ rate × days as
+ * the rate for 1 day), never part by part. 100 m² at ¥1.50 for 15 days and ¥2.00 for 16 days of March: 10,000 ×
+ * (150 × 15 + 200 × 16) ÷ (100 × 31) = 17,580.6 → ¥175.81. One part is the fee by the day, as chargeFen has it.
+ */
+export const partsChargeFen = (floorAreaCentiM2: number, parts: readonly RatedPart[], monthDays: number): Fen =>
+  chargeFen(floorAreaCentiM2, rateDaysOf(parts), { days: 1, monthDays });

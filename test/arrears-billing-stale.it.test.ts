@@ -5,7 +5,8 @@ import { dropDatabase } from '../tools/postgres/local-postgres';
 import { arrearsSubgraph } from '../subgraphs/arrears/module';
 import { openAccounts } from '../subgraphs/arrears/persistence/account.repository';
 import { billServiceFees } from '../subgraphs/arrears/persistence/charge.repository';
-import { servedDaysOf } from '../subgraphs/arrears/domain/billing';
+import { classRatesOf, servedDaysOf } from '../subgraphs/arrears/domain/billing';
+import { daysInMonth } from '../kernel/calendar';
 import { adminPostgresUrl, uniqueSuffix } from './support/hub-fixture';
 import { runDatabaseName } from './support/run-databases';
 import { migratedSubgraphOrm } from './support/subgraph-orm';
@@ -68,7 +69,13 @@ describe('arrears: billing a freshly loaded area reads its charges once', () => 
         month,
         filingId: '5a1e0000-0000-4000-8000-0000000000f1',
         dueOn: `${month}-28`,
-        rates: [{ buildingClass: 'HIGH_RISE', rate: 167 }],
+        rates: classRatesOf([
+          {
+            filingId: '5a1e0000-0000-4000-8000-0000000000f1',
+            days: daysInMonth(month),
+            classes: [{ buildingClass: 'HIGH_RISE', ownerRateFenPerM2Month: 167, subsidies: [] }],
+          },
+        ]),
         served: servedDaysOf(month, [{ startsOn: '2022-01-01', endsOn: '2027-12-31' }]),
         others: [],
       });

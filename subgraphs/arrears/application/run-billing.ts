@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { IsoDate, YearMonth } from '../../../kernel/calendar';
 import { Identity } from '../../../kernel/identity';
 import { Fen } from '../../../kernel/money';
-import { dueOnForMonth, runningSubsidies } from '../domain/billing';
+import { classRatesOf, dueOnForMonth, runningSubsidiesOfParts } from '../domain/billing';
 import { openAccounts, referableAccountIdsOfArea } from '../persistence/account.repository';
 import {
   BilledSubsidy,
@@ -36,6 +36,11 @@ export interface BillingRunResult {
   dueOn: IsoDate;
   servedDays: number;
   monthDays: number;
+  /**
+   * The month's parts, each contract of yours serving it with its days, in order: one part but where one ends within
+   * the month and your renewal begins; each part is billed at its own filing's rates (classRatesOf).
+   */
+  parts: { filingId: string; recordNumber: string | null; days: number }[];
   /** Households whose fee of the month the company billed for more days than its contracts now serve. */
   overbilledHouseholds: number;
   /** Households skipped: another company's fee of the month charges beyond the days it serves (billServiceFees). */
@@ -45,8 +50,9 @@ export interface BillingRunResult {
 
 /**
  * Bills one month of one area: one SERVICE_FEE charge per household at the owner rate of its building class (for
- * the days the company served, when its contract began or ended within the month: servedDaysOf), and each subsidy
- * running that month to its payer; then sets the credits owners paid in advance against their open
+ * the days the company served, when its contract began or ended within the month: servedDaysOf; each contract's days
+ * at its own rate, rounded once, when one ended within it and the company's renewal began: classRatesOf), and each
+ * subsidy running that month to its payer, split the same way; then sets the credits owners paid in advance against their open
  * fees (apply-credits.ts). Set-based (a handful of statements whatever the size), and
  * idempotent: a household already billed for the month is skipped, so a re-run only bills households that joined
  * since, and returns the same totals when nothing changed.
@@ -61,6 +67,8 @@ export async function runBilling(
     const filing = await filingInForceOrRefuse(tx, scope);
     await openAccounts(tx, { companyId, areaId }, today);
     const classes = filing.terms.feeSchedule.classes;
+    // Each contract's days of the month at its own rates: one part, or a contract's and its renewal's (servedPartsOf).
+    const parts = filing.parts.map((p) => ({ ...p, classes: p.terms.feeSchedule.classes }));
     const dueOn = dueOnForMonth(month);
     // The days each other company that billed the month serves, for the fees that cover days this one serves.
     const others: OtherCompanyDays[] = [];
@@ -72,7 +80,7 @@ export async function runBilling(
       month,
       filingId: filing.filingId,
       dueOn,
-      rates: classes.map((c) => ({ buildingClass: c.buildingClass, rate: c.ownerRateFenPerM2Month })),
+      rates: classRatesOf(parts),
       served: filing.served,
       others,
     });
@@ -81,7 +89,7 @@ export async function runBilling(
       filing.served.days < filing.served.monthDays
         ? (await overbilledAccountIds(tx, { companyId, areaId, month, served: filing.served })).length
         : 0;
-    const running = runningSubsidies(classes, month);
+    const running = runningSubsidiesOfParts(parts, month);
     if (running.length > 0)
       await billSubsidies(tx, { companyId, areaId, month, monthDays: filing.served.monthDays }, running);
     const totals = await serviceFeeTotals(tx, {
@@ -123,6 +131,7 @@ export async function runBilling(
       dueOn,
       servedDays: filing.served.days,
       monthDays: filing.served.monthDays,
+      parts: filing.parts.map((p) => ({ filingId: p.filingId, recordNumber: p.recordNumber, days: p.days })),
       overbilledHouseholds: overbilled,
       billedByAnotherCompany: totals.billedByAnother,
       subsidies,

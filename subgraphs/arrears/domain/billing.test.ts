@@ -1,9 +1,13 @@
 import { DomainError } from '../../../kernel/errors';
+import { partsChargeFen, rateDaysOf } from '../../../kernel/money';
 import {
   checkBillingMonth,
+  classRatesOf,
   dueOnForMonth,
   monthSpan,
   runningSubsidies,
+  runningSubsidiesOfParts,
+  servedPartsOf,
   servedDaysOf,
   servesDay,
   subsidyRunsIn,
@@ -99,6 +103,108 @@ describe('the days a company serves an area', () => {
     expect(servesDay(renewal, '2026-03-15')).toBe(false);
     expect(servesDay(renewal, '2026-03-20')).toBe(true);
     expect(servesDay([], '2026-03-20')).toBe(false);
+  });
+});
+
+describe("a month in which a company's contract ends and its own renewal begins", () => {
+  const [first, renewal] = ['filing-1', 'filing-2'];
+  const contracts = [
+    // latest accepted first, as findFilingInForce lists them
+    { filingId: renewal, startsOn: '2026-03-16', endsOn: '2029-03-15' },
+    { filingId: first, startsOn: '2025-03-16', endsOn: '2026-03-15' },
+  ];
+  const schedule = (ownerRate: number, subsidyRate: number | null, buildingClass = 'LOW_RISE') => [
+    {
+      buildingClass,
+      ownerRateFenPerM2Month: ownerRate,
+      subsidies:
+        subsidyRate === null
+          ? []
+          : [{ payer: '广外街道', rateFenPerM2Month: subsidyRate, startMonth: '2025-01', months: 48 }],
+    },
+  ];
+
+  it("splits the month into each contract's days, in the order they serve it", () => {
+    expect(servedPartsOf('2026-03', contracts)).toEqual([
+      { filingId: first, days: 15 },
+      { filingId: renewal, days: 16 },
+    ]);
+    expect(servedPartsOf('2026-04', contracts)).toEqual([{ filingId: renewal, days: 30 }]);
+    expect(servedPartsOf('2026-02', contracts)).toEqual([{ filingId: first, days: 28 }]);
+    // A day both serve counts once, for the first listed (the latest accepted).
+    const overlapping = [contracts[0], { ...contracts[1], endsOn: '2026-03-20' }];
+    expect(servedPartsOf('2026-03', overlapping)).toEqual([
+      { filingId: first, days: 15 },
+      { filingId: renewal, days: 16 },
+    ]);
+  });
+
+  it('charges 100 m² at ¥1.50 for 15 days and ¥2.00 for 16 days of March ¥175.81, rounded once', () => {
+    const parts = [
+      { rateFen: 150, days: 15 },
+      { rateFen: 200, days: 16 },
+    ];
+    expect(rateDaysOf(parts)).toBe(150 * 15 + 200 * 16);
+    // 7,258.06 + 10,322.58 = 17,580.6 → 17,581 (before: 20,000 at the renewal's rate for the whole month).
+    expect(partsChargeFen(10_000, parts, 31)).toBe(17_581);
+    // Rounded once, not part by part: 1.01 m² is 73.306 + 104.258 = 177.565 → 178 fen (part by part 73 + 104 = 177).
+    expect(partsChargeFen(101, parts, 31)).toBe(178);
+    // One part is the fee by the day, as chargeFen has it: 100 m² × ¥2.00 × 16/31 = 103.23.
+    expect(partsChargeFen(10_000, [{ rateFen: 200, days: 16 }], 31)).toBe(10_323);
+    expect(partsChargeFen(10_000, [{ rateFen: 200, days: 31 }], 31)).toBe(20_000);
+  });
+
+  it("bills each class at each part's rate, the last part's schedule deciding the classes", () => {
+    const parts = [
+      { filingId: first, days: 15, classes: [...schedule(150, 20), ...schedule(120, null, 'HIGH_RISE')] },
+      { filingId: renewal, days: 16, classes: [...schedule(200, 50), ...schedule(90, null, 'MID_RISE')] },
+    ];
+    expect(classRatesOf(parts)).toEqual([
+      {
+        buildingClass: 'LOW_RISE',
+        rate: 200,
+        rateDays: 150 * 15 + 200 * 16,
+        days: 31,
+        parts: [
+          { filingId: first, rateFen: 150, days: 15 },
+          { filingId: renewal, rateFen: 200, days: 16 },
+        ],
+      },
+      // A class the first contract had no rate for: only the renewal's days, a fee by the day.
+      { buildingClass: 'MID_RISE', rate: 90, rateDays: 90 * 16, days: 16, parts: null },
+    ]);
+    expect(classRatesOf([parts[1]].map((p) => ({ ...p, days: 30 })))).toEqual([
+      { buildingClass: 'LOW_RISE', rate: 200, rateDays: 6_000, days: 30, parts: null },
+      { buildingClass: 'MID_RISE', rate: 90, rateDays: 2_700, days: 30, parts: null },
+    ]);
+  });
+
+  it('splits a subsidy the same way, at 0 for a part whose contract has none, and not at all in a month of one part', () => {
+    const parts = [
+      { filingId: first, days: 15, classes: schedule(150, 20) },
+      { filingId: renewal, days: 16, classes: schedule(200, 50) },
+    ];
+    expect(runningSubsidiesOfParts(parts, '2026-03')).toEqual([
+      { payer: '广外街道', buildingClass: 'LOW_RISE', rate: 50, rateDays: 20 * 15 + 50 * 16 },
+    ]);
+    // 100 m² × (¥0.20 × 15 + ¥0.50 × 16) ÷ 31 = ¥35.48
+    expect(
+      partsChargeFen(
+        10_000,
+        [
+          { rateFen: 20, days: 15 },
+          { rateFen: 50, days: 16 },
+        ],
+        31,
+      ),
+    ).toBe(3_548);
+    const endedWithTheFirst = [parts[0], { ...parts[1], classes: schedule(200, null) }];
+    expect(runningSubsidiesOfParts(endedWithTheFirst, '2026-03')).toEqual([
+      { payer: '广外街道', buildingClass: 'LOW_RISE', rate: 0, rateDays: 20 * 15 },
+    ]);
+    expect(runningSubsidiesOfParts([{ ...parts[1], days: 30 }], '2026-04')).toEqual([
+      { payer: '广外街道', buildingClass: 'LOW_RISE', rate: 50, rateDays: null },
+    ]);
   });
 });
 

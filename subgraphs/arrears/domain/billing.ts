@@ -11,7 +11,7 @@ import {
   isYearMonth,
   laterDate,
 } from '../../../kernel/calendar';
-import { ServedDays } from '../../../kernel/money';
+import { RatedPart, ServedDays, rateDaysOf } from '../../../kernel/money';
 
 /**
  * The rules of a monthly billing run that the SQL carries out (application/billing.ts): which month may be billed,
@@ -55,6 +55,112 @@ export function servedDaysOf(month: YearMonth, spans: readonly ServiceSpan[]): S
     if (!through || compareDates(s.to, through) > 0) through = s.to;
   }
   return { days, monthDays };
+}
+
+/** A contract of the company serving the area within a month, as billing reads it: its filing and its days. */
+export interface ContractSpan extends ServiceSpan {
+  filingId: string;
+}
+
+/** The days of a month one of the company's contracts (its filing) serves: a part of the month's fee. */
+export interface ServedPart {
+  filingId: string;
+  days: number;
+}
+
+/**
+ * The days of `month` each of the company's contracts serves, in the order they begin serving it: one part when one
+ * contract serves every day served, two when one ends within the month and the company's own renewal (another
+ * contract of the area, maybe at another rate) begins, and so on. A day two contracts serve is counted once, for the
+ * first of `spans` serving it (the caller lists them latest accepted first, as findFilingInForce has billed them), so
+ * the parts' days add up to servedDaysOf's. Parts of one filing are one part.
+ */
+export function servedPartsOf(month: YearMonth, spans: readonly ContractSpan[]): ServedPart[] {
+  const { first } = monthSpan(month);
+  const parts: (ServedPart & { from: IsoDate })[] = [];
+  for (let i = 0; i < daysInMonth(month); i++) {
+    const day = addDays(first, i);
+    const span = spans.find((s) => servesDay([s], day));
+    if (!span) continue;
+    const part = parts.find((p) => p.filingId === span.filingId);
+    if (part) part.days += 1;
+    else parts.push({ filingId: span.filingId, days: 1, from: day });
+  }
+  return parts.sort((a, b) => compareDates(a.from, b.from)).map(({ filingId, days }) => ({ filingId, days }));
+}
+
+/** A contract's part of a month with the fee schedule its filing bills. */
+export interface ScheduledPart extends ServedPart {
+  classes: readonly {
+    buildingClass: string;
+    ownerRateFenPerM2Month: number;
+    subsidies: readonly ScheduledSubsidy[];
+  }[];
+}
+
+/** What billing charges a building class for a month: its owner rate in each part of the month that has one. */
+export interface ClassRate {
+  buildingClass: string;
+  /** The rate of the last part (the contract the month's fee is billed under, `filingId` of the charge). */
+  rate: number;
+  /** Σ rate × days over the parts (rateDaysOf): the fee is floor area × rateDays ÷ the month's days. */
+  rateDays: number;
+  /** The days of the month billed (the parts' days). */
+  days: number;
+  /** Each part (filing, rate, days) when there are two or more; null for one. */
+  parts: (RatedPart & { filingId: string })[] | null;
+}
+
+/**
+ * The rates of each building class billed for the month (those of the last part's schedule, whose filing the fees are
+ * billed under), each over the parts whose schedule has the class: a class one contract has no rate for is billed the
+ * days of the others only.
+ */
+export function classRatesOf(parts: readonly ScheduledPart[]): ClassRate[] {
+  const last = parts[parts.length - 1];
+  if (!last) return [];
+  return last.classes.map((c) => {
+    const rated = parts.flatMap((p) => {
+      const rate = p.classes.find((x) => x.buildingClass === c.buildingClass)?.ownerRateFenPerM2Month;
+      return rate === undefined ? [] : [{ filingId: p.filingId, rateFen: rate, days: p.days }];
+    });
+    return {
+      buildingClass: c.buildingClass,
+      rate: c.ownerRateFenPerM2Month,
+      rateDays: rateDaysOf(rated),
+      days: rated.reduce((sum, p) => sum + p.days, 0),
+      parts: rated.length > 1 ? rated : null,
+    };
+  });
+}
+
+/**
+ * The subsidies running in the month (runningSubsidies) of each part's schedule, one line per payer and building
+ * class of the last part's classes: with one part, its rate (billed for the days each fee was); with two or more,
+ * also Σ rate × days over the parts (`rateDays`, 0 for a part whose contract has no such subsidy), so a subsidy
+ * follows the month's split as the owner's fee does.
+ */
+export function runningSubsidiesOfParts(
+  parts: readonly ScheduledPart[],
+  month: YearMonth,
+): { payer: string; buildingClass: string; rate: number; rateDays: number | null }[] {
+  const last = parts[parts.length - 1];
+  if (!last) return [];
+  const billed = new Set(last.classes.map((c) => c.buildingClass));
+  const byPart = parts.map((p) => ({ days: p.days, lines: runningSubsidies(p.classes, month) }));
+  const lines = new Map<string, { payer: string; buildingClass: string; rate: number; rateDays: number | null }>();
+  for (const { lines: running } of byPart)
+    for (const l of running.filter((x) => billed.has(x.buildingClass)))
+      lines.set(JSON.stringify([l.payer, l.buildingClass]), { ...l, rate: 0, rateDays: null });
+  for (const line of lines.values()) {
+    const rates = byPart.map((p) => ({
+      days: p.days,
+      rateFen: p.lines.find((x) => x.payer === line.payer && x.buildingClass === line.buildingClass)?.rate ?? 0,
+    }));
+    line.rate = rates[rates.length - 1].rateFen;
+    line.rateDays = parts.length > 1 ? rateDaysOf(rates) : null;
+  }
+  return [...lines.values()];
 }
 
 /**

@@ -48,6 +48,7 @@ describe('demandsArrears: only a step demanding arrears takes an account into co
     filingId: null,
     floorAreaCentiM2: 5_678,
     servedDays: null,
+    parts: null,
     rateFen: 167,
     voluntary,
   });

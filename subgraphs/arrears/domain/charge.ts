@@ -46,6 +46,13 @@ export const MAX_NAMED_IDS = 500;
 export const openTotal = (charges: readonly Charge[]): Fen =>
   charges.reduce((sum, c) => sum + c.amountFen - c.paidFen - c.waivedFen, 0);
 
+/** A part of a month's fee billed in parts: the days one contract of the company served, at its filing's rate. */
+export interface ChargePart {
+  filingId: string;
+  rateFen: number;
+  days: number;
+}
+
 /** A charge as billed: a month's service fee under a filing's schedule, or a levy; floor area × rate gave its amount. */
 export interface BilledCharge extends Charge {
   readonly kind: ChargeKind;
@@ -55,6 +62,12 @@ export interface BilledCharge extends Charge {
   readonly rateFen: number;
   /** The days served of a month's fee charged by the day (chargeFen); null for the whole month and for a levy. */
   readonly servedDays: number | null;
+  /**
+   * A month's fee billed in parts (a contract of the company ending within the month and its renewal beginning): each
+   * contract's filing, owner rate and days, the amount being floor area × Σ rate × days ÷ the month's days, rounded
+   * once (domain/billing.ts partsChargeFen; `rateFen` is the last part's). Null for a fee of one rate, and a levy.
+   */
+  readonly parts: ChargePart[] | null;
   /** A voluntary levy's contribution (levy.ts levyBasis): asked for, never owed. */
   readonly voluntary: boolean;
 }

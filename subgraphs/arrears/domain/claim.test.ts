@@ -20,6 +20,7 @@ const charge = (
   waivedFen,
   floorAreaCentiM2: 9_482,
   servedDays: null,
+  parts: null,
   rateFen: 100,
   voluntary: false,
 });

@@ -16,6 +16,7 @@ const charge = (amountFen: number, paidFen: number): BilledCharge => ({
   waivedFen: 0,
   floorAreaCentiM2: 10_000,
   servedDays: null,
+  parts: null,
   rateFen: 100,
   voluntary: false,
 });

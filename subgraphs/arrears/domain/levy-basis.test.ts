@@ -70,6 +70,7 @@ describe('a levy is owed only under a valid joint decision on raising funds (Civ
       waivedFen: 0,
       floorAreaCentiM2: 8_950,
       servedDays: null,
+      parts: null,
       rateFen: SEED_002_LEVY_RATE_FEN_PER_M2,
       voluntary: true,
     };

@@ -62,6 +62,26 @@ export class BilledSubsidyType {
   @Field(() => Float, FEN) amountFen!: number;
 }
 
+@ObjectType('BillingRunPart', {
+  description:
+    "One of your contracts' days of the month billed: one part, but where one ends within the month and your renewal (another contract of the area) begins, each billed at its own filing's rates.",
+})
+export class BillingRunPartType {
+  @Field(() => ID) filingId!: string;
+  @Field(() => String, { nullable: true }) recordNumber!: string | null;
+  @Field(() => Int, { description: 'The days of the month this contract serves.' }) days!: number;
+}
+
+@ObjectType('ChargePart', {
+  description:
+    "A part of a month's fee billed in parts: the days one of the company's contracts served at its filing's owner rate.",
+})
+export class ChargePartType {
+  @Field(() => ID) filingId!: string;
+  @Field(() => Int, { description: 'Fen per m² per month, the owner rate filed.' }) rateFen!: number;
+  @Field(() => Int, { description: 'The days of the month served under this filing.' }) days!: number;
+}
+
 @ObjectType('BillingRun')
 export class BillingRunType {
   @Field(() => ID) id!: string;
@@ -84,6 +104,12 @@ export class BillingRunType {
   })
   servedDays!: number;
   @Field(() => Int, { description: 'The days of the month.' }) monthDays!: number;
+  @Directive('@listSize(assumedSize: 2)')
+  @Field(() => [BillingRunPartType], {
+    description:
+      "Your contracts' days of the month, in order: one part, or two where one ends within the month and your renewal begins; each household's fee is then floor area × Σ rate × days ÷ the month's days, rounded once (its statement's `parts`).",
+  })
+  parts!: BillingRunPartType[];
   @Field(() => Int, {
     description:
       "Households whose fee of the month you billed for more days than your contracts now serve (a termination, or the owners' regular contract ending your preliminary one, filed after the month was billed): see correctFeesToServedDays.",
@@ -182,6 +208,13 @@ export class StatementChargeType {
       "The days of the month served, for a month's fee charged by the day (the company's contract began or ended within it): floor area × rate × servedDays ÷ the month's days. Null for the whole month and for a levy.",
   })
   servedDays!: number | null;
+  @Directive('@listSize(assumedSize: 2)')
+  @Field(() => [ChargePartType], {
+    nullable: true,
+    description:
+      "A month's fee billed in parts (a contract of the company ended within the month and its renewal began, at another rate): each contract's filing, owner rate and days, the amount being floor area × Σ rate × days ÷ the month's days, rounded once (`rateFen` and `filingId` are the last part's). Null for a fee of one rate and for a levy.",
+  })
+  parts!: ChargePartType[] | null;
   @Field(() => Float, FEN) amountFen!: number;
   @Field(() => Float, FEN) paidFen!: number;
   @Field(() => Float, FEN) waivedFen!: number;

@@ -25,17 +25,31 @@ export async function otherCompaniesBilling(
   return rows.map((r) => r.company_id);
 }
 
-/** A subsidy running in the month: its payer's rate for one building class. */
+/**
+ * A subsidy running in the month: its payer's rate for one building class, and for a month billed in parts its
+ * Σ rate × days over them (runningSubsidiesOfParts; null otherwise).
+ */
 export interface RunningSubsidy {
   payer: string;
   buildingClass: string;
   rate: number;
+  rateDays: number | null;
 }
+
+/**
+ * A household's subsidy of `s` (a subsidy_charge row or a running subsidy, its rate `rate` and `rateDays`) for the fee
+ * `c`: floor area × rate for the days the fee was billed (chargeFen's rule); in a month billed in parts, floor area ×
+ * Σ rate × days ÷ the month's days, rounded once, as the fee. It takes the month's days as five parameters.
+ */
+const subsidyFenSql = (s: { rate: string; rateDays: string }) =>
+  `(case when ${s.rateDays} is null then ${chargeFenSql('c.floor_area_centi_m2', s.rate, 'coalesce(c.served_days, ?::int)', '?::int')}
+         else ${chargeFenSql('c.floor_area_centi_m2', s.rateDays, '1', '?::int')} end)`;
 
 /**
  * Bills each running subsidy to its payer for the company's month of the area, one row per payer and building class
  * over the households the company billed for that month (their service-fee charges: each household's floor area, and
- * the days served, as billed: a month served in part is subsidised for its days, chargeFen's rule), set-based. A
+ * the days served, as billed: a month served in part is subsidised for its days, chargeFen's rule; a month billed in
+ * parts at each part's subsidy rate, subsidyFenSql), set-based. A
  * run again after households arrived bills them to the owners and raises the subsidy row by them too: it was left as
  * the first run wrote it, so the payer was never billed for the newcomers.
  */
@@ -46,22 +60,24 @@ export async function billSubsidies(
 ): Promise<void> {
   await sqlRun(
     em,
-    `insert into arrears.subsidy_charge as sc (id, area_id, company_id, month, payer, building_class, households, floor_area_centi_m2, rate_fen, amount_fen)
-     select gen_random_uuid(), ?, ?, ?, s.payer, c.building_class, count(*), sum(c.floor_area_centi_m2), s.rate,
-            sum(${chargeFenSql('c.floor_area_centi_m2', 's.rate', 'coalesce(c.served_days, ?::int)', '?::int')})
+    `insert into arrears.subsidy_charge as sc (id, area_id, company_id, month, payer, building_class, households, floor_area_centi_m2, rate_fen, rate_days, amount_fen)
+     select gen_random_uuid(), ?, ?, ?, s.payer, c.building_class, count(*), sum(c.floor_area_centi_m2), s.rate, s."rateDays",
+            sum(${subsidyFenSql({ rate: 's.rate', rateDays: 's."rateDays"' })})
        from arrears.charge c
-       join json_to_recordset(?::json) as s(payer text, "buildingClass" text, rate int) on s."buildingClass" = c.building_class
+       join json_to_recordset(?::json) as s(payer text, "buildingClass" text, rate int, "rateDays" int) on s."buildingClass" = c.building_class
       where c.area_id = ? and c.month = ? and c.kind = 'SERVICE_FEE' and c.company_id = ?
-      group by s.payer, c.building_class, s.rate
+      group by s.payer, c.building_class, s.rate, s."rateDays"
      on conflict (area_id, month, company_id, payer, building_class) do update
         set households = excluded.households, floor_area_centi_m2 = excluded.floor_area_centi_m2,
-            rate_fen = excluded.rate_fen, amount_fen = excluded.amount_fen
-      where (sc.households, sc.floor_area_centi_m2, sc.rate_fen, sc.amount_fen)
-            is distinct from (excluded.households, excluded.floor_area_centi_m2, excluded.rate_fen, excluded.amount_fen)`,
+            rate_fen = excluded.rate_fen, rate_days = excluded.rate_days, amount_fen = excluded.amount_fen
+      where (sc.households, sc.floor_area_centi_m2, sc.rate_fen, sc.rate_days, sc.amount_fen)
+            is distinct from (excluded.households, excluded.floor_area_centi_m2, excluded.rate_fen, excluded.rate_days, excluded.amount_fen)`,
     [
       month.areaId,
       month.companyId,
       month.month,
+      month.monthDays,
+      month.monthDays,
       month.monthDays,
       month.monthDays,
       month.monthDays,
@@ -85,14 +101,14 @@ export async function refreshSubsidies(
     em,
     `update arrears.subsidy_charge sc set households = t.households, floor_area_centi_m2 = t.area, amount_fen = t.amount
        from (select s.id, count(c.id) as households, coalesce(sum(c.floor_area_centi_m2), 0) as area,
-                    coalesce(sum(${chargeFenSql('c.floor_area_centi_m2', 's.rate_fen', 'coalesce(c.served_days, ?::int)', '?::int')}), 0) as amount
+                    coalesce(sum(${subsidyFenSql({ rate: 's.rate_fen', rateDays: 's.rate_days' })}), 0) as amount
                from arrears.subsidy_charge s
                left join arrears.charge c on c.area_id = s.area_id and c.month = s.month and c.company_id = s.company_id
                     and c.kind = 'SERVICE_FEE' and c.building_class = s.building_class
               where s.area_id = ? and s.month = ? and s.company_id = ?
               group by s.id) t
       where sc.id = t.id`,
-    [month.monthDays, month.monthDays, month.monthDays, month.areaId, month.month, month.companyId],
+    [...Array<number>(5).fill(month.monthDays), month.areaId, month.month, month.companyId],
   );
 }
 

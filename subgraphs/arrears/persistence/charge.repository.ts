@@ -8,11 +8,12 @@ import type { ChargeKind } from '../../../catalog';
 import { ReadScope } from '../domain/access';
 import { AppliedAmount } from '../domain/allocation';
 import { COURT_HELD_STATUSES } from '../domain/account-status';
-import { BilledCharge, Charge } from '../domain/charge';
+import { BilledCharge, Charge, ChargePart } from '../domain/charge';
 import { CollectionRow } from '../domain/collection-rate';
+import { ClassRate } from '../domain/billing';
 import { PAST_DUE_SQL } from './in-arrears.sql';
 import { scopeCondition } from './read-scope.sql';
-import { chargeFenSql } from './charge-fen.sql';
+import { chargeFenSql, feeForDaysSql } from './charge-fen.sql';
 
 /** arrears.charge as the database returns it. */
 interface ChargeColumns {
@@ -29,6 +30,7 @@ interface ChargeColumns {
   floor_area_centi_m2: number;
   rate_fen: number;
   served_days: number | null;
+  rate_parts: ChargePart[] | null;
   voluntary: boolean;
 }
 
@@ -45,6 +47,7 @@ const chargeOf = (r: ChargeColumns): BilledCharge => ({
   floorAreaCentiM2: r.floor_area_centi_m2,
   rateFen: r.rate_fen,
   servedDays: r.served_days,
+  parts: r.rate_parts,
   voluntary: r.voluntary,
 });
 
@@ -55,7 +58,7 @@ export async function chargesOfAccounts(
 ): Promise<Map<string, BilledCharge[]>> {
   const rows = await sqlRows<ChargeColumns>(
     em,
-    `select account_id, id, kind, month, levy_id, filing_id, due_on::text as due_on, amount_fen, paid_fen, waived_fen, floor_area_centi_m2, rate_fen, served_days, voluntary
+    `select account_id, id, kind, month, levy_id, filing_id, due_on::text as due_on, amount_fen, paid_fen, waived_fen, floor_area_centi_m2, rate_fen, served_days, rate_parts, voluntary
        from arrears.charge where account_id = any(?::uuid[]) order by account_id, due_on, month, id`,
     [sqlArray(accountIds)],
   );
@@ -89,7 +92,8 @@ export interface ServiceFeeBilling {
   month: YearMonth;
   filingId: string;
   dueOn: IsoDate;
-  rates: readonly { buildingClass: string; rate: number }[];
+  /** Each building class's rates over the month's parts (classRatesOf). */
+  rates: readonly ClassRate[];
   /** The days of the month the company serves (servedDaysOf): fewer than the month's, a fee by the day. */
   served: ServedDays;
   /** The other companies that billed the area's month, with the days of it their contracts serve (0: none). */
@@ -105,14 +109,16 @@ export interface OtherCompanyDays {
 /**
  * Whether a monthly fee `c` of another company (its days served in `o.days`, 0 when none) charges more than floor
  * area × rate for those days: a fee billed before that company's contract was known to end (or begin) within or
- * before the month, which covers days another company serves. Its two `?` are the month's days. Judged by the amount,
+ * before the month, which covers days another company serves (feeForDaysSql: one billed in parts for fewer days than
+ * its own, all of it). Judged by the amount,
  * whatever the fee's own `served_days` says, so a fee corrected by hand counts as it now stands.
  */
-/** The other companies as BEYOND_DAYS_SERVED_SQL's `o` reads them (json_to_recordset: company, days). */
+/** The other companies as beyondDaysServedSql's `o` reads them (json_to_recordset: company, days). */
 const othersJson = (others: readonly OtherCompanyDays[]) =>
   JSON.stringify(others.map((o) => ({ company: o.companyId, days: o.days })));
 
-const BEYOND_DAYS_SERVED_SQL = `c.amount_fen > ${chargeFenSql('c.floor_area_centi_m2', 'c.rate_fen', 'coalesce(o.days, 0)', '?::int')}`;
+const beyondDaysServedSql = (monthDays: number) =>
+  `c.amount_fen > ${feeForDaysSql('c', 'coalesce(o.days, 0)', monthDays)}`;
 
 /**
  * One SERVICE_FEE charge for every household of the area at its building class's rate, floor area × rate rounded
@@ -120,7 +126,7 @@ const BEYOND_DAYS_SERVED_SQL = `c.amount_fen > ${chargeFenSql('c.floor_area_cent
  * which for every day is the same figure), skipping households the company already billed for the month: one
  * statement whatever the size of the area. Returns the households it billed. Another company's fee for the month
  * (the other side of a handover) is its own, but a household whose fee from another company charges more than the
- * days that company's contracts serve (BEYOND_DAYS_SERVED_SQL: billed, say for the whole month, before its contract
+ * days that company's contracts serve (beyondDaysServedSql: billed, say for the whole month, before its contract
  * was known to end) is skipped: that fee covers days this company serves. A later run bills it once that fee is
  * corrected (correctFeesToServedDays, or adjustCharge). Before, the owner was charged those days twice.
  *
@@ -145,28 +151,27 @@ export async function billServiceFees(em: EntityManager, billing: ServiceFeeBill
     sqlRun(
       em,
       `insert into arrears.charge (id, account_id, company_id, household_id, area_id, building_id, kind, month, filing_id, building_class,
-        floor_area_centi_m2, rate_fen, amount_fen, due_on, served_days)
+        floor_area_centi_m2, rate_fen, amount_fen, due_on, served_days, rate_parts)
      select ${TIME_ORDERED_UUID_SQL}, a.id, a.company_id, h.household_id, h.area_id, h.building_id, 'SERVICE_FEE', ?, ?::uuid, h.building_class,
-        h.floor_area_centi_m2, r.rate, ${chargeFenSql('h.floor_area_centi_m2', 'r.rate', '?::int', '?::int')}, ?::date,
-        nullif(?::int, ?::int)
+        h.floor_area_centi_m2, r.rate, ${chargeFenSql('h.floor_area_centi_m2', 'r."rateDays"', '1', '?::int')}, ?::date,
+        nullif(r.days, ?::int), r.parts
        from arrears.billable_household h
        join arrears.account a on a.company_id = ? and a.household_id = h.household_id and a.area_id = h.area_id
-       join json_to_recordset(?::json) as r("buildingClass" text, rate int) on r."buildingClass" = h.building_class
+       join json_to_recordset(?::json) as r("buildingClass" text, rate int, "rateDays" int, days int, parts jsonb)
+         on r."buildingClass" = h.building_class and r.days > 0
       where h.area_id = ?
         and not exists (select 1 from arrears.charge c
                           left join json_to_recordset(?::json) as o(company text, days int) on o.company = c.company_id
                          where c.area_id = ? and c.month = ? and c.kind = 'SERVICE_FEE' and c.household_id = h.household_id
-                           and (c.company_id = ? or ${BEYOND_DAYS_SERVED_SQL}))
+                           and (c.company_id = ? or ${beyondDaysServedSql(billing.served.monthDays)}))
       order by a.id
      on conflict (account_id, month) where kind = 'SERVICE_FEE' do nothing`,
       [
         billing.month,
         billing.filingId,
-        billing.served.days,
         billing.served.monthDays,
         billing.served.monthDays,
         billing.dueOn,
-        billing.served.days,
         billing.served.monthDays,
         billing.companyId,
         JSON.stringify(billing.rates),
@@ -175,8 +180,6 @@ export async function billServiceFees(em: EntityManager, billing: ServiceFeeBill
         billing.areaId,
         billing.month,
         billing.companyId,
-        billing.served.monthDays,
-        billing.served.monthDays,
       ],
     ),
   );
@@ -223,7 +226,9 @@ export interface ServedDaysCorrection {
  * CORRECTION of each fee with its reason, as adjustCharge records one; a waiver shrinks to what is left to forgive.
  * Only a fee still as billed (no correction since), paid no more than the days served and of an account not referred
  * to a court (a claim or judgment stands as the court has it) is corrected: the others are counted in `left` for the
- * company to correct by hand, since money paid beyond the days is a refund, not a correction. The caller locks the
+ * company to correct by hand, since money paid beyond the days is a refund, not a correction. So is a fee billed in
+ * parts (two of the company's contracts within the month, `rate_parts`): which part's days went unserved is for the
+ * company to say. The caller locks the
  * accounts first (the order payments and adjustments take); the fees are read for update, so a payment or waiver
  * committed meanwhile is seen, not overwritten. One statement; the balances of the accounts corrected are refreshed.
  */
@@ -236,7 +241,7 @@ export async function correctFeesToServedDays(
   const [row] = await sqlRows<{ account_ids: string[]; left: number }>(
     em,
     `with billed as (
-       select c.id, c.account_id, c.amount_fen, c.paid_fen, c.waived_fen, a.status,
+       select c.id, c.account_id, c.amount_fen, c.paid_fen, c.waived_fen, c.rate_parts, a.status,
               ${chargeFenSql('c.floor_area_centi_m2', 'c.rate_fen', 'coalesce(c.served_days, ?::int)', '?::int')} as as_billed,
               ${chargeFenSql('c.floor_area_centi_m2', 'c.rate_fen', '?::int', '?::int')} as served_fen
          from arrears.charge c join arrears.account a on a.id = c.account_id
@@ -247,7 +252,7 @@ export async function correctFeesToServedDays(
        update arrears.charge c set amount_fen = b.served_fen, served_days = ?::int,
               waived_fen = least(b.waived_fen, b.served_fen - b.paid_fen)
          from billed b
-        where c.id = b.id and b.amount_fen = b.as_billed and b.paid_fen <= b.served_fen
+        where c.id = b.id and b.rate_parts is null and b.amount_fen = b.as_billed and b.paid_fen <= b.served_fen
           and b.status not in (${[...COURT_HELD_STATUSES].map((status) => `'${status}'`).join(', ')})
        returning c.id, c.account_id, b.amount_fen as before_fen, b.served_fen as after_fen, b.waived_fen as waived_before_fen,
                  c.waived_fen as waived_after_fen),
@@ -323,18 +328,10 @@ async function householdsBilledBeyondDays(em: EntityManager, month: FeeMonth): P
     em,
     `select count(distinct c.household_id)::int as n from arrears.charge c
        left join json_to_recordset(?::json) as o(company text, days int) on o.company = c.company_id
-      where c.area_id = ? and c.month = ? and c.kind = 'SERVICE_FEE' and c.company_id <> ? and ${BEYOND_DAYS_SERVED_SQL}
+      where c.area_id = ? and c.month = ? and c.kind = 'SERVICE_FEE' and c.company_id <> ? and ${beyondDaysServedSql(month.monthDays)}
         and not exists (select 1 from arrears.charge m where m.area_id = c.area_id and m.month = c.month
                           and m.kind = 'SERVICE_FEE' and m.household_id = c.household_id and m.company_id = ?)`,
-    [
-      othersJson(month.others),
-      month.areaId,
-      month.month,
-      month.companyId,
-      month.monthDays,
-      month.monthDays,
-      month.companyId,
-    ],
+    [othersJson(month.others), month.areaId, month.month, month.companyId, month.companyId],
   );
   return row.n;
 }

@@ -4,7 +4,7 @@ import { ServedDays } from '../../../kernel/money';
 import { sqlArray, sqlRows } from '../../../platform/db/sql';
 import type { FilingTermsData } from '../../../catalog';
 import { laterVersionSql, servedToSql } from '../../../platform/read-models/filing-snapshot';
-import { ServiceSpan, monthSpan, servedDaysOf } from '../domain/billing';
+import { ServedPart, ServiceSpan, monthSpan, servedDaysOf, servedPartsOf } from '../domain/billing';
 import { LateFeeTerms } from '../domain/late-fee';
 
 /** An accepted filing (contracts.filings.v1, kept in arrears.filing_snapshot): the fee schedule billed under it. */
@@ -18,6 +18,12 @@ export interface FilingInForce {
   spans: ServiceSpan[];
   /** The last day the company's contracts covering the month serve the area (servedToSql): its service ends then. */
   servedTo: IsoDate;
+  /**
+   * The days each of those contracts serves, in the order they serve them (servedPartsOf), with its filing: one part
+   * but where a contract ends within the month and the company's renewal begins. The month's fees are billed under
+   * the last (`filingId`, `terms`), each part at its own filing's rates.
+   */
+  parts: (ServedPart & { recordNumber: string | null; terms: FilingTermsData })[];
 }
 
 interface FilingColumns {
@@ -35,8 +41,9 @@ const SERVED_TO_SQL = servedToSql('arrears');
  * and the days of the month its contracts serve (each day at least once; null when none serves a day of it), each
  * contract to the last day it serves (servedToSql: a termination, or a preliminary contract's end by the area's
  * regular one). Before, a preliminary contract so ended billed no month at all, not even those it served. Two
- * contracts of the company within one month (one ending, its renewal beginning) bill every day served at the latest
- * accepted one's rates. A filing never accepted (one terminated or superseded while under review) bills nothing.
+ * contracts of the company within one month (one ending, its renewal beginning) are the month's parts, each day at
+ * the rates of the contract serving it (servedPartsOf; a day both serve, the latest accepted's); before, every day
+ * was billed at the latest accepted one's rates (either's, when both were accepted the same day). A filing never accepted (one terminated or superseded while under review) bills nothing.
  * Of one contract's versions, a month takes the one in force on its first day: an amendment applies from the first
  * month that begins once it is accepted, and the version it superseded goes on covering the months before (before,
  * the amendment's rate was billed for every month not billed yet, those before it was accepted among them, and a
@@ -65,19 +72,30 @@ export async function findFilingInForce(
           and (f.accepted_on <= ?::date or not exists (select 1 from arrears.filing_snapshot p
                 where ${laterVersionSql('f', 'p')}))) v
       where v.served_to >= ? and v.served_to >= v.starts_on
-      order by v.accepted_on desc`,
+      order by v.accepted_on desc, v.starts_on desc, v.filing_id`,
     [areaId, companyId, last, first, first, first],
   );
-  const [latest] = rows;
-  if (!latest) return null;
+  if (rows.length === 0) return null;
   const spans = rows.map((r) => ({ startsOn: r.starts_on, endsOn: r.served_to }));
+  const byFiling = new Map(rows.map((r) => [r.filing_id, r]));
+  const parts = servedPartsOf(
+    month,
+    rows.map((r) => ({ filingId: r.filing_id, startsOn: r.starts_on, endsOn: r.served_to })),
+  ).map((p) => ({
+    ...p,
+    recordNumber: byFiling.get(p.filingId)!.record_number,
+    terms: byFiling.get(p.filingId)!.terms,
+  }));
+  // The month is billed under the contract serving its last day served: the renewal, where one begins within it.
+  const billedUnder = byFiling.get(parts[parts.length - 1]?.filingId ?? rows[0].filing_id)!;
   return {
-    filingId: latest.filing_id,
-    recordNumber: latest.record_number,
-    terms: latest.terms,
+    filingId: billedUnder.filing_id,
+    recordNumber: billedUnder.record_number,
+    terms: billedUnder.terms,
     served: servedDaysOf(month, spans),
     spans,
     servedTo: rows.map((r) => r.served_to).reduce(laterDate),
+    parts,
   };
 }
 

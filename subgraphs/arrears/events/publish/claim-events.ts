@@ -44,6 +44,9 @@ export function claimUpdated(
       floorAreaCentiM2: c.floorAreaCentiM2,
       rateFen: c.rateFen,
       ...(c.servedDays === null ? {} : { servedDays: c.servedDays }),
+      ...(c.parts === null
+        ? {}
+        : { parts: c.parts.map((p) => ({ filingId: p.filingId, rateFen: p.rateFen, days: p.days })) }),
       amountFen: c.amountFen,
       paidFen: c.paidFen,
       waivedFen: c.waivedFen,
