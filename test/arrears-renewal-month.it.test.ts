@@ -1,5 +1,7 @@
 import { Client } from 'pg';
 import { TestHub, identity, pinTestToday, startTestHub } from './support/hub-fixture';
+import { connectedClient } from './support/db-client';
+import { referAfterDemand } from './support/refer-after-demand';
 import { GUANGWAI_OFFICE, HONGJU, gqlExpectations, hongjuTerms, scenario } from './support/scenario';
 import { waitFor } from './support/wait-for';
 
@@ -154,6 +156,56 @@ describe("arrears: a month in which a company's contract ends and its own renewa
           { filingId: renewal, rateFen: 200, days: 16 },
         ],
       },
+    ]);
+  });
+
+  it('carries the parts to litigation, whose court package states March as billed under each filed rate', async () => {
+    await scenario(t).billedMonths(company, areaId, ['2026-04']);
+    const [{ account_id: accountId }] = await marchFee();
+    const { rows: charges } = await db.query<{ id: string }>(
+      `select id from arrears.charge where account_id = $1 order by due_on`,
+      [accountId],
+    );
+    const referral = await referAfterDemand(
+      ok,
+      db,
+      company,
+      { id: accountId, chargeIds: charges.map((c) => c.id) },
+      { today },
+    );
+    const { rows: claims } = await db.query(`select claim from litigation.claim_account where account_id = $1`, [
+      accountId,
+    ]);
+    const march = claims[0].claim.charges.find((c: { month: string }) => c.month === '2026-03');
+    expect([march.amountFen, march.rateFen, march.servedDays, march.parts]).toEqual([
+      17_581,
+      200,
+      undefined,
+      [
+        { filingId: first, rateFen: 150, days: 15 },
+        { filingId: renewal, rateFen: 200, days: 16 },
+      ],
+    ]);
+    expect([referral.eligible, referral.status]).toEqual([true, 'SUBMITTED']);
+    const { rows: packages } = await db.query(
+      `select package from litigation.case_package where referral_id = $1 order by version desc limit 1`,
+      [referral.id],
+    );
+    const pkg = packages[0].package;
+    expect(pkg.arrearsLines.map((l: { month: string; computation: string }) => [l.month, l.computation])).toEqual([
+      ['2026-03', '100.00 m² × (¥1.50 × 15/31 + ¥2.00 × 16/31 days) = ¥175.81'],
+      ['2026-04', '100.00 m² × ¥2.00 = ¥200.00'],
+    ]);
+    expect(pkg.claims.feeTotalFen).toBe(17_581 + 20_000);
+    expect(
+      pkg.feeStandards.map((p: { fromMonth: string; toMonth: string; rateFenPerM2Month: number }) => [
+        p.fromMonth,
+        p.toMonth,
+        p.rateFenPerM2Month,
+      ]),
+    ).toEqual([
+      ['2026-03', '2026-03', 150],
+      ['2026-03', '2026-04', 200],
     ]);
   });
 });

@@ -216,9 +216,17 @@ export function isNextVersionOf(next: CasePackage, previous: CasePackage): boole
   return next.version === previous.version + 1 && next.previousDigest === packageDigest(previous);
 }
 
-/** The run of `feeStandards` a claimed month belongs to; undefined in older packages, which have none. */
+/** The runs of `feeStandards` naming a claimed month: one, or one per part of a month billed in parts. */
+const periodsOfMonth = (pkg: CasePackageContent, month: string): FeeStandardPeriod[] =>
+  (pkg.feeStandards ?? []).filter((s) => s.fromMonth <= month && month <= s.toMonth);
+
+/**
+ * The run of `feeStandards` a claimed month belongs to: of a month billed in parts (a contract ended within it and
+ * the company's renewal began), the last, its own filing's, whose late-fee terms it runs under. Undefined in older
+ * packages, which have none.
+ */
 export const periodOfMonth = (pkg: CasePackageContent, month: string): FeeStandardPeriod | undefined =>
-  pkg.feeStandards?.find((s) => s.fromMonth <= month && month <= s.toMonth);
+  periodsOfMonth(pkg, month).at(-1);
 
 /** The standard a claimed month was billed under: its run of `feeStandards`, or, in older packages, `feeStandard`. */
 export function standardOfMonth(pkg: CasePackageContent, month: string): { rateFenPerM2Month: Fen } | undefined {
@@ -249,7 +257,15 @@ export function casePackageProblems(pkg: CasePackage): CasePackageProblem[] {
   }
   if (pkg.arrearsLines.some((l) => l.floorAreaCentiM2 !== pkg.property.floorAreaCentiM2))
     problems.push('FLOOR_AREA_MISMATCH');
-  if (pkg.arrearsLines.some((l) => l.rateFenPerM2Month !== standardOfMonth(pkg, l.month)?.rateFenPerM2Month))
+  // Each part of a month billed in parts at the rate of a run naming the month (its contract's filing).
+  const partsFiled = (l: FeeLine) =>
+    !l.parts ||
+    l.parts.every((p) => periodsOfMonth(pkg, l.month).some((s) => s.rateFenPerM2Month === p.rateFenPerM2Month));
+  if (
+    pkg.arrearsLines.some(
+      (l) => l.rateFenPerM2Month !== standardOfMonth(pkg, l.month)?.rateFenPerM2Month || !partsFiled(l),
+    )
+  )
     problems.push('RATE_MISMATCH');
   const [first, last] = [pkg.serviceTerm.startsOn.slice(0, 7), pkg.serviceTerm.endsOn.slice(0, 7)];
   if (pkg.arrearsLines.some((l) => l.month < first || l.month > last)) problems.push('MONTH_OUTSIDE_SERVICE_TERM');

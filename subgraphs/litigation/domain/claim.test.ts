@@ -115,6 +115,32 @@ describe('element-based complaint claims', () => {
       ).toEqual(['arrears[0].servedDays']);
   });
 
+  it('claims a month billed in parts at each rate for its days, rounded once, and checks the parts', () => {
+    // A contract ended on 15 March 2026 and the company's renewal began on the 16th at another rate.
+    const parts = [
+      { rateFenPerM2Month: 150, days: 15 },
+      { rateFenPerM2Month: 200, days: 16 },
+    ];
+    const march = { month: '2026-03', floorAreaCentiM2: 10_000, rateFenPerM2Month: 200, paidFen: 0 };
+    const claims = buildComplaintClaims({ arrears: [{ ...march, parts }], penalties: [], costs: [] });
+    expect(claims.feeLines.map((l) => [l.servedDays, l.parts, l.chargedFen, l.computation])).toEqual([
+      [null, parts, 17_581, '100.00 m² × (¥1.50 × 15/31 + ¥2.00 × 16/31 days) = ¥175.81'],
+    ]);
+    // Days that do not add up to the month's (or to servedDays), one part, a last rate not the month's: refused.
+    for (const wrong of [
+      { parts: [parts[0], { ...parts[1], days: 15 }] },
+      { parts: [parts[1]] },
+      { parts: [parts[0], parts[1]], rateFenPerM2Month: 150 },
+      { parts, servedDays: 20 },
+    ])
+      expect(
+        Object.keys(
+          rejection(() => buildComplaintClaims({ arrears: [{ ...march, ...wrong }], penalties: [], costs: [] })).details
+            ?.fields as object,
+        ),
+      ).toEqual(['arrears[0].parts']);
+  });
+
   it('claims fees alone when there is no penalty or cost', () => {
     const claims = buildComplaintClaims({ arrears: [month('2023-01')], penalties: [], costs: [] });
     expect(claims).toMatchObject({

@@ -1,6 +1,6 @@
 import { InvalidInputError } from '../../../kernel/errors';
 import { YearMonth, compareMonths, daysInMonth, isYearMonth, monthIndex } from '../../../kernel/calendar';
-import { Fen, ServedDays, chargeFen, formatYuan } from '../../../kernel/money';
+import { Fen, ServedDays, chargeFen, formatYuan, partsChargeFen } from '../../../kernel/money';
 
 /**
  * The claims (诉讼请求) of an element-based complaint (要素式起诉状) for a property-service fee dispute: the fee, the
@@ -20,12 +20,25 @@ export interface ArrearsMonth {
    * is floor area × rate × days ÷ the month's days. Absent or null for the whole month.
    */
   servedDays?: number | null;
+  /**
+   * A month billed in parts (a contract of the company ended within it and its renewal began, at another rate): each
+   * contract's rate and days, the fee being floor area × Σ rate × days ÷ the month's days, rounded once; the parts'
+   * days are `servedDays` (the whole month when absent) and `rateFenPerM2Month` is the last part's. Absent or null
+   * for a month of one rate.
+   */
+  parts?: MonthPart[] | null;
   /** Paid towards the month already; 0 when nothing was paid. */
   paidFen: Fen;
   /** Forgiven by the company (减免); absent: none. */
   waivedFen?: Fen;
   /** Taken off the month's fee by a correction of the bill (核减); absent: none. */
   correctedFen?: Fen;
+}
+
+/** A part of a month billed in parts: one contract's owner rate for the days it served. */
+export interface MonthPart {
+  rateFenPerM2Month: number;
+  days: number;
 }
 
 /** A penalty line as the arrears rules computed it; the complaint only sums and quotes it. */
@@ -60,6 +73,8 @@ export interface FeeLine {
   rateFenPerM2Month: number;
   /** The days served of a month charged by the day; null for the whole month. */
   servedDays: number | null;
+  /** A month billed in parts: each contract's rate and days (ArrearsMonth.parts); absent for a month of one rate. */
+  parts?: MonthPart[];
   chargedFen: Fen;
   paidFen: Fen;
   /** Forgiven and corrected off the month: absent in packages built before they were told apart from payments. */
@@ -67,7 +82,10 @@ export interface FeeLine {
   correctedFen?: Fen;
   /** What is claimed: charged less paid, waived and corrected. */
   amountFen: Fen;
-  /** e.g. "56.78 m² × ¥1.67 = ¥94.82", or "56.78 m² × ¥1.67 × 16/31 days = ¥48.94" for a month served in part. */
+  /**
+   * e.g. "56.78 m² × ¥1.67 = ¥94.82", or "56.78 m² × ¥1.67 × 16/31 days = ¥48.94" for a month served in part, or
+   * "100.00 m² × (¥1.50 × 15/31 + ¥2.00 × 16/31 days) = ¥175.81" for a month billed in parts.
+   */
   computation: string;
 }
 
@@ -195,9 +213,24 @@ export function buildComplaintClaims(input: {
 export const servedPart = (a: Pick<ArrearsMonth, 'month' | 'servedDays'>): ServedDays | undefined =>
   a.servedDays == null ? undefined : { days: a.servedDays, monthDays: daysInMonth(a.month) };
 
-/** What the month charged: floor area × rate, for the days served when the month was served in part (chargeFen). */
-export const monthChargedFen = (a: Omit<ArrearsMonth, 'paidFen' | 'waivedFen' | 'correctedFen'>): Fen =>
-  chargeFen(a.floorAreaCentiM2, a.rateFenPerM2Month, servedPart(a));
+/** The parts of a month billed in parts, or undefined for a month of one rate. */
+const partsOf = (a: Pick<ArrearsMonth, 'parts'>): MonthPart[] | undefined =>
+  a.parts && a.parts.length > 0 ? a.parts : undefined;
+
+/**
+ * What the month charged: floor area × rate, for the days served when the month was served in part (chargeFen); for
+ * a month billed in parts, floor area × Σ rate × days ÷ the month's days, rounded once (partsChargeFen).
+ */
+export const monthChargedFen = (a: Omit<ArrearsMonth, 'paidFen' | 'waivedFen' | 'correctedFen'>): Fen => {
+  const parts = partsOf(a);
+  return parts
+    ? partsChargeFen(
+        a.floorAreaCentiM2,
+        parts.map((p) => ({ rateFen: p.rateFenPerM2Month, days: p.days })),
+        daysInMonth(a.month),
+      )
+    : chargeFen(a.floorAreaCentiM2, a.rateFenPerM2Month, servedPart(a));
+};
 
 /** What a month's line takes off the charge: paid, waived (减免) and corrected (核减), each 0 when absent. */
 const takenOff = (a: Pick<ArrearsMonth, 'paidFen' | 'waivedFen' | 'correctedFen'>) => ({
@@ -209,8 +242,12 @@ const takenOff = (a: Pick<ArrearsMonth, 'paidFen' | 'waivedFen' | 'correctedFen'
 function feeLine(a: ArrearsMonth): FeeLine {
   const chargedFen = monthChargedFen(a);
   const part = servedPart(a);
+  const parts = partsOf(a);
   const days = part ? ` × ${part.days}/${part.monthDays} days` : '';
-  const product = `${squareMetres(a.floorAreaCentiM2)} × ${yuan(a.rateFenPerM2Month)}${days} = ${yuan(chargedFen)}`;
+  const rated = parts
+    ? `(${parts.map((p) => `${yuan(p.rateFenPerM2Month)} × ${p.days}/${daysInMonth(a.month)}`).join(' + ')} days)`
+    : `${yuan(a.rateFenPerM2Month)}${days}`;
+  const product = `${squareMetres(a.floorAreaCentiM2)} × ${rated} = ${yuan(chargedFen)}`;
   const off = takenOff(a);
   const amountFen = chargedFen - off.paidFen - off.waivedFen - off.correctedFen;
   const less = [
@@ -226,6 +263,7 @@ function feeLine(a: ArrearsMonth): FeeLine {
     floorAreaCentiM2: a.floorAreaCentiM2,
     rateFenPerM2Month: a.rateFenPerM2Month,
     servedDays: part ? part.days : null,
+    ...(parts ? { parts: parts.map((p) => ({ rateFenPerM2Month: p.rateFenPerM2Month, days: p.days })) } : {}),
     chargedFen,
     ...off,
     amountFen,
@@ -241,6 +279,17 @@ function sum(amounts: readonly Fen[]): Fen {
 
 const wholeFen = (v: unknown, min: number) => typeof v === 'number' && Number.isSafeInteger(v) && v >= min;
 const text = (v: unknown) => typeof v === 'string' && v.trim() !== '';
+
+/** A month's parts as a complaint can state them (ArrearsMonth.parts), bounded: at most one a day. */
+function validParts(a: ArrearsMonth): boolean {
+  const parts = a.parts;
+  if (!Array.isArray(parts) || parts.length < 2 || parts.length > daysInMonth(a.month)) return false;
+  if (!parts.every((p) => wholeFen(p?.rateFenPerM2Month, 1) && wholeFen(p?.days, 1))) return false;
+  const days = parts.reduce((sum, p) => sum + p.days, 0);
+  return (
+    days === (a.servedDays ?? daysInMonth(a.month)) && parts[parts.length - 1].rateFenPerM2Month === a.rateFenPerM2Month
+  );
+}
 
 function validate(input: {
   arrears: readonly ArrearsMonth[];
@@ -261,6 +310,10 @@ function validate(input: {
     const part = a.servedDays != null && isYearMonth(a.month);
     if (part && !(wholeFen(a.servedDays, 1) && (a.servedDays as number) < daysInMonth(a.month)))
       fields[`arrears[${i}].servedDays`] = "the days served are whole days, fewer than the month's, or absent";
+    if (a.parts != null && isYearMonth(a.month) && !validParts(a)) {
+      fields[`arrears[${i}].parts`] =
+        "two or more parts, each a rate of 1 fen or more for whole days, the days together the days served (the month's when absent), the last part's rate the month's";
+    }
     if (!wholeFen(a.paidFen, 0)) fields[`arrears[${i}].paidFen`] = 'the amount paid is whole fen, 0 or more';
     if (a.waivedFen != null && !wholeFen(a.waivedFen, 0))
       fields[`arrears[${i}].waivedFen`] = 'the amount waived is whole fen, 0 or more';
@@ -274,6 +327,7 @@ function validate(input: {
       wholeFen(a.floorAreaCentiM2, 1) &&
       wholeFen(a.rateFenPerM2Month, 1) &&
       !fields[`arrears[${i}].servedDays`] &&
+      !fields[`arrears[${i}].parts`] &&
       off.paidFen + off.waivedFen + off.correctedFen >= monthChargedFen(a)
     ) {
       fields[`arrears[${i}].paidFen`] = 'a month paid, waived or corrected off in full is not in arrears';

@@ -731,6 +731,27 @@ describe('the complaint (物业服务合同纠纷 民事起诉状) from a case p
       '2026年4月至2026年5月：每月56.78平方米×1.67元/平方米/月=94.82元，共2个月，计189.64元',
     ]);
   });
+
+  it("states a month billed in parts on its own line, with each contract's rate and days", () => {
+    const line = { floorAreaCentiM2: 10_000, rateFenPerM2Month: 200, paidFen: 0 };
+    const parts = [
+      { rateFenPerM2Month: 150, days: 15 },
+      { rateFenPerM2Month: 200, days: 16 },
+    ];
+    const { feeLines } = buildComplaintClaims({
+      arrears: [
+        { ...line, month: '2026-03', parts },
+        { ...line, month: '2026-04' },
+        { ...line, month: '2026-05' },
+      ],
+      penalties: [],
+      costs: [],
+    });
+    expect(feeLineRuns(feeLines)).toEqual([
+      '2026年3月：100.00平方米×（1.50元/平方米/月×15/31天+2.00元/平方米/月×16/31天）=175.81元',
+      '2026年4月至2026年5月：每月100.00平方米×2.00元/平方米/月=200.00元，共2个月，计400.00元',
+    ]);
+  });
 });
 
 describe('facts a resident ID number encodes (GB 11643)', () => {

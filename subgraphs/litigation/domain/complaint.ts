@@ -1,5 +1,5 @@
 import { chineseDate, chineseMonth, yuanFigures, yuanInWords } from '../../../kernel/chinese-format';
-import { IsoDate, addDays, compareMonths, monthIndex } from '../../../kernel/calendar';
+import { IsoDate, addDays, compareMonths, daysInMonth, monthIndex } from '../../../kernel/calendar';
 import { Fen } from '../../../kernel/money';
 import {
   CasePackage,
@@ -177,7 +177,9 @@ const orNotHeld = (value: string | null | undefined) => (value && value.trim() !
 
 /**
  * Months with the same floor area, rate, payment, waiver and correction, as runs of consecutive months: one line
- * each. A month served in part (the contract began or ended within it) stands alone, its days shown: 2026年3月：…×16/31天=….
+ * each. A month served in part (the contract began or ended within it) stands alone, its days shown: 2026年3月：…×16/31天=…;
+ * so does a month billed in parts (a contract ended within it and the company's renewal began), each contract's rate
+ * and days shown: 2026年3月：100.00平方米×（1.50元/平方米/月×15/31天+2.00元/平方米/月×16/31天）=175.81元.
  */
 export function feeLineRuns(lines: readonly FeeLine[]): string[] {
   const sorted = [...lines].sort((a, b) => compareMonths(a.month, b.month));
@@ -193,6 +195,8 @@ export function feeLineRuns(lines: readonly FeeLine[]): string[] {
       // == null: lines of packages stored before fees were charged by the day have no servedDays at all
       line.servedDays == null &&
       last.servedDays == null &&
+      !line.parts &&
+      !last.parts &&
       line.paidFen === last.paidFen &&
       (line.waivedFen ?? 0) === (last.waivedFen ?? 0) &&
       (line.correctedFen ?? 0) === (last.correctedFen ?? 0);
@@ -205,7 +209,11 @@ export function feeLineRuns(lines: readonly FeeLine[]): string[] {
       run.length === 1 ? chineseMonth(first.month) : `${chineseMonth(first.month)}至${chineseMonth(last.month)}`;
     const part = servedPart(first);
     const days = part ? `×${part.days}/${part.monthDays}天` : '';
-    const product = `${area(first.floorAreaCentiM2)}×${rate(first.rateFenPerM2Month)}${days}=${yuan(first.chargedFen)}`;
+    const monthDays = daysInMonth(first.month);
+    const rated = first.parts
+      ? `（${first.parts.map((p) => `${rate(p.rateFenPerM2Month)}×${p.days}/${monthDays}天`).join('+')}）`
+      : `${rate(first.rateFenPerM2Month)}${days}`;
+    const product = `${area(first.floorAreaCentiM2)}×${rated}=${yuan(first.chargedFen)}`;
     const off = [
       [first.paidFen, '已付'],
       [first.waivedFen ?? 0, '减免'],

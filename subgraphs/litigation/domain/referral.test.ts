@@ -316,6 +316,65 @@ describe('referral facts and the case package', () => {
     expect(casePackageProblems(firstPackage(content))).toEqual([]);
   });
 
+  it("claims a month billed in parts as billed: each contract's rate and days, its filed standard, no rate refused", () => {
+    // Contract k0 (filing f0, ¥1.50) ended on 15 March 2026 and its renewal k1 (f1, ¥2.00) began on the 16th: March is
+    // one fee, 100 m² × (¥1.50 × 15/31 + ¥2.00 × 16/31) = ¥175.81, billed under f1; April is f1's alone.
+    const FIRST: FilingRecord = { ...FILING, filingId: 'f0', contractId: 'k0', recordNumber: '110108-2025-0003' };
+    const RENEWAL: FilingRecord = { ...FILING, startsOn: '2026-03-16', endsOn: '2029-03-15' };
+    const renewed: ClaimSnapshot = {
+      ...CLAIM,
+      floorAreaCentiM2: 10_000,
+      charges: [
+        {
+          ...charge('2026-03', 17_581, '2029-03-31'),
+          floorAreaCentiM2: 10_000,
+          rateFen: 200,
+          parts: [
+            { filingId: 'f0', rateFen: 150, days: 15 },
+            { filingId: 'f1', rateFen: 200, days: 16 },
+          ],
+        },
+        { ...charge('2026-04', 20_000, '2029-04-30'), floorAreaCentiM2: 10_000, rateFen: 200 },
+      ],
+    };
+    const { content, claims } = casePackageContent({
+      referralId: 'r1',
+      claim: renewed,
+      claimableMonths: ['2026-03', '2026-04'],
+      filings: [FIRST, RENEWAL],
+      evidence: EVIDENCE,
+      costs: [],
+    });
+    expect(claims.feeTotalFen).toBe(17_581 + 20_000);
+    expect(content.arrearsLines.map((l) => [l.month, l.servedDays, l.parts, l.correctedFen, l.computation])).toEqual([
+      [
+        '2026-03',
+        null,
+        [
+          { rateFenPerM2Month: 150, days: 15 },
+          { rateFenPerM2Month: 200, days: 16 },
+        ],
+        0,
+        '100.00 m² × (¥1.50 × 15/31 + ¥2.00 × 16/31 days) = ¥175.81',
+      ],
+      ['2026-04', null, undefined, 0, '100.00 m² × ¥2.00 = ¥200.00'],
+    ]);
+    // March is in the run of each filing; the renewal's, the month's own, last.
+    expect(
+      content.feeStandards?.map((p) => [p.fromMonth, p.toMonth, p.filingRecordNumber, p.rateFenPerM2Month]),
+    ).toEqual([
+      ['2026-03', '2026-03', '110108-2025-0003', 150],
+      ['2026-03', '2026-04', '110108-2021-0001', 200],
+    ]);
+    expect(casePackageProblems(firstPackage(content))).toEqual([]);
+    // A part at a rate no run of the month names is a RATE_MISMATCH still.
+    const [march, april] = content.arrearsLines;
+    const misstated = { ...march, parts: [{ rateFenPerM2Month: 170, days: 15 }, march.parts![1]] };
+    expect(casePackageProblems({ ...firstPackage(content), arrearsLines: [misstated, april] })).toEqual([
+      'RATE_MISMATCH',
+    ]);
+  });
+
   it("draws the package under the contract the months were billed under, and never claims another contract's months", () => {
     // The area changed provider: 2026-09 was billed under the old contract k0 (filing f0), 2026-10 under k1.
     const OLD: FilingRecord = {

@@ -146,6 +146,11 @@ export interface ClaimSnapshot {
     rateFen: number;
     /** A month charged by the day: the days served; absent for the whole month. */
     servedDays?: number;
+    /**
+     * A month billed in parts (a contract of the company ended within it and its renewal began): each contract's
+     * filing, owner rate and days; `rateFen` and `filingId` are the last part's. Absent for a month of one rate.
+     */
+    parts?: readonly { filingId: string; rateFen: number; days: number }[];
     /** The fee as it stands (after corrections), paid and waived: arrears' claim event carries them (takenOffMonth). */
     amountFen?: Fen;
     paidFen?: Fen;
@@ -516,6 +521,7 @@ export function casePackageContent(input: PackageInput): {
         floorAreaCentiM2: c.floorAreaCentiM2,
         rateFenPerM2Month: c.rateFen,
         servedDays: c.servedDays ?? null,
+        parts: c.parts ? c.parts.map((p) => ({ rateFenPerM2Month: p.rateFen, days: p.days })) : null,
       };
       return { ...month, ...takenOffMonth(monthChargedFen(month), c) };
     }),
@@ -567,8 +573,17 @@ export function casePackageContent(input: PackageInput): {
       rateFenPerM2Month: latest.rateFen,
       description: `${yuan(latest.rateFen)} per m² of floor area per month, the owner rate filed under ${filing.recordNumber}`,
     },
+    // A month billed in parts is in the run of each part's filing and rate, the month's own filing's last.
     feeStandards: standardPeriods(
-      charges.map((c) => ({ month: c.month, rateFen: c.rateFen, filing: filingOfMonth(c) })),
+      charges.flatMap((c) =>
+        c.parts
+          ? c.parts.map((p) => ({
+              month: c.month,
+              rateFen: p.rateFen,
+              filing: input.filings.find((f) => f.filingId === p.filingId) ?? filingOfMonth(c),
+            }))
+          : [{ month: c.month, rateFen: c.rateFen, filing: filingOfMonth(c) }],
+      ),
     ),
     serviceTerm: serviceTermOf(filing, claim.asOf),
     arrearsLines: claims.feeLines,
@@ -611,7 +626,11 @@ export function ownerChangedSinceReferral(
   return owner || months.length > 0 ? { owner, months } : null;
 }
 
-/** The claimed months, in month order, as runs of one filed version and rate (case-package.ts FeeStandardPeriod). */
+/**
+ * The claimed months, in month order, as runs of one filed version and rate (case-package.ts FeeStandardPeriod). A
+ * month billed in parts ends the run of its first part's filing and begins its last part's: two runs name it, the
+ * month's own (its last part's, periodOfMonth) the later.
+ */
 function standardPeriods(
   months: readonly { month: string; rateFen: Fen; filing: FilingRecord }[],
 ): FeeStandardPeriod[] {
