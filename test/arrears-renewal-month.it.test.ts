@@ -7,9 +7,10 @@ import { waitFor } from './support/wait-for';
 
 // A company's contract for an area ending on 15 March 2026 and its own renewal (another contract of the same company
 // and area, at a new rate) beginning on the 16th: March is one fee per household, made of the days each contract
-// served at its own rate, rounded once (README › Arrears › A month handed over). Before, the whole month was billed
-// at the renewal's rate: a 100 m² household's March came to ¥200.00 instead of ¥175.81 (an audit). The claim
-// litigation receives carries the parts, and the court package states the month as billed.
+// served at its own rate, rounded once (README › Arrears › A month of a contract and its renewal). Before, the whole
+// month was billed at the latest accepted contract's rate: a 100 m² household's March came to ¥200.00 instead of
+// ¥175.81 (an audit), or, both accepted the same day as here, at either's (¥150.00 was seen). The claim litigation
+// receives carries the parts, and the court package states the month as billed.
 const today = pinTestToday('2026-06-10');
 const company = identity('PROPERTY_COMPANY', '91110102MA0RENEW01');
 
@@ -104,7 +105,7 @@ describe("arrears: a month in which a company's contract ends and its own renewa
 
   it('bills March as the days each contract served at its own rate, rounded once: one fee per household', async () => {
     await scenario(t).billedMonths(company, areaId, ['2026-03']);
-    // 100 × ¥1.50 × 15/31 + 100 × ¥2.00 × 16/31 = 72.5806 + 103.2258 = ¥175.81 (before: 100 × ¥2.00 = ¥200.00)
+    // 100 × ¥1.50 × 15/31 + 100 × ¥2.00 × 16/31 = 72.5806 + 103.2258 = ¥175.81 (before: one contract's rate)
     const fees = await marchFee();
     expect(fees.map((c) => [c.amount_fen, c.served_days])).toEqual([[17_581, null]]);
   });
