@@ -113,6 +113,42 @@ export const PRE_LITIGATION_MEDIATION_SOURCE =
   'docs/domain.md (Litigation referral): pre-litigation mediation normally up to 30 days';
 
 // ---------------------------------------------------------------------------------------------------------------
+// Applying for enforcement (申请执行): Civil Procedure Law art. 250 (2023 amendment).
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * Art. 250 (2023 text; art. 246 before the 2023 amendment renumbered it): "申请执行的期间为二年。申请执行时效的中止、中断，
+ * 适用法律有关诉讼时效中止、中断的规定。" Para. 2: "前款规定的期间，从法律文书规定履行期间的最后一日起计算；法律文书规定
+ * 分期履行的，从最后一期履行期限届满之日起计算；法律文书未规定履行期间的，从法律文书生效之日起计算。" When the defendant
+ * does not pay what a judgment or a mediation agreement (调解书) orders, the company applies to the court for enforcement
+ * within two years of the last day of the performance period (of the last instalment's), or of the document's taking
+ * effect where it sets none. The period's last day follows art. 85 (below); suspension and interruption follow the
+ * limitation rules (Civil Code arts. 194–195), which the hub does not track for this period: a payment the debtor
+ * promises or makes in part after the judgment restarts it, so the hub's date is the earliest one, the safe one.
+ */
+export const ENFORCEMENT_APPLICATION_YEARS = 2;
+export const ENFORCEMENT_APPLICATION_SOURCE =
+  'Civil Procedure Law art. 250 (2023 amendment): "申请执行的期间为二年" counted "从法律文书规定履行期间的最后一日起计算；法律文书规定分期履行的，从最后一期履行期限届满之日起计算；法律文书未规定履行期间的，从法律文书生效之日起计算"';
+
+/**
+ * When the documents the hub follows take effect, where the court reports no performance period. Art. 165 (2023
+ * text): a small claim "实行一审终审", so its judgment is final when made; art. 100 para. 3: "调解书经双方当事人签收后，即具有
+ * 法律效力". A judgment under the simple or ordinary procedure takes effect only once the appeal period has run (art.
+ * 171: fifteen days from service) unappealed, and the hub is told neither the day of service nor of an appeal, so it
+ * dates no period from such a judgment unless the court reports the performance period's last day.
+ */
+export const SMALL_CLAIMS_FINAL_SOURCE = 'Civil Procedure Law art. 165 (一审终审)';
+export const MEDIATION_DOCUMENT_EFFECT_SOURCE =
+  'Civil Procedure Law art. 100 para. 3 (调解书经双方当事人签收后，即具有法律效力)';
+
+/**
+ * Art. 85 (2023 text) on periods: "期间以时、日、月、年计算。期间开始的时和日，不计算在期间内。" and "期间届满的最后一日是
+ * 法定休假日的，以法定休假日后的第一日为期间届满的日期。" The hub's one calendar applies it (kernel/working-days.ts
+ * lastDayOfPeriod, as Civil Code art. 203 for limitation).
+ */
+export const PERIODS_SOURCE = 'Civil Procedure Law art. 85 (2023 amendment)';
+
+// ---------------------------------------------------------------------------------------------------------------
 // Whose fees: the owner of the month. Civil Code arts. 209, 944.
 // ---------------------------------------------------------------------------------------------------------------
 
