@@ -21,6 +21,7 @@ export const DEADLINE_KINDS = [
   'MEDIATION_WINDOW',
   'ARREARS_LIMITATION',
   'WEBHOOK_RETRY_WINDOW',
+  'ENFORCEMENT_APPLICATION',
 ] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
@@ -96,14 +97,15 @@ export const LITIGATION_DEADLINES_TOPIC: TopicDefinition = {
   name: 'litigation.deadlines.v1',
   producer: 'litigation',
   description:
-    'The deadlines the litigation subgraph’s rules set for a court: a docketed small claim’s decision within two months (Civil Procedure Law art. 168, one month more when extended) and a pre-litigation mediation’s 30-day window, each message the deadline as it now stands.',
+    'The deadlines the litigation subgraph’s rules set: for a court, a docketed small claim’s decision within two months (Civil Procedure Law art. 168, one month more when extended) and a pre-litigation mediation’s 30-day window; for the referring property company, once the case is judged or settled, the two years to apply for enforcement (art. 250); each message the deadline as it now stands.',
   key: 'deadline key',
 };
 
 export const LITIGATION_DEADLINE_CHANGED = {
   type: 'hub.litigation.deadline.changed',
   topic: LITIGATION_DEADLINES_TOPIC,
-  summary: 'A deadline set by a litigation rule was set, moved (an extension), met or cancelled.',
+  summary:
+    'A deadline set by a litigation rule was set, moved (an extension, a reported performance period), met or cancelled.',
   schema: Deadline,
 } satisfies EventDefinition;
 
@@ -139,7 +141,7 @@ export const DEADLINE_KINDS_OF_EVENT: Readonly<
 > = {
   [CONTRACT_DEADLINE_CHANGED.type]: ['CONTRACT_FILING'],
   [AREA_DEADLINE_CHANGED.type]: ['COMMITTEE_FILING', 'COMMITTEE_RECORDING'],
-  [LITIGATION_DEADLINE_CHANGED.type]: ['SMALL_CLAIMS_DECISION', 'MEDIATION_WINDOW'],
+  [LITIGATION_DEADLINE_CHANGED.type]: ['SMALL_CLAIMS_DECISION', 'MEDIATION_WINDOW', 'ENFORCEMENT_APPLICATION'],
   [ARREARS_DEADLINE_CHANGED.type]: ['ARREARS_LIMITATION'],
 };
 

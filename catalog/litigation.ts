@@ -210,6 +210,12 @@ export const COURT_CASE_EVENT_REPORTED = {
     hearingOn: Type.Optional(Nullable(IsoDate)),
     judgedFen: Type.Optional(Nullable(InboundFen)),
     settledFen: Type.Optional(Nullable(InboundFen)),
+    performanceDueOn: Type.Optional(
+      Type.Union([IsoDate, Type.Null()], {
+        description:
+          'With JUDGED, JUDGMENT_CORRECTED or SETTLED (optional): the last day of the performance period the judgment or mediation document sets (of the last instalment where it sets instalments), from which the two years to apply for enforcement count (Civil Procedure Law art. 250); not before the report’s day, at most 10 years after it.',
+      }),
+    ),
     note: Type.Optional(Nullable(InboundText.note())),
   }),
 } satisfies EventDefinition;

@@ -7,7 +7,8 @@ export const DeadlineOwnerKindEnum = graphqlEnum(DEADLINE_OWNER_KINDS);
 export const DeadlineStateEnum = graphqlEnum(DEADLINE_STATES);
 registerEnumType(DeadlineKindEnum, {
   name: 'DeadlineKind',
-  description: "What a deadline is for: CONTRACT_FILING, a service contract's filing (备案) with the district.",
+  description:
+    "What a deadline is for: CONTRACT_FILING, a service contract's filing (备案) with the district; ENFORCEMENT_APPLICATION, a property company's two years to apply for enforcement of a judgment or settlement (Civil Procedure Law art. 250).",
 });
 registerEnumType(DeadlineOwnerKindEnum, {
   name: 'DeadlineOwnerKind',

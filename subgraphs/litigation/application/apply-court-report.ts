@@ -96,6 +96,8 @@ async function applyUnderId(
     hearingOn: report.hearingOn ?? null,
     judgedFen: report.judgedFen ?? null,
     settledFen: report.settledFen ?? null,
+    // Only when given: the digest of a report stored before the field existed stays what it was.
+    ...(report.performanceDueOn ? { performanceDueOn: report.performanceDueOn } : {}),
     note: report.note ?? null,
   };
   return em.transactional(async (tx) => {
@@ -143,7 +145,7 @@ async function applyUnderId(
       applied.verdict !== 'APPLY'
         ? applied.verdict
         : report.kind === JUDGMENT_CORRECTION
-          ? correctionVerdict(referral.judgedFen, effect)
+          ? correctionVerdict(referral.judgedFen, effect, referral.performanceDueOn)
           : report.kind === PROCEDURE_CHANGE
             ? procedureChangeVerdict(referral)
             : applied.verdict;

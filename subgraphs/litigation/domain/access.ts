@@ -25,6 +25,13 @@ export function mayReadReferral(identity: Identity, r: ReferralParties): boolean
 export const mayReadReferralDocuments = (identity: Identity, r: ReferralParties): boolean =>
   identity.role !== 'ADMIN' && mayReadReferral(identity, r);
 
+/**
+ * A referral's enforcement-application deadline (Civil Procedure Law art. 250): the company that must apply and the
+ * court it applies to, as the register shows it to its owner alone; not the admin, who reads the referral.
+ */
+export const mayReadEnforcementDeadline = (identity: Identity, r: ReferralParties): boolean =>
+  identity.role !== 'ADMIN' && mayReadReferral(identity, r);
+
 /** Reports from the court (docketing, hearings, judgments …): only the court the referral is addressed to. */
 export const mayReportForCourt = (identity: Identity, r: ReferralParties): boolean =>
   identity.role === 'COURT' && identity.organisationId === r.courtId;

@@ -189,4 +189,12 @@ export interface CaseDeadlineFacts {
   procedureChangedOn: IsoDate | null;
   /** The day the court reported the pre-litigation mediation started (MEDIATION_STARTED applied), if it did. */
   mediationStartedOn: IsoDate | null;
+  /** The referring company: it must apply for enforcement (Civil Procedure Law art. 250). */
+  companyId: string;
+  judgedFen: number | null;
+  settledFen: number | null;
+  /** The last day of the performance period the court reported with the judgment or settlement. */
+  performanceDueOn: IsoDate | null;
+  /** The day the court reported enforcement started (ENFORCEMENT_STARTED), if it did. */
+  enforcementStartedOn: IsoDate | null;
 }

@@ -1,6 +1,7 @@
 import {
   EnforcementFacts,
   PERFORMANCE_DUE_MAX_YEARS,
+  enforcementStartedOnOf,
   enforcementApplicationDeadline,
   enforcementPeriodStart,
   performanceDueOnProblem,
@@ -130,5 +131,22 @@ describe('the period to apply for enforcement (Civil Procedure Law art. 250)', (
     [20261231, 'the last day of the performance period, YYYY-MM-DD'],
   ])('a performance period ending %p reported on 2026-12-07: %p', (due, problem) => {
     expect(performanceDueOnProblem(due, '2026-12-07')).toBe(problem);
+  });
+});
+
+describe('the day enforcement started, from the court reports', () => {
+  it('is the court’s day (in China) of the first start taken, applied or late', () => {
+    expect(
+      enforcementStartedOnOf([
+        { kind: 'JUDGED', occurredAt: '2026-03-01T10:00:00+08:00', verdict: 'APPLY' },
+        { kind: 'ENFORCEMENT_STARTED', occurredAt: '2026-05-31T17:00:00Z', verdict: 'STALE' },
+        { kind: 'ENFORCEMENT_STARTED', occurredAt: '2026-06-03T09:00:00+08:00', verdict: 'APPLY' },
+      ]),
+    ).toBe('2026-06-01');
+    expect(
+      enforcementStartedOnOf([
+        { kind: 'ENFORCEMENT_STARTED', occurredAt: '2026-06-03T09:00:00+08:00', verdict: 'DUPLICATE' },
+      ]),
+    ).toBeNull();
   });
 });

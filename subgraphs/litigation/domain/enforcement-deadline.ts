@@ -6,6 +6,8 @@ import {
   missingYearOf,
 } from '../../../kernel/working-days';
 import type { CaseStatus } from '../../../catalog';
+import { todayInChina } from '../../../kernel/clock';
+import { utcInstant } from '../../../kernel/instant';
 import { addCalendarMonths } from './court-timeline';
 import { isSmallClaims } from './procedure';
 import {
@@ -119,6 +121,23 @@ export function enforcementApplicationDeadline(
     cancelled: f.enforcementStartedOn === null && f.status === 'CLOSED',
     legalBasis: `${ENFORCEMENT_APPLICATION_SOURCE}; counted from ${start.on} (${start.source}); ${PERIODS_SOURCE} (a last day on a rest day moves to the next working day)`,
   };
+}
+
+/**
+ * The court's day of the first enforcement start the hub took (ENFORCEMENT_STARTED applied, or late after the closing
+ * it led to), from the referral's court reports; null when none. The same day the deadline register is told.
+ */
+export function enforcementStartedOnOf(
+  reports: readonly { kind: string; occurredAt: string; verdict: string }[],
+): IsoDate | null {
+  const days = reports
+    .filter((r) => r.kind === 'ENFORCEMENT_STARTED' && (r.verdict === 'APPLY' || r.verdict === 'STALE'))
+    .flatMap((r) => {
+      const when = utcInstant(r.occurredAt);
+      return when === undefined ? [] : [todayInChina(new Date(when))];
+    })
+    .sort(compareDates);
+  return days[0] ?? null;
 }
 
 /** The hub's bound on a reported performance period: the longest instalment plan it takes, in years from the report. */

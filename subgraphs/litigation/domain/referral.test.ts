@@ -1,4 +1,5 @@
 import { DomainError } from '../../../kernel/errors';
+import { rejection } from '../../../test/support/rejection';
 import { chargeFen } from '../../../kernel/money';
 import { casePackageProblems, firstPackage } from './case-package';
 import { referralEligibility } from './eligibility';
@@ -678,5 +679,66 @@ describe('a ruling correcting the amount judged', () => {
     expect(correctionVerdict(1_243, { judgedFen: 1_243 })).toBe('DUPLICATE');
     // No judgment recorded (a case settled, then enforced): nothing to correct.
     expect(correctionVerdict(null, { judgedFen: 1_243 })).toBe('INVALID');
+  });
+});
+
+describe('the last day of the performance period a judgment or settlement reports (Civil Procedure Law art. 250)', () => {
+  const judgment = { kind: 'JUDGED', occurredAt: '2026-12-03T10:00:00+08:00', judgedFen: 360_000 };
+
+  it('is taken with a judgment, its correction or a settlement, from the report’s day to 10 years after it', () => {
+    expect(courtEventEffect({ ...judgment, performanceDueOn: '2026-12-13' })).toEqual({
+      judgedFen: 360_000,
+      decidedOn: '2026-12-03',
+      performanceDueOn: '2026-12-13',
+    });
+    expect(
+      courtEventEffect({
+        kind: 'SETTLED',
+        occurredAt: judgment.occurredAt,
+        settledFen: 1,
+        performanceDueOn: '2026-12-03',
+      }),
+    ).toMatchObject({ performanceDueOn: '2026-12-03' });
+    expect(courtEventEffect({ ...judgment, kind: 'JUDGMENT_CORRECTED', performanceDueOn: '2036-12-03' })).toEqual({
+      judgedFen: 360_000,
+      performanceDueOn: '2036-12-03',
+    });
+  });
+
+  it.each<[string, Record<string, unknown>]>([
+    ['before the report’s day', { ...judgment, performanceDueOn: '2026-12-02' }],
+    ['more than 10 years after it', { ...judgment, performanceDueOn: '2036-12-04' }],
+    ['not a date', { ...judgment, performanceDueOn: '2026-13-01' }],
+    [
+      'with another step',
+      { kind: 'ENFORCEMENT_STARTED', occurredAt: judgment.occurredAt, performanceDueOn: '2026-12-13' },
+    ],
+  ])('is refused %s, naming the field', (_label, report) => {
+    const error = rejection(() => courtEventEffect(report as never));
+    expect(error).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: { fields: { performanceDueOn: expect.any(String) } },
+    });
+  });
+
+  it('makes a correction with the recorded amount new when it gives another last day, and contradicts a repeat', () => {
+    expect(correctionVerdict(1_243, { judgedFen: 1_243, performanceDueOn: '2027-01-30' })).toBe('APPLY');
+    expect(correctionVerdict(1_243, { judgedFen: 1_243, performanceDueOn: '2027-01-30' }, '2027-01-30')).toBe(
+      'DUPLICATE',
+    );
+    const recorded = {
+      caseNumber: null,
+      enforcementCaseNumber: null,
+      judgedFen: 1_243,
+      settledFen: null,
+      hearingOn: null,
+      performanceDueOn: '2027-01-30',
+    };
+    expect(contradictions(recorded, { judgedFen: 1_243, performanceDueOn: '2027-02-28' }, 'DUPLICATE')).toEqual([
+      { field: 'performanceDueOn', recorded: '2027-01-30', reported: '2027-02-28' },
+    ]);
+    expect(
+      contradictions({ ...recorded, performanceDueOn: null }, { performanceDueOn: '2027-02-28' }, 'STALE'),
+    ).toEqual([]);
   });
 });

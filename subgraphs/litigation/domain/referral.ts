@@ -36,6 +36,7 @@ import { DemandPeriod } from './statutes';
 import { HIRING_DECISION_MATTER, type RecordedJointDecision, namedDecisionProblems } from '../../../catalog';
 import { EVIDENCE_LIMITS } from './evidence-file';
 import { litigationError } from './errors';
+import { performanceDueOnProblem } from './enforcement-deadline';
 import { type SmallClaimsQuestion, isSmallClaims } from './procedure';
 
 /**
@@ -77,6 +78,11 @@ export interface Referral {
   extensionApprovedOn: IsoDate | null;
   /** The day the court converted the small claim to the simple or ordinary procedure (art. 169); null otherwise. */
   procedureChangedOn: IsoDate | null;
+  /**
+   * The last day of the performance period (or of the last instalment) the judgment, its correction or the settlement
+   * sets, as the court reported it: the two years to apply for enforcement count from it (art. 250).
+   */
+  performanceDueOn: IsoDate | null;
   batchKey: string | null;
   submittedOn: IsoDate;
 }
@@ -667,6 +673,7 @@ export interface CourtEventDetails {
   hearingOn?: string | null;
   judgedFen?: number | null;
   settledFen?: number | null;
+  performanceDueOn?: string | null;
 }
 
 export interface CourtEventEffect {
@@ -681,11 +688,12 @@ export interface CourtEventEffect {
   judgedFen?: Fen;
   settledFen?: Fen;
   decidedOn?: IsoDate;
+  performanceDueOn?: IsoDate;
 }
 
 /** A value a report gives differently from what the hub recorded of the case. */
 export interface Contradiction {
-  field: 'caseNumber' | 'enforcementCaseNumber' | 'judgedFen' | 'settledFen' | 'hearingOn';
+  field: 'caseNumber' | 'enforcementCaseNumber' | 'judgedFen' | 'settledFen' | 'hearingOn' | 'performanceDueOn';
   recorded: string | number;
   reported: string | number;
 }
@@ -701,15 +709,22 @@ export interface Contradiction {
  * repeat and dropped, the parties told the old date. An older hearing (STALE) is history, not a contradiction.
  */
 export function contradictions(
-  recorded: Pick<Referral, 'caseNumber' | 'enforcementCaseNumber' | 'judgedFen' | 'settledFen' | 'hearingOn'>,
+  recorded: Pick<Referral, 'caseNumber' | 'enforcementCaseNumber' | 'judgedFen' | 'settledFen' | 'hearingOn'> &
+    Partial<Pick<Referral, 'performanceDueOn'>>,
   effect: CourtEventEffect,
   verdict: 'DUPLICATE' | 'STALE',
 ): Contradiction[] {
   const found: Contradiction[] = [];
-  const fields: Contradiction['field'][] = ['caseNumber', 'enforcementCaseNumber', 'judgedFen', 'settledFen'];
+  const fields: Contradiction['field'][] = [
+    'caseNumber',
+    'enforcementCaseNumber',
+    'judgedFen',
+    'settledFen',
+    'performanceDueOn',
+  ];
   if (verdict === 'DUPLICATE') fields.push('hearingOn');
   for (const field of fields) {
-    const [was, now] = [recorded[field], effect[field]];
+    const [was, now] = [recorded[field] ?? null, effect[field]];
     if (was !== null && now !== undefined && was !== now) found.push({ field, recorded: was, reported: now });
   }
   return found;
@@ -717,14 +732,19 @@ export function contradictions(
 
 /**
  * A ruling correcting the judgment (case-status.ts JUDGMENT_CORRECTION), against the amount the hub recorded: none
- * recorded (a settled case, or a judgment still on its way) is nothing to correct; the same amount is a repeat.
+ * recorded (a settled case, or a judgment still on its way) is nothing to correct; the same amount is a repeat,
+ * unless the ruling gives another last day of the performance period than recorded (or one where none was): a
+ * judgment reported without it gets it that way, and the enforcement period counts from it (art. 250).
  */
 export function correctionVerdict(
   recordedJudgedFen: Fen | null,
   effect: CourtEventEffect,
+  recordedPerformanceDueOn: IsoDate | null = null,
 ): 'APPLY' | 'DUPLICATE' | 'INVALID' {
   if (recordedJudgedFen === null) return 'INVALID';
-  return effect.judgedFen === recordedJudgedFen ? 'DUPLICATE' : 'APPLY';
+  const newPerformanceDue =
+    effect.performanceDueOn !== undefined && effect.performanceDueOn !== recordedPerformanceDueOn;
+  return effect.judgedFen === recordedJudgedFen && !newPerformanceDue ? 'DUPLICATE' : 'APPLY';
 }
 
 /**
@@ -749,6 +769,9 @@ export function procedureChangeVerdict(
   return isSmallClaims(recorded.procedure) ? 'APPLY' : 'INVALID';
 }
 
+/** The reports that may give the last day of the performance period: a judgment, its correction, a settlement. */
+export const PERFORMANCE_DUE_KINDS: readonly string[] = ['JUDGED', 'JUDGMENT_CORRECTED', 'SETTLED'];
+
 export function courtEventEffect(event: CourtEventDetails): CourtEventEffect {
   const fields: Record<string, string> = {};
   // The court's calendar day: a docketing at 23:30 UTC on 28 February is on 1 March in China (the small-claims
@@ -757,6 +780,15 @@ export function courtEventEffect(event: CourtEventDetails): CourtEventEffect {
   const on = when ? todayInChina(new Date(when)) : '';
   const wholeFen = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
   let effect: CourtEventEffect = {};
+  // The performance period's last day (art. 250), with a judgment, its correction or a settlement only.
+  let performanceDue: { performanceDueOn?: IsoDate } = {};
+  if (event.performanceDueOn !== null && event.performanceDueOn !== undefined && on) {
+    const problem = PERFORMANCE_DUE_KINDS.includes(event.kind)
+      ? performanceDueOnProblem(event.performanceDueOn, on)
+      : `only with ${PERFORMANCE_DUE_KINDS.join(', ')}`;
+    if (problem) fields.performanceDueOn = problem;
+    else performanceDue = { performanceDueOn: event.performanceDueOn };
+  }
   switch (event.kind) {
     case 'DOCKETED':
       if (typeof event.caseNumber !== 'string' || event.caseNumber.trim() === '')
@@ -791,16 +823,16 @@ export function courtEventEffect(event: CourtEventDetails): CourtEventEffect {
       break;
     case 'JUDGED':
       if (!wholeFen(event.judgedFen)) fields.judgedFen = 'the amount awarded, whole fen';
-      else effect = { judgedFen: event.judgedFen, decidedOn: on };
+      else effect = { judgedFen: event.judgedFen, decidedOn: on, ...performanceDue };
       break;
     case 'JUDGMENT_CORRECTED':
       // The judgment's day stays its own: the ruling corrects what it says, not when it was given.
       if (!wholeFen(event.judgedFen)) fields.judgedFen = 'the amount awarded as the ruling corrects it, whole fen';
-      else effect = { judgedFen: event.judgedFen };
+      else effect = { judgedFen: event.judgedFen, ...performanceDue };
       break;
     case 'SETTLED':
       if (!wholeFen(event.settledFen)) fields.settledFen = 'the amount settled, whole fen';
-      else effect = { settledFen: event.settledFen, decidedOn: on };
+      else effect = { settledFen: event.settledFen, decidedOn: on, ...performanceDue };
       break;
     case 'ENFORCEMENT_STARTED':
       // The enforcement case number (执行案号), where the court gives it: the case is enforced under its own number,

@@ -15,6 +15,9 @@ import { verifyCasePackage } from '../application/verify-case-package';
 import { withdrawReferral } from '../application/withdraw-referral';
 import { caseAcceptanceFee } from '../domain/court-fee';
 import { judgmentAboveClaim } from '../domain/referral';
+import { enforcementApplicationDeadline, enforcementStartedOnOf, isDecided } from '../domain/enforcement-deadline';
+import { mayReadEnforcementDeadline } from '../domain/access';
+import type { CaseStatus } from '../../../catalog';
 import { courtEventsLoader, courtNamesLoader, packagesLoader, plaintiffNamesLoader } from './referral.loaders';
 import { toBatchType, toCourtEventRecordType, toPackageVerificationType, toReferralType } from './referral.mappers';
 import {
@@ -23,6 +26,7 @@ import {
   ConsolidatedBatchType,
   CourtEventRecordType,
   CourtReportInputType,
+  EnforcementApplicationDeadlineType,
   EvidenceInputType,
   CostInputType,
   OverdueSmallClaimType,
@@ -146,6 +150,24 @@ export class ReferralResolver {
     const versions = await packagesLoader(ctx).load(referral.id);
     const latest = versions[versions.length - 1]?.package;
     return judgmentAboveClaim(referral.judgedFen, referral.grandTotalFen, latest?.lateFeeUntilPaid === true);
+  }
+
+  @FieldResolver(() => EnforcementApplicationDeadlineType, {
+    nullable: true,
+    description:
+      'The last day the company may apply for enforcement of the judgment or settlement (Civil Procedure Law art. 250), for the company and the court of the referral only (null for anyone else). Null before the case is judged or settled, and for a judgment that is appealable (not a small claim’s) reported without the last day of its performance period: the hub does not know the day it took effect.',
+  })
+  async enforcementApplicationDeadline(
+    @Root() referral: ReferralType,
+    @Ctx() ctx: RequestContext,
+  ): Promise<EnforcementApplicationDeadlineType | null> {
+    if (!mayReadEnforcementDeadline(ctx.identity, referral) || !isDecided(referral)) return null;
+    const reports = await courtEventsLoader(ctx).load(referral.id);
+    return enforcementApplicationDeadline({
+      ...referral,
+      status: referral.status as CaseStatus | null,
+      enforcementStartedOn: enforcementStartedOnOf(reports),
+    });
   }
 
   @FieldResolver(() => CaseAcceptanceFeeType, {

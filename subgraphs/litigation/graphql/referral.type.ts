@@ -8,6 +8,7 @@ import {
 } from '../../../catalog';
 import { graphqlEnum } from '../../../platform/federation/graphql-enum';
 import { COST_KINDS, CostKind } from '../domain/claim';
+import { ENFORCEMENT_PERIOD_START_KINDS } from '../domain/enforcement-deadline';
 import { PRIOR_OWNER_SOURCE, SMALL_CLAIMS_EXCLUSION_NAMES } from '../domain/statutes';
 import { Fen, Key, LocalDate, Name, Note } from '../../../platform/graphql/scalars';
 
@@ -16,7 +17,12 @@ export const CourtEventKindEnum = graphqlEnum(COURT_EVENT_KINDS);
 export const SmallClaimsExclusionEnum = graphqlEnum(SMALL_CLAIMS_EXCLUSION_NAMES);
 export const ProcedureEnum = graphqlEnum(PROPOSED_PROCEDURES);
 export const CostKindEnum = graphqlEnum(COST_KINDS);
+export const EnforcementPeriodStartEnum = graphqlEnum(ENFORCEMENT_PERIOD_START_KINDS);
 registerEnumType(CostKindEnum, { name: 'CostKind' });
+registerEnumType(EnforcementPeriodStartEnum, {
+  name: 'EnforcementPeriodStart',
+  description: 'What the two years to apply for enforcement count from (Civil Procedure Law art. 250).',
+});
 registerEnumType(CaseStatusEnum, { name: 'CaseStatus' });
 registerEnumType(CourtEventKindEnum, { name: 'CourtEventKind' });
 registerEnumType(SmallClaimsExclusionEnum, {
@@ -130,6 +136,38 @@ export class CasePackageVersionType {
   @Field() createdAt!: Date;
 }
 
+@ObjectType('EnforcementApplicationDeadline', {
+  description:
+    'The last day the referring company may apply to the court for enforcement of the judgment or settlement (Civil Procedure Law art. 250: two years), as the deadline register (upcomingDeadlines, kind ENFORCEMENT_APPLICATION) has it.',
+})
+export class EnforcementApplicationDeadlineType {
+  @Field(() => LocalDate, { description: 'The day the two years count from; itself not counted (art. 85).' })
+  countedFrom!: string;
+  @Field(() => EnforcementPeriodStartEnum, {
+    description:
+      'PERFORMANCE_DUE: the last day of the performance period the court reported; SMALL_CLAIMS_JUDGMENT: the day of a small claim’s judgment, final when made (art. 165); MEDIATION_DOCUMENT: the day of the settlement, the mediation document taking effect when signed (art. 100).',
+  })
+  countedFromKind!: string;
+  @Field(() => LocalDate, {
+    description:
+      'The last day to apply: the corresponding day two years on, moved past rest days and holidays to the next working day (art. 85); past the holiday data the hub holds, that day unmoved (provisional).',
+  })
+  dueOn!: string;
+  @Field({
+    description: 'dueOn lies past the holiday data: a later State Council notice may move it later, never earlier.',
+  })
+  provisional!: boolean;
+  @Field(() => Int, { nullable: true, description: 'The year whose holiday notice dueOn awaits, when provisional.' })
+  awaitsHolidayYear!: number | null;
+  @Field(() => LocalDate, { nullable: true, description: 'The day the court reported enforcement started.' })
+  metOn!: string | null;
+  @Field({
+    description: 'The case was closed without enforcement (the defendant paid): the deadline no longer applies.',
+  })
+  cancelled!: boolean;
+  @Field() legalBasis!: string;
+}
+
 @ObjectType('CourtEventRecord')
 export class CourtEventRecordType {
   @Field(() => CourtEventKindEnum) kind!: CourtEventKind;
@@ -195,6 +233,12 @@ export class ReferralType {
       'When the court converted the small claim to the simple or ordinary procedure (PROCEDURE_CHANGED, Civil Procedure Law art. 169): no longer decided within art. 168’s period, and its judgment appealable.',
   })
   procedureChangedOn!: string | null;
+  @Field(() => LocalDate, {
+    nullable: true,
+    description:
+      'The last day of the performance period (or of the last instalment) the judgment, its correction or the settlement sets, as the court reported it: the two years to apply for enforcement count from it (Civil Procedure Law art. 250).',
+  })
+  performanceDueOn!: string | null;
   @Field(() => String, { nullable: true }) batchKey!: string | null;
   @Field() submittedOn!: string;
 }
@@ -404,5 +448,11 @@ export class CourtReportInputType {
   @Field(() => LocalDate, { nullable: true }) hearingOn?: string | null;
   @Field(() => Fen, { nullable: true }) judgedFen?: number | null;
   @Field(() => Fen, { nullable: true }) settledFen?: number | null;
+  @Field(() => LocalDate, {
+    nullable: true,
+    description:
+      'With JUDGED, JUDGMENT_CORRECTED or SETTLED (optional): the last day of the performance period the judgment or mediation document sets (of the last instalment where it sets instalments), from which the two years to apply for enforcement count (Civil Procedure Law art. 250). Not before the report’s day, at most 10 years after it. A judgment reported without it gets it by JUDGMENT_CORRECTED with the amount recorded.',
+  })
+  performanceDueOn?: string | null;
   @Field(() => Note, { nullable: true }) note?: string | null;
 }

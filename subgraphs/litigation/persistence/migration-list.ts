@@ -33,6 +33,7 @@ import { Migration20261231020000_filing_snapshot_amends_filing } from './migrati
 import { Migration20261230010000_referral_procedure_changed_on } from './migrations/Migration20261230010000_referral_procedure_changed_on';
 import { Migration20261231000000_referral_amounts_non_negative } from './migrations/Migration20261231000000_referral_amounts_non_negative';
 import { Migration20261231010000_referral_deadline_sequence_non_negative } from './migrations/Migration20261231010000_referral_deadline_sequence_non_negative';
+import { Migration20261231030000_referral_performance_due_on } from './migrations/Migration20261231030000_referral_performance_due_on';
 
 /**
  * The subgraph's checked-in migrations, in order. Only what migrates, verifies or hashes them loads this file (and
@@ -73,4 +74,5 @@ export const migrations: MigrationEntry[] = migrationEntries(
   Migration20261231000000_referral_amounts_non_negative,
   Migration20261231010000_referral_deadline_sequence_non_negative,
   Migration20261231020000_filing_snapshot_amends_filing,
+  Migration20261231030000_referral_performance_due_on,
 );

@@ -40,6 +40,7 @@ interface ReferralColumns {
   decided_on: IsoDate | null;
   extension_approved_on: IsoDate | null;
   procedure_changed_on: IsoDate | null;
+  performance_due_on: IsoDate | null;
   batch_key: string | null;
   submitted_on: IsoDate;
 }
@@ -47,7 +48,8 @@ interface ReferralColumns {
 const COLUMNS = `r.id, r.company_id, r.court_id, r.account_id, r.household_id, r.area_id, r.area_name, r.contract_id, r.eligible,
   r.eligibility, r.status, r.status_since, r.procedure, r.procedure_reasons, r.amount_in_dispute_fen, r.grand_total_fen, r.case_number,
   r.enforcement_case_number, r.docketed_on::text as docketed_on, r.hearing_on::text as hearing_on, r.judged_fen, r.settled_fen, r.decided_on::text as decided_on,
-  r.extension_approved_on::text as extension_approved_on, r.procedure_changed_on::text as procedure_changed_on, r.batch_key,
+  r.extension_approved_on::text as extension_approved_on, r.procedure_changed_on::text as procedure_changed_on,
+  r.performance_due_on::text as performance_due_on, r.batch_key,
   r.submitted_on::text as submitted_on`;
 
 const referralOf = (r: ReferralColumns): Referral => ({
@@ -76,6 +78,7 @@ const referralOf = (r: ReferralColumns): Referral => ({
   decidedOn: r.decided_on,
   extensionApprovedOn: r.extension_approved_on,
   procedureChangedOn: r.procedure_changed_on,
+  performanceDueOn: r.performance_due_on,
   batchKey: r.batch_key,
   submittedOn: r.submitted_on,
 });
@@ -265,6 +268,14 @@ const firstAppliedOn = (kind: CourtEventKind) =>
       from litigation.court_event e where e.referral_id = r.id and e.kind = '${kind}' and e.verdict = 'APPLY')`;
 
 /**
+ * The court's day of the first report of `kind` the hub took, as a new step or a late one (APPLY or STALE): an
+ * enforcement start reported after the closing it led to still says the company applied.
+ */
+const firstReportedOn = (kind: CourtEventKind) =>
+  `(select ${chinaDayOf('min(e.occurred_at::timestamptz)')}
+      from litigation.court_event e where e.referral_id = r.id and e.kind = '${kind}' and e.verdict in ('APPLY', 'STALE'))`;
+
+/**
  * The account's other eligible referrals that a case `referralId` put back before the court would stand beside: those
  * made after it, and those made before it whose company's withdrawal preceded it (it re-referred them) and was
  * overruled since; oldest first. One the company withdrew or the court refused (ENDED_WITHOUT_DECISION), or the
@@ -434,7 +445,8 @@ export async function recordCourtEffect(
     tx,
     `update litigation.referral set case_number = ${set('case_number')}, enforcement_case_number = ${set('enforcement_case_number')},
         procedure = ${procedure}, docketed_on = ${set('docketed_on')}, procedure_changed_on = ${set('procedure_changed_on')},
-        hearing_on = ${set('hearing_on')}, judged_fen = ${set('judged_fen')}, settled_fen = ${set('settled_fen')}, decided_on = ${set('decided_on')}
+        hearing_on = ${set('hearing_on')}, judged_fen = ${set('judged_fen')}, settled_fen = ${set('settled_fen')}, decided_on = ${set('decided_on')},
+        performance_due_on = ${set('performance_due_on')}
       where id = ?::uuid`,
     [
       effect.caseNumber ?? null,
@@ -446,6 +458,7 @@ export async function recordCourtEffect(
       effect.judgedFen ?? null,
       effect.settledFen ?? null,
       effect.decidedOn ?? null,
+      effect.performanceDueOn ?? null,
       id,
     ],
   );
@@ -632,12 +645,19 @@ interface CaseDeadlineColumns {
   extension_approved_on: IsoDate | null;
   procedure_changed_on: IsoDate | null;
   mediation_started_on: IsoDate | null;
+  company_id: string;
+  judged_fen: number | null;
+  settled_fen: number | null;
+  performance_due_on: IsoDate | null;
+  enforcement_started_on: IsoDate | null;
 }
 
 /** A referral's facts its court deadlines are computed from (domain/court-timeline.ts), over `r`. */
 const CASE_DEADLINE_COLUMNS = `r.id, r.court_id, r.district_code, r.status, r.procedure, r.docketed_on::text as docketed_on,
        r.decided_on::text as decided_on, r.extension_approved_on::text as extension_approved_on,
-       r.procedure_changed_on::text as procedure_changed_on, ${firstAppliedOn('MEDIATION_STARTED')} as mediation_started_on`;
+       r.procedure_changed_on::text as procedure_changed_on, ${firstAppliedOn('MEDIATION_STARTED')} as mediation_started_on,
+       r.company_id, r.judged_fen, r.settled_fen, r.performance_due_on::text as performance_due_on,
+       ${firstReportedOn('ENFORCEMENT_STARTED')} as enforcement_started_on`;
 
 const caseDeadlineFactsOf = (row: CaseDeadlineColumns): CaseDeadlineFacts => ({
   referralId: row.id,
@@ -650,4 +670,9 @@ const caseDeadlineFactsOf = (row: CaseDeadlineColumns): CaseDeadlineFacts => ({
   extensionApprovedOn: row.extension_approved_on,
   procedureChangedOn: row.procedure_changed_on,
   mediationStartedOn: row.mediation_started_on,
+  companyId: row.company_id,
+  judgedFen: row.judged_fen === null ? null : Number(row.judged_fen),
+  settledFen: row.settled_fen === null ? null : Number(row.settled_fen),
+  performanceDueOn: row.performance_due_on,
+  enforcementStartedOn: row.enforcement_started_on,
 });

@@ -15,6 +15,11 @@ const facts = (c: Partial<CaseDeadlineFacts>): CaseDeadlineFacts => ({
   extensionApprovedOn: null,
   procedureChangedOn: null,
   mediationStartedOn: null,
+  companyId: 'bj-wuye-1',
+  judgedFen: null,
+  settledFen: null,
+  performanceDueOn: null,
+  enforcementStartedOn: null,
   ...c,
 });
 const byKind = (c: Partial<CaseDeadlineFacts>, sequence = 1) =>
@@ -80,6 +85,56 @@ describe("a referral's court deadlines as the register is told them (litigation'
     expect(byKind({ ...converted, status: 'JUDGED', decidedOn: '2026-11-20' }).SMALL_CLAIMS_DECISION).toMatchObject({
       metOn: null,
       cancelled: true,
+    });
+  });
+
+  describe('the company’s period to apply for enforcement (Civil Procedure Law art. 250)', () => {
+    const judged = { docketedOn: '2026-03-02', decidedOn: '2026-04-20', judgedFen: 360_000 };
+
+    it('is owned by the referring company, two years from the performance period’s last day the court reported', () => {
+      const d = byKind({ ...judged, status: 'JUDGED', performanceDueOn: '2026-04-30' }, 4).ENFORCEMENT_APPLICATION;
+      expect(d).toMatchObject({
+        deadlineKey: `enforcement-application:${ID}`,
+        subjectId: ID,
+        ownerKind: 'PROPERTY_COMPANY',
+        ownerOrganisationId: 'bj-wuye-1',
+        districtCode: '110102',
+        dueOn: '2028-04-30', // past the holiday data: the plain last day, the earliest it can be
+        metOn: null,
+        cancelled: false,
+        sequence: 4,
+      });
+      expect(d.legalBasis).toMatch(/art\. 250.*申请执行的期间为二年.*counted from 2026-04-30/);
+      expect(() => validateEventData(LITIGATION_DEADLINE_CHANGED.type, d)).not.toThrow();
+    });
+
+    it('counts a small claim’s judgment from its day, a settlement from its day', () => {
+      expect(byKind({ ...judged, status: 'JUDGED', decidedOn: '2024-12-04' }).ENFORCEMENT_APPLICATION.dueOn).toBe(
+        '2026-12-04',
+      );
+      expect(
+        byKind({ status: 'SETTLED', mediationStartedOn: '2024-05-06', decidedOn: '2024-05-31', settledFen: 100 })
+          .ENFORCEMENT_APPLICATION.dueOn,
+      ).toBe('2026-06-01'); // 2026-05-31 is a Sunday
+    });
+
+    it('is announced without a date for an appealable judgment reported without its performance period', () => {
+      const d = byKind({ ...judged, status: 'JUDGED', procedure: 'SIMPLE_OR_ORDINARY' }).ENFORCEMENT_APPLICATION;
+      expect(d).toMatchObject({ dueOn: null, metOn: null, cancelled: false });
+      expect(d.legalBasis).toMatch(/art\. 171/);
+    });
+
+    it('is met when enforcement started, cancelled when the case is closed without it', () => {
+      const enforced = { ...judged, performanceDueOn: '2026-04-30', enforcementStartedOn: '2026-06-01' };
+      expect(byKind({ ...enforced, status: 'ENFORCEMENT' }).ENFORCEMENT_APPLICATION).toMatchObject({
+        metOn: '2026-06-01',
+        cancelled: false,
+      });
+      expect(byKind({ ...enforced, status: 'CLOSED' }).ENFORCEMENT_APPLICATION.metOn).toBe('2026-06-01');
+      expect(byKind({ ...judged, status: 'CLOSED' }).ENFORCEMENT_APPLICATION).toMatchObject({
+        metOn: null,
+        cancelled: true,
+      });
     });
   });
 });

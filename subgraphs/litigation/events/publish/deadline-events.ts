@@ -9,6 +9,8 @@ import {
   SMALL_CLAIMS_EXTENSION_MONTHS,
 } from '../../domain/statutes';
 import { isSmallClaims } from '../../domain/procedure';
+import { enforcementApplicationDeadline, isDecided } from '../../domain/enforcement-deadline';
+import { ENFORCEMENT_APPLICATION_SOURCE } from '../../domain/statutes';
 
 /**
  * The court's deadlines of a referral as the register is told them, each computed by litigation's own rules
@@ -19,6 +21,14 @@ import { isSmallClaims } from '../../domain/procedure';
  *   once extended), met on the judgment or settlement, cancelled when withdrawn undecided or converted to the simple
  *   or ordinary procedure (art. 169: the art. 168 period no longer applies; before, the register kept it open).
  * Owned by the court the referral is addressed to. A period past the held holiday data has no due date yet.
+ * And the company's own once the case is judged or settled:
+ * - the period to apply for enforcement (`ENFORCEMENT_APPLICATION`, art. 250: two years from the last day of the
+ *   performance period the court reported, else from a small claim's judgment or a settlement; domain/
+ *   enforcement-deadline.ts), owned by the referring property company, met when the court reports enforcement
+ *   started, cancelled when the case is closed without it (paid). Past the holiday data its plain last day is
+ *   announced (as arrears' limitation: a later notice can only move it later). Announced without a date where the
+ *   hub knows no start (an appealable judgment reported without its performance period): the law sets the period,
+ *   the hub cannot date it.
  */
 export function publishCaseDeadlines(c: CaseDeadlineFacts, sequence: number): DeadlineChangedData[] {
   const base = {
@@ -58,6 +68,22 @@ export function publishCaseDeadlines(c: CaseDeadlineFacts, sequence: number): De
       dueOn: unlessBeyondCalendar(() => decisionDeadline(facts).dueOn) ?? null,
       metOn: converted ? null : c.decidedOn,
       cancelled: converted || (c.decidedOn === null && (c.status === 'WITHDRAWN' || c.status === 'CLOSED')),
+    });
+  }
+  if (isDecided(c)) {
+    const enforcement = enforcementApplicationDeadline(c);
+    deadlines.push({
+      ...base,
+      ownerKind: 'PROPERTY_COMPANY',
+      ownerOrganisationId: c.companyId,
+      deadlineKey: `enforcement-application:${c.referralId}`,
+      kind: 'ENFORCEMENT_APPLICATION',
+      legalBasis:
+        enforcement?.legalBasis ??
+        `${ENFORCEMENT_APPLICATION_SOURCE}; the day the judgment takes effect is not known to the hub (Civil Procedure Law art. 171: appealable within fifteen days of service)`,
+      dueOn: enforcement?.dueOn ?? null,
+      metOn: c.enforcementStartedOn,
+      cancelled: c.enforcementStartedOn === null && c.status === 'CLOSED',
     });
   }
   return deadlines;

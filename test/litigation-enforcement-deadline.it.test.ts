@@ -1,0 +1,193 @@
+import { Client } from 'pg';
+import { addDays, addMonths, addYears } from '../kernel/calendar';
+import { TestHub, identity, pinTestToday, startTestHub } from './support/hub-fixture';
+import { HONGJU, gqlExpectations, hongjuTerms, scenario } from './support/scenario';
+import { waitFor } from './support/wait-for';
+import { connectedClient } from './support/db-client';
+import { referAfterDemand } from './support/refer-after-demand';
+
+// The two years a property company has to apply for enforcement of a judgment or settlement (Civil Procedure Law
+// art. 250), computed by litigation from what the court reports and announced on the deadline register to the company.
+const today = pinTestToday('2026-12-01');
+const thisMonth = today.slice(0, 7);
+const firstMonth = addMonths(thisMonth, -12);
+const companyA = identity('PROPERTY_COMPANY', '91110102MA0000ENFA');
+const companyB = identity('PROPERTY_COMPANY', '91110102MA0000ENFB');
+const xichengCourt = identity('COURT', 'bj-xicheng-court', ['110102']);
+const haidianCourt = identity('COURT', 'bj-haidian-court', ['110108']);
+const admin = identity('ADMIN', 'hub-operator');
+
+const REPORT = `mutation($r: CourtReportInput!) { reportCourtEvent(report: $r) { id status performanceDueOn } }`;
+const REFERRAL = `query($id: ID!) { referral(id: $id) { id status performanceDueOn
+  enforcementApplicationDeadline { countedFrom countedFromKind dueOn provisional awaitsHolidayYear metOn cancelled legalBasis } } }`;
+const UPCOMING = `query($w: Int!, $on: LocalDate) { upcomingDeadlines(within: $w, asOf: $on) {
+  key kind subjectId ownerKind ownerOrganisationId legalBasis dueOn metOn state } }`;
+
+describe('the period to apply for enforcement: reported by the court, announced to the company', () => {
+  let t: TestHub;
+  let db: Client;
+  const { ok, fails } = gqlExpectations(() => t);
+  let accounts: { id: string; chargeIds: string[] }[];
+
+  const row = async (key: string) =>
+    (
+      await db.query(
+        `select kind, due_on::text, met_on::text, cancelled, owner_kind, owner_organisation_id from feeds.deadline where deadline_key = $1`,
+        [key],
+      )
+    ).rows[0] as Record<string, unknown> | undefined;
+  const report = (referralId: string, kind: string, on: string, extra: Record<string, unknown> = {}) =>
+    ok(xichengCourt, REPORT, { r: { referralId, kind, occurredAt: `${on}T10:00:00+08:00`, ...extra } });
+  const deadlineOf = async (who: typeof companyA, id: string) =>
+    (await ok(who, REFERRAL, { id })).referral.enforcementApplicationDeadline;
+  const referred = async (account: { id: string; chargeIds: string[] }) =>
+    (await referAfterDemand(ok, db, companyA, account, { today, sentOn: addDays(today, -183) })).id;
+
+  beforeAll(async () => {
+    t = await startTestHub({ subgraphs: ['areas', 'contracts', 'arrears', 'litigation', 'feeds'] });
+    db = await connectedClient(t.databaseUrl);
+    const given = scenario(t);
+    await given.courts();
+    const { areaId } = await given.compound(HONGJU, { knownTo: ['contracts', 'arrears'] });
+    await given.acceptedFiling(
+      companyA,
+      areaId,
+      hongjuTerms(companyA, firstMonth, {
+        number: 'HJ6-ENF-01',
+        endsOn: addDays(addYears(`${firstMonth}-01`, 3), -1),
+      }),
+      { knownTo: ['arrears', 'litigation'] },
+    );
+    await given.billedMonths(companyA, areaId, [addMonths(thisMonth, -3), addMonths(thisMonth, -2)]);
+    const { rows } = await db.query(
+      `select a.id, json_agg(c.id order by c.due_on) as charge_ids from arrears.account a join arrears.charge c on c.account_id = a.id
+        where a.area_id = $1 and a.company_id = $2 group by a.id, a.household_id order by a.household_id`,
+      [areaId, companyA.organisationId],
+    );
+    accounts = rows.map((r) => ({ id: r.id, chargeIds: r.charge_ids }));
+  });
+
+  afterAll(async () => {
+    await db?.end();
+    await t?.stop();
+  });
+
+  it('dates it from the performance period a judgment reports, for the company and its court only; met once enforcement starts', async () => {
+    const referralId = await referred(accounts[0]);
+    await report(referralId, 'DOCKETED', '2026-10-09', {
+      caseNumber: '(2026)京0102民初9951号',
+      procedure: 'SIMPLE_OR_ORDINARY',
+    });
+    // Bounded: a performance period ending before the judgment is refused, nothing recorded.
+    const early = await fails(xichengCourt, REPORT, {
+      r: {
+        referralId,
+        kind: 'JUDGED',
+        occurredAt: '2026-11-20T10:00:00+08:00',
+        judgedFen: 10000,
+        performanceDueOn: '2026-11-19',
+      },
+    });
+    expect(early.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: { fields: { performanceDueOn: expect.any(String) } },
+    });
+    const judged = await report(referralId, 'JUDGED', '2026-11-20', {
+      judgedFen: 10000,
+      performanceDueOn: '2026-11-30',
+    });
+    expect(judged.reportCourtEvent).toMatchObject({ status: 'JUDGED', performanceDueOn: '2026-11-30' });
+
+    // Two years from 30 November 2026: 30 November 2028, past the holiday data the hub holds, so that day unmoved
+    // (provisional: a later notice can only move it later, art. 85).
+    const expected = {
+      countedFrom: '2026-11-30',
+      countedFromKind: 'PERFORMANCE_DUE',
+      dueOn: '2028-11-30',
+      provisional: true,
+      awaitsHolidayYear: 2028,
+      metOn: null,
+      cancelled: false,
+    };
+    expect(await deadlineOf(companyA, referralId)).toMatchObject(expected);
+    expect(await deadlineOf(xichengCourt, referralId)).toMatchObject(expected);
+    expect((await deadlineOf(companyA, referralId)).legalBasis).toMatch(/art\. 250.*申请执行的期间为二年/);
+    // The admin reads the referral, not the company's deadline; another company or court not the referral at all.
+    expect(await deadlineOf(admin, referralId)).toBeNull();
+    for (const other of [companyB, haidianCourt])
+      expect((await fails(other, REFERRAL, { id: referralId })).extensions?.code).toBe('NOT_FOUND');
+
+    const key = `enforcement-application:${referralId}`;
+    await waitFor('the enforcement deadline in the register', async () => (await row(key)) !== undefined);
+    expect(await row(key)).toEqual({
+      kind: 'ENFORCEMENT_APPLICATION',
+      due_on: '2028-11-30',
+      met_on: null,
+      cancelled: false,
+      owner_kind: 'PROPERTY_COMPANY',
+      owner_organisation_id: companyA.organisationId,
+    });
+    const own = (await ok(companyA, UPCOMING, { w: 30, on: '2028-11-20' })).upcomingDeadlines;
+    expect(own).toEqual([
+      expect.objectContaining({
+        key,
+        kind: 'ENFORCEMENT_APPLICATION',
+        subjectId: referralId,
+        ownerKind: 'PROPERTY_COMPANY',
+        dueOn: '2028-11-30',
+        metOn: null,
+        state: 'UPCOMING',
+      }),
+    ]);
+    for (const other of [companyB, xichengCourt, haidianCourt])
+      expect((await ok(other, UPCOMING, { w: 30, on: '2028-11-20' })).upcomingDeadlines).toEqual([]);
+
+    // The court reports enforcement started: the company applied in time.
+    await report(referralId, 'ENFORCEMENT_STARTED', '2026-12-01', { caseNumber: '(2026)京0102执1951号' });
+    await waitFor('the enforcement deadline met', async () => (await row(key))?.met_on === '2026-12-01');
+    expect(await deadlineOf(companyA, referralId)).toMatchObject({ metOn: '2026-12-01', cancelled: false });
+    expect((await ok(companyA, UPCOMING, { w: 30, on: '2028-11-20' })).upcomingDeadlines).toEqual([
+      expect.objectContaining({ key, metOn: '2026-12-01', state: 'MET' }),
+    ]);
+  });
+
+  it('dates it from a settlement’s day where none is reported, and withdraws it once the case is closed paid', async () => {
+    const referralId = await referred(accounts[1]);
+    await report(referralId, 'DOCKETED', '2026-10-09', {
+      caseNumber: '(2026)京0102民初9952号',
+      procedure: 'SIMPLE_OR_ORDINARY',
+    });
+    await report(referralId, 'SETTLED', '2026-11-20', { settledFen: 9000 });
+    expect(await deadlineOf(companyA, referralId)).toMatchObject({
+      countedFrom: '2026-11-20',
+      countedFromKind: 'MEDIATION_DOCUMENT',
+      dueOn: '2028-11-20',
+    });
+    const key = `enforcement-application:${referralId}`;
+    await waitFor('the enforcement deadline in the register', async () => (await row(key))?.due_on === '2028-11-20');
+
+    await report(referralId, 'CLOSED', '2026-12-01');
+    await waitFor('the enforcement deadline withdrawn', async () => (await row(key))?.cancelled === true);
+    expect(await deadlineOf(companyA, referralId)).toMatchObject({ metOn: null, cancelled: true });
+    const listed = (await ok(companyA, UPCOMING, { w: 30, on: '2028-11-15' })).upcomingDeadlines as { key: string }[];
+    expect(listed.map((d) => d.key)).not.toContain(key);
+  });
+
+  it('invents no date for an appealable judgment reported without its performance period, and takes one corrected in', async () => {
+    const referralId = await referred(accounts[2]);
+    await report(referralId, 'DOCKETED', '2026-10-09', {
+      caseNumber: '(2026)京0102民初9953号',
+      procedure: 'SIMPLE_OR_ORDINARY',
+    });
+    await report(referralId, 'JUDGED', '2026-11-20', { judgedFen: 10000 });
+    expect(await deadlineOf(companyA, referralId)).toBeNull();
+    const key = `enforcement-application:${referralId}`;
+    await waitFor('the undated deadline in the register', async () => (await row(key)) !== undefined);
+    expect(await row(key)).toMatchObject({ due_on: null, cancelled: false });
+
+    // The ruling on the judgment gives its performance period: the amount unchanged, the period dated.
+    await report(referralId, 'JUDGMENT_CORRECTED', '2026-11-25', { judgedFen: 10000, performanceDueOn: '2026-12-10' });
+    expect(await deadlineOf(companyA, referralId)).toMatchObject({ countedFrom: '2026-12-10', dueOn: '2028-12-10' });
+    await waitFor('the deadline dated', async () => (await row(key))?.due_on === '2028-12-10');
+  });
+});
