@@ -1,4 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
+import { COURT_CASE_EVENTS_TOPIC, COURT_CASE_EVENT_REPORTED } from '../catalog';
+import { asKafkaMessage } from './support/events';
+import { rawProducer } from './support/kafka-probe';
+import { partyTopics } from './support/party-topics';
 import { addDays, addMonths, addYears } from '../kernel/calendar';
 import { TestHub, identity, pinTestToday, startTestHub } from './support/hub-fixture';
 import { HONGJU, gqlExpectations, hongjuTerms, scenario } from './support/scenario';
@@ -189,5 +194,50 @@ describe('the period to apply for enforcement: reported by the court, announced 
     await report(referralId, 'JUDGMENT_CORRECTED', '2026-11-25', { judgedFen: 10000, performanceDueOn: '2026-12-10' });
     expect(await deadlineOf(companyA, referralId)).toMatchObject({ countedFrom: '2026-12-10', dueOn: '2028-12-10' });
     await waitFor('the deadline dated', async () => (await row(key))?.due_on === '2028-12-10');
+  });
+
+  it('takes the performance period from a judgment the court reports on its own topic', async () => {
+    const referralId = await referred(accounts[3]);
+    await report(referralId, 'DOCKETED', '2026-10-09', {
+      caseNumber: '(2026)京0102民初9954号',
+      procedure: 'SMALL_CLAIMS',
+    });
+    const [topic] = await partyTopics(t, COURT_CASE_EVENTS_TOPIC, ['bj-xicheng-court']);
+    const producer = rawProducer(t.brokers);
+    await producer.connect();
+    try {
+      const data = {
+        referralId,
+        courtId: 'bj-xicheng-court',
+        kind: 'JUDGED',
+        occurredAt: '2026-11-20T10:00:00+08:00',
+        judgedFen: 10000,
+        performanceDueOn: '2026-11-30',
+      };
+      await producer.send({
+        topic,
+        messages: [
+          asKafkaMessage(
+            {
+              id: randomUUID(),
+              type: COURT_CASE_EVENT_REPORTED.type,
+              source: 'court:bj-xicheng',
+              time: new Date().toISOString(),
+              data,
+            },
+            referralId,
+          ),
+        ],
+      });
+    } finally {
+      await producer.disconnect();
+    }
+    const key = `enforcement-application:${referralId}`;
+    await waitFor('the enforcement deadline in the register', async () => (await row(key))?.due_on === '2028-11-30');
+    expect((await ok(companyA, REFERRAL, { id: referralId })).referral).toMatchObject({
+      status: 'JUDGED',
+      performanceDueOn: '2026-11-30',
+      enforcementApplicationDeadline: { countedFromKind: 'PERFORMANCE_DUE', dueOn: '2028-11-30' },
+    });
   });
 });
