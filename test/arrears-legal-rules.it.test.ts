@@ -2,6 +2,7 @@ import { addDays, addMonths } from '../kernel/calendar';
 import { DEFAULT_DEMAND_PERIOD } from '../subgraphs/litigation/domain/statutes';
 import { TestHub, identity, startTestHub, pinTestToday } from './support/hub-fixture';
 import { GUANGWAI_OFFICE, HONGJU, gqlExpectations, hongjuTerms, scenario } from './support/scenario';
+import { chargedAccounts } from './support/refer-after-demand';
 import { waitFor } from './support/wait-for';
 import { UTILITY_CUT_OFF_REPORTED, UtilityCutOffReportedData, VIOLATIONS_TOPIC } from '../catalog';
 import { expectValidEvent } from './support/event-schema';
@@ -52,12 +53,7 @@ describe('arrears and referrals under issue 14: only past-due charges, the reaso
       { knownTo: ['arrears', 'litigation'] },
     );
     await given.billedMonths(company, areaId, [...pastMonths, thisMonth]);
-    const rows = await t.sql<{ id: string; charge_ids: string[] }>(
-      `select a.id, json_agg(c.id order by c.due_on) as charge_ids from arrears.account a join arrears.charge c on c.account_id = a.id
-        where a.area_id = $1 and a.company_id = $2 group by a.id, a.household_id order by a.household_id`,
-      [areaId, company.organisationId],
-    );
-    accounts = rows.map((r) => ({ id: r.id, chargeIds: r.charge_ids }));
+    accounts = await chargedAccounts(t, areaId, company.organisationId);
   });
 
   afterAll(async () => {

@@ -17,7 +17,7 @@ import { HONGJU, gqlExpectations, hongjuTerms, scenario } from './support/scenar
 import { waitFor } from './support/wait-for';
 import { TestReceiver, startReceiver } from './support/webhook-receiver';
 import { connectedClient } from './support/db-client';
-import { referAfterDemand } from './support/refer-after-demand';
+import { chargedAccounts, referAfterDemand } from './support/refer-after-demand';
 
 // Issue 21: the litigation and arrears deadlines in the one register, computed by their own subgraphs' rules and
 // reminded like the others: the court of its mediation window and small claim's decision, the company of an
@@ -92,12 +92,7 @@ describe('deadlines from litigation and arrears: the court and the company remin
       { knownTo: ['arrears', 'litigation'] },
     );
     await given.billedMonths(companyA, areaId, [oldMonth, ...recentMonths]);
-    const { rows } = await db.query(
-      `select a.id, json_agg(c.id order by c.due_on) as charge_ids from arrears.account a join arrears.charge c on c.account_id = a.id
-        where a.area_id = $1 and a.company_id = $2 group by a.id, a.household_id order by a.household_id`,
-      [areaId, companyA.organisationId],
-    );
-    accounts = rows.map((r) => ({ id: r.id, chargeIds: r.charge_ids }));
+    accounts = await chargedAccounts(t, areaId, companyA.organisationId);
     const [x, h] = await partyTopics(t, DEADLINE_REMINDERS_TOPIC, ['bj-xicheng-court', 'bj-haidian-court']);
     topics = { xicheng: x, haidian: h };
     probe = await probeTopics(t.brokers, [topics.xicheng, topics.haidian, `${t.topicPrefix}feeds.dead-letter.v1`]);

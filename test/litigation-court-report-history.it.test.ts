@@ -3,7 +3,7 @@ import { addDays, addMonths, addYears } from '../kernel/calendar';
 import { TestHub, identity, pinTestToday, startTestHub } from './support/hub-fixture';
 import { HONGJU, gqlExpectations, hongjuTerms, scenario } from './support/scenario';
 import { connectedClient } from './support/db-client';
-import { referAfterDemand } from './support/refer-after-demand';
+import { chargedAccounts, referAfterDemand } from './support/refer-after-demand';
 
 // Court reports the case's own history rules out (helper-269's audit): a court's report is dated by the court, and the hub keeps those dates as the case's (docketedOn,
 // decidedOn) and counts the small-claims decision period (Civil Procedure Law art. 168, "应当在立案之日起两个月内审结")
@@ -51,12 +51,7 @@ describe('court reports against the case history: dates before the referral or d
       { knownTo: ['arrears', 'litigation'] },
     );
     await given.billedMonths(companyA, areaId, months);
-    const { rows } = await db.query(
-      `select a.id, json_agg(c.id order by c.due_on) as charge_ids from arrears.account a join arrears.charge c on c.account_id = a.id
-        where a.area_id = $1 and a.company_id = $2 group by a.id, a.household_id order by a.household_id`,
-      [areaId, companyA.organisationId],
-    );
-    accounts = rows.map((r) => ({ id: r.id, chargeIds: r.charge_ids }));
+    accounts = await chargedAccounts(t, areaId, companyA.organisationId);
   });
 
   afterAll(async () => {

@@ -9,7 +9,7 @@ import { TestHub, identity, pinTestToday, startTestHub } from './support/hub-fix
 import { HONGJU, gqlExpectations, hongjuTerms, scenario } from './support/scenario';
 import { waitFor } from './support/wait-for';
 import { connectedClient } from './support/db-client';
-import { referAfterDemand } from './support/refer-after-demand';
+import { chargedAccounts, referAfterDemand } from './support/refer-after-demand';
 
 // The two years a property company has to apply for enforcement of a judgment or settlement (Civil Procedure Law
 // art. 250), computed by litigation from what the court reports and announced on the deadline register to the company.
@@ -64,12 +64,7 @@ describe('the period to apply for enforcement: reported by the court, announced 
       { knownTo: ['arrears', 'litigation'] },
     );
     await given.billedMonths(companyA, areaId, [addMonths(thisMonth, -3), addMonths(thisMonth, -2)]);
-    const { rows } = await db.query(
-      `select a.id, json_agg(c.id order by c.due_on) as charge_ids from arrears.account a join arrears.charge c on c.account_id = a.id
-        where a.area_id = $1 and a.company_id = $2 group by a.id, a.household_id order by a.household_id`,
-      [areaId, companyA.organisationId],
-    );
-    accounts = rows.map((r) => ({ id: r.id, chargeIds: r.charge_ids }));
+    accounts = await chargedAccounts(t, areaId, companyA.organisationId);
   });
 
   afterAll(async () => {

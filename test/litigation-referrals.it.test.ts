@@ -11,6 +11,7 @@ import { defendantIdentities, useDefendantIdentities } from '../subgraphs/litiga
 import { ProbedMessage, probeTopics, rawProducer } from './support/kafka-probe';
 import { partyTopics } from './support/party-topics';
 import { GUANGWAI_OFFICE, HONGJU, gqlExpectations, hongjuTerms, scenario } from './support/scenario';
+import { chargedAccounts } from './support/refer-after-demand';
 import { waitFor } from './support/wait-for';
 import { unanimousTally } from './support/register-totals';
 import { expectValidEvent } from './support/event-schema';
@@ -175,12 +176,7 @@ describe('litigation: referrals through the green channel, the court’s reports
       knownTo: ['arrears', 'litigation'],
     }));
     await given.billedMonths(companyA, areaId, [barredMonth, ...recentMonths]);
-    const { rows } = await db.query(
-      `select a.id, json_agg(c.id order by c.due_on) as charge_ids from arrears.account a join arrears.charge c on c.account_id = a.id
-        where a.area_id = $1 and a.company_id = $2 group by a.id, a.household_id order by a.household_id`,
-      [areaId, companyA.organisationId],
-    );
-    accounts = rows.map((r) => ({ id: r.id, chargeIds: r.charge_ids }));
+    accounts = await chargedAccounts(t, areaId, companyA.organisationId);
     probe = await probeTopics(t.brokers, [
       `${t.topicPrefix}litigation.referrals.v1`,
       `${t.topicPrefix}litigation.dead-letter.v1`,

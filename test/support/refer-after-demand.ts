@@ -1,11 +1,29 @@
 import type { Client } from 'pg';
 import { addDays } from '../../kernel/calendar';
 import type { Identity } from '../../kernel/identity';
+import type { TestHub } from './hub-fixture';
 import { gqlExpectations } from './scenario';
 import { waitFor } from './wait-for';
 
 const ACTION = `mutation($a: ID!, $x: CollectionActionInput!) { recordCollectionAction(accountId: $a, action: $x) { status } }`;
 const REFER = `mutation($r: ReferralInput!) { referArrears(referral: $r) { id eligible status submittedOn } }`;
+
+/**
+ * The company's accounts of the area, in household order, each with its charges oldest due first: what a test demands
+ * and refers.
+ */
+export async function chargedAccounts(
+  t: Pick<TestHub, 'sql'>,
+  areaId: string,
+  companyId: string,
+): Promise<{ id: string; chargeIds: string[] }[]> {
+  const rows = await t.sql<{ id: string; charge_ids: string[] }>(
+    `select a.id, json_agg(c.id order by c.due_on) as charge_ids from arrears.account a join arrears.charge c on c.account_id = a.id
+      where a.area_id = $1 and a.company_id = $2 group by a.id, a.household_id order by a.household_id`,
+    [areaId, companyId],
+  );
+  return rows.map((r) => ({ id: r.id, chargeIds: r.charge_ids }));
+}
 
 export interface ReferredAccount {
   id: string;
