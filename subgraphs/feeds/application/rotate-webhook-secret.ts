@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Identity } from '../../../kernel/identity';
 import { feedsError } from '../domain/errors';
-import { newWebhookSecret, rotationOverlapRunning } from '../domain/webhook-secret';
+import { newWebhookSecret } from '../domain/webhook-secret';
 import { WebhookSubscription, rotateSecret } from '../persistence/webhook.repository';
 import { ownWebhookSubscription } from './own-webhook-subscription';
 import { WebhookConfig } from './webhook-config';
@@ -12,7 +12,9 @@ import { WebhookConfig } from './webhook-config';
  * (`HUB_WEBHOOK_SECRET_OVERLAP_MS`, 24 h), so the receiver changes over whenever it likes within it; then only the new
  * one signs and the old one is erased. Before, the only way was to delete and recreate the subscription: its history
  * and replay were lost, and deliveries made between the two moments were refused by the receiver or never sent.
- * Another rotation while the overlap runs is SECRET_ROTATION_IN_PROGRESS (domain/webhook-secret.ts says why).
+ * Another rotation while the overlap runs is SECRET_ROTATION_IN_PROGRESS, judged by the database's clock as the
+ * overlap's end is (persistence rotateSecret), not made by dropping the oldest secret: the receiver may still hold that
+ * one (the overlap exists for it), and a retried or doubled request would otherwise end its deliveries at once.
  * Another organisation's subscription is NOT_FOUND.
  */
 export async function rotateWebhookSecret(
@@ -23,16 +25,15 @@ export async function rotateWebhookSecret(
 ): Promise<{ subscription: WebhookSubscription; secret: string }> {
   return em.transactional(async (tx) => {
     const subscription = await ownWebhookSubscription(tx, identity, subscriptionId, { lock: true });
-    if (rotationOverlapRunning(subscription.previousSecretExpiresAt, new Date())) {
-      const until = subscription.previousSecretExpiresAt!.toISOString();
+    const secret = newWebhookSecret();
+    if (!(await rotateSecret(tx, subscriptionId, secret, config.secretOverlapMs))) {
+      const until = subscription.previousSecretExpiresAt?.toISOString() ?? null;
       throw feedsError(
         'SECRET_ROTATION_IN_PROGRESS',
         `This subscription's last rotation overlaps until ${until}: rotate again after that`,
         { previousSecretExpiresAt: until },
       );
     }
-    const secret = newWebhookSecret();
-    await rotateSecret(tx, subscriptionId, secret, config.secretOverlapMs);
     return { subscription: await ownWebhookSubscription(tx, identity, subscriptionId), secret };
   });
 }

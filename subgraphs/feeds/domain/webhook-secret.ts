@@ -8,11 +8,3 @@ export const DEFAULT_SECRET_OVERLAP_MS = 24 * 60 * 60_000;
 /** The overlap's bounds: at least a second, at most a week (a secret replaced, perhaps because it leaked, stays valid no longer). */
 export const MIN_SECRET_OVERLAP_MS = 1_000;
 export const MAX_SECRET_OVERLAP_MS = 7 * 24 * 60 * 60_000;
-
-/**
- * Whether a rotation's overlap is still running: the secret it replaced signs every delivery until it ends. Another
- * rotation meanwhile is refused, not made by dropping the oldest secret: the receiver may still hold that one (the
- * overlap exists for it), and a retried or doubled request would otherwise end its deliveries at once.
- */
-export const rotationOverlapRunning = (previousSecretExpiresAt: Date | null, now: Date): boolean =>
-  previousSecretExpiresAt !== null && previousSecretExpiresAt.getTime() > now.getTime();

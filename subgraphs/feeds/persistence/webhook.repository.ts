@@ -82,7 +82,9 @@ function openSecret(subscriptionId: string, stored: string, binding = secretBind
  * Rotates a subscription's secret (its row locked by the caller): the new one is sealed as the current secret, and
  * the one it replaces is sealed again as `previous_secret`, signing beside it until now + `overlapMs` (the database's
  * clock, which the claim reads too). A current secret that does not open (altered, or another key's) signs nothing,
- * so it is dropped, with no overlap. Returns whether an old secret is kept for the overlap.
+ * so it is dropped, with no overlap. Nothing changes while an earlier rotation's overlap runs, judged by that same
+ * clock (before, by the process's: one running ahead let a second rotation drop the old secret before its overlap's
+ * end). Returns whether the secret was rotated.
  */
 export async function rotateSecret(
   tx: EntityManager,
@@ -94,11 +96,12 @@ export async function rotateSecret(
     subscriptionId,
   ]);
   const replaced = row ? openSecret(subscriptionId, row.secret) : null;
-  await sqlRun(
+  const rotated = await sqlRows<{ id: string }>(
     tx,
     `update ${S}.webhook_subscription set secret = ?, previous_secret = ?, secret_rotated_at = now(),
        previous_secret_expires_at = case when ?::boolean then now() + ? * interval '1 millisecond' end
-     where id = ?`,
+     where id = ? and (previous_secret_expires_at is null or previous_secret_expires_at <= now())
+     returning id`,
     [
       sealSecret(subscriptionId, secret),
       replaced === null ? null : webhookSecretCipher().encrypt(replaced, previousSecretBinding(subscriptionId)),
@@ -107,7 +110,7 @@ export async function rotateSecret(
       subscriptionId,
     ],
   );
-  return replaced !== null;
+  return rotated.length > 0;
 }
 
 /**
