@@ -4,6 +4,7 @@ import { todayInChina } from '../../../kernel/clock';
 import { InvalidInputError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
 import {
+  assertAmendmentEndsFromItsDay,
   assertAmendmentKeepsKind,
   assertAmendmentKeepsStart,
   contractActionRefused,
@@ -58,6 +59,7 @@ export async function amendContract(
     }
     assertAmendmentKeepsKind(contract.kind, terms.kind);
     assertAmendmentKeepsStart(contract.startsOn, terms.startsOn, submittedOn);
+    assertAmendmentEndsFromItsDay(input.amendedOn, terms.endsOn);
     const { settings, feeFlags } = await checkTermsForFiling(tx, contract, terms);
     const assessment = assessFiling(input.amendedOn, submittedOn, settings);
     const filing = openFiling(tx, contract, {

@@ -2,7 +2,12 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { todayInChina } from '../../../kernel/clock';
 import { NotFoundError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
-import { assertAmendmentKeepsKind, assertAmendmentKeepsStart, nextContractStatus } from '../domain/contract';
+import {
+  assertAmendmentEndsFromItsDay,
+  assertAmendmentKeepsKind,
+  assertAmendmentKeepsStart,
+  nextContractStatus,
+} from '../domain/contract';
 import { ContractTermsEntry, normaliseTerms } from '../domain/contract-terms';
 import { assessFiling, latenessOnResubmission } from '../domain/filing-deadline';
 import { canonicalDigest, nextFilingStatus } from '../domain/filing';
@@ -35,6 +40,7 @@ export async function resubmitFiling(
     if (filing.kind === 'AMENDMENT') {
       assertAmendmentKeepsKind(contract.kind, terms.kind);
       assertAmendmentKeepsStart(contract.startsOn, terms.startsOn, todayInChina());
+      assertAmendmentEndsFromItsDay(filing.deadlineFrom, terms.endsOn); // an amendment's deadline runs from amendedOn
     }
     let signedOnChange: Record<string, unknown> | undefined;
     const { settings, feeFlags } = await checkTermsForFiling(tx, contract, terms);

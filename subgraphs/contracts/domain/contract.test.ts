@@ -1,4 +1,9 @@
-import { assertAmendmentKeepsStart, contractActionRefused, nextContractStatus } from './contract';
+import {
+  assertAmendmentEndsFromItsDay,
+  assertAmendmentKeepsStart,
+  contractActionRefused,
+  nextContractStatus,
+} from './contract';
 import { CONTRACTS_ERRORS } from './errors';
 
 describe('contract life cycle', () => {
@@ -77,6 +82,15 @@ describe('an amendment and the start of its contract', () => {
     expect(refusal(() => assertAmendmentKeepsStart('2027-01-30', '2026-11-30', '2026-12-01'))).toMatchObject({
       code: 'BAD_USER_INPUT',
       details: { fields: { 'terms.startsOn': '2027-01-30, or a day from 2026-12-01' } },
+    });
+  });
+
+  it('ends the contract on the day the amendment is agreed at the earliest', () => {
+    expect(refusal(() => assertAmendmentEndsFromItsDay('2026-11-20', '2026-11-20'))).toBeUndefined();
+    expect(refusal(() => assertAmendmentEndsFromItsDay('2026-11-20', '2027-06-30'))).toBeUndefined();
+    expect(refusal(() => assertAmendmentEndsFromItsDay('2026-11-20', '2026-11-19'))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: { fields: { 'terms.endsOn': expect.stringMatching(/^on or after 2026-11-20, /) } },
     });
   });
 });

@@ -75,6 +75,23 @@ export function assertAmendmentKeepsStart(contractStartsOn: IsoDate, termsStarts
     });
 }
 
+/**
+ * An amendment (变更, Civil Code art. 543: 当事人协商一致，可以变更合同) takes effect from the day it is agreed,
+ * `amendedOn`, so it ends the contract on that day at the earliest: the days before were served under the terms
+ * then in force. Ending it earlier is a retroactive termination, which is terminateContract's, with its reason, its
+ * handover day and, for a contract continuing after its term, art. 948's notice. Before, an amendment agreed on
+ * 1 December "ended" a contract on 30 June, and once accepted the five months served and billed since lay outside
+ * the contract. Checked when the amendment is filed and again when a returned one is resubmitted.
+ */
+export function assertAmendmentEndsFromItsDay(amendedOn: IsoDate, termsEndsOn: IsoDate): void {
+  if (compareDates(termsEndsOn, amendedOn) < 0)
+    throw new InvalidInputError('An amendment cannot end a contract before the day it is agreed', {
+      fields: {
+        'terms.endsOn': `on or after ${amendedOn}, the day the amendment was agreed: terminate the contract to end it earlier`,
+      },
+    });
+}
+
 export function isBinding(status: ContractStatus): boolean {
   return BINDING_STATUSES.has(status);
 }

@@ -1,0 +1,78 @@
+import { randomUUID } from 'node:crypto';
+import { TestHub, identity, pinTestToday, startTestHub } from './support/hub-fixture';
+import { GUANGWAI_OFFICE, HONGJU, gqlExpectations, hongjuTerms, scenario } from './support/scenario';
+
+// Pinned: the contracts are dated against this day (README › Tests › Dates).
+const today = pinTestToday('2026-12-01');
+
+/**
+ * An amendment (变更, Civil Code art. 543: 当事人协商一致，可以变更合同) changes a contract from the day it is agreed,
+ * `amendedOn`. Before, an amendment could end a contract months before that day: a retroactive termination without
+ * terminateContract's rules (its reason and handover, art. 948's notice), the months already served and billed then
+ * falling outside the contract once the amendment was accepted.
+ */
+const provider = identity('PROPERTY_COMPANY', '91110102MA01AMEN01');
+
+const AMEND = `mutation($c: ID!, $k: Key!, $on: LocalDate!, $t: ContractTermsInput!, $d: [FilingDocumentInput!]!) {
+  amendContract(contractId: $c, idempotencyKey: $k, amendedOn: $on, terms: $t, documents: $d) { id } }`;
+const ACCEPT = `mutation($f: ID!) { acceptFiling(filingId: $f, version: 1) { id status } }`;
+const CONTRACT = `query($id: ID!) { contract(id: $id) { status startsOn endsOn } }`;
+const contractText = [{ name: '补充协议.pdf', type: 'CONTRACT_TEXT', sizeBytes: 1000, sha256: 'c'.repeat(64) }];
+
+describe("an amendment's own day", () => {
+  let t: TestHub;
+  const { ok, fails } = gqlExpectations(() => t);
+  let hongju: string;
+
+  beforeAll(async () => {
+    t = await startTestHub({ subgraphs: ['areas', 'contracts'] });
+    ({ areaId: hongju } = await scenario(t).compound(HONGJU, { knownTo: ['contracts'] }));
+  });
+  afterAll(() => t?.stop());
+
+  it('refuses an amendment ending the contract before the day it was agreed, and files one ending it later', async () => {
+    const terms = hongjuTerms(provider, '2026-01', { number: 'HJ6-AMEN-01', endsOn: '2028-12-31' });
+    const { contractId } = await scenario(t).acceptedFiling(provider, hongju, terms);
+
+    // Agreed today, "ending" the contract on 30 June: five months served and billed after its end.
+    const refused = await fails(provider, AMEND, {
+      c: contractId,
+      k: randomUUID(),
+      on: today,
+      t: { ...terms, number: 'HJ6-AMEN-01A', endsOn: '2026-06-30' },
+      d: contractText,
+    });
+    expect(refused.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: { fields: { 'terms.endsOn': expect.stringContaining(today) } },
+    });
+    // Agreed on 20 November and filed today, within art. 63's fifteen days: it may not end before 20 November either.
+    const earlier = await fails(provider, AMEND, {
+      c: contractId,
+      k: randomUUID(),
+      on: '2026-11-20',
+      t: { ...terms, number: 'HJ6-AMEN-01A', endsOn: '2026-11-19' },
+      d: contractText,
+    });
+    expect(earlier.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: { fields: { 'terms.endsOn': expect.stringContaining('2026-11-20') } },
+    });
+    expect((await ok(provider, CONTRACT, { id: contractId })).contract).toEqual({
+      status: 'ACCEPTED',
+      startsOn: '2026-01-01',
+      endsOn: '2028-12-31',
+    });
+
+    // Shortening the term to a day still to come is an amendment as before, filed and accepted.
+    const shortened = await ok(provider, AMEND, {
+      c: contractId,
+      k: randomUUID(),
+      on: today,
+      t: { ...terms, number: 'HJ6-AMEN-01B', endsOn: '2027-06-30' },
+      d: contractText,
+    });
+    expect((await ok(GUANGWAI_OFFICE, ACCEPT, { f: shortened.amendContract.id })).acceptFiling.status).toBe('ACCEPTED');
+    expect((await ok(provider, CONTRACT, { id: contractId })).contract.endsOn).toBe('2027-06-30');
+  });
+});
