@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { TestHub, identity, pinTestToday, startTestHub } from './support/hub-fixture';
-import { GUANGWAI_OFFICE, HONGJU, gqlExpectations, hongjuTerms, scenario } from './support/scenario';
+import {
+  GUANGWAI_OFFICE,
+  HONGJU,
+  YANGGUANG_FEE_SCHEDULE,
+  gqlExpectations,
+  hongjuTerms,
+  scenario,
+} from './support/scenario';
 
 // Pinned: the contracts are dated against this day (README › Tests › Dates).
 const today = pinTestToday('2026-12-01');
@@ -9,7 +16,8 @@ const today = pinTestToday('2026-12-01');
  * An amendment (变更, Civil Code art. 543: 当事人协商一致，可以变更合同) changes a contract from the day it is agreed,
  * `amendedOn`. Before, an amendment could end a contract months before that day: a retroactive termination without
  * terminateContract's rules (its reason and handover, art. 948's notice), the months already served and billed then
- * falling outside the contract once the amendment was accepted.
+ * falling outside the contract once the amendment was accepted. And an amendment dated after the day it was filed was
+ * refused on `submittedOn`, a field the caller never sent, not on `amendedOn`.
  */
 const provider = identity('PROPERTY_COMPANY', '91110102MA01AMEN01');
 
@@ -23,10 +31,12 @@ describe("an amendment's own day", () => {
   let t: TestHub;
   const { ok, fails } = gqlExpectations(() => t);
   let hongju: string;
+  let yangguang: string;
 
   beforeAll(async () => {
     t = await startTestHub({ subgraphs: ['areas', 'contracts'] });
     ({ areaId: hongju } = await scenario(t).compound(HONGJU, { knownTo: ['contracts'] }));
+    ({ areaId: yangguang } = await scenario(t).compound('阳光丽景', { knownTo: ['contracts'] }));
   });
   afterAll(() => t?.stop());
 
@@ -74,5 +84,23 @@ describe("an amendment's own day", () => {
     });
     expect((await ok(GUANGWAI_OFFICE, ACCEPT, { f: shortened.amendContract.id })).acceptFiling.status).toBe('ACCEPTED');
     expect((await ok(provider, CONTRACT, { id: contractId })).contract.endsOn).toBe('2027-06-30');
+  });
+
+  it('refuses an amendment dated after the day it is filed on amendedOn, the field the caller sent', async () => {
+    const terms = hongjuTerms(provider, '2026-01', {
+      number: 'YGLJ-AMEN-02',
+      endsOn: '2028-12-31',
+      feeSchedule: YANGGUANG_FEE_SCHEDULE,
+    });
+    const { contractId } = await scenario(t).acceptedFiling(provider, yangguang, terms);
+    const refused = await fails(provider, AMEND, {
+      c: contractId,
+      k: randomUUID(),
+      on: '2026-12-15',
+      t: { ...terms, number: 'YGLJ-AMEN-02A' },
+      d: contractText,
+    });
+    expect(refused.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(refused.extensions.details?.fields).toEqual({ amendedOn: `on or before ${today}, the day it is filed` });
   });
 });

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { isIsoDate } from '../../../kernel/calendar';
+import { compareDates, isIsoDate } from '../../../kernel/calendar';
 import { todayInChina } from '../../../kernel/clock';
 import { InvalidInputError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
@@ -42,6 +42,12 @@ export async function amendContract(
   if (!isIsoDate(input.amendedOn))
     throw new InvalidInputError('amendedOn must be a YYYY-MM-DD date', { fields: { amendedOn: 'not a date' } });
   const submittedOn = todayInChina();
+  // Refused on the field the caller sent: assessFiling's own refusal names `submittedOn`, the day the hub gives.
+  if (compareDates(input.amendedOn, submittedOn) > 0)
+    throw new InvalidInputError('An amendment is filed once it is agreed', {
+      problems: ['SUBMITTED_BEFORE_SIGNING'],
+      fields: { amendedOn: `on or before ${submittedOn}, the day it is filed` },
+    });
   const digest = canonicalDigest({
     op: 'amend',
     contractId: input.contractId,
