@@ -1,3 +1,4 @@
+import { MAX_DEMAND_PERIOD_DAYS } from './city-settings';
 import { FILING_REVIEW_REFUSALS_TOPIC } from './refusals';
 import { Type } from '@sinclair/typebox';
 import {
@@ -171,7 +172,7 @@ export const FilingTerms = Closed({
   demandPeriodDays: Type.Optional(
     Type.Integer({
       minimum: 1,
-      maximum: 180,
+      maximum: MAX_DEMAND_PERIOD_DAYS,
       description:
         'The reasonable period after a demand for payment the contract itself states (Civil Code art. 944 para. 2), in days. Added to v1 as an optional field left out when the contract states none, so such terms publish exactly the message they did before.',
     }),

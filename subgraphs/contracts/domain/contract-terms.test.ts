@@ -9,7 +9,13 @@ import {
 } from './contract-terms';
 import { BEIJING, SEED_004_AGREEMENT_SELECTION_MAX_FLOOR_AREA_CENTI_M2, defineCitySettings } from './statutes';
 import { HiringDecision } from './selection';
-import { MAX_CONTRACT_PARTIES, MAX_SERVICE_ITEMS, MAX_SUBSIDIES_PER_CLASS } from '../../../catalog';
+import {
+  FilingTerms,
+  MAX_CONTRACT_PARTIES,
+  MAX_DEMAND_PERIOD_DAYS,
+  MAX_SERVICE_ITEMS,
+  MAX_SUBSIDIES_PER_CLASS,
+} from '../../../catalog';
 
 /** Seed 003 (学院南路32号院): assessed 1.78 / 2.45, owners 1.00 / 1.67, a 0.78 subsidy for three years. */
 const seed003Terms = (overrides: Partial<ContractTermsEntry> = {}): ContractTermsEntry => ({
@@ -132,6 +138,10 @@ describe('contract terms checked for filing', () => {
   });
 
   it('takes an optional reasonable period after a demand of 1 to 180 days, left out when not stated', () => {
+    // The one bound of cities and contracts (catalog/city-settings.ts), not a copy of its own.
+    expect(MAX_DEMAND_PERIOD_DAYS).toBe(180);
+    expect(codes(seed003Terms({ demandPeriodDays: MAX_DEMAND_PERIOD_DAYS }))).toEqual([]);
+    expect(FilingTerms.properties.demandPeriodDays.maximum).toBe(MAX_DEMAND_PERIOD_DAYS);
     expect(codes(seed003Terms({ demandPeriodDays: 30 }))).toEqual([]);
     expect(codes(seed003Terms({ demandPeriodDays: null }))).toEqual([]);
     for (const bad of [0, 181, 2.5])

@@ -28,6 +28,7 @@ import {
   BUILDING_CLASSES,
   FilingTermsData,
   MAX_CONTRACT_PARTIES,
+  MAX_DEMAND_PERIOD_DAYS,
   MAX_LATE_FEE_GRACE_DAYS,
   MAX_LATE_FEE_RATE_PER_TEN_THOUSAND,
   MAX_PROJECT_BUILDING_AREA_CENTI_M2,
@@ -149,9 +150,6 @@ export interface TermsAssessment {
   feeFlags: FeeScheduleFlag[];
 }
 
-/** The longest reasonable period after a demand a contract may state (an input bound; the catalog says the same). */
-export const MAX_CONTRACT_DEMAND_PERIOD_DAYS = 180;
-
 /** The longest late-fee clause text kept (the catalog's FilingTerms says the same). */
 const CLAUSE_MAX = 2000;
 
@@ -258,10 +256,10 @@ export function assessContractTerms(
   }
 
   const demandDays = terms.demandPeriodDays;
-  if (demandDays != null && (!wholeAtLeast(demandDays, 1) || demandDays > MAX_CONTRACT_DEMAND_PERIOD_DAYS)) {
+  if (demandDays != null && (!wholeAtLeast(demandDays, 1) || demandDays > MAX_DEMAND_PERIOD_DAYS)) {
     add(
       'INVALID_DEMAND_PERIOD',
-      `the reasonable period after a demand is a whole number of days from 1 to ${MAX_CONTRACT_DEMAND_PERIOD_DAYS}, or none`,
+      `the reasonable period after a demand is a whole number of days from 1 to ${MAX_DEMAND_PERIOD_DAYS}, or none`,
       'demandPeriodDays',
     );
   }

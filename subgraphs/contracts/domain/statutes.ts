@@ -1,4 +1,4 @@
-import { HIRING_DECISION_MATTER } from '../../../catalog';
+import { HIRING_DECISION_MATTER, MAX_DEMAND_PERIOD_DAYS } from '../../../catalog';
 import { InvalidInputError } from '../../../kernel/errors';
 import { PROVINCE_CODE, cityPrefix, settingsCovering } from '../../../kernel/city-code';
 import { MaterialItem, checklistProblems } from './materials';
@@ -265,8 +265,8 @@ export const UNFIXED_TERM_SOURCE =
 
 /** An input bound, not a statute: a notice period beyond a year would hold entries back indefinitely. */
 export const MAX_CREDIT_NOTICE_DAYS = 365;
-/** An input bound, not a statute: the longest reasonable period after a demand a city or a contract may set. */
-export const MAX_DEMAND_PERIOD_DAYS = 180;
+/** An input bound, not a statute (Civil Code art. 944 para. 2 names no number): the catalog's, for cities and contracts. */
+export { MAX_DEMAND_PERIOD_DAYS };
 
 const positiveWhole = (value: unknown, max = Number.MAX_SAFE_INTEGER): boolean =>
   typeof value === 'number' && Number.isSafeInteger(value) && value > 0 && value <= max;
