@@ -5,7 +5,7 @@ import { InvalidInputError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
 import { nextContractStatus } from '../domain/contract';
 import { asExistingContract } from '../domain/contract-terms';
-import { checkTerminationDay } from '../domain/continued-service';
+import { checkNoticeDay, checkTerminationDay } from '../domain/continued-service';
 import { continuationEndedBy } from '../domain/contract-overlap';
 import { todayInChina } from '../../../kernel/clock';
 import { contractsEverAcceptedIn } from '../persistence/contract.repository';
@@ -53,6 +53,7 @@ export async function terminateContract(
         throw new InvalidInputError('A contract cannot end before it starts', {
           fields: { terminatedOn: `on or after ${contract.startsOn}` },
         });
+      if (input.noticeGivenOn != null) checkNoticeDay(contract.terms, noticeGivenOn);
       // A termination ends the contract early, never later than its term: a day after it was published as the
       // service's end, and litigation took the months past the term for months served under a filed contract. A
       // contract continuing after its term (Civil Code art. 948) ends past it, with 60 days' written notice unless

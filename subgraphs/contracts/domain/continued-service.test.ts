@@ -3,7 +3,7 @@ import { InvalidInputError } from '../../../kernel/errors';
 import { ContractStatus } from './contract';
 import { asExistingContract } from './contract-terms';
 import { ExistingContract, continuationEndedBy, contractsServingOn } from './contract-overlap';
-import { checkTerminationDay, continuationStart } from './continued-service';
+import { checkNoticeDay, checkTerminationDay, continuationStart } from './continued-service';
 import { CONTINUED_SERVICE_RECORDABLE_DAYS_BEFORE_END, UNFIXED_TERM_NOTICE_DAYS } from './statutes';
 
 /** A regular contract of 2024–2026 whose term ends on 31 December 2026. */
@@ -178,5 +178,16 @@ describe('a contract continuing after its term (Civil Code art. 948)', () => {
     const notContinued = rejection(() => checkTerminationDay(contract(), '2027-01-01', '2026-01-01', null));
     expect(notContinued).toBeInstanceOf(InvalidInputError);
     expect(notContinued.details).toEqual({ fields: { terminatedOn: 'on or before 2026-12-31' } });
+  });
+
+  it('takes a written notice given on or after the day the contract was signed, never before', () => {
+    expect(() => checkNoticeDay({ signedOn: '2023-12-22' }, '2023-12-22')).not.toThrow();
+    expect(() => checkNoticeDay({ signedOn: '2023-12-22' }, '2026-11-01')).not.toThrow();
+    const before = rejection(() => checkNoticeDay({ signedOn: '2023-12-22' }, '1990-01-01'));
+    expect(before).toBeInstanceOf(InvalidInputError);
+    expect(before.details).toMatchObject({
+      fields: { noticeGivenOn: 'on or after 2023-12-22, the day the contract was signed' },
+      source: expect.stringContaining('应当提前六十日书面通知对方'),
+    });
   });
 });

@@ -88,6 +88,22 @@ function successorsOn(others: readonly ExistingContract[], day: IsoDate): Existi
 }
 
 /**
+ * The written notice a termination states (`noticeGivenOn`) is a notice ending this contract, so it was given on or
+ * after the day the contract was signed (BAD_USER_INPUT on `noticeGivenOn` otherwise). Before, any day was taken: a
+ * notice "given" on 1 January 1990 ended a contract continuing for an unfixed term the day after its termination was
+ * recorded, around art. 948 para. 2's sixty days (当事人可以随时解除不定期物业服务合同，但是应当提前六十日书面通知对方).
+ * Not bound to the continuation's first day: the owners' dismissal (art. 946, sixty days' notice too) may be given
+ * during the term and end the contract after it, as the hub takes it.
+ */
+export function checkNoticeDay(contract: { signedOn: IsoDate }, noticeGivenOn: IsoDate): void {
+  if (compareDates(noticeGivenOn, contract.signedOn) < 0)
+    throw new InvalidInputError('A notice ending the contract is given once the contract is signed', {
+      fields: { noticeGivenOn: `on or after ${contract.signedOn}, the day the contract was signed` },
+      source: UNFIXED_TERM_SOURCE,
+    });
+}
+
+/**
  * Checks the day a termination gives against the contract's term. Within the term (on or before `endsOn`) as before.
  * After it only for a contract that continues (otherwise BAD_USER_INPUT on `terminatedOn`, as before), and then with
  * sixty days' written notice (art. 948 para. 2): the termination's last day served at least sixty days after

@@ -1,0 +1,67 @@
+import { pinHubToday } from '../kernel/clock';
+import { TestHub, identity, pinTestToday, startTestHub } from './support/hub-fixture';
+import { HONGJU, gqlExpectations, hongjuTerms, scenario } from './support/scenario';
+
+// Pinned: the contracts are dated against these days (README › Tests › Dates); each test moves today on.
+pinTestToday('2026-12-01');
+
+/**
+ * The days a termination states besides its own. `noticeGivenOn`: the written notice that lets a contract continuing
+ * for an unfixed term end past it (Civil Code art. 948 para. 2: 当事人可以随时解除不定期物业服务合同，但是应当提前六十日
+ * 书面通知对方); before, any day was taken, and a notice "given" on 1 January 1990 ended such a contract the day after
+ * its termination was recorded. `handoverOn`: before, any day from the termination on, 9999-12-31 too.
+ */
+const provider = identity('PROPERTY_COMPANY', '91110102MA01TDAY01');
+
+const CONTINUE = `mutation($c: ID!) { recordContinuedService(contractId: $c) { continuedFrom } }`;
+const TERMINATE = `mutation($c: ID!, $on: LocalDate!, $handover: LocalDate!, $notice: LocalDate) {
+  terminateContract(contractId: $c, terminatedOn: $on, handoverOn: $handover, reason: "业主大会解聘", noticeGivenOn: $notice) {
+    status terminatedOn handoverOn } }`;
+
+describe('the days a termination states', () => {
+  let t: TestHub;
+  const { ok, fails } = gqlExpectations(() => t);
+
+  beforeAll(async () => {
+    t = await startTestHub({ subgraphs: ['areas', 'contracts'] });
+  });
+  afterAll(async () => {
+    pinHubToday('2026-12-01');
+    await t?.stop();
+  });
+
+  it('refuses a written notice given before the contract was signed', async () => {
+    pinHubToday('2026-12-01');
+    const { areaId } = await scenario(t).compound(HONGJU, { knownTo: ['contracts'] });
+    // Signed 2023-12-22, 2024–2026, its term ending on 31 December 2026; it goes on serving from 1 January 2027.
+    const { contractId } = await scenario(t).acceptedFiling(
+      provider,
+      areaId,
+      hongjuTerms(provider, '2024-01', { number: 'HJ6-TDAY-01', endsOn: '2026-12-31' }),
+    );
+    await ok(provider, CONTINUE, { c: contractId });
+    pinHubToday('2027-01-05');
+    const refused = await fails(provider, TERMINATE, {
+      c: contractId,
+      on: '2027-01-06',
+      handover: '2027-01-06',
+      notice: '1990-01-01',
+    });
+    expect(refused.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: { fields: { noticeGivenOn: 'on or after 2023-12-22, the day the contract was signed' } },
+    });
+    // A notice given on 1 November 2026 runs its sixty days to 31 December: the contract ends on 6 January.
+    const ended = await ok(provider, TERMINATE, {
+      c: contractId,
+      on: '2027-01-06',
+      handover: '2027-01-06',
+      notice: '2026-11-01',
+    });
+    expect(ended.terminateContract).toEqual({
+      status: 'TERMINATED',
+      terminatedOn: '2027-01-06',
+      handoverOn: '2027-01-06',
+    });
+  });
+});
