@@ -1,6 +1,6 @@
 import { pinHubToday } from '../kernel/clock';
 import { TestHub, identity, pinTestToday, startTestHub } from './support/hub-fixture';
-import { HONGJU, gqlExpectations, hongjuTerms, scenario } from './support/scenario';
+import { HONGJU, YANGGUANG_FEE_SCHEDULE, gqlExpectations, hongjuTerms, scenario } from './support/scenario';
 
 // Pinned: the contracts are dated against these days (README › Tests › Dates); each test moves today on.
 pinTestToday('2026-12-01');
@@ -9,9 +9,12 @@ pinTestToday('2026-12-01');
  * The days a termination states besides its own. `noticeGivenOn`: the written notice that lets a contract continuing
  * for an unfixed term end past it (Civil Code art. 948 para. 2: 当事人可以随时解除不定期物业服务合同，但是应当提前六十日
  * 书面通知对方); before, any day was taken, and a notice "given" on 1 January 1990 ended such a contract the day after
- * its termination was recorded. `handoverOn`: before, any day from the termination on, 9999-12-31 too.
+ * its termination was recorded. `handoverOn`: before, any day from the termination on, to the LocalDate scalar's fifty
+ * years ahead; now within a year of it (an input bound: Beijing art. 76's thirty days run from the owners' dismissal
+ * notice, which the hub does not record, and a late handover is a breach to record, art. 949 para. 2, not to refuse).
  */
 const provider = identity('PROPERTY_COMPANY', '91110102MA01TDAY01');
+const YANGGUANG = '阳光丽景';
 
 const CONTINUE = `mutation($c: ID!) { recordContinuedService(contractId: $c) { continuedFrom } }`;
 const TERMINATE = `mutation($c: ID!, $on: LocalDate!, $handover: LocalDate!, $notice: LocalDate) {
@@ -62,6 +65,32 @@ describe('the days a termination states', () => {
       status: 'TERMINATED',
       terminatedOn: '2027-01-06',
       handoverOn: '2027-01-06',
+    });
+  });
+
+  it('takes a handover day within a year of the termination', async () => {
+    pinHubToday('2026-12-01');
+    const { areaId } = await scenario(t).compound(YANGGUANG, { knownTo: ['contracts'] });
+    const { contractId } = await scenario(t).acceptedFiling(
+      provider,
+      areaId,
+      hongjuTerms(provider, '2026-01', {
+        number: 'YGLJ-TDAY-02',
+        title: '阳光丽景物业服务合同',
+        endsOn: '2028-12-31',
+        feeSchedule: YANGGUANG_FEE_SCHEDULE,
+      }),
+    );
+    const refused = await fails(provider, TERMINATE, { c: contractId, on: '2026-12-31', handover: '2060-12-31' });
+    expect(refused.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: { fields: { handoverOn: expect.stringMatching(/^on or before 2027-12-31/) } },
+    });
+    const ended = await ok(provider, TERMINATE, { c: contractId, on: '2026-12-31', handover: '2027-01-30' });
+    expect(ended.terminateContract).toEqual({
+      status: 'TERMINATED',
+      terminatedOn: '2026-12-31',
+      handoverOn: '2027-01-30',
     });
   });
 });

@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { compareDates, isIsoDate } from '../../../kernel/calendar';
 import { InvalidInputError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
-import { nextContractStatus } from '../domain/contract';
+import { handoverDayProblem, nextContractStatus } from '../domain/contract';
 import { asExistingContract } from '../domain/contract-terms';
 import { checkNoticeDay, checkTerminationDay } from '../domain/continued-service';
 import { continuationEndedBy } from '../domain/contract-overlap';
@@ -34,8 +34,10 @@ export async function terminateContract(
   const fields: Record<string, string> = {};
   if (!isIsoDate(input.terminatedOn)) fields.terminatedOn = 'not a YYYY-MM-DD date';
   if (!isIsoDate(input.handoverOn)) fields.handoverOn = 'not a YYYY-MM-DD date';
-  else if (!fields.terminatedOn && compareDates(input.handoverOn, input.terminatedOn) < 0)
-    fields.handoverOn = 'the handover cannot come before the termination';
+  else if (!fields.terminatedOn) {
+    const problem = handoverDayProblem(input.terminatedOn, input.handoverOn);
+    if (problem) fields.handoverOn = problem;
+  }
   if (!input.reason?.trim()) fields.reason = 'say why the contract ends';
   const today = todayInChina();
   const noticeGivenOn = input.noticeGivenOn ?? today;

@@ -2,6 +2,7 @@ import {
   assertAmendmentEndsFromItsDay,
   assertAmendmentKeepsStart,
   contractActionRefused,
+  handoverDayProblem,
   nextContractStatus,
 } from './contract';
 import { CONTRACTS_ERRORS } from './errors';
@@ -92,5 +93,14 @@ describe('an amendment and the start of its contract', () => {
       code: 'BAD_USER_INPUT',
       details: { fields: { 'terms.endsOn': expect.stringMatching(/^on or after 2026-11-20, /) } },
     });
+  });
+});
+
+describe('the handover day of a termination', () => {
+  it('is on or after the termination and within a year of it', () => {
+    expect(handoverDayProblem('2026-12-31', '2026-12-31')).toBeNull();
+    expect(handoverDayProblem('2026-12-31', '2027-12-31')).toBeNull();
+    expect(handoverDayProblem('2026-12-31', '2026-12-30')).toBe('the handover cannot come before the termination');
+    expect(handoverDayProblem('2026-12-31', '2028-01-01')).toMatch(/^on or before 2027-12-31, .*Beijing art\. 76/);
   });
 });

@@ -4,9 +4,10 @@
  * property-management committee (物管会) after an owners' joint decision (Civil Code art. 278 item 4).
  */
 import { CONTRACT_KINDS, type ContractKind } from '../../../catalog';
-import { type IsoDate, compareDates } from '../../../kernel/calendar';
+import { type IsoDate, addYears, compareDates } from '../../../kernel/calendar';
 import { type DomainError, InvalidInputError } from '../../../kernel/errors';
 import { ContractsErrorCode, contractsError } from './errors';
+import { BEIJING_DISMISSAL_HANDOVER_DAYS, MAX_HANDOVER_YEARS_AFTER_TERMINATION } from './statutes';
 
 export { CONTRACT_KINDS, type ContractKind };
 
@@ -90,6 +91,19 @@ export function assertAmendmentEndsFromItsDay(amendedOn: IsoDate, termsEndsOn: I
         'terms.endsOn': `on or after ${amendedOn}, the day the amendment was agreed: terminate the contract to end it earlier`,
       },
     });
+}
+
+/**
+ * What is wrong with the handover day a termination states, or null: on or after `terminatedOn` (as before) and at
+ * most MAX_HANDOVER_YEARS_AFTER_TERMINATION after it, an input bound (statutes.ts says why Beijing art. 76's thirty
+ * days are named, not enforced). For BAD_USER_INPUT on `handoverOn`.
+ */
+export function handoverDayProblem(terminatedOn: IsoDate, handoverOn: IsoDate): string | null {
+  if (compareDates(handoverOn, terminatedOn) < 0) return 'the handover cannot come before the termination';
+  const latest = addYears(terminatedOn, MAX_HANDOVER_YEARS_AFTER_TERMINATION);
+  if (compareDates(handoverOn, latest) > 0)
+    return `on or before ${latest}, within a year of the termination (Beijing art. 76: a dismissed provider hands over within ${BEIJING_DISMISSAL_HANDOVER_DAYS} days of the notice)`;
+  return null;
 }
 
 export function isBinding(status: ContractStatus): boolean {

@@ -263,6 +263,21 @@ export const UNFIXED_TERM_NOTICE_DAYS = 60;
 export const UNFIXED_TERM_SOURCE =
   'Civil Code art. 948: 原物业服务合同继续有效，但是服务期限为不定期。当事人可以随时解除不定期物业服务合同，但是应当提前六十日书面通知对方';
 
+/**
+ * Beijing regulation art. 76 para. 1: a provider the owners dismissed hands over within thirty days of the notice
+ * ("业主共同决定解聘物业服务人的，物业服务人应当自接到通知之日起三十日内履行下列交接义务，并且退出物业管理区域"). Named in the
+ * refusal of a handover day past MAX_HANDOVER_YEARS_AFTER_TERMINATION, not enforced: it runs from the owners' dismissal
+ * notice, which a termination does not record (its reason is free text, and a provider's own notice or an agreed end
+ * has no such period: Civil Code art. 949 para. 1 "在约定期限或者合理期限内退出"), and a late handover is a breach to
+ * record (art. 949 para. 2: no fee after the end), not a day to refuse.
+ */
+export const BEIJING_DISMISSAL_HANDOVER_DAYS = 30;
+/**
+ * An input bound, not a statute: the handover day a termination states is at most a year after its `terminatedOn`.
+ * Before, any day to the LocalDate scalar's fifty years ahead was taken and published as the handover.
+ */
+export const MAX_HANDOVER_YEARS_AFTER_TERMINATION = 1;
+
 /** An input bound, not a statute: a notice period beyond a year would hold entries back indefinitely. */
 export const MAX_CREDIT_NOTICE_DAYS = 365;
 /** An input bound, not a statute (Civil Code art. 944 para. 2 names no number): the catalog's, for cities and contracts. */
