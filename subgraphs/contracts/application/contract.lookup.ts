@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ForbiddenError, NotFoundError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
-import { contractActionRefused } from '../domain/contract';
+import { assertTakesDocuments } from '../domain/contract';
 import { AreaView } from '../persistence/area-view.entity';
 import { findAreaView } from '../persistence/area-view.repository';
 import { Contract } from '../persistence/contract.entity';
@@ -32,8 +32,8 @@ export async function ownContract(
 }
 
 /**
- * The company's own contract that still takes documents: a discarded draft takes none (CONTRACT_DISCARDED), as it
- * can never be filed.
+ * The company's own contract that still takes documents (assertTakesDocuments): none once it can never be filed again,
+ * a discarded draft (CONTRACT_DISCARDED) or a terminated or superseded contract (CONTRACT_NOT_IN_FORCE).
  */
 export async function ownContractTakingDocuments(
   em: EntityManager,
@@ -42,7 +42,7 @@ export async function ownContractTakingDocuments(
   lock = true,
 ): Promise<Contract> {
   const contract = await ownContract(em, identity, contractId, lock);
-  if (contract.status === 'DISCARDED') throw contractActionRefused(contract.status, 'EDIT_DRAFT');
+  assertTakesDocuments(contract.status);
   return contract;
 }
 

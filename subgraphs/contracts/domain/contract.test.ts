@@ -1,6 +1,7 @@
 import {
   assertAmendmentEndsFromItsDay,
   assertAmendmentKeepsStart,
+  assertTakesDocuments,
   contractActionRefused,
   handoverDayProblem,
   nextContractStatus,
@@ -102,5 +103,17 @@ describe('the handover day of a termination', () => {
     expect(handoverDayProblem('2026-12-31', '2027-12-31')).toBeNull();
     expect(handoverDayProblem('2026-12-31', '2026-12-30')).toBe('the handover cannot come before the termination');
     expect(handoverDayProblem('2026-12-31', '2028-01-01')).toMatch(/^on or before 2027-12-31, .*Beijing art\. 76/);
+  });
+});
+
+describe('the documents a contract takes', () => {
+  it('takes them while it may still be filed, none once discarded, terminated or superseded', () => {
+    for (const status of ['DRAFT', 'SUBMITTED', 'RETURNED', 'ACCEPTED'] as const)
+      expect(() => assertTakesDocuments(status)).not.toThrow();
+    expect(() => assertTakesDocuments('DISCARDED')).toThrow(expect.objectContaining({ code: 'CONTRACT_DISCARDED' }));
+    for (const status of ['TERMINATED', 'SUPERSEDED'] as const)
+      expect(() => assertTakesDocuments(status)).toThrow(
+        expect.objectContaining({ code: 'CONTRACT_NOT_IN_FORCE', details: { status } }),
+      );
   });
 });

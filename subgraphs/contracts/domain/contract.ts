@@ -106,6 +106,25 @@ export function handoverDayProblem(terminatedOn: IsoDate, handoverOn: IsoDate): 
   return null;
 }
 
+/**
+ * Whether the contract takes uploaded documents: they wait for its next filing, so only a contract that may still
+ * be filed takes them. A discarded draft never will (CONTRACT_DISCARDED), nor a terminated or superseded contract
+ * (CONTRACT_NOT_IN_FORCE): its filings are ended and only an accepted contract is amended. Every document type is
+ * filing material (DOCUMENT_TYPES); the hub keeps no handover record through this channel. Before, a terminated or
+ * superseded contract took uploads, which lay unseen for good (only filed ones are shown to reviewers and courts).
+ */
+export function assertTakesDocuments(status: ContractStatus): void {
+  if (status === 'DISCARDED') throw contractActionRefused(status, 'EDIT_DRAFT');
+  if (status === 'TERMINATED' || status === 'SUPERSEDED')
+    throw contractsError(
+      'CONTRACT_NOT_IN_FORCE',
+      `A ${status.toLowerCase()} contract is filed no more: it takes no documents`,
+      {
+        status,
+      },
+    );
+}
+
 export function isBinding(status: ContractStatus): boolean {
   return BINDING_STATUSES.has(status);
 }

@@ -13,7 +13,7 @@ export const CONTRACTS_ERRORS = {
     'Only a draft contract is edited directly; a filed one is amended, a returned filing resubmitted.',
   CONTRACT_ALREADY_FILED: 'The contract has a filing already: amend it, or resubmit the returned filing.',
   CONTRACT_NOT_IN_FORCE:
-    'Only a contract whose filing was accepted, and which has not ended, can be amended or continued after its term.',
+    'Only a contract whose filing was accepted, and which has not ended, can be amended or continued after its term; a terminated or superseded one takes no documents.',
   CONTINUATION_TOO_EARLY:
     "A contract's continuation after its term (Civil Code art. 948) is recorded from 90 days before its term ends (art. 947 para. 2), not earlier: details.recordableFrom.",
   SUCCESSOR_IN_FORCE:
