@@ -185,7 +185,13 @@ describe("a month in which a company's contract ends and its own renewal begins"
       { filingId: renewal, days: 16, classes: schedule(200, 50) },
     ];
     expect(runningSubsidiesOfParts(parts, '2026-03')).toEqual([
-      { payer: '广外街道', buildingClass: 'LOW_RISE', rate: 50, rateDays: 20 * 15 + 50 * 16 },
+      {
+        payer: '广外街道',
+        buildingClass: 'LOW_RISE',
+        rate: 50,
+        rateDays: 20 * 15 + 50 * 16,
+        filingRates: { [first]: 20, [renewal]: 50 },
+      },
     ]);
     // 100 m² × (¥0.20 × 15 + ¥0.50 × 16) ÷ 31 = ¥35.48
     expect(
@@ -200,10 +206,16 @@ describe("a month in which a company's contract ends and its own renewal begins"
     ).toBe(3_548);
     const endedWithTheFirst = [parts[0], { ...parts[1], classes: schedule(200, null) }];
     expect(runningSubsidiesOfParts(endedWithTheFirst, '2026-03')).toEqual([
-      { payer: '广外街道', buildingClass: 'LOW_RISE', rate: 0, rateDays: 20 * 15 },
+      {
+        payer: '广外街道',
+        buildingClass: 'LOW_RISE',
+        rate: 0,
+        rateDays: 20 * 15,
+        filingRates: { [first]: 20, [renewal]: 0 },
+      },
     ]);
     expect(runningSubsidiesOfParts([{ ...parts[1], days: 30 }], '2026-04')).toEqual([
-      { payer: '广外街道', buildingClass: 'LOW_RISE', rate: 50, rateDays: null },
+      { payer: '广外街道', buildingClass: 'LOW_RISE', rate: 50, rateDays: null, filingRates: { [renewal]: 50 } },
     ]);
   });
 });

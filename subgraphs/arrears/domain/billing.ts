@@ -134,31 +134,43 @@ export function classRatesOf(parts: readonly ScheduledPart[]): ClassRate[] {
   });
 }
 
+/** A subsidy line of a month (runningSubsidiesOfParts). */
+export interface RunningSubsidyLine {
+  payer: string;
+  buildingClass: string;
+  /** The rate of the last part's contract (the month's filing). */
+  rate: number;
+  /** Σ rate × days over the parts when there are two or more; null for one. */
+  rateDays: number | null;
+  /** The rate under each part's filing (0 for a part whose contract has no such subsidy), by filing id. */
+  filingRates: Record<string, number>;
+}
+
 /**
  * The subsidies running in the month (runningSubsidies) of each part's schedule, one line per payer and building
- * class of the last part's classes: with one part, its rate (billed for the days each fee was); with two or more,
- * also Σ rate × days over the parts (`rateDays`, 0 for a part whose contract has no such subsidy), so a subsidy
- * follows the month's split as the owner's fee does.
+ * class of the last part's classes: the last part's rate, with two or more parts Σ rate × days over them (`rateDays`,
+ * 0 for a part whose contract has no such subsidy), and each part's filing's rate (`filingRates`), so each owner's
+ * fee is subsidised as it was billed: a fee billed in parts over its parts, one billed under one filing (say before
+ * the renewal was known) at that filing's rate for its days (billing-run.repository.ts subsidyFenSql).
  */
-export function runningSubsidiesOfParts(
-  parts: readonly ScheduledPart[],
-  month: YearMonth,
-): { payer: string; buildingClass: string; rate: number; rateDays: number | null }[] {
+export function runningSubsidiesOfParts(parts: readonly ScheduledPart[], month: YearMonth): RunningSubsidyLine[] {
   const last = parts[parts.length - 1];
   if (!last) return [];
   const billed = new Set(last.classes.map((c) => c.buildingClass));
-  const byPart = parts.map((p) => ({ days: p.days, lines: runningSubsidies(p.classes, month) }));
-  const lines = new Map<string, { payer: string; buildingClass: string; rate: number; rateDays: number | null }>();
+  const byPart = parts.map((p) => ({ filingId: p.filingId, days: p.days, lines: runningSubsidies(p.classes, month) }));
+  const lines = new Map<string, RunningSubsidyLine>();
   for (const { lines: running } of byPart)
     for (const l of running.filter((x) => billed.has(x.buildingClass)))
-      lines.set(JSON.stringify([l.payer, l.buildingClass]), { ...l, rate: 0, rateDays: null });
+      lines.set(JSON.stringify([l.payer, l.buildingClass]), { ...l, rate: 0, rateDays: null, filingRates: {} });
   for (const line of lines.values()) {
     const rates = byPart.map((p) => ({
+      filingId: p.filingId,
       days: p.days,
       rateFen: p.lines.find((x) => x.payer === line.payer && x.buildingClass === line.buildingClass)?.rate ?? 0,
     }));
     line.rate = rates[rates.length - 1].rateFen;
     line.rateDays = parts.length > 1 ? rateDaysOf(rates) : null;
+    line.filingRates = Object.fromEntries(rates.map((r) => [r.filingId, r.rateFen]));
   }
   return [...lines.values()];
 }

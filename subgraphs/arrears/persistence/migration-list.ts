@@ -31,6 +31,7 @@ import { Migration20261231020000_filing_snapshot_amends_filing } from './migrati
 import { Migration20261231030000_committee_view_term_ends_on } from './migrations/Migration20261231030000_committee_view_term_ends_on';
 import { Migration20261231040000_referral_step } from './migrations/Migration20261231040000_referral_step';
 import { Migration20261231050000_month_parts } from './migrations/Migration20261231050000_month_parts';
+import { Migration20261231060000_subsidy_filing_rates } from './migrations/Migration20261231060000_subsidy_filing_rates';
 
 /**
  * The subgraph's checked-in migrations, in order. Only what migrates, verifies or hashes them loads this file (and
@@ -69,4 +70,5 @@ export const migrations: MigrationEntry[] = migrationEntries(
   Migration20261231030000_committee_view_term_ends_on,
   Migration20261231040000_referral_step,
   Migration20261231050000_month_parts,
+  Migration20261231060000_subsidy_filing_rates,
 );
