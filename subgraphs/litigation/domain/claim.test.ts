@@ -141,6 +141,43 @@ describe('element-based complaint claims', () => {
       ).toEqual(['arrears[0].parts']);
   });
 
+  it('claims a month whose first part the contract charged owners nothing for (rate 0): its days at ¥0.00', () => {
+    // Contracts accept an owner rate of 0 (the subsidy paying it all): the renewal's days alone are owed. Before, the
+    // claims were refused as invalid (arrears[0].parts), so no complaint could be drafted for the account.
+    const parts = [
+      { rateFenPerM2Month: 0, days: 15 },
+      { rateFenPerM2Month: 200, days: 16 },
+    ];
+    const march = { month: '2026-03', floorAreaCentiM2: 10_000, rateFenPerM2Month: 200, paidFen: 0 };
+    const claims = buildComplaintClaims({ arrears: [{ ...march, parts }], penalties: [], costs: [] });
+    // 100 × ¥2.00 × 16/31 = ¥103.23
+    expect(claims.feeLines.map((l) => [l.parts, l.chargedFen, l.computation])).toEqual([
+      [parts, 10_323, '100.00 m² × (¥0.00 × 15/31 + ¥2.00 × 16/31 days) = ¥103.23'],
+    ]);
+    // A negative or fractional part's rate is still refused, and so is a month's (last part's) rate of 0.
+    for (const wrong of [
+      { parts: [{ rateFenPerM2Month: -1, days: 15 }, parts[1]] },
+      { parts: [{ rateFenPerM2Month: 0.5, days: 15 }, parts[1]] },
+    ])
+      expect(
+        Object.keys(
+          rejection(() => buildComplaintClaims({ arrears: [{ ...march, ...wrong }], penalties: [], costs: [] })).details
+            ?.fields as object,
+        ),
+      ).toEqual(['arrears[0].parts']);
+    expect(
+      Object.keys(
+        rejection(() =>
+          buildComplaintClaims({
+            arrears: [{ ...march, rateFenPerM2Month: 0, parts: [parts[1], { rateFenPerM2Month: 0, days: 15 }] }],
+            penalties: [],
+            costs: [],
+          }),
+        ).details?.fields as object,
+      ),
+    ).toContain('arrears[0].rateFenPerM2Month');
+  });
+
   it('claims fees alone when there is no penalty or cost', () => {
     const claims = buildComplaintClaims({ arrears: [month('2023-01')], penalties: [], costs: [] });
     expect(claims).toMatchObject({

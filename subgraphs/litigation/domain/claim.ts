@@ -280,11 +280,15 @@ function sum(amounts: readonly Fen[]): Fen {
 const wholeFen = (v: unknown, min: number) => typeof v === 'number' && Number.isSafeInteger(v) && v >= min;
 const text = (v: unknown) => typeof v === 'string' && v.trim() !== '';
 
-/** A month's parts as a complaint can state them (ArrearsMonth.parts), bounded: at most one a day. */
+/**
+ * A month's parts as a complaint can state them (ArrearsMonth.parts), bounded: at most one a day. A part's rate may be
+ * 0 (a contract charging owners nothing, its subsidy paying it all: its days are stated at 0.00元); the last part's is
+ * the month's, 1 or more. Before, a part at 0 made the whole claim invalid.
+ */
 function validParts(a: ArrearsMonth): boolean {
   const parts = a.parts;
   if (!Array.isArray(parts) || parts.length < 2 || parts.length > daysInMonth(a.month)) return false;
-  if (!parts.every((p) => wholeFen(p?.rateFenPerM2Month, 1) && wholeFen(p?.days, 1))) return false;
+  if (!parts.every((p) => wholeFen(p?.rateFenPerM2Month, 0) && wholeFen(p?.days, 1))) return false;
   const days = parts.reduce((sum, p) => sum + p.days, 0);
   return (
     days === (a.servedDays ?? daysInMonth(a.month)) && parts[parts.length - 1].rateFenPerM2Month === a.rateFenPerM2Month

@@ -752,6 +752,21 @@ describe('the complaint (物业服务合同纠纷 民事起诉状) from a case p
       '2026年4月至2026年5月：每月100.00平方米×2.00元/平方米/月=200.00元，共2个月，计400.00元',
     ]);
   });
+
+  it('states a part the contract charged owners nothing for as 0.00元 for its days', () => {
+    const parts = [
+      { rateFenPerM2Month: 0, days: 15 },
+      { rateFenPerM2Month: 200, days: 16 },
+    ];
+    const { feeLines } = buildComplaintClaims({
+      arrears: [{ floorAreaCentiM2: 10_000, rateFenPerM2Month: 200, paidFen: 0, month: '2026-03', parts }],
+      penalties: [],
+      costs: [],
+    });
+    expect(feeLineRuns(feeLines)).toEqual([
+      '2026年3月：100.00平方米×（0.00元/平方米/月×15/31天+2.00元/平方米/月×16/31天）=103.23元',
+    ]);
+  });
 });
 
 describe('facts a resident ID number encodes (GB 11643)', () => {
