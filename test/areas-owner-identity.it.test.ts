@@ -489,6 +489,37 @@ describe('areas: the owner’s identity, sealed, masked and every read in full l
     }
   });
 
+  it('keeps a former owner only on a sale: a corrected reference that was no sale keeps none', async () => {
+    // Another household of the compound: the other tests read the first one's owner.
+    const [{ id: other, owner_reference: typed }] = await t.sql<{ id: string; owner_reference: string }>(
+      `select h.id, h.owner_reference from areas.household h join areas.building b on b.id = h.building_id
+        where b.compound_id = $1 and h.id <> $2 order by h.id limit 1`,
+      [compoundId, householdId],
+    );
+    const CHANGE = `mutation($h: ID!, $i: UpdateHouseholdInput!) { updateHousehold(id: $h, input: $i) { ownerReference ownerSince ownerDiedOn } }`;
+    const formers = async () =>
+      await t.sql<{ owner_reference: string; succeeded_on: string | null }>(
+        `select owner_reference, to_char(succeeded_on, 'YYYY-MM-DD') as succeeded_on from areas.former_owner
+          where household_id = $1 order by recorded_at`,
+        [other],
+      );
+    // The reference was mistyped: corrected with `ownerSince: null`, no sale (README: "a corrected reference that was
+    // no sale"). Before, the mistyped reference was kept as a former owner.
+    await ok(guangwai, CHANGE, { h: other, i: { ownerReference: `${typed}-fixed`, ownerSince: null } });
+    expect(await formers()).toEqual([]);
+    // A deceased owner's reference corrected without a day: the death stays, no heirs, no one succeeded (before, a
+    // former owner "succeeded" on their own ownerSince).
+    const died = addDays(today, -30);
+    await ok(guangwai, CHANGE, { h: other, i: { ownerSince: addDays(today, -400), ownerDiedOn: died } });
+    expect(
+      (await ok(guangwai, CHANGE, { h: other, i: { ownerReference: `${typed}-deceased` } })).updateHousehold,
+    ).toEqual({ ownerReference: `${typed}-deceased`, ownerSince: addDays(today, -400), ownerDiedOn: died });
+    expect(await formers()).toEqual([]);
+    // The heirs, registered from the death: the deceased owner is kept, succeeded on that day.
+    await ok(guangwai, CHANGE, { h: other, i: { ownerReference: `${typed}-heirs`, ownerSince: died } });
+    expect(await formers()).toEqual([{ owner_reference: `${typed}-deceased`, succeeded_on: died }]);
+  });
+
   // Last: it changes the owner of the household the other tests read.
   it('shows the court the seller its case is against after a sale, logged, never the buyer; the street office the buyer', async () => {
     // Before, the register kept no former owners: the court of the seller's case saw the buyer masked and nothing of

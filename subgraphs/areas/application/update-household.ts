@@ -20,9 +20,10 @@ import { manageableHousehold } from './compound.lookup';
  * Corrects a household: a new certificate area, the owner's identity, or a change of owner (the reference, the name
  * and the identity go together: a new reference without an identity removes the former owner's; the day the new
  * owner became the owner is kept and published with the roster), or the owner's death (published with the roster: a
- * deceased owner is not sued), both by domain/compound.ts ownerDaysOf. The owner a change replaces is kept, their
- * identity sealed anew for the history (persistence/former-owner.repository.ts): the court of a referral against them
- * still reads them (before, the register kept no owner history and that court got nothing of the defendant).
+ * deceased owner is not sued), both by domain/compound.ts ownerDaysOf. The owner a sale replaces (a new reference with
+ * the day the new owner became the owner) is kept, their identity sealed anew for the history
+ * (persistence/former-owner.repository.ts): the court of a referral against them still reads them (before, the register
+ * kept no owner history and that court got nothing of the defendant); a corrected reference that was no sale keeps none.
  */
 export async function updateHousehold(
   em: EntityManager,
@@ -61,7 +62,11 @@ export async function updateHousehold(
       !!ownerIdentity && isOrganisation(ownerIdentity),
       todayInChina(),
     );
-    if (newOwner)
+    // A former owner only where the new owner has a day they became the owner (given, or the change dated today): a
+    // reference corrected with `ownerSince: null`, or a deceased owner's reference corrected without a day (the death
+    // stays), was no sale, and no one was succeeded (before, either kept the mistyped owner as a former one, and a
+    // correction without a day dated their succession with their own `ownerSince`).
+    if (newOwner && days.ownerSince)
       await recordFormerOwner(
         tx,
         {
@@ -70,7 +75,7 @@ export async function updateHousehold(
           ownerName: household.ownerName ?? null,
           ownerSince: household.ownerSince ?? null,
           ownerDiedOn: household.ownerDiedOn ?? null,
-          succeededOn: days.ownerSince !== undefined ? days.ownerSince : (household.ownerSince ?? null),
+          succeededOn: days.ownerSince,
           identity: stored ? unsealed(stored) : null,
         },
         identity.subject,
