@@ -43,7 +43,7 @@ const IDENTITY = 'legalName idType idNumber phone serviceAddress masked';
 const today = pinTestToday('2026-12-01');
 const recentMonths = [addMonths(today.slice(0, 7), -3), addMonths(today.slice(0, 7), -2)];
 const PAGE = `query($c: ID!) { compound(id: $c) { households(first: 500) { items { id ownerName ownerIdentity { ${IDENTITY} } } } } }`;
-const LOG = `query($h: ID, $r: ID) { ownerDataAccessLog(householdId: $h, referralId: $r) { totalCount items { householdId data organisationId role subject referralId reason accessedAt } } }`;
+const LOG = `query($h: ID, $r: ID) { ownerDataAccessLog(householdId: $h, referralId: $r) { totalCount items { householdId data organisationId role subject referralId reason ownerReference accessedAt } } }`;
 
 describe('areas: the owner’s identity, sealed, masked and every read in full logged', () => {
   let t: TestHub;
@@ -569,8 +569,8 @@ describe('areas: the owner’s identity, sealed, masked and every read in full l
     expect(JSON.stringify(kept)).not.toContain(OWNER.idNumber);
     expect(JSON.stringify(kept)).not.toContain(OWNER.phone);
     const logged = async () =>
-      await t.sql<{ data: string; referral_id: string; reason: string }>(
-        `select data, referral_id, reason from areas.owner_data_access where household_id = $1 and role = 'COURT' order by id`,
+      await t.sql<{ data: string; referral_id: string; reason: string; owner_reference: string | null }>(
+        `select data, referral_id, reason, owner_reference from areas.owner_data_access where household_id = $1 and role = 'COURT' order by id`,
         [householdId],
       );
     const before = (await logged()).length;
@@ -584,8 +584,17 @@ describe('areas: the owner’s identity, sealed, masked and every read in full l
     }
     const reads = (await logged()).slice(before);
     expect(reads.map((r) => r.data).sort()).toEqual(['IDENTITY', 'IDENTITY', 'NAME', 'NAME']);
-    for (const read of reads) expect(read).toMatchObject({ referral_id: referralId, reason: 'COURT_REFERRAL' });
+    // Each entry says whose data was read: the seller's (before, only the household, as a read of the buyer would).
+    for (const read of reads)
+      expect(read).toMatchObject({ referral_id: referralId, reason: 'COURT_REFERRAL', owner_reference: recased });
     expect(await logged()).toHaveLength(before + 4);
+    const courtLog = (await ok(xichengCourt, LOG, { r: referralId })).ownerDataAccessLog;
+    expect(courtLog.items.slice(0, 4).map((e: { ownerReference: string | null }) => e.ownerReference)).toEqual([
+      recased,
+      recased,
+      recased,
+      recased,
+    ]);
     // Under a referral not the court's: the owner now, the buyer, masked, and nothing logged.
     const otherReferral = '00000000-0000-4000-8000-000000000001';
     const { household: other } = (await ok(xichengCourt, READ, { id: referralId, r: otherReferral })).referral;
@@ -604,5 +613,10 @@ describe('areas: the owner’s identity, sealed, masked and every read in full l
       ownerName: '司马新',
       ownerIdentity: { ...NEW_OWNER, masked: false },
     });
+    const officeLog = (await ok(guangwai, LOG, { h: householdId })).ownerDataAccessLog;
+    expect(officeLog.items.slice(0, 2).map((e: { reason: string; ownerReference: string | null }) => e)).toEqual([
+      expect.objectContaining({ reason: 'STREET_OFFICE_REGISTER', ownerReference: 'o-after-sale' }),
+      expect.objectContaining({ reason: 'STREET_OFFICE_REGISTER', ownerReference: 'o-after-sale' }),
+    ]);
   });
 });

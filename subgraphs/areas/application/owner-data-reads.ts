@@ -13,14 +13,19 @@ export function assertUuid(field: string, value: string | null | undefined): voi
     throw new InvalidInputError(`${field} must be an id (UUID)`, { fields: { [field]: 'not a UUID' } });
 }
 
-/** The log entry of one read in full. */
+/**
+ * The log entry of one read in full, of the owner `ownerReference` names: the household's owner now, or the former
+ * owner a court's referral is against (before, the entry said only the household, so a court reading the seller looked
+ * like a read of the buyer).
+ */
 export const accessOf = (
   identity: Identity,
-  householdId: string,
+  { householdId, ownerReference }: { householdId: string; ownerReference: string },
   data: OwnerDataKind,
   why: { reason: string; referralId: string | null },
 ): OwnerDataAccess => ({
   householdId,
+  ownerReference,
   data,
   organisationId: identity.organisationId,
   role: identity.role,
@@ -59,10 +64,11 @@ export async function readOwnerNames(
   const names = decided.map((read) => {
     if (!read) return null;
     const { household, why, whose } = read;
-    const name = whose?.owner === 'FORMER' && whose.former ? whose.former.ownerName : household.ownerName;
+    const owner = whose?.owner === 'FORMER' && whose.former ? whose.former : household;
+    const name = owner.ownerName;
     if (!name) return null;
     if (!why || whose === undefined || (whose.owner === 'FORMER' && !whose.former)) return maskOwnerName(name);
-    accesses.push(accessOf(identity, household.id, 'NAME', why));
+    accesses.push(accessOf(identity, { householdId: household.id, ownerReference: owner.ownerReference }, 'NAME', why));
     return name;
   });
   await recordOwnerDataAccesses(em, accesses);

@@ -51,7 +51,9 @@ export async function readOwnerIdentities(
         const { former } = whose;
         if (!former.identity) return null;
         const view = unsealedFormer({ ...former, identity: former.identity });
-        accesses.push(accessOf(identity, household.id, 'IDENTITY', why));
+        accesses.push(
+          accessOf(identity, { householdId: household.id, ownerReference: former.ownerReference }, 'IDENTITY', why),
+        );
         return { ...view, ownerReference: former.ownerReference, ownerDiedOn: former.ownerDiedOn };
       }
       const owner = storedOf.get(household.id);
@@ -59,7 +61,7 @@ export async function readOwnerIdentities(
       const of = { ownerReference: household.ownerReference, ownerDiedOn: household.ownerDiedOn };
       if (!why || whose?.owner !== 'CURRENT') return { ...masked(owner), ...of };
       const view = unsealed(owner);
-      accesses.push(accessOf(identity, household.id, 'IDENTITY', why));
+      accesses.push(accessOf(identity, { householdId: household.id, ...of }, 'IDENTITY', why));
       return { ...view, ...of };
     } catch (error) {
       if (error instanceof FieldDecryptionError) return error;

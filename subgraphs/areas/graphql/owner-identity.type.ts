@@ -103,6 +103,13 @@ export class OwnerDataAccessType {
 
   @Field({ description: 'STREET_OFFICE_REGISTER or COURT_REFERRAL.' })
   reason!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Whose data was read: the owner reference of the household’s owner then, or of the former owner a court’s referral is against (after a sale, the seller). Null for reads logged before the hub recorded it.',
+  })
+  ownerReference!: string | null;
 }
 
 @ObjectType('OwnerDataAccessPage')

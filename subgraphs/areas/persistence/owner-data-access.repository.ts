@@ -12,6 +12,8 @@ export interface OwnerDataAccess {
   subject: string;
   referralId: string | null;
   reason: string;
+  /** Whose data was read: the owner reference (the owner now, or a former owner); null in entries written before it. */
+  ownerReference: string | null;
 }
 
 export interface OwnerDataAccessEntry extends OwnerDataAccess {
@@ -29,6 +31,7 @@ interface AccessColumns {
   subject: string;
   referral_id: string | null;
   reason: string;
+  owner_reference: string | null;
 }
 
 const entryOf = (r: AccessColumns): OwnerDataAccessEntry => ({
@@ -41,6 +44,7 @@ const entryOf = (r: AccessColumns): OwnerDataAccessEntry => ({
   subject: r.subject,
   referralId: r.referral_id,
   reason: r.reason,
+  ownerReference: r.owner_reference,
 });
 
 /** Appends reads in full to the log in one statement, in the caller's unit of work. */
@@ -48,10 +52,12 @@ export async function recordOwnerDataAccesses(em: EntityManager, accesses: reado
   if (accesses.length === 0) return;
   await sqlRun(
     em,
-    `insert into areas.owner_data_access (household_id, data, organisation_id, role, subject, referral_id, reason)
-     select household_id, data, organisation_id, role, subject, referral_id, reason
+    `insert into areas.owner_data_access
+       (household_id, data, organisation_id, role, subject, referral_id, reason, owner_reference)
+     select household_id, data, organisation_id, role, subject, referral_id, reason, owner_reference
        from json_to_recordset(?::json)
-         as t(household_id uuid, data text, organisation_id text, role text, subject text, referral_id uuid, reason text)`,
+         as t(household_id uuid, data text, organisation_id text, role text, subject text, referral_id uuid, reason text,
+              owner_reference text)`,
     [
       JSON.stringify(
         accesses.map((a) => ({
@@ -62,6 +68,7 @@ export async function recordOwnerDataAccesses(em: EntityManager, accesses: reado
           subject: a.subject,
           referral_id: a.referralId,
           reason: a.reason,
+          owner_reference: a.ownerReference,
         })),
       ),
     ],
