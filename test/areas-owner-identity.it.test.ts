@@ -1,4 +1,6 @@
-import { addDays, addMonths } from '../kernel/calendar';
+import { addDays, addMonths, addYears } from '../kernel/calendar';
+import { sweepFormerOwners } from '../subgraphs/areas/application/former-owner-retention';
+import { FORMER_OWNER_KEPT_YEARS_DEFAULT } from '../subgraphs/areas/domain/former-owner-retention';
 import { creditCodeCheckCharacter } from '../kernel/credit-code';
 import { residentIdCheckCharacter } from '../subgraphs/areas/domain/owner-identity';
 import request from 'supertest';
@@ -618,5 +620,31 @@ describe('areas: the owner’s identity, sealed, masked and every read in full l
       expect.objectContaining({ reason: 'STREET_OFFICE_REGISTER', ownerReference: 'o-after-sale' }),
       expect.objectContaining({ reason: 'STREET_OFFICE_REGISTER', ownerReference: 'o-after-sale' }),
     ]);
+
+    // Sold again: the buyer, whom no referral names, is now a former owner too. Kept within the horizon (PIPL art. 19:
+    // only as long as a referral may still come, four years from the sale by default), then the sweep erases them;
+    // the seller, named by the court's referral, stays (before, every former owner was kept for good).
+    await ok(guangwai, `mutation($h: ID!) { updateHousehold(id: $h, input: { ownerReference: "o-third" }) { id } }`, {
+      h: householdId,
+    });
+    const formers = async () =>
+      (
+        await t.sql<{ owner_reference: string }>(
+          `select owner_reference from areas.former_owner where household_id = $1 order by recorded_at`,
+          [householdId],
+        )
+      ).map((f) => f.owner_reference);
+    expect(await formers()).toEqual([recased, 'o-after-sale']);
+    const sweep = (asOf: string) => sweepFormerOwners(t.hub.subgraphs.areas!.orm.em.fork(), asOf);
+    await sweep(today);
+    await sweep(addYears(today, FORMER_OWNER_KEPT_YEARS_DEFAULT));
+    expect(await formers()).toEqual([recased, 'o-after-sale']);
+    await sweep(addDays(addYears(today, FORMER_OWNER_KEPT_YEARS_DEFAULT), 1));
+    expect(await formers()).toEqual([recased]);
+    const { household: afterSweep } = (await ok(xichengCourt, READ, { id: referralId, r: referralId })).referral;
+    expect(afterSweep).toEqual({
+      ownerName: sellerName,
+      ownerIdentity: { ...FULL, ownerReference: recased, ownerDiedOn: null },
+    });
   });
 });

@@ -28,6 +28,7 @@ import { PatrolResolver } from './graphql/patrol.resolver';
 import { PreparatoryGroupResolver } from './graphql/preparatory-group.resolver';
 import { holidayCalendarConsumer } from '../../platform/read-models/holiday-calendar';
 import { reannounceUndatedCommitteeDeadlines } from './application/announce-committee-deadlines';
+import { formerOwnerRetention } from './application/former-owner-retention';
 
 export const areasSubgraph: SubgraphModule = {
   name: 'areas',
@@ -73,4 +74,6 @@ export const areasSubgraph: SubgraphModule = {
     STREET_WORK_TOPIC.name,
   ],
   errors: AREAS_ERRORS,
+  // Former owners no referral names, erased past the horizon (PIPL art. 19).
+  background: ({ orm }) => formerOwnerRetention(orm),
 };

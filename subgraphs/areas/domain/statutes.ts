@@ -361,3 +361,20 @@ export const ORGANISATION_ENDS_BY_DEREGISTRATION_SOURCE = 'Civil Code arts. 59, 
  */
 export { ELECTION_DECISION_MATTER };
 export const ELECTION_DECISION_SOURCE = 'Civil Code art. 278 para. 1 item 3';
+
+// ---------------------------------------------------------------------------------------------------------------
+// A former owner's particulars: kept while a referral may still need them (domain/former-owner-retention.ts).
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * Personal information is kept no longer than its purpose needs: PIPL art. 19 "除法律、行政法规另有规定外，个人信息的
+ * 保存期限应当为实现处理目的所必要的最短时间", and art. 47 item 1 has it erased once no longer needed.
+ */
+export const SHORTEST_RETENTION_SOURCE = 'Personal Information Protection Law arts. 19, 47 para. 1 item 1';
+
+/**
+ * The period in which the company sues the seller for their months: three years (Civil Code art. 188 para. 1:
+ * "向人民法院请求保护民事权利的诉讼时效期间为三年"), from each month's due date.
+ */
+export const SELLER_LIMITATION_PERIOD_YEARS = 3;
+export const SELLER_LIMITATION_PERIOD_SOURCE = 'Civil Code art. 188 para. 1';

@@ -130,3 +130,23 @@ export async function findFormerOwners(
 export function unsealedFormer(owner: FormerOwner & { identity: SealedIdentity }): OwnerIdentityView {
   return openedIdentity(owner.identity, sealedAs(owner.id));
 }
+
+/**
+ * Erases, in one statement, the former owners succeeded before `day` (the day recorded where the register has none)
+ * that no court's grant names (`areas.court_household`: the household with that owner reference, compared as
+ * kernel/owner-key.ts compares them): their particulars are needed no longer (domain/former-owner-retention.ts).
+ * Returns how many were erased.
+ */
+export async function eraseFormerOwnersSucceededBefore(em: EntityManager, day: IsoDate): Promise<number> {
+  const erased = await sqlRows<{ id: string }>(
+    em,
+    `delete from areas.former_owner f
+      where coalesce(f.succeeded_on, (f.recorded_at at time zone 'Asia/Shanghai')::date) < ?::date
+        and not exists (select 1 from areas.court_household g
+                         where g.household_id = f.household_id and g.owner_reference is not null
+                           and ${ownerKeySql('g.owner_reference')} = ${ownerKeySql('f.owner_reference')})
+      returning f.id`,
+    [day],
+  );
+  return erased.length;
+}
