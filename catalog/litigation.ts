@@ -213,7 +213,7 @@ export const COURT_CASE_EVENT_REPORTED = {
     performanceDueOn: Type.Optional(
       Type.Union([IsoDate, Type.Null()], {
         description:
-          'With JUDGED, JUDGMENT_CORRECTED or SETTLED (optional): the last day of the performance period the judgment or mediation document sets (of the last instalment where it sets instalments), from which the two years to apply for enforcement count (Civil Procedure Law art. 250); not before the report’s day, at most 10 years after it.',
+          'With JUDGED, JUDGMENT_CORRECTED or SETTLED (optional): the last day of the performance period the judgment or mediation document sets (of the last instalment where it sets instalments), from which the two years to apply for enforcement count (Civil Procedure Law art. 250); not before the report’s day (for JUDGMENT_CORRECTED, the day of the judgment it corrects, not the ruling’s), at most 10 years after it.',
       }),
     ),
     note: Type.Optional(Nullable(InboundText.note())),

@@ -191,6 +191,49 @@ describe('the period to apply for enforcement: reported by the court, announced 
     await waitFor('the deadline dated', async () => (await row(key))?.due_on === '2028-12-10');
   });
 
+  it('bounds a corrected performance period by the judgment’s day, not the ruling’s: a period already ended is taken', async () => {
+    const referralId = await referred(accounts[4]);
+    await report(referralId, 'DOCKETED', '2026-10-09', {
+      caseNumber: '(2026)京0102民初9955号',
+      procedure: 'SIMPLE_OR_ORDINARY',
+    });
+    await report(referralId, 'JUDGED', '2026-10-20', { judgedFen: 10000 });
+    // Before the judgment's day: refused, nothing recorded.
+    const early = await fails(xichengCourt, REPORT, {
+      r: {
+        referralId,
+        kind: 'JUDGMENT_CORRECTED',
+        occurredAt: '2026-11-30T10:00:00+08:00',
+        judgedFen: 10000,
+        performanceDueOn: '2026-10-19',
+      },
+    });
+    expect(early.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: {
+        fields: {
+          performanceDueOn: "the last day of the performance period cannot be before the judgment's day 2026-10-20",
+        },
+      },
+    });
+    expect((await ok(companyA, REFERRAL, { id: referralId })).referral.performanceDueOn).toBeNull();
+    // The ruling of 30 November gives the period that ended on 4 November, after the judgment: taken (before, refused
+    // as "The JUDGMENT_CORRECTED report is incomplete", before the report's day, the deadline undated for good).
+    const corrected = await report(referralId, 'JUDGMENT_CORRECTED', '2026-11-30', {
+      judgedFen: 10000,
+      performanceDueOn: '2026-11-04',
+    });
+    expect(corrected.reportCourtEvent).toMatchObject({ status: 'JUDGED', performanceDueOn: '2026-11-04' });
+    expect(await deadlineOf(companyA, referralId)).toMatchObject({
+      countedFrom: '2026-11-04',
+      countedFromKind: 'PERFORMANCE_DUE',
+      dueOn: '2028-11-04',
+      provisional: true,
+    });
+    const key = `enforcement-application:${referralId}`;
+    await waitFor('the deadline dated', async () => (await row(key))?.due_on === '2028-11-04');
+  });
+
   it('takes the performance period from a judgment the court reports on its own topic', async () => {
     const referralId = await referred(accounts[3]);
     await report(referralId, 'DOCKETED', '2026-10-09', {

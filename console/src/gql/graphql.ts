@@ -199,7 +199,7 @@ export type CourtReportInput = {
   note?: string | null | undefined;
   /** ISO 8601 instant with its zone, e.g. 2026-11-20T09:30:00+08:00. */
   occurredAt: string;
-  /** With JUDGED, JUDGMENT_CORRECTED or SETTLED (optional): the last day of the performance period the judgment or mediation document sets (of the last instalment where it sets instalments), from which the two years to apply for enforcement count (Civil Procedure Law art. 250). Not before the report’s day, at most 10 years after it. A judgment reported without it gets it by JUDGMENT_CORRECTED with the amount recorded. */
+  /** With JUDGED, JUDGMENT_CORRECTED or SETTLED (optional): the last day of the performance period the judgment or mediation document sets (of the last instalment where it sets instalments), from which the two years to apply for enforcement count (Civil Procedure Law art. 250). Not before the report’s day (for JUDGMENT_CORRECTED, the day of the judgment it corrects, not the ruling’s), at most 10 years after it. A judgment reported without it gets it by JUDGMENT_CORRECTED with the amount recorded. */
   performanceDueOn?: string | null | undefined;
   /** With DOCKETED: the procedure the court chose; with PROCEDURE_CHANGED: SIMPLE_OR_ORDINARY, the procedure a small claim is converted to (art. 169). */
   procedure?: Procedure | null | undefined;

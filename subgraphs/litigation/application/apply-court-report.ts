@@ -24,6 +24,7 @@ import { todayInChina } from '../../../kernel/clock';
 import { recordDebtorListed } from './debtor-listing.record';
 import {
   SentReferral,
+  assertCorrectionPerformanceDue,
   contradictions,
   correctionVerdict,
   courtEventEffect,
@@ -128,6 +129,8 @@ async function applyUnderId(
       return 'DUPLICATE';
     }
     assertNotFuture(report.occurredAt, todayInChina());
+    // A correction's performance period is bounded by the judgment's day it corrects, which the report does not carry.
+    if (report.kind === JUDGMENT_CORRECTION) assertCorrectionPerformanceDue(effect, referral.decidedOn);
     // The company's withdrawal through the hub, overruled by a step the court reports on its docket (case-status.ts).
     // Looked up only for a step that could overrule one (a redelivered withdrawal, a mediation step never does).
     const overruled = overrulesOwnWithdrawal(referral.status, report.kind, true)

@@ -132,6 +132,14 @@ describe('the period to apply for enforcement (Civil Procedure Law art. 250)', (
   ])('a performance period ending %p reported on 2026-12-07: %p', (due, problem) => {
     expect(performanceDueOnProblem(due, '2026-12-07')).toBe(problem);
   });
+
+  it('names the day it is bounded by, and checks only the form without one (a correction, bounded by its judgment)', () => {
+    expect(performanceDueOnProblem('2026-04-01', '2026-04-02', "the judgment's day")).toBe(
+      "the last day of the performance period cannot be before the judgment's day 2026-04-02",
+    );
+    expect(performanceDueOnProblem('2026-04-01', null)).toBeUndefined();
+    expect(performanceDueOnProblem('2026-04-31', null)).toBe('the last day of the performance period, YYYY-MM-DD');
+  });
 });
 
 describe('the day enforcement started, from the court reports', () => {

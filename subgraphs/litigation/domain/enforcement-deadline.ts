@@ -144,15 +144,22 @@ export function enforcementStartedOnOf(
 export const PERFORMANCE_DUE_MAX_YEARS = 10;
 
 /**
- * What is wrong with a reported performance period's last day (undefined when nothing): not a date; before the
- * report's own day (a judgment or settlement cannot order payment before it was made); more than
- * PERFORMANCE_DUE_MAX_YEARS after it (a typing error: an owner's fees are not paid off over decades).
+ * What is wrong with a reported performance period's last day (undefined when nothing): not a date; before the day of
+ * the judgment or settlement it belongs to (`decidedOn`, named `decision` in the message: the report's own day for a
+ * judgment or settlement, the recorded judgment's for a correction; a judgment or settlement cannot order payment
+ * before it was made); more than PERFORMANCE_DUE_MAX_YEARS after it (a typing error: an owner's fees are not paid off
+ * over decades). With `decidedOn` null only the form is checked.
  */
-export function performanceDueOnProblem(performanceDueOn: unknown, reportedOn: IsoDate): string | undefined {
+export function performanceDueOnProblem(
+  performanceDueOn: unknown,
+  decidedOn: IsoDate | null,
+  decision = "the report's day",
+): string | undefined {
   if (!isIsoDate(performanceDueOn)) return 'the last day of the performance period, YYYY-MM-DD';
-  if (compareDates(performanceDueOn, reportedOn) < 0)
-    return `the last day of the performance period cannot be before the report's day ${reportedOn}`;
-  if (compareDates(performanceDueOn, addYears(reportedOn, PERFORMANCE_DUE_MAX_YEARS)) > 0)
-    return `the last day of the performance period is more than ${PERFORMANCE_DUE_MAX_YEARS} years after the report's day ${reportedOn}`;
+  if (decidedOn === null) return undefined;
+  if (compareDates(performanceDueOn, decidedOn) < 0)
+    return `the last day of the performance period cannot be before ${decision} ${decidedOn}`;
+  if (compareDates(performanceDueOn, addYears(decidedOn, PERFORMANCE_DUE_MAX_YEARS)) > 0)
+    return `the last day of the performance period is more than ${PERFORMANCE_DUE_MAX_YEARS} years after ${decision} ${decidedOn}`;
   return undefined;
 }

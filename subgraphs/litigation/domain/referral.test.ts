@@ -9,6 +9,7 @@ import {
   casePackageContent,
   contradictions,
   correctionVerdict,
+  assertCorrectionPerformanceDue,
   courtEventEffect,
   contractDemandPeriod,
   courtReportDigest,
@@ -719,6 +720,36 @@ describe('the last day of the performance period a judgment or settlement report
       code: 'BAD_USER_INPUT',
       details: { fields: { performanceDueOn: expect.any(String) } },
     });
+  });
+
+  it('bounds a correction’s last day by the judgment it corrects, not by the ruling’s day', () => {
+    // The reviewer's probe: judged in March, the ruling of 3 December giving the period that ended on 1 April. Before,
+    // "The JUDGMENT_CORRECTED report is incomplete" (before the report's day 2026-12-03), the deadline undated for good.
+    const ruling = {
+      kind: 'JUDGMENT_CORRECTED',
+      occurredAt: '2026-12-03T10:00:00+08:00',
+      judgedFen: 360_000,
+      performanceDueOn: '2026-04-01',
+    };
+    const effect = courtEventEffect(ruling);
+    expect(effect).toEqual({ judgedFen: 360_000, performanceDueOn: '2026-04-01' });
+    expect(() => assertCorrectionPerformanceDue(effect, '2026-03-20')).not.toThrow();
+    expect(() => assertCorrectionPerformanceDue(effect, '2026-04-01')).not.toThrow();
+    expect(rejection(() => assertCorrectionPerformanceDue(effect, '2026-04-02'))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      message: 'The JUDGMENT_CORRECTED report is incomplete',
+      details: {
+        fields: {
+          performanceDueOn: "the last day of the performance period cannot be before the judgment's day 2026-04-02",
+        },
+      },
+    });
+    expect(
+      rejection(() => assertCorrectionPerformanceDue({ ...effect, performanceDueOn: '2036-03-21' }, '2026-03-20')),
+    ).toMatchObject({ details: { fields: { performanceDueOn: expect.stringMatching(/more than 10 years/) } } });
+    // Nothing recorded to bound it by: the correction itself is INVALID (correctionVerdict); a malformed day is refused.
+    expect(() => assertCorrectionPerformanceDue(effect, null)).not.toThrow();
+    expect(() => courtEventEffect({ ...ruling, performanceDueOn: '2026-02-30' })).toThrow(DomainError);
   });
 
   it('makes a correction with the recorded amount new when it gives another last day, and contradicts a repeat', () => {

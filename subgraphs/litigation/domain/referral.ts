@@ -769,6 +769,23 @@ export function procedureChangeVerdict(
   return isSmallClaims(recorded.procedure) ? 'APPLY' : 'INVALID';
 }
 
+/**
+ * A ruling correcting the judgment that gives the last day of the performance period, against the day of the judgment
+ * it corrects (`judgedOn`, recorded), not the ruling's own: the correction is how an appealable judgment reported
+ * without the period gets it (README › Litigation referrals), and it usually comes after the period ended. Before, it
+ * was bounded by the ruling's day, so such a period was refused (BAD_USER_INPUT) and the deadline stayed undated for
+ * good. Refused as courtEventEffect refuses (InvalidInputError naming performanceDueOn); nothing to check without a
+ * judgment recorded (the correction is then INVALID: correctionVerdict).
+ */
+export function assertCorrectionPerformanceDue(effect: CourtEventEffect, judgedOn: IsoDate | null): void {
+  if (effect.performanceDueOn === undefined || judgedOn === null) return;
+  const problem = performanceDueOnProblem(effect.performanceDueOn, judgedOn, "the judgment's day");
+  if (problem)
+    throw new InvalidInputError('The JUDGMENT_CORRECTED report is incomplete', {
+      fields: { performanceDueOn: problem },
+    });
+}
+
 /** The reports that may give the last day of the performance period: a judgment, its correction, a settlement. */
 export const PERFORMANCE_DUE_KINDS: readonly string[] = ['JUDGED', 'JUDGMENT_CORRECTED', 'SETTLED'];
 
@@ -780,12 +797,13 @@ export function courtEventEffect(event: CourtEventDetails): CourtEventEffect {
   const on = when ? todayInChina(new Date(when)) : '';
   const wholeFen = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
   let effect: CourtEventEffect = {};
-  // The performance period's last day (art. 250), with a judgment, its correction or a settlement only.
+  // The performance period's last day (art. 250), with a judgment, its correction or a settlement only; bounded by the
+  // report's day for a judgment or settlement, by the recorded judgment's for a correction (assertCorrectionPerformanceDue).
   let performanceDue: { performanceDueOn?: IsoDate } = {};
   if (event.performanceDueOn !== null && event.performanceDueOn !== undefined && on) {
-    const problem = PERFORMANCE_DUE_KINDS.includes(event.kind)
-      ? performanceDueOnProblem(event.performanceDueOn, on)
-      : `only with ${PERFORMANCE_DUE_KINDS.join(', ')}`;
+    const problem = !PERFORMANCE_DUE_KINDS.includes(event.kind)
+      ? `only with ${PERFORMANCE_DUE_KINDS.join(', ')}`
+      : performanceDueOnProblem(event.performanceDueOn, event.kind === 'JUDGMENT_CORRECTED' ? null : on);
     if (problem) fields.performanceDueOn = problem;
     else performanceDue = { performanceDueOn: event.performanceDueOn };
   }

@@ -451,7 +451,7 @@ export class CourtReportInputType {
   @Field(() => LocalDate, {
     nullable: true,
     description:
-      'With JUDGED, JUDGMENT_CORRECTED or SETTLED (optional): the last day of the performance period the judgment or mediation document sets (of the last instalment where it sets instalments), from which the two years to apply for enforcement count (Civil Procedure Law art. 250). Not before the report’s day, at most 10 years after it. A judgment reported without it gets it by JUDGMENT_CORRECTED with the amount recorded.',
+      'With JUDGED, JUDGMENT_CORRECTED or SETTLED (optional): the last day of the performance period the judgment or mediation document sets (of the last instalment where it sets instalments), from which the two years to apply for enforcement count (Civil Procedure Law art. 250). Not before the report’s day (for JUDGMENT_CORRECTED, the day of the judgment it corrects, not the ruling’s), at most 10 years after it. A judgment reported without it gets it by JUDGMENT_CORRECTED with the amount recorded.',
   })
   performanceDueOn?: string | null;
   @Field(() => Note, { nullable: true }) note?: string | null;
