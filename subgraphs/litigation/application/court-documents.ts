@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { NotFoundError, isDomainError } from '../../../kernel/errors';
 import { logger } from '../../../platform/logging';
 import { Identity } from '../../../kernel/identity';
-import { mayReadReferralDocuments, mayReportForCourt } from '../domain/access';
+import { isPartyToReferral, mayReportForCourt } from '../domain/access';
 import { litigationError } from '../domain/errors';
 import { buildComplaint, complaintFileStem } from '../domain/complaint';
 import { EvidenceFile, MEDIA_TYPE_MIME } from '../domain/evidence-file';
@@ -196,7 +196,7 @@ export async function referralDocuments(
   sha256?: string,
 ): Promise<DocumentView[]> {
   const referral = await readReferral(em, identity, referralId);
-  if (!mayReadReferralDocuments(identity, referral)) return [];
+  if (!isPartyToReferral(identity, referral)) return [];
   const evidence = (await evidenceFilesOf(em, [referral.id])).map((f) => evidenceView(em, f));
   // One evidence file asked for: the complaint is not built for it (nor the owners' register asked).
   const asked = sha256 === undefined ? [] : evidence.filter((d) => d.sha256 === sha256);

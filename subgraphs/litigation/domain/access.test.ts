@@ -1,6 +1,7 @@
 import { Identity } from '../../../kernel/identity';
 import {
   deadlineWatchReach,
+  isPartyToReferral,
   mayActForPlaintiff,
   mayReadReferral,
   mayReportForCourt,
@@ -27,6 +28,15 @@ describe('litigation access', () => {
     expect(mayReadReferral(who('CITY_BUREAU', 'b', ['110102']), referral)).toBe(false);
     expect(mayReadReferral(who('STREET_OFFICE', 's', ['110102014']), referral)).toBe(false);
     expect(mayReadReferral(who('ADMIN', 'hub'), referral)).toBe(true);
+  });
+
+  it('counts the addressed court and the referring company as its parties, not the admin who reads it', () => {
+    expect(isPartyToReferral(who('COURT', 'bj-xicheng-court'), referral)).toBe(true);
+    expect(isPartyToReferral(who('PROPERTY_COMPANY', 'CO-A'), referral)).toBe(true);
+    expect(isPartyToReferral(who('ADMIN', 'hub'), referral)).toBe(false);
+    expect(isPartyToReferral(who('COURT', 'bj-haidian-court'), referral)).toBe(false);
+    expect(isPartyToReferral(who('PROPERTY_COMPANY', 'CO-B'), referral)).toBe(false);
+    expect(isPartyToReferral(who('COURT', 'bj-xicheng-court'), { ...referral, eligible: false })).toBe(false);
   });
 
   it('lets only the court report and only the company act as plaintiff', () => {

@@ -19,17 +19,12 @@ export function mayReadReferral(identity: Identity, r: ReferralParties): boolean
 }
 
 /**
- * A referral's documents (the complaint, the evidence files, which name the owner): its court and the company that
- * referred it, never the admin, who reads the referrals (with owners masked) but not their files, as for filings.
+ * The referral's own parties, its court and the company that referred it, never the admin, who reads the referrals
+ * (with owners masked) but not what is theirs alone: its documents (the complaint, the evidence files, which name the
+ * owner), as for filings; the performance period the court reported and the company's deadline to apply for
+ * enforcement (Civil Procedure Law art. 250), which the register shows to its owner alone.
  */
-export const mayReadReferralDocuments = (identity: Identity, r: ReferralParties): boolean =>
-  identity.role !== 'ADMIN' && mayReadReferral(identity, r);
-
-/**
- * A referral's enforcement-application deadline (Civil Procedure Law art. 250): the company that must apply and the
- * court it applies to, as the register shows it to its owner alone; not the admin, who reads the referral.
- */
-export const mayReadEnforcementDeadline = (identity: Identity, r: ReferralParties): boolean =>
+export const isPartyToReferral = (identity: Identity, r: ReferralParties): boolean =>
   identity.role !== 'ADMIN' && mayReadReferral(identity, r);
 
 /** Reports from the court (docketing, hearings, judgments …): only the court the referral is addressed to. */

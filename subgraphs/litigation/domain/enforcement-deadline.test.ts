@@ -3,6 +3,7 @@ import {
   PERFORMANCE_DUE_MAX_YEARS,
   enforcementStartedOnOf,
   enforcementApplicationDeadline,
+  enforcementDeadlineCancelled,
   enforcementPeriodStart,
   performanceDueOnProblem,
 } from './enforcement-deadline';
@@ -107,6 +108,10 @@ describe('the period to apply for enforcement (Civil Procedure Law art. 250)', (
       metOn: null,
       cancelled: true,
     });
+    // The one rule the register's announcement (events/publish/deadline-events.ts) uses too.
+    expect(enforcementDeadlineCancelled({ status: 'CLOSED', enforcementStartedOn: null })).toBe(true);
+    expect(enforcementDeadlineCancelled({ status: 'CLOSED', enforcementStartedOn: '2025-03-03' })).toBe(false);
+    expect(enforcementDeadlineCancelled({ status: 'JUDGED', enforcementStartedOn: null })).toBe(false);
   });
 
   it('gives the plain last day, provisional, past the holiday data (a later notice can only move it later)', () => {

@@ -75,6 +75,13 @@ export interface EnforcementApplicationDeadline {
   legalBasis: string;
 }
 
+/**
+ * Whether the deadline to apply for enforcement no longer applies: the case closed without enforcement started (the
+ * defendant paid). One closed after enforcement started is met, not cancelled.
+ */
+export const enforcementDeadlineCancelled = (f: Pick<EnforcementFacts, 'status' | 'enforcementStartedOn'>): boolean =>
+  f.enforcementStartedOn === null && f.status === 'CLOSED';
+
 /** Whether the case ended in a judgment or a settlement the court reported, and so may need enforcing. */
 export const isDecided = (f: Pick<EnforcementFacts, 'judgedFen' | 'settledFen' | 'decidedOn'>): boolean =>
   f.decidedOn !== null && (f.judgedFen !== null || f.settledFen !== null);
@@ -118,7 +125,7 @@ export function enforcementApplicationDeadline(
     provisional: awaitsHolidayYear !== null,
     awaitsHolidayYear,
     metOn: f.enforcementStartedOn,
-    cancelled: f.enforcementStartedOn === null && f.status === 'CLOSED',
+    cancelled: enforcementDeadlineCancelled(f),
     legalBasis: `${ENFORCEMENT_APPLICATION_SOURCE}; counted from ${start.on} (${start.source}); ${PERIODS_SOURCE} (a last day on a rest day moves to the next working day)`,
   };
 }

@@ -16,7 +16,7 @@ import { withdrawReferral } from '../application/withdraw-referral';
 import { caseAcceptanceFee } from '../domain/court-fee';
 import { judgmentAboveClaim } from '../domain/referral';
 import { enforcementApplicationDeadline, enforcementStartedOnOf, isDecided } from '../domain/enforcement-deadline';
-import { mayReadEnforcementDeadline } from '../domain/access';
+import { isPartyToReferral } from '../domain/access';
 import type { CaseStatus } from '../../../catalog';
 import { courtEventsLoader, courtNamesLoader, packagesLoader, plaintiffNamesLoader } from './referral.loaders';
 import { toBatchType, toCourtEventRecordType, toPackageVerificationType, toReferralType } from './referral.mappers';
@@ -161,7 +161,7 @@ export class ReferralResolver {
     @Root() referral: ReferralType,
     @Ctx() ctx: RequestContext,
   ): Promise<EnforcementApplicationDeadlineType | null> {
-    if (!mayReadEnforcementDeadline(ctx.identity, referral) || !isDecided(referral)) return null;
+    if (!isPartyToReferral(ctx.identity, referral) || !isDecided(referral)) return null;
     const reports = await courtEventsLoader(ctx).load(referral.id);
     return enforcementApplicationDeadline({
       ...referral,

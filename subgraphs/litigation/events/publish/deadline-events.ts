@@ -9,7 +9,11 @@ import {
   SMALL_CLAIMS_EXTENSION_MONTHS,
 } from '../../domain/statutes';
 import { isSmallClaims } from '../../domain/procedure';
-import { enforcementApplicationDeadline, isDecided } from '../../domain/enforcement-deadline';
+import {
+  enforcementApplicationDeadline,
+  enforcementDeadlineCancelled,
+  isDecided,
+} from '../../domain/enforcement-deadline';
 import { ENFORCEMENT_APPLICATION_SOURCE } from '../../domain/statutes';
 
 /**
@@ -83,7 +87,7 @@ export function publishCaseDeadlines(c: CaseDeadlineFacts, sequence: number): De
         `${ENFORCEMENT_APPLICATION_SOURCE}; the day the judgment takes effect is not known to the hub (Civil Procedure Law art. 171: appealable within fifteen days of service)`,
       dueOn: enforcement?.dueOn ?? null,
       metOn: c.enforcementStartedOn,
-      cancelled: c.enforcementStartedOn === null && c.status === 'CLOSED',
+      cancelled: enforcementDeadlineCancelled(c),
     });
   }
   return deadlines;
