@@ -112,8 +112,15 @@ describe('the period to apply for enforcement: reported by the court, announced 
     expect(await deadlineOf(companyA, referralId)).toMatchObject(expected);
     expect(await deadlineOf(xichengCourt, referralId)).toMatchObject(expected);
     expect((await deadlineOf(companyA, referralId)).legalBasis).toMatch(/art\. 250.*申请执行的期间为二年/);
-    // The admin reads the referral, not the company's deadline; another company or court not the referral at all.
+    // The admin reads the referral, not the company's deadline nor the period it counts from; another company or court
+    // not the referral at all.
     expect(await deadlineOf(admin, referralId)).toBeNull();
+    expect((await ok(admin, REFERRAL, { id: referralId })).referral).toMatchObject({
+      status: 'JUDGED',
+      performanceDueOn: null,
+    });
+    expect((await ok(xichengCourt, REFERRAL, { id: referralId })).referral.performanceDueOn).toBe('2026-11-30');
+    expect((await ok(companyA, REFERRAL, { id: referralId })).referral.performanceDueOn).toBe('2026-11-30');
     for (const other of [companyB, haidianCourt])
       expect((await fails(other, REFERRAL, { id: referralId })).extensions?.code).toBe('NOT_FOUND');
 

@@ -152,6 +152,15 @@ export class ReferralResolver {
     return judgmentAboveClaim(referral.judgedFen, referral.grandTotalFen, latest?.lateFeeUntilPaid === true);
   }
 
+  @FieldResolver(() => LocalDate, {
+    nullable: true,
+    description:
+      'The last day of the performance period (or of the last instalment) the judgment, its correction or the settlement sets, as the court reported it: the two years to apply for enforcement count from it (Civil Procedure Law art. 250). For the company and the court of the referral only (null for anyone else), as enforcementApplicationDeadline.',
+  })
+  performanceDueOn(@Root() referral: ReferralType, @Ctx() ctx: RequestContext): string | null {
+    return isPartyToReferral(ctx.identity, referral) ? referral.performanceDueOn : null;
+  }
+
   @FieldResolver(() => EnforcementApplicationDeadlineType, {
     nullable: true,
     description:

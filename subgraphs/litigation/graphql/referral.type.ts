@@ -233,11 +233,7 @@ export class ReferralType {
       'When the court converted the small claim to the simple or ordinary procedure (PROCEDURE_CHANGED, Civil Procedure Law art. 169): no longer decided within art. 168’s period, and its judgment appealable.',
   })
   procedureChangedOn!: string | null;
-  @Field(() => LocalDate, {
-    nullable: true,
-    description:
-      'The last day of the performance period (or of the last instalment) the judgment, its correction or the settlement sets, as the court reported it: the two years to apply for enforcement count from it (Civil Procedure Law art. 250).',
-  })
+  /** Shown by ReferralResolver.performanceDueOn, to the referral's parties only. */
   performanceDueOn!: string | null;
   @Field(() => String, { nullable: true }) batchKey!: string | null;
   @Field() submittedOn!: string;
