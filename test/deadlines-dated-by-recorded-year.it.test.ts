@@ -32,7 +32,16 @@ interface RegisterRow {
 describe('a deadline announced undated past the holiday data is dated in the register once the year is recorded', () => {
   let t: TestHub;
   const { ok } = gqlExpectations(() => t);
-  const keys = { draft: '', discarded: '', committee: '', mediation: '', withdrawn: '' };
+  const keys = {
+    draft: '',
+    discarded: '',
+    committee: '',
+    mediation: '',
+    withdrawn: '',
+    enforcement: '',
+    enforcementPast2027: '',
+    enforcementClosed: '',
+  };
 
   const row = async (key: string) =>
     (
@@ -58,6 +67,23 @@ describe('a deadline announced undated past the holiday data is dated in the reg
       [randomUUID(), id, `${startedOn}T10:00:00+08:00`],
     );
     return `mediation-window:${id}`;
+  };
+
+  /**
+   * A small claim before Xicheng's court judged on `judgedOn` without a performance period, written as stored with its
+   * deadlines announced once (sequence 1): the company's two years to apply for enforcement (art. 250) count from it.
+   */
+  const seedJudgedSmallClaim = async (status: 'JUDGED' | 'CLOSED', judgedOn: string) => {
+    const id = randomUUID();
+    await t.sql(
+      `insert into litigation.referral (id, company_id, court_id, account_id, household_id, area_id, area_name,
+         street_code, district_code, eligible, eligibility, status, procedure, docketed_on, judged_fen, decided_on,
+         submitted_on, submitted_by, deadline_sequence)
+       values ($1, $2, 'bj-xicheng-court', $3, $4, $5, '红居南街6号院', '110102020', '110102', true, '{}', $6,
+         'SMALL_CLAIMS', $7::date - 30, 10000, $7, '2024-09-02', 'company-user', 1)`,
+      [id, company.organisationId, randomUUID(), randomUUID(), randomUUID(), status, judgedOn],
+    );
+    return `enforcement-application:${id}`;
   };
 
   beforeAll(async () => {
@@ -86,6 +112,12 @@ describe('a deadline announced undated past the holiday data is dated in the reg
     // Mediation started 2026-12-01: day 30 is Thursday 2026-12-31. One still in mediation, one withdrawn since.
     keys.mediation = await seedReferral('IN_MEDIATION', '2026-12-01');
     keys.withdrawn = await seedReferral('WITHDRAWN', '2026-12-01');
+    // Judged 2025-02-08: two years end Monday 2027-02-08, announced as that plain day, provisional (in the 2027
+    // Spring Festival days off: to the Saturday worked, 13 February); judged 2026-01-05: 2028-01-05, still past the
+    // data once 2027 is recorded; one closed paid, its deadline cancelled.
+    keys.enforcement = await seedJudgedSmallClaim('JUDGED', '2025-02-08');
+    keys.enforcementPast2027 = await seedJudgedSmallClaim('JUDGED', '2026-01-05');
+    keys.enforcementClosed = await seedJudgedSmallClaim('CLOSED', '2025-02-08');
 
     for (const key of [keys.draft, keys.discarded, keys.committee])
       await waitFor(`the register to hold ${key}`, async () => (await row(key)) !== undefined);
@@ -122,6 +154,28 @@ describe('a deadline announced undated past the holiday data is dated in the reg
     expect(court).toEqual([{ key: keys.mediation, dueOn: DUE_UNDER_2027, state: 'DUE_SOON' }]);
     // Seven days before: the company's filing, the street office's committee filing and the court's mediation.
     expect((await ok(admin, RUN, { on: '2026-12-30' })).sendDeadlineReminders).toEqual({ ran: true, sent: 3 });
+  });
+
+  it('announces a provisional deadline to apply for enforcement again once its year is recorded, moved by it', async () => {
+    // Before, decided referrals were left out of litigation's sweep: the API showed 2027-02-13, the register nothing
+    // new (here, where the seeded case was never announced, nothing at all).
+    await waitFor('the enforcement deadline dated', async () => (await row(keys.enforcement)) !== undefined);
+    expect(await row(keys.enforcement)).toEqual({
+      due_on: '2027-02-13',
+      met_on: null,
+      cancelled: false,
+      sequence: 2,
+    });
+    await waitFor('litigation to hold 2027', async () => {
+      const rows = await t.sql<{ version: number }>(`select version from litigation.holiday_year where year = 2027`);
+      return rows[0]?.version === 1;
+    });
+    // Still past the data (2028): the plain day it was announced with stands, not repeated; a closed case not at all.
+    const announced = await t.sql<{ key: string }>(
+      `select message_key as key from litigation.outbox where message_key in ($1, $2, $3)`,
+      [keys.enforcement, keys.enforcementPast2027, keys.enforcementClosed],
+    );
+    expect(announced.map((r) => r.key)).toEqual([keys.enforcement]);
   });
 
   it('leaves a cancelled deadline cancelled: a discarded draft or a withdrawn case is not announced again', async () => {

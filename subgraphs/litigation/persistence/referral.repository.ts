@@ -614,9 +614,12 @@ export async function nextCaseDeadlineFacts(
 }
 
 /**
- * The referrals after `after` (by id, the first ones when null) whose court deadlines were announced and may still be
- * open (in mediation, or docketed and undecided), at most `size`, locked for the change: each one's facts as
- * nextCaseDeadlineFacts reads them, its sequence taken by the sweep (nextDeadlineSequencesOf).
+ * The referrals after `after` (by id, the first ones when null) whose deadlines were announced and may still be open
+ * (in mediation, or docketed and undecided: the court's; or judged or settled, not closed and no enforcement started:
+ * the company's to apply for enforcement, which past the holiday data was announced with its plain, provisional day),
+ * at most `size`, locked for the change: each one's facts as nextCaseDeadlineFacts reads them, its sequence taken by
+ * the sweep (nextDeadlineSequencesOf). Before, decided referrals were left out, so a new holiday year re-dated the
+ * enforcement deadline in the API (computed live) but never in the register.
  */
 export async function caseDeadlineFactsAfter(
   tx: EntityManager,
@@ -626,7 +629,8 @@ export async function caseDeadlineFactsAfter(
   const rows = await sqlRows<CaseDeadlineColumns>(
     tx,
     `select ${CASE_DEADLINE_COLUMNS} from litigation.referral r
-      where r.deadline_sequence > 0 and (r.status = 'IN_MEDIATION' or (r.docketed_on is not null and r.decided_on is null))
+      where r.deadline_sequence > 0 and (r.status = 'IN_MEDIATION' or (r.docketed_on is not null and r.decided_on is null)
+          or (r.decided_on is not null and r.status <> 'CLOSED' and ${firstReportedOn('ENFORCEMENT_STARTED')} is null))
         and (?::uuid is null or r.id > ?::uuid)
       order by r.id limit ? for update of r`,
     [after, after, size],
