@@ -37,12 +37,18 @@ const CONNECTION_LOST_MESSAGES = [
 ].map((text) => new RegExp(`(?:^| - )${text}`));
 const POOL_TIMEOUT_MESSAGE = /(?:^| - )Knex: Timeout acquiring a connection/;
 
-/** The error and its causes as drivers and the ORM nest them (MikroORM keeps the driver's code on its exception). */
+/**
+ * The error and its causes as drivers and the ORM nest them (MikroORM keeps the driver's code on its exception), and
+ * the value GraphQL found thrown where it wanted an Error (`NonErrorThrown.thrownValue`): a socket error Node made
+ * in another realm than the code's (under Jest, whose modules run in a context of their own, `read ECONNRESET` from a
+ * BEGIN failed `instanceof Error` and reached the formatter as "Unexpected error value: { … ECONNRESET … }").
+ */
 function* chain(error: unknown): Generator<{ code?: unknown; name?: unknown; message?: unknown }> {
-  let e = error as { code?: unknown; name?: unknown; message?: unknown; cause?: unknown } | null | undefined;
+  type Link = { code?: unknown; name?: unknown; message?: unknown; cause?: unknown; thrownValue?: unknown };
+  let e = error as Link | null | undefined;
   for (let depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
     yield e;
-    e = e.cause as typeof e;
+    e = (e.cause ?? (e.name === 'NonErrorThrown' ? e.thrownValue : undefined)) as typeof e;
   }
 }
 

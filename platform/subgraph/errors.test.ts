@@ -6,6 +6,7 @@ import {
   GraphQLSchema,
   GraphQLString,
   graphql,
+  locatedError,
 } from 'graphql';
 import { DeadlockException } from '@mikro-orm/core';
 import { DomainError } from '../../kernel/errors';
@@ -92,6 +93,16 @@ describe('GraphQL error mapping', () => {
     [
       'a refused socket under the driver',
       Object.assign(new Error('connect failed'), { cause: { code: 'ECONNREFUSED' } }),
+    ],
+    [
+      // CI, db-transient.it: BEGIN met a terminated backend; Node's socket error, made in another realm than Jest's
+      // modules, failed `instanceof Error`, and GraphQL wrapped it as NonErrorThrown.
+      'a socket error GraphQL took for no Error',
+      locatedError(
+        { message: 'BEGIN; - read ECONNRESET', errno: -104, code: 'ECONNRESET', syscall: 'read' },
+        undefined,
+        ['x'],
+      ).originalError!,
     ],
     [
       'the pool with nothing to give (knex)',
