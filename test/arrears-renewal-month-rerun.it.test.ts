@@ -1,5 +1,5 @@
 import { TestHub, identity, pinTestToday, startTestHub } from './support/hub-fixture';
-import { HONGJU, gqlExpectations, hongjuTerms, scenario } from './support/scenario';
+import { HONGJU, gqlExpectations, hongjuTerms, lowRiseScheduleAt, scenario } from './support/scenario';
 
 // A month billed while only the company's first contract was known (it ends on the 15th: each fee for 15 days), its
 // renewal from the 16th accepted later and the month billed again: the fees already billed stay as billed, and the
@@ -8,17 +8,6 @@ import { HONGJU, gqlExpectations, hongjuTerms, scenario } from './support/scenar
 // 15: 16 days the owners' fees never covered.
 pinTestToday('2026-06-10');
 const company = identity('PROPERTY_COMPANY', '91110102MA0RENEW02');
-
-const classAt = (ownerRate: number, subsidyRate: number) => ({
-  classes: [
-    {
-      buildingClass: 'LOW_RISE',
-      assessedRateFenPerM2Month: ownerRate + subsidyRate,
-      ownerRateFenPerM2Month: ownerRate,
-      subsidies: [{ payer: '广外街道办事处', rateFenPerM2Month: subsidyRate, startMonth: '2025-01', months: 48 }],
-    },
-  ],
-});
 
 const RUN = `mutation($a: ID!, $m: Key!) { runBilling(areaId: $a, month: $m) {
   servedDays newlyBilled parts { days } subsidies { payer buildingClass households amountFen } } }`;
@@ -57,7 +46,7 @@ describe('arrears: a month billed before the renewal was known, billed again aft
         number: 'HJ6-RERUN-1',
         startsOn: '2025-03-16',
         endsOn: '2026-03-15',
-        feeSchedule: classAt(150, 20),
+        feeSchedule: lowRiseScheduleAt(150, 20),
       }),
       { knownTo: ['arrears'] },
     );
@@ -84,7 +73,7 @@ describe('arrears: a month billed before the renewal was known, billed again aft
         signedOn: '2026-03-01',
         startsOn: '2026-03-16',
         endsOn: '2029-03-15',
-        feeSchedule: classAt(200, 50),
+        feeSchedule: lowRiseScheduleAt(200, 50),
       }),
       { knownTo: ['arrears'] },
     );

@@ -2,7 +2,7 @@ import { Client } from 'pg';
 import { TestHub, identity, pinTestToday, startTestHub } from './support/hub-fixture';
 import { connectedClient } from './support/db-client';
 import { referAfterDemand } from './support/refer-after-demand';
-import { GUANGWAI_OFFICE, HONGJU, gqlExpectations, hongjuTerms, scenario } from './support/scenario';
+import { GUANGWAI_OFFICE, HONGJU, gqlExpectations, hongjuTerms, lowRiseScheduleAt, scenario } from './support/scenario';
 import { waitFor } from './support/wait-for';
 
 // A company's contract for an area ending on 15 March 2026 and its own renewal (another contract of the same company
@@ -13,17 +13,6 @@ import { waitFor } from './support/wait-for';
 // receives carries the parts, and the court package states the month as billed.
 const today = pinTestToday('2026-06-10');
 const company = identity('PROPERTY_COMPANY', '91110102MA0RENEW01');
-
-const classAt = (ownerRate: number, subsidyRate: number) => ({
-  classes: [
-    {
-      buildingClass: 'LOW_RISE',
-      assessedRateFenPerM2Month: ownerRate + subsidyRate,
-      ownerRateFenPerM2Month: ownerRate,
-      subsidies: [{ payer: '广外街道办事处', rateFenPerM2Month: subsidyRate, startMonth: '2025-01', months: 48 }],
-    },
-  ],
-});
 
 const RUN = `mutation($a: ID!, $m: Key!) { runBilling(areaId: $a, month: $m) {
   filingId servedDays monthDays households chargedFen newlyBilled
@@ -71,7 +60,7 @@ describe("arrears: a month in which a company's contract ends and its own renewa
         number: 'HJ6-RENEW-1',
         startsOn: '2025-03-16',
         endsOn: '2026-03-15',
-        feeSchedule: classAt(150, 20),
+        feeSchedule: lowRiseScheduleAt(150, 20),
       }),
       { knownTo: ['arrears', 'litigation'] },
     ));
@@ -83,7 +72,7 @@ describe("arrears: a month in which a company's contract ends and its own renewa
         signedOn: '2026-03-01',
         startsOn: '2026-03-16',
         endsOn: '2029-03-15',
-        feeSchedule: classAt(200, 50),
+        feeSchedule: lowRiseScheduleAt(200, 50),
       }),
       { knownTo: ['arrears', 'litigation'] },
     ));

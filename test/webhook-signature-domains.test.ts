@@ -1,8 +1,8 @@
 import { createHmac } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
+import { dueDelivery } from './support/due-delivery';
 import { ATTRIBUTE_KEY_TEXT as RECEIVER_KEY_TEXT, verifyWebhook } from '../examples/webhook-receiver';
 import { ATTRIBUTE_KEY_TEXT, signedHeaders } from '../subgraphs/feeds/application/send-due-webhooks';
-import { DueDelivery } from '../subgraphs/feeds/persistence/webhook.repository';
 
 /**
  * The hub signs two texts with one key in one format: the body (`webhook-signature`, HMAC of `id.timestamp.body`) and
@@ -16,23 +16,7 @@ import { DueDelivery } from '../subgraphs/feeds/persistence/webhook.repository';
  */
 describe('audit: webhook body and attribute signatures share one domain', () => {
   const secret = `whsec_${Buffer.from('a test secret of thirty-two bytes').toString('base64')}`;
-  const delivery: DueDelivery = {
-    id: 1,
-    claimToken: 't',
-    subscriptionId: '5d3f0f7e-3f3b-4a8e-9a55-0d0b8b7c1e11',
-    url: 'https://hooks.bureau.example/hub',
-    secret,
-    previousSecret: null,
-    messageId: 'msg_0123456789abcdef0123456789abcdef',
-    eventId: '0b9f3a50-8a2c-4b7e-9f0e-6a3c2d1e0f99',
-    eventType: 'hub.contracts.filing.accepted',
-    eventSource: '/property-governance-hub/contracts',
-    eventSubject: '3f1b8c1e-0a5e-4d43-9d2b-2b8d3c1f2e11',
-    eventTime: new Date('2026-12-07T08:00:00.000Z'),
-    body: JSON.stringify({ filingId: '3f1b8c1e-0a5e-4d43-9d2b-2b8d3c1f2e11', status: 'ACCEPTED' }),
-    attempts: 0,
-    firstAttemptAt: null,
-  };
+  const delivery = dueDelivery(secret);
 
   it('the genuine delivery verifies', () => {
     const headers = signedHeaders(delivery, [new Webhook(secret)], new Date());

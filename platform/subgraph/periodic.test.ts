@@ -1,4 +1,4 @@
-import { intervalMsFromEnv } from './periodic';
+import { intervalMsFromEnv, periodicWork } from './periodic';
 
 describe("a periodic work's interval from the environment", () => {
   const interval = (value?: string) => intervalMsFromEnv({ HUB_X_INTERVAL_MS: value }, 'HUB_X_INTERVAL_MS', 3_600_000);
@@ -23,4 +23,14 @@ describe("a periodic work's interval from the environment", () => {
       );
     },
   );
+});
+
+describe('a periodic work turned off', () => {
+  it('never runs its task when its interval is 0', async () => {
+    const task = jest.fn(async () => undefined);
+    const work = periodicWork('off', 0, task);
+    work.start();
+    await work.stop();
+    expect(task).not.toHaveBeenCalled();
+  });
 });

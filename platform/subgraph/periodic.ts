@@ -21,9 +21,11 @@ export function intervalMsFromEnv(env: NodeJS.ProcessEnv, name: string, fallback
 
 /**
  * Background work that runs `task` every `intervalMs` (first at start), one run at a time; a failed run is logged
- * and the next one tried at the next interval. Stopping waits for a run under way.
+ * and the next one tried at the next interval. Stopping waits for a run under way. An interval of 0 (intervalMsFromEnv:
+ * turned off) is work that never runs.
  */
 export function periodicWork(name: string, intervalMs: number, task: () => Promise<unknown>): BackgroundWork {
+  if (intervalMs === 0) return { start: () => undefined, stop: async () => undefined };
   const log = logger.child({ component: name });
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;

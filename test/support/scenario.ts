@@ -285,3 +285,18 @@ export async function yangguangHandover(
  * (TERMINATED at once), the contract serving to 30 April 2027, its last day.
  */
 export const TERMINATE_ON_30_APRIL_2027 = `mutation($c: ID!) { terminateContract(contractId: $c, terminatedOn: "2027-04-30", handoverOn: "2027-04-30", reason: "业主大会解聘，提前60日书面通知") { status terminatedOn } }`;
+
+/**
+ * A fee schedule of one building class, LOW_RISE, at `ownerRate` for the owners and `subsidyRate` paid by the street
+ * office (2025-01 for 48 months): the renewal-month tests' contracts, each at its own rates.
+ */
+export const lowRiseScheduleAt = (ownerRate: number, subsidyRate: number) => ({
+  classes: [
+    {
+      buildingClass: 'LOW_RISE',
+      assessedRateFenPerM2Month: ownerRate + subsidyRate,
+      ownerRateFenPerM2Month: ownerRate,
+      subsidies: [{ payer: '广外街道办事处', rateFenPerM2Month: subsidyRate, startMonth: '2025-01', months: 48 }],
+    },
+  ],
+});

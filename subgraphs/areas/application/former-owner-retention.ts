@@ -49,7 +49,6 @@ export function formerOwnerRetention(
   intervalMs = formerOwnerSweepIntervalMs(),
   keptYears = formerOwnerKeptYears(),
 ): BackgroundWork {
-  if (intervalMs === 0) return { start: () => undefined, stop: async () => undefined };
   return periodicWork('former-owner-retention', intervalMs, () =>
     sweepFormerOwners(orm.em.fork(), todayInChina(), keptYears),
   );

@@ -1,4 +1,5 @@
 import { IsoDate, addYears } from '../../../kernel/calendar';
+import { LONGEST_PROTECTION_YEARS } from '../../../kernel/limitation-period';
 import { SELLER_LIMITATION_PERIOD_YEARS } from './statutes';
 
 /**
@@ -14,7 +15,10 @@ import { SELLER_LIMITATION_PERIOD_YEARS } from './statutes';
 export const FORMER_OWNER_KEPT_YEARS_DEFAULT = SELLER_LIMITATION_PERIOD_YEARS + 1;
 
 /** Bounds of the setting: never shorter than the limitation period itself, at most twenty years (art. 188 para. 2). */
-export const FORMER_OWNER_KEPT_YEARS_BOUNDS = { min: SELLER_LIMITATION_PERIOD_YEARS, max: 20 } as const;
+export const FORMER_OWNER_KEPT_YEARS_BOUNDS = {
+  min: SELLER_LIMITATION_PERIOD_YEARS,
+  max: LONGEST_PROTECTION_YEARS,
+} as const;
 
 /**
  * The day from which former owners are kept on `today`: one succeeded before it, kept `keptYears` and more, and named

@@ -376,5 +376,7 @@ export const SHORTEST_RETENTION_SOURCE = 'Personal Information Protection Law ar
  * The period in which the company sues the seller for their months: three years (Civil Code art. 188 para. 1:
  * "向人民法院请求保护民事权利的诉讼时效期间为三年"), from each month's due date.
  */
-export const SELLER_LIMITATION_PERIOD_YEARS = 3;
-export const SELLER_LIMITATION_PERIOD_SOURCE = 'Civil Code art. 188 para. 1';
+export {
+  LIMITATION_PERIOD_SOURCE as SELLER_LIMITATION_PERIOD_SOURCE,
+  LIMITATION_PERIOD_YEARS as SELLER_LIMITATION_PERIOD_YEARS,
+} from '../../../kernel/limitation-period';

@@ -5,7 +5,14 @@ import { ownerKey } from '../../../kernel/owner-key';
 import { sqlArray, sqlRows, sqlRun } from '../../../platform/db/sql';
 import { OwnerIdType, OwnerIdentity, OwnerIdentityView } from '../domain/owner-identity';
 import { ownerKeySql } from './owner-key.sql';
-import { SealedColumn, SealedIdentity, openedIdentity, sealedIdentity } from './owner-identity.repository';
+import {
+  SealedColumn,
+  SealedIdentity,
+  SealedIdentityColumns,
+  openedIdentity,
+  sealedIdentity,
+  sealedIdentityOf,
+} from './owner-identity.repository';
 
 /**
  * `areas.former_owner`: the owners a household had before its current one, kept when the street office registers a
@@ -114,15 +121,7 @@ export async function findFormerOwners(
       identity:
         r.legal_name === null || r.id_type === null || r.id_number_sealed === null || r.id_number_masked === null
           ? null
-          : {
-              legalName: r.legal_name,
-              idType: r.id_type,
-              idNumberSealed: r.id_number_sealed,
-              idNumberMasked: r.id_number_masked,
-              phoneSealed: r.phone_sealed,
-              phoneMasked: r.phone_masked,
-              serviceAddress: r.service_address,
-            },
+          : sealedIdentityOf(r as SealedIdentityColumns),
     }));
 }
 

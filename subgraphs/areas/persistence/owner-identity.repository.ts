@@ -34,8 +34,8 @@ export interface StoredOwnerIdentity extends SealedIdentity {
 /** The sealed columns; each sealed value is bound to its row and column (`areas.owner_identity:<household>:<column>`). */
 export type SealedColumn = 'id_number' | 'phone';
 
-interface OwnerIdentityColumns {
-  household_id: string;
+/** The sealed identity's columns, as areas.owner_identity and areas.former_owner both keep them. */
+export interface SealedIdentityColumns {
   legal_name: string;
   id_type: OwnerIdType;
   id_number_sealed: string;
@@ -44,6 +44,21 @@ interface OwnerIdentityColumns {
   phone_masked: string | null;
   service_address: string | null;
 }
+
+interface OwnerIdentityColumns extends SealedIdentityColumns {
+  household_id: string;
+}
+
+/** A sealed identity as read from its columns (sealed values stay sealed). */
+export const sealedIdentityOf = (r: SealedIdentityColumns): SealedIdentity => ({
+  legalName: r.legal_name,
+  idType: r.id_type,
+  idNumberSealed: r.id_number_sealed,
+  idNumberMasked: r.id_number_masked,
+  phoneSealed: r.phone_sealed,
+  phoneMasked: r.phone_masked,
+  serviceAddress: r.service_address,
+});
 
 const sealedAs = (householdId: string) => (column: SealedColumn) => `areas.owner_identity:${householdId}:${column}`;
 
@@ -117,16 +132,7 @@ export async function findOwnerIdentities(
     `select * from areas.owner_identity where household_id = any(?::uuid[])`,
     [sqlArray(householdIds)],
   );
-  return rows.map((r) => ({
-    householdId: r.household_id,
-    legalName: r.legal_name,
-    idType: r.id_type,
-    idNumberSealed: r.id_number_sealed,
-    idNumberMasked: r.id_number_masked,
-    phoneSealed: r.phone_sealed,
-    phoneMasked: r.phone_masked,
-    serviceAddress: r.service_address,
-  }));
+  return rows.map((r) => ({ householdId: r.household_id, ...sealedIdentityOf(r) }));
 }
 
 /** The identity in full: decrypts; a value altered or moved in the database throws FieldDecryptionError. */

@@ -14,7 +14,6 @@ export const limitationAnnounceIntervalMs = (env: NodeJS.ProcessEnv = process.en
 
 /** The limitation step at start and then every interval; nothing when the interval is 0. */
 export function limitationAnnouncement(orm: HubOrm, intervalMs = limitationAnnounceIntervalMs()): BackgroundWork {
-  if (intervalMs === 0) return { start: () => undefined, stop: async () => undefined };
   return periodicWork('limitation-announcement', intervalMs, () =>
     announceLimitationDeadlines(orm.em.fork(), todayInChina()),
   );

@@ -16,8 +16,7 @@ import { type JointDecisionMatterCode, UTILITY_KINDS } from '../../../catalog';
  * known of the harm and the debtor. For a fee with a due date that is the due date; art. 201 leaves that day out, so
  * the period ends on the corresponding day three years on (art. 202).
  */
-export const LIMITATION_PERIOD_YEARS = 3;
-export const LIMITATION_PERIOD_SOURCE = 'Civil Code art. 188 para. 1';
+export { LIMITATION_PERIOD_SOURCE, LIMITATION_PERIOD_YEARS } from '../../../kernel/limitation-period';
 
 /**
  * Art. 195: "有下列情形之一的，诉讼时效中断，从中断、有关程序终结时起，诉讼时效期间重新计算". Items 1, 2 and 4 are
