@@ -16,6 +16,7 @@ import { TestHub, identity, startTestHub } from './support/hub-fixture';
 import { GUANGWAI_OFFICE, HONGJU, gqlExpectations, hongjuTerms, scenario } from './support/scenario';
 import { waitFor } from './support/wait-for';
 import { connectedClient } from './support/db-client';
+import { recordAsSentOn } from './support/refer-after-demand';
 
 /**
  * The web console in a real headless Chromium against a running hub: each role signs in with the development
@@ -595,10 +596,11 @@ describe('the web console in headless Chromium', () => {
     // Recorded as sent six months ago: the docketing below is dated four months back and must not precede the
     // submission day (art. 126, assertCourtDateOrder).
     const db = await connectedClient(t.databaseUrl);
-    await db.query(`update litigation.referral set submitted_on = $2 where id = any($1::uuid[])`, [
+    await recordAsSentOn(
+      db,
       referArrears.map((r: { id: string }) => r.id),
       addDays(today, -183),
-    ]);
+    );
     await db.end();
     const overdueCase = '(2026)京0102民初90002号';
     await ok(court, `mutation($r: CourtReportInput!) { reportCourtEvent(report: $r) { status } }`, {

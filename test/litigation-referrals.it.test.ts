@@ -11,7 +11,7 @@ import { defendantIdentities, useDefendantIdentities } from '../subgraphs/litiga
 import { ProbedMessage, probeTopics, rawProducer } from './support/kafka-probe';
 import { partyTopics } from './support/party-topics';
 import { GUANGWAI_OFFICE, HONGJU, gqlExpectations, hongjuTerms, scenario } from './support/scenario';
-import { chargedAccounts } from './support/refer-after-demand';
+import { chargedAccounts, recordAsSentOn } from './support/refer-after-demand';
 import { waitFor } from './support/wait-for';
 import { unanimousTally } from './support/register-totals';
 import { expectValidEvent } from './support/event-schema';
@@ -106,11 +106,7 @@ describe('litigation: referrals through the green channel, the court’s reports
       r: { courtId: 'bj-xicheng-court', accountIds, evidence: EVIDENCE, ...extra },
     });
     const ids = (result.referArrears as { id: string; eligible: boolean }[]).filter((r) => r.eligible).map((r) => r.id);
-    if (ids.length > 0)
-      await db.query(`update litigation.referral set submitted_on = $2 where id = any($1::uuid[])`, [
-        ids,
-        addDays(today, -183),
-      ]);
+    if (ids.length > 0) await recordAsSentOn(db, ids, addDays(today, -183));
     return result;
   };
   /** Account `i` demanded, its claim known to litigation, then referred alone with mediation waived today. */

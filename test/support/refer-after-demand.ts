@@ -69,7 +69,14 @@ export async function referAfterDemand(
       },
     })
   ).referArrears;
-  if (sentOn && referral.eligible)
-    await db.query(`update litigation.referral set submitted_on = $2 where id = $1`, [referral.id, sentOn]);
+  if (sentOn && referral.eligible) await recordAsSentOn(db, [referral.id], sentOn);
   return referral as ReferredAccount;
+}
+
+/**
+ * Referrals recorded as sent on `sentOn`, a past day: the court's reports a test dates back must not precede the
+ * submission day (art. 126, assertCourtDateOrder).
+ */
+export async function recordAsSentOn(db: Pick<Client, 'query'>, referralIds: readonly string[], sentOn: string) {
+  await db.query(`update litigation.referral set submitted_on = $2 where id = any($1::uuid[])`, [referralIds, sentOn]);
 }

@@ -40,7 +40,6 @@ import {
 } from '../persistence/court-event.repository';
 import { courtChoseProcedure, courtConvertedProcedure } from '../domain/procedure';
 import {
-  endedWithoutDecision,
   competingReferralsOf,
   recordCourtEffect,
   replaceProcedureReasons,
@@ -212,10 +211,8 @@ async function applyUnderId(
     }
     if (verdict === 'STALE') {
       await announceCaseDeadlines(tx, referral.id);
-      if (
-        decisionArrivedLate(referral.status, report.kind, referral.decidedOn !== null) &&
-        !(await endedWithoutDecision(tx, referral.id))
-      )
+      // (A case withdrawn or refused never gets here with a decision: its recorded path excludes one, above.)
+      if (decisionArrivedLate(referral.status, report.kind, referral.decidedOn !== null))
         await recordStatusChange(tx, referral.id, referral.status, report.occurredAt);
       return verdict;
     }

@@ -163,7 +163,8 @@ export const REINSTATED: CaseState = { status: 'SUBMITTED', statusSince: null };
  * A judgment or settlement that arrives after the enforcement or the closing it led to, with no decision recorded
  * before: the case keeps its status (the report is STALE), but the decision is news to those following the case, so
  * it is published with the status as it stands and the amount (arrears records the award from it). Not on a case
- * the company withdrew or the court refused: no judgment follows those (`endedWithoutDecision`).
+ * the company withdrew or the court refused: no judgment follows those, and their recorded path refuses one
+ * (excludedByRecordedPath).
  */
 export function decisionArrivedLate(status: CaseStatus, kind: CourtEventKind, decidedBefore: boolean): boolean {
   return (
@@ -266,8 +267,8 @@ export function assertCourtDateOrder(kind: CourtEventKind, on: IsoDate, recorded
  * recorded statuses the step excludes: none for a step that fits (or one within a status, which has no status).
  */
 export function excludedByRecordedPath(recorded: readonly CaseStatus[], kind: CourtEventKind): CaseStatus[] {
-  if (WITHIN_STATUS.includes(kind)) return [];
-  const target = LEADS_TO[kind as keyof typeof LEADS_TO];
+  const target = statusOfStep(kind);
+  if (target === null) return [];
   return [...new Set(recorded)].filter(
     (status) => status !== target && !isReachable(status, target) && !isReachable(target, status),
   );

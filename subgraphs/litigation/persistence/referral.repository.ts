@@ -300,16 +300,6 @@ export async function competingReferralsOf(
   return rows.map((r) => r.id);
 }
 
-/** Whether the company withdrew the case or the court refused it: no judgment or settlement follows either. */
-export async function endedWithoutDecision(tx: EntityManager, referralId: string): Promise<boolean> {
-  const rows = await sqlRows(
-    tx,
-    `select 1 from litigation.referral r where r.id = ?::uuid and ${ENDED_WITHOUT_DECISION}`,
-    [referralId],
-  );
-  return rows.length > 0;
-}
-
 /**
  * The months each account's earlier referrals claimed (their latest package's fee lines) where the court judged or
  * settled the case: a referral JUDGED, SETTLED or in ENFORCEMENT, or CLOSED after a judgment or settlement. A report
