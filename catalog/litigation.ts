@@ -62,7 +62,7 @@ export const REFERRAL_SUBMITTED = {
     submittedOn: IsoDate,
     // Added in v1 (absent from messages published before): arrears could not tell which months the suit interrupted.
     chargeIds: Type.Optional(
-      Type.Array(Type.String({ minLength: 1 }), {
+      Type.Array(Uuid, {
         description:
           "The arrears charges the package claims (the claim snapshot's chargeId): the suit interrupts their limitation period from submittedOn (Civil Code art. 195 item 3), and only theirs.",
       }),
