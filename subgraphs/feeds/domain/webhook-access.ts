@@ -99,12 +99,11 @@ export function audienceOf(
   if (COURT_EVENT_TYPES.includes(type) && typeof record.courtId === 'string')
     return { kind: 'COURT', courtId: record.courtId };
   if (REMINDER_EVENT_TYPES.includes(type) && typeof record.ownerOrganisationId === 'string')
-    return {
-      kind: 'DEADLINE_OWNER',
-      organisationId: record.ownerOrganisationId,
+    return deadlineAudience({
+      ownerOrganisationId: record.ownerOrganisationId,
       districtCode: typeof record.districtCode === 'string' ? record.districtCode : null,
-      deadlineKind: String(record.kind),
-    };
+      kind: String(record.kind),
+    });
   if (BUREAU_EVENT_TYPES.includes(type) && typeof record.areaId === 'string') {
     const districtCode = districtOfArea(record.areaId);
     if (districtCode) return { kind: 'DISTRICT', districtCode };
@@ -137,21 +136,23 @@ export function mayReceive(subscriber: Subscriber, audience: EventAudience): boo
   return false;
 }
 
+/** Who may hear of a deadline: its owner, and the bureaus that see it (mayReceive). */
+const deadlineAudience = (deadline: DeadlineFacts): EventAudience => ({
+  kind: 'DEADLINE_OWNER',
+  organisationId: deadline.ownerOrganisationId,
+  districtCode: deadline.districtCode,
+  deadlineKind: deadline.kind,
+});
+
+type DeadlineFacts = { ownerOrganisationId: string; districtCode: string | null; kind: string };
+
 /**
  * The organisations besides its owner that a deadline's reminders go to: those with a reminder subscription that may
  * receive them (a bureau covering a contract filing's district), each once, in order. Each is reminded by its own
  * leads (application/send-deadline-reminders.ts), not the owner's.
  */
-export function reminderRecipientsBesidesOwner(
-  deadline: { ownerOrganisationId: string; districtCode: string | null; kind: string },
-  subscribers: readonly Subscriber[],
-): string[] {
-  const audience: EventAudience = {
-    kind: 'DEADLINE_OWNER',
-    organisationId: deadline.ownerOrganisationId,
-    districtCode: deadline.districtCode,
-    deadlineKind: deadline.kind,
-  };
+export function reminderRecipientsBesidesOwner(deadline: DeadlineFacts, subscribers: readonly Subscriber[]): string[] {
+  const audience = deadlineAudience(deadline);
   const others = subscribers.filter(
     (s) => s.organisationId !== deadline.ownerOrganisationId && mayReceive(s, audience),
   );
