@@ -487,7 +487,20 @@ export const newPassword = () => randomBytes(24).toString('base64url');
 /** Deletes exactly these ACLs (e.g. a test hub's, under its topic prefix, when it stops). */
 export async function deleteGrants(kafka: Kafka, grants: readonly Grant[]): Promise<void> {
   if (grants.length === 0) return;
-  await withAdmin(kafka, (admin) => admin.deleteAcls({ filters: grants.map(toAclEntry) }));
+  await withAdmin(kafka, async (admin) => {
+    await admin.deleteAcls({ filters: grants.map(toAclEntry) });
+    // As with createGrants: the controller accepts the deletion before the broker's authorizer applies it, and a
+    // fetch just after the answer could still be served (a CI run read a topic whose READ had just been deleted).
+    await Promise.all(
+      [...new Set(grants.map((g) => g.principal))].map((principal) => {
+        const gone = grants.filter((g) => g.principal === principal).map(grantKey);
+        return lookUntil(async () => {
+          const held = new Set((await describeGrants(admin, principal)).map(grantKey));
+          return gone.every((k) => !held.has(k));
+        }, `the broker still reported ACLs of ${principal} after their deletion`);
+      }),
+    );
+  });
 }
 
 /**
