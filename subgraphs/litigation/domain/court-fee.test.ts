@@ -1,4 +1,4 @@
-import { caseAcceptanceFee, caseAcceptanceFeeFen } from './court-fee';
+import { caseAcceptanceFee, caseAcceptanceFeeFen, caseAcceptanceFeeTotal } from './court-fee';
 import { CASE_ACCEPTANCE_FEE_BANDS, CASE_ACCEPTANCE_FEE_MINIMUM_FEN } from './statutes';
 
 describe('the case acceptance fee of a property case (诉讼费用交纳办法 art. 13 item 1)', () => {
@@ -54,5 +54,39 @@ describe('the case acceptance fee of a property case (诉讼费用交纳办法 a
   it('refuses an amount that is not whole fen', () => {
     expect(() => caseAcceptanceFeeFen(-1)).toThrow(RangeError);
     expect(() => caseAcceptanceFeeFen(1.5)).toThrow(RangeError);
+  });
+});
+
+describe("a consolidated batch's case acceptance fees: each case's fee on its own amount, added up", () => {
+  it('adds each case’s fee under its own procedure, halved per case, each rounded to the fen on its own', () => {
+    const batch = [
+      // ¥50 + 2.5% × ¥2,345.67 = ¥108.64175 → ¥108.64; a small claim: half, ¥54.32
+      { amountInDisputeFen: 1_234_567, procedure: 'SMALL_CLAIMS' },
+      // ¥50 flat; a small claim by consent: half, ¥25
+      { amountInDisputeFen: 300_000, procedure: 'SMALL_CLAIMS_BY_CONSENT' },
+      // ¥50 + 2.5% × ¥90,000 + 2% × ¥100,000 + 1.5% × ¥50,000 = ¥50 + ¥2,250 + ¥2,000 + ¥750 = ¥5,050, not halved
+      { amountInDisputeFen: 25_000_000, procedure: 'SIMPLE_OR_ORDINARY' },
+    ];
+    expect(caseAcceptanceFeeTotal(batch)).toEqual({
+      caseCount: 3,
+      halvedCaseCount: 2,
+      fullFen: 10_864 + 5_000 + 505_000,
+      onDocketingFen: 5_432 + 2_500 + 505_000,
+      legalBasis: expect.stringContaining('每件'),
+    });
+    // Not the scale on the combined ¥265,345.67: ¥50 + ¥2,250 + ¥2,000 + 1.5% × ¥65,345.67 = ¥5,280.18505.
+    expect(caseAcceptanceFeeFen(26_534_567)).toBe(528_019);
+    expect(caseAcceptanceFeeTotal(batch).fullFen).toBe(520_864);
+  });
+
+  it('charges the ¥50 of art. 13 item 1 per case: two ¥3,000 claims cost ¥100, where one ¥6,000 claim costs ¥50', () => {
+    const two = [300_000, 300_000].map((amountInDisputeFen) => ({ amountInDisputeFen, procedure: 'UNDETERMINED' }));
+    expect(caseAcceptanceFeeTotal(two)).toMatchObject({ caseCount: 2, halvedCaseCount: 0, fullFen: 10_000 });
+    expect(caseAcceptanceFeeFen(600_000)).toBe(5_000);
+  });
+
+  it('is nothing for a batch of no cases, and refuses an amount that is not whole fen as a case’s fee does', () => {
+    expect(caseAcceptanceFeeTotal([])).toMatchObject({ caseCount: 0, fullFen: 0, onDocketingFen: 0 });
+    expect(() => caseAcceptanceFeeTotal([{ amountInDisputeFen: -1, procedure: null }])).toThrow(RangeError);
   });
 });

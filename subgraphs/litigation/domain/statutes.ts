@@ -84,6 +84,24 @@ export const CASE_ACCEPTANCE_FEE_SOURCE = '诉讼费用交纳办法 art. 13 item
 export const SIMPLE_PROCEDURE_HALF_FEE_SOURCE =
   '诉讼费用交纳办法 art. 16 (适用简易程序审理的案件减半交纳案件受理费; small claims are tried under the simple procedure: Civil Procedure Law chapter 13, arts. 160–170)';
 
+/**
+ * The fee of a consolidated batch (合并审理) is the sum of its cases' fees, each on its own amount, never art. 13 item
+ * 1's scale on the batch's combined amount. The fee is per case: "不超过1万元的，每件交纳50元" (art. 13 item 1), and
+ * a batch joins separate cases, one owner each, for the court's calendar (consolidation.ts): each keeps its own amount
+ * and procedure (Civil Procedure Law art. 165) and the court dockets each with its own case number. The articles on
+ * combining do not reach such a batch: 诉讼费用交纳办法 art. 18 is about claims joined to one case, "被告提起反诉、有独立
+ * 请求权的第三人提出与本案有关的诉讼请求，人民法院决定合并审理的，分别减半交纳案件受理费" (a counterclaim also takes a
+ * case out of small claims, Civil Procedure Law art. 166 item 5; the hub records none); the SPC interpretation of the
+ * Civil Procedure Law (2022) art. 201 para. 2, "有多个财产性诉讼请求的，合并计算交纳诉讼费", combines the claims of one
+ * case, as the amount in dispute already does (fees, late fee, other claims). Only a court turning the owners into
+ * co-defendants of one suit would put one fee on the combined amount, "诉讼标的是同一种类、人民法院认为可以合并审理并经
+ * 当事人同意的，为共同诉讼" (Civil Procedure Law art. 55 para. 1), which the hub does not model: the figures differ (the
+ * scale falls from 2.5% to 0.5% and the ¥50 is per case), so a combined figure would misstate what the company
+ * prepays (art. 20: "案件受理费由原告…预交"; art. 22: "原告自接到人民法院交纳诉讼费用通知次日起7日内交纳案件受理费").
+ */
+export const BATCH_ACCEPTANCE_FEE_SOURCE =
+  '诉讼费用交纳办法 art. 13 item 1 (每件: per case), summed over the cases of the batch, each on its own amount and procedure (art. 16); a joint hearing combines no amounts (art. 18 and SPC interpretation art. 201 para. 2 combine the claims of one case)';
+
 export const SMALL_CLAIMS_DECISION_MONTHS = 2;
 export const SMALL_CLAIMS_EXTENSION_MONTHS = 1;
 export const SMALL_CLAIMS_MAX_EXTENSIONS = 1;
