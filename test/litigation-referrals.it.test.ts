@@ -857,6 +857,45 @@ describe('litigation: referrals through the green channel, the court’s reports
     await claimKnown(accounts[8].id, 1);
     const referred = (await refer([accounts[7].id, accounts[8].id], { mediationWaivedOn: today })).referArrears;
     const batchKey = referred[0].batchKey;
+
+    // The case acceptance fees the company prepays and the court collects for the batch: each case's fee on its own
+    // amount, added up (诉讼费用交纳办法 art. 13 item 1, 每件), never the scale on the combined amount. Two cases of
+    // up to ¥10,000 at ¥50 each, and a third with a ¥12,000 lawyer's fee claimed (over ¥10,000, so 2.5% on the rest);
+    // the procedure undetermined (no Beijing threshold), nothing is halved.
+    await demand(12);
+    await claimKnown(accounts[12].id, 1);
+    const [lawyered] = (
+      await refer([accounts[12].id], {
+        mediationWaivedOn: today,
+        costs: [{ kind: 'OTHER_CLAIM', label: '律师费', amountFen: 1_200_000 }],
+      })
+    ).referArrears;
+    expect(lawyered).toMatchObject({ eligible: true, batchKey, procedure: 'UNDETERMINED' });
+    const overTenThousand = lawyered.amountInDisputeFen - 1_000_000;
+    expect(lawyered.caseAcceptanceFee.fullFen).toBe(5_000 + Math.round((overTenThousand * 250) / 10_000));
+    const FEES = `query($k: Key!) { consolidatedBatch(batchKey: $k) { referralIds caseAcceptanceFeeTotal { caseCount halvedCaseCount fullFen onDocketingFen legalBasis } } }`;
+    const expectedTotal = {
+      caseCount: 3,
+      halvedCaseCount: 0,
+      fullFen: 5_000 + 5_000 + lawyered.caseAcceptanceFee.fullFen,
+      onDocketingFen: 5_000 + 5_000 + lawyered.caseAcceptanceFee.fullFen,
+      legalBasis: expect.stringContaining('每件'),
+    };
+    for (const reader of [xichengCourt, companyA]) {
+      const feeBatch = (await ok(reader, FEES, { k: batchKey })).consolidatedBatch;
+      expect(feeBatch.referralIds).toHaveLength(3);
+      expect(feeBatch.caseAcceptanceFeeTotal).toEqual(expectedTotal);
+    }
+    for (const outsider of [haidianCourt, companyB])
+      expect((await fails(outsider, FEES, { k: batchKey })).extensions.code).toBe('NOT_FOUND');
+    const listed = (await ok(xichengCourt, `{ consolidatedBatches { batchKey caseAcceptanceFeeTotal { fullFen } } }`))
+      .consolidatedBatches;
+    expect(listed.find((b: { batchKey: string }) => b.batchKey === batchKey).caseAcceptanceFeeTotal.fullFen).toBe(
+      expectedTotal.fullFen,
+    );
+    expect(
+      (await ok(haidianCourt, `{ consolidatedBatches { caseAcceptanceFeeTotal { fullFen } } }`)).consolidatedBatches,
+    ).toEqual([]);
     const BATCHES = `{ consolidatedBatches { batchKey areaId referralIds splitFrom courtDecision } }`;
     const batch = (await ok(xichengCourt, BATCHES)).consolidatedBatches.find(
       (b: { batchKey: string }) => b.batchKey === batchKey,
@@ -886,6 +925,10 @@ describe('litigation: referrals through the green channel, the court’s reports
     ).splitConsolidatedBatch;
     expect(split).toMatchObject({ referralIds: [referred[1].id], splitFrom: batchKey });
     expect(remaining.referralIds).not.toContain(referred[1].id);
+    // Each batch adds up its own cases: the case split off takes its ¥50 with it.
+    const totalOf = async (k: string) => (await ok(xichengCourt, FEES, { k })).consolidatedBatch.caseAcceptanceFeeTotal;
+    expect(await totalOf(split.batchKey)).toMatchObject({ caseCount: 1, fullFen: 5_000, onDocketingFen: 5_000 });
+    expect(await totalOf(batchKey)).toMatchObject({ caseCount: 2, fullFen: expectedTotal.fullFen - 5_000 });
     const accepted = (
       await ok(xichengCourt, `mutation($k: Key!) { acceptConsolidatedBatch(batchKey: $k) { courtDecision } }`, {
         k: batchKey,

@@ -13,7 +13,7 @@ import {
   DocumentContentResolver,
   ReferralDocumentsResolver,
 } from './graphql/document.resolver';
-import { ReferralPageResolver, ReferralResolver } from './graphql/referral.resolver';
+import { BatchFeeResolver, ReferralPageResolver, ReferralResolver } from './graphql/referral.resolver';
 import { householdReferenceResolvers } from './graphql/household.reference';
 import { HouseholdRef } from './graphql/referral.type';
 import { noDefendantIdentities, useDefendantIdentities } from './application/defendant-identities';
@@ -33,6 +33,7 @@ export const litigationSubgraph: SubgraphModule = {
     ReferralPageResolver,
     ReferralDocumentsResolver,
     BatchBundleResolver,
+    BatchFeeResolver,
     DocumentContentResolver,
     CompanyProfileResolver,
   ],

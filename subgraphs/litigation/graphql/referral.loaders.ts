@@ -2,6 +2,8 @@ import DataLoader from 'dataloader';
 import { RequestContext, childrenLoader, requestLoader } from '../../../platform/subgraph/context';
 import { packageVersions } from '../persistence/case-package.repository';
 import { courtEventsOf } from '../persistence/court-event.repository';
+import { referralReach } from '../domain/access';
+import { feeFactsOf } from '../persistence/referral.repository';
 import { companyLegalNames, courtNames } from '../persistence/party-names.repository';
 
 /** A name for each id asked in one tick, in one query; null where none is held. */
@@ -44,4 +46,19 @@ export const courtEventsLoader = (ctx: RequestContext) =>
     'litigation.court-events',
     (ids) => courtEventsOf(ctx.em, ids),
     (e) => e.referralId,
+  );
+
+/**
+ * The amount and procedure of the referrals asked for in one tick, in one query, as the caller may read them (a
+ * referral out of reach gives none): each key's one row, or none.
+ */
+export const feeFactsLoader = (ctx: RequestContext) =>
+  childrenLoader(
+    ctx,
+    'litigation.fee-facts',
+    async (ids) => {
+      const reach = referralReach(ctx.identity);
+      return reach ? feeFactsOf(ctx.em, reach, ids) : [];
+    },
+    (r) => r.id,
   );

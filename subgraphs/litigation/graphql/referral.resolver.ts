@@ -13,14 +13,21 @@ import { referralStatistics } from '../application/referral-statistics';
 import { splitConsolidatedBatch } from '../application/split-batch';
 import { verifyCasePackage } from '../application/verify-case-package';
 import { withdrawReferral } from '../application/withdraw-referral';
-import { caseAcceptanceFee } from '../domain/court-fee';
+import { caseAcceptanceFee, caseAcceptanceFeeTotal } from '../domain/court-fee';
 import { judgmentAboveClaim } from '../domain/referral';
 import { enforcementApplicationDeadline, enforcementStartedOnOf, isDecided } from '../domain/enforcement-deadline';
 import { isPartyToReferral } from '../domain/access';
 import type { CaseStatus } from '../../../catalog';
-import { courtEventsLoader, courtNamesLoader, packagesLoader, plaintiffNamesLoader } from './referral.loaders';
+import {
+  courtEventsLoader,
+  courtNamesLoader,
+  feeFactsLoader,
+  packagesLoader,
+  plaintiffNamesLoader,
+} from './referral.loaders';
 import { toBatchType, toCourtEventRecordType, toPackageVerificationType, toReferralType } from './referral.mappers';
 import {
+  CaseAcceptanceFeeTotalType,
   CaseAcceptanceFeeType,
   CasePackageVersionType,
   ConsolidatedBatchType,
@@ -291,5 +298,20 @@ export class ReferralPageResolver {
   @FieldResolver(() => Int, { description: 'How many referrals match in all; counted only when selected.' })
   totalCount(@Root() page: ReferralPageType): Promise<number> {
     return page.countTotal();
+  }
+}
+
+@Resolver(() => ConsolidatedBatchType)
+export class BatchFeeResolver {
+  @FieldResolver(() => CaseAcceptanceFeeTotalType, {
+    description:
+      "The case acceptance fees of the batch's cases added up, each on its own amount under its own procedure, for whoever reads the batch (its court, its company).",
+  })
+  async caseAcceptanceFeeTotal(
+    @Root() batch: ConsolidatedBatchType,
+    @Ctx() ctx: RequestContext,
+  ): Promise<CaseAcceptanceFeeTotalType> {
+    const loader = feeFactsLoader(ctx);
+    return caseAcceptanceFeeTotal((await Promise.all(batch.referralIds.map((id) => loader.load(id)))).flat());
   }
 }

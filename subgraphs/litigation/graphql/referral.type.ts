@@ -258,6 +258,25 @@ export class CaseAcceptanceFeeType {
   @Field() legalBasis!: string;
 }
 
+@ObjectType('CaseAcceptanceFeeTotal', {
+  description:
+    "The case acceptance fees (案件受理费) of a consolidated batch's cases, added up: what the company prepays for the batch and its court collects (诉讼费用交纳办法 art. 20). Each case's fee is Referral.caseAcceptanceFee, on its own amount and procedure: the fee is per case (art. 13 item 1: 每件) and a joint hearing (合并审理) combines no amounts, so this is not the scale applied to the batch's combined amount.",
+})
+export class CaseAcceptanceFeeTotalType {
+  @Field(() => Int, { description: 'The cases added up: the referrals of the batch.' })
+  caseCount!: number;
+  @Field(() => Int, { description: 'Of those, the cases whose fee is halved on docketing (art. 16).' })
+  halvedCaseCount!: number;
+  @Field(() => Fen, { description: "The sum of the cases' fullFen." })
+  fullFen!: number;
+  @Field(() => Fen, {
+    description:
+      "The sum of the cases' onDocketingFen: half for each small claim (art. 16), the full fee for each other case.",
+  })
+  onDocketingFen!: number;
+  @Field() legalBasis!: string;
+}
+
 @ObjectType('ReferralPage')
 export class ReferralPageType {
   @Directive('@listSize(assumedSize: 50)')

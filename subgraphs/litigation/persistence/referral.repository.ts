@@ -478,6 +478,25 @@ export async function recordExtensionApproval(tx: EntityManager, id: string, app
   await sqlRun(tx, `update litigation.referral set extension_approved_on = ? where id = ?::uuid`, [approvedOn, id]);
 }
 
+/** What a referral's case acceptance fee is computed on (court-fee.ts): its amount in dispute and its procedure. */
+export interface FeeFacts {
+  id: string;
+  amountInDisputeFen: number;
+  procedure: ProposedProcedure | null;
+}
+
+/** The fee facts of the referrals named that are within reach, in one query. */
+export async function feeFactsOf(em: EntityManager, reach: ReferralReach, ids: readonly string[]): Promise<FeeFacts[]> {
+  const scope = reachCondition(reach);
+  const rows = await sqlRows<{ id: string; amount_in_dispute_fen: number; procedure: ProposedProcedure | null }>(
+    em,
+    `select r.id, r.amount_in_dispute_fen, r.procedure from litigation.referral r
+      where r.id = any(?::uuid[]) and ${scope.sql}`,
+    [sqlArray(ids.filter(isUuid)), ...scope.params],
+  );
+  return rows.map((r) => ({ id: r.id, amountInDisputeFen: r.amount_in_dispute_fen, procedure: r.procedure }));
+}
+
 /** A court's and company's referrals still to be heard, as consolidation.ts groups them. */
 export async function referralsToConsolidate(
   tx: EntityManager,
