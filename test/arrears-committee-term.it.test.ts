@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { addDays, addMonths } from '../kernel/calendar';
 import { TestHub, identity, startTestHub, pinTestToday } from './support/hub-fixture';
 import { GUANGWAI_OFFICE, HONGJU, gqlExpectations, hongjuTerms, scenario } from './support/scenario';
@@ -73,5 +74,37 @@ describe('arrears (helper-271): a committee reports a cut-off only within its te
     });
     expect(fromItsTerm.extensions.code).toBe('FORBIDDEN');
     expect(await t.sql(`select 1 from arrears.utility_violation`)).toHaveLength(0);
+  });
+
+  it('takes an unknown term to end on the statutory maximum: a committee kept without one reports no cut-off past it', async () => {
+    // Two owners' committees of the area as arrears kept them before it held terms (term_ends_on null): recorded
+    // 2021-11-30 and 2021-12-01. Five years at most (Beijing art. 41 para. 1): the first's ended 2026-11-30, the day
+    // before today; the second's runs to today, 2026-12-01. Before, a null term was no end and both reported.
+    const [old, recent] = [randomUUID(), randomUUID()];
+    for (const [bodyId, formedOn] of [
+      [old, '2021-11-30'],
+      [recent, '2021-12-01'],
+    ])
+      await t.sql(
+        `insert into arrears.committee_view (body_id, area_id, kind, formed_on, term_ends_on)
+         values ($1, $2, 'OWNERS_COMMITTEE', $3, null)`,
+        [bodyId, areaId, formedOn],
+      );
+    const CUT = `mutation($r: UtilityCutOffInput!) { recordUtilityCutOff(report: $r) { id reportedByRole reportedBy } }`;
+    const report = (sha: string) => ({
+      r: {
+        companyId: company.organisationId,
+        areaId,
+        occurredOn: addDays(today, -1),
+        utility: 'WATER',
+        evidenceSha256: sha.repeat(64),
+      },
+    });
+    const refused = await fails(identity('OWNERS_COMMITTEE', old), CUT, report('c'));
+    expect(refused.extensions.code).toBe('FORBIDDEN');
+    expect(refused.message).toMatch(/longest it could have run ended on 2026-11-30/);
+    const { recordUtilityCutOff } = await ok(identity('OWNERS_COMMITTEE', recent), CUT, report('d'));
+    expect(recordUtilityCutOff).toMatchObject({ reportedByRole: 'OWNERS_COMMITTEE', reportedBy: recent });
+    expect(await t.sql(`select reported_by from arrears.utility_violation`)).toEqual([{ reported_by: recent }]);
   });
 });

@@ -47,7 +47,7 @@ export async function recordUtilityCutOff(
         : null;
     // another street's office or another area's committee is told what it would be told of no area at all
     if (!area || !mayReportCutOffIn(identity, area, !!committee)) throw new NotFoundError('Area', checked.areaId);
-    const noMandate = committee && committeeMandateProblem(committee, today);
+    const noMandate = committee && committeeMandateProblem(committee, today, area.districtCode);
     if (noMandate)
       throw new ForbiddenError(`No mandate on ${today}: ${noMandate}; the area's street office reports the cut-off`);
     // The company must have served the area on the cut-off's day, not just in its month: a company whose contract

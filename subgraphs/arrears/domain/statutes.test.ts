@@ -1,6 +1,7 @@
 import { formatYuan } from '../../../kernel/money';
 import {
   AGING_BUCKETS,
+  COMMITTEE_MAX_TERM,
   INTERRUPTION_GROUNDS,
   LIMITATION_PERIOD_SOURCE,
   LIMITATION_PERIOD_YEARS,
@@ -24,6 +25,8 @@ describe('arrears statutes', () => {
     ['mediation ground', INTERRUPTION_GROUNDS.SAME_EFFECT_AS_SUIT, 'Civil Code art. 195 item 4'],
     ['art. 944 utilities', [...UTILITY_CUT_OFF_BAN.utilities], ['WATER', 'POWER', 'HEATING', 'GAS']],
     ['art. 944 source', UTILITY_CUT_OFF_BAN.source, 'Civil Code art. 944 para. 3'],
+    ["owners' committee's longest term (years)", COMMITTEE_MAX_TERM.OWNERS_COMMITTEE.years, 5],
+    ["a Beijing 物管会's longest term (years)", COMMITTEE_MAX_TERM.PROPERTY_MANAGEMENT_COMMITTEE.years, 3],
   ])('%s is %j', (_name, actual, expected) => {
     expect(actual).toEqual(expected);
   });

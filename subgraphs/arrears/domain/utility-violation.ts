@@ -1,8 +1,8 @@
-import { IsoDate, compareDates, isIsoDate } from '../../../kernel/calendar';
+import { IsoDate, addYears, compareDates, isIsoDate } from '../../../kernel/calendar';
 import { SHA256_HEX } from '../../../kernel/canonical-json';
 import { ForbiddenError, InvalidInputError } from '../../../kernel/errors';
 import { Identity, coversDivision } from '../../../kernel/identity';
-import { UTILITY_CUT_OFF_BAN, Utility } from './statutes';
+import { COMMITTEE_MAX_TERM, UTILITY_CUT_OFF_BAN, Utility } from './statutes';
 
 /**
  * Civil Code art. 944 para. 3: "物业服务人不得采取停止供电、供水、供热、供燃气等方式催交物业费". A company's collection
@@ -75,27 +75,60 @@ export function mayReportCutOffIn(identity: Identity, area: { streetCode: string
   return identity.role === 'OWNERS_COMMITTEE' && committeeOfArea;
 }
 
-/** What arrears keeps of a committee's mandate (areas.governance.v1): the last day of its term, when it stood no more. */
+/** What arrears keeps of a committee's mandate (areas.governance.v1): its kind, when it was formed, its term's end, when it stood no more. */
 export interface CommitteeMandate {
-  /** The last day of its term; null when areas recorded none. */
+  /** OWNERS_COMMITTEE or PROPERTY_MANAGEMENT_COMMITTEE (catalog GOVERNANCE_BODY_KINDS). */
+  kind: string;
+  /** Formed (a 物管会) or recorded (an owners' committee): the day arrears counts an unknown term from. */
+  formedOn: IsoDate;
+  /** The last day of its term; null when arrears holds none (kept before the column, or published without one). */
   termEndsOn: IsoDate | null;
   /** Dissolved or succeeded: it stands no more from this day. */
   dissolvedOn: IsoDate | null;
 }
 
 /**
- * Why a committee has no mandate on `day`, or undefined: its term over (areas holds a committee standing past
- * termEndsOn TERM_EXPIRED and refuses its token: it acts without a mandate until re-formed or re-elected) or it
- * dissolved or succeeded. recordUtilityCutOff judges it on the day the committee reports, as areas judges its token:
- * the report is an act of the committee for the owners, whenever the cut-off was (a committee since dissolved, or
- * whose term has ended, cannot report one from its time either). Before, arrears kept no term and took the report of
- * a committee whose term had ended years before onto the company's credit record (helper-271's audit).
+ * The last day of the committee's term: the one held, else the latest its term can have run under the statute
+ * (statutes.ts COMMITTEE_MAX_TERM: an owners' committee five years from its recording, a 物管会 in Beijing three from
+ * its formation, to the corresponding day, Civil Code art. 202). Null where neither is known (a 物管会 outside
+ * Beijing without a held term): it has no mandate arrears can show. Before, an unknown term was taken as no end, and
+ * a committee whose term had ended years before still put cut-offs on the company's credit record.
  */
-export function committeeMandateProblem(committee: CommitteeMandate, day: IsoDate): string | undefined {
+export function mandateEndsOn(
+  committee: Pick<CommitteeMandate, 'kind' | 'formedOn' | 'termEndsOn'>,
+  districtCode: string,
+): { endsOn: IsoDate; held: boolean } | null {
+  if (committee.termEndsOn) return { endsOn: committee.termEndsOn, held: true };
+  const max = (COMMITTEE_MAX_TERM as Record<string, (typeof COMMITTEE_MAX_TERM)[keyof typeof COMMITTEE_MAX_TERM]>)[
+    committee.kind
+  ];
+  if (!max || (max.divisions !== null && !max.divisions.some((d) => districtCode.startsWith(d)))) return null;
+  return { endsOn: addYears(committee.formedOn, max.years), held: false };
+}
+
+/**
+ * Why a committee has no mandate on `day`, or undefined: its term over (areas holds a committee standing past
+ * termEndsOn TERM_EXPIRED and refuses its token: it acts without a mandate until re-formed or re-elected), its term
+ * unknown and past the statutory maximum (mandateEndsOn), or not to be known at all, or it dissolved or succeeded.
+ * recordUtilityCutOff judges it on the day the committee reports, as areas judges its token: the report is an act of
+ * the committee for the owners, whenever the cut-off was (a committee since dissolved, or whose term has ended, cannot
+ * report one from its time either). Before, arrears kept no term and took the report of a committee whose term had
+ * ended years before onto the company's credit record (helper-271's audit).
+ */
+export function committeeMandateProblem(
+  committee: CommitteeMandate,
+  day: IsoDate,
+  districtCode: string,
+): string | undefined {
   if (committee.dissolvedOn && compareDates(committee.dissolvedOn, day) <= 0)
     return `the committee stood no more from ${committee.dissolvedOn}`;
-  if (committee.termEndsOn && compareDates(committee.termEndsOn, day) < 0)
-    return `the committee's term ended on ${committee.termEndsOn}`;
+  const term = mandateEndsOn(committee, districtCode);
+  if (!term)
+    return `no term of the committee is held and the hub knows no statutory maximum for it where the area lies`;
+  if (compareDates(term.endsOn, day) < 0)
+    return term.held
+      ? `the committee's term ended on ${term.endsOn}`
+      : `no term of the committee is held, and the longest it could have run ended on ${term.endsOn} (${COMMITTEE_MAX_TERM[committee.kind as keyof typeof COMMITTEE_MAX_TERM].source})`;
   return undefined;
 }
 

@@ -37,18 +37,25 @@ export async function dissolveCommittee(em: EntityManager, bodyId: string, disso
   ]);
 }
 
-/** The committee of that id in the area, with its term and dissolution; null when the body is none of the area's. */
+/** The committee of that id in the area, with its kind, formation, term and dissolution; null when the body is none of the area's. */
 export async function findCommitteeOf(
   em: EntityManager,
   bodyId: string,
   areaId: string,
 ): Promise<CommitteeMandate | null> {
   if (!isUuid(bodyId)) return null;
-  const [row] = await sqlRows<{ term_ends_on: string | null; dissolved_on: string | null }>(
+  const [row] = await sqlRows<{
+    kind: string;
+    formed_on: string;
+    term_ends_on: string | null;
+    dissolved_on: string | null;
+  }>(
     em,
-    `select term_ends_on::text as term_ends_on, dissolved_on::text as dissolved_on from arrears.committee_view
-      where body_id = ?::uuid and area_id = ?::uuid`,
+    `select kind, formed_on::text as formed_on, term_ends_on::text as term_ends_on, dissolved_on::text as dissolved_on
+       from arrears.committee_view where body_id = ?::uuid and area_id = ?::uuid`,
     [bodyId, areaId],
   );
-  return row ? { termEndsOn: row.term_ends_on, dissolvedOn: row.dissolved_on } : null;
+  return row
+    ? { kind: row.kind, formedOn: row.formed_on, termEndsOn: row.term_ends_on, dissolvedOn: row.dissolved_on }
+    : null;
 }
