@@ -107,4 +107,45 @@ describe('arrears (helper-271): a committee reports a cut-off only within its te
     expect(recordUtilityCutOff).toMatchObject({ reportedByRole: 'OWNERS_COMMITTEE', reportedBy: recent });
     expect(await t.sql(`select reported_by from arrears.utility_violation`)).toEqual([{ reported_by: recent }]);
   });
+
+  it("areas records an owners' committee given no term to the statute's ceiling, and arrears holds it to that day", async () => {
+    // Recorded 2021-06-01 without a term, no election day known: five years from the recording at most (Beijing art.
+    // 41 para. 1), to 2021-06-01 + 5 years. Before, no term was recorded or published, and it stood for ever.
+    const RECORD = `mutation($i: RecordOwnersCommitteeInput!) { recordOwnersCommittee(input: $i) { id termEndsOn termExpired } }`;
+    const members = Array.from({ length: 5 }, (_, i) => ({ name: `委员 ${i + 1}`, seat: 'OWNER' }));
+    const { recordOwnersCommittee: first } = await ok(GUANGWAI_OFFICE, RECORD, {
+      i: { areaId, recordedOn: '2021-06-01', members },
+    });
+    expect(first).toMatchObject({ termEndsOn: '2026-06-01', termExpired: true });
+    const termInArrears = async (bodyId: string) =>
+      (
+        await t.sql<{ term_ends_on: string }>(
+          `select term_ends_on::text as term_ends_on from arrears.committee_view where body_id = $1`,
+          [bodyId],
+        )
+      )[0]?.term_ends_on;
+    await waitFor('arrears to know the committee', () => termInArrears(first.id));
+    expect(await termInArrears(first.id)).toBe('2026-06-01');
+    const CUT = `mutation($r: UtilityCutOffInput!) { recordUtilityCutOff(report: $r) { reportedBy } }`;
+    const report = (sha: string) => ({
+      r: {
+        companyId: company.organisationId,
+        areaId,
+        occurredOn: today,
+        utility: 'GAS',
+        evidenceSha256: sha.repeat(64),
+      },
+    });
+    const refused = await fails(identity('OWNERS_COMMITTEE', first.id), CUT, report('e'));
+    expect(refused.extensions.code).toBe('FORBIDDEN');
+    expect(refused.message).toMatch(/term ended on 2026-06-01/);
+    // Its successor (换届), recorded 2024-03-01 without a term: to 2029-03-01, so it reports today.
+    const { recordOwnersCommittee: next } = await ok(GUANGWAI_OFFICE, RECORD, {
+      i: { areaId, recordedOn: '2024-03-01', members },
+    });
+    expect(next).toMatchObject({ termEndsOn: '2029-03-01', termExpired: false });
+    await waitFor('arrears to know the successor', () => termInArrears(next.id));
+    const { recordUtilityCutOff } = await ok(identity('OWNERS_COMMITTEE', next.id), CUT, report('f'));
+    expect(recordUtilityCutOff).toEqual({ reportedBy: next.id });
+  });
 });

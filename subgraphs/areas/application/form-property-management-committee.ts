@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Identity } from '../../../kernel/identity';
 import { DomainError, InvalidInputError } from '../../../kernel/errors';
-import { MemberInput, committeeName, checkMemberList, filingAssessment, succeeds } from '../domain/governance-body';
+import {
+  MemberInput,
+  committeeName,
+  checkMemberList,
+  filingAssessment,
+  succeeds,
+  termEndOf,
+} from '../domain/governance-body';
 import { requireNotAfter, validatePropertyManagementCommittee } from '../domain/property-management-committee';
 import { todayInChina } from '../../../kernel/clock';
 import { pmcRulesOf } from '../domain/statutes';
@@ -71,7 +78,7 @@ export async function formPropertyManagementCommittee(
     if (standing && !succeeds({ kind: 'PROPERTY_MANAGEMENT_COMMITTEE', on: input.formedOn }, standing))
       throw new DomainError(
         'CONFLICT',
-        `The area already has a standing ${committeeName(standing.kind)}${standing.termEndsOn ? ` whose term runs to ${standing.termEndsOn}` : ''}`,
+        `The area already has a standing ${committeeName(standing.kind)}${termEndOf(standing) ? ` whose term runs to ${termEndOf(standing)}` : ''}`,
         { bodyId: standing.id },
       );
     const insert = () =>

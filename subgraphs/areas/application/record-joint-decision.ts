@@ -22,7 +22,7 @@ import {
   tallyAreaBallots,
   unitsOnMeetingDay,
 } from '../domain/joint-decision';
-import { isTermExpired } from '../domain/governance-body';
+import { isTermExpired, termEndOf } from '../domain/governance-body';
 import { JointDecisionMatter } from '../domain/statutes';
 import { AREAS_EVENT_SOURCE } from '../events/publish/area-events';
 import { jointDecisionRecorded } from '../events/publish/governance-events';
@@ -61,7 +61,7 @@ async function areaForDecision(em: EntityManager, identity: Identity, areaId: st
   // A committee past its term acts without a mandate (domain/governance-body.ts): the street office records instead.
   if (isTermExpired(committee, today))
     throw new ForbiddenError(
-      `The committee's term ended on ${committee.termEndsOn}: the street office records decisions`,
+      `The committee's term ended on ${termEndOf(committee)}: the street office records decisions`,
     );
   return area;
 }

@@ -14,6 +14,7 @@ import {
 import {
   isOwnersCommitteeFiledLate,
   ownersCommitteeFilingDeadline,
+  ownersCommitteeTermEnd,
   validateOwnersCommittee,
   validateOwnersCommitteeDates,
 } from '../domain/owners-committee';
@@ -174,7 +175,8 @@ export async function recordOwnersCommittee(
         ownersCommitteeRules: division,
         assemblyId: assembly?.id,
         electionDecisionId,
-        termEndsOn,
+        // Recorded without its term, the latest day the statute lets it run (before, none, and it stood for ever).
+        termEndsOn: ownersCommitteeTermEnd({ termEndsOn, electedOn, recordedOn: input.recordedOn }, rules),
         createdBy: identity.organisationId,
       });
     const committee = standing ? await succeedCommittee(tx, standing, input.recordedOn, insert) : insert();

@@ -10,6 +10,7 @@ import {
   isCommitteeRecordedLate,
   isFilingOverdue,
   isTermExpired,
+  termEndOf,
   overdueReasons,
   succeeds,
 } from './governance-body';
@@ -144,6 +145,22 @@ describe('overdue committees for the street office (Beijing arts. 52–59)', () 
     expect(isTermExpired({ ...seed000, dissolvedOn: '2023-05-01' }, '2023-05-30')).toBe(false);
     expect(isTermExpired({ ...seed000, termEndsOn: null }, '2030-01-01')).toBeUndefined();
     expect(isTermExpired({ ...seed000, kind: 'OWNERS_ASSEMBLY' }, '2030-01-01')).toBeUndefined();
+    // An owners' committee recorded without a term stands at most five years from its election, or its recording
+    // where that is not known (Beijing art. 41; the guidance's art. 32 elsewhere): expired after, not never.
+    const noTerm = {
+      kind: 'OWNERS_COMMITTEE' as const,
+      formedOn: '2019-05-10',
+      recordedOn: '2019-05-10',
+      termEndsOn: null,
+    };
+    expect(termEndOf(noTerm)).toBe('2024-05-10');
+    expect(isTermExpired(noTerm, '2024-05-10')).toBe(false);
+    expect(isTermExpired(noTerm, '2024-05-11')).toBe(true);
+    expect(overdueReasons(noTerm, '2026-12-01')).toEqual(['TERM_EXPIRED']);
+    const elected = { ...noTerm, electedOn: '2019-03-01', ownersCommitteeRules: '11' as const };
+    expect(termEndOf(elected)).toBe('2024-03-01');
+    expect(isTermExpired(elected, '2024-03-02')).toBe(true);
+    expect(termEndOf({ ...noTerm, termEndsOn: '2022-05-09' })).toBe('2022-05-09');
     expect(overdueReasons(seed000, '2023-05-30')).toEqual(['FILING_OVERDUE', 'TERM_EXPIRED']);
     expect(overdueReasons({ ...seed000, filedOn: '2020-06-24' }, '2022-01-01')).toEqual([]);
     // Formed 2026-12-01, unfiled on 2027-01-05: day 30 (2026-12-31) is past the holiday data, so art. 203 cannot be
@@ -176,8 +193,10 @@ describe('a committee succeeded by the next one', () => {
     expect(succeeds({ kind: 'PROPERTY_MANAGEMENT_COMMITTEE', on: '2023-05-30' }, managing)).toBe(true);
     expect(succeeds({ kind: 'PROPERTY_MANAGEMENT_COMMITTEE', on: '2029-06-01' }, owners)).toBe(true);
     expect(succeeds({ kind: 'PROPERTY_MANAGEMENT_COMMITTEE', on: '2026-11-02' }, owners)).toBe(false);
-    expect(succeeds({ kind: 'PROPERTY_MANAGEMENT_COMMITTEE', on: '2030-01-01' }, { ...owners, termEndsOn: null })).toBe(
-      false,
-    );
+    // An owners' committee recorded without a term (before the hub recorded the ceiling) stands at most five years
+    // from its recording (Beijing art. 41): a 物管会 may be formed after 2029-06-01. Before, never.
+    const noTerm = { ...owners, termEndsOn: null };
+    expect(succeeds({ kind: 'PROPERTY_MANAGEMENT_COMMITTEE', on: '2029-06-01' }, noTerm)).toBe(false);
+    expect(succeeds({ kind: 'PROPERTY_MANAGEMENT_COMMITTEE', on: '2029-06-02' }, noTerm)).toBe(true);
   });
 });

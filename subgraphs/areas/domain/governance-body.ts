@@ -14,6 +14,7 @@ import {
   isOwnersCommitteeRecordedLate,
   ownersCommitteeFilingDeadline,
   ownersCommitteeRecordingDeadline,
+  ownersCommitteeTermEnd,
 } from './owners-committee';
 import { OwnersCommitteeDivision, PmcRules, ownersCommitteeRulesOfDivision } from './statutes';
 import {
@@ -173,6 +174,32 @@ interface OverdueFacts extends FilingFacts {
   termEndsOn?: IsoDate | null;
   filedOn?: IsoDate | null;
   dissolvedOn?: IsoDate | null;
+  /** An owners' committee's recording and election, and the city rules it was recorded under (termEndOf). */
+  recordedOn?: IsoDate | null;
+  electedOn?: IsoDate | null;
+  ownersCommitteeRules?: OwnersCommitteeDivision | null;
+}
+
+/**
+ * The last day of a committee's term: the one recorded, or for an owners' committee recorded without one (before
+ * the hub recorded the statutory ceiling in its place, owners-committee.ts ownersCommitteeTermEnd) the latest its term
+ * can lawfully have run, 5 years from its election or recording. Null for an owners' assembly, and for a 物管会
+ * without a term (none is formed without one). Before, an owners' committee recorded without a term was never past it.
+ */
+export function termEndOf(body: {
+  kind: GovernanceBodyKind;
+  formedOn: IsoDate;
+  termEndsOn?: IsoDate | null;
+  recordedOn?: IsoDate | null;
+  electedOn?: IsoDate | null;
+  ownersCommitteeRules?: OwnersCommitteeDivision | null;
+}): IsoDate | null {
+  if (body.kind === 'OWNERS_ASSEMBLY') return null;
+  if (body.termEndsOn || body.kind !== 'OWNERS_COMMITTEE') return body.termEndsOn ?? null;
+  return ownersCommitteeTermEnd(
+    { electedOn: body.electedOn, recordedOn: body.recordedOn ?? body.formedOn },
+    ownersCommitteeRulesOfDivision(body.ownersCommitteeRules ?? null),
+  );
 }
 
 /** A body stands on `asOf` when it was formed by then and not dissolved on or before it. */
@@ -197,12 +224,14 @@ export function isFilingOverdue(
 
 /**
  * A committee still standing after the last day of its term (a 物管会's at most three years, Beijing arts. 52–59;
- * an owners' committee's as its assembly set it): it acts without a mandate until re-formed or re-elected.
- * Undefined for an owners' assembly or a committee with no recorded term.
+ * an owners' committee's as its assembly set it, or the statute's five years where none was recorded, termEndOf):
+ * it acts without a mandate until re-formed or re-elected. Undefined for an owners' assembly or a committee with no
+ * term (termEndOf null).
  */
 export function isTermExpired(body: OverdueFacts, asOf: IsoDate): boolean | undefined {
-  if (body.kind === 'OWNERS_ASSEMBLY' || !body.termEndsOn) return undefined;
-  return standsOn(body, asOf) && compareDates(body.termEndsOn, asOf) < 0;
+  const termEndsOn = termEndOf(body);
+  if (!termEndsOn) return undefined;
+  return standsOn(body, asOf) && compareDates(termEndsOn, asOf) < 0;
 }
 
 /**
@@ -215,13 +244,14 @@ export function isTermExpired(body: OverdueFacts, asOf: IsoDate): boolean | unde
  */
 export function succeeds(
   successor: { kind: CommitteeKind; on: IsoDate },
-  standing: { kind: GovernanceBodyKind; formedOn: IsoDate; recordedOn?: IsoDate | null; termEndsOn?: IsoDate | null },
+  standing: Parameters<typeof termEndOf>[0],
 ): boolean {
   if (successor.kind === 'OWNERS_COMMITTEE')
     return (
       standing.kind === 'OWNERS_COMMITTEE' && compareDates(successor.on, standing.recordedOn ?? standing.formedOn) > 0
     );
-  return !!standing.termEndsOn && compareDates(successor.on, standing.termEndsOn) > 0;
+  const termEndsOn = termEndOf(standing);
+  return !!termEndsOn && compareDates(successor.on, termEndsOn) > 0;
 }
 
 /** Every reason the body is overdue on `asOf`, in a fixed order; empty when none. */

@@ -5,6 +5,7 @@ import {
   isOwnersCommitteeFiledLate,
   isOwnersCommitteeRecordedLate,
   latestTermEnd,
+  ownersCommitteeTermEnd,
   ownersCommitteeFilingDeadline,
   ownersCommitteeProblems,
   ownersCommitteeRecordingDeadline,
@@ -94,6 +95,13 @@ describe("owners' committee (业主委员会): size, members and term", () => {
     expect(term('2024-05-11', NATIONAL)).toEqual(['TERM_TOO_LONG']);
     // No term given (a change of members, or a committee whose term the office does not know): none checked.
     expect(ownersCommitteeProblems({ seats: owners(5), declaredHouseholds: null }, BEIJING).problems).toEqual([]);
+  });
+
+  it("records a committee given no term to the statute's ceiling, from its election or else its recording", () => {
+    expect(ownersCommitteeTermEnd({ recordedOn: '2026-06-03', electedOn: '2026-01-05' }, BEIJING)).toBe('2031-01-05');
+    expect(ownersCommitteeTermEnd({ recordedOn: '2026-06-03', electedOn: null }, NATIONAL)).toBe('2031-06-03');
+    // A term given is the term.
+    expect(ownersCommitteeTermEnd({ recordedOn: '2026-06-03', termEndsOn: '2029-06-02' }, BEIJING)).toBe('2029-06-02');
   });
 
   it('counts the term from the election where its day is known, not from a later recording (Beijing art. 41)', () => {

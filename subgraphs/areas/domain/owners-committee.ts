@@ -73,6 +73,21 @@ export function termStartOf(facts: { electedOn?: IsoDate | null; recordedOn: Iso
     : { from: facts.recordedOn, counted: `from the recording on ${facts.recordedOn} (no election day known)` };
 }
 
+/**
+ * The last day of an owners' committee's term: the one the street office gave, else the latest the statute lets it
+ * run (latestTermEnd from its election, or its recording where the election day is not known). The law sets no term
+ * of its own but a ceiling ("每届任期不超过五年", Beijing art. 41 para. 1; the guidance's art. 32 alike): a committee
+ * recorded without its term holds office at most to that day, so that day is recorded and published as its term's
+ * end. Before, no term was recorded and the committee stood without end: its token recorded joint decisions, and
+ * arrears took its cut-off reports, for ever.
+ */
+export function ownersCommitteeTermEnd(
+  facts: { termEndsOn?: IsoDate | null; electedOn?: IsoDate | null; recordedOn: IsoDate },
+  rules: OwnersCommitteeRules,
+): IsoDate {
+  return facts.termEndsOn || latestTermEnd(termStartOf(facts).from, rules);
+}
+
 /** The member-count rule in words, for `details.fields.members`. */
 function memberCountRule(rules: OwnersCommitteeRules, declaredHouseholds: number | null): string {
   const range =

@@ -242,7 +242,10 @@ export class GovernanceBodyResolver {
 
   @FieldResolver(() => Boolean, {
     nullable: true,
-    description: 'True for a committee standing today after termEndsOn; null without a recorded term.',
+    description:
+      "True for a committee standing today after termEndsOn, or, for an owners' committee recorded without a term " +
+      '(termEndsOn null, recorded before the hub recorded the statutory ceiling), after the corresponding day 5 years ' +
+      "from its election or recording (Beijing art. 41; the guidance art. 32); null for an owners' assembly.",
   })
   termExpired(@Root() body: GovernanceBody): boolean | null {
     return isTermExpired(body, todayInChina()) ?? null;

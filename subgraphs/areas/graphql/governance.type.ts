@@ -62,7 +62,12 @@ export class GovernanceBodyType {
   @Field({ description: "Formation (成立): an assembly's first meeting; an owners' committee's recording day." })
   formedOn!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The last day of a committee's term; an owners' committee recorded without one has the statutory ceiling " +
+      '(5 years from its election or recording); null for an assembly, and for an owners’ committee recorded before that.',
+  })
   termEndsOn?: string | null;
 
   @Field(() => String, {
@@ -278,7 +283,9 @@ export class RecordOwnersCommitteeInput {
     description:
       'YYYY-MM-DD: the last day of its term, after recordedOn and no later than the corresponding day 5 years after ' +
       'its election (electedOn, or the day of electionDecisionId), or after recordedOn where no election day is known ' +
-      '(Beijing art. 41; Civil Code art. 202).',
+      '(Beijing art. 41; Civil Code art. 202). When not given, that latest day is recorded as its term’s end: the ' +
+      'statute sets a ceiling, not a term, and a committee stands no longer than it (before, none was recorded and ' +
+      'the committee stood without end).',
   })
   termEndsOn?: string;
 
