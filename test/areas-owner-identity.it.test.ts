@@ -522,6 +522,76 @@ describe('areas: the owner’s identity, sealed, masked and every read in full l
     expect(await formers()).toEqual([{ owner_reference: `${typed}-deceased`, succeeded_on: died }]);
   });
 
+  it('keeps the owner a correction replaces for the court holding a referral against them, and shows that court never the corrected owner', async () => {
+    // A third household of the compound (the first is the referred one, the second the previous test's), its owner
+    // entered with an identity, and a referral of theirs held by the Xicheng court (its grant, as areas keeps it).
+    const [{ id: third, owner_reference: referred, area_id: areaId }] = await t.sql<{
+      id: string;
+      owner_reference: string;
+      area_id: string;
+    }>(
+      `select h.id, h.owner_reference, g.area_id from areas.household h join areas.building b on b.id = h.building_id
+         cross join (select area_id from areas.court_household where household_id = $2 limit 1) g
+        where b.compound_id = $1 and h.id <> $2 order by h.id offset 1 limit 1`,
+      [compoundId, householdId],
+    );
+    const DEFENDANT = {
+      ...OWNER,
+      legalName: '上官清',
+      idNumber: residentId('11010219750505111'),
+      phone: '13600002222',
+    };
+    const CORRECTED = {
+      ...OWNER,
+      legalName: '东方白',
+      idNumber: residentId('11010219850606222'),
+      phone: '13500003333',
+    };
+    await ok(
+      guangwai,
+      `mutation($h: ID!, $o: OwnerIdentityInput) { updateHousehold(id: $h, input: { ownerIdentity: $o }) { id } }`,
+      {
+        h: third,
+        o: DEFENDANT,
+      },
+    );
+    const thirdReferral = '00000000-0000-4000-8000-0000000c0441';
+    await t.sql(
+      `insert into areas.court_household (court_id, referral_id, household_id, area_id, owner_reference) values ($1, $2, $3, $4, $5)`,
+      ['bj-xicheng-court', thirdReferral, third, areaId, referred],
+    );
+    // The street office corrects the reference and the identity, no sale (`ownerSince: null`): another person.
+    await ok(
+      guangwai,
+      `mutation($h: ID!, $r: Key, $o: OwnerIdentityInput) { updateHousehold(id: $h, input: { ownerReference: $r, ownerSince: null, ownerIdentity: $o }) { id } }`,
+      { h: third, r: `${referred}-corrected`, o: CORRECTED },
+    );
+    expect(
+      await t.sql(`select owner_reference, succeeded_on from areas.former_owner where household_id = $1`, [third]),
+    ).toEqual([{ owner_reference: referred, succeeded_on: null }]);
+    // The court's read (litigation's, for the complaint): the defendant its referral names, in full; never the
+    // corrected owner. Before, the corrected owner masked, and the complaint DEFENDANT_NO_LONGER_OWNER.
+    const [read] = (
+      await request(t.hub.subgraphs.areas!.url.replace(/\/graphql$/, ''))
+        .post('/graphql')
+        .set({
+          'content-type': 'application/json',
+          'x-hub-identity': await signIdentityAssertion(xichengCourt, testTokens),
+        })
+        .send({
+          query: `query($reps: [_Any!]!, $r: ID) { _entities(representations: $reps) { ... on Household { ownerIdentity(referralId: $r) { ${IDENTITY} ownerReference } } } }`,
+          variables: { reps: [{ __typename: 'Household', id: third }], r: thirdReferral },
+        })
+    ).body.data._entities;
+    expect(read.ownerIdentity).toEqual({ ...DEFENDANT, masked: false, ownerReference: referred });
+    // The street office's register: the corrected owner now.
+    const items = (await ok(guangwai, PAGE, { c: compoundId })).compound.households.items as {
+      id: string;
+      ownerIdentity: { legalName: string };
+    }[];
+    expect(items.find((h) => h.id === third)?.ownerIdentity.legalName).toBe(CORRECTED.legalName);
+  });
+
   // Last: it changes the owner of the household the other tests read.
   it('shows the court the seller its case is against after a sale, logged, never the buyer; the street office the buyer', async () => {
     // Before, the register kept no former owners: the court of the seller's case saw the buyer masked and nothing of

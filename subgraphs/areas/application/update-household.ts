@@ -6,6 +6,7 @@ import { isOrganisation } from '../../../catalog';
 import { todayInChina } from '../../../kernel/clock';
 import { formatSquareMetres } from '../domain/floor-area';
 import { Household } from '../persistence/compound.entity';
+import { courtHoldsReferralAgainst } from '../persistence/court-household.repository';
 import { recordFormerOwner } from '../persistence/former-owner.repository';
 import {
   findOwnerIdentities,
@@ -23,7 +24,8 @@ import { manageableHousehold } from './compound.lookup';
  * deceased owner is not sued), both by domain/compound.ts ownerDaysOf. The owner a sale replaces (a new reference with
  * the day the new owner became the owner) is kept, their identity sealed anew for the history
  * (persistence/former-owner.repository.ts): the court of a referral against them still reads them (before, the register
- * kept no owner history and that court got nothing of the defendant); a corrected reference that was no sale keeps none.
+ * kept no owner history and that court got nothing of the defendant); a corrected reference that was no sale keeps none,
+ * unless a court holds a referral against the owner it replaces, for whom that court's reads still answer.
  */
 export async function updateHousehold(
   em: EntityManager,
@@ -65,8 +67,14 @@ export async function updateHousehold(
     // A former owner only where the new owner has a day they became the owner (given, or the change dated today): a
     // reference corrected with `ownerSince: null`, or a deceased owner's reference corrected without a day (the death
     // stays), was no sale, and no one was succeeded (before, either kept the mistyped owner as a former one, and a
-    // correction without a day dated their succession with their own `ownerSince`).
-    if (newOwner && days.ownerSince)
+    // correction without a day dated their succession with their own `ownerSince`). Unless a court holds a referral
+    // against the owner the correction replaces: they stay its defendant, kept (succeeded on no day) for that court
+    // alone, which reads them as it read them before (domain/access.ts ownerInFull; never the corrected owner, whom its
+    // grant does not name). Before, a correction without a sale left that court nothing but the owner now, masked,
+    // and the complaint DEFENDANT_NO_LONGER_OWNER: a correction could take the defendant from the court.
+    const kept =
+      newOwner && (!!days.ownerSince || (await courtHoldsReferralAgainst(tx, householdId, household.ownerReference)));
+    if (kept)
       await recordFormerOwner(
         tx,
         {
@@ -75,7 +83,7 @@ export async function updateHousehold(
           ownerName: household.ownerName ?? null,
           ownerSince: household.ownerSince ?? null,
           ownerDiedOn: household.ownerDiedOn ?? null,
-          succeededOn: days.ownerSince,
+          succeededOn: days.ownerSince ?? null,
           identity: stored ? unsealed(stored) : null,
         },
         identity.subject,

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { sqlRows, sqlRun } from '../../../platform/db/sql';
+import { ownerKeySql } from './owner-key.sql';
 
 /** A court's read grant on a household (and its area), from a case referred to it, for the owner the case is against. */
 export interface CourtHouseholdGrant {
@@ -56,4 +57,25 @@ export async function courtHouseholdGrants(
     referralId: r.referral_id,
     ownerReference: r.owner_reference,
   }));
+}
+
+/**
+ * Whether a court holds a referral against that owner of the household (its grant's owner reference, compared as
+ * kernel/owner-key.ts compares them): a correction replacing the owner then keeps them for that court
+ * (application/update-household.ts).
+ */
+export async function courtHoldsReferralAgainst(
+  em: EntityManager,
+  householdId: string,
+  ownerReference: string,
+): Promise<boolean> {
+  const rows = await sqlRows<{ one: number }>(
+    em,
+    `select 1 as one from areas.court_household
+      where household_id = ?::uuid and owner_reference is not null
+        and ${ownerKeySql('owner_reference')} = ${ownerKeySql('?::text')}
+      limit 1`,
+    [householdId, ownerReference],
+  );
+  return rows.length > 0;
 }
