@@ -139,6 +139,40 @@ describe('arrears (helper-271): a committee reports a cut-off only within its te
     const refused = await fails(identity('OWNERS_COMMITTEE', first.id), CUT, report('e'));
     expect(refused.extensions.code).toBe('FORBIDDEN');
     expect(refused.message).toMatch(/term ended on 2026-06-01/);
+    // One recorded so before areas recorded the ceiling (its term null there) is held to the same day: past it, it is
+    // termExpired and its token records no joint decision (before, neither: it stood without end).
+    await t.sql(`update areas.governance_body set term_ends_on = null where id = $1`, [first.id]);
+    const { area } = await ok(
+      GUANGWAI_OFFICE,
+      `query($a: ID!) { area(id: $a) { governanceBodies { id termEndsOn termExpired } } }`,
+      { a: areaId },
+    );
+    expect(area.governanceBodies.find((b: { id: string }) => b.id === first.id)).toEqual({
+      id: first.id,
+      termEndsOn: null,
+      termExpired: true,
+    });
+    const decided = await fails(
+      identity('OWNERS_COMMITTEE', first.id),
+      `mutation($i: RecordJointDecisionInput!) { recordJointDecision(input: $i) { id } }`,
+      {
+        i: {
+          areaId,
+          matter: 'RAISE_MAINTENANCE_FUND',
+          heldOn: addDays(today, -3),
+          tally: {
+            totalOwners: 100,
+            totalArea: '10000.00',
+            participatingOwners: 80,
+            participatingArea: '8000.00',
+            consentingOwners: 70,
+            consentingArea: '7000.00',
+          },
+        },
+      },
+    );
+    expect(decided.extensions.code).toBe('FORBIDDEN');
+    expect(decided.message).toMatch(/term ended on 2026-06-01/);
     // Its successor (换届), recorded 2024-03-01 without a term: to 2029-03-01, so it reports today.
     const { recordOwnersCommittee: next } = await ok(GUANGWAI_OFFICE, RECORD, {
       i: { areaId, recordedOn: '2024-03-01', members },
