@@ -14,6 +14,36 @@ export const GOVERNANCE_TOPIC: TopicDefinition = {
   key: 'area id',
 };
 
+/**
+ * The longest term of each kind of committee: areas refuses a longer one and records a committee given none to it;
+ * arrears holds a committee kept without a term to it (domain/utility-violation.ts mandateEndsOn). One place for both.
+ *
+ * An owners' committee: Beijing Property Management Regulation (2020, amended 2024-03-29) art. 41 para. 1:
+ * "业主委员会委员实行任期制，每届任期不超过五年，可以连选连任"; the Ministry's 《业主大会和业主委员会指导规则》
+ * (建房〔2009〕274号) art. 32 sets the same five years everywhere else: "每届任期不超过5年". Its term runs from its
+ * election, on or before its recording.
+ *
+ * A property-management committee (物业管理委员会): Beijing art. 58: "物业管理委员会的任期一般不超过三年。期满仍未推动
+ * 成立业主大会、选举产生业主委员会的，由街道办事处、乡镇人民政府重新组建物业管理委员会" (一般: as a rule; the hub holds three
+ * years as the maximum). The hub holds no other city's article on its term.
+ */
+export const COMMITTEE_MAX_TERM = Object.freeze({
+  OWNERS_COMMITTEE: Object.freeze({
+    years: 5,
+    /** GB/T 2260 prefixes where it holds; null: everywhere (Beijing's regulation and the Ministry's guidance agree). */
+    divisions: null,
+    source:
+      'Beijing Property Management Regulation art. 41 para. 1; 业主大会和业主委员会指导规则 (建房〔2009〕274号) art. 32',
+    text: '业主委员会委员实行任期制，每届任期不超过五年，可以连选连任',
+  }),
+  PROPERTY_MANAGEMENT_COMMITTEE: Object.freeze({
+    years: 3,
+    divisions: Object.freeze(['11']),
+    source: 'Beijing Property Management Regulation art. 58',
+    text: '物业管理委员会的任期一般不超过三年',
+  }),
+});
+
 export const COMMITTEE_FORMED = {
   type: 'hub.areas.committee.formed',
   topic: GOVERNANCE_TOPIC,

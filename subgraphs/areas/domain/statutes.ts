@@ -1,4 +1,9 @@
-import { ELECTION_DECISION_MATTER, type JointDecisionMatterCode, type PreparatoryMemberRole } from '../../../catalog';
+import {
+  COMMITTEE_MAX_TERM,
+  ELECTION_DECISION_MATTER,
+  type JointDecisionMatterCode,
+  type PreparatoryMemberRole,
+} from '../../../catalog';
 
 /**
  * The statutory numbers behind the areas and governance rules, each with the article it comes from. Rules read
@@ -121,9 +126,9 @@ export const PMC_FILING_SOURCE = `${BEIJING_REGULATION} art. 55 para. 1`;
 /**
  * A term of at most three years, art. 58: "物业管理委员会的任期一般不超过三年。期满仍未推动成立业主大会、选举产生业主委员会
  * 的，由街道办事处、乡镇人民政府重新组建物业管理委员会". The article says 一般 (as a rule); the hub holds three years as the
- * maximum.
+ * maximum (catalog/governance.ts COMMITTEE_MAX_TERM, which arrears reads too).
  */
-export const PMC_MAX_TERM_YEARS = 3;
+export const PMC_MAX_TERM_YEARS = COMMITTEE_MAX_TERM.PROPERTY_MANAGEMENT_COMMITTEE.years;
 export const PMC_TERM_SOURCE = `${BEIJING_REGULATION} art. 58: 物业管理委员会的任期一般不超过三年`;
 
 /**
@@ -291,7 +296,7 @@ export const NATIONAL_OWNERS_COMMITTEE_RULES: OwnersCommitteeRules = {
   minMembers: 5,
   maxMembers: 11,
   smallArea: null,
-  maxTermYears: 5,
+  maxTermYears: COMMITTEE_MAX_TERM.OWNERS_COMMITTEE.years,
   filingDays: 30,
   recordingWorkingDays: null,
   filingSource:
@@ -312,7 +317,7 @@ export const BEIJING_OWNERS_COMMITTEE_RULES: OwnersCommitteeRules = {
   minMembers: 5,
   maxMembers: null,
   smallArea: { maxHouseholds: 100, members: 3 },
-  maxTermYears: 5,
+  maxTermYears: COMMITTEE_MAX_TERM.OWNERS_COMMITTEE.years,
   filingDays: 30,
   recordingWorkingDays: 5,
   filingSource: `${BEIJING_REGULATION} art. 43: 业主委员会应当自选举产生之日起三十日内…申请备案; 街道办事处…五个工作日内予以备案`,

@@ -113,35 +113,10 @@ export type Utility = (typeof UTILITY_CUT_OFF_BAN.utilities)[number];
 /**
  * The longest a committee's term can have run, for a committee whose term arrears does not hold (kept before
  * arrears.committee_view.term_ends_on, or published without one): its mandate to report a cut-off is taken to end on
- * the corresponding day that many years after it was formed or recorded (Civil Code art. 202), never to run on.
- *
- * An owners' committee: Beijing Property Management Regulation (2020, amended 2024-03-29) art. 41 para. 1:
- * "业主委员会委员实行任期制，每届任期不超过五年，可以连选连任"; the Ministry's 《业主大会和业主委员会指导规则》
- * (建房〔2009〕274号) art. 32 sets the same five years everywhere else (as the areas subgraph's statutes.ts quotes it:
- * "每届任期不超过5年"), so the figure holds whatever the area's city. Its term runs from its election, on or before its
- * recording, which is the day arrears holds (formedOn): counting from it is the latest the term can have ended.
- *
- * A property-management committee (物业管理委员会): Beijing art. 58: "物业管理委员会的任期一般不超过三年。期满仍未推动
- * 成立业主大会、选举产生业主委员会的，由街道办事处、乡镇人民政府重新组建物业管理委员会" (areas refuses a longer term in
- * Beijing, TERM_TOO_LONG). The hub holds no other city's article on its term: elsewhere a 物管会 without a held term
- * has no known end and reports nothing (the street office reports the cut-off).
+ * the corresponding day that many years after it was formed or recorded (Civil Code art. 202), never to run on. The
+ * figures and their articles are the catalog's (catalog/governance.ts), the same areas records terms by.
  */
-export const COMMITTEE_MAX_TERM = Object.freeze({
-  OWNERS_COMMITTEE: Object.freeze({
-    years: 5,
-    /** GB/T 2260 prefixes where it holds; null: everywhere (Beijing's regulation and the Ministry's guidance agree). */
-    divisions: null,
-    source:
-      'Beijing Property Management Regulation art. 41 para. 1; 业主大会和业主委员会指导规则 (建房〔2009〕274号) art. 32',
-    text: '业主委员会委员实行任期制，每届任期不超过五年，可以连选连任',
-  }),
-  PROPERTY_MANAGEMENT_COMMITTEE: Object.freeze({
-    years: 3,
-    divisions: Object.freeze(['11']),
-    source: 'Beijing Property Management Regulation art. 58',
-    text: '物业管理委员会的任期一般不超过三年',
-  }),
-});
+export { COMMITTEE_MAX_TERM } from '../../../catalog';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Levies: Civil Code art. 278.
