@@ -4,7 +4,7 @@ import { sqlRows, withoutNestedLoops } from '../platform/db/sql';
 import { dropDatabase } from '../tools/postgres/local-postgres';
 import { arrearsSubgraph } from '../subgraphs/arrears/module';
 import { openAccounts } from '../subgraphs/arrears/persistence/account.repository';
-import { billServiceFees } from '../subgraphs/arrears/persistence/charge.repository';
+import { billServiceFees, topUpShortFees } from '../subgraphs/arrears/persistence/charge.repository';
 import { classRatesOf, servedDaysOf } from '../subgraphs/arrears/domain/billing';
 import { daysInMonth } from '../kernel/calendar';
 import { adminPostgresUrl, uniqueSuffix } from './support/hub-fixture';
@@ -58,35 +58,46 @@ describe('arrears: billing a freshly loaded area reads its charges once', () => 
       )
     )[0];
 
-  /** One month's billing of the area in a transaction: the households it billed and what it read. */
+  /**
+   * One month's billing of the area in a transaction, as the run does it (its fees topped up to the days served, then
+   * the households not billed yet billed): the households it billed and what it read.
+   */
   const billMonth = (month: string) =>
     orm.em.fork().transactional(async (em: EntityManager) => {
       const before = await reads(em);
       await openAccounts(em, { companyId: COMPANY, areaId: AREA }, '2022-01-05');
+      const rates = classRatesOf([
+        {
+          filingId: '5a1e0000-0000-4000-8000-0000000000f1',
+          days: daysInMonth(month),
+          classes: [{ buildingClass: 'HIGH_RISE', ownerRateFenPerM2Month: 167, subsidies: [] }],
+        },
+      ]);
+      const served = servedDaysOf(month, [{ startsOn: '2022-01-01', endsOn: '2027-12-31' }]);
+      const topUp = await topUpShortFees(
+        em,
+        { companyId: COMPANY, areaId: AREA, month, rates, served, others: [] },
+        { reason: 'test', on: '2022-01-05', recordedBy: 'test' },
+      );
       const billed = await billServiceFees(em, {
         companyId: COMPANY,
         areaId: AREA,
         month,
-        filingId: '5a1e0000-0000-4000-8000-0000000000f1',
         dueOn: `${month}-28`,
-        rates: classRatesOf([
-          {
-            filingId: '5a1e0000-0000-4000-8000-0000000000f1',
-            days: daysInMonth(month),
-            classes: [{ buildingClass: 'HIGH_RISE', ownerRateFenPerM2Month: 167, subsidies: [] }],
-          },
-        ]),
-        served: servedDaysOf(month, [{ startsOn: '2022-01-01', endsOn: '2027-12-31' }]),
+        rates,
+        served,
         others: [],
       });
       const after = await reads(em);
-      return { billed, rows: after.rows - before.rows, entries: after.entries - before.entries };
+      return { billed, topUp, rows: after.rows - before.rows, entries: after.entries - before.entries };
     });
 
   it('bills every household once a month, again none, reading a bounded multiple of the area each month', async () => {
     const runs = [];
     for (const month of ['2022-01', '2022-02', '2022-03', '2022-03']) runs.push(await billMonth(month));
     expect(runs.map((r) => r.billed)).toEqual([HOUSEHOLDS, HOUSEHOLDS, HOUSEHOLDS, 0]);
+    // A month of one contract every fee billed whole: nothing falls short, nothing is locked or topped up.
+    expect(runs.map((r) => r.topUp)).toEqual(Array(4).fill({ toppedUp: 0, left: 0 }));
     // Bounded by the charges there are (the balances' recompute reads each account's open charges): 10 × (households
     // + charges), 12,000 the first month, when the same statements with nested loops allowed read 180,300 rows and
     // 543,300 index entries (about 600² / 2 of the month's new charges, once per household).

@@ -16,6 +16,7 @@ import {
   billServiceFees,
   overbilledAccountIds,
   serviceFeeTotals,
+  topUpShortFees,
 } from '../persistence/charge.repository';
 import { findFilingInForce } from '../persistence/filing.repository';
 import { publishClaims } from './claims.publish';
@@ -43,6 +44,17 @@ export interface BillingRunResult {
   parts: { filingId: string; recordNumber: string | null; days: number }[];
   /** Households whose fee of the month the company billed for more days than its contracts now serve. */
   overbilledHouseholds: number;
+  /**
+   * Households whose fee of the month, billed for fewer days than the company's contracts now serve (before its
+   * renewal, the contract it renews or its continued service was known), this run topped up to the month's parts:
+   * each a CORRECTION, the raise due on its own day (topUpShortFees).
+   */
+  toppedUpHouseholds: number;
+  /**
+   * Households whose fee still falls short of the days served, left as they are: corrected by hand, court-held, or
+   * another company's fee covers those days.
+   */
+  shortHouseholds: number;
   /** Households skipped: another company's fee of the month charges beyond the days it serves (billServiceFees). */
   billedByAnotherCompany: number;
   subsidies: BilledSubsidy[];
@@ -54,8 +66,10 @@ export interface BillingRunResult {
  * at its own rate, rounded once, when one ended within it and the company's renewal began: classRatesOf), and each
  * subsidy running that month to its payer, split the same way; then sets the credits owners paid in advance against their open
  * fees (apply-credits.ts). Set-based (a handful of statements whatever the size), and
- * idempotent: a household already billed for the month is skipped, so a re-run only bills households that joined
- * since, and returns the same totals when nothing changed.
+ * idempotent: a household already billed for the month gets no second fee, so a re-run only bills households that
+ * joined since, tops up the fees billed for fewer days than the company's contracts now serve (a month billed before
+ * its renewal was accepted: topUpShortFees, each a CORRECTION whose raise falls due on its own day), and returns the
+ * same totals when nothing changed.
  */
 export async function runBilling(
   em: EntityManager,
@@ -66,7 +80,6 @@ export async function runBilling(
     const { companyId, areaId, month, today } = scope;
     const filing = await filingInForceOrRefuse(tx, scope);
     await openAccounts(tx, { companyId, areaId }, today);
-    const classes = filing.terms.feeSchedule.classes;
     // Each contract's days of the month at its own rates: one part, or a contract's and its renewal's (servedPartsOf).
     const parts = filing.parts.map((p) => ({ ...p, classes: p.terms.feeSchedule.classes }));
     const dueOn = dueOnForMonth(month);
@@ -74,13 +87,23 @@ export async function runBilling(
     const others: OtherCompanyDays[] = [];
     for (const other of await otherCompaniesBilling(tx, { companyId, areaId, month }))
       others.push({ companyId: other, days: (await findFilingInForce(tx, other, areaId, month))?.served.days ?? 0 });
+    const rates = classRatesOf(parts);
+    // Fees billed for fewer days than the company now serves (before its renewal was known, say) get the days missing.
+    const topUp = await topUpShortFees(
+      tx,
+      { companyId, areaId, month, rates, served: filing.served, others },
+      {
+        reason: `Billed for fewer days of ${month} than served: the contracts now serve ${filing.served.days} of its ${filing.served.monthDays} days (${filing.parts.map((p) => `${p.recordNumber ?? p.filingId} ${p.days}`).join(', ')})`,
+        on: today,
+        recordedBy: identity.subject,
+      },
+    );
     const newlyBilled = await billServiceFees(tx, {
       companyId,
       areaId,
       month,
-      filingId: filing.filingId,
       dueOn,
-      rates: classRatesOf(parts),
+      rates,
       served: filing.served,
       others,
     });
@@ -98,7 +121,7 @@ export async function runBilling(
       month,
       monthDays: filing.served.monthDays,
       others,
-      billedClasses: classes.map((c) => c.buildingClass),
+      billedClasses: rates.map((r) => r.buildingClass),
     });
     const subsidies = await subsidiesOfMonth(tx, { companyId, areaId, month });
     const credited = await applyHeldCredits(tx, identity, { companyId, areaId }, today);
@@ -133,6 +156,8 @@ export async function runBilling(
       monthDays: filing.served.monthDays,
       parts: filing.parts.map((p) => ({ filingId: p.filingId, recordNumber: p.recordNumber, days: p.days })),
       overbilledHouseholds: overbilled,
+      toppedUpHouseholds: topUp.toppedUp,
+      shortHouseholds: topUp.left,
       billedByAnotherCompany: totals.billedByAnother,
       subsidies,
     };

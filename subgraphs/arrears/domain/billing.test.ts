@@ -1,8 +1,11 @@
 import { DomainError } from '../../../kernel/errors';
 import { partsChargeFen, rateDaysOf } from '../../../kernel/money';
 import {
+  billedPartsOf,
   checkBillingMonth,
   classRatesOf,
+  fallsShortOf,
+  partsOfClassRate,
   dueOnForMonth,
   monthSpan,
   runningSubsidies,
@@ -154,7 +157,7 @@ describe("a month in which a company's contract ends and its own renewal begins"
     expect(partsChargeFen(10_000, [{ rateFen: 200, days: 31 }], 31)).toBe(20_000);
   });
 
-  it("bills each class at each part's rate, the last part's schedule deciding the classes", () => {
+  it("bills each class at each part's rate, over every part's classes", () => {
     const parts = [
       { filingId: first, days: 15, classes: [...schedule(150, 20), ...schedule(120, null, 'HIGH_RISE')] },
       { filingId: renewal, days: 16, classes: [...schedule(200, 50), ...schedule(90, null, 'MID_RISE')] },
@@ -162,6 +165,7 @@ describe("a month in which a company's contract ends and its own renewal begins"
     expect(classRatesOf(parts)).toEqual([
       {
         buildingClass: 'LOW_RISE',
+        filingId: renewal,
         rate: 200,
         rateDays: 150 * 15 + 200 * 16,
         days: 31,
@@ -171,12 +175,74 @@ describe("a month in which a company's contract ends and its own renewal begins"
         ],
       },
       // A class the first contract had no rate for: only the renewal's days, a fee by the day.
-      { buildingClass: 'MID_RISE', rate: 90, rateDays: 90 * 16, days: 16, parts: null },
+      { buildingClass: 'MID_RISE', filingId: renewal, rate: 90, rateDays: 90 * 16, days: 16, parts: null },
+      // A class only the ending contract had: its 15 days under its filing (before: not billed at all).
+      { buildingClass: 'HIGH_RISE', filingId: first, rate: 120, rateDays: 120 * 15, days: 15, parts: null },
     ]);
     expect(classRatesOf([parts[1]].map((p) => ({ ...p, days: 30 })))).toEqual([
-      { buildingClass: 'LOW_RISE', rate: 200, rateDays: 6_000, days: 30, parts: null },
-      { buildingClass: 'MID_RISE', rate: 90, rateDays: 2_700, days: 30, parts: null },
+      { buildingClass: 'LOW_RISE', filingId: renewal, rate: 200, rateDays: 6_000, days: 30, parts: null },
+      { buildingClass: 'MID_RISE', filingId: renewal, rate: 90, rateDays: 2_700, days: 30, parts: null },
     ]);
+  });
+
+  it("subsidises a class only the ending contract had for that contract's days, at its rate", () => {
+    const parts = [
+      { filingId: first, days: 15, classes: [...schedule(150, 20), ...schedule(120, 30, 'HIGH_RISE')] },
+      { filingId: renewal, days: 16, classes: schedule(200, 50) },
+    ];
+    expect(runningSubsidiesOfParts(parts, '2026-03').find((l) => l.buildingClass === 'HIGH_RISE')).toEqual({
+      payer: '广外街道',
+      buildingClass: 'HIGH_RISE',
+      rate: 0,
+      rateDays: 30 * 15,
+      // A fee of one filing takes its filing's rate for its days (subsidyFenSql): ¥0.30 for the 15 days.
+      filingRates: { [first]: 30, [renewal]: 0 },
+    });
+  });
+
+  describe('a fee billed before the renewal was known', () => {
+    const parts = [
+      { filingId: first, days: 15, classes: [...schedule(150, 20), ...schedule(120, null, 'HIGH_RISE')] },
+      { filingId: renewal, days: 16, classes: schedule(200, 50) },
+    ];
+    const [lowRise, highRise] = classRatesOf(parts);
+    const billedFirst = { filingId: first, rateFen: 150, servedDays: 15, parts: null };
+
+    it('reads as its one filing for its days, a fee in parts as its parts, a whole month as all its days', () => {
+      expect(billedPartsOf(billedFirst, 31)).toEqual([{ filingId: first, rateFen: 150, days: 15 }]);
+      expect(billedPartsOf({ ...billedFirst, servedDays: null }, 31)).toEqual([
+        { filingId: first, rateFen: 150, days: 31 },
+      ]);
+      expect(billedPartsOf({ ...billedFirst, parts: lowRise.parts }, 31)).toEqual(lowRise.parts);
+      expect(partsOfClassRate(highRise)).toEqual([{ filingId: first, rateFen: 120, days: 15 }]);
+    });
+
+    it("falls short of the month's parts: the first contract's 15 days, or the renewal's 16", () => {
+      expect(fallsShortOf(billedPartsOf(billedFirst, 31), lowRise)).toBe(true);
+      expect(fallsShortOf([{ filingId: renewal, rateFen: 200, days: 16 }], lowRise)).toBe(true);
+      // Topped up, 100 m² is billed ¥175.81 for March, ¥72.58 of it the 15 days billed first.
+      expect(partsChargeFen(10_000, billedPartsOf(billedFirst, 31), 31)).toBe(7_258);
+      expect(partsChargeFen(10_000, partsOfClassRate(lowRise), 31)).toBe(17_581);
+    });
+
+    it('does not once billed in parts, nor a fee of another filing or rate, nor one for every day already', () => {
+      // Idempotent: a fee billed the month's parts falls short of nothing.
+      expect(fallsShortOf(partsOfClassRate(lowRise), lowRise)).toBe(false);
+      // An amendment of the first contract since (another filing, or its rate changed): left as billed.
+      expect(fallsShortOf([{ filingId: 'filing-1b', rateFen: 150, days: 15 }], lowRise)).toBe(false);
+      expect(fallsShortOf([{ filingId: first, rateFen: 160, days: 15 }], lowRise)).toBe(false);
+      // Billed for more of the first contract's days than it serves: correctFeesToServedDays's, not a top-up.
+      expect(fallsShortOf([{ filingId: first, rateFen: 150, days: 20 }], lowRise)).toBe(false);
+      expect(fallsShortOf(billedPartsOf({ ...billedFirst, servedDays: null }, 31), lowRise)).toBe(false);
+      // A class only the ending contract had is billed its 15 days, as before: nothing missing.
+      expect(fallsShortOf([{ filingId: first, rateFen: 120, days: 15 }], highRise)).toBe(false);
+    });
+
+    it("falls short of the company's continued service recorded after the month was billed", () => {
+      // One contract, now serving all 31 days (Civil Code art. 948), its month billed for its term's 15.
+      const [continued] = classRatesOf([{ filingId: first, days: 31, classes: schedule(150, 20) }]);
+      expect(fallsShortOf(billedPartsOf(billedFirst, 31), continued)).toBe(true);
+    });
   });
 
   it('splits a subsidy the same way, at 0 for a part whose contract has none, and not at all in a month of one part', () => {

@@ -12,6 +12,7 @@ import {
   laterDate,
 } from '../../../kernel/calendar';
 import { RatedPart, ServedDays, rateDaysOf } from '../../../kernel/money';
+import type { ChargePart } from './charge';
 
 /**
  * The rules of a monthly billing run that the SQL carries out (application/billing.ts): which month may be billed,
@@ -101,7 +102,12 @@ export interface ScheduledPart extends ServedPart {
 /** What billing charges a building class for a month: its owner rate in each part of the month that has one. */
 export interface ClassRate {
   buildingClass: string;
-  /** The rate of the last part (the contract the month's fee is billed under, `filingId` of the charge). */
+  /**
+   * The filing the class's fee of the month is billed under (the charge's `filingId`): the last part's whose schedule
+   * has the class (the month's own filing, but for a class only an earlier part's contract has).
+   */
+  filingId: string;
+  /** The rate of that part (the charge's `rateFen`). */
   rate: number;
   /** Σ rate × days over the parts (rateDaysOf): the fee is floor area × rateDays ÷ the month's days. */
   rateDays: number;
@@ -111,27 +117,68 @@ export interface ClassRate {
   parts: (RatedPart & { filingId: string })[] | null;
 }
 
+/** The building classes of the parts' schedules, the last part's first (in its order), then the earlier parts' own. */
+const classesOfParts = (parts: readonly ScheduledPart[]): string[] => [
+  ...new Set([...parts].reverse().flatMap((p) => p.classes.map((c) => c.buildingClass))),
+];
+
 /**
- * The rates of each building class billed for the month (those of the last part's schedule, whose filing the fees are
- * billed under), each over the parts whose schedule has the class: a class one contract has no rate for is billed the
- * days of the others only.
+ * The rates of each building class billed for the month, each over the parts whose schedule has the class: a class
+ * one contract has no rate for is billed the days of the others only. The classes are those of every part's schedule:
+ * a class only the ending contract had is billed its days under that contract's filing (before, only the last part's
+ * classes were billed, so such households were billed nothing for the days the ending contract served them).
  */
 export function classRatesOf(parts: readonly ScheduledPart[]): ClassRate[] {
-  const last = parts[parts.length - 1];
-  if (!last) return [];
-  return last.classes.map((c) => {
+  return classesOfParts(parts).map((buildingClass) => {
     const rated = parts.flatMap((p) => {
-      const rate = p.classes.find((x) => x.buildingClass === c.buildingClass)?.ownerRateFenPerM2Month;
+      const rate = p.classes.find((x) => x.buildingClass === buildingClass)?.ownerRateFenPerM2Month;
       return rate === undefined ? [] : [{ filingId: p.filingId, rateFen: rate, days: p.days }];
     });
+    const last = rated[rated.length - 1];
     return {
-      buildingClass: c.buildingClass,
-      rate: c.ownerRateFenPerM2Month,
+      buildingClass,
+      filingId: last.filingId,
+      rate: last.rateFen,
       rateDays: rateDaysOf(rated),
       days: rated.reduce((sum, p) => sum + p.days, 0),
       parts: rated.length > 1 ? rated : null,
     };
   });
+}
+
+/**
+ * A month's fee as billed, part by part: its `parts` when billed in parts, otherwise one part, its filing and rate
+ * for its days (`servedDays`, or the whole month's).
+ */
+export function billedPartsOf(
+  fee: { filingId: string | null; rateFen: number; servedDays: number | null; parts: readonly ChargePart[] | null },
+  monthDays: number,
+): ChargePart[] {
+  return fee.parts
+    ? fee.parts.map((p) => ({ ...p }))
+    : [{ filingId: fee.filingId ?? '', rateFen: fee.rateFen, days: fee.servedDays ?? monthDays }];
+}
+
+/** The parts a class's fee of the month is billed in now (classRatesOf): its `parts`, or its one filing's days. */
+export const partsOfClassRate = (rate: ClassRate): ChargePart[] =>
+  rate.parts ?? [{ filingId: rate.filingId, rateFen: rate.rate, days: rate.days }];
+
+/**
+ * Whether a fee of the company's month billed as `billed` (billedPartsOf) falls short of the days its contracts now
+ * serve the class (`rate`, classRatesOf) and is topped up by the next billing run: billed for fewer days, each of its
+ * parts a part of the month now, of the same filing at the same rate for no more days. So a month billed for the first
+ * contract's 15 days before its renewal was known (or for the renewal's 16 before the contract it renews was), or
+ * before the company's continued service was recorded, is billed the days missing, and nothing billed is re-rated: a
+ * fee of another filing or rate (an amendment since) is left as billed. Billed again the month's parts, it is not short
+ * any more: a second run bills nothing more. charge.repository.ts shortFeesSql carries the rule out in SQL.
+ */
+export function fallsShortOf(billed: readonly ChargePart[], rate: ClassRate): boolean {
+  const now = partsOfClassRate(rate);
+  const days = billed.reduce((sum, p) => sum + p.days, 0);
+  return (
+    days < rate.days &&
+    billed.every((b) => now.some((n) => n.filingId === b.filingId && n.rateFen === b.rateFen && n.days >= b.days))
+  );
 }
 
 /** A subsidy line of a month (runningSubsidiesOfParts). */
@@ -148,15 +195,14 @@ export interface RunningSubsidyLine {
 
 /**
  * The subsidies running in the month (runningSubsidies) of each part's schedule, one line per payer and building
- * class of the last part's classes: the last part's rate, with two or more parts Σ rate × days over them (`rateDays`,
+ * class of the parts' classes (classRatesOf's): the last part's rate, with two or more parts Σ rate × days over them (`rateDays`,
  * 0 for a part whose contract has no such subsidy), and each part's filing's rate (`filingRates`), so each owner's
  * fee is subsidised as it was billed: a fee billed in parts over its parts, one billed under one filing (say before
  * the renewal was known) at that filing's rate for its days (billing-run.repository.ts subsidyFenSql).
  */
 export function runningSubsidiesOfParts(parts: readonly ScheduledPart[], month: YearMonth): RunningSubsidyLine[] {
-  const last = parts[parts.length - 1];
-  if (!last) return [];
-  const billed = new Set(last.classes.map((c) => c.buildingClass));
+  if (parts.length === 0) return [];
+  const billed = new Set(classesOfParts(parts));
   const byPart = parts.map((p) => ({ filingId: p.filingId, days: p.days, lines: runningSubsidies(p.classes, month) }));
   const lines = new Map<string, RunningSubsidyLine>();
   for (const { lines: running } of byPart)

@@ -51,7 +51,8 @@ const statementOf = async (ctx: RequestContext, accountId: string) =>
 @Resolver(() => ArrearsAccountType)
 export class ArrearsResolver {
   @Mutation(() => BillingRunType, {
-    description: 'Bills one month of an area under your accepted contract; re-running the month bills nobody twice.',
+    description:
+      'Bills one month of an area under your accepted contract; re-running the month bills nobody twice, and tops up the fees billed for fewer days than your contracts now serve (`toppedUpHouseholds`: a month billed before your renewal was accepted).',
   })
   async runBilling(
     @Arg('areaId', () => ID) areaId: string,

@@ -117,6 +117,16 @@ export class BillingRunType {
   overbilledHouseholds!: number;
   @Field(() => Int, {
     description:
+      "Households whose fee of the month, billed for fewer days than your contracts now serve (before your renewal, the contract it renews or your continued service was accepted), this run topped up to the month's parts: each a CORRECTION in the ledger with its reason, the raise falling due at the end of this month (its own late fee and limitation period); what was billed first keeps its due date, and what was paid of it stays paid. 0 when nothing fell short.",
+  })
+  toppedUpHouseholds!: number;
+  @Field(() => Int, {
+    description:
+      "Households whose fee still falls short of the days your contracts serve, left as it is: corrected by hand since (correct it with adjustCharge), in arrears on the day its account was referred to a court (the claim stands as the court has it), or another company's fee of the month charges those days (run the month again once it is corrected).",
+  })
+  shortHouseholds!: number;
+  @Field(() => Int, {
+    description:
       "Households of the area you did not bill because another company's fee of the month charges more than the days its contracts serve (billed before its contract was known to end): it covers days yours serves, and an owner is never charged a day twice. Once that company corrects its fee (correctFeesToServedDays or adjustCharge), run the month again to bill them.",
   })
   billedByAnotherCompany!: number;

@@ -90,9 +90,8 @@ export interface ServiceFeeBilling {
   companyId: string;
   areaId: string;
   month: YearMonth;
-  filingId: string;
   dueOn: IsoDate;
-  /** Each building class's rates over the month's parts (classRatesOf). */
+  /** Each building class's rates over the month's parts, and the filing its fees are billed under (classRatesOf). */
   rates: readonly ClassRate[];
   /** The days of the month the company serves (servedDaysOf): fewer than the month's, a fee by the day. */
   served: ServedDays;
@@ -113,6 +112,12 @@ export interface OtherCompanyDays {
  * its own, all of it). Judged by the amount,
  * whatever the fee's own `served_days` says, so a fee corrected by hand counts as it now stands.
  */
+/** The statuses of an account whose claim a court holds (COURT_HELD_STATUSES), as an SQL list. */
+const COURT_HELD_SQL = [...COURT_HELD_STATUSES].map((status) => `'${status}'`).join(', ');
+
+/** The classes' rates of the month as SQL reads them (classRatesOf: a json_to_recordset row `r`). */
+const CLASS_RATES_JSON = `json_to_recordset(?::json) as r("buildingClass" text, "filingId" uuid, rate int, "rateDays" int, days int, parts jsonb)`;
+
 /** The other companies as beyondDaysServedSql's `o` reads them (json_to_recordset: company, days). */
 const othersJson = (others: readonly OtherCompanyDays[]) =>
   JSON.stringify(others.map((o) => ({ company: o.companyId, days: o.days })));
@@ -152,13 +157,12 @@ export async function billServiceFees(em: EntityManager, billing: ServiceFeeBill
       em,
       `insert into arrears.charge (id, account_id, company_id, household_id, area_id, building_id, kind, month, filing_id, building_class,
         floor_area_centi_m2, rate_fen, amount_fen, due_on, served_days, rate_parts)
-     select ${TIME_ORDERED_UUID_SQL}, a.id, a.company_id, h.household_id, h.area_id, h.building_id, 'SERVICE_FEE', ?, ?::uuid, h.building_class,
+     select ${TIME_ORDERED_UUID_SQL}, a.id, a.company_id, h.household_id, h.area_id, h.building_id, 'SERVICE_FEE', ?, r."filingId", h.building_class,
         h.floor_area_centi_m2, r.rate, ${chargeFenSql('h.floor_area_centi_m2', 'r."rateDays"', '1', '?::int')}, ?::date,
         nullif(r.days, ?::int), r.parts
        from arrears.billable_household h
        join arrears.account a on a.company_id = ? and a.household_id = h.household_id and a.area_id = h.area_id
-       join json_to_recordset(?::json) as r("buildingClass" text, rate int, "rateDays" int, days int, parts jsonb)
-         on r."buildingClass" = h.building_class and r.days > 0
+       join ${CLASS_RATES_JSON} on r."buildingClass" = h.building_class and r.days > 0
       where h.area_id = ?
         and not exists (select 1 from arrears.charge c
                           left join json_to_recordset(?::json) as o(company text, days int) on o.company = c.company_id
@@ -168,7 +172,6 @@ export async function billServiceFees(em: EntityManager, billing: ServiceFeeBill
      on conflict (account_id, month) where kind = 'SERVICE_FEE' do nothing`,
       [
         billing.month,
-        billing.filingId,
         billing.served.monthDays,
         billing.served.monthDays,
         billing.dueOn,
@@ -253,7 +256,7 @@ export async function correctFeesToServedDays(
               waived_fen = least(b.waived_fen, b.served_fen - b.paid_fen)
          from billed b
         where c.id = b.id and b.rate_parts is null and b.amount_fen = b.as_billed and b.paid_fen <= b.served_fen
-          and b.status not in (${[...COURT_HELD_STATUSES].map((status) => `'${status}'`).join(', ')})
+          and b.status not in (${COURT_HELD_SQL})
        returning c.id, c.account_id, b.amount_fen as before_fen, b.served_fen as after_fen, b.waived_fen as waived_before_fen,
                  c.waived_fen as waived_after_fen),
      logged as (
@@ -285,6 +288,136 @@ export async function correctFeesToServedDays(
   const accountIds = row.account_ids;
   if (accountIds.length > 0) await refreshBalances(em, `select unnest(?::uuid[])`, () => [sqlArray(accountIds)]);
   return { accountIds, left: Number(row.left) };
+}
+
+/** What topping up the company's fees of a month to the days its contracts now serve did (topUpShortFees). */
+export interface ShortFeesTopUp {
+  /** Fees raised to the month's parts this run. */
+  toppedUp: number;
+  /** Fees still billed for fewer days than served and left as they are: adjusted since, or held by a court. */
+  left: number;
+}
+
+/**
+ * The company's fees of the month that fall short of the days its contracts now serve (domain/billing.ts
+ * fallsShortOf, in SQL): billed for fewer days than the class's parts now have, each part as billed (a fee of one
+ * rate: its filing, rate and days) a part of the month now, same filing and rate, no more days. `r` is the class's
+ * rates (classRatesOf, a json_to_recordset row), `c` the fee. The cheap test on the fee's own columns comes first, so a
+ * re-run of a month of one contract reads each fee once and builds no json.
+ */
+const billedPartsSql = (c: string) =>
+  `coalesce(${c}.rate_parts, jsonb_build_array(jsonb_build_object('filingId', ${c}.filing_id::text, 'rateFen', ${c}.rate_fen, 'days', coalesce(${c}.served_days, ?::int))))`;
+const shortFeesSql = `
+  select c.id, c.account_id, c.household_id, c.amount_fen, c.waived_fen, c.due_on, c.floor_area_centi_m2, r."filingId", r.rate,
+         r."rateDays", r.days, r.parts, ${billedPartsSql('c')} as billed
+    from arrears.charge c
+    join ${CLASS_RATES_JSON} on r."buildingClass" = c.building_class
+   where c.area_id = ? and c.month = ? and c.kind = 'SERVICE_FEE' and c.company_id = ?
+     and (c.rate_parts is not null or coalesce(c.served_days, ?::int) < r.days)`;
+const fallsShortSql = (
+  f: string,
+) => `(select sum((p->>'days')::int) from jsonb_array_elements(${f}.billed) p) < ${f}.days
+     and not exists (select 1 from jsonb_array_elements(${f}.billed) p
+          where not exists (select 1 from jsonb_array_elements(coalesce(${f}.parts,
+                  jsonb_build_array(jsonb_build_object('filingId', ${f}."filingId"::text, 'rateFen', ${f}.rate, 'days', ${f}.days)))) n
+                 where n->>'filingId' = p->>'filingId' and (n->>'rateFen')::int = (p->>'rateFen')::int
+                   and (n->>'days')::int >= (p->>'days')::int))`;
+const shortFeesParams = (billing: TopUpBilling) => [
+  billing.served.monthDays,
+  JSON.stringify(billing.rates),
+  billing.areaId,
+  billing.month,
+  billing.companyId,
+  billing.served.monthDays,
+];
+
+/** The company's month as topUpShortFees tops it up: the classes' rates now (classRatesOf) and the days served. */
+export type TopUpBilling = Pick<ServiceFeeBilling, 'companyId' | 'areaId' | 'month' | 'rates' | 'served' | 'others'>;
+
+/**
+ * Tops up the company's fees of the area's month that fall short of the days its contracts now serve (billed for the
+ * first contract's 15 days before its renewal from the 16th was known, say: shortFeesSql) to the month as it is now
+ * billed: floor area × Σ rate × days over the class's parts ÷ the month's days, rounded once, with the parts, rate and
+ * filing a fee billed now would have, so its subsidy follows it (billSubsidies, run after) and the statement, the claim
+ * and the court package show it as any fee of the month. Each is a CORRECTION with its reason, as adjustCharge records
+ * one, so the raise is a part of the fee due on its own day (due-parts.ts raisedPartDueOn: the end of this month), with
+ * its own late fee and limitation period; what was billed first keeps its due date, and what was paid or waived of it
+ * stays so. Left as they are (counted in `left`): a fee not as billed (a correction by hand since: the company said
+ * what it is), and one the court holds, on an account REFERRED, IN_LITIGATION or JUDGED and in arrears on the day of
+ * its referral (adjustCharge's CLAIM_BEFORE_COURT rule): the claim stands as the court has it; and one whose household
+ * another company's fee of the month charges beyond the days that company serves (billServiceFees's skip: until that
+ * fee is corrected, it covers days this company serves, and no day is charged twice). The accounts are locked
+ * first in id order (as payments and adjustments take them), then the fees updated in one statement; the balances of
+ * the month's accounts are refreshed when any was topped up. Idempotent: a fee topped up has the month's parts and
+ * days, so it falls short no more.
+ */
+export async function topUpShortFees(
+  em: EntityManager,
+  billing: TopUpBilling,
+  record: { reason: string; on: IsoDate; recordedBy: string },
+): Promise<ShortFeesTopUp> {
+  const [candidates] = await sqlRows<{ n: number }>(
+    em,
+    `select count(*)::int as n from (
+       select a.id from arrears.account a
+        where a.id in (select f.account_id from (${shortFeesSql}) f where ${fallsShortSql('f')})
+        order by a.id for update) locked`,
+    shortFeesParams(billing),
+  );
+  if (candidates.n === 0) return { toppedUp: 0, left: 0 };
+  const { monthDays } = billing.served;
+  const [row] = await sqlRows<{ topped_up: number; left: number }>(
+    em,
+    `with short as (
+       select f.*, ${chargeFenSql('f.floor_area_centi_m2', 'f."rateDays"', '1', '?::int')} as topped_fen,
+              ${chargeFenSql('f.floor_area_centi_m2', "(select sum((p->>'rateFen')::int * (p->>'days')::int) from jsonb_array_elements(f.billed) p)", '1', '?::int')} as as_billed,
+              a.status in (${COURT_HELD_SQL}) and (ref.on_date is null or f.due_on < ref.on_date) as court_held,
+              exists (select 1 from arrears.charge c
+                        left join json_to_recordset(?::json) as o(company text, days int) on o.company = c.company_id
+                       where c.area_id = ? and c.month = ? and c.kind = 'SERVICE_FEE' and c.household_id = f.household_id
+                         and c.company_id <> ? and ${beyondDaysServedSql(billing.served.monthDays)}) as billed_by_another
+         from (${shortFeesSql} for update of c) f
+         join arrears.account a on a.id = f.account_id
+         left join lateral (select t.on_date from arrears.account_transition t
+                             where t.account_id = f.account_id and t.to_status = 'REFERRED' order by t.at desc limit 1) ref
+                on a.status in (${COURT_HELD_SQL})
+        where ${fallsShortSql('f')}),
+     topped as (
+       update arrears.charge c set amount_fen = s.topped_fen, filing_id = s."filingId", rate_fen = s.rate,
+              served_days = nullif(s.days, ?::int), rate_parts = s.parts
+         from short s
+        where c.id = s.id and s.amount_fen = s.as_billed and not s.court_held and not s.billed_by_another
+       returning c.id, c.account_id, s.amount_fen as before_fen, s.topped_fen as after_fen, s.waived_fen),
+     logged as (
+       insert into arrears.adjustment (id, charge_id, account_id, kind, fen, amount_before_fen, amount_after_fen, waived_before_fen,
+           waived_after_fen, reason, on_date, recorded_by)
+       select gen_random_uuid(), id, account_id, 'CORRECTION', null, before_fen, after_fen, waived_fen, waived_fen, ?, ?::date, ?
+         from topped)
+     select (select count(*) from topped)::int as topped_up, ((select count(*) from short) - (select count(*) from topped))::int as left`,
+    [
+      monthDays,
+      monthDays,
+      monthDays,
+      monthDays,
+      othersJson(billing.others),
+      billing.areaId,
+      billing.month,
+      billing.companyId,
+      ...shortFeesParams(billing),
+      monthDays,
+      record.reason,
+      record.on,
+      record.recordedBy,
+    ],
+  );
+  if (row.topped_up > 0)
+    await refreshBalances(
+      em,
+      `select account_id from arrears.charge
+        where area_id = ? and month = ? and kind = 'SERVICE_FEE' and company_id = ? and due_on < ?::date`,
+      (day) => [billing.areaId, billing.month, billing.companyId, day],
+    );
+  return { toppedUp: row.topped_up, left: row.left };
 }
 
 /** A company's month of an area, with the other companies that billed it and the days each serves. */
