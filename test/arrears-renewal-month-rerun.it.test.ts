@@ -17,6 +17,7 @@ const RUN = `mutation($a: ID!, $m: Key!) { runBilling(areaId: $a, month: $m) {
   subsidies { payer buildingClass households amountFen } } }`;
 const PAY = `mutation($p: PaymentInput!) { recordPayment(payment: $p) { allocations { month fen } } }`;
 const ADJUST = `mutation($c: ID!, $a: Fen!) { adjustCharge(chargeId: $c, kind: CORRECTION, amountFen: $a, reason: "Measured again") { id } }`;
+const ACTION = `mutation($a: ID!, $x: CollectionActionInput!) { recordCollectionAction(accountId: $a, action: $x) { status } }`;
 const STATEMENT = `query($id: ID!) { arrearsAccount(id: $id) { arrearsFen
   charges { month filingId rateFen servedDays parts { filingId rateFen days } amountFen paidFen openFen dueOn owedSince lateFeeFen }
   adjustments { kind amountBeforeFen amountAfterFen reason on } } }`;
@@ -99,7 +100,7 @@ describe('arrears: a month billed before the renewal was known, billed again aft
 
     // The owner of the first pays March as billed; the second's fee is corrected by hand; the third's account is
     // referred to a court on 1 May, its March fee in arrears that day.
-    const [paid, handCorrected, referred] = billed;
+    const [paid, handCorrected, referred, inCollection] = billed;
     await ok(company, PAY, {
       p: {
         accountId: paid.account_id,
@@ -110,6 +111,15 @@ describe('arrears: a month billed before the renewal was known, billed again aft
       },
     });
     await ok(company, ADJUST, { c: handCorrected.id, a: handCorrected.amount_fen - 100 });
+    // The fourth is sent a letter for its 15 days: in collection, its claim goes to litigation with every change.
+    expect(
+      (
+        await ok(company, ACTION, {
+          a: inCollection.account_id,
+          x: { kind: 'LETTER', on: today, deliveredOn: today, chargeIds: [inCollection.id] },
+        })
+      ).recordCollectionAction.status,
+    ).toBe('IN_COLLECTION');
     await t.sql(`update arrears.account set status = 'REFERRED' where id = $1`, [referred.account_id]);
     await t.sql(
       `insert into arrears.account_transition (id, account_id, from_status, to_status, on_date, by_subject, by_role)
@@ -200,6 +210,20 @@ describe('arrears: a month billed before the renewal was known, billed again aft
         on: today,
       },
     ]);
+
+    // Litigation is told the claim as it now stands: March in parts, the raise owed since its own day.
+    const [{ payload: claim }] = await t.sql<{ payload: { charges: Record<string, unknown>[] } }>(
+      `select payload from arrears.outbox where event_type = 'hub.arrears.claim.updated' and message_key = $1
+        order by id desc limit 1`,
+      [inCollection.account_id],
+    );
+    expect(claim.charges.find((c) => c.chargeId === inCollection.id)).toMatchObject({
+      month: '2026-03',
+      amountFen: byParts(inCollection, 150, 200),
+      parts,
+      dueOn: '2026-03-31',
+      owedSince: '2026-03-31',
+    });
 
     // Idempotent: run again, nothing more is billed, topped up or recorded.
     const run3 = (await ok(company, RUN, { a: areaId, m: '2026-03' })).runBilling;
