@@ -862,10 +862,10 @@ describe('litigation: referrals through the green channel, the court’s reports
     // amount, added up (诉讼费用交纳办法 art. 13 item 1, 每件), never the scale on the combined amount. Two cases of
     // up to ¥10,000 at ¥50 each, and a third with a ¥12,000 lawyer's fee claimed (over ¥10,000, so 2.5% on the rest);
     // the procedure undetermined (no Beijing threshold), nothing is halved.
-    await demand(12);
-    await claimKnown(accounts[12].id, 1);
+    await demand(15);
+    await claimKnown(accounts[15].id, 1);
     const [lawyered] = (
-      await refer([accounts[12].id], {
+      await refer([accounts[15].id], {
         mediationWaivedOn: today,
         costs: [{ kind: 'OTHER_CLAIM', label: '律师费', amountFen: 1_200_000 }],
       })
@@ -874,16 +874,26 @@ describe('litigation: referrals through the green channel, the court’s reports
     const overTenThousand = lawyered.amountInDisputeFen - 1_000_000;
     expect(lawyered.caseAcceptanceFee.fullFen).toBe(5_000 + Math.round((overTenThousand * 250) / 10_000));
     const FEES = `query($k: Key!) { consolidatedBatch(batchKey: $k) { referralIds caseAcceptanceFeeTotal { caseCount halvedCaseCount fullFen onDocketingFen legalBasis } } }`;
+    // The batch also holds the earlier tests' cases of the court, company and area: their fees, each read as its own.
+    const ours = [...referred, lawyered].map((r: { id: string }) => r.id);
+    const held: string[] = (await ok(xichengCourt, FEES, { k: batchKey })).consolidatedBatch.referralIds;
+    expect(held).toEqual(expect.arrayContaining(ours));
+    const earlier = await Promise.all(
+      held
+        .filter((id) => !ours.includes(id))
+        .map(async (id) => (await ok(xichengCourt, REFERRAL, { id })).referral.caseAcceptanceFee),
+    );
+    const earlierFen = (key: 'fullFen' | 'onDocketingFen') => earlier.reduce((sum, fee) => sum + fee[key], 0);
     const expectedTotal = {
-      caseCount: 3,
-      halvedCaseCount: 0,
-      fullFen: 5_000 + 5_000 + lawyered.caseAcceptanceFee.fullFen,
-      onDocketingFen: 5_000 + 5_000 + lawyered.caseAcceptanceFee.fullFen,
+      caseCount: held.length,
+      halvedCaseCount: earlier.filter((fee) => fee.halvedUnder !== null).length,
+      fullFen: earlierFen('fullFen') + 5_000 + 5_000 + lawyered.caseAcceptanceFee.fullFen,
+      onDocketingFen: earlierFen('onDocketingFen') + 5_000 + 5_000 + lawyered.caseAcceptanceFee.fullFen,
       legalBasis: expect.stringContaining('每件'),
     };
     for (const reader of [xichengCourt, companyA]) {
       const feeBatch = (await ok(reader, FEES, { k: batchKey })).consolidatedBatch;
-      expect(feeBatch.referralIds).toHaveLength(3);
+      expect(feeBatch.referralIds).toHaveLength(held.length);
       expect(feeBatch.caseAcceptanceFeeTotal).toEqual(expectedTotal);
     }
     for (const outsider of [haidianCourt, companyB])
@@ -928,7 +938,10 @@ describe('litigation: referrals through the green channel, the court’s reports
     // Each batch adds up its own cases: the case split off takes its ¥50 with it.
     const totalOf = async (k: string) => (await ok(xichengCourt, FEES, { k })).consolidatedBatch.caseAcceptanceFeeTotal;
     expect(await totalOf(split.batchKey)).toMatchObject({ caseCount: 1, fullFen: 5_000, onDocketingFen: 5_000 });
-    expect(await totalOf(batchKey)).toMatchObject({ caseCount: 2, fullFen: expectedTotal.fullFen - 5_000 });
+    expect(await totalOf(batchKey)).toMatchObject({
+      caseCount: held.length - 1,
+      fullFen: expectedTotal.fullFen - 5_000,
+    });
     const accepted = (
       await ok(xichengCourt, `mutation($k: Key!) { acceptConsolidatedBatch(batchKey: $k) { courtDecision } }`, {
         k: batchKey,
