@@ -378,6 +378,26 @@ export const ELECTION_DECISION_SOURCE = 'Civil Code art. 278 para. 1 item 3';
 export const SHORTEST_RETENTION_SOURCE = 'Personal Information Protection Law arts. 19, 47 para. 1 item 1';
 
 /**
+ * PIPL (《个人信息保护法》, 2021-08-20) art. 47 para. 1: "有下列情形之一的，个人信息处理者应当主动删除个人信息；个人信息处理者
+ * 未删除的，个人有权请求删除：（一）处理目的已实现、无法实现或者为实现处理目的不再必要；（二）个人信息处理者停止提供产品或者服务，
+ * 或者保存期限已届满；…" With art. 19 (above): a former owner kept for a court's case (domain/court-case-end.ts) is
+ * needed no longer once that case is over, and erased then unless the horizon for referrals still to come keeps them
+ * (former-owner-retention.ts).
+ */
+export const DELETION_WHEN_PURPOSE_ACHIEVED =
+  '个人信息保护法 第四十七条: "有下列情形之一的，个人信息处理者应当主动删除个人信息；个人信息处理者未删除的，个人有权请求删除：（一）处理目的已实现、无法实现或者为实现处理目的不再必要；（二）个人信息处理者停止提供产品或者服务，或者保存期限已届满"; 第十九条: "除法律、行政法规另有规定外，个人信息的保存期限应当为实现处理目的所必要的最短时间"';
+
+/**
+ * When a court's case against an owner is over for the hub (domain/court-case-end.ts): withdrawn (撤诉), refused
+ * (不予受理) or closed (结案), as litigation reports them; or judged or settled and the period to apply for enforcement
+ * run without an application: Civil Procedure Law art. 250 (2023 amendment) "申请执行的期间为二年", whose last day the
+ * litigation subgraph computes and announces (`ENFORCEMENT_APPLICATION` on litigation.deadlines.v1); areas takes that
+ * day and copies no rule of it.
+ */
+export const COURT_CASE_END_SOURCE =
+  'Civil Procedure Law art. 250 (2023 amendment): "申请执行的期间为二年" (the day as litigation announces it, ENFORCEMENT_APPLICATION)';
+
+/**
  * The period in which the company sues the seller for their months: three years (Civil Code art. 188 para. 1:
  * "向人民法院请求保护民事权利的诉讼时效期间为三年"), from each month's due date.
  */
