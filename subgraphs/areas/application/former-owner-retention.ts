@@ -11,7 +11,7 @@ import {
   FORMER_OWNER_KEPT_YEARS_DEFAULT,
   formerOwnersKeptFrom,
 } from '../domain/former-owner-retention';
-import { eraseFormerOwnersSucceededBefore } from '../persistence/former-owner.repository';
+import { eraseFormerOwnersNeededNoLonger } from '../persistence/former-owner.repository';
 
 /** `HUB_FORMER_OWNER_KEPT_YEARS`: how long a former owner no referral names is kept (domain/former-owner-retention.ts). */
 export const formerOwnerKeptYears = (env: NodeJS.ProcessEnv = process.env): number =>
@@ -32,13 +32,19 @@ export const formerOwnerKeptYears = (env: NodeJS.ProcessEnv = process.env): numb
 export const formerOwnerSweepIntervalMs = (env: NodeJS.ProcessEnv = process.env): number =>
   intervalMsFromEnv(env, 'HUB_FORMER_OWNER_SWEEP_INTERVAL_MS', 3_600_000);
 
-/** Erases the former owners kept past the horizon on `today` and named by no referral; returns how many. */
+/**
+ * Erases the former owners kept past the horizon on `today` and named by no court's case still running on `today`
+ * (domain/court-case-end.ts); returns how many.
+ */
 export async function sweepFormerOwners(
   em: EntityManager,
   today: IsoDate,
   keptYears = formerOwnerKeptYears(),
 ): Promise<number> {
-  const erased = await eraseFormerOwnersSucceededBefore(em, formerOwnersKeptFrom(today, keptYears));
+  const erased = await eraseFormerOwnersNeededNoLonger(em, {
+    succeededBefore: formerOwnersKeptFrom(today, keptYears),
+    today,
+  });
   if (erased > 0) logger.info({ erased, keptYears }, 'former owners past the horizon erased');
   return erased;
 }

@@ -7,9 +7,10 @@ import {
 } from '../persistence/court-household.repository';
 
 /**
- * A case referred to a court lets that court read the household (and its area) for as long as it keeps the file, and
- * the owner the referral names in full while the register holds them as the owner (domain/access.ts courtGrantOwner);
- * a redelivered referral changes nothing.
+ * A case referred to a court lets that court read the household (and its area) until the case is over
+ * (domain/court-case-end.ts, application/follow-court-case.ts), and the owner the referral names in full, as the
+ * register holds them now or as a former owner (domain/access.ts courtGrantOwner); a redelivered referral changes
+ * nothing.
  */
 export async function grantCourtHousehold(
   em: EntityManager,

@@ -73,7 +73,9 @@ export async function updateHousehold(
     // grant does not name). Before, a correction without a sale left that court nothing but the owner now, masked,
     // and the complaint DEFENDANT_NO_LONGER_OWNER: a correction could take the defendant from the court.
     const kept =
-      newOwner && (!!days.ownerSince || (await courtHoldsReferralAgainst(tx, householdId, household.ownerReference)));
+      newOwner &&
+      (!!days.ownerSince ||
+        (await courtHoldsReferralAgainst(tx, householdId, household.ownerReference, todayInChina())));
     if (kept)
       await recordFormerOwner(
         tx,

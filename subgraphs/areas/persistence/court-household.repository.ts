@@ -1,6 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { CaseStatus } from '../../../catalog';
+import type { IsoDate } from '../../../kernel/calendar';
 import { sqlRows, sqlRun } from '../../../platform/db/sql';
 import { ownerKeySql } from './owner-key.sql';
+import type { CourtCaseFacts } from '../domain/court-case-end';
 
 /** A court's read grant on a household (and its area), from a case referred to it, for the owner the case is against. */
 export interface CourtHouseholdGrant {
@@ -33,12 +36,22 @@ export async function insertCourtHouseholdGrant(em: EntityManager, grant: CourtH
 }
 
 /**
- * The households (and their areas) of every case referred to a court, with the referral and the owner it was referred
- * against, newest first (whose particulars the court reads: domain/access.ts ownerInFull).
+ * A grant whose case is not over on `today` (domain/court-case-end.ts grantLiveOn; a column compared with a parameter,
+ * for every statement that asks): `case_over_from` is the first day it is over, null while it runs.
+ */
+export const liveGrantSql = (alias: string): string =>
+  `(${alias}.case_over_from is null or ${alias}.case_over_from > ?::date)`;
+
+/**
+ * The households (and their areas) of every case referred to a court and not over on `today`, with the referral and
+ * the owner it was referred against, newest first (whose particulars the court reads: domain/access.ts ownerInFull).
+ * A case over gives nothing (before, a grant lasted for good: the court read the household and its defendant in full
+ * years after a withdrawal).
  */
 export async function courtHouseholdGrants(
   em: EntityManager,
   courtId: string,
+  today: IsoDate,
 ): Promise<{ householdId: string; areaId: string; referralId: string; ownerReference: string | null }[]> {
   const rows = await sqlRows<{
     area_id: string;
@@ -47,9 +60,9 @@ export async function courtHouseholdGrants(
     owner_reference: string | null;
   }>(
     em,
-    `select area_id, household_id, referral_id, owner_reference from areas.court_household
-      where court_id = ? order by received_at desc, referral_id`,
-    [courtId],
+    `select area_id, household_id, referral_id, owner_reference from areas.court_household g
+      where court_id = ? and ${liveGrantSql('g')} order by received_at desc, referral_id`,
+    [courtId, today],
   );
   return rows.map((r) => ({
     householdId: r.household_id,
@@ -60,22 +73,95 @@ export async function courtHouseholdGrants(
 }
 
 /**
- * Whether a court holds a referral against that owner of the household (its grant's owner reference, compared as
- * kernel/owner-key.ts compares them): a correction replacing the owner then keeps them for that court
- * (application/update-household.ts).
+ * Whether a court holds a referral against that owner of the household whose case is not over on `today` (its
+ * grant's owner reference, compared as kernel/owner-key.ts compares them): a correction replacing the owner then keeps
+ * them for that court (application/update-household.ts).
  */
 export async function courtHoldsReferralAgainst(
   em: EntityManager,
   householdId: string,
   ownerReference: string,
+  today: IsoDate,
 ): Promise<boolean> {
   const rows = await sqlRows<{ one: number }>(
     em,
-    `select 1 as one from areas.court_household
-      where household_id = ?::uuid and owner_reference is not null
-        and ${ownerKeySql('owner_reference')} = ${ownerKeySql('?::text')}
+    `select 1 as one from areas.court_household g
+      where g.household_id = ?::uuid and g.owner_reference is not null
+        and ${ownerKeySql('g.owner_reference')} = ${ownerKeySql('?::text')} and ${liveGrantSql('g')}
       limit 1`,
-    [householdId, ownerReference],
+    [householdId, ownerReference, today],
   );
   return rows.length > 0;
+}
+
+interface CaseColumns {
+  case_status: CaseStatus | null;
+  case_ended_on_day: IsoDate | null;
+  enforcement_due_on_day: IsoDate | null;
+  enforcement_met_on_day: IsoDate | null;
+  enforcement_cancelled: boolean;
+  enforcement_sequence: number | null;
+}
+
+/**
+ * What areas holds of each grant's case of a referral (one grant per referral in practice: the court it is addressed
+ * to), locked for the change that follows; empty where no grant was recorded for it.
+ */
+export async function lockCourtCases(
+  em: EntityManager,
+  referralId: string,
+): Promise<{ courtId: string; facts: CourtCaseFacts }[]> {
+  const rows = await sqlRows<CaseColumns & { court_id: string }>(
+    em,
+    `select court_id, case_status, to_char(case_ended_on, 'YYYY-MM-DD') as case_ended_on_day,
+            to_char(enforcement_due_on, 'YYYY-MM-DD') as enforcement_due_on_day,
+            to_char(enforcement_met_on, 'YYYY-MM-DD') as enforcement_met_on_day, enforcement_cancelled,
+            enforcement_sequence
+       from areas.court_household where referral_id = ?::uuid order by court_id for update`,
+    [referralId],
+  );
+  return rows.map((r) => ({
+    courtId: r.court_id,
+    facts: {
+      status: r.case_status,
+      endedOn: r.case_ended_on_day,
+      enforcementApplication:
+        r.enforcement_sequence === null
+          ? null
+          : {
+              dueOn: r.enforcement_due_on_day,
+              metOn: r.enforcement_met_on_day,
+              cancelled: r.enforcement_cancelled,
+              sequence: r.enforcement_sequence,
+            },
+    },
+  }));
+}
+
+/** Stores a grant's case as it now stands and the first day it is over (domain/court-case-end.ts courtCaseOverFrom). */
+export async function storeCourtCase(
+  em: EntityManager,
+  grant: { courtId: string; referralId: string },
+  facts: CourtCaseFacts,
+  overFrom: IsoDate | null,
+): Promise<void> {
+  const deadline = facts.enforcementApplication;
+  await sqlRun(
+    em,
+    `update areas.court_household
+        set case_status = ?, case_ended_on = ?::date, enforcement_due_on = ?::date, enforcement_met_on = ?::date,
+            enforcement_cancelled = ?, enforcement_sequence = ?, case_over_from = ?::date
+      where court_id = ? and referral_id = ?::uuid`,
+    [
+      facts.status,
+      facts.endedOn,
+      deadline?.dueOn ?? null,
+      deadline?.metOn ?? null,
+      deadline?.cancelled ?? false,
+      deadline?.sequence ?? null,
+      overFrom,
+      grant.courtId,
+      grant.referralId,
+    ],
+  );
 }

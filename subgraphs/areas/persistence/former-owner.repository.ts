@@ -4,6 +4,7 @@ import type { IsoDate } from '../../../kernel/calendar';
 import { ownerKey } from '../../../kernel/owner-key';
 import { sqlArray, sqlRows, sqlRun } from '../../../platform/db/sql';
 import { OwnerIdType, OwnerIdentity, OwnerIdentityView } from '../domain/owner-identity';
+import { liveGrantSql } from './court-household.repository';
 import { ownerKeySql } from './owner-key.sql';
 import {
   SealedColumn,
@@ -131,21 +132,27 @@ export function unsealedFormer(owner: FormerOwner & { identity: SealedIdentity }
 }
 
 /**
- * Erases, in one statement, the former owners succeeded before `day` (the day recorded where the register has none)
- * that no court's grant names (`areas.court_household`: the household with that owner reference, compared as
- * kernel/owner-key.ts compares them): their particulars are needed no longer (domain/former-owner-retention.ts).
- * Returns how many were erased.
+ * Erases, in one statement, the former owners succeeded before `succeededBefore` (the day recorded where the register
+ * has none) that no court's grant live on `today` names (`areas.court_household`: the household with that owner
+ * reference, compared as kernel/owner-key.ts compares them; a grant whose case is over names nobody,
+ * domain/court-case-end.ts): their particulars are needed no longer (domain/former-owner-retention.ts). Before, any
+ * grant kept them, and grants never end: a former owner once named by a referral was kept for good. Returns how many
+ * were erased.
  */
-export async function eraseFormerOwnersSucceededBefore(em: EntityManager, day: IsoDate): Promise<number> {
+export async function eraseFormerOwnersNeededNoLonger(
+  em: EntityManager,
+  { succeededBefore, today }: { succeededBefore: IsoDate; today: IsoDate },
+): Promise<number> {
   const erased = await sqlRows<{ id: string }>(
     em,
     `delete from areas.former_owner f
       where coalesce(f.succeeded_on, (f.recorded_at at time zone 'Asia/Shanghai')::date) < ?::date
         and not exists (select 1 from areas.court_household g
                          where g.household_id = f.household_id and g.owner_reference is not null
-                           and ${ownerKeySql('g.owner_reference')} = ${ownerKeySql('f.owner_reference')})
+                           and ${ownerKeySql('g.owner_reference')} = ${ownerKeySql('f.owner_reference')}
+                           and ${liveGrantSql('g')})
       returning f.id`,
-    [day],
+    [succeededBefore, today],
   );
   return erased.length;
 }

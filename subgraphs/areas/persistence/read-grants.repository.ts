@@ -29,12 +29,13 @@ async function companyGrants(em: EntityManager, companyId: string): Promise<Read
 /**
  * The areas and households a company or court reads beyond any street: a company the areas it serves under an
  * accepted filing, and the identifying facts of the areas of its own contracts; a court the households of cases
- * referred to it, and their areas.
+ * referred to it and not over, and their areas.
  */
 export async function readGrants(em: EntityManager, identity: Identity): Promise<ReadGrants> {
   if (identity.role === 'PROPERTY_COMPANY') return companyGrants(em, identity.organisationId);
   if (identity.role === 'COURT') {
-    const grants = await courtHouseholdGrants(em, identity.organisationId);
+    // Only the cases not over today (domain/court-case-end.ts): a withdrawn or closed case gives the court nothing.
+    const grants = await courtHouseholdGrants(em, identity.organisationId, todayInChina());
     // The owner's data in full only of the owner each case is against (domain/access.ts ownerInFull): after a sale
     // the court reads the seller its case is against, as the register's history keeps them, and the buyer masked.
     const householdReferrals = new Map<string, CourtReferralGrant[]>();
