@@ -8,6 +8,11 @@ import {
   LINJIANG_FILING_AUTHORITY_BEFORE,
 } from '../subgraphs/contracts/persistence/migrations/Migration20261229000000_filing_authority_in_chinese';
 import { BEIJING_PRELIMINARY_CONTRACT_TERM_SOURCE_BEFORE } from '../subgraphs/contracts/persistence/migrations/Migration20261229010000_beijing_preliminary_term_source';
+import {
+  BEIJING_FILING_DEADLINE_SOURCE_BEFORE,
+  BEIJING_LATE_FILING_DESCRIPTION_BEFORE,
+  BEIJING_LATE_FILING_SOURCE_BEFORE,
+} from '../subgraphs/contracts/persistence/migrations/Migration20270101000000_beijing_late_filing_basis';
 import { adminPostgresUrl, uniqueSuffix } from './support/hub-fixture';
 import { runDatabaseName } from './support/run-databases';
 import { migratedSubgraphOrm } from './support/subgraph-orm';
@@ -217,5 +222,56 @@ describe('contracts: the migration naming the filing authority in Chinese', () =
       [BEIJING.cityCode, beijing.version],
     );
     expect(term.reason).toMatch(/art\. 19 para\. 3/);
+  });
+});
+
+/**
+ * A late filing's consequence (and its LATE_FILING credit entry's basis) read "art. 63; art. 91: a warning (警告), then a
+ * fine of ¥5,000 to ¥10,000". Migration 20270101000000 cites art. 63 para. 3 and art. 91 in their words (an order to
+ * file within a time limit and a warning, the fine only where it is not made by then), as statutes.ts now holds them,
+ * as a new version with its reason; an admin's own wording stays.
+ */
+describe("contracts: the migration citing Beijing's late-filing articles in their words", () => {
+  const database = runDatabaseName(`city_migration_late_${uniqueSuffix()}`);
+  let orm: HubOrm;
+
+  beforeAll(async () => {
+    orm = await migratedSubgraphOrm(contractsSubgraph, database, {
+      upTo: 'Migration20261231010000_counts_non_negative',
+    });
+    await sqlRun(
+      orm.em.fork(),
+      `update contracts.city_settings set settings = jsonb_set(jsonb_set(jsonb_set(settings, '{sources,filingDeadline}', to_jsonb(?::text)),
+         '{lateFilingPenalty,description}', to_jsonb(?::text)), '{lateFilingPenalty,source}', to_jsonb(?::text)) where city_code = ?`,
+      [
+        BEIJING_FILING_DEADLINE_SOURCE_BEFORE,
+        BEIJING_LATE_FILING_DESCRIPTION_BEFORE,
+        BEIJING_LATE_FILING_SOURCE_BEFORE,
+        BEIJING.cityCode,
+      ],
+    );
+  });
+
+  afterAll(async () => {
+    await orm?.close();
+    await dropDatabase(adminPostgresUrl(), database);
+  });
+
+  it("writes statutes.ts's words as a new version with its reason, and changes nothing else", async () => {
+    const before = await settingsOf(orm, BEIJING.cityCode);
+    await migrateUp(orm);
+    const after = await settingsOf(orm, BEIJING.cityCode);
+    expect(after.version).toBe(before.version + 1);
+    expect(after.settings).toEqual({
+      ...before.settings,
+      lateFilingPenalty: { ...BEIJING.lateFilingPenalty },
+      sources: { ...(before.settings.sources as object), filingDeadline: BEIJING.sources.filingDeadline },
+    });
+    const [change] = await sqlRows<{ settings: unknown; reason: string }>(
+      orm.em.fork(),
+      `select settings, reason from contracts.city_settings_change where city_code = ? and version = ?`,
+      [BEIJING.cityCode, after.version],
+    );
+    expect(change).toEqual({ settings: after.settings, reason: expect.stringContaining('art. 63 para. 3') });
   });
 });

@@ -249,7 +249,13 @@ describe('contracts: filings from draft to termination, through the gateway and 
         .sort((x, y) => x.kind.localeCompare(y.kind));
     const record = await entriesOf(companyA);
     expect(record.map((e) => e.kind)).toEqual(['LATE_FILING']);
-    expect(record[0].legalBasis).toContain('art. 91');
+    // The duty (art. 63 para. 3) and art. 91's consequence in its words: an order to file within a time limit and a
+    // warning, the fine only where it is not made by then (before, "a warning (警告), then a fine of ¥5,000 to ¥10,000").
+    expect(record[0].legalBasis).toMatch(
+      /^Beijing Property Management Regulation art\. 63 para\. 3: 物业服务合同签订或者变更之日起十五日内/,
+    );
+    expect(record[0].legalBasis).toContain('art. 91: 违反本条例第六十三条规定');
+    expect(record[0].legalBasis).toContain('责令限期改正，给予警告；逾期不改的，处五千元以上一万元以下的罚款');
     expect(record[0].source).toContain(`${daysBetween(deadline, today)} days late`);
     expect((await entriesOf(xichengBureau)).map((e) => e.kind)).toEqual(['LATE_FILING']);
     expect(await entriesOf(companyB)).toEqual([]);

@@ -1,6 +1,6 @@
 import { rejection } from '../../../test/support/rejection';
 import { assessFiling, currentFilingDeadline, filingDeadline, latenessOnResubmission } from './filing-deadline';
-import { BEIJING, CitySettings, defineCitySettings } from './statutes';
+import { BEIJING, BEIJING_LATE_FILING_PENALTY, CitySettings, defineCitySettings } from './statutes';
 
 /** The hub's calendar (kernel/working-days.ts, the State Council's notices) throughout: Civil Code art. 203 applies to every filing. */
 describe('filing deadline (Beijing art. 63: 15 days from signing or amending)', () => {
@@ -34,8 +34,8 @@ describe('filing deadline (Beijing art. 63: 15 days from signing or amending)', 
       late: true,
       daysLate: 3,
       consequence:
-        'Filed 3 days after the deadline of 2021-12-27 (15 days from signing or amendment, Beijing Property Management Regulation art. 63): ' +
-        'a warning (警告), then a fine of ¥5,000 to ¥10,000 (Beijing Property Management Regulation art. 91).',
+        `Filed 3 days after the deadline of 2021-12-27 (15 days from signing or amendment, ${BEIJING.sources.filingDeadline}): ` +
+        `${BEIJING_LATE_FILING_PENALTY.description} (${BEIJING_LATE_FILING_PENALTY.source}).`,
       penalty: BEIJING.lateFilingPenalty,
     });
     expect(assessFiling('2021-12-10', '2021-12-28', BEIJING).consequence).toMatch(/^Filed 1 day after/);
@@ -59,7 +59,7 @@ describe('filing deadline (Beijing art. 63: 15 days from signing or amending)', 
       late: true,
       daysLate: 1,
       consequence:
-        'Filed 1 day after the deadline of 2022-01-10 (30 days from signing or amendment, Beijing Property Management Regulation art. 63); ' +
+        `Filed 1 day after the deadline of 2022-01-10 (30 days from signing or amendment, ${BEIJING.sources.filingDeadline}); ` +
         'no penalty for late filing is recorded for city 999900.',
     });
   });

@@ -40,16 +40,30 @@ describe('contracts statutes', () => {
     expect(BEIJING[field]).toEqual(value);
   });
 
-  it('keeps the art. 91 fine in fen: ¥5,000 to ¥10,000 after a warning', () => {
+  it('keeps the art. 91 fine in fen: ¥5,000 to ¥10,000, only where the filing is not made within the time set', () => {
     expect(BEIJING.lateFilingPenalty).toBe(BEIJING_LATE_FILING_PENALTY);
     expect(BEIJING_LATE_FILING_PENALTY).toMatchObject({
       warningFirst: true,
       fineMinFen: 500_000,
       fineMaxFen: 1_000_000,
-      source: 'Beijing Property Management Regulation art. 91',
     });
     const yuan = (fen: number) => `¥${(fen / 100).toLocaleString('en-US')}`;
     expect(BEIJING_LATE_FILING_PENALTY.description).toContain(`${yuan(500_000)} to ${yuan(1_000_000)}`);
+  });
+
+  it("states art. 91's consequence of art. 63 para. 3 as the regulation words it: an order to file within a time limit and a warning, the fine only after", () => {
+    // 北京市物业管理条例 (2024-03-29) art. 91, as the law mirror holds it. Before: "a warning (警告), then a fine of
+    // ¥5,000 to ¥10,000" under "art. 91" alone, the order to put it right left out and the fine following the warning.
+    expect(BEIJING_LATE_FILING_PENALTY.source).toBe(
+      'Beijing Property Management Regulation art. 91: 违反本条例第六十三条规定，物业服务人未按规定将物业服务合同报街道办事处、乡镇人民政府、区住房和城乡建设或者房屋主管部门备案的，由街道办事处、乡镇人民政府责令限期改正，给予警告；逾期不改的，处五千元以上一万元以下的罚款',
+    );
+    expect(BEIJING_LATE_FILING_PENALTY.description).toMatch(
+      /^the street office or township government orders the filing made within a time limit and gives a warning \(责令限期改正，给予警告\); a fine .* only if it is not made by then \(逾期不改的\)$/,
+    );
+    // The duty whose breach art. 91 names: art. 63 para. 3, not the article's first paragraphs (signing, valuing the fee).
+    expect(BEIJING.sources.filingDeadline).toBe(
+      'Beijing Property Management Regulation art. 63 para. 3: 物业服务合同签订或者变更之日起十五日内，物业服务人应当将物业服务合同报街道办事处、乡镇人民政府、区住房和城乡建设或者房屋主管部门备案',
+    );
   });
 
   it('names a source for every Beijing number', () => {

@@ -111,9 +111,15 @@ export interface CitySettings {
 // Beijing: Beijing Property Management Regulation (北京市物业管理条例).
 // ---------------------------------------------------------------------------------------------------------------
 
-/** Art. 63: the provider files the contract within 15 days of signing it, and again within 15 days of amending it. */
+/**
+ * Art. 63 para. 3, the filing duty: the provider files the contract within 15 days of signing it, and again within 15
+ * days of amending it ("物业服务合同签订或者变更之日起十五日内，物业服务人应当将物业服务合同报街道办事处、乡镇人民政府、
+ * 区住房和城乡建设或者房屋主管部门备案"). Before, the source named "art. 63" alone, whose first two paragraphs are on
+ * signing the contract and on valuing the fee.
+ */
 export const BEIJING_FILING_DEADLINE_DAYS = 15;
-export const BEIJING_FILING_DEADLINE_SOURCE = 'Beijing Property Management Regulation art. 63';
+export const BEIJING_FILING_DEADLINE_SOURCE =
+  'Beijing Property Management Regulation art. 63 para. 3: 物业服务合同签订或者变更之日起十五日内，物业服务人应当将物业服务合同报街道办事处、乡镇人民政府、区住房和城乡建设或者房屋主管部门备案';
 
 /**
  * Art. 63 para. 3 names the authorities a contract is filed with: "物业服务合同签订或者变更之日起十五日内，物业服务人应当
@@ -127,13 +133,22 @@ export const BEIJING_FILING_AUTHORITY = '街道办事处、乡镇人民政府、
 export const BEIJING_FILING_AUTHORITY_SOURCE =
   'Beijing Property Management Regulation art. 63 para. 3: 物业服务人应当将物业服务合同报街道办事处、乡镇人民政府、区住房和城乡建设或者房屋主管部门备案';
 
-/** Art. 91: failure to file brings a warning, then a fine of ¥5,000 to ¥10,000. */
+/**
+ * Art. 91, the liability for art. 63 para. 3: "违反本条例第六十三条规定，物业服务人未按规定将物业服务合同报街道办事处、
+ * 乡镇人民政府、区住房和城乡建设或者房屋主管部门备案的，由街道办事处、乡镇人民政府责令限期改正，给予警告；逾期不改的，处五千元
+ * 以上一万元以下的罚款". The street office or township government orders the filing made within a time limit and warns;
+ * the fine follows only where the filing is still not made by then. Before, the description read "a warning (警告),
+ * then a fine of ¥5,000 to ¥10,000", leaving out the order to put it right and making the fine follow the warning as
+ * such; a LATE_FILING credit entry, recorded once the filing is accepted (that is, made), quoted it as its basis.
+ */
 export const BEIJING_LATE_FILING_PENALTY: LateFilingPenalty = {
   warningFirst: true,
   fineMinFen: 500_000,
   fineMaxFen: 1_000_000,
-  description: 'a warning (警告), then a fine of ¥5,000 to ¥10,000',
-  source: 'Beijing Property Management Regulation art. 91',
+  description:
+    'the street office or township government orders the filing made within a time limit and gives a warning (责令限期改正，给予警告); a fine of ¥5,000 to ¥10,000 only if it is not made by then (逾期不改的)',
+  source:
+    'Beijing Property Management Regulation art. 91: 违反本条例第六十三条规定，物业服务人未按规定将物业服务合同报街道办事处、乡镇人民政府、区住房和城乡建设或者房屋主管部门备案的，由街道办事处、乡镇人民政府责令限期改正，给予警告；逾期不改的，处五千元以上一万元以下的罚款',
 };
 
 /**

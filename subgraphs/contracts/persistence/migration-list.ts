@@ -27,6 +27,7 @@ import { Migration20261229010000_beijing_preliminary_term_source } from './migra
 import { Migration20261230000000_continued_service } from './migrations/Migration20261230000000_continued_service';
 import { Migration20261228020000_outbox_recorded_at } from './migrations/Migration20261228020000_outbox_recorded_at';
 import { Migration20261231010000_counts_non_negative } from './migrations/Migration20261231010000_counts_non_negative';
+import { Migration20270101000000_beijing_late_filing_basis } from './migrations/Migration20270101000000_beijing_late_filing_basis';
 
 /**
  * The subgraph's checked-in migrations, in order. Only what migrates, verifies or hashes them loads this file (and
@@ -61,4 +62,5 @@ export const migrations: MigrationEntry[] = migrationEntries(
   Migration20261229010000_beijing_preliminary_term_source,
   Migration20261230000000_continued_service,
   Migration20261231010000_counts_non_negative,
+  Migration20270101000000_beijing_late_filing_basis,
 );
