@@ -343,6 +343,23 @@ describe('contracts: filings from draft to termination, through the gateway and 
       const queue = await t.gql(outsider, QUEUE, { f: { areaId: areaIds[HONGJU] } });
       expect(queue.body.data.filingReviewQueue.totalCount).toBe(0);
     }
+    // The admin reads the filing for support but decides it no more than a bureau of another district: Beijing art. 63
+    // para. 3 files it with the street office or township and the district housing authority (before, an ADMIN token
+    // accepted and returned it, and the record number and certificate then named authorities that never decided it).
+    expect((await t.gql(admin, FILING, { id: filing.id })).body.data.filing.status).toBe('SUBMITTED');
+    const reasons = [{ field: 'parties', reason: '缺少业主委员会盖章' }];
+    for (const decision of [
+      t.gql(admin, ACCEPT, { f: filing.id, v: 1 }),
+      t.gql(admin, RETURN, { f: filing.id, v: 1, r: reasons }),
+    ])
+      expect((await decision).body.errors[0].extensions.code).toBe('FORBIDDEN');
+    expect((await t.gql(admin, QUEUE, { f: { areaId: areaIds[HONGJU] } })).body.data.filingReviewQueue.totalCount).toBe(
+      0,
+    );
+    expect(
+      (await t.gql(haidianBureau, RETURN, { f: filing.id, v: 1, r: reasons })).body.errors[0].extensions.code,
+    ).toBe('NOT_FOUND');
+    expect((await t.gql(companyA, FILING, { id: filing.id })).body.data.filing.status).toBe('SUBMITTED');
     const foreignCompanyResubmit = await t.gql(companyB, RESUBMIT, {
       f: filing.id,
       k: randomUUID(),

@@ -23,10 +23,12 @@ export interface FilingQueuePage {
  * The divisions whose filings wait for this reviewer: reviewScopeOf, and for a bureau only the districts whose city
  * gives it the decision (`filingReviewerRole`, mayDecideFiling): before, a 临江市 housing bureau's queue listed the
  * filings the city gives to its enforcement bureau; for a street office only the streets of a city that has it decide
- * (`streetOfficeDecidesFilings`). Null when none.
+ * (`streetOfficeDecidesFilings`); for the admin none, as it decides none. Null when none.
  */
 async function decidingScope(em: EntityManager, identity: Identity): Promise<ReviewScope | null> {
   const scope = reviewScopeOf(identity);
+  // The admin reads every filing (reviewScopeOf), but none waits for its decision (mayDecideFiling).
+  if (scope?.by === 'ALL') return null;
   if (scope?.by === 'STREET') {
     // A street office decides only where its city's settings have it decide (临江市's supervises).
     const cities = await allCitySettings(em);

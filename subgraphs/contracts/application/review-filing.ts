@@ -70,7 +70,10 @@ export async function reviewFiling(
       }
       const city = await citySettingsOf(tx, area);
       if (!mayDecideFiling(reviewer, area, city)) {
-        const message = `In ${city.cityName} filings are decided by the ${city.filingReviewerRole} (city settings), not by a ${reviewer.role}`;
+        const message =
+          reviewer.role === 'ADMIN'
+            ? `Filings are decided by the authorities they are filed with (${city.filingAuthority}), not by the hub's admin`
+            : `In ${city.cityName} filings are decided by the ${city.filingReviewerRole} (city settings), not by a ${reviewer.role}`;
         if (via === 'KAFKA') throw contractsError('UNAUTHORISED_REVIEWER', message);
         throw new ForbiddenError(message);
       }

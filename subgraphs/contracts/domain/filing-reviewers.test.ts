@@ -69,7 +69,7 @@ describe('who reviews and reads contracts', () => {
     expect(mayReviewFiling(who('ENFORCEMENT_BUREAU', ['220681']), area)).toBe(false);
   });
 
-  it("has a filing decided by the bureau the city's settings name, besides the street office and the admin", () => {
+  it("has a filing decided by the bureau the city's settings name, besides the street office", () => {
     const linjiang = { streetCode: '220681001', districtCode: '220681' };
     const enforcement = { filingReviewerRole: 'ENFORCEMENT_BUREAU' };
     expect(mayDecideFiling(who('ENFORCEMENT_BUREAU', ['220681']), linjiang, enforcement)).toBe(true);
@@ -77,9 +77,20 @@ describe('who reviews and reads contracts', () => {
     expect(mayDecideFiling(who('CITY_BUREAU', ['220681']), linjiang, enforcement)).toBe(false);
     expect(mayDecideFiling(who('ENFORCEMENT_BUREAU', ['11']), area, { filingReviewerRole: 'CITY_BUREAU' })).toBe(false);
     expect(mayDecideFiling(who('CITY_BUREAU', ['110102']), area, { filingReviewerRole: 'CITY_BUREAU' })).toBe(true);
-    for (const identity of [who('STREET_OFFICE', ['220681001']), who('ADMIN')])
-      expect(mayDecideFiling(identity, linjiang, enforcement)).toBe(true);
+    expect(mayDecideFiling(who('STREET_OFFICE', ['220681001']), linjiang, enforcement)).toBe(true);
     expect(mayDecideFiling(who('STREET_OFFICE', ['110102011']), linjiang, enforcement)).toBe(false);
+  });
+
+  it('never has the admin decide a filing: art. 63 para. 3 files it with the street office or the district authority, not the hub operator', () => {
+    // Before, an ADMIN token accepted and returned filings of every city; it still reads them for support.
+    for (const city of [BEIJING, LINJIANG_SETTINGS]) {
+      const of = city === BEIJING ? area : { streetCode: '220681001', districtCode: '220681' };
+      expect([city.cityCode, mayDecideFiling(who('ADMIN'), of, city)]).toEqual([city.cityCode, false]);
+      expect(mayReviewFiling(who('ADMIN'), of)).toBe(true);
+    }
+    // The authorities art. 63 para. 3 names decide in their jurisdiction; a bureau of another district does not.
+    expect(mayDecideFiling(who('CITY_BUREAU', ['110102']), area, BEIJING)).toBe(true);
+    expect(mayDecideFiling(who('CITY_BUREAU', ['110108']), area, BEIJING)).toBe(false);
   });
 
   it('has the street office decide only where the city has it (Beijing art. 63), not in 临江市, where it supervises', () => {

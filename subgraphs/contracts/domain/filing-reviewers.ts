@@ -25,7 +25,8 @@ const BUREAU_ROLES: ReadonlySet<string> = new Set(['CITY_BUREAU', 'ENFORCEMENT_B
 
 /**
  * Who reviews a filing, and so who may see whom an area's filings go to: the street office of the area and the housing authority of its district (art. 63), or a
- * city bureau whose jurisdiction covers the district; the admin for support. A court or a company never reviews.
+ * city bureau whose jurisdiction covers the district; the admin reads for support, but decides none (mayDecideFiling).
+ * A court or a company never reviews.
  */
 export function mayReviewFiling(identity: Identity, area: { streetCode: string; districtCode: string }): boolean {
   if (identity.role === 'ADMIN') return true;
@@ -43,13 +44,18 @@ export function mayReviewFiling(identity: Identity, area: { streetCode: string; 
  * bureau whose jurisdiction covered the district decided, so a 临江市 housing bureau's token accepted 临江市 filings,
  * which the city gives to the enforcement bureau (seed 004 §六(七)); and 临江市's street office accepted them itself,
  * so a filing got a record number and a certificate naming a bureau that never decided it (helper-203's audit).
+ *
+ * Never the admin, the hub's operator: Beijing art. 63 para. 3 has the contract filed with "街道办事处、乡镇人民政府、
+ * 区住房和城乡建设或者房屋主管部门" (seed 004: 临江市's 市城管执法局), and the acceptance gives the record number and the
+ * certificate printing those authorities as its 备案机关, which the operator is not. Before, an ADMIN token accepted and
+ * returned filings of every city. The admin still reads them for support (mayReviewFiling).
  */
 export function mayDecideFiling(
   identity: Identity,
   area: { streetCode: string; districtCode: string },
   city: { filingReviewerRole: string; streetOfficeDecidesFilings?: boolean | null },
 ): boolean {
-  if (!mayReviewFiling(identity, area)) return false;
+  if (identity.role === 'ADMIN' || !mayReviewFiling(identity, area)) return false;
   if (identity.role === 'STREET_OFFICE') return city.streetOfficeDecidesFilings !== false;
   return !BUREAU_ROLES.has(identity.role) || identity.role === city.filingReviewerRole;
 }
