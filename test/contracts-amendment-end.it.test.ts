@@ -17,7 +17,8 @@ const today = pinTestToday('2026-12-01');
  * `amendedOn`. Before, an amendment could end a contract months before that day: a retroactive termination without
  * terminateContract's rules (its reason and handover, art. 948's notice), the months already served and billed then
  * falling outside the contract once the amendment was accepted. And an amendment dated after the day it was filed was
- * refused on `submittedOn`, a field the caller never sent, not on `amendedOn`.
+ * refused on `submittedOn`, a field the caller never sent, not on `amendedOn`; a draft signed after the day it was
+ * filed, the same, not on its `terms.signedOn`.
  */
 const provider = identity('PROPERTY_COMPANY', '91110102MA01AMEN01');
 
@@ -25,6 +26,8 @@ const AMEND = `mutation($c: ID!, $k: Key!, $on: LocalDate!, $t: ContractTermsInp
   amendContract(contractId: $c, idempotencyKey: $k, amendedOn: $on, terms: $t, documents: $d) { id } }`;
 const ACCEPT = `mutation($f: ID!) { acceptFiling(filingId: $f, version: 1) { id status } }`;
 const CONTRACT = `query($id: ID!) { contract(id: $id) { status startsOn endsOn } }`;
+const SUBMIT = `mutation($c: ID!, $k: Key!, $d: [FilingDocumentInput!]!) {
+  submitFiling(contractId: $c, idempotencyKey: $k, documents: $d) { id } }`;
 const contractText = [{ name: '补充协议.pdf', type: 'CONTRACT_TEXT', sizeBytes: 1000, sha256: 'c'.repeat(64) }];
 
 describe("an amendment's own day", () => {
@@ -102,5 +105,22 @@ describe("an amendment's own day", () => {
     });
     expect(refused.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
     expect(refused.extensions.details?.fields).toEqual({ amendedOn: `on or before ${today}, the day it is filed` });
+  });
+
+  it("refuses a draft signed after the day it is filed on the draft's terms.signedOn, not on submittedOn", async () => {
+    // Signed 2028-12-22 by its terms, filed today: before, the refusal named `submittedOn`, which the company never
+    // sent (the hub gives today); an amendment's was fixed the same way before (above).
+    const contractId = await scenario(t).draftContract(
+      provider,
+      hongju,
+      hongjuTerms(provider, '2029-01', { number: 'HJ6-AMEN-FUTURE', endsOn: '2029-12-31' }),
+    );
+    const refused = await fails(provider, SUBMIT, { c: contractId, k: randomUUID(), d: contractText });
+    expect(refused.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(refused.extensions.details).toMatchObject({
+      problems: ['SUBMITTED_BEFORE_SIGNING'],
+      fields: { 'terms.signedOn': `on or before ${today}, the day it is filed` },
+    });
+    expect(refused.extensions.details?.fields).not.toHaveProperty('submittedOn');
   });
 });

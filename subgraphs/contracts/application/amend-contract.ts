@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { compareDates, isIsoDate } from '../../../kernel/calendar';
+import { isIsoDate } from '../../../kernel/calendar';
 import { todayInChina } from '../../../kernel/clock';
 import { InvalidInputError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
@@ -12,7 +12,7 @@ import {
 } from '../domain/contract';
 import { ContractTermsEntry, normaliseTerms } from '../domain/contract-terms';
 import { contractsError } from '../domain/errors';
-import { assessFiling } from '../domain/filing-deadline';
+import { assertFiledOnceSigned, assessFiling } from '../domain/filing-deadline';
 import { OPEN_FILING_STATUSES, canonicalDigest } from '../domain/filing';
 import { Filing } from '../persistence/filing.entity';
 import { countFilingsOfContractIn, findFilingOfContract } from '../persistence/filing.repository';
@@ -43,11 +43,12 @@ export async function amendContract(
     throw new InvalidInputError('amendedOn must be a YYYY-MM-DD date', { fields: { amendedOn: 'not a date' } });
   const submittedOn = todayInChina();
   // Refused on the field the caller sent: assessFiling's own refusal names `submittedOn`, the day the hub gives.
-  if (compareDates(input.amendedOn, submittedOn) > 0)
-    throw new InvalidInputError('An amendment is filed once it is agreed', {
-      problems: ['SUBMITTED_BEFORE_SIGNING'],
-      fields: { amendedOn: `on or before ${submittedOn}, the day it is filed` },
-    });
+  assertFiledOnceSigned(
+    input.amendedOn,
+    submittedOn,
+    { signedOn: 'amendedOn' },
+    'An amendment is filed once it is agreed',
+  );
   const digest = canonicalDigest({
     op: 'amend',
     contractId: input.contractId,

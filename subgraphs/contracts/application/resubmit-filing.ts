@@ -9,7 +9,7 @@ import {
   nextContractStatus,
 } from '../domain/contract';
 import { ContractTermsEntry, normaliseTerms } from '../domain/contract-terms';
-import { assessFiling, latenessOnResubmission } from '../domain/filing-deadline';
+import { assertFiledOnceSigned, assessFiling, latenessOnResubmission } from '../domain/filing-deadline';
 import { canonicalDigest, nextFilingStatus } from '../domain/filing';
 import { Filing } from '../persistence/filing.entity';
 import { findFiling } from '../persistence/filing.repository';
@@ -50,6 +50,7 @@ export async function resubmitFiling(
       // where there was none) made an on-time filing late at its resubmission (a second-city audit).
       const assessedUnder =
         settingsCovering(contract.districtCode, await allCitySettingsAsOf(tx, filing.createdAt))?.settings ?? settings;
+      assertFiledOnceSigned(terms.signedOn, filing.submittedOn, { signedOn: 'terms.signedOn' });
       const assessment = assessFiling(terms.signedOn, filing.submittedOn, assessedUnder);
       const lateness = latenessOnResubmission(
         {

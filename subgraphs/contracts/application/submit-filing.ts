@@ -4,7 +4,7 @@ import { todayInChina } from '../../../kernel/clock';
 import { ForbiddenError, InvalidInputError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
 import { nextContractStatus } from '../domain/contract';
-import { assessFiling } from '../domain/filing-deadline';
+import { assertFiledOnceSigned, assessFiling } from '../domain/filing-deadline';
 import { canonicalDigest } from '../domain/filing';
 import { Filing } from '../persistence/filing.entity';
 import { announceFilingDeadline } from './announce-filing-deadline';
@@ -53,6 +53,11 @@ export async function submitFiling(
   return idempotent(em, companyId, key, digest, async (tx) => {
     const contract = await ownContract(tx, actor, input.contractId);
     const status = nextContractStatus(contract.status, 'SUBMIT');
+    // A draft signed after the day it is filed is refused on its signing day, and on `submittedOn` only if sent.
+    assertFiledOnceSigned(contract.terms.signedOn, submittedOn, {
+      signedOn: 'terms.signedOn',
+      submittedOn: input.submittedOn == null ? null : 'submittedOn',
+    });
     const { settings, feeFlags } = await checkTermsForFiling(tx, contract, contract.terms);
     const assessment = assessFiling(contract.terms.signedOn, submittedOn, settings);
     const filing = openFiling(tx, contract, {

@@ -1,5 +1,11 @@
 import { rejection } from '../../../test/support/rejection';
-import { assessFiling, currentFilingDeadline, filingDeadline, latenessOnResubmission } from './filing-deadline';
+import {
+  assertFiledOnceSigned,
+  assessFiling,
+  currentFilingDeadline,
+  filingDeadline,
+  latenessOnResubmission,
+} from './filing-deadline';
 import { BEIJING, BEIJING_LATE_FILING_PENALTY, CitySettings, defineCitySettings } from './statutes';
 
 /** The hub's calendar (kernel/working-days.ts, the State Council's notices) throughout: Civil Code art. 203 applies to every filing. */
@@ -122,6 +128,27 @@ describe('filing deadline (Beijing art. 63: 15 days from signing or amending)', 
     expect(error.code).toBe('BAD_USER_INPUT');
     expect(error.details?.problems).toEqual(['SUBMITTED_BEFORE_SIGNING']);
     expect(error.details?.fields).toHaveProperty('submittedOn');
+  });
+
+  it("refuses a contract signed after the day it is filed on its signing day's field, and on submittedOn only where sent", () => {
+    // Before, submitFiling of a draft signed in the future was refused on `submittedOn`, a field the company never sent.
+    const draft = rejection(() => assertFiledOnceSigned('2026-12-10', '2026-12-01', { signedOn: 'terms.signedOn' }));
+    expect(draft.code).toBe('BAD_USER_INPUT');
+    expect(draft.details).toMatchObject({
+      problems: ['SUBMITTED_BEFORE_SIGNING'],
+      fields: { 'terms.signedOn': 'on or before 2026-12-01, the day it is filed' },
+    });
+    expect(draft.details?.fields).not.toHaveProperty('submittedOn');
+    const paper = rejection(() =>
+      assertFiledOnceSigned('2026-12-10', '2026-11-20', { signedOn: 'terms.signedOn', submittedOn: 'submittedOn' }),
+    );
+    expect(paper.details?.fields).toEqual({
+      'terms.signedOn': 'on or before 2026-11-20, the day it is filed',
+      submittedOn: 'on or after 2026-12-10, the day it was signed',
+    });
+    // Signed on the day it is filed, or before: nothing to refuse.
+    expect(() => assertFiledOnceSigned('2026-12-01', '2026-12-01', { signedOn: 'amendedOn' })).not.toThrow();
+    expect(() => assertFiledOnceSigned('2026-11-30', '2026-12-01', { signedOn: 'amendedOn' })).not.toThrow();
   });
 
   it.each([['2021-02-29'], ['2021/12/10'], ['']])('rejects %j as a date, naming the field', (bad) => {

@@ -71,6 +71,30 @@ export function latenessOnResubmission(stored: StoredLateness, fresh: StoredLate
 }
 
 /**
+ * A contract is filed once it is signed (an amendment once it is agreed): a signing day after the day of filing is
+ * refused, before any other check, on the fields the caller gave, with SUBMITTED_BEFORE_SIGNING: the signing day's
+ * (`terms.signedOn` of the draft or the resubmitted terms, an amendment's `amendedOn`), and `submittedOn` only where
+ * the caller stated it (the admin's paper filing). Before, submitFiling and resubmitFiling left it to assessFiling,
+ * whose refusal names `submittedOn`, a field a company never sends, when the draft's signing day was in the future
+ * (amendments were fixed the same way before).
+ */
+export function assertFiledOnceSigned(
+  signedOn: IsoDate,
+  submittedOn: IsoDate,
+  fields: { signedOn: string; submittedOn?: string | null },
+  message = 'A contract cannot be filed before it is signed',
+): void {
+  if (compareDates(submittedOn, signedOn) >= 0) return;
+  throw new InvalidInputError(message, {
+    problems: ['SUBMITTED_BEFORE_SIGNING'],
+    fields: {
+      [fields.signedOn]: `on or before ${submittedOn}, the day it is filed`,
+      ...(fields.submittedOn ? { [fields.submittedOn]: `on or after ${signedOn}, the day it was signed` } : {}),
+    },
+  });
+}
+
+/**
  * Whether a filing submitted on `submittedOn` for a contract signed (or amended) on `signedOn` is on time. The
  * deadline day itself is on time; the day after is one day late. A submission before the contract was signed is
  * refused: there is nothing yet to file.
