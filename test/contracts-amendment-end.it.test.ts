@@ -105,6 +105,35 @@ describe("an amendment's own day", () => {
     });
     expect(refused.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
     expect(refused.extensions.details?.fields).toEqual({ amendedOn: `on or before ${today}, the day it is filed` });
+
+    // Nor before the contract was signed (2025-12-22): it amends a contract the parties did not have yet (Civil Code
+    // arts. 490, 543). Before, one agreed the day before signing was filed, and one of 1990 was refused only as
+    // OUTSIDE_HOLIDAY_CALENDAR (its 15 days could not be counted).
+    for (const on of ['2025-12-21', '1990-01-01']) {
+      const early = await fails(provider, AMEND, {
+        c: contractId,
+        k: randomUUID(),
+        on,
+        t: { ...terms, number: 'YGLJ-AMEN-02B' },
+        d: contractText,
+      });
+      expect(early.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        details: {
+          problems: ['AMENDED_BEFORE_SIGNING'],
+          fields: { amendedOn: 'on or after 2025-12-22, the day the contract was signed' },
+        },
+      });
+    }
+    // Agreed on the signing day itself: filed (late, its 15 days long run), awaiting review.
+    const onSigning = await ok(provider, AMEND, {
+      c: contractId,
+      k: randomUUID(),
+      on: '2025-12-22',
+      t: { ...terms, number: 'YGLJ-AMEN-02C' },
+      d: contractText,
+    });
+    expect(onSigning.amendContract.id).toEqual(expect.any(String));
   });
 
   it("refuses a draft signed after the day it is filed on the draft's terms.signedOn, not on submittedOn", async () => {

@@ -4,6 +4,7 @@ import { todayInChina } from '../../../kernel/clock';
 import { InvalidInputError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
 import {
+  assertAmendedOnceSigned,
   assertAmendmentEndsFromItsDay,
   assertAmendmentKeepsKind,
   assertAmendmentKeepsStart,
@@ -64,6 +65,7 @@ export async function amendContract(
     if (await countFilingsOfContractIn(tx, contract.id, OPEN_FILING_STATUSES)) {
       throw contractsError('AMENDMENT_PENDING', 'An earlier amendment of this contract is still under review');
     }
+    assertAmendedOnceSigned(input.amendedOn, contract.terms.signedOn);
     assertAmendmentKeepsKind(contract.kind, terms.kind);
     assertAmendmentKeepsStart(contract.startsOn, terms.startsOn, submittedOn);
     assertAmendmentEndsFromItsDay(input.amendedOn, terms.endsOn);

@@ -1,4 +1,6 @@
+import { rejection } from '../../../test/support/rejection';
 import {
+  assertAmendedOnceSigned,
   assertAmendmentEndsFromItsDay,
   assertAmendmentKeepsStart,
   assertTakesDocuments,
@@ -94,6 +96,23 @@ describe('an amendment and the start of its contract', () => {
       code: 'BAD_USER_INPUT',
       details: { fields: { 'terms.endsOn': expect.stringMatching(/^on or after 2026-11-20, /) } },
     });
+  });
+});
+
+describe('the day an amendment is agreed', () => {
+  it('is on or after the day the contract was signed (Civil Code arts. 490, 543), not bound to its acceptance', () => {
+    expect(() => assertAmendedOnceSigned('2025-12-22', '2025-12-22')).not.toThrow();
+    expect(() => assertAmendedOnceSigned('2025-12-23', '2025-12-22')).not.toThrow();
+    // Before, any day up to the day of filing: an amendment agreed the day before the contract was signed was filed.
+    for (const amendedOn of ['2025-12-21', '1990-01-01'])
+      expect(rejection(() => assertAmendedOnceSigned(amendedOn, '2025-12-22'))).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        details: {
+          problems: ['AMENDED_BEFORE_SIGNING'],
+          fields: { amendedOn: 'on or after 2025-12-22, the day the contract was signed' },
+          source: expect.stringContaining('art. 543: 当事人协商一致，可以变更合同'),
+        },
+      });
   });
 });
 

@@ -7,7 +7,11 @@ import { CONTRACT_KINDS, type ContractKind } from '../../../catalog';
 import { type IsoDate, addYears, compareDates } from '../../../kernel/calendar';
 import { type DomainError, InvalidInputError } from '../../../kernel/errors';
 import { ContractsErrorCode, contractsError } from './errors';
-import { BEIJING_DISMISSAL_HANDOVER_DAYS, MAX_HANDOVER_YEARS_AFTER_TERMINATION } from './statutes';
+import {
+  AMENDMENT_AFTER_SIGNING_SOURCE,
+  BEIJING_DISMISSAL_HANDOVER_DAYS,
+  MAX_HANDOVER_YEARS_AFTER_TERMINATION,
+} from './statutes';
 
 export { CONTRACT_KINDS, type ContractKind };
 
@@ -90,6 +94,25 @@ export function assertAmendmentEndsFromItsDay(amendedOn: IsoDate, termsEndsOn: I
       fields: {
         'terms.endsOn': `on or after ${amendedOn}, the day the amendment was agreed: terminate the contract to end it earlier`,
       },
+    });
+}
+
+/**
+ * An amendment is agreed on or after the day the contract it amends was signed (its terms in force): the contract
+ * exists from its signing (Civil Code art. 490 para. 1) and an amendment changes a contract the parties have (art. 543;
+ * statutes.ts AMENDMENT_AFTER_SIGNING_SOURCE). BAD_USER_INPUT on `amendedOn` with the problem AMENDED_BEFORE_SIGNING
+ * otherwise. Before, any `amendedOn` up to the day of filing the holiday calendar could count 15 days from was taken:
+ * an amendment agreed the day before the contract was signed was filed (one of 1990 was refused only as
+ * OUTSIDE_HOLIDAY_CALENDAR). Not bound to the acceptance of the filing it
+ * amends: filing is no condition of the contract (Beijing art. 63 para. 3), and parties may agree a change while the
+ * filing is under review; it is filed once the contract's filing is accepted, late if its 15 days have run.
+ */
+export function assertAmendedOnceSigned(amendedOn: IsoDate, contractSignedOn: IsoDate): void {
+  if (compareDates(amendedOn, contractSignedOn) < 0)
+    throw new InvalidInputError('An amendment is agreed once the contract is signed', {
+      problems: ['AMENDED_BEFORE_SIGNING'],
+      fields: { amendedOn: `on or after ${contractSignedOn}, the day the contract was signed` },
+      source: AMENDMENT_AFTER_SIGNING_SOURCE,
     });
 }
 

@@ -293,6 +293,16 @@ export const BEIJING_DISMISSAL_HANDOVER_DAYS = 30;
  */
 export const MAX_HANDOVER_YEARS_AFTER_TERMINATION = 1;
 
+/**
+ * A contract in writing is formed when the parties have signed it, Civil Code art. 490 para. 1 ("当事人采用合同书形式
+ * 订立合同的，自当事人均签名、盖章或者按指印时合同成立"), and an amendment changes a contract the parties have, art. 543
+ * ("当事人协商一致，可以变更合同"): one agreed before the signing day changes nothing (contract.ts
+ * assertAmendedOnceSigned). Filing is no condition of the contract's existence (Beijing art. 63 para. 3 is a duty to
+ * file within 15 days), so an amendment agreed after signing but before the filing was accepted is a real one.
+ */
+export const AMENDMENT_AFTER_SIGNING_SOURCE =
+  'Civil Code art. 490 para. 1: 当事人采用合同书形式订立合同的，自当事人均签名、盖章或者按指印时合同成立; art. 543: 当事人协商一致，可以变更合同';
+
 /** An input bound, not a statute: a notice period beyond a year would hold entries back indefinitely. */
 export const MAX_CREDIT_NOTICE_DAYS = 365;
 /** An input bound, not a statute (Civil Code art. 944 para. 2 names no number): the catalog's, for cities and contracts. */
