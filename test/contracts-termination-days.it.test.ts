@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { pinHubToday } from '../kernel/clock';
 import { TestHub, identity, pinTestToday, startTestHub } from './support/hub-fixture';
 import { HONGJU, YANGGUANG_FEE_SCHEDULE, gqlExpectations, hongjuTerms, scenario } from './support/scenario';
@@ -15,6 +16,12 @@ pinTestToday('2026-12-01');
  */
 const provider = identity('PROPERTY_COMPANY', '91110102MA01TDAY01');
 const YANGGUANG = '阳光丽景';
+const GUANGANMEN = '广安门北街20号院';
+const xichengBureau = identity('CITY_BUREAU', 'bureau-xicheng', ['110102']);
+
+const AMEND = `mutation($c: ID!, $k: Key!, $on: LocalDate!, $t: ContractTermsInput!, $d: [FilingDocumentInput!]!) {
+  amendContract(contractId: $c, idempotencyKey: $k, amendedOn: $on, terms: $t, documents: $d) { id } }`;
+const ACCEPT = `mutation($f: ID!) { acceptFiling(filingId: $f, version: 1) { status } }`;
 
 const CONTINUE = `mutation($c: ID!) { recordContinuedService(contractId: $c) { continuedFrom } }`;
 const TERMINATE = `mutation($c: ID!, $on: LocalDate!, $handover: LocalDate!, $notice: LocalDate) {
@@ -91,6 +98,60 @@ describe('the days a termination states', () => {
       status: 'TERMINATED',
       terminatedOn: '2026-12-31',
       handoverOn: '2027-01-30',
+    });
+  });
+
+  it('takes a notice given under the contract as first signed once an amendment states a later signing day', async () => {
+    pinHubToday('2026-12-01');
+    const { areaId } = await scenario(t).compound(GUANGANMEN, { knownTo: ['contracts'] });
+    const fees = {
+      classes: ['LOW_RISE', 'HIGH_RISE'].map((buildingClass) => ({
+        buildingClass,
+        assessedRateFenPerM2Month: 150,
+        ownerRateFenPerM2Month: 150,
+        subsidies: [],
+      })),
+    };
+    // Signed 2025-12-22 as first filed and accepted, serving from 1 January 2026.
+    const terms = hongjuTerms(provider, '2026-01', {
+      number: 'GAM-TDAY-03',
+      title: '广安门北街20号院物业服务合同',
+      endsOn: '2028-12-31',
+      feeSchedule: fees,
+    });
+    const { contractId } = await scenario(t).acceptedFiling(provider, areaId, terms);
+    // An amendment, accepted, whose terms state the contract signed on 2025-12-31 (nothing keeps the day).
+    const { amendContract } = await ok(provider, AMEND, {
+      c: contractId,
+      k: randomUUID(),
+      on: '2026-12-01',
+      t: { ...terms, number: 'GAM-TDAY-03A', signedOn: '2025-12-31' },
+      d: [{ name: '补充协议.pdf', type: 'CONTRACT_TEXT', sizeBytes: 1000, sha256: 'd'.repeat(64) }],
+    });
+    expect((await ok(xichengBureau, ACCEPT, { f: amendContract.id })).acceptFiling.status).toBe('ACCEPTED');
+
+    // A notice given on 2025-12-25 was given under the contract signed and filed on 2025-12-22: before, it was refused
+    // as given before the contract was signed ("on or after 2025-12-31"), the amended terms alone being read.
+    const before = await fails(provider, TERMINATE, {
+      c: contractId,
+      on: '2026-12-31',
+      handover: '2026-12-31',
+      notice: '2025-12-21',
+    });
+    expect(before.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: { fields: { noticeGivenOn: 'on or after 2025-12-22, the day the contract was signed' } },
+    });
+    const ended = await ok(provider, TERMINATE, {
+      c: contractId,
+      on: '2026-12-31',
+      handover: '2026-12-31',
+      notice: '2025-12-25',
+    });
+    expect(ended.terminateContract).toEqual({
+      status: 'TERMINATED',
+      terminatedOn: '2026-12-31',
+      handoverOn: '2026-12-31',
     });
   });
 });

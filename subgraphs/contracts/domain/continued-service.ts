@@ -95,7 +95,11 @@ function successorsOn(others: readonly ExistingContract[], day: IsoDate): Existi
  * Not bound to the continuation's first day: the owners' dismissal (art. 946, sixty days' notice too) may be given
  * during the term and end the contract after it, as the hub takes it.
  */
-export function checkNoticeDay(contract: { signedOn: IsoDate }, noticeGivenOn: IsoDate): void {
+export function checkNoticeDay(
+  /** The contract's signing day as contract.ts contractSignedOn finds it, not the terms now in force alone. */
+  contract: { signedOn: IsoDate },
+  noticeGivenOn: IsoDate,
+): void {
   if (compareDates(noticeGivenOn, contract.signedOn) < 0)
     throw new InvalidInputError('A notice ending the contract is given once the contract is signed', {
       fields: { noticeGivenOn: `on or after ${contract.signedOn}, the day the contract was signed` },

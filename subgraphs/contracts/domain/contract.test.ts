@@ -5,6 +5,7 @@ import {
   assertAmendmentKeepsStart,
   assertTakesDocuments,
   contractActionRefused,
+  contractSignedOn,
   handoverDayProblem,
   nextContractStatus,
 } from './contract';
@@ -113,6 +114,18 @@ describe('the day an amendment is agreed', () => {
           source: expect.stringContaining('art. 543: 当事人协商一致，可以变更合同'),
         },
       });
+  });
+});
+
+describe('the day the contract was signed', () => {
+  it('is the earliest its terms in force and its accepted versions state', () => {
+    // Before, the terms in force alone: an accepted amendment stating 2025-12-31 made a contract first signed and
+    // filed on 2025-12-22 "signed" on the 31st, and a notice given under it on the 25th was refused.
+    expect(contractSignedOn('2025-12-31', ['2025-12-22', '2025-12-31'])).toBe('2025-12-22');
+    // An amendment stating an earlier day: the terms in force say so.
+    expect(contractSignedOn('2025-12-01', ['2025-12-22', '2025-12-01'])).toBe('2025-12-01');
+    // No version accepted yet (a returned first filing): the terms as they stand.
+    expect(contractSignedOn('2025-12-22', [])).toBe('2025-12-22');
   });
 });
 

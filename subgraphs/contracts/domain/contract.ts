@@ -98,6 +98,18 @@ export function assertAmendmentEndsFromItsDay(amendedOn: IsoDate, termsEndsOn: I
 }
 
 /**
+ * The day the contract was signed, for what can only come after it (a notice ending it, an amendment of it): the
+ * earliest of the signing days its terms now in force and its accepted versions state. An amendment's terms may state
+ * another `signedOn` than the contract first filed (nothing keeps it), and the contract existed from the first day any
+ * accepted terms say it was signed (Civil Code art. 490 para. 1). Before, the terms now in force alone were read: once
+ * an amendment stating a later signing day was accepted, a notice given under the contract as first signed and filed
+ * was refused as given before the contract existed.
+ */
+export function contractSignedOn(currentSignedOn: IsoDate, acceptedSigningDays: readonly IsoDate[]): IsoDate {
+  return acceptedSigningDays.reduce((first, day) => (compareDates(day, first) < 0 ? day : first), currentSignedOn);
+}
+
+/**
  * An amendment is agreed on or after the day the contract it amends was signed (its terms in force): the contract
  * exists from its signing (Civil Code art. 490 para. 1) and an amendment changes a contract the parties have (art. 543;
  * statutes.ts AMENDMENT_AFTER_SIGNING_SOURCE). BAD_USER_INPUT on `amendedOn` with the problem AMENDED_BEFORE_SIGNING

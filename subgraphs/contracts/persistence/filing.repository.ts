@@ -64,6 +64,21 @@ export async function lastAcceptedFilingsOfContracts(
 export const filingsOfContracts = (em: EntityManager, contractIds: readonly string[]): Promise<Filing[]> =>
   em.find(FilingSchema, { contractId: { $in: [...contractIds] } }, { orderBy: { createdAt: 'asc' } });
 
+/**
+ * The signing days (`terms.signedOn`) the contract's accepted versions state: its first filing's and each accepted
+ * amendment's, distinct (contract.ts contractSignedOn takes the earliest).
+ */
+export async function acceptedSigningDaysOfContract(em: EntityManager, contractId: string): Promise<string[]> {
+  const rows = await sqlRows<{ signed_on: string }>(
+    em,
+    `select distinct v.terms->>'signedOn' as signed_on
+       from contracts.filing_version v join contracts.filing f on f.id = v.filing_id
+      where f.contract_id = ? and v.outcome = 'ACCEPT'`,
+    [contractId],
+  );
+  return rows.map((r) => r.signed_on);
+}
+
 interface RecordNumberCounterRow {
   last: number;
 }
