@@ -94,7 +94,10 @@ export class FilingResolver {
     );
   }
 
-  @Mutation(() => FilingType, { description: 'Accepts the given version; the hub assigns the record number.' })
+  @Mutation(() => FilingType, {
+    description:
+      "Accepts the given version; the hub assigns the record number. By the area's street office (where the city has it decide) or the city's filingReviewerRole bureau of the district; FORBIDDEN to the admin, who reads filings but decides none.",
+  })
   async acceptFiling(
     @Arg('filingId', () => ID) filingId: string,
     @Arg('version', () => Int) version: number,
@@ -103,7 +106,10 @@ export class FilingResolver {
     return filingView(await reviewFiling(ctx.em, ctx.identity, { filingId, version, outcome: 'ACCEPT' }));
   }
 
-  @Mutation(() => FilingType, { description: 'Returns the given version with a reason per field.' })
+  @Mutation(() => FilingType, {
+    description:
+      'Returns the given version with a reason per field. By those who accept it (acceptFiling); FORBIDDEN to the admin.',
+  })
   async returnFiling(
     @Arg('filingId', () => ID) filingId: string,
     @Arg('version', () => Int) version: number,
