@@ -94,6 +94,14 @@ export const REFERRAL_PACKAGE_CORRECTED = {
     correctedOn: IsoDate,
     // Added in v1 (absent from messages published before): the proposal made again on the corrected amount.
     procedure: Type.Optional(OneOf(PROPOSED_PROCEDURES)),
+    // Added in v1 (absent from messages published before): a subscriber could not tell which charges the corrected
+    // package claims (a month paid since the version before drops out of it).
+    chargeIds: Type.Optional(
+      Type.Array(Uuid, {
+        description:
+          "The arrears charges the corrected package claims (the claim snapshot's chargeId), as referral.submitted names those of the first version: the months judged claimable at the referral still open when corrected. Absent in messages published before it was added.",
+      }),
+    ),
   }),
 } satisfies EventDefinition;
 

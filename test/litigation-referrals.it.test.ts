@@ -800,6 +800,17 @@ describe('litigation: referrals through the green channel, the court’s reports
       previousDigest: corrected.packages[0].digest,
       correctedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
     });
+    // The charges the corrected package claims, as the submission named the first version's: the two recent months
+    // (the barred one is not claimable). Before, the correction named none.
+    const [submittedEvent] = await probe.waitForCount(
+      'the submission on the feed',
+      (m) => m.headers.ce_type === 'hub.litigation.referral.submitted' && String(m.message.key) === referral.id,
+      1,
+    );
+    const submittedCharges = expectValidEvent<{ chargeIds: string[] }>(submittedEvent).chargeIds;
+    const correctedCharges = expectValidEvent<{ chargeIds?: string[] }>(correctedEvent).chargeIds;
+    expect([...(correctedCharges ?? [])].sort()).toEqual([...accounts[6].chargeIds.slice(1)].sort());
+    expect(correctedCharges).toEqual(submittedCharges);
     const verified = (await ok(xichengCourt, VERIFY, { id: referral.id })).verifyCasePackage;
     expect(verified).toMatchObject({
       valid: true,

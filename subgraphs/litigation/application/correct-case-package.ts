@@ -69,7 +69,11 @@ export async function correctCasePackage(
         { referralId: referral.id, ownerChanged: changed.owner, months: changed.months },
       );
     const filings = await companyFilings(tx, referral.companyId, [referral.areaId]);
-    const { content, claims: complaint } = casePackageContent({
+    const {
+      content,
+      claims: complaint,
+      chargeIds,
+    } = casePackageContent({
       referralId: referral.id,
       claim,
       claimableMonths,
@@ -110,6 +114,7 @@ export async function correctCasePackage(
         { version: next.version, digest, previousDigest: next.previousDigest! },
         today,
         proposal.procedure,
+        chargeIds,
       ),
     });
     return digest;

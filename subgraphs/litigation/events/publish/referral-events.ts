@@ -62,8 +62,8 @@ export function referralSubmitted(
 }
 
 /**
- * A package corrected before docketing: the version the court now receives, its digest and the one before it, and
- * the procedure proposed on its amount.
+ * A package corrected before docketing: the version the court now receives, its digest and the one before it, the
+ * procedure proposed on its amount, and the arrears charges it claims (as the submission names the first version's).
  */
 export function referralPackageCorrected(
   r: SentReferral,
@@ -71,6 +71,7 @@ export function referralPackageCorrected(
   pkg: { version: number; digest: string; previousDigest: string },
   correctedOn: string,
   procedure: ProposedProcedure,
+  chargeIds: readonly string[],
 ): ReferralPackageCorrectedData {
   return {
     ...referralBase(r),
@@ -78,6 +79,7 @@ export function referralPackageCorrected(
     previousDigest: pkg.previousDigest,
     correctedOn,
     procedure,
+    chargeIds: [...chargeIds],
   };
 }
 
