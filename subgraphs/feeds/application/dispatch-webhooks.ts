@@ -7,6 +7,7 @@ import { FILING_EVENTS } from '../../../catalog';
 import { BUREAU_EVENT_TYPES, COURT_EVENTS, aggregateKeyOf, audienceOf, mayReceive } from '../domain/webhook-access';
 import {
   NewDelivery,
+  WebhookSubscription,
   districtsOfAreas,
   insertDeliveries,
   keepWaitingEvents,
@@ -46,9 +47,16 @@ export type DispatchedEvent = HubEvent & { recipients?: readonly string[] };
  * the subgraph has not heard of yet (its registration is consumed by another group, which can lag behind) waits, with
  * every later event of that area, until the registration arrives (releaseWaitingEvents): who may receive it depends on
  * the area's district. Before, it was retried for seconds and then dead-lettered, and the bureaus never received it.
+ * `loaded`: the subscriptions to the events' types, where the caller read them already in this transaction (the
+ * deadline reminders), so they are not read twice.
  */
-export async function dispatchWebhooks(em: EntityManager, events: readonly DispatchedEvent[]): Promise<number> {
-  const candidates = await subscriptionsForEventTypes(em, [...new Set(events.map((e) => e.type))]);
+export async function dispatchWebhooks(
+  em: EntityManager,
+  events: readonly DispatchedEvent[],
+  loaded?: readonly WebhookSubscription[],
+): Promise<number> {
+  if (events.length === 0) return 0;
+  const candidates = loaded ?? (await subscriptionsForEventTypes(em, [...new Set(events.map((e) => e.type))]));
   if (candidates.length === 0) return 0;
   const areaIds = [...new Set(events.flatMap((e) => areaIdOf(e) ?? []))];
   let districts = await districtsOfAreas(em, areaIds);

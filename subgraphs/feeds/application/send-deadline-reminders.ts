@@ -6,17 +6,20 @@ import { todayInChina } from '../../../kernel/clock';
 import { ForbiddenError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
 import { recordEvent } from '../../../platform/events/outbox';
-import { DEFAULT_REMINDER_LEADS, assertReminderRunDay, reminderDue } from '../domain/deadlines';
+import { DEFAULT_REMINDER_LEADS, RegisteredDeadline, assertReminderRunDay, reminderDue } from '../domain/deadlines';
 import { FEEDS_EVENT_SOURCE, publishReminder } from '../events/publish/deadline-reminder';
 import { reminderTopicHeldByOther } from '../domain/feed-subscriber';
 import { reminderRecipientsBesidesOwner } from '../domain/webhook-access';
 import { subscriptionsForEventTypes } from '../persistence/webhook.repository';
 import { listFeedSubscribers } from '../persistence/feed-subscriber.repository';
 import {
+  ReminderClaim,
+  ReminderEvent,
   allReminderLeads,
-  claimReminder,
+  claimReminders,
   openDeadlinesDueBy,
-  setReminderEvent,
+  reminderClaimKey,
+  setReminderEvents,
   tryLockReminderRun,
 } from '../persistence/deadline.repository';
 import { remindersAheadAllowed } from './deadline-reminder-config';
@@ -41,7 +44,8 @@ export interface ReminderRun {
  * own leads (domain/deadlines.ts; an organisation that set none, by the default): before, the owner's leads decided
  * for every recipient, so a company that turned its OVERDUE reminder off silenced its reviewing bureau's too
  * (helper-270's audit, test/deadlines-owner-leads.it.test.ts). Each recipient's reminder is claimed by its unique
- * (deadline, recipient, lead, due date) key so it goes out once. The recipients due the same lead share one event:
+ * (deadline, recipient, lead, due date) key so it goes out once, all of the run's in one statement; the reminder
+ * subscriptions are read once, for choosing the recipients and for the deliveries alike. The recipients due the same lead share one event:
  * the owner's is recorded in the outbox for deadline.reminders.v1 and the owner's deadline.reminders.v1.<party>, as
  * before; the others' (a lead the owner did not reach, or already had) go by webhook alone, as a bureau takes its
  * districts' reminders by webhook alone. Each event is fanned out to its recipients' webhook subscriptions only. A
@@ -61,24 +65,37 @@ export async function sendDeadlineReminders(em: EntityManager, asOf: IsoDate): P
     const parties = (await listFeedSubscribers(tx))
       .filter((p) => p.status === 'ACTIVE')
       .map((p) => ({ ...p, courtId: p.courtId ?? null }));
+    // Loaded once: they choose the recipients here and receive the reminders' deliveries below (dispatchWebhooks).
     const subscribers = await subscriptionsForEventTypes(tx, [DEADLINE_REMINDER_DUE.type]);
+    const pending: { deadline: RegisteredDeadline; dueOn: IsoDate; due: ReminderClaim[] }[] = [];
     for (const deadline of await openDeadlinesDueBy(tx, addDays(asOf, furthest))) {
       const dueOn = deadline.dueOn;
       if (dueOn === null) continue;
       const owner = deadline.ownerOrganisationId;
       const due = [owner, ...reminderRecipientsBesidesOwner(deadline, subscribers)].flatMap((recipient) => {
         const lead = reminderDue(deadline, leadsOf(settings, recipient), asOf);
-        return lead === null ? [] : [{ recipient, lead }];
+        return lead === null ? [] : [{ deadlineKey: deadline.deadlineKey, recipient, lead, dueOn }];
       });
       if (due.length === 0) continue;
       if (!PARTY_ID_PATTERN.test(partyIdOfOrganisation(owner))) {
         withoutParty.push(deadline.deadlineKey);
         continue;
       }
+      pending.push({ deadline, dueOn, due });
+    }
+    // Every recipient's reminder of the run claimed in one statement (before, one per recipient and deadline).
+    const claimed = await claimReminders(
+      tx,
+      pending.flatMap((p) => p.due),
+      asOf,
+    );
+    const carried: ReminderEvent[] = [];
+    for (const { deadline, dueOn, due } of pending) {
+      const owner = deadline.ownerOrganisationId;
       const byLead = new Map<string, string[]>();
-      for (const { recipient, lead } of due)
-        if (await claimReminder(tx, { deadlineKey: deadline.deadlineKey, recipient, lead, dueOn, remindedOn: asOf }))
-          byLead.set(lead, [...(byLead.get(lead) ?? []), recipient]);
+      for (const claim of due)
+        if (claimed.has(reminderClaimKey(claim)))
+          byLead.set(claim.lead, [...(byLead.get(claim.lead) ?? []), claim.recipient]);
       for (const [lead, recipients] of byLead) {
         const data = publishReminder({ ...deadline, dueOn }, lead, asOf);
         let id: string;
@@ -93,7 +110,7 @@ export async function sendDeadlineReminders(em: EntityManager, asOf: IsoDate): P
           });
           [id, time] = [message.eventId, message.occurredAt];
         } else [id, time] = [randomUUID(), new Date()];
-        await setReminderEvent(tx, { deadlineKey: deadline.deadlineKey, lead, dueOn, recipients }, id);
+        carried.push({ deadlineKey: deadline.deadlineKey, lead, dueOn, recipients, eventId: id });
         events.push({
           id,
           type: DEADLINE_REMINDER_DUE.type,
@@ -105,7 +122,8 @@ export async function sendDeadlineReminders(em: EntityManager, asOf: IsoDate): P
         });
       }
     }
-    await dispatchWebhooks(tx, events);
+    await setReminderEvents(tx, carried);
+    await dispatchWebhooks(tx, events, subscribers);
     return { ran: true, sent: events.length, withoutParty };
   });
 }

@@ -127,38 +127,87 @@ export async function openDeadlinesDueBy(em: EntityManager, until: IsoDate): Pro
   return rows.map(deadlineOf);
 }
 
-/**
- * Claims one recipient's reminder of a deadline at a lead for its due date: true the first time, false ever after (the
- * unique key). A deadline moved to another date (an account's next charge) is reminded afresh. A row claimed before
- * reminders were per recipient (`*`: it went to every recipient of its time) holds the key for all of them.
- */
-export async function claimReminder(
-  em: EntityManager,
-  r: { deadlineKey: string; recipient: string; lead: string; dueOn: IsoDate; remindedOn: IsoDate },
-): Promise<boolean> {
-  const n = await sqlRun(
-    em,
-    `insert into ${S}.deadline_reminder (deadline_key, recipient, lead, due_on, reminded_on)
-     select ?, ?, ?, ?::date, ?::date
-      where not exists (select 1 from ${S}.deadline_reminder
-                         where deadline_key = ? and recipient = '*' and lead = ? and due_on = ?::date)
-     on conflict (deadline_key, recipient, lead, due_on) do nothing`,
-    [r.deadlineKey, r.recipient, r.lead, r.dueOn, r.remindedOn, r.deadlineKey, r.lead, r.dueOn],
-  );
-  return n === 1;
+/** One recipient's reminder of a deadline at a lead for its due date: the key that makes it go out once. */
+export interface ReminderClaim {
+  deadlineKey: string;
+  recipient: string;
+  lead: string;
+  dueOn: IsoDate;
 }
 
-/** The event that carried the claimed reminders of these recipients. */
-export async function setReminderEvent(
+/** The claim's key as one string, to look a claimed reminder up. */
+export const reminderClaimKey = (c: ReminderClaim): string =>
+  [c.deadlineKey, c.recipient, c.lead, c.dueOn].join('\u0000');
+
+/**
+ * Claims the reminders of a run, in one statement: each is claimed the first time, never after (the unique key); a
+ * deadline moved to another date (an account's next charge) is reminded afresh. A row claimed before reminders were
+ * per recipient (`*`: it went to every recipient of its time) holds the key for all of them. Returns the keys
+ * (reminderClaimKey) of the reminders claimed now. Before, one statement per recipient and deadline.
+ */
+export async function claimReminders(
   em: EntityManager,
-  r: { deadlineKey: string; lead: string; dueOn: IsoDate; recipients: readonly string[] },
-  eventId: string,
-) {
+  claims: readonly ReminderClaim[],
+  remindedOn: IsoDate,
+): Promise<Set<string>> {
+  if (claims.length === 0) return new Set();
+  const rows = await sqlRows<{ deadline_key: string; recipient: string; lead: string; due_on: string }>(
+    em,
+    `insert into ${S}.deadline_reminder (deadline_key, recipient, lead, due_on, reminded_on)
+     select c.deadline_key, c.recipient, c.lead, c.due_on, ?::date
+       from jsonb_to_recordset(?::jsonb) as c(deadline_key text, recipient text, lead text, due_on date)
+      where not exists (select 1 from ${S}.deadline_reminder r
+                         where r.deadline_key = c.deadline_key and r.recipient = '*' and r.lead = c.lead and r.due_on = c.due_on)
+      order by c.deadline_key, c.recipient, c.lead, c.due_on
+     on conflict (deadline_key, recipient, lead, due_on) do nothing
+     returning deadline_key, recipient, lead, due_on::text as due_on`,
+    [
+      remindedOn,
+      JSON.stringify(
+        claims.map((c) => ({ deadline_key: c.deadlineKey, recipient: c.recipient, lead: c.lead, due_on: c.dueOn })),
+      ),
+    ],
+  );
+  return new Set(
+    rows.map((r) =>
+      reminderClaimKey({
+        deadlineKey: r.deadline_key,
+        recipient: r.recipient,
+        lead: r.lead,
+        dueOn: isoDate(r.due_on)!,
+      }),
+    ),
+  );
+}
+
+/** The event that carried the claimed reminders of a deadline, lead and due date to these recipients. */
+export interface ReminderEvent {
+  deadlineKey: string;
+  lead: string;
+  dueOn: IsoDate;
+  recipients: readonly string[];
+  eventId: string;
+}
+
+/** Records the events that carried the run's claimed reminders, in one statement. */
+export async function setReminderEvents(em: EntityManager, carried: readonly ReminderEvent[]): Promise<void> {
+  if (carried.length === 0) return;
   await sqlRun(
     em,
-    `update ${S}.deadline_reminder set event_id = ?::uuid
-      where deadline_key = ? and lead = ? and due_on = ?::date and recipient = any(?::text[])`,
-    [eventId, r.deadlineKey, r.lead, r.dueOn, sqlArray([...r.recipients])],
+    `update ${S}.deadline_reminder r set event_id = e.event_id
+       from jsonb_to_recordset(?::jsonb) as e(deadline_key text, lead text, due_on date, recipients text[], event_id uuid)
+      where r.deadline_key = e.deadline_key and r.lead = e.lead and r.due_on = e.due_on and r.recipient = any(e.recipients)`,
+    [
+      JSON.stringify(
+        carried.map((c) => ({
+          deadline_key: c.deadlineKey,
+          lead: c.lead,
+          due_on: c.dueOn,
+          recipients: c.recipients,
+          event_id: c.eventId,
+        })),
+      ),
+    ],
   );
 }
 
