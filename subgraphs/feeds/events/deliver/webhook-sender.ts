@@ -24,17 +24,33 @@ import { WebhookHttpClient } from './webhook-http';
  */
 export const WEBHOOK_SIGNER_CAPACITY = 1_000;
 
-/** One signer per secret, the `capacity` most recently made kept; one dropped is made again on its next delivery. */
+/**
+ * The signers of each subscription, for the secrets its last delivery was claimed with (the current one, and the one
+ * a rotation replaced while its overlap runs), the `capacity` subscriptions most recently signed for kept. Keyed by
+ * the subscription: a delivery claimed with other secrets (a rotation, an overlap's end) replaces its entry, so the
+ * signer of a rotated-out secret is dropped at the subscription's next delivery and never signs again; a signer of a
+ * secret still presented is kept (the attribute signer is derived once per signer, send-due-webhooks.ts). Before, one
+ * signer per secret stayed until 1,000 newer secrets pushed it out: on a quiet hub, a rotated-out secret erased from
+ * the database stayed in the process's memory for good.
+ */
 export function webhookSigners(capacity = WEBHOOK_SIGNER_CAPACITY) {
-  const signers = new LapsingCache<Webhook>(capacity);
+  const bySubscription = new LapsingCache<{ secrets: readonly string[]; signers: readonly Webhook[] }>(capacity);
   return {
-    signerFor(secret: string): Webhook {
-      let signer = signers.get(secret);
-      if (!signer) signers.set(secret, (signer = new Webhook(secret)), Number.POSITIVE_INFINITY);
-      return signer;
+    /** The signers of a delivery of `subscriptionId` claimed with these secrets, in their order (the current first). */
+    signersFor(subscriptionId: string, secrets: readonly string[]): readonly Webhook[] {
+      const kept = bySubscription.get(subscriptionId);
+      if (kept && kept.secrets.length === secrets.length && kept.secrets.every((s, i) => s === secrets[i]))
+        return kept.signers;
+      const signers = secrets.map((secret) => {
+        const i = kept ? kept.secrets.indexOf(secret) : -1;
+        return i >= 0 ? kept!.signers[i] : new Webhook(secret);
+      });
+      bySubscription.set(subscriptionId, { secrets: [...secrets], signers }, Number.POSITIVE_INFINITY);
+      return signers;
     },
+    /** Subscriptions kept. */
     get size() {
-      return signers.size;
+      return bySubscription.size;
     },
   };
 }
@@ -174,9 +190,10 @@ export class WebhookSender {
       const signers =
         delivery.secret === null
           ? null
-          : [delivery.secret, ...(delivery.previousSecret === null ? [] : [delivery.previousSecret])].map((secret) =>
-              this.signers.signerFor(secret),
-            );
+          : this.signers.signersFor(delivery.subscriptionId, [
+              delivery.secret,
+              ...(delivery.previousSecret === null ? [] : [delivery.previousSecret]),
+            ]);
       // Awaited before `this.answered` is read: a recording may swap the array meanwhile.
       const sent = await sendWebhook(this.client, delivery, signers, this.config);
       this.answered.push(sent);
