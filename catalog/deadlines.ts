@@ -150,7 +150,7 @@ export const DEADLINE_REMINDERS_TOPIC: TopicDefinition = {
   producer: 'feeds',
   description:
     'Reminders of deadlines before (at the leads configured, by default 7 days and 1 day) and after they pass, each sent once per deadline and lead; ' +
-    'every reminder is also on the owner’s own topic deadline.reminders.v1.<party id>.',
+    'every reminder is also on the owner’s own topic deadline.reminders.v1.<party id>, and a contract filing’s on that of each bureau registered for the feeds whose jurisdictions cover its district.',
   key: 'deadline key',
   partyFeed: {
     party: 'the owner’s party id (its organisation id in lower case)',

@@ -143,4 +143,35 @@ describe('feeds: the deadline reminder run in a fixed number of statements, each
     expect(rows).toHaveLength(3 * 2);
     expect(rows.every((r) => r.n === 1 && r.events === 1 && r.lead === 'P7D')).toBe(true);
   });
+  it('reminds a bureau with a webhook and a Kafka registration as one recipient, on both', async () => {
+    await sqlRows(
+      orm.em.fork(),
+      `insert into feeds.feed_subscriber (party_id, kind, court_id, jurisdictions, username, status, registered_at, registered_by)
+       values (?, 'BUREAU', null, '["110102"]'::jsonb, ?, 'ACTIVE', now(), 'test')`,
+      [bureau, `party-${bureau}`],
+    );
+    const [key] = await announce(1, '2026-10-12'); // P7D on the 5th
+    expect(await sendDeadlineReminders(orm.em.fork(), '2026-10-05')).toEqual({ ran: true, sent: 1, withoutParty: [] });
+    const reminders = await remindersOf([key]);
+    expect(reminders.map((r) => r.recipient).sort()).toEqual([company, bureau].sort());
+    expect(reminders.every((r) => r.n === 1 && r.events === 1)).toBe(true);
+    const topics = await sqlRows<{ topic: string }>(
+      orm.em.fork(),
+      `select topic from feeds.outbox where message_key = ?`,
+      [key],
+    );
+    expect(topics.map((r) => r.topic).sort()).toEqual(
+      [
+        'deadline.reminders.v1',
+        `deadline.reminders.v1.${bureau}`,
+        `deadline.reminders.v1.${company.toLowerCase()}`,
+      ].sort(),
+    );
+    const [{ n }] = await sqlRows<{ n: number }>(
+      orm.em.fork(),
+      `select count(*)::int as n from feeds.webhook_delivery where aggregate_key = ?`,
+      [key],
+    );
+    expect(n).toBe(2);
+  });
 });

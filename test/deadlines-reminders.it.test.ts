@@ -449,4 +449,66 @@ describe('deadlines: the register, upcomingDeadlines and reminders once per dead
     expect(listed).toContain(ofC);
     expect(listed).not.toContain(windowKey);
   });
+  it('reminds a bureau registered for Kafka alone on its own reminder topic, of its districts’ filings only, once', async () => {
+    // Registered as the admin's registerFeedSubscriber records it (the broker's principal is not needed here: the
+    // hub writes the topic, the probe reads it as the test's admin).
+    const insertParty = (partyId: string, district: string) =>
+      t.sql(
+        `insert into feeds.feed_subscriber (party_id, kind, court_id, jurisdictions, username, status, registered_at, registered_by)
+         values ($1, 'BUREAU', null, $2::jsonb, $3, 'ACTIVE', now(), 'hub-operator')`,
+        [partyId, JSON.stringify([district]), `party-${partyId}`],
+      );
+    await insertParty('bureau-xicheng-kafka', '110102');
+    await insertParty('bureau-haidian-kafka', '110108');
+    const [xichengTopic, haidianTopic] = await partyTopics(t, DEADLINE_REMINDERS_TOPIC, [
+      'bureau-xicheng-kafka',
+      'bureau-haidian-kafka',
+    ]);
+    const bureauProbe = await probeTopics(t.brokers, [xichengTopic, haidianTopic]);
+    try {
+      const deadlineKey = `contract-filing:${randomUUID()}`;
+      await t.sql(
+        `insert into feeds.deadline (deadline_key, kind, subject_id, owner_kind, owner_organisation_id, district_code, legal_basis, due_on, met_on, cancelled, sequence, source)
+         values ($1, 'CONTRACT_FILING', $2, 'PROPERTY_COMPANY', $3, '110102', 'test', '2026-12-20', null, false, 1, 'contracts')`,
+        [deadlineKey, deadlineKey.slice(-36), companyB.organisationId],
+      );
+      // 7 days before, by the bureau's (default) leads; company B is due its own P10D.
+      expect((await run('2026-12-13')).ran).toBe(true);
+      const onXicheng = (m: ProbedMessage) => m.topic === xichengTopic && m.headers.ce_type === REMINDER;
+      const [copy] = await bureauProbe.waitForCount(
+        "the reminder on the Kafka bureau's topic",
+        (m) => onXicheng(m) && expectValidEvent<{ deadlineKey: string }>(m, REMINDER).deadlineKey === deadlineKey,
+        1,
+      );
+      expect(expectValidEvent(copy, REMINDER)).toMatchObject({
+        deadlineKey,
+        lead: 'P7D',
+        dueOn: '2026-12-20',
+        ownerOrganisationId: companyB.organisationId,
+        partyId: partyIdOfOrganisation(companyB.organisationId),
+      });
+      // Once: a second run the same day adds nothing. Counted once every outbox is published and the probe has read
+      // both topics to their end.
+      expect(await run('2026-12-13')).toEqual({ ran: true, sent: 0 });
+      const quiet = hubQuiet(t);
+      try {
+        await quiet.wait();
+      } finally {
+        await quiet.stop();
+      }
+      await bureauProbe.readToEnd([xichengTopic, haidianTopic]);
+      const copies = bureauProbe.received
+        .filter(onXicheng)
+        .map((m) => expectValidEvent<{ deadlineKey: string; lead: string; kind: string; districtCode: string }>(m));
+      // Its districts' contract filings only (the unmet ones before it too, overdue now, of which it heard nothing),
+      // each lead once; nothing on the Haidian bureau's topic.
+      expect(copies.filter((c) => c.deadlineKey === deadlineKey).map((c) => c.lead)).toEqual(['P7D']);
+      expect(new Set(copies.map((c) => `${c.kind}:${c.districtCode}`))).toEqual(new Set(['CONTRACT_FILING:110102']));
+      const keyed = copies.map((c) => `${c.deadlineKey}:${c.lead}`);
+      expect(new Set(keyed).size).toBe(keyed.length);
+      expect(bureauProbe.received.filter((m) => m.topic === haidianTopic)).toEqual([]);
+    } finally {
+      await bureauProbe.stop();
+    }
+  });
 });

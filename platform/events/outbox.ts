@@ -59,6 +59,22 @@ export function recordEvent<E extends EventDefinition>(
   return message;
 }
 
+/**
+ * Records only a party's copy of an event, on the party's own topic of the event's family (`<topic>.<party id>`): for
+ * a party the event concerns besides the one its data names (a deadline reminder to a bureau of the deadline's
+ * district, besides its owner). The main topic's row and the named party's copy are recordEvent's.
+ */
+export function recordPartyCopy<E extends EventDefinition>(
+  em: EntityManager,
+  definition: E,
+  args: { source: string; key: string; subject?: string; data: EventData<E>; occurredAt?: Date; party: string },
+): OutboxMessage {
+  if (!definition.topic.partyFeed) throw new Error(`${definition.type} has no party feeds`);
+  if (!PARTY_ID_PATTERN.test(args.party)) throw new Error(`${definition.type}: ${args.party} is no party id`);
+  checkEventSize(definition, args.data);
+  return outboxRow(em, definition, args, partyTopicName(definition.topic, args.party));
+}
+
 function outboxRow<E extends EventDefinition>(
   em: EntityManager,
   definition: E,

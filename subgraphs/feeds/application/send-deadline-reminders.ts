@@ -5,11 +5,11 @@ import { IsoDate, addDays } from '../../../kernel/calendar';
 import { todayInChina } from '../../../kernel/clock';
 import { ForbiddenError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
-import { recordEvent } from '../../../platform/events/outbox';
+import { recordEvent, recordPartyCopy } from '../../../platform/events/outbox';
 import { DEFAULT_REMINDER_LEADS, RegisteredDeadline, assertReminderRunDay, reminderDue } from '../domain/deadlines';
 import { FEEDS_EVENT_SOURCE, publishReminder } from '../events/publish/deadline-reminder';
 import { reminderTopicHeldByOther } from '../domain/feed-subscriber';
-import { reminderRecipientsBesidesOwner } from '../domain/webhook-access';
+import { reminderPartiesBesidesOwner, reminderRecipientsBesidesOwner } from '../domain/webhook-access';
 import { subscriptionsForEventTypes } from '../persistence/webhook.repository';
 import { listFeedSubscribers } from '../persistence/feed-subscriber.repository';
 import {
@@ -40,15 +40,17 @@ export interface ReminderRun {
 
 /**
  * Sends the reminders due on `asOf`, in one transaction. A deadline's recipients are its owner and the organisations
- * whose reminder subscriptions may receive it (a bureau of a contract filing's district), and each is reminded by its
+ * whose reminder subscriptions may receive it (a bureau of a contract filing's district), or that are registered for
+ * the Kafka feeds as such a bureau (by party id; one with both is one recipient), and each is reminded by its
  * own leads (domain/deadlines.ts; an organisation that set none, by the default): before, the owner's leads decided
  * for every recipient, so a company that turned its OVERDUE reminder off silenced its reviewing bureau's too
  * (helper-270's audit, test/deadlines-owner-leads.it.test.ts). Each recipient's reminder is claimed by its unique
  * (deadline, recipient, lead, due date) key so it goes out once, all of the run's in one statement; the reminder
  * subscriptions are read once, for choosing the recipients and for the deliveries alike. The recipients due the same lead share one event:
  * the owner's is recorded in the outbox for deadline.reminders.v1 and the owner's deadline.reminders.v1.<party>, as
- * before; the others' (a lead the owner did not reach, or already had) go by webhook alone, as a bureau takes its
- * districts' reminders by webhook alone. Each event is fanned out to its recipients' webhook subscriptions only. A
+ * before; a bureau registered for Kafka gets its copy on its own deadline.reminders.v1.<party id> (before, only its
+ * webhooks were told, so one without a webhook heard nothing of its districts' filing deadlines), whether or not the
+ * owner was due the same lead. Each event is fanned out to its recipients' webhook subscriptions only. A
  * transaction-scoped advisory lock keeps two instances from running at once; the one that finds it taken does nothing.
  */
 export async function sendDeadlineReminders(em: EntityManager, asOf: IsoDate): Promise<ReminderRun> {
@@ -67,12 +69,24 @@ export async function sendDeadlineReminders(em: EntityManager, asOf: IsoDate): P
       .map((p) => ({ ...p, courtId: p.courtId ?? null }));
     // Loaded once: they choose the recipients here and receive the reminders' deliveries below (dispatchWebhooks).
     const subscribers = await subscriptionsForEventTypes(tx, [DEADLINE_REMINDER_DUE.type]);
-    const pending: { deadline: RegisteredDeadline; dueOn: IsoDate; due: ReminderClaim[] }[] = [];
+    const pending: {
+      deadline: RegisteredDeadline;
+      dueOn: IsoDate;
+      due: ReminderClaim[];
+      /** The recipients' party ids whose own reminder topic gets a copy (bureaus registered for Kafka). */
+      onTopic: Set<string>;
+    }[] = [];
     for (const deadline of await openDeadlinesDueBy(tx, addDays(asOf, furthest))) {
       const dueOn = deadline.dueOn;
       if (dueOn === null) continue;
       const owner = deadline.ownerOrganisationId;
-      const due = [owner, ...reminderRecipientsBesidesOwner(deadline, subscribers)].flatMap((recipient) => {
+      // The bureaus of the district by webhook (their organisation ids) and on their reminder topic (their party
+      // ids); one that has both is one recipient, its organisation id, reminded on both.
+      const byWebhook = reminderRecipientsBesidesOwner(deadline, subscribers);
+      const onTopic = new Set(reminderPartiesBesidesOwner(deadline, parties));
+      const webhookParties = new Set(byWebhook.map(partyIdOfOrganisation));
+      const others = [...byWebhook, ...[...onTopic].filter((p) => !webhookParties.has(p))];
+      const due = [owner, ...others].flatMap((recipient) => {
         const lead = reminderDue(deadline, leadsOf(settings, recipient), asOf);
         return lead === null ? [] : [{ deadlineKey: deadline.deadlineKey, recipient, lead, dueOn }];
       });
@@ -81,7 +95,7 @@ export async function sendDeadlineReminders(em: EntityManager, asOf: IsoDate): P
         withoutParty.push(deadline.deadlineKey);
         continue;
       }
-      pending.push({ deadline, dueOn, due });
+      pending.push({ deadline, dueOn, due, onTopic });
     }
     // Every recipient's reminder of the run claimed in one statement (before, one per recipient and deadline).
     const claimed = await claimReminders(
@@ -90,7 +104,7 @@ export async function sendDeadlineReminders(em: EntityManager, asOf: IsoDate): P
       asOf,
     );
     const carried: ReminderEvent[] = [];
-    for (const { deadline, dueOn, due } of pending) {
+    for (const { deadline, dueOn, due, onTopic } of pending) {
       const owner = deadline.ownerOrganisationId;
       const byLead = new Map<string, string[]>();
       for (const claim of due)
@@ -98,18 +112,21 @@ export async function sendDeadlineReminders(em: EntityManager, asOf: IsoDate): P
           byLead.set(claim.lead, [...(byLead.get(claim.lead) ?? []), claim.recipient]);
       for (const [lead, recipients] of byLead) {
         const data = publishReminder({ ...deadline, dueOn }, lead, asOf);
+        const event = { source: FEEDS_EVENT_SOURCE, key: deadline.deadlineKey, subject: deadline.subjectId, data };
+        // A bureau registered for Kafka gets its copy on its own reminder topic, as the owner gets its own.
+        const copies = recipients
+          .filter((r) => r !== owner && onTopic.has(partyIdOfOrganisation(r)))
+          .map((r) => recordPartyCopy(tx, DEADLINE_REMINDER_DUE, { ...event, party: partyIdOfOrganisation(r) }));
         let id: string;
         let time: Date;
         if (recipients.includes(owner)) {
           const message = recordEvent(tx, DEADLINE_REMINDER_DUE, {
-            source: FEEDS_EVENT_SOURCE,
-            key: deadline.deadlineKey,
-            subject: deadline.subjectId,
-            data,
+            ...event,
             withoutPartyCopy: reminderTopicHeldByOther(parties, deadline),
           });
           [id, time] = [message.eventId, message.occurredAt];
-        } else [id, time] = [randomUUID(), new Date()];
+        } else if (copies.length > 0) [id, time] = [copies[0].eventId, copies[0].occurredAt];
+        else [id, time] = [randomUUID(), new Date()];
         carried.push({ deadlineKey: deadline.deadlineKey, lead, dueOn, recipients, eventId: id });
         events.push({
           id,

@@ -14,6 +14,7 @@ import {
   mayReceive,
   mayUseWebhooks,
   refusedEventTypes,
+  reminderPartiesBesidesOwner,
   subscribableEventTypes,
   WEBHOOK_EVENT_TYPES,
 } from './webhook-access';
@@ -174,5 +175,37 @@ describe('deadline reminders by webhook (issue 21)', () => {
     expect(
       mayReceive({ role: 'STREET_OFFICE', organisationId: 'street-office-guangwai', jurisdictions: [] }, committee),
     ).toBe(true);
+  });
+});
+
+describe('the Kafka parties told of a deadline besides its owner', () => {
+  const parties = [
+    { partyId: 'xicheng-housing', kind: 'BUREAU', jurisdictions: ['110102'] },
+    { partyId: 'beijing-housing', kind: 'BUREAU', jurisdictions: ['11'] },
+    { partyId: 'haidian-housing', kind: 'BUREAU', jurisdictions: ['110108'] },
+    { partyId: 'linjiang-enforcement', kind: 'ENFORCEMENT_BUREAU', jurisdictions: ['220681'] },
+    { partyId: 'bj-xicheng-court', kind: 'COURT', jurisdictions: [] },
+    { partyId: 'hotline-xicheng', kind: 'HOTLINE_SYSTEM', jurisdictions: [] },
+  ];
+  const filing = (districtCode: string | null, ownerOrganisationId = '91110102MA0000HOOK') => ({
+    ownerOrganisationId,
+    districtCode,
+    kind: 'CONTRACT_FILING',
+  });
+
+  it("names the bureaus covering a contract filing's district, as their webhooks would receive it", () => {
+    expect(reminderPartiesBesidesOwner(filing('110102'), parties)).toEqual(['beijing-housing', 'xicheng-housing']);
+    expect(reminderPartiesBesidesOwner(filing('220681'), parties)).toEqual(['linjiang-enforcement']);
+  });
+
+  it('names nobody for another kind of deadline, an undistricted one, or its own owner', () => {
+    expect(
+      reminderPartiesBesidesOwner(
+        { ownerOrganisationId: 'bj-xicheng-court', districtCode: '110102', kind: 'SMALL_CLAIM_DECISION' },
+        parties,
+      ),
+    ).toEqual([]);
+    expect(reminderPartiesBesidesOwner(filing(null), parties)).toEqual([]);
+    expect(reminderPartiesBesidesOwner(filing('110108', 'Haidian-Housing'), parties)).toEqual(['beijing-housing']);
   });
 });

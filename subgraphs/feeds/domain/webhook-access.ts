@@ -159,6 +159,34 @@ export function reminderRecipientsBesidesOwner(deadline: DeadlineFacts, subscrib
   return [...new Set(others.map((s) => s.organisationId))].sort();
 }
 
+/** A feed party (Kafka) that reads the deadlines of its districts as a bureau's webhooks receive them. */
+type ReminderParty = { partyId: string; kind: string; jurisdictions: readonly string[] };
+const BUREAU_ROLE_OF_KIND: Record<string, (typeof JURISDICTION_ROLES)[number] | undefined> = {
+  BUREAU: 'CITY_BUREAU',
+  ENFORCEMENT_BUREAU: 'ENFORCEMENT_BUREAU',
+};
+
+/**
+ * The feed parties besides its owner whose own reminder topic (`deadline.reminders.v1.<party id>`) a deadline's
+ * reminders go to: the bureaus (and enforcement bureaus) registered for the Kafka feeds whose jurisdictions cover a
+ * contract filing's district, as a bureau's webhook subscription would receive them (mayReceive); their party ids,
+ * each once, in order. Before, a bureau took its districts' reminders by webhook alone: one registered for Kafka and
+ * no webhook was told of nothing, though it reads its reminder topic.
+ */
+export function reminderPartiesBesidesOwner(deadline: DeadlineFacts, parties: readonly ReminderParty[]): string[] {
+  const audience = deadlineAudience(deadline);
+  const owner = deadline.ownerOrganisationId.toLowerCase();
+  const covering = parties.filter((p) => {
+    const role = BUREAU_ROLE_OF_KIND[p.kind];
+    return (
+      role !== undefined &&
+      p.partyId !== owner &&
+      mayReceive({ organisationId: p.partyId, role, jurisdictions: [...p.jurisdictions] }, audience)
+    );
+  });
+  return [...new Set(covering.map((p) => p.partyId))].sort();
+}
+
 /** Whether the identity may make and manage webhook subscriptions at all. */
 export const mayUseWebhooks = (identity: Identity): boolean => isWebhookRole(identity.role);
 
