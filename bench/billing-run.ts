@@ -10,7 +10,9 @@
  * the ratios and the peak RSS. Two hand-written forms: the bare inserts (one insert … select of the fees with the
  * rates inlined, one of the subsidies, in one transaction, the accounts already open, nothing skipped, no balance
  * kept) and the same work as the use case (accounts opened and billed households skipped by `on conflict`, each
- * account's stored arrears balance raised by its new past-due fee). Each line shows the load average at its start.
+ * account's stored arrears balance raised by its new past-due fee), both writing the rows the use case writes (each fee
+ * due on its month's last day, the subsidy line with its filing's rate), checked after the rounds (handRowsDiffer). Each
+ * line shows the load average at its start.
  * BENCH_VACUUM=1 runs VACUUM ANALYZE of the charges and accounts, untimed, before each timed month, as autovacuum
  * would in the month between two runs (this development server runs with autovacuum off, so without it every month
  * reads the earlier months' charges unvacuumed: no visibility map, no statistics).
@@ -40,7 +42,7 @@ import { wholeNumberFromEnv } from '../platform/config';
 import type { HubOrm } from '../platform/db/orm';
 import type { FilingTermsData } from '../catalog';
 import type { BillingRunResult } from '../subgraphs/arrears/application/run-billing';
-import { subsidyRunsIn } from '../subgraphs/arrears/domain/billing';
+import { dueOnForMonth, subsidyRunsIn } from '../subgraphs/arrears/domain/billing';
 import { median } from './load';
 import { backendCpuSeconds, cpuSince } from './process-cpu';
 import { balanceMismatchesSql } from '../test/support/balance-mismatches';
@@ -245,14 +247,14 @@ async function billByHand(db: Client, areaId: string, month: string, form: 'bare
       `insert into arrears.charge (id, account_id, company_id, household_id, area_id, building_id, kind, month, filing_id, building_class,
           floor_area_centi_m2, rate_fen, amount_fen, due_on)
        select gen_random_uuid(), a.id, a.company_id, h.household_id, h.area_id, h.building_id, 'SERVICE_FEE', $2, f.filing_id, h.building_class,
-          h.floor_area_centi_m2, r.rate, (h.floor_area_centi_m2::bigint * r.rate + 50) / 100, ($2 || '-28')::date
+          h.floor_area_centi_m2, r.rate, (h.floor_area_centi_m2::bigint * r.rate + 50) / 100, $4::date
          from arrears.billable_household h
          join arrears.account a on a.company_id = $3 and a.household_id = h.household_id
          join (values ('LOW_RISE', 100), ('HIGH_RISE', 167)) as r(building_class, rate) on r.building_class = h.building_class
          cross join (select filing_id from arrears.filing_snapshot where area_id = $1 limit 1) f
         where h.area_id = $1
        ${sameWork ? `on conflict (account_id, month) where kind = 'SERVICE_FEE' do nothing` : ''}`,
-      [areaId, month, COMPANY_ID],
+      [areaId, month, COMPANY_ID, dueOnForMonth(month)],
     );
     if (sameWork)
       await db.query(
@@ -267,10 +269,13 @@ async function billByHand(db: Client, areaId: string, month: string, form: 'bare
     // As the use case: no subsidy for a month outside its run (a later round's month past 2024-12).
     if (subsidyRunsIn(subsidy, month))
       await db.query(
-        `insert into arrears.subsidy_charge (id, area_id, company_id, month, payer, building_class, households, floor_area_centi_m2, rate_fen, amount_fen)
+        `insert into arrears.subsidy_charge (id, area_id, company_id, month, payer, building_class, households, floor_area_centi_m2, rate_fen,
+            filing_rates, amount_fen)
        select gen_random_uuid(), $1, $3, $2, $4, h.building_class, count(*), sum(h.floor_area_centi_m2), $5::int,
-              sum((h.floor_area_centi_m2::bigint * $5::int + 50) / 100)
-         from arrears.billable_household h where h.area_id = $1 and h.building_class = 'LOW_RISE' group by h.building_class
+              jsonb_build_object(f.filing_id, $5::int), sum((h.floor_area_centi_m2::bigint * $5::int + 50) / 100)
+         from arrears.billable_household h
+         cross join (select filing_id from arrears.filing_snapshot where area_id = $1 limit 1) f
+        where h.area_id = $1 and h.building_class = 'LOW_RISE' group by h.building_class, f.filing_id
        ${sameWork ? 'on conflict (area_id, month, company_id, payer, building_class) do nothing' : ''}`,
         [areaId, month, COMPANY_ID, subsidy.payer, subsidy.rateFenPerM2Month],
       );
@@ -331,6 +336,34 @@ async function balanceMismatches(db: Client, areaId: string): Promise<number> {
     [areaId],
   );
   return rows[0].n;
+}
+
+/**
+ * How many of the area's fee and subsidy rows of the month `theirs` (billed by hand) differ from those of `ours`
+ * (billed by the use case), both ways, in every column but the id and the month (the due date is each month's own
+ * last day, dueOnForMonth): the hand-written statements must write the rows the use case writes, or the comparison
+ * flatters them. Untimed.
+ */
+async function handRowsDiffer(
+  db: Client,
+  areaId: string,
+  ours: string,
+  theirs: string,
+): Promise<{ fees: number; subsidies: number }> {
+  const fees = (month: number) =>
+    `select account_id, company_id, household_id, building_id, filing_id, levy_id, building_class, floor_area_centi_m2, rate_fen,
+            amount_fen, paid_fen, waived_fen, served_days, rate_parts, voluntary, due_on = $${month + 2}::date as due_on_last_day
+       from arrears.charge where area_id = $1 and month = $${month} and kind = 'SERVICE_FEE'`;
+  const subsidies = (month: number) =>
+    `select company_id, payer, building_class, households, floor_area_centi_m2, rate_fen, rate_days, filing_rates, amount_fen
+       from arrears.subsidy_charge where area_id = $1 and month = $${month}`;
+  const both = (rows: (month: number) => string) =>
+    `(select count(*) from (${rows(2)} except all ${rows(3)}) d) + (select count(*) from (${rows(3)} except all ${rows(2)}) d)`;
+  const { rows } = await db.query<{ fees: string; subsidies: string }>(
+    `select ${both(fees)} as fees, ${both(subsidies)} as subsidies`,
+    [areaId, ours, theirs, dueOnForMonth(ours), dueOnForMonth(theirs)],
+  );
+  return { fees: Number(rows[0].fees), subsidies: Number(rows[0].subsidies) };
 }
 
 function report(
@@ -440,6 +473,7 @@ async function main(): Promise<void> {
     const rounds = evenRounds();
     const variants = ['use case', 'bare', 'same work'] as const;
     const times: Record<(typeof variants)[number], number[]> = { 'use case': [], bare: [], 'same work': [] };
+    const firstMonths: Partial<Record<(typeof variants)[number], string>> = {};
     let peakRss = Math.max(first.peakRss, again.peakRss);
     let nextMonth = 1;
     console.log(
@@ -451,6 +485,7 @@ async function main(): Promise<void> {
       const line: string[] = [];
       for (const variant of order) {
         const month = addMonths(MONTH, nextMonth++);
+        firstMonths[variant] ??= month;
         if (process.env.BENCH_VACUUM === '1') await db.query('vacuum analyze arrears.charge, arrears.account');
         const load = loadavg()[0].toFixed(1);
         if (variant === 'use case') {
@@ -477,7 +512,14 @@ async function main(): Promise<void> {
         `(target ≤ 20 s for 1,000,000 households and ≤ 1.2×); peak Node RSS over the billing runs ${mb(peakRss)} (target ≤ 256 MB)`,
     );
 
-    // Checks, untimed: the totals must agree with the households and with each other.
+    // Checks, untimed: the hand-written months wrote the use case's rows; the totals agree with the households and
+    // with each other.
+    const differing: string[] = [];
+    for (const variant of ['bare', 'same work'] as const) {
+      const diff = await handRowsDiffer(db, areaId, firstMonths['use case']!, firstMonths[variant]!);
+      if (diff.fees > 0 || diff.subsidies > 0)
+        differing.push(`hand-written ${variant}: ${diff.fees} fee rows and ${diff.subsidies} subsidy rows differ`);
+    }
     const { rows } = await db.query<{ expected: string }>(
       `select sum((h.floor_area_centi_m2::bigint * case h.building_class when 'LOW_RISE' then 100 else 167 end + 50) / 100) as expected
          from arrears.billable_household h where h.area_id = $1`,
@@ -492,12 +534,13 @@ async function main(): Promise<void> {
       again.result.newlyBilled !== 0 && `re-run billed ${again.result.newlyBilled} households again`,
       (again.result.households !== first.result.households || again.result.chargedFen !== first.result.chargedFen) &&
         're-run totals differ from the first run',
+      ...differing,
       mismatched.some((n) => n > 0) &&
         `stored balances differ from the recompute for ${mismatched.join(' and ')} accounts (after the re-run, after the first new month)`,
     ].filter((p): p is string => typeof p === 'string');
     console.log(
       problems.length === 0
-        ? 'check: totals match the households; re-run billed nothing new; stored balances equal the recompute'
+        ? 'check: totals match the households; re-run billed nothing new; stored balances equal the recompute; the hand-written months wrote the same fee and subsidy rows'
         : `check FAILED: ${problems.join('; ')}`,
     );
     console.log(`whole script: ${seconds(process.hrtime.bigint() - t0)}`);
