@@ -86,17 +86,30 @@ export async function createGrants(kafka: Kafka, grants: readonly Grant[]): Prom
   if (grants.length === 0) return;
   await withAdmin(kafka, async (admin) => {
     await admin.createAcls({ acl: grants.map(toAclEntry) });
-    // The principals are checked side by side: one after another, a test hub's six took a second of its start.
-    await Promise.all(
-      [...new Set(grants.map((g) => g.principal))].map((principal) => {
-        const wanted = grants.filter((g) => g.principal === principal).map(grantKey);
-        return lookUntil(async () => {
-          const held = new Set((await describeGrants(admin, principal)).map(grantKey));
-          return wanted.every((k) => held.has(k));
-        }, `the broker did not report the ACLs of ${principal} in time`);
-      }),
-    );
+    await awaitGrantsHeld(admin, grants, true);
   });
+}
+
+/**
+ * Looks until the broker's authorizer holds every one of the grants (`held`), or none of them: the controller accepts
+ * a creation or deletion before the authorizer applies it. The principals are checked side by side: one after
+ * another, a test hub's six took a second of its start.
+ */
+async function awaitGrantsHeld(admin: Admin, grants: readonly Grant[], held: boolean): Promise<void> {
+  await Promise.all(
+    [...new Set(grants.map((g) => g.principal))].map((principal) => {
+      const keys = grants.filter((g) => g.principal === principal).map(grantKey);
+      return lookUntil(
+        async () => {
+          const holds = new Set((await describeGrants(admin, principal)).map(grantKey));
+          return keys.every((k) => holds.has(k) === held);
+        },
+        held
+          ? `the broker did not report the ACLs of ${principal} in time`
+          : `the broker still reported ACLs of ${principal} after their deletion`,
+      );
+    }),
+  );
 }
 
 /**
@@ -484,22 +497,14 @@ export async function authenticates(settings: KafkaSettings, sasl: SaslCredentia
 /** A new random password for a SCRAM principal (URL-safe, 32 characters). */
 export const newPassword = () => randomBytes(24).toString('base64url');
 
-/** Deletes exactly these ACLs (e.g. a test hub's, under its topic prefix, when it stops). */
+/** Deletes exactly these ACLs (e.g. a test hub's, under its topic prefix, when it stops), returning once none is held. */
 export async function deleteGrants(kafka: Kafka, grants: readonly Grant[]): Promise<void> {
   if (grants.length === 0) return;
   await withAdmin(kafka, async (admin) => {
     await admin.deleteAcls({ filters: grants.map(toAclEntry) });
-    // As with createGrants: the controller accepts the deletion before the broker's authorizer applies it, and a
-    // fetch just after the answer could still be served (a CI run read a topic whose READ had just been deleted).
-    await Promise.all(
-      [...new Set(grants.map((g) => g.principal))].map((principal) => {
-        const gone = grants.filter((g) => g.principal === principal).map(grantKey);
-        return lookUntil(async () => {
-          const held = new Set((await describeGrants(admin, principal)).map(grantKey));
-          return gone.every((k) => !held.has(k));
-        }, `the broker still reported ACLs of ${principal} after their deletion`);
-      }),
-    );
+    // Without the wait a fetch just after the answer could still be served (a CI run read a topic whose READ had
+    // just been deleted).
+    await awaitGrantsHeld(admin, grants, false);
   });
 }
 
