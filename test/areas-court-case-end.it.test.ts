@@ -16,7 +16,7 @@ import { TestHub, identity, pinTestToday, startTestHub, testTokens } from './sup
 import { rawProducer } from './support/kafka-probe';
 import { GUANGWAI_OFFICE, HONGJU, gqlExpectations, scenario } from './support/scenario';
 import { waitFor } from './support/wait-for';
-import { produceEvents } from './support/webhook-events';
+import { produceEvents, referralSubmitted } from './support/webhook-events';
 
 // PIPL art. 47 (deletion once the purpose is achieved) and art. 19 (the shortest retention): a former owner named by a
 // court's referral was kept, and readable by that court, for as long as the grant existed, and areas never ended a
@@ -133,14 +133,8 @@ describe('areas: a court’s grant ends with its case, and the sweep then erases
         definition: REFERRAL_SUBMITTED,
         key: s.referralId,
         data: {
+          ...referralSubmitted(s.referralId, COURT_ID),
           ...referralBase(s),
-          status: 'SUBMITTED',
-          contractId: randomUUID(),
-          procedure: 'SMALL_CLAIMS',
-          amountInDisputeFen: 120000,
-          grandTotalFen: 125000,
-          packageVersion: 1,
-          packageDigest: 'b'.repeat(64),
           submittedOn: today,
           ownerReference: s.reference,
         },
