@@ -203,6 +203,38 @@ describe('areas: a court’s grant ends with its case, and the sweep then erases
     expect(await formers()).toEqual([]);
   });
 
+  it('ends the grant by an enforcement deadline read before its referral (another topic, in no order with it)', async () => {
+    // litigation.deadlines.v1 and litigation.referrals.v1 are read in no order with each other (a consumer lagging on
+    // one, a replay from the beginning): the period to apply for enforcement, already run, is read first.
+    const late = { ...sellers[0], referralId: randomUUID() };
+    const [deadlineId] = await produceEvents(producer, t.topicPrefix, [
+      {
+        definition: LITIGATION_DEADLINE_CHANGED,
+        key: `enforcement-application:${late.referralId}`,
+        data: enforcementApplication(late, addDays(today, -1), 4),
+      },
+    ]);
+    await waitFor(
+      'areas to read the deadline',
+      async () => (await t.sql(`select 1 from areas.inbox where event_id = $1`, [deadlineId])).length === 1,
+    );
+    await produceEvents(producer, t.topicPrefix, [
+      {
+        definition: REFERRAL_SUBMITTED,
+        key: late.referralId,
+        data: {
+          ...referralSubmitted(late.referralId, COURT_ID),
+          ...referralBase(late),
+          submittedOn: today,
+          ownerReference: late.reference,
+        },
+      },
+    ]);
+    await waitFor('areas to grant the late referral', async () => (await caseOf(late)) !== undefined);
+    // Before, the deadline found no grant and was dropped: the court read the household under it for good.
+    expect(await caseOf(late)).toEqual({ case_status: null, over_from: today, due_on: addDays(today, -1) });
+  });
+
   it('ends the court’s reading of the area and the household once its last case is closed', async () => {
     const [, judged] = sellers;
     await produceEvents(producer, t.topicPrefix, [

@@ -8,18 +8,29 @@ import {
   withEnforcementApplication,
   withReportedStatus,
 } from '../domain/court-case-end';
-import { lockCourtCases, storeCourtCase } from '../persistence/court-household.repository';
+import {
+  holdPendingCourtCase,
+  lockCourtCases,
+  lockReferralGrant,
+  storeCourtCase,
+  takePendingCourtCase,
+} from '../persistence/court-household.repository';
 
-/** Applies one change to the case of each grant of a referral and stores when it is over; no grant, nothing. */
+/**
+ * Applies one change to the case of each grant of a referral and stores when it is over; returns how many grants it
+ * changed (none: no grant recorded).
+ */
 async function changeCourtCases(
   em: EntityManager,
   referralId: string,
   change: (facts: CourtCaseFacts) => CourtCaseFacts,
-): Promise<void> {
-  for (const { courtId, facts } of await lockCourtCases(em, referralId)) {
+): Promise<number> {
+  const grants = await lockCourtCases(em, referralId);
+  for (const { courtId, facts } of grants) {
     const changed = change(facts);
     await storeCourtCase(em, { courtId, referralId }, changed, courtCaseOverFrom(changed));
   }
+  return grants.length;
 }
 
 /**
@@ -40,8 +51,8 @@ export async function followReferralStatus(
  * litigation.deadlines.v1, whose subject is the referral): once it has run without an application, the court's case
  * is over (domain/court-case-end.ts). Litigation's other deadlines say nothing of the case's end and are passed by; an
  * older announcement than the one held changes nothing. A deadline read before its referral's grant (another topic,
- * so in no order with it) finds no grant and is dropped: litigation announces it only once the court decided the case,
- * long after the referral.
+ * so in no order with it: a consumer lagging on one, a replay from the beginning) is held until the grant takes it
+ * (takeHeldCourtCase). Before, it was dropped, and that grant never ended.
  */
 export async function followEnforcementApplication(em: EntityManager, deadline: DeadlineChangedData): Promise<void> {
   if (deadline.kind !== 'ENFORCEMENT_APPLICATION') return;
@@ -51,5 +62,19 @@ export async function followEnforcementApplication(em: EntityManager, deadline: 
     cancelled: deadline.cancelled,
     sequence: deadline.sequence,
   };
-  await changeCourtCases(em, deadline.subjectId, (facts) => withEnforcementApplication(facts, announced));
+  await lockReferralGrant(em, deadline.subjectId);
+  const changed = await changeCourtCases(em, deadline.subjectId, (facts) =>
+    withEnforcementApplication(facts, announced),
+  );
+  if (changed === 0) await holdPendingCourtCase(em, deadline.subjectId, announced);
+}
+
+/**
+ * On a referral's grant just recorded: the enforcement-application deadline read before it (followEnforcementApplication),
+ * if any, applied to it.
+ */
+export async function takeHeldCourtCase(em: EntityManager, referralId: string): Promise<void> {
+  await lockReferralGrant(em, referralId);
+  const held = await takePendingCourtCase(em, referralId);
+  if (held) await changeCourtCases(em, referralId, (facts) => withEnforcementApplication(facts, held));
 }

@@ -3,7 +3,7 @@ import type { CaseStatus } from '../../../catalog';
 import type { IsoDate } from '../../../kernel/calendar';
 import { sqlRows, sqlRun } from '../../../platform/db/sql';
 import { ownerKeySql } from './owner-key.sql';
-import type { CourtCaseFacts } from '../domain/court-case-end';
+import type { CourtCaseFacts, EnforcementApplicationFacts } from '../domain/court-case-end';
 
 /** A court's read grant on a household (and its area), from a case referred to it, for the owner the case is against. */
 export interface CourtHouseholdGrant {
@@ -36,7 +36,7 @@ export async function insertCourtHouseholdGrant(em: EntityManager, grant: CourtH
 }
 
 /**
- * A grant whose case is not over on `today` (domain/court-case-end.ts grantLiveOn; a column compared with a parameter,
+ * A grant whose case is not over on `today` (domain/court-case-end.ts courtCaseOverFrom; a column compared with a parameter,
  * for every statement that asks): `case_over_from` is the first day it is over, null while it runs.
  */
 export const liveGrantSql = (alias: string): string =>
@@ -164,4 +164,61 @@ export async function storeCourtCase(
       grant.referralId,
     ],
   );
+}
+
+/**
+ * Holds an enforcement-application deadline of a referral no grant was recorded for yet (its referral is read on
+ * another topic, in no order with it), the newest announcement only, until the grant takes it (takePendingCourtCase).
+ */
+export async function holdPendingCourtCase(
+  em: EntityManager,
+  referralId: string,
+  deadline: EnforcementApplicationFacts,
+): Promise<void> {
+  await sqlRun(
+    em,
+    `insert into areas.court_case_pending
+       (referral_id, enforcement_due_on, enforcement_met_on, enforcement_cancelled, enforcement_sequence)
+     values (?::uuid, ?::date, ?::date, ?, ?)
+     on conflict (referral_id) do update
+       set enforcement_due_on = excluded.enforcement_due_on, enforcement_met_on = excluded.enforcement_met_on,
+           enforcement_cancelled = excluded.enforcement_cancelled, enforcement_sequence = excluded.enforcement_sequence
+     where court_case_pending.enforcement_sequence < excluded.enforcement_sequence`,
+    [referralId, deadline.dueOn, deadline.metOn, deadline.cancelled, deadline.sequence],
+  );
+}
+
+/** Removes and returns the deadline held for a referral before its grant; null when none was. */
+export async function takePendingCourtCase(
+  em: EntityManager,
+  referralId: string,
+): Promise<EnforcementApplicationFacts | null> {
+  const [row] = await sqlRows<{
+    due_on_day: IsoDate | null;
+    met_on_day: IsoDate | null;
+    enforcement_cancelled: boolean;
+    enforcement_sequence: number;
+  }>(
+    em,
+    `delete from areas.court_case_pending where referral_id = ?::uuid
+     returning to_char(enforcement_due_on, 'YYYY-MM-DD') as due_on_day,
+               to_char(enforcement_met_on, 'YYYY-MM-DD') as met_on_day, enforcement_cancelled, enforcement_sequence`,
+    [referralId],
+  );
+  return row
+    ? {
+        dueOn: row.due_on_day,
+        metOn: row.met_on_day,
+        cancelled: row.enforcement_cancelled,
+        sequence: row.enforcement_sequence,
+      }
+    : null;
+}
+
+/**
+ * Serialises, until the transaction ends, the changes to one referral's grant made from its two topics (the grant and
+ * a deadline held before it, each in its own transaction, maybe on two instances): neither misses the other.
+ */
+export async function lockReferralGrant(em: EntityManager, referralId: string): Promise<void> {
+  await sqlRun(em, `select pg_advisory_xact_lock(hashtext('areas.court_household:' || ?::text))`, [referralId]);
 }

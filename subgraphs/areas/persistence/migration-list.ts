@@ -37,6 +37,7 @@ import { Migration20261231020000_filing_snapshot_amends_filing } from './migrati
 import { Migration20261231030000_former_owners } from './migrations/Migration20261231030000_former_owners';
 import { Migration20261231040000_owner_data_access_owner } from './migrations/Migration20261231040000_owner_data_access_owner';
 import { Migration20261231050000_court_household_case_end } from './migrations/Migration20261231050000_court_household_case_end';
+import { Migration20261231060000_court_case_pending } from './migrations/Migration20261231060000_court_case_pending';
 import { Migration20261230010000_owners_committee_election } from './migrations/Migration20261230010000_owners_committee_election';
 import { Migration20261231000000_compound_version } from './migrations/Migration20261231000000_compound_version';
 
@@ -85,4 +86,5 @@ export const migrations: MigrationEntry[] = migrationEntries(
   Migration20261231030000_former_owners,
   Migration20261231040000_owner_data_access_owner,
   Migration20261231050000_court_household_case_end,
+  Migration20261231060000_court_case_pending,
 );
