@@ -5,7 +5,7 @@ import { sqlRows } from '../platform/db/sql';
 import { dropDatabase } from '../tools/postgres/local-postgres';
 import { feedsSubgraph } from '../subgraphs/feeds/module';
 import { sendDeadlineReminders } from '../subgraphs/feeds/application/send-deadline-reminders';
-import { upsertDeadlines } from '../subgraphs/feeds/persistence/deadline.repository';
+import { saveReminderLeads, upsertDeadlines } from '../subgraphs/feeds/persistence/deadline.repository';
 import { insertSubscription } from '../subgraphs/feeds/persistence/webhook.repository';
 import { adminPostgresUrl, uniqueSuffix } from './support/hub-fixture';
 import { runDatabaseName } from './support/run-databases';
@@ -143,6 +143,35 @@ describe('feeds: the deadline reminder run in a fixed number of statements, each
     expect(rows).toHaveLength(3 * 2);
     expect(rows.every((r) => r.n === 1 && r.events === 1 && r.lead === 'P7D')).toBe(true);
   });
+  it('reminds a bureau registered for Kafka alone by its own leads, set under its organisation id', async () => {
+    // An organisation id that is not its party id (a 统一社会信用代码, upper case): the feed registration knows the
+    // party id alone. The bureau wants the day before only; a deadline due in a week is not its reminder yet.
+    const organisationId = '11110102MB0000KAFK';
+    const party = '11110102mb0000kafk'; // partyIdOfOrganisation(organisationId)
+    await sqlRows(
+      orm.em.fork(),
+      `insert into feeds.feed_subscriber (party_id, kind, court_id, jurisdictions, username, status, registered_at, registered_by)
+       values (?, 'BUREAU', null, '["110102"]'::jsonb, ?, 'ACTIVE', now(), 'test')`,
+      [party, `party-${party}`],
+    );
+    await saveReminderLeads(orm.em.fork(), organisationId, { leadDays: [1], overdue: false }, 'test');
+    try {
+      const [key] = await announce(1, '2026-10-13'); // the company's P7D on the 6th
+      expect((await sendDeadlineReminders(orm.em.fork(), '2026-10-06')).ran).toBe(true);
+      expect((await remindersOf([key])).map((r) => r.recipient)).toContain(company);
+      const topics = await sqlRows<{ topic: string }>(
+        orm.em.fork(),
+        `select topic from feeds.outbox where message_key = ?`,
+        [key],
+      );
+      // Before, its leads were looked up by the party id, found none, and the default's P7D went to its topic.
+      expect(topics.map((r) => r.topic)).not.toContain(`deadline.reminders.v1.${party}`);
+      expect((await remindersOf([key])).map((r) => r.recipient)).not.toContain(party);
+    } finally {
+      await sqlRows(orm.em.fork(), `delete from feeds.feed_subscriber where party_id = ?`, [party]);
+    }
+  });
+
   it('reminds a bureau with a webhook and a Kafka registration as one recipient, on both', async () => {
     await sqlRows(
       orm.em.fork(),

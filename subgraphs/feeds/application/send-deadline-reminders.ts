@@ -15,6 +15,7 @@ import { listFeedSubscribers } from '../persistence/feed-subscriber.repository';
 import {
   ReminderClaim,
   ReminderEvent,
+  DEFAULT_LEADS_KEY,
   allReminderLeads,
   claimReminders,
   openDeadlinesDueBy,
@@ -67,6 +68,10 @@ export async function sendDeadlineReminders(em: EntityManager, asOf: IsoDate): P
     const parties = (await listFeedSubscribers(tx))
       .filter((p) => p.status === 'ACTIVE')
       .map((p) => ({ ...p, courtId: p.courtId ?? null }));
+    // The organisations that set their own leads, by party id: the feed registration knows the party id alone.
+    const organisationOfParty = new Map(
+      [...settings.keys()].filter((o) => o !== DEFAULT_LEADS_KEY).map((o) => [partyIdOfOrganisation(o), o]),
+    );
     // Loaded once: they choose the recipients here and receive the reminders' deliveries below (dispatchWebhooks).
     const subscribers = await subscriptionsForEventTypes(tx, [DEADLINE_REMINDER_DUE.type]);
     const pending: {
@@ -85,7 +90,14 @@ export async function sendDeadlineReminders(em: EntityManager, asOf: IsoDate): P
       const byWebhook = reminderRecipientsBesidesOwner(deadline, subscribers);
       const onTopic = new Set(reminderPartiesBesidesOwner(deadline, parties));
       const webhookParties = new Set(byWebhook.map(partyIdOfOrganisation));
-      const others = [...byWebhook, ...[...onTopic].filter((p) => !webhookParties.has(p))];
+      // A party on its topic alone is reminded as its organisation where one set leads under it (its organisation id
+      // need not be its party id): by its own leads, and claimed under the id its webhook reminders use.
+      const others = [
+        ...byWebhook,
+        ...[...onTopic]
+          .filter((p) => !webhookParties.has(p))
+          .map((p) => (settings.has(p) ? p : (organisationOfParty.get(p) ?? p))),
+      ];
       const due = [owner, ...others].flatMap((recipient) => {
         const lead = reminderDue(deadline, leadsOf(settings, recipient), asOf);
         return lead === null ? [] : [{ deadlineKey: deadline.deadlineKey, recipient, lead, dueOn }];
