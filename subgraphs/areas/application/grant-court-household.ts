@@ -9,9 +9,9 @@ import { takeHeldCourtCase } from './follow-court-case';
 
 /**
  * A case referred to a court lets that court read the household (and its area) until the case is over
- * (domain/court-case-end.ts, application/follow-court-case.ts, also by a deadline read before the grant), and the owner the referral names in full, as the
- * register holds them now or as a former owner (domain/access.ts courtGrantOwner); a redelivered referral changes
- * nothing.
+ * (domain/court-case-end.ts, application/follow-court-case.ts, also by a deadline read before the grant), and the
+ * owner the referral names in full, as the register holds them now or as a former owner (domain/access.ts
+ * courtGrantOwner); a redelivered referral changes nothing.
  */
 export async function grantCourtHousehold(
   em: EntityManager,

@@ -36,8 +36,8 @@ export async function insertCourtHouseholdGrant(em: EntityManager, grant: CourtH
 }
 
 /**
- * A grant whose case is not over on `today` (domain/court-case-end.ts courtCaseOverFrom; a column compared with a parameter,
- * for every statement that asks): `case_over_from` is the first day it is over, null while it runs.
+ * A grant whose case is not over on `today` (domain/court-case-end.ts courtCaseOverFrom; a column compared with a
+ * parameter, for every statement that asks): `case_over_from` is the first day it is over, null while it runs.
  */
 export const liveGrantSql = (alias: string): string =>
   `(${alias}.case_over_from is null or ${alias}.case_over_from > ?::date)`;
