@@ -1,13 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { TestHub, identity, pinTestToday, startTestHub } from './support/hub-fixture';
-import {
-  GUANGWAI_OFFICE,
-  HONGJU,
-  YANGGUANG_FEE_SCHEDULE,
-  gqlExpectations,
-  hongjuTerms,
-  scenario,
-} from './support/scenario';
+import { ACCEPT, AMEND, AMENDMENT_TEXT, CONTRACT, amendmentHub } from './support/contract-amendment';
+import { identity, pinTestToday } from './support/hub-fixture';
+import { GUANGWAI_OFFICE, YANGGUANG_FEE_SCHEDULE, gqlExpectations, hongjuTerms, scenario } from './support/scenario';
 
 // Pinned: the contracts are dated against this day (README › Tests › Dates).
 const today = pinTestToday('2026-12-01');
@@ -22,30 +16,16 @@ const today = pinTestToday('2026-12-01');
  */
 const provider = identity('PROPERTY_COMPANY', '91110102MA01AMEN01');
 
-const AMEND = `mutation($c: ID!, $k: Key!, $on: LocalDate!, $t: ContractTermsInput!, $d: [FilingDocumentInput!]!) {
-  amendContract(contractId: $c, idempotencyKey: $k, amendedOn: $on, terms: $t, documents: $d) { id } }`;
-const ACCEPT = `mutation($f: ID!) { acceptFiling(filingId: $f, version: 1) { id status } }`;
-const CONTRACT = `query($id: ID!) { contract(id: $id) { status startsOn endsOn } }`;
 const SUBMIT = `mutation($c: ID!, $k: Key!, $d: [FilingDocumentInput!]!) {
   submitFiling(contractId: $c, idempotencyKey: $k, documents: $d) { id } }`;
-const contractText = [{ name: '补充协议.pdf', type: 'CONTRACT_TEXT', sizeBytes: 1000, sha256: 'c'.repeat(64) }];
 
 describe("an amendment's own day", () => {
-  let t: TestHub;
-  const { ok, fails } = gqlExpectations(() => t);
-  let hongju: string;
-  let yangguang: string;
-
-  beforeAll(async () => {
-    t = await startTestHub({ subgraphs: ['areas', 'contracts'] });
-    ({ areaId: hongju } = await scenario(t).compound(HONGJU, { knownTo: ['contracts'] }));
-    ({ areaId: yangguang } = await scenario(t).compound('阳光丽景', { knownTo: ['contracts'] }));
-  });
-  afterAll(() => t?.stop());
+  const hub = amendmentHub();
+  const { ok, fails } = gqlExpectations(() => hub.t);
 
   it('refuses an amendment ending the contract before the day it was agreed, and files one ending it later', async () => {
     const terms = hongjuTerms(provider, '2026-01', { number: 'HJ6-AMEN-01', endsOn: '2028-12-31' });
-    const { contractId } = await scenario(t).acceptedFiling(provider, hongju, terms);
+    const { contractId } = await scenario(hub.t).acceptedFiling(provider, hub.hongju, terms);
 
     // Agreed today, "ending" the contract on 30 June: five months served and billed after its end.
     const refused = await fails(provider, AMEND, {
@@ -53,7 +33,7 @@ describe("an amendment's own day", () => {
       k: randomUUID(),
       on: today,
       t: { ...terms, number: 'HJ6-AMEN-01A', endsOn: '2026-06-30' },
-      d: contractText,
+      d: AMENDMENT_TEXT,
     });
     expect(refused.extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
@@ -65,7 +45,7 @@ describe("an amendment's own day", () => {
       k: randomUUID(),
       on: '2026-11-20',
       t: { ...terms, number: 'HJ6-AMEN-01A', endsOn: '2026-11-19' },
-      d: contractText,
+      d: AMENDMENT_TEXT,
     });
     expect(earlier.extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
@@ -83,7 +63,7 @@ describe("an amendment's own day", () => {
       k: randomUUID(),
       on: today,
       t: { ...terms, number: 'HJ6-AMEN-01B', endsOn: '2027-06-30' },
-      d: contractText,
+      d: AMENDMENT_TEXT,
     });
     expect((await ok(GUANGWAI_OFFICE, ACCEPT, { f: shortened.amendContract.id })).acceptFiling.status).toBe('ACCEPTED');
     expect((await ok(provider, CONTRACT, { id: contractId })).contract.endsOn).toBe('2027-06-30');
@@ -95,13 +75,13 @@ describe("an amendment's own day", () => {
       endsOn: '2028-12-31',
       feeSchedule: YANGGUANG_FEE_SCHEDULE,
     });
-    const { contractId } = await scenario(t).acceptedFiling(provider, yangguang, terms);
+    const { contractId } = await scenario(hub.t).acceptedFiling(provider, hub.yangguang, terms);
     const refused = await fails(provider, AMEND, {
       c: contractId,
       k: randomUUID(),
       on: '2026-12-15',
       t: { ...terms, number: 'YGLJ-AMEN-02A' },
-      d: contractText,
+      d: AMENDMENT_TEXT,
     });
     expect(refused.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
     expect(refused.extensions.details?.fields).toEqual({ amendedOn: `on or before ${today}, the day it is filed` });
@@ -115,7 +95,7 @@ describe("an amendment's own day", () => {
         k: randomUUID(),
         on,
         t: { ...terms, number: 'YGLJ-AMEN-02B' },
-        d: contractText,
+        d: AMENDMENT_TEXT,
       });
       expect(early.extensions).toMatchObject({
         code: 'BAD_USER_INPUT',
@@ -131,7 +111,7 @@ describe("an amendment's own day", () => {
       k: randomUUID(),
       on: '2025-12-22',
       t: { ...terms, number: 'YGLJ-AMEN-02C' },
-      d: contractText,
+      d: AMENDMENT_TEXT,
     });
     expect(onSigning.amendContract.id).toEqual(expect.any(String));
   });
@@ -139,12 +119,12 @@ describe("an amendment's own day", () => {
   it("refuses a draft signed after the day it is filed on the draft's terms.signedOn, not on submittedOn", async () => {
     // Signed 2028-12-22 by its terms, filed today: before, the refusal named `submittedOn`, which the company never
     // sent (the hub gives today); an amendment's was fixed the same way before (above).
-    const contractId = await scenario(t).draftContract(
+    const contractId = await scenario(hub.t).draftContract(
       provider,
-      hongju,
+      hub.hongju,
       hongjuTerms(provider, '2029-01', { number: 'HJ6-AMEN-FUTURE', endsOn: '2029-12-31' }),
     );
-    const refused = await fails(provider, SUBMIT, { c: contractId, k: randomUUID(), d: contractText });
+    const refused = await fails(provider, SUBMIT, { c: contractId, k: randomUUID(), d: AMENDMENT_TEXT });
     expect(refused.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
     expect(refused.extensions.details).toMatchObject({
       problems: ['SUBMITTED_BEFORE_SIGNING'],

@@ -1,13 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { TestHub, identity, pinTestToday, startTestHub } from './support/hub-fixture';
-import {
-  GUANGWAI_OFFICE,
-  HONGJU,
-  YANGGUANG_FEE_SCHEDULE,
-  gqlExpectations,
-  hongjuTerms,
-  scenario,
-} from './support/scenario';
+import { ACCEPT, AMEND, AMENDMENT_TEXT, CONTRACT, amendmentHub } from './support/contract-amendment';
+import { identity, pinTestToday } from './support/hub-fixture';
+import { GUANGWAI_OFFICE, YANGGUANG_FEE_SCHEDULE, gqlExpectations, hongjuTerms, scenario } from './support/scenario';
 
 // Pinned: the contracts are dated against this day (README › Tests › Dates).
 const today = pinTestToday('2026-12-01');
@@ -22,30 +16,14 @@ const today = pinTestToday('2026-12-01');
  */
 const provider = identity('PROPERTY_COMPANY', '91110102MA01AMST01');
 const developersProvider = identity('PROPERTY_COMPANY', '91110102MA01AMST02');
-const YANGGUANG = '阳光丽景';
-
-const AMEND = `mutation($c: ID!, $k: Key!, $on: LocalDate!, $t: ContractTermsInput!, $d: [FilingDocumentInput!]!) {
-  amendContract(contractId: $c, idempotencyKey: $k, amendedOn: $on, terms: $t, documents: $d) { id } }`;
-const ACCEPT = `mutation($f: ID!) { acceptFiling(filingId: $f, version: 1) { id status } }`;
-const CONTRACT = `query($id: ID!) { contract(id: $id) { status startsOn endsOn } }`;
-const contractText = [{ name: '补充协议.pdf', type: 'CONTRACT_TEXT', sizeBytes: 1000, sha256: 'c'.repeat(64) }];
 
 describe('an amendment does not move the start of a contract that has begun', () => {
-  let t: TestHub;
-  const { ok, fails } = gqlExpectations(() => t);
-  let hongju: string;
-  let yangguang: string;
-
-  beforeAll(async () => {
-    t = await startTestHub({ subgraphs: ['areas', 'contracts'] });
-    ({ areaId: hongju } = await scenario(t).compound(HONGJU, { knownTo: ['contracts'] }));
-    ({ areaId: yangguang } = await scenario(t).compound(YANGGUANG, { knownTo: ['contracts'] }));
-  });
-  afterAll(() => t?.stop());
+  const hub = amendmentHub();
+  const { ok, fails } = gqlExpectations(() => hub.t);
 
   it("refuses to move a regular contract's start back to months before it", async () => {
     const terms = hongjuTerms(provider, '2026-01', { number: 'HJ6-AMST-01', endsOn: '2028-12-31' });
-    const { contractId } = await scenario(t).acceptedFiling(provider, hongju, terms);
+    const { contractId } = await scenario(hub.t).acceptedFiling(provider, hub.hongju, terms);
 
     // The same contract "amended" today to have begun on 1 January 2025, eleven months before its first day.
     const refused = await fails(provider, AMEND, {
@@ -53,7 +31,7 @@ describe('an amendment does not move the start of a contract that has begun', ()
       k: randomUUID(),
       on: today,
       t: { ...terms, signedOn: '2024-12-20', startsOn: '2025-01-01' },
-      d: contractText,
+      d: AMENDMENT_TEXT,
     });
     expect(refused.extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
@@ -71,7 +49,7 @@ describe('an amendment does not move the start of a contract that has begun', ()
       k: randomUUID(),
       on: today,
       t: { ...terms, number: 'HJ6-AMST-01A' },
-      d: contractText,
+      d: AMENDMENT_TEXT,
     });
     expect((await ok(GUANGWAI_OFFICE, ACCEPT, { f: kept.amendContract.id })).acceptFiling.status).toBe('ACCEPTED');
   });
@@ -97,7 +75,7 @@ describe('an amendment does not move the start of a contract that has begun', ()
         { role: 'DEVELOPER', name: '某开发商', signatory: '周总' },
       ],
     });
-    const { contractId } = await scenario(t).acceptedFiling(developersProvider, yangguang, terms);
+    const { contractId } = await scenario(hub.t).acceptedFiling(developersProvider, hub.yangguang, terms);
     // Eleven months in, "amended" to run two years from 1 January 2027: three years of preliminary service (before,
     // accepted, and the publicity of 1 December 2026 named no provider: the contract began in 2027).
     const refused = await fails(developersProvider, AMEND, {
@@ -105,7 +83,7 @@ describe('an amendment does not move the start of a contract that has begun', ()
       k: randomUUID(),
       on: today,
       t: { ...terms, startsOn: '2027-01-01', endsOn: '2028-12-31' },
-      d: contractText,
+      d: AMENDMENT_TEXT,
     });
     expect(refused.extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
