@@ -13,7 +13,7 @@ import { expectValidEvent } from './support/event-schema';
 import { TestHub, identity, pinTestToday, startTestHub } from './support/hub-fixture';
 import { probeTopics, rawProducer } from './support/kafka-probe';
 import { partyTopics } from './support/party-topics';
-import { HONGJU, gqlExpectations, hongjuTerms, scenario } from './support/scenario';
+import { gqlExpectations, hongjuTerms, scenario } from './support/scenario';
 import { waitFor } from './support/wait-for';
 import { TestReceiver, startReceiver } from './support/webhook-receiver';
 import { connectedClient } from './support/db-client';
@@ -79,19 +79,15 @@ describe('deadlines from litigation and arrears: the court and the company remin
     t = await startTestHub({ subgraphs: ['areas', 'contracts', 'arrears', 'litigation', 'feeds'] });
     db = await connectedClient(t.databaseUrl);
     const given = scenario(t);
-    await given.courts();
-    const { areaId } = await given.compound(HONGJU, { knownTo: ['contracts', 'arrears'] });
-    await given.acceptedFiling(
+    const areaId = await given.billedHongju(
       companyA,
-      areaId,
       hongjuTerms(companyA, firstMonth, {
         number: 'HJ6-DLC-01',
         endsOn: addDays(addYears(`${firstMonth}-01`, 5), -1),
         lateFee: { dailyRatePerTenThousand: 3, graceDays: 30, capPercentOfPrincipal: 20 },
       }),
-      { knownTo: ['arrears', 'litigation'] },
+      [oldMonth, ...recentMonths],
     );
-    await given.billedMonths(companyA, areaId, [oldMonth, ...recentMonths]);
     accounts = await chargedAccounts(t, areaId, companyA.organisationId);
     const [x, h] = await partyTopics(t, DEADLINE_REMINDERS_TOPIC, ['bj-xicheng-court', 'bj-haidian-court']);
     topics = { xicheng: x, haidian: h };

@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { addDays, addMonths, addYears } from '../kernel/calendar';
 import { TestHub, identity, pinTestToday, startTestHub } from './support/hub-fixture';
-import { HONGJU, gqlExpectations, hongjuTerms, scenario } from './support/scenario';
+import { gqlExpectations, hongjuTerms, scenario } from './support/scenario';
 import { connectedClient } from './support/db-client';
 import { chargedAccounts, referAfterDemand } from './support/refer-after-demand';
 
@@ -39,18 +39,14 @@ describe('court reports against the case history: dates before the referral or d
     t = await startTestHub({ subgraphs: ['areas', 'contracts', 'arrears', 'litigation'] });
     db = await connectedClient(t.databaseUrl);
     const given = scenario(t);
-    await given.courts();
-    const { areaId } = await given.compound(HONGJU, { knownTo: ['contracts', 'arrears'] });
-    await given.acceptedFiling(
+    const areaId = await given.billedHongju(
       companyA,
-      areaId,
       hongjuTerms(companyA, firstMonth, {
         number: 'HJ6-H269-01',
         endsOn: addDays(addYears(`${firstMonth}-01`, 3), -1),
       }),
-      { knownTo: ['arrears', 'litigation'] },
+      months,
     );
-    await given.billedMonths(companyA, areaId, months);
     accounts = await chargedAccounts(t, areaId, companyA.organisationId);
   });
 

@@ -6,7 +6,7 @@ import { rawProducer } from './support/kafka-probe';
 import { partyTopics } from './support/party-topics';
 import { addDays, addMonths, addYears } from '../kernel/calendar';
 import { TestHub, identity, pinTestToday, startTestHub } from './support/hub-fixture';
-import { HONGJU, gqlExpectations, hongjuTerms, scenario } from './support/scenario';
+import { gqlExpectations, hongjuTerms, scenario } from './support/scenario';
 import { waitFor } from './support/wait-for';
 import { connectedClient } from './support/db-client';
 import { chargedAccounts, referAfterDemand } from './support/refer-after-demand';
@@ -52,18 +52,14 @@ describe('the period to apply for enforcement: reported by the court, announced 
     t = await startTestHub({ subgraphs: ['areas', 'contracts', 'arrears', 'litigation', 'feeds'] });
     db = await connectedClient(t.databaseUrl);
     const given = scenario(t);
-    await given.courts();
-    const { areaId } = await given.compound(HONGJU, { knownTo: ['contracts', 'arrears'] });
-    await given.acceptedFiling(
+    const areaId = await given.billedHongju(
       companyA,
-      areaId,
       hongjuTerms(companyA, firstMonth, {
         number: 'HJ6-ENF-01',
         endsOn: addDays(addYears(`${firstMonth}-01`, 3), -1),
       }),
-      { knownTo: ['arrears', 'litigation'] },
+      [addMonths(thisMonth, -3), addMonths(thisMonth, -2)],
     );
-    await given.billedMonths(companyA, areaId, [addMonths(thisMonth, -3), addMonths(thisMonth, -2)]);
     accounts = await chargedAccounts(t, areaId, companyA.organisationId);
   });
 

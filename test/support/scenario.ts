@@ -206,6 +206,18 @@ export function scenario(
       return { contractId, filingId: submitFiling.id };
     },
 
+    /**
+     * Ready for referrals to a court: the courts, 宏聚 known to contracts and arrears, `company`'s accepted filing of
+     * `terms` known to arrears and litigation, and `months` billed; returns the area.
+     */
+    async billedHongju(company: Identity, terms: Record<string, unknown>, months: string[]): Promise<string> {
+      await this.courts();
+      const { areaId } = await this.compound(HONGJU, { knownTo: ['contracts', 'arrears'] });
+      await this.acceptedFiling(company, areaId, terms, { knownTo: ['arrears', 'litigation'] });
+      await this.billedMonths(company, areaId, months);
+      return areaId;
+    },
+
     /** `company` runs billing for each month in the area (the arrears subgraph bills every household it knows). */
     async billedMonths(company: Identity, areaId: string, months: string[]): Promise<void> {
       for (const month of months) {
