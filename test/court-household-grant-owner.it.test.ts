@@ -30,6 +30,20 @@ const READ_OWNER = `query($id: ID!) { referral(id: $id) { household { ownerName 
 describe('the court of a referral reads the owner the referral names, not a sale the referral did not know of', () => {
   let t: TestHub;
   let db: Client;
+  /** The owner-data reads areas logged under a referral. */
+  const readsLogged = async (referralId: string) =>
+    (
+      await db.query(
+        `select data, reason, organisation_id from areas.owner_data_access where referral_id = $1 order by data`,
+        [referralId],
+      )
+    ).rows;
+  /** The Xicheng court's reads of a referred owner's name and identity, as logged. */
+  const XICHENG_COURT_READS = [
+    { data: 'IDENTITY', reason: 'COURT_REFERRAL', organisation_id: 'bj-xicheng-court' },
+    { data: 'NAME', reason: 'COURT_REFERRAL', organisation_id: 'bj-xicheng-court' },
+  ];
+
   let lock: Client;
   let areaId: string;
   let account: Account;
@@ -134,17 +148,7 @@ describe('the court of a referral reads the owner the referral names, not a sale
     expect(
       (await db.query(`select owner_reference from areas.court_household where referral_id = $1`, [referral.id])).rows,
     ).toEqual([{ owner_reference: seller }]);
-    expect(
-      (
-        await db.query(
-          `select data, reason, organisation_id from areas.owner_data_access where referral_id = $1 order by data`,
-          [referral.id],
-        )
-      ).rows,
-    ).toEqual([
-      { data: 'IDENTITY', reason: 'COURT_REFERRAL', organisation_id: 'bj-xicheng-court' },
-      { data: 'NAME', reason: 'COURT_REFERRAL', organisation_id: 'bj-xicheng-court' },
-    ]);
+    expect(await readsLogged(referral.id)).toEqual(XICHENG_COURT_READS);
     // The complaint names the seller as the defendant (before, DEFENDANT_NO_LONGER_OWNER and no complaint).
     const { names } = await waitFor('the complaint for the court', async () => {
       const res = await t.gql(xichengCourt, `query($id: ID!) { referral(id: $id) { documents { name } } }`, {
@@ -215,16 +219,6 @@ describe('the court of a referral reads the owner the referral names, not a sale
       masked: false,
     });
     expect(household.ownerName).not.toMatch(/\*/);
-    expect(
-      (
-        await db.query(
-          `select data, reason, organisation_id from areas.owner_data_access where referral_id = $1 order by data`,
-          [referral.id],
-        )
-      ).rows,
-    ).toEqual([
-      { data: 'IDENTITY', reason: 'COURT_REFERRAL', organisation_id: 'bj-xicheng-court' },
-      { data: 'NAME', reason: 'COURT_REFERRAL', organisation_id: 'bj-xicheng-court' },
-    ]);
+    expect(await readsLogged(referral.id)).toEqual(XICHENG_COURT_READS);
   });
 });
