@@ -14,6 +14,16 @@ const court: Identity = {
   jurisdictions: ['110108'],
 };
 
+/** An owner's identity as the register answers it unmasked, with no phone or service address. */
+const unmaskedOwner = (legalName: string) => ({
+  legalName,
+  idType: 'RESIDENT_ID',
+  idNumber: '110108190001010015',
+  phone: null,
+  serviceAddress: null,
+  masked: false,
+});
+
 /** An areas subgraph stand-in: records each request with the identity it asserted, answers what `answer` gives. */
 async function fakeAreas(answer: (body: { variables: Record<string, unknown> }) => unknown) {
   const seen: { identity: Identity; variables: Record<string, unknown> }[] = [];
@@ -118,14 +128,7 @@ describe('the owners’ register client (Household.ownerIdentity of the areas su
   });
 
   it('answers DEFENDANT_DECEASED for an owner the register records as dead, with or without an identity', async () => {
-    const identity = {
-      legalName: '张三',
-      idType: 'RESIDENT_ID',
-      idNumber: '110108190001010015',
-      phone: null,
-      serviceAddress: null,
-      masked: false,
-    };
+    const identity = unmaskedOwner('张三');
     const dead = await fakeAreas(() => ({
       data: { _entities: [{ ownerDiedOn: '2026-11-20', ownerIdentity: identity }] },
     }));
@@ -151,14 +154,7 @@ describe('the owners’ register client (Household.ownerIdentity of the areas su
   });
 
   it('answers DEFENDANT_NO_LONGER_OWNER when the register’s owner is not the one the referral names', async () => {
-    const owner = {
-      legalName: '李四',
-      idType: 'RESIDENT_ID',
-      idNumber: '110108190001010015',
-      phone: null,
-      serviceAddress: null,
-      masked: false,
-    };
+    const owner = unmaskedOwner('李四');
     const areas = await fakeAreas(() => ({
       data: { _entities: [{ ownerReference: 'o-buyer', ownerIdentity: owner }] },
     }));
@@ -181,14 +177,7 @@ describe('the owners’ register client (Household.ownerIdentity of the areas su
   });
 
   it('takes the seller the register answers from its history as the defendant, their death with them, not the buyer', async () => {
-    const seller = {
-      legalName: '李四',
-      idType: 'RESIDENT_ID',
-      idNumber: '110108190001010015',
-      phone: null,
-      serviceAddress: null,
-      masked: false,
-    };
+    const seller = unmaskedOwner('李四');
     const answers = [
       { ownerReference: 'o-seller', ownerDiedOn: null },
       { ownerReference: 'o-seller', ownerDiedOn: '2026-11-30' },
