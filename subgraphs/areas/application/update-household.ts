@@ -57,12 +57,14 @@ export async function updateHousehold(
     // identity as given now, else as stored).
     const [stored] = newOwner || changes.ownerDiedOn ? await findOwnerIdentities(tx, [householdId]) : [];
     const ownerIdentity = valid.ownerIdentity ?? (newOwner ? undefined : stored);
+    // One day for the whole change: the owner's days and the court's live referrals are judged on the same one.
+    const today = todayInChina();
     const days = ownerDaysOf(
       changes,
       newOwner,
       { ownerSince: household.ownerSince ?? null, ownerDiedOn: household.ownerDiedOn ?? null },
       !!ownerIdentity && isOrganisation(ownerIdentity),
-      todayInChina(),
+      today,
     );
     // A former owner only where the new owner has a day they became the owner (given, or the change dated today): a
     // reference corrected with `ownerSince: null`, or a deceased owner's reference corrected without a day (the death
@@ -74,8 +76,7 @@ export async function updateHousehold(
     // and the complaint DEFENDANT_NO_LONGER_OWNER: a correction could take the defendant from the court.
     const kept =
       newOwner &&
-      (!!days.ownerSince ||
-        (await courtHoldsReferralAgainst(tx, householdId, household.ownerReference, todayInChina())));
+      (!!days.ownerSince || (await courtHoldsReferralAgainst(tx, householdId, household.ownerReference, today)));
     if (kept)
       await recordFormerOwner(
         tx,
