@@ -9,7 +9,6 @@ import {
   assertAmendmentKeepsKind,
   assertAmendmentKeepsStart,
   contractActionRefused,
-  contractSignedOn,
   nextContractStatus,
 } from '../domain/contract';
 import { ContractTermsEntry, normaliseTerms } from '../domain/contract-terms';
@@ -17,12 +16,8 @@ import { contractsError } from '../domain/errors';
 import { assertFiledOnceSigned, assessFiling } from '../domain/filing-deadline';
 import { OPEN_FILING_STATUSES, canonicalDigest } from '../domain/filing';
 import { Filing } from '../persistence/filing.entity';
-import {
-  acceptedSigningDaysOfContract,
-  countFilingsOfContractIn,
-  findFilingOfContract,
-} from '../persistence/filing.repository';
-import { ownContract, requireCompany } from './contract.lookup';
+import { countFilingsOfContractIn, findFilingOfContract } from '../persistence/filing.repository';
+import { contractSigningDay, ownContract, requireCompany } from './contract.lookup';
 import {
   DocumentsInput,
   addVersion,
@@ -70,8 +65,7 @@ export async function amendContract(
     if (await countFilingsOfContractIn(tx, contract.id, OPEN_FILING_STATUSES)) {
       throw contractsError('AMENDMENT_PENDING', 'An earlier amendment of this contract is still under review');
     }
-    const signedOn = contractSignedOn(contract.terms.signedOn, await acceptedSigningDaysOfContract(tx, contract.id));
-    assertAmendedOnceSigned(input.amendedOn, signedOn);
+    assertAmendedOnceSigned(input.amendedOn, await contractSigningDay(tx, contract));
     assertAmendmentKeepsKind(contract.kind, terms.kind);
     assertAmendmentKeepsStart(contract.startsOn, terms.startsOn, submittedOn);
     assertAmendmentEndsFromItsDay(input.amendedOn, terms.endsOn);

@@ -1,12 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ForbiddenError, NotFoundError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
-import { assertTakesDocuments } from '../domain/contract';
+import type { IsoDate } from '../../../kernel/calendar';
+import { assertTakesDocuments, contractSignedOn } from '../domain/contract';
 import { AreaView } from '../persistence/area-view.entity';
 import { findAreaView } from '../persistence/area-view.repository';
 import { Contract } from '../persistence/contract.entity';
 import { findContract } from '../persistence/contract.repository';
 import { isReferredToCourt } from '../persistence/court-referral.repository';
+import { acceptedSigningDaysOfContract } from '../persistence/filing.repository';
 
 /** The company acting; anyone else is FORBIDDEN. */
 export function requireCompany(identity: Identity): string {
@@ -56,4 +58,12 @@ export async function knownArea(em: EntityManager, areaId: string): Promise<Area
 /** Whether the caller is a court that received a referral under this contract. */
 export async function isReferredToCaller(em: EntityManager, identity: Identity, contractId: string): Promise<boolean> {
   return identity.role === 'COURT' && isReferredToCourt(em, identity.organisationId, contractId);
+}
+
+/**
+ * The day the contract was signed (domain/contract.ts contractSignedOn): the earliest its terms in force and its
+ * accepted versions state, for what can only come after it (an amendment, a notice ending it).
+ */
+export async function contractSigningDay(em: EntityManager, contract: Contract): Promise<IsoDate> {
+  return contractSignedOn(contract.terms.signedOn, await acceptedSigningDaysOfContract(em, contract.id));
 }

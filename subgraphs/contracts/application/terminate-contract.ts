@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { compareDates, isIsoDate } from '../../../kernel/calendar';
 import { InvalidInputError } from '../../../kernel/errors';
 import { Identity } from '../../../kernel/identity';
-import { contractSignedOn, handoverDayProblem, nextContractStatus } from '../domain/contract';
+import { handoverDayProblem, nextContractStatus } from '../domain/contract';
 import { asExistingContract } from '../domain/contract-terms';
 import { checkNoticeDay, checkTerminationDay } from '../domain/continued-service';
 import { continuationEndedBy } from '../domain/contract-overlap';
@@ -11,8 +11,8 @@ import { todayInChina } from '../../../kernel/clock';
 import { contractsEverAcceptedIn } from '../persistence/contract.repository';
 import { TERMINABLE_FILING_STATUSES, nextFilingStatus } from '../domain/filing';
 import { Contract } from '../persistence/contract.entity';
-import { acceptedSigningDaysOfContract, filingsOfContractIn } from '../persistence/filing.repository';
-import { ownContract } from './contract.lookup';
+import { filingsOfContractIn } from '../persistence/filing.repository';
+import { contractSigningDay, ownContract } from './contract.lookup';
 import { currentTerms, recordTransition } from './filing-transitions';
 
 /**
@@ -55,13 +55,8 @@ export async function terminateContract(
         throw new InvalidInputError('A contract cannot end before it starts', {
           fields: { terminatedOn: `on or after ${contract.startsOn}` },
         });
-      if (input.noticeGivenOn != null) {
-        const signedOn = contractSignedOn(
-          contract.terms.signedOn,
-          await acceptedSigningDaysOfContract(tx, contract.id),
-        );
-        checkNoticeDay({ signedOn }, noticeGivenOn);
-      }
+      if (input.noticeGivenOn != null)
+        checkNoticeDay({ signedOn: await contractSigningDay(tx, contract) }, noticeGivenOn);
       // A termination ends the contract early, never later than its term: a day after it was published as the
       // service's end, and litigation took the months past the term for months served under a filed contract. A
       // contract continuing after its term (Civil Code art. 948) ends past it, with 60 days' written notice unless
