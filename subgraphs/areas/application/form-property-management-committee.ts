@@ -75,12 +75,14 @@ export async function formPropertyManagementCommittee(
     // An assembly without an owners' committee is the case Beijing art. 55 forms a committee for: it does not conflict.
     // A committee whose term has ended is succeeded by the one formed now (domain succeeds); one still in its term stands.
     const standing = await findStandingCommittee(tx, area.id);
-    if (standing && !succeeds({ kind: 'PROPERTY_MANAGEMENT_COMMITTEE', on: input.formedOn }, standing))
+    if (standing && !succeeds({ kind: 'PROPERTY_MANAGEMENT_COMMITTEE', on: input.formedOn }, standing)) {
+      const runsTo = termEndOf(standing);
       throw new DomainError(
         'CONFLICT',
-        `The area already has a standing ${committeeName(standing.kind)}${termEndOf(standing) ? ` whose term runs to ${termEndOf(standing)}` : ''}`,
+        `The area already has a standing ${committeeName(standing.kind)}${runsTo ? ` whose term runs to ${runsTo}` : ''}`,
         { bodyId: standing.id },
       );
+    }
     const insert = () =>
       insertGovernanceBody(tx, {
         areaId: area.id,
