@@ -37,9 +37,11 @@ export async function resubmitFiling(
     if (!filing || filing.companyId !== companyId) throw new NotFoundError('Filing', input.filingId);
     const contract = await ownContract(tx, identity, filing.contractId);
     filing.status = nextFilingStatus(filing.status, 'RESUBMIT');
+    // The day of this resubmission, for the amendment's start and the version it adds alike (as amendContract does).
+    const today = todayInChina();
     if (filing.kind === 'AMENDMENT') {
       assertAmendmentKeepsKind(contract.kind, terms.kind);
-      assertAmendmentKeepsStart(contract.startsOn, terms.startsOn, todayInChina());
+      assertAmendmentKeepsStart(contract.startsOn, terms.startsOn, today);
       assertAmendmentEndsFromItsDay(filing.deadlineFrom, terms.endsOn); // an amendment's deadline runs from amendedOn
     }
     let signedOnChange: Record<string, unknown> | undefined;
@@ -89,7 +91,7 @@ export async function resubmitFiling(
       identity,
       key,
       digest,
-      submittedOn: todayInChina(),
+      submittedOn: today,
       terms,
       feeFlags,
       documents,
